@@ -1,0 +1,515 @@
+//! The case model: what a support lead keeps about one escalation, and its history.
+//!
+//! Every change goes through a method here that also appends to the timeline, so the
+//! timeline is the complete history (the SLA clocks are computed from it).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub type Timestamp = DateTime<Utc>;
+
+/// Stable identity of a case inside this app. Strings, not numbers, so that exported JSON
+/// keeps them exact in every JSON reader and ids made in two tabs never collide.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CaseId(pub String);
+
+impl fmt::Display for CaseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Declares a closed set of choices with their JSON keys and user-facing labels, in display order.
+macro_rules! choice_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name { $(#[serde(rename = $key)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// The name used in JSON and in form values.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            /// Reads either the key or the label, ignoring case.
+            pub fn parse(text: &str) -> Option<$name> {
+                let wanted = text.trim();
+                Self::ALL.iter().copied().find(|choice| {
+                    choice.key().eq_ignore_ascii_case(wanted)
+                        || choice.label().eq_ignore_ascii_case(wanted)
+                })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+choice_enum!(
+    /// Service tier of the customer's contract, highest first.
+    Tier {
+        Enterprise => "enterprise", "Enterprise",
+        Premium => "premium", "Premium",
+        Standard => "standard", "Standard",
+        Free => "free", "Free",
+    }
+);
+
+choice_enum!(
+    /// Where the customer met the problem.
+    Surface {
+        Website => "website", "Website",
+        App => "app", "App",
+        SupportPlatform => "support_platform", "Support platform",
+        Api => "api", "API",
+        Other => "other", "Other",
+    }
+);
+
+choice_enum!(
+    /// How fast the reporter says it must be fixed.
+    Urgency { High => "high", "High", Medium => "medium", "Medium", Low => "low", "Low" }
+);
+
+choice_enum!(
+    /// Where a case is in its life.
+    Status {
+        New => "new", "New",
+        Triaged => "triaged", "Triaged",
+        InProgress => "in_progress", "In progress",
+        WaitingOnCustomer => "waiting_on_customer", "Waiting on customer",
+        WaitingOnEngineering => "waiting_on_engineering", "Waiting on engineering",
+        Resolved => "resolved", "Resolved",
+        Closed => "closed", "Closed",
+    }
+);
+
+impl Status {
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Resolved | Status::Closed)
+    }
+}
+
+choice_enum!(
+    /// What a note records: a contact with the customer counts for SLAs, an internal one does not.
+    NoteKind { Contact => "contact", "Customer contact", Internal => "internal", "Internal note" }
+);
+
+/// A field of a case that can be edited after creation; named in timeline entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Title,
+    Description,
+    Customer,
+    Tier,
+    Surface,
+    Category,
+    CustomersAffected,
+    Urgency,
+    ExternalId,
+}
+
+impl Field {
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Description => "Description",
+            Field::Customer => "Customer",
+            Field::Tier => "Tier",
+            Field::Surface => "Surface",
+            Field::Category => "Category",
+            Field::CustomersAffected => "Customers affected",
+            Field::Urgency => "Urgency",
+            Field::ExternalId => "External id",
+        }
+    }
+}
+
+/// One line of a case's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: Timestamp,
+    pub author: String,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    Created,
+    FieldChanged {
+        field: Field,
+        from: String,
+        to: String,
+    },
+    StatusChanged {
+        from: Status,
+        to: Status,
+    },
+    /// A resolved or closed case opened again; its resolution time was cleared.
+    Reopened {
+        from: Status,
+        to: Status,
+    },
+    Note {
+        kind: NoteKind,
+        text: String,
+    },
+}
+
+/// The fields a user fills in for a new case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseDraft {
+    pub title: String,
+    pub description: String,
+    pub customer: String,
+    pub tier: Tier,
+    pub surface: Surface,
+    pub category: String,
+    pub customers_affected: u32,
+    pub urgency: Urgency,
+}
+
+impl Default for CaseDraft {
+    fn default() -> Self {
+        CaseDraft {
+            title: String::new(),
+            description: String::new(),
+            customer: String::new(),
+            tier: Tier::Standard,
+            surface: Surface::Website,
+            category: String::new(),
+            customers_affected: 1,
+            urgency: Urgency::Medium,
+        }
+    }
+}
+
+/// Why a draft or an edit was refused, per field, in words for the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+}
+
+pub const MAX_TITLE_CHARS: usize = 300;
+pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
+pub const MAX_CUSTOMERS_AFFECTED: u32 = 10_000_000;
+
+impl CaseDraft {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if let Err(message) = validate_text(Field::Title, &self.title) {
+            errors.push(FieldError { field: Field::Title, message });
+        }
+        if let Err(message) = validate_text(Field::Description, &self.description) {
+            errors.push(FieldError { field: Field::Description, message });
+        }
+        if let Err(message) = validate_customers_affected(self.customers_affected) {
+            errors.push(FieldError { field: Field::CustomersAffected, message });
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn validate_text(field: Field, text: &str) -> Result<(), String> {
+    let chars = text.chars().count();
+    match field {
+        Field::Title if text.trim().is_empty() => Err("Title is required.".into()),
+        Field::Title if chars > MAX_TITLE_CHARS => {
+            Err(format!("Title is {chars} characters; keep it under {MAX_TITLE_CHARS}."))
+        }
+        Field::Description if chars > MAX_DESCRIPTION_CHARS => {
+            Err(format!("Description is {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}."))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn validate_customers_affected(count: u32) -> Result<(), String> {
+    if count == 0 {
+        Err("At least one customer is affected.".into())
+    } else if count > MAX_CUSTOMERS_AFFECTED {
+        Err(format!("At most {MAX_CUSTOMERS_AFFECTED} customers."))
+    } else {
+        Ok(())
+    }
+}
+
+/// A value typed into one field of an existing case.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Text(String),
+    Tier(Tier),
+    Surface(Surface),
+    Urgency(Urgency),
+    Count(u32),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    /// The id this case has in the system it was imported from; empty for cases made here.
+    #[serde(default)]
+    pub external_id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub customer: String,
+    pub tier: Tier,
+    pub surface: Surface,
+    #[serde(default)]
+    pub category: String,
+    pub customers_affected: u32,
+    pub urgency: Urgency,
+    pub status: Status,
+    pub created_at: Timestamp,
+    /// Last change of any kind; two tabs merge per case on it.
+    pub updated_at: Timestamp,
+    /// Time of the first logged customer contact.
+    #[serde(default)]
+    pub first_response_at: Option<Timestamp>,
+    #[serde(default)]
+    pub resolved_at: Option<Timestamp>,
+    #[serde(default)]
+    pub timeline: Vec<TimelineEntry>,
+    /// Source columns that map to no field, kept so an export gives them back.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+impl Case {
+    pub fn create(id: CaseId, draft: CaseDraft, author: &str, now: Timestamp) -> Case {
+        Case {
+            id,
+            external_id: String::new(),
+            title: draft.title.trim().to_string(),
+            description: draft.description,
+            customer: draft.customer.trim().to_string(),
+            tier: draft.tier,
+            surface: draft.surface,
+            category: draft.category.trim().to_string(),
+            customers_affected: draft.customers_affected,
+            urgency: draft.urgency,
+            status: Status::New,
+            created_at: now,
+            updated_at: now,
+            first_response_at: None,
+            resolved_at: None,
+            timeline: vec![TimelineEntry { at: now, author: author.to_string(), event: Event::Created }],
+            extra: BTreeMap::new(),
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status.is_open()
+    }
+
+    /// Sets one field; returns false (and logs nothing) when the value is unchanged.
+    pub fn set_field(
+        &mut self,
+        field: Field,
+        value: FieldValue,
+        author: &str,
+        now: Timestamp,
+    ) -> Result<bool, FieldError> {
+        let refuse = |message: String| FieldError { field, message };
+        let from = self.field_text(field);
+        match (field, value) {
+            (Field::CustomersAffected, FieldValue::Count(count)) => {
+                validate_customers_affected(count).map_err(refuse)?;
+                self.customers_affected = count;
+            }
+            (Field::Tier, FieldValue::Tier(tier)) => self.tier = tier,
+            (Field::Surface, FieldValue::Surface(surface)) => self.surface = surface,
+            (Field::Urgency, FieldValue::Urgency(urgency)) => self.urgency = urgency,
+            (_, FieldValue::Text(text)) => {
+                validate_text(field, &text).map_err(refuse)?;
+                let slot = match field {
+                    Field::Title => &mut self.title,
+                    Field::Description => &mut self.description,
+                    Field::Customer => &mut self.customer,
+                    Field::Category => &mut self.category,
+                    Field::ExternalId => &mut self.external_id,
+                    _ => return Err(refuse(format!("{} is not a text field.", field.label()))),
+                };
+                *slot = if field == Field::Description { text } else { text.trim().to_string() };
+            }
+            _ => return Err(refuse(format!("That is not a value for {}.", field.label()))),
+        }
+        let to = self.field_text(field);
+        if from == to {
+            return Ok(false);
+        }
+        self.log(author, now, Event::FieldChanged { field, from, to });
+        Ok(true)
+    }
+
+    /// The value of a field as the timeline shows it.
+    pub fn field_text(&self, field: Field) -> String {
+        match field {
+            Field::Title => self.title.clone(),
+            Field::Description => self.description.clone(),
+            Field::Customer => self.customer.clone(),
+            Field::Tier => self.tier.label().to_string(),
+            Field::Surface => self.surface.label().to_string(),
+            Field::Category => self.category.clone(),
+            Field::CustomersAffected => self.customers_affected.to_string(),
+            Field::Urgency => self.urgency.label().to_string(),
+            Field::ExternalId => self.external_id.clone(),
+        }
+    }
+
+    /// Moves the case to `to`; resolving stamps the resolution time, reopening clears it.
+    pub fn set_status(&mut self, to: Status, author: &str, now: Timestamp) -> bool {
+        let from = self.status;
+        if from == to {
+            return false;
+        }
+        self.status = to;
+        let event = if !from.is_open() && to.is_open() {
+            self.resolved_at = None;
+            Event::Reopened { from, to }
+        } else {
+            if to == Status::Resolved || (to == Status::Closed && self.resolved_at.is_none()) {
+                self.resolved_at = Some(now);
+            }
+            Event::StatusChanged { from, to }
+        };
+        self.log(author, now, event);
+        true
+    }
+
+    /// Adds a note; the first customer contact is the case's first response.
+    pub fn add_note(&mut self, kind: NoteKind, text: &str, author: &str, now: Timestamp) -> bool {
+        let text = text.trim();
+        if text.is_empty() {
+            return false;
+        }
+        if kind == NoteKind::Contact && self.first_response_at.is_none() {
+            self.first_response_at = Some(now);
+        }
+        self.log(author, now, Event::Note { kind, text: text.to_string() });
+        true
+    }
+
+    fn log(&mut self, author: &str, now: Timestamp, event: Event) {
+        self.updated_at = now;
+        self.timeline.push(TimelineEntry { at: now, author: author.to_string(), event });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(minute: u32) -> Timestamp {
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
+    }
+
+    fn sample() -> Case {
+        let draft = CaseDraft {
+            title: "  Checkout fails with card error  ".into(),
+            customer: "Acme".into(),
+            ..CaseDraft::default()
+        };
+        Case::create(CaseId("c1".into()), draft, "Mina", at(0))
+    }
+
+    #[test]
+    fn choice_keys_and_labels_round_trip() {
+        assert_eq!(Status::WaitingOnCustomer.key(), "waiting_on_customer");
+        assert_eq!(Surface::SupportPlatform.key(), "support_platform");
+        assert_eq!(Status::parse("In progress"), Some(Status::InProgress));
+        assert_eq!(Status::parse("waiting_on_engineering"), Some(Status::WaitingOnEngineering));
+        assert_eq!(Tier::parse("enterprise"), Some(Tier::Enterprise));
+        assert_eq!(Tier::parse("gold"), None);
+        for status in Status::ALL {
+            let json = serde_json::to_string(status).unwrap();
+            assert_eq!(json, format!("\"{}\"", status.key()));
+        }
+    }
+
+    #[test]
+    fn empty_title_is_refused_with_a_message() {
+        let draft = CaseDraft { title: "   ".into(), customers_affected: 0, ..CaseDraft::default() };
+        let errors = draft.validate().unwrap_err();
+        assert_eq!(errors[0], FieldError { field: Field::Title, message: "Title is required.".into() });
+        assert_eq!(errors[1].field, Field::CustomersAffected);
+    }
+
+    #[test]
+    fn create_trims_and_logs_creation() {
+        let case = sample();
+        assert_eq!(case.title, "Checkout fails with card error");
+        assert_eq!(case.status, Status::New);
+        assert_eq!(case.timeline.len(), 1);
+        assert_eq!(case.timeline[0].event, Event::Created);
+        assert_eq!(case.timeline[0].author, "Mina");
+        assert!(case.external_id.is_empty());
+    }
+
+    #[test]
+    fn field_change_is_logged_once_and_unchanged_values_are_not() {
+        let mut case = sample();
+        assert!(case.set_field(Field::Tier, FieldValue::Tier(Tier::Enterprise), "Mina", at(5)).unwrap());
+        assert!(!case.set_field(Field::Tier, FieldValue::Tier(Tier::Enterprise), "Mina", at(6)).unwrap());
+        assert_eq!(
+            case.timeline[1].event,
+            Event::FieldChanged { field: Field::Tier, from: "Standard".into(), to: "Enterprise".into() }
+        );
+        assert_eq!(case.updated_at, at(5));
+        let error = case.set_field(Field::Title, FieldValue::Text(" ".into()), "Mina", at(7)).unwrap_err();
+        assert_eq!(error.message, "Title is required.");
+        assert_eq!(case.title, "Checkout fails with card error");
+    }
+
+    #[test]
+    fn first_contact_sets_first_response_only_once() {
+        let mut case = sample();
+        assert!(!case.add_note(NoteKind::Contact, "  ", "Mina", at(1)));
+        case.add_note(NoteKind::Internal, "looking", "Mina", at(2));
+        assert_eq!(case.first_response_at, None);
+        case.add_note(NoteKind::Contact, "Called the customer", "Mina", at(3));
+        case.add_note(NoteKind::Contact, "Emailed again", "Mina", at(9));
+        assert_eq!(case.first_response_at, Some(at(3)));
+    }
+
+    #[test]
+    fn resolving_sets_and_reopening_clears_resolution_time() {
+        let mut case = sample();
+        case.set_status(Status::InProgress, "Mina", at(1));
+        case.set_status(Status::Resolved, "Mina", at(10));
+        assert_eq!(case.resolved_at, Some(at(10)));
+        case.set_status(Status::Closed, "Mina", at(11));
+        assert_eq!(case.resolved_at, Some(at(10)), "closing keeps the resolution time");
+        case.set_status(Status::InProgress, "Mina", at(20));
+        assert_eq!(case.resolved_at, None);
+        assert_eq!(
+            case.timeline.last().unwrap().event,
+            Event::Reopened { from: Status::Closed, to: Status::InProgress }
+        );
+    }
+}

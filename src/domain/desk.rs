@@ -1,0 +1,212 @@
+//! Everything the user keeps: the cases and the settings, and how two copies of it merge.
+
+use super::case::{Case, CaseId, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The author name written on every timeline entry.
+    pub display_name: String,
+    /// When these settings last changed; two tabs keep the newer settings.
+    pub updated_at: Option<Timestamp>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { display_name: "Me".into(), updated_at: None }
+    }
+}
+
+impl Settings {
+    pub fn author(&self) -> &str {
+        let name = self.display_name.trim();
+        if name.is_empty() {
+            "Me"
+        } else {
+            name
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Desk {
+    pub cases: Vec<Case>,
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+impl Desk {
+    pub fn case(&self, id: &CaseId) -> Option<&Case> {
+        self.cases.iter().find(|case| &case.id == id)
+    }
+
+    pub fn case_mut(&mut self, id: &CaseId) -> Option<&mut Case> {
+        self.cases.iter_mut().find(|case| &case.id == id)
+    }
+
+    /// Distinct categories already used, for suggestions, most used first.
+    pub fn categories(&self) -> Vec<String> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for case in &self.cases {
+            let category = case.category.trim();
+            if !category.is_empty() {
+                *counts.entry(category).or_default() += 1;
+            }
+        }
+        let mut categories: Vec<(&str, usize)> = counts.into_iter().collect();
+        categories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        categories.into_iter().map(|(name, _)| name.to_string()).collect()
+    }
+
+    /// Adds cases whose ids are new and replaces those whose ids exist; returns (added, replaced).
+    pub fn upsert(&mut self, incoming: Vec<Case>) -> (usize, usize) {
+        let mut index: HashMap<CaseId, usize> =
+            self.cases.iter().enumerate().map(|(i, case)| (case.id.clone(), i)).collect();
+        let (mut added, mut replaced) = (0, 0);
+        for case in incoming {
+            match index.get(&case.id) {
+                Some(&i) => {
+                    self.cases[i] = case;
+                    replaced += 1;
+                }
+                None => {
+                    index.insert(case.id.clone(), self.cases.len());
+                    self.cases.push(case);
+                    added += 1;
+                }
+            }
+        }
+        (added, replaced)
+    }
+
+    /// Combines this tab's copy with another tab's newer copy without losing either's work.
+    ///
+    /// Cases are never deleted, so the union of both is safe. Where both hold a case, the
+    /// copy changed last wins its fields, and the timelines are unioned so no note is lost.
+    pub fn merge(mut self, theirs: Desk) -> Desk {
+        let mut index: HashMap<CaseId, usize> =
+            self.cases.iter().enumerate().map(|(i, case)| (case.id.clone(), i)).collect();
+        for their_case in theirs.cases {
+            match index.get(&their_case.id) {
+                None => {
+                    index.insert(their_case.id.clone(), self.cases.len());
+                    self.cases.push(their_case);
+                }
+                Some(&i) => {
+                    let ours = &mut self.cases[i];
+                    if ours == &their_case {
+                        continue;
+                    }
+                    let (mut winner, loser) = if their_case.updated_at > ours.updated_at {
+                        (their_case, ours.clone())
+                    } else {
+                        (ours.clone(), their_case)
+                    };
+                    for entry in loser.timeline {
+                        if !winner.timeline.contains(&entry) {
+                            winner.timeline.push(entry);
+                        }
+                    }
+                    winner.timeline.sort_by_key(|entry| entry.at);
+                    winner.first_response_at = match (winner.first_response_at, loser.first_response_at) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    *ours = winner;
+                }
+            }
+        }
+        if theirs.settings.updated_at > self.settings.updated_at {
+            self.settings = theirs.settings;
+        }
+        self
+    }
+}
+
+/// Makes a case id that no other tab or import will also make: the time plus random bits.
+pub fn new_case_id(now: Timestamp, random: u32) -> CaseId {
+    CaseId(format!("c{}-{:06x}", to_base36(now.timestamp_millis().max(0) as u64), random & 0xff_ffff))
+}
+
+fn to_base36(mut value: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(value % 36) as usize]);
+        value /= 36;
+        if value == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ascii digits")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseDraft, NoteKind, Status};
+    use chrono::{TimeZone, Utc};
+
+    fn at(minute: u32) -> Timestamp {
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
+    }
+
+    fn case(id: &str, title: &str) -> Case {
+        let draft = CaseDraft { title: title.into(), category: "Payments".into(), ..CaseDraft::default() };
+        Case::create(CaseId(id.into()), draft, "Me", at(0))
+    }
+
+    #[test]
+    fn ids_are_distinct_for_same_millisecond_with_different_random_bits() {
+        assert_ne!(new_case_id(at(0), 1), new_case_id(at(0), 2));
+        assert!(new_case_id(at(0), 0xffff_ffff).0.starts_with('c'));
+    }
+
+    #[test]
+    fn categories_are_suggested_most_used_first() {
+        let mut desk =
+            Desk { cases: vec![case("a", "x"), case("b", "y"), case("c", "z")], ..Desk::default() };
+        desk.cases[2].category = "Login".into();
+        assert_eq!(desk.categories(), vec!["Payments".to_string(), "Login".to_string()]);
+    }
+
+    #[test]
+    fn merge_keeps_both_tabs_new_cases_and_both_notes() {
+        let base = Desk { cases: vec![case("a", "Shared")], settings: Settings::default() };
+        let mut ours = base.clone();
+        let mut theirs = base;
+        ours.cases[0].add_note(NoteKind::Internal, "ours", "A", at(5));
+        theirs.cases[0].add_note(NoteKind::Contact, "theirs", "B", at(6));
+        theirs.cases[0].set_status(Status::InProgress, "B", at(7));
+        theirs.cases.push(case("b", "Only theirs"));
+        ours.cases.push(case("c", "Only ours"));
+
+        let merged = ours.merge(theirs);
+        assert_eq!(merged.cases.len(), 3);
+        let shared = merged.case(&CaseId("a".into())).unwrap();
+        assert_eq!(shared.status, Status::InProgress, "the later change wins the fields");
+        assert_eq!(shared.timeline.len(), 4, "created + both notes + status");
+        assert_eq!(shared.first_response_at, Some(at(6)));
+    }
+
+    #[test]
+    fn merge_keeps_newer_settings() {
+        let ours = Desk::default();
+        let theirs = Desk {
+            cases: vec![],
+            settings: Settings { display_name: "Jun".into(), updated_at: Some(at(3)) },
+        };
+        assert_eq!(ours.merge(theirs).settings.display_name, "Jun");
+    }
+
+    #[test]
+    fn upsert_replaces_by_id() {
+        let mut desk = Desk { cases: vec![case("a", "One")], settings: Settings::default() };
+        let (added, replaced) = desk.upsert(vec![case("a", "One again"), case("b", "Two")]);
+        assert_eq!((added, replaced), (1, 1));
+        assert_eq!(desk.cases[0].title, "One again");
+    }
+}

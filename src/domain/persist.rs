@@ -1,0 +1,304 @@
+//! The stored and exported shapes of a desk: the versioned storage envelope, the export file,
+//! and migration of older schema versions. Pure: text in, text out.
+
+use super::case::{Case, CaseId, Event, NoteKind, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency};
+use super::desk::{Desk, Settings};
+use chrono::DateTime;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+pub const SCHEMA_VERSION: u32 = 2;
+pub const EXPORT_FORMAT: &str = "triage-desk-export";
+
+/// What local storage holds: the desk plus a revision counter that tabs use to notice each
+/// other's writes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub schema_version: u32,
+    pub revision: u64,
+    pub saved_at: Timestamp,
+    pub data: Desk,
+}
+
+impl Envelope {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a desk always serialises")
+    }
+}
+
+/// The file that Export JSON writes and Import reads back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub format: String,
+    pub schema_version: u32,
+    pub exported_at: Timestamp,
+    pub cases: Vec<Case>,
+    pub settings: Settings,
+}
+
+pub fn export_json(desk: &Desk, now: Timestamp) -> String {
+    let file = ExportFile {
+        format: EXPORT_FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        exported_at: now,
+        cases: desk.cases.clone(),
+        settings: desk.settings.clone(),
+    };
+    serde_json::to_string_pretty(&file).expect("a desk always serialises")
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON, or JSON of the wrong shape.
+    Unreadable(String),
+    /// Written by a newer version of the app than this one.
+    TooNew(u32),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Unreadable(reason) => write!(f, "the data could not be read ({reason})"),
+            LoadError::TooNew(version) => write!(
+                f,
+                "the data was written by a newer version of Triage Desk (schema {version}; this page reads up to {SCHEMA_VERSION})"
+            ),
+        }
+    }
+}
+
+/// Reads what local storage held, migrating older schema versions.
+pub fn read_envelope(raw: &str) -> Result<Envelope, LoadError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    let version = schema_version_of(&value)?;
+    match version {
+        1 => migrate_v1(value),
+        SCHEMA_VERSION => serde_json::from_value(value).map_err(|e| LoadError::Unreadable(e.to_string())),
+        newer if newer > SCHEMA_VERSION => Err(LoadError::TooNew(newer)),
+        other => Err(LoadError::Unreadable(format!("unknown schema version {other}"))),
+    }
+}
+
+/// Reads an import file: this app's export, or a storage envelope of any known version.
+pub fn read_import(raw: &str) -> Result<Desk, LoadError> {
+    let value: Value = serde_json::from_str(raw.trim_start_matches('\u{feff}'))
+        .map_err(|e| LoadError::Unreadable(format!("not valid JSON: {e}")))?;
+    if value.get("format").and_then(Value::as_str) == Some(EXPORT_FORMAT) {
+        let version = schema_version_of(&value)?;
+        if version > SCHEMA_VERSION {
+            return Err(LoadError::TooNew(version));
+        }
+        let file: ExportFile =
+            serde_json::from_value(value).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        return Ok(Desk { cases: file.cases, settings: file.settings });
+    }
+    if value.get("schema_version").is_some() || value.get("version").is_some() {
+        return read_envelope(raw.trim_start_matches('\u{feff}')).map(|envelope| envelope.data);
+    }
+    Err(LoadError::Unreadable("this is not a Triage Desk export file".into()))
+}
+
+fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
+    value
+        .get("schema_version")
+        .or_else(|| value.get("version"))
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| LoadError::Unreadable("no schema version".into()))
+}
+
+/// Schema 1 was the prototype's layout: a flat list of cases with free-form notes, times in
+/// epoch milliseconds, lower-case statuses and a "channel" instead of a surface.
+#[derive(Deserialize)]
+struct V1Store {
+    #[serde(default)]
+    rev: u64,
+    #[serde(default)]
+    author: String,
+    cases: Vec<V1Case>,
+}
+
+#[derive(Deserialize)]
+struct V1Case {
+    id: Value,
+    title: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    customer: String,
+    #[serde(default)]
+    tier: String,
+    #[serde(default)]
+    channel: String,
+    #[serde(default)]
+    status: String,
+    created: i64,
+    #[serde(default)]
+    notes: Vec<V1Note>,
+}
+
+#[derive(Deserialize)]
+struct V1Note {
+    at: i64,
+    text: String,
+    #[serde(default)]
+    contact: bool,
+}
+
+fn migrate_v1(value: Value) -> Result<Envelope, LoadError> {
+    let store: V1Store = serde_json::from_value(value).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    let author = if store.author.trim().is_empty() { "Me".to_string() } else { store.author.clone() };
+    let millis = |ms: i64| {
+        DateTime::from_timestamp_millis(ms).ok_or_else(|| LoadError::Unreadable(format!("bad time {ms}")))
+    };
+    let mut cases = Vec::with_capacity(store.cases.len());
+    let mut latest = None;
+    for old in store.cases {
+        let created_at = millis(old.created)?;
+        let mut timeline =
+            vec![TimelineEntry { at: created_at, author: author.clone(), event: Event::Created }];
+        let mut first_response_at = None;
+        for note in old.notes {
+            let at = millis(note.at)?;
+            let kind = if note.contact { NoteKind::Contact } else { NoteKind::Internal };
+            if note.contact && first_response_at.is_none_or(|first| at < first) {
+                first_response_at = Some(at);
+            }
+            timeline.push(TimelineEntry {
+                at,
+                author: author.clone(),
+                event: Event::Note { kind, text: note.text },
+            });
+        }
+        timeline.sort_by_key(|entry| entry.at);
+        let updated_at = timeline.last().map_or(created_at, |entry| entry.at);
+        latest = latest.max(Some(updated_at));
+        let status = match old.status.to_ascii_lowercase().as_str() {
+            "pending" | "waiting" => Status::WaitingOnCustomer,
+            "solved" | "resolved" => Status::Resolved,
+            "closed" => Status::Closed,
+            "working" | "in progress" => Status::InProgress,
+            _ => Status::New,
+        };
+        let surface = match old.channel.to_ascii_lowercase().as_str() {
+            "web" | "website" => Surface::Website,
+            "app" | "mobile" => Surface::App,
+            "email" | "chat" | "support" => Surface::SupportPlatform,
+            "api" => Surface::Api,
+            _ => Surface::Other,
+        };
+        let id = match old.id {
+            Value::String(text) => text,
+            other => other.to_string(),
+        };
+        cases.push(Case {
+            id: CaseId(format!("v1-{id}")),
+            external_id: String::new(),
+            title: old.title,
+            description: old.body,
+            customer: old.customer,
+            tier: Tier::parse(&old.tier).unwrap_or(Tier::Standard),
+            surface,
+            category: String::new(),
+            customers_affected: 1,
+            urgency: Urgency::Medium,
+            status,
+            created_at,
+            updated_at,
+            first_response_at,
+            resolved_at: if status.is_open() { None } else { Some(updated_at) },
+            timeline,
+            extra: Default::default(),
+        });
+    }
+    let saved_at = latest.unwrap_or(DateTime::UNIX_EPOCH);
+    Ok(Envelope {
+        schema_version: SCHEMA_VERSION,
+        revision: store.rev,
+        saved_at,
+        data: Desk { cases, settings: Settings { display_name: author, updated_at: None } },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseDraft, Field, FieldValue};
+    use chrono::{TimeZone, Utc};
+
+    fn at(minute: u32) -> Timestamp {
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
+    }
+
+    fn busy_desk() -> Desk {
+        let draft = CaseDraft {
+            title: "결제 오류 付款失敗 <script>x</script>".into(),
+            ..CaseDraft::default()
+        };
+        let mut case = Case::create(CaseId("c1".into()), draft, "Mina", at(0));
+        case.set_field(Field::CustomersAffected, FieldValue::Count(40), "Mina", at(1)).unwrap();
+        case.add_note(NoteKind::Contact, "Called", "Mina", at(2));
+        case.set_status(Status::Resolved, "Mina", at(3));
+        case.extra.insert("Via".into(), "email".into());
+        Desk {
+            cases: vec![case],
+            settings: Settings { display_name: "Mina".into(), updated_at: Some(at(0)) },
+        }
+    }
+
+    #[test]
+    fn export_then_import_gives_back_the_same_desk() {
+        let desk = busy_desk();
+        let text = export_json(&desk, at(9));
+        assert_eq!(read_import(&text).unwrap(), desk);
+    }
+
+    #[test]
+    fn envelope_round_trips() {
+        let envelope =
+            Envelope { schema_version: SCHEMA_VERSION, revision: 4, saved_at: at(5), data: busy_desk() };
+        assert_eq!(read_envelope(&envelope.to_json()).unwrap(), envelope);
+    }
+
+    #[test]
+    fn v1_fixture_migrates() {
+        let raw = include_str!("../../tests/fixtures/storage-v1.json");
+        let envelope = read_envelope(raw).unwrap();
+        assert_eq!(envelope.schema_version, SCHEMA_VERSION);
+        assert_eq!(envelope.revision, 12);
+        let cases = &envelope.data.cases;
+        assert_eq!(cases.len(), 3);
+        assert_eq!(envelope.data.settings.display_name, "Dana");
+        let first = &cases[0];
+        assert_eq!(first.id.0, "v1-101");
+        assert_eq!(first.surface, Surface::Website);
+        assert_eq!(first.tier, Tier::Enterprise);
+        assert_eq!(first.description, "Customers see a spinner forever after pressing Pay.");
+        assert_eq!(
+            first.first_response_at,
+            Some(DateTime::from_timestamp_millis(1_761_990_000_000).unwrap())
+        );
+        assert_eq!(first.timeline.len(), 3);
+        assert_eq!(cases[1].status, Status::WaitingOnCustomer);
+        assert_eq!(cases[2].status, Status::Resolved);
+        assert!(cases[2].resolved_at.is_some());
+        assert_eq!(cases[2].surface, Surface::App);
+    }
+
+    #[test]
+    fn unreadable_and_too_new_data_are_refused_not_guessed() {
+        assert!(matches!(read_envelope("{not json"), Err(LoadError::Unreadable(_))));
+        assert!(matches!(read_envelope("{\"hello\":1}"), Err(LoadError::Unreadable(_))));
+        let future = r#"{"schema_version":99,"revision":1,"saved_at":"2026-01-01T00:00:00Z","data":{}}"#;
+        assert_eq!(read_envelope(future), Err(LoadError::TooNew(99)));
+        assert!(read_import("[1,2,3]").is_err());
+        assert!(read_import("\u{0}\u{1}binary").is_err());
+    }
+
+    #[test]
+    fn import_accepts_a_byte_order_mark() {
+        let text = format!("\u{feff}{}", export_json(&busy_desk(), at(9)));
+        assert!(read_import(&text).is_ok());
+    }
+}

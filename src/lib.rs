@@ -1,0 +1,9 @@
+//! Triage Desk: a support triage desk that runs entirely in the browser.
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use ui::App;
