@@ -22,6 +22,14 @@ impl fmt::Display for CaseId {
     }
 }
 
+/// A closed set of options a user picks from, with stable keys for storage and form values.
+pub trait Choice: Copy + Eq + Send + Sync + 'static {
+    fn all() -> &'static [Self];
+    fn key(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn parse(text: &str) -> Option<Self>;
+}
+
 /// Declares a closed set of choices with their JSON keys and user-facing labels, in display order.
 macro_rules! choice_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal),+ $(,)? }) => {
@@ -49,6 +57,13 @@ macro_rules! choice_enum {
                         || choice.label().eq_ignore_ascii_case(wanted)
                 })
             }
+        }
+
+        impl Choice for $name {
+            fn all() -> &'static [Self] { Self::ALL }
+            fn key(self) -> &'static str { $name::key(self) }
+            fn label(self) -> &'static str { $name::label(self) }
+            fn parse(text: &str) -> Option<Self> { $name::parse(text) }
         }
 
         impl fmt::Display for $name {

@@ -3,4 +3,5 @@
 
 pub mod case;
 pub mod desk;
+pub mod inbox;
 pub mod persist;

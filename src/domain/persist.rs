@@ -21,12 +21,6 @@ pub struct Envelope {
     pub data: Desk,
 }
 
-impl Envelope {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a desk always serialises")
-    }
-}
-
 /// The file that Export JSON writes and Import reads back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExportFile {
@@ -258,7 +252,7 @@ mod tests {
     fn envelope_round_trips() {
         let envelope =
             Envelope { schema_version: SCHEMA_VERSION, revision: 4, saved_at: at(5), data: busy_desk() };
-        assert_eq!(read_envelope(&envelope.to_json()).unwrap(), envelope);
+        assert_eq!(read_envelope(&serde_json::to_string(&envelope).unwrap()).unwrap(), envelope);
     }
 
     #[test]

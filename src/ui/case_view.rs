@@ -1,0 +1,271 @@
+//! One case: every field editable in place, its status, notes, and the full timeline.
+
+use super::browser;
+use super::fields::{ChoiceSelect, CountField, TextField};
+use super::route::Route;
+use super::store::{use_desk, DeskStore};
+use super::Clock;
+use crate::domain::case::{
+    Case, CaseId, Event, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry,
+};
+use crate::domain::inbox::{age_label, local_time_label};
+use leptos::prelude::*;
+
+/// Applies an edit to case `id` with the current author and time, and saves.
+fn edit_case<R>(
+    store: DeskStore,
+    id: &CaseId,
+    edit: impl FnOnce(&mut Case, &str, crate::domain::case::Timestamp) -> R,
+) -> Option<R> {
+    let now = browser::now();
+    let mut result = None;
+    store.change(|desk| {
+        let author = desk.settings.author().to_string();
+        if let Some(case) = desk.case_mut(id) {
+            result = Some(edit(case, &author, now));
+        }
+    });
+    result
+}
+
+#[component]
+pub fn CaseView(id: CaseId) -> impl IntoView {
+    let store = use_desk();
+    let lookup = id.clone();
+    let found = Memo::new(move |_| store.desk.with(|desk| desk.case(&lookup).cloned()));
+    view! {
+        {move || match found.get() {
+            None => view! {
+                <section class="panel empty">
+                    <h1>"Case not found"</h1>
+                    <p>"There is no case with the id " <code>{id.0.clone()}</code> " in this browser."</p>
+                    <a class="button" href="#/">"Back to inbox"</a>
+                </section>
+            }
+            .into_any(),
+            Some(initial) => {
+                let case = Memo::new(move |previous: Option<&Case>| {
+                    let id = &initial.id;
+                    found.get().filter(|c| &c.id == id).or_else(|| previous.cloned()).unwrap_or_else(|| initial.clone())
+                });
+                view! { <CaseDetail id=id.clone() case /> }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
+    let title = move || case.with(|c| c.title.clone());
+    let customer = move || case.with(|c| c.customer.clone());
+    let status = Signal::derive(move || case.with(|c| c.status));
+    view! {
+        <article class="case-page" aria-labelledby="case-title">
+            <div class="case-head">
+                <a class="back" href=Route::Inbox.href()>"\u{2190} Inbox"</a>
+                <h1 id="case-title">{title}</h1>
+                <p class="muted">
+                    <span class=move || format!("status status-{}", status.get().key())>{move || status.get().label()}</span>
+                    " · " {customer} " · "
+                    <CaseFacts case />
+                </p>
+            </div>
+            <div class="case-columns">
+                <CaseFields id=id.clone() case />
+                <div class="case-side">
+                    <StatusAndNotes id=id.clone() status />
+                    <Timeline case />
+                </div>
+            </div>
+        </article>
+    }
+}
+
+/// Opened, first response and resolution times in one line.
+#[component]
+fn CaseFacts(case: Memo<Case>) -> impl IntoView {
+    let now = expect_context::<Clock>().0;
+    let offset = browser::utc_offset_minutes();
+    move || {
+        case.with(|c| {
+            let mut facts = format!("opened {} ago", age_label(c.created_at, now.get()));
+            match c.first_response_at {
+                Some(at) => facts.push_str(&format!(" · first response {}", local_time_label(at, offset))),
+                None => facts.push_str(" · no customer contact yet"),
+            }
+            if let Some(at) = c.resolved_at {
+                facts.push_str(&format!(" · resolved {}", local_time_label(at, offset)));
+            }
+            facts
+        })
+    }
+}
+
+#[component]
+fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
+    let store = use_desk();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let error_for = move |field: Field| {
+        Signal::derive(move || {
+            errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+        })
+    };
+    let set = {
+        let id = id.clone();
+        move |field: Field, value: FieldValue| {
+            errors.update(|all| all.retain(|e| e.field != field));
+            if let Some(Err(error)) =
+                edit_case(store, &id, |case, author, now| case.set_field(field, value, author, now))
+            {
+                errors.update(|all| all.push(error));
+            }
+        }
+    };
+    let text = move |field: Field| Signal::derive(move || case.with(|c| c.field_text(field)));
+    let categories = Signal::derive(move || store.desk.with(|desk| desk.categories()));
+    let text_field = {
+        let set = set.clone();
+        move |label: &'static str, field: Field, multiline: bool| {
+            let set = set.clone();
+            view! {
+                <TextField
+                    label
+                    multiline
+                    required=field == Field::Title
+                    value=text(field)
+                    on_commit=move |value| set(field, FieldValue::Text(value))
+                    error=error_for(field)
+                    suggestions=if field == Field::Category { categories } else { Signal::default() }
+                />
+            }
+        }
+    };
+    let (set_tier, set_surface, set_urgency, set_count) = (set.clone(), set.clone(), set.clone(), set);
+    view! {
+        <section class="panel" aria-label="Case details">
+            <h2>"Details"</h2>
+            <div class="form-grid">
+                {text_field("Title", Field::Title, false)}
+                {text_field("Description", Field::Description, true)}
+                {text_field("Customer", Field::Customer, false)}
+                <ChoiceSelect label="Tier" value=Signal::derive(move || case.with(|c| c.tier)) on_pick=move |tier| set_tier(Field::Tier, FieldValue::Tier(tier)) />
+                <ChoiceSelect label="Surface" value=Signal::derive(move || case.with(|c| c.surface)) on_pick=move |surface| set_surface(Field::Surface, FieldValue::Surface(surface)) />
+                {text_field("Category", Field::Category, false)}
+                <CountField
+                    label="Customers affected"
+                    value=Signal::derive(move || case.with(|c| c.customers_affected))
+                    on_commit=move |count| match count {
+                        Ok(count) => set_count(Field::CustomersAffected, FieldValue::Count(count)),
+                        Err(message) => errors.update(|all| {
+                            all.retain(|e| e.field != Field::CustomersAffected);
+                            all.push(FieldError { field: Field::CustomersAffected, message });
+                        }),
+                    }
+                    error=error_for(Field::CustomersAffected)
+                />
+                <ChoiceSelect label="Urgency" value=Signal::derive(move || case.with(|c| c.urgency)) on_pick=move |urgency| set_urgency(Field::Urgency, FieldValue::Urgency(urgency)) />
+            </div>
+            <p class="muted small">"Changes are saved as you leave each field, and logged on the timeline."</p>
+        </section>
+    }
+}
+
+#[component]
+fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
+    let store = use_desk();
+    let note = RwSignal::new(String::new());
+    let (message, set_message) = signal(None::<String>);
+    let status_id = id.clone();
+    let add = move |kind: NoteKind| {
+        let text = note.get_untracked();
+        let text = match (kind, text.trim().is_empty()) {
+            (NoteKind::Contact, true) => "Contacted the customer.".to_string(),
+            (NoteKind::Internal, true) => {
+                set_message.set(Some("Write the note first.".into()));
+                return;
+            }
+            _ => text,
+        };
+        edit_case(store, &id, |case, author, now| case.add_note(kind, &text, author, now));
+        note.set(String::new());
+        set_message.set(None);
+    };
+    let add_internal = add.clone();
+    view! {
+        <section class="panel" aria-label="Status and notes">
+            <ChoiceSelect
+                label="Status"
+                value=status
+                on_pick=move |to| {
+                    edit_case(store, &status_id, |case, author, now| case.set_status(to, author, now));
+                }
+            />
+            <div class="field wide">
+                <label for="note-text">"Note"</label>
+                <textarea
+                    id="note-text"
+                    rows="3"
+                    placeholder="What the customer said, what you did…"
+                    aria-describedby="note-message"
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                ></textarea>
+                <p id="note-message" class="field-error" role="status">{move || message.get()}</p>
+            </div>
+            <div class="button-row">
+                <button class="primary" on:click=move |_| add(NoteKind::Contact)>"Log customer contact"</button>
+                <button on:click=move |_| add_internal(NoteKind::Internal)>"Add internal note"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Timeline(case: Memo<Case>) -> impl IntoView {
+    let offset = browser::utc_offset_minutes();
+    let entries = move || case.with(|c| c.timeline.clone());
+    view! {
+        <section class="panel" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">"Timeline"</h2>
+            <ol class="timeline">
+                {move || entries().into_iter().rev().map(|entry| view! { <TimelineItem entry offset /> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn TimelineItem(entry: TimelineEntry, offset: i32) -> impl IntoView {
+    let (kind, text) = describe(&entry.event);
+    view! {
+        <li class=format!("entry entry-{kind}")>
+            <div class="entry-meta">
+                <time datetime=entry.at.to_rfc3339()>{local_time_label(entry.at, offset)}</time>
+                " · " <span class="author">{entry.author}</span>
+            </div>
+            <div class="entry-text">{text}</div>
+        </li>
+    }
+}
+
+fn describe(event: &Event) -> (&'static str, String) {
+    match event {
+        Event::Created => ("created", "Case created".into()),
+        Event::FieldChanged { field, from, to } => {
+            let shown = |value: &str| {
+                if value.is_empty() {
+                    "(empty)".to_string()
+                } else {
+                    format!("\u{201c}{value}\u{201d}")
+                }
+            };
+            ("field", format!("{} changed from {} to {}", field.label(), shown(from), shown(to)))
+        }
+        Event::StatusChanged { from, to } => ("status", format!("Status changed from {from} to {to}")),
+        Event::Reopened { from, to } => {
+            ("status", format!("Reopened: {from} to {to}; resolution time cleared"))
+        }
+        Event::Note { kind: NoteKind::Contact, text } => ("contact", format!("Customer contact: {text}")),
+        Event::Note { kind: NoteKind::Internal, text } => ("note", format!("Internal note: {text}")),
+    }
+}

@@ -1,0 +1,156 @@
+//! Labelled form fields shared by the new-case form and the case page, each with room for
+//! a message right next to it.
+
+use crate::domain::case::Choice;
+use leptos::prelude::*;
+
+fn field_id(label: &str) -> String {
+    format!("field-{}", label.to_lowercase().replace(' ', "-"))
+}
+
+/// The message under a field; tied to it by `aria-describedby`.
+#[component]
+fn FieldMessage(id: String, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p id=id class="field-error" role="status">
+            {move || error.get()}
+        </p>
+    }
+}
+
+/// A text input or textarea. `on_commit` runs on every keystroke when `live`, else on change.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    #[prop(into)] value: Signal<String>,
+    on_commit: impl Fn(String) + 'static,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] live: bool,
+    #[prop(optional)] required: bool,
+    /// Earlier values offered while typing; empty for none.
+    #[prop(into, optional)]
+    suggestions: Signal<Vec<String>>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = field_id(label);
+    let message_id = format!("{id}-message");
+    let list_id = format!("{id}-suggestions");
+    let on_commit = std::rc::Rc::new(on_commit);
+    let commit = move |ev: leptos::ev::Event| on_commit(event_target_value(&ev));
+    let (on_input, on_change) = (commit.clone(), commit);
+    let invalid = move || error.with(Option::is_some).to_string();
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="5"
+                prop:value=move || value.get()
+                aria-invalid=invalid
+                aria-describedby=message_id.clone()
+                on:input={
+                    let on_input = on_input.clone();
+                    move |ev| if live { on_input(ev) }
+                }
+                on:change={
+                    let on_change = on_change.clone();
+                    move |ev| if !live { on_change(ev) }
+                }
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                type="text"
+                list=move || suggestions.with(|s| !s.is_empty()).then(|| list_id.clone())
+                required=required
+                autocomplete="off"
+                prop:value=move || value.get()
+                aria-invalid=invalid
+                aria-describedby=message_id.clone()
+                on:input={
+                    let on_input = on_input.clone();
+                    move |ev| if live { on_input(ev) }
+                }
+                on:change={
+                    let on_change = on_change.clone();
+                    move |ev| if !live { on_change(ev) }
+                }
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:wide=multiline>
+            <label for=id>{label} {required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            {control}
+            <Show when=move || suggestions.with(|s| !s.is_empty())>
+                <datalist id=format!("{}-suggestions", field_id(label))>
+                    {move || suggestions.get().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
+                </datalist>
+            </Show>
+            <FieldMessage id=message_id error />
+        </div>
+    }
+}
+
+/// A whole-number input; text that is not a number is reported, not dropped.
+#[component]
+pub fn CountField(
+    label: &'static str,
+    #[prop(into)] value: Signal<u32>,
+    on_commit: impl Fn(Result<u32, String>) + 'static,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = field_id(label);
+    let message_id = format!("{id}-message");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="number"
+                min="1"
+                inputmode="numeric"
+                prop:value=move || value.get().to_string()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=message_id.clone()
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    on_commit(text.trim().parse::<u32>().map_err(|_| format!("\u{201c}{text}\u{201d} is not a whole number.")));
+                }
+            />
+            <FieldMessage id=message_id error />
+        </div>
+    }
+}
+
+/// `<label>` + `<select>` for a choice; `on_pick` gets the chosen value.
+#[component]
+pub fn ChoiceSelect<T: Choice>(
+    label: &'static str,
+    #[prop(into)] value: Signal<T>,
+    on_pick: impl Fn(T) + 'static,
+) -> impl IntoView {
+    let id = field_id(label);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                prop:value=move || value.get().key()
+                on:change=move |ev| {
+                    if let Some(choice) = T::parse(&event_target_value(&ev)) {
+                        on_pick(choice);
+                    }
+                }
+            >
+                {T::all()
+                    .iter()
+                    .map(|choice| view! { <option value=choice.key()>{choice.label()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

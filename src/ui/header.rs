@@ -1,0 +1,34 @@
+//! The bar across the top: where you are, and the actions available everywhere.
+
+use super::import_export::{ExportJsonButton, ImportFileInput};
+use super::route::{use_route, Route};
+use leptos::prelude::*;
+
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let router = use_route();
+    let current = move |wanted: Route| {
+        move || {
+            let here = router.route.get();
+            let on_it = here == wanted || (wanted == Route::Inbox && matches!(here, Route::Case(_)));
+            on_it.then_some("page")
+        }
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true">"TD"</span>
+                <span>"Triage Desk"</span>
+            </a>
+            <nav class="tabs" aria-label="Sections">
+                <a href="#/" aria-current=current(Route::Inbox)>"Inbox"</a>
+                <a href="#/settings" aria-current=current(Route::Settings)>"Settings"</a>
+            </nav>
+            <div class="actions">
+                <button class="primary" on:click=move |_| router.go(Route::NewCase)>"New case"</button>
+                <ExportJsonButton />
+                <ImportFileInput />
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,227 @@
+//! The inbox: open cases at a glance, searchable and filterable.
+
+use super::browser;
+use super::route::{use_route, Route};
+use super::store::use_desk;
+use super::Clock;
+use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
+use crate::domain::demo::demo_cases;
+use crate::domain::inbox::{age_label, InboxQuery, SortOrder, StatusFilter};
+use leptos::prelude::*;
+
+/// Kept above the inbox so filters survive opening a case and coming back.
+#[derive(Clone, Copy)]
+pub struct InboxState(RwSignal<InboxQuery>);
+
+pub fn provide_inbox_state() {
+    provide_context(InboxState(RwSignal::new(InboxQuery::default())));
+}
+
+/// What one row shows; rebuilt only when its case changes.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: CaseId,
+    title: String,
+    customer: String,
+    tier: Tier,
+    surface: Surface,
+    status: Status,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+}
+
+impl Row {
+    fn of(case: &Case) -> Row {
+        Row {
+            id: case.id.clone(),
+            title: case.title.clone(),
+            customer: case.customer.clone(),
+            tier: case.tier,
+            surface: case.surface,
+            status: case.status,
+            created_at: case.created_at,
+            updated_at: case.updated_at,
+        }
+    }
+}
+
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let store = use_desk();
+    let query = expect_context::<InboxState>().0;
+    let rows = Memo::new(move |_| {
+        let query = query.get();
+        store.desk.with(|desk| {
+            query.select(&desk.cases).into_iter().map(|i| Row::of(&desk.cases[i])).collect::<Vec<_>>()
+        })
+    });
+    let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
+    view! {
+        <Show when=has_cases fallback=|| view! { <EmptyInbox /> }>
+            <section aria-labelledby="inbox-heading">
+                <div class="section-head">
+                    <h1 id="inbox-heading">"Inbox"</h1>
+                    <p class="muted" aria-live="polite">
+                        {move || match rows.with(Vec::len) {
+                            1 => "1 case".to_string(),
+                            n => format!("{n} cases"),
+                        }}
+                    </p>
+                </div>
+                <InboxFilters />
+                <Show when=move || rows.with(|rows| !rows.is_empty()) fallback=move || view! { <NoMatches /> }>
+                    <CaseTable rows />
+                </Show>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn InboxFilters() -> impl IntoView {
+    let query = expect_context::<InboxState>().0;
+    let set = move |apply: fn(&mut InboxQuery, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            query.update(|q| apply(q, value));
+        }
+    };
+    view! {
+        <div class="filters" role="search">
+            <div class="field grow">
+                <label for="inbox-search">"Search"</label>
+                <input
+                    id="inbox-search"
+                    type="search"
+                    placeholder="Title, customer, category…"
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=set(|q, v| q.text = v)
+                />
+            </div>
+            <div class="field">
+                <label for="filter-status">"Status"</label>
+                <select id="filter-status" prop:value=move || query.with(|q| q.status.key()) on:change=set(|q, v| q.status = StatusFilter::parse(&v))>
+                    <option value="open">"Open"</option>
+                    <option value="done">"Resolved and closed"</option>
+                    <option value="all">"All"</option>
+                    {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <AnyChoiceFilter label="Tier" id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
+            <AnyChoiceFilter label="Surface" id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
+            <div class="field">
+                <label for="inbox-sort">"Sort by"</label>
+                <select
+                    id="inbox-sort"
+                    on:change=set(|q, v| q.sort = match v.as_str() {
+                        "oldest" => SortOrder::Oldest,
+                        "tier" => SortOrder::Tier,
+                        _ => SortOrder::Newest,
+                    })
+                >
+                    <option value="newest">"Newest first"</option>
+                    <option value="oldest">"Oldest first"</option>
+                    <option value="tier">"Tier"</option>
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// A filter select whose first option means "any".
+#[component]
+fn AnyChoiceFilter<T: Choice>(
+    label: &'static str,
+    id: &'static str,
+    current: Signal<Option<T>>,
+    on_pick: impl Fn(Option<T>) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                prop:value=move || current.get().map_or("any", |choice| choice.key())
+                on:change=move |ev| on_pick(T::parse(&event_target_value(&ev)))
+            >
+                <option value="any">"Any"</option>
+                {T::all().iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let now = expect_context::<Clock>().0;
+    view! {
+        <table class="cases">
+            <thead>
+                <tr>
+                    <th scope="col">"Title"</th>
+                    <th scope="col">"Customer"</th>
+                    <th scope="col">"Tier"</th>
+                    <th scope="col">"Surface"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Age"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || rows.get() key=|row| (row.id.clone(), row.updated_at) let:row>
+                    <tr>
+                        <td class="title-cell">
+                            <a href=Route::Case(row.id.clone()).href()>{row.title.clone()}</a>
+                        </td>
+                        <td data-label="Customer">{row.customer.clone()}</td>
+                        <td data-label="Tier">
+                            <span class=format!("tier tier-{}", row.tier.key())>{row.tier.label()}</span>
+                        </td>
+                        <td data-label="Surface">{row.surface.label()}</td>
+                        <td data-label="Status">
+                            <span class=format!("status status-{}", row.status.key())>{row.status.label()}</span>
+                        </td>
+                        <td data-label="Age">
+                            <time datetime=row.created_at.to_rfc3339()>{move || age_label(row.created_at, now.get())}</time>
+                        </td>
+                    </tr>
+                </For>
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn NoMatches() -> impl IntoView {
+    let query = expect_context::<InboxState>().0;
+    view! {
+        <div class="empty small">
+            <p>"No cases match these filters."</p>
+            <button on:click=move |_| query.set(InboxQuery::default())>"Clear filters"</button>
+        </div>
+    }
+}
+
+#[component]
+fn EmptyInbox() -> impl IntoView {
+    let store = use_desk();
+    let router = use_route();
+    let load_demo = move |_| {
+        let now = browser::now();
+        store.change(|desk| {
+            let cases = demo_cases(now, desk.settings.author());
+            desk.upsert(cases);
+        });
+    };
+    view! {
+        <section class="empty" aria-labelledby="empty-heading">
+            <h1 id="empty-heading">"Your inbox is empty"</h1>
+            <p>
+                "Cases you add stay in this browser only: nothing leaves your machine. Start with your own escalation, or load a demo queue of realistic cases in English, Korean and Chinese to explore and to train new agents."
+            </p>
+            <div class="button-row center">
+                <button class="primary" on:click=load_demo>"Load demo cases"</button>
+                <button on:click=move |_| router.go(Route::NewCase)>"New case"</button>
+            </div>
+        </section>
+    }
+}

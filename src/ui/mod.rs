@@ -1,0 +1,54 @@
+//! The browser UI. Components are named for what the user sees; the state lives in one
+//! store and the domain does the thinking.
+
+mod banners;
+mod browser;
+mod case_form;
+mod case_view;
+mod fields;
+mod header;
+mod import_export;
+mod inbox;
+mod route;
+mod settings;
+mod store;
+
+use leptos::prelude::*;
+use route::Route;
+
+#[component]
+pub fn App() -> impl IntoView {
+    store::use_desk_store();
+    import_export::provide_import_state();
+    inbox::provide_inbox_state();
+    let router = route::use_router();
+    let clock = use_clock();
+    provide_context(clock);
+    view! {
+        <header::AppHeader />
+        <banners::StorageBanners />
+        <import_export::ImportReview />
+        <main id="main" class="page">
+            {move || match router.route.get() {
+                Route::Inbox => view! { <inbox::Inbox /> }.into_any(),
+                Route::NewCase => view! { <case_form::NewCaseForm /> }.into_any(),
+                Route::Case(id) => view! { <case_view::CaseView id /> }.into_any(),
+                Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The current time for relative labels ("5 m"), refreshed every 30 seconds.
+#[derive(Clone, Copy)]
+pub struct Clock(pub ReadSignal<crate::domain::case::Timestamp>);
+
+fn use_clock() -> Clock {
+    let (now, set_now) = signal(browser::now());
+    if let Ok(handle) =
+        set_interval_with_handle(move || set_now.set(browser::now()), std::time::Duration::from_secs(30))
+    {
+        on_cleanup(move || handle.clear());
+    }
+    Clock(now)
+}
