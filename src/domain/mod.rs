@@ -2,5 +2,6 @@
 //! an argument.
 
 pub mod case;
+pub mod demo;
 pub mod desk;
 pub mod persist;
