@@ -2,6 +2,7 @@
 //! an argument.
 
 pub mod case;
+pub mod demo;
 pub mod desk;
 pub mod inbox;
 pub mod persist;
