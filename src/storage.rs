@@ -36,7 +36,7 @@ pub enum SaveError {
     Refused(String),
 }
 
-fn available() -> bool {
+pub fn available() -> bool {
     web_sys::window().and_then(|window| window.local_storage().ok().flatten()).is_some()
 }
 

@@ -106,6 +106,14 @@ pub fn age_label(since: Timestamp, now: Timestamp) -> String {
     }
 }
 
+/// "5 m ago", or "just now", for sentences.
+pub fn ago_label(since: Timestamp, now: Timestamp) -> String {
+    match age_label(since, now) {
+        fresh if fresh == "just now" => fresh,
+        age => format!("{age} ago"),
+    }
+}
+
 /// A timestamp in the viewer's local time, given the browser's UTC offset in minutes.
 pub fn local_time_label(at: Timestamp, utc_offset_minutes: i32) -> String {
     let offset = FixedOffset::east_opt(utc_offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).unwrap());
@@ -181,6 +189,8 @@ mod tests {
     #[test]
     fn labels() {
         assert_eq!(age_label(at(1), at(1)), "just now");
+        assert_eq!(ago_label(at(1), at(1)), "just now");
+        assert_eq!(ago_label(at(1), at(3)), "2 h ago");
         assert_eq!(age_label(at(1), at(4)), "3 h");
         assert_eq!(age_label(at(0), at(0) + Duration::days(2)), "2 d");
         assert_eq!(local_time_label(at(1), 540), "2026-11-02 10:00");

@@ -48,6 +48,7 @@ pub fn NewCaseForm() -> impl IntoView {
                 <div class="form-grid">
                     <TextField
                         label="Title"
+                        wide=true
                         required=true
                         live=true
                         value=Signal::derive(move || draft.with(|d| d.title.clone()))
@@ -60,6 +61,7 @@ pub fn NewCaseForm() -> impl IntoView {
                     <TextField
                         label="Description"
                         multiline=true
+                        wide=true
                         live=true
                         value=Signal::derive(move || draft.with(|d| d.description.clone()))
                         on_commit=move |text| draft.update(|d| d.description = text)
@@ -82,6 +84,7 @@ pub fn NewCaseForm() -> impl IntoView {
                     />
                     <CountField
                         label="Customers affected"
+                        live=true
                         value=Signal::derive(move || draft.with(|d| d.customers_affected))
                         on_commit=move |count| {
                             errors.update(|all| all.retain(|e| e.field != Field::CustomersAffected));

@@ -8,7 +8,7 @@ use super::Clock;
 use crate::domain::case::{
     Case, CaseId, Event, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry,
 };
-use crate::domain::inbox::{age_label, local_time_label};
+use crate::domain::inbox::{ago_label, local_time_label};
 use leptos::prelude::*;
 
 /// Applies an edit to case `id` with the current author and time, and saves.
@@ -88,7 +88,7 @@ fn CaseFacts(case: Memo<Case>) -> impl IntoView {
     let offset = browser::utc_offset_minutes();
     move || {
         case.with(|c| {
-            let mut facts = format!("opened {} ago", age_label(c.created_at, now.get()));
+            let mut facts = format!("opened {}", ago_label(c.created_at, now.get()));
             match c.first_response_at {
                 Some(at) => facts.push_str(&format!(" · first response {}", local_time_label(at, offset))),
                 None => facts.push_str(" · no customer contact yet"),
@@ -131,6 +131,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 <TextField
                     label
                     multiline
+                    wide=multiline || field == Field::Title
                     required=field == Field::Title
                     value=text(field)
                     on_commit=move |value| set(field, FieldValue::Text(value))

@@ -25,6 +25,9 @@ pub fn TextField(
     #[prop(into)] value: Signal<String>,
     on_commit: impl Fn(String) + 'static,
     #[prop(optional)] multiline: bool,
+    /// Spans the whole row of a form grid.
+    #[prop(optional)]
+    wide: bool,
     #[prop(optional)] live: bool,
     #[prop(optional)] required: bool,
     /// Earlier values offered while typing; empty for none.
@@ -64,7 +67,7 @@ pub fn TextField(
                 id=id.clone()
                 type="text"
                 list=move || suggestions.with(|s| !s.is_empty()).then(|| list_id.clone())
-                required=required
+                aria-required=required.then_some("true")
                 autocomplete="off"
                 prop:value=move || value.get()
                 aria-invalid=invalid
@@ -82,8 +85,11 @@ pub fn TextField(
         .into_any()
     };
     view! {
-        <div class="field" class:wide=multiline>
-            <label for=id>{label} {required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+        <div class="field" class:wide=wide>
+            <div class="label-row">
+                <label for=id>{label}</label>
+                {required.then_some(view! { <span class="required" aria-hidden="true">"*"</span> })}
+            </div>
             {control}
             <Show when=move || suggestions.with(|s| !s.is_empty())>
                 <datalist id=format!("{}-suggestions", field_id(label))>
@@ -96,15 +102,24 @@ pub fn TextField(
 }
 
 /// A whole-number input; text that is not a number is reported, not dropped.
+/// `on_commit` runs on every keystroke when `live`, else on change.
 #[component]
 pub fn CountField(
     label: &'static str,
     #[prop(into)] value: Signal<u32>,
     on_commit: impl Fn(Result<u32, String>) + 'static,
+    #[prop(optional)] live: bool,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = field_id(label);
     let message_id = format!("{id}-message");
+    let on_commit = std::rc::Rc::new(on_commit);
+    let commit = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        on_commit(
+            text.trim().parse::<u32>().map_err(|_| format!("\u{201c}{text}\u{201d} is not a whole number.")),
+        );
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -116,10 +131,11 @@ pub fn CountField(
                 prop:value=move || value.get().to_string()
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=message_id.clone()
-                on:change=move |ev| {
-                    let text = event_target_value(&ev);
-                    on_commit(text.trim().parse::<u32>().map_err(|_| format!("\u{201c}{text}\u{201d} is not a whole number.")));
+                on:input={
+                    let commit = commit.clone();
+                    move |ev| if live { commit(ev) }
                 }
+                on:change=move |ev| if !live { commit(ev) }
             />
             <FieldMessage id=message_id error />
         </div>

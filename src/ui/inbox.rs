@@ -180,7 +180,7 @@ fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                         <td data-label="Status">
                             <span class=format!("status status-{}", row.status.key())>{row.status.label()}</span>
                         </td>
-                        <td data-label="Age">
+                        <td data-label="Age" class="nowrap">
                             <time datetime=row.created_at.to_rfc3339()>{move || age_label(row.created_at, now.get())}</time>
                         </td>
                     </tr>
@@ -220,7 +220,7 @@ fn EmptyInbox() -> impl IntoView {
             </p>
             <div class="button-row center">
                 <button class="primary" on:click=load_demo>"Load demo cases"</button>
-                <button on:click=move |_| router.go(Route::NewCase)>"New case"</button>
+                <button on:click=move |_| router.go(Route::NewCase)>"Add your first case"</button>
             </div>
         </section>
     }

@@ -89,7 +89,9 @@ pub fn use_desk_store() -> DeskStore {
         loaded.envelope.map_or((0, Desk::default()), |envelope| (envelope.revision, envelope.data));
     let store = DeskStore {
         desk: RwSignal::new(desk),
-        save_problem: RwSignal::new(None),
+        save_problem: RwSignal::new((!storage::available()).then(|| {
+            "This browser does not allow local storage for this page, so cases stay only while this tab is open. Use Export JSON to keep a copy.".to_string()
+        })),
         unreadable: RwSignal::new(loaded.unreadable),
         revision: StoredValue::new(revision),
     };

@@ -1,0 +1,309 @@
+// The case desk as a support lead uses it, in headless Chromium against the release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, screenshot, createCase, readDownload, root, artifacts } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const DESK_KEY = 'triage-desk';
+const stored = (page) => page.evaluate((key) => localStorage.getItem(key), DESK_KEY);
+const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+
+test('the empty inbox offers demo cases and loads a realistic queue', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Your inbox is empty' }).waitFor());
+  await screenshot(page, 'empty-state');
+  await page.getByRole('button', { name: 'Load demo cases' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  const rows = await page.locator('tbody tr').count();
+  assert.ok(rows >= 30, `open demo cases listed: ${rows}`);
+  await assert.doesNotReject(page.getByRole('link', { name: /PAY-502/ }).first().waitFor());
+  await screenshot(page, 'inbox-demo');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'inbox-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new case needs a title, is saved, and survives a reload', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await assert.doesNotReject(page.getByText('Title is required.').waitFor());
+  assert.equal(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Load demo cases' }).waitFor();
+
+  await createCase(page, {
+    title: 'Checkout returns 502 for saved cards',
+    description: 'Since 09:10 every saved-card payment fails.',
+    customer: 'Northwind Retail',
+    tier: 'Enterprise',
+    surface: 'Website',
+    category: 'Payments',
+    customersAffected: 120,
+    urgency: 'High',
+  });
+  const created = row(page, 'Checkout returns 502 for saved cards');
+  await assert.doesNotReject(created.waitFor());
+  assert.match(await created.innerText(), /Northwind Retail[\s\S]*Enterprise[\s\S]*Website[\s\S]*New/);
+
+  await page.reload();
+  await assert.doesNotReject(row(page, 'Checkout returns 502 for saved cards').waitFor());
+  const envelope = JSON.parse(await stored(page));
+  assert.equal(envelope.schema_version, 2);
+  assert.ok(envelope.revision >= 1);
+  assert.equal(envelope.data.cases[0].customers_affected, 120);
+  assert.equal(envelope.data.cases[0].external_id, '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a case is edited in place, changes status, logs contact, and keeps a timeline', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await createCase(page, { title: 'Login loop on the app', customer: 'Blue Harbor', category: 'Login' });
+  await page.getByRole('link', { name: 'Login loop on the app' }).click();
+  await page.getByRole('heading', { name: 'Login loop on the app' }).waitFor();
+
+  await page.getByLabel('Title', { exact: true }).fill('Login loop on the iOS app');
+  await page.getByLabel('Title', { exact: true }).press('Tab');
+  await page.getByLabel('Tier').selectOption({ label: 'Premium' });
+  await page.getByLabel('Customers affected').fill('35');
+  await page.getByLabel('Customers affected').press('Tab');
+  const timeline = page.getByRole('region', { name: 'Timeline' }).or(page.locator('section[aria-labelledby="timeline-heading"]'));
+  await assert.doesNotReject(timeline.getByText('Title changed from “Login loop on the app” to “Login loop on the iOS app”').waitFor());
+  await assert.doesNotReject(timeline.getByText('Tier changed from “Standard” to “Premium”').waitFor());
+
+  await page.getByLabel('Title', { exact: true }).fill('');
+  await page.getByLabel('Title', { exact: true }).press('Tab');
+  await assert.doesNotReject(page.getByText('Title is required.').waitFor());
+
+  await page.getByLabel('Note', { exact: true }).fill('Asked for the device model.');
+  await page.getByRole('button', { name: 'Log customer contact' }).click();
+  await assert.doesNotReject(timeline.getByText('Customer contact: Asked for the device model.').waitFor());
+  await assert.doesNotReject(page.getByText(/first response \d{4}-/).waitFor());
+
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Resolved' });
+  await assert.doesNotReject(timeline.getByText('Status changed from New to Resolved').waitFor());
+  await assert.doesNotReject(page.getByText(/resolved \d{4}-/).waitFor());
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });
+  await assert.doesNotReject(timeline.getByText('Reopened: Resolved to In progress; resolution time cleared').waitFor());
+  await screenshot(page, 'case-page');
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Login loop on the iOS app' }).waitFor();
+  const envelope = JSON.parse(await stored(page));
+  const saved = envelope.data.cases[0];
+  assert.equal(saved.tier, 'premium');
+  assert.equal(saved.customers_affected, 35);
+  assert.equal(saved.status, 'in_progress');
+  assert.equal(saved.resolved_at, null);
+  assert.ok(saved.first_response_at);
+  assert.deepEqual(
+    saved.timeline.map((entry) => entry.event),
+    ['created', 'field_changed', 'field_changed', 'field_changed', 'note', 'status_changed', 'reopened'],
+  );
+
+  await page.getByRole('link', { name: 'Inbox' }).first().click();
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Resolved and closed' });
+  assert.equal(await page.locator('tbody tr').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('export, clear storage, import gives back the same data', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'Load demo cases' }).click();
+  await createCase(page, { title: '환불 요청 처리 지연 <b>bold</b>', customer: '한빛상사', tier: 'Premium' });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Display name').fill('Mina Park');
+  await page.getByLabel('Display name').press('Tab');
+
+  const exportOnce = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    return JSON.parse(await readDownload(download));
+  };
+  const before = await exportOnce();
+  assert.equal(before.format, 'triage-desk-export');
+  assert.ok(before.cases.length >= 40);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(server.url);
+  await page.reload();
+  await page.getByRole('button', { name: 'Load demo cases' }).waitFor();
+
+  mkdirSync(artifacts, { recursive: true });
+  const file = join(artifacts, 'export.json');
+  writeFileSync(file, JSON.stringify(before));
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  const review = page.getByRole('region', { name: 'Import review' });
+  await assert.doesNotReject(review.getByText(`${before.cases.length} new cases will be added`).waitFor());
+  await page.getByRole('button', { name: 'Import cases' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+
+  const after = await exportOnce();
+  delete before.exported_at;
+  delete after.exported_at;
+  assert.deepEqual(after, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a malformed import file gets a message and changes nothing', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await createCase(page, { title: 'Keep me' });
+  const before = await stored(page);
+  const file = join(artifacts, 'broken.json');
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(file, '{"format":"triage-desk-export","cases":[');
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  await assert.doesNotReject(page.getByText(/This file cannot be imported: the data could not be read \(not valid JSON/).waitFor());
+  assert.equal(await stored(page), before);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await assert.doesNotReject(row(page, 'Keep me').waitFor());
+  await context.close();
+});
+
+test('corrupt storage is backed up, explained, downloadable, and never overwritten', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const garbage = '{"schema_version":2,"revision":3,"data":{"cases":[{"id":"x"';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DESK_KEY, garbage]);
+  await page.reload();
+  const banner = page.getByRole('alert', { name: 'Stored data could not be read' });
+  await assert.doesNotReject(banner.waitFor());
+  assert.match(await banner.innerText(), /Nothing was deleted: the data was copied to the backup/);
+  await screenshot(page, 'corrupt-banner');
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('triage-desk:backup:')).map((key) => localStorage.getItem(key)),
+  );
+  assert.deepEqual(backups, [garbage]);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download unreadable data' }).click()]);
+  assert.equal(await readDownload(download), garbage);
+
+  await createCase(page, { title: 'New work after the corruption' });
+  const backupsAfter = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('triage-desk:backup:')).length);
+  assert.equal(backupsAfter, 1, 'the backup stays until the user discards it');
+  await context.close();
+});
+
+test('a full storage shows a lasting message, keeps the data in memory, and export still works', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await createCase(page, { title: 'Saved before the disk filled' });
+  // Fill the origin's quota with filler, the way another app on the same origin could.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        for (let size = 128 * 1024; size >= 1; size = Math.floor(size / 2)) {
+          try {
+            localStorage.setItem(`filler-tail-${size}`, 'x'.repeat(size));
+          } catch {}
+        }
+        break;
+      }
+    }
+  });
+  await createCase(page, { title: 'Typed while storage was full' });
+  const alert = page.getByRole('alert').filter({ hasText: 'Not saved.' });
+  await assert.doesNotReject(alert.waitFor());
+  assert.match(await alert.innerText(), /storage for this page is full/);
+  await assert.doesNotReject(row(page, 'Typed while storage was full').waitFor());
+  await screenshot(page, 'storage-full');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(await readDownload(download));
+  assert.deepEqual(exported.cases.map((c) => c.title).sort(), ['Saved before the disk filled', 'Typed while storage was full']);
+
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByRole('button', { name: 'Try saving again' }).click();
+  await alert.waitFor({ state: 'detached' });
+  await page.reload();
+  await assert.doesNotReject(row(page, 'Typed while storage was full').waitFor());
+  await context.close();
+});
+
+test('storage turned off still lets the user work and export', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const { page } = await openApp(browser, server.url, { context });
+  await createCase(page, { title: 'Working without storage' });
+  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'does not allow local storage' }).waitFor());
+  await assert.doesNotReject(row(page, 'Working without storage').waitFor());
+  await context.close();
+});
+
+test('a change in one tab shows up in the other, and simultaneous work merges', async () => {
+  const { context, page: first } = await openApp(browser, server.url);
+  const { page: second } = await openApp(browser, server.url, { context });
+  await createCase(first, { title: 'Raised in the first tab' });
+  await assert.doesNotReject(row(second, 'Raised in the first tab').waitFor());
+
+  await first.getByRole('link', { name: 'Raised in the first tab' }).click();
+  await first.getByLabel('Customer', { exact: true }).fill('Contoso');
+  await first.getByLabel('Customer', { exact: true }).press('Tab');
+  await assert.doesNotReject(row(second, 'Raised in the first tab').getByText('Contoso').waitFor());
+
+  // The second tab writes while the first holds an older revision: nothing may be lost.
+  await createCase(second, { title: 'Raised in the second tab' });
+  await first.getByLabel('Note', { exact: true }).fill('Internal follow-up from tab one');
+  await first.getByRole('button', { name: 'Add internal note' }).click();
+  await first.getByRole('link', { name: 'Inbox' }).first().click();
+  await assert.doesNotReject(row(first, 'Raised in the second tab').waitFor());
+  await second.reload();
+  await assert.doesNotReject(row(second, 'Raised in the first tab').waitFor());
+  const envelope = JSON.parse(await stored(second));
+  const firstCase = envelope.data.cases.find((c) => c.title === 'Raised in the first tab');
+  assert.ok(firstCase.timeline.some((e) => e.text === 'Internal follow-up from tab one'));
+  assert.equal(envelope.data.cases.length, 2);
+  await context.close();
+});
+
+test('hostile HTML in a case is shown as text', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs += 1;
+    await dialog.dismiss();
+  });
+  const hostile = '<img src=x onerror="alert(1)">Pay button broken';
+  await createCase(page, { title: hostile, description: '<script>alert(2)</script>' });
+  await assert.doesNotReject(page.getByRole('link', { name: hostile }).waitFor());
+  await page.getByRole('link', { name: hostile }).click();
+  await page.getByLabel('Description').waitFor();
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  assert.equal(dialogs, 0);
+  await context.close();
+});
+
+test('a schema 1 store from the prototype is migrated on load', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const v1 = readFileSync(join(root, 'tests', 'fixtures', 'storage-v1.json'), 'utf8');
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DESK_KEY, v1]);
+  await page.reload();
+  await assert.doesNotReject(row(page, 'Checkout spinner never stops').waitFor());
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'All' });
+  await assert.doesNotReject(row(page, '앱 로그인 후 바로 종료됨').waitFor());
+  await context.close();
+});

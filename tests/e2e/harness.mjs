@@ -1,0 +1,99 @@
+// Shared setup for the browser tests: serves the release build from a sub-path, the way a
+// static host would, and drives Debian's Chromium through playwright-core.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+const dist = join(root, 'dist');
+export const artifacts = join(here, 'artifacts');
+export const SUB_PATH = '/triage-desk/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(SUB_PATH)) {
+      res.writeHead(404).end('not under the sub-path');
+      return;
+    }
+    let file = normalize(join(dist, path.slice(SUB_PATH.length) || 'index.html'));
+    if (!file.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (file.endsWith('/')) file = join(file, 'index.html');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser profile (empty storage) with a page open on the app. */
+export async function openApp(browser, url, { context: existing } = {}) {
+  const context = existing ?? (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
+  return { context, page, errors };
+}
+
+export async function screenshot(page, name) {
+  await mkdir(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/** Fills in and saves the New case form. */
+export async function createCase(page, fields) {
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByLabel('Title', { exact: true }).fill(fields.title);
+  if (fields.description) await page.getByLabel('Description').fill(fields.description);
+  if (fields.customer) await page.getByLabel('Customer', { exact: true }).fill(fields.customer);
+  if (fields.tier) await page.getByLabel('Tier').selectOption({ label: fields.tier });
+  if (fields.surface) await page.getByLabel('Surface').selectOption({ label: fields.surface });
+  if (fields.category) await page.getByLabel('Category').fill(fields.category);
+  if (fields.customersAffected) await page.getByLabel('Customers affected').fill(String(fields.customersAffected));
+  if (fields.urgency) await page.getByLabel('Urgency').selectOption({ label: fields.urgency });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+}
+
+export async function readDownload(download) {
+  return readFile(await download.path(), 'utf8');
+}
