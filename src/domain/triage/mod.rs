@@ -13,8 +13,8 @@ mod rules;
 mod text;
 
 pub use rules::{
-    Factor, KeywordKind, KeywordLists, Language, Level, ListId, Priority, PriorityMatrix, RuleError, RuleField,
-    TriageRules, Weights, MAX_KEYWORD_CHARS,
+    Factor, KeywordKind, KeywordLists, Language, Level, ListId, Priority, PriorityMatrix, RuleError,
+    RuleField, TriageRules, Weights, MAX_KEYWORD_CHARS,
 };
 pub use text::{CompiledRules, Cue, TextField, TextMatch, TextSignals};
 
@@ -48,9 +48,7 @@ impl TimePressure {
     /// 0 for no pressure up to 1 for old or breached; never lower for less time left.
     pub fn fraction(self) -> f64 {
         match self {
-            TimePressure::Age(age) => {
-                age.num_seconds() as f64 / (FULL_PRESSURE_AGE_HOURS * 3600) as f64
-            }
+            TimePressure::Age(age) => age.num_seconds() as f64 / (FULL_PRESSURE_AGE_HOURS * 3600) as f64,
             TimePressure::Sla { remaining, .. } if remaining <= Duration::zero() => 1.0,
             TimePressure::Sla { target, .. } if target <= Duration::zero() => 0.0,
             TimePressure::Sla { remaining, target } => {

@@ -295,33 +295,124 @@ impl Default for TriageRules {
             // A trailing * matches any ending (crash* = crash, crashed, crashing).
             risk_keywords: KeywordLists::from_lists(
                 &[
-                    "outage*", "down", "not working", "cannot log in", "can't log in", "unable to log in",
-                    "locked out", "payment*", "checkout", "charged twice", "double charged",
-                    "double charge", "refund*", "chargeback*", "data loss", "lost data", "security",
-                    "breach*", "leak*", "hacked", "vulnerab*", "crash*", "corrupt*", "fraud*",
-                    "500 error", "legal action", "gdpr",
+                    "outage*",
+                    "down",
+                    "not working",
+                    "cannot log in",
+                    "can't log in",
+                    "unable to log in",
+                    "locked out",
+                    "payment*",
+                    "checkout",
+                    "charged twice",
+                    "double charged",
+                    "double charge",
+                    "refund*",
+                    "chargeback*",
+                    "data loss",
+                    "lost data",
+                    "security",
+                    "breach*",
+                    "leak*",
+                    "hacked",
+                    "vulnerab*",
+                    "crash*",
+                    "corrupt*",
+                    "fraud*",
+                    "500 error",
+                    "legal action",
+                    "gdpr",
                 ],
                 // Hangul keywords of two or more syllables also match with a particle or a
                 // second noun attached (결제가, 결제오류).
                 &[
-                    "결제", "오류", "에러", "장애", "로그인", "환불", "먹통", "접속", "중복 결제", "이중 결제",
-                    "해킹", "유출", "보안", "데이터 손실", "튕김", "튕겨", "강제 종료", "안 돼", "안돼", "안 되",
+                    "결제",
+                    "오류",
+                    "에러",
+                    "장애",
+                    "로그인",
+                    "환불",
+                    "먹통",
+                    "접속",
+                    "중복 결제",
+                    "이중 결제",
+                    "해킹",
+                    "유출",
+                    "보안",
+                    "데이터 손실",
+                    "튕김",
+                    "튕겨",
+                    "강제 종료",
+                    "안 돼",
+                    "안돼",
+                    "안 되",
                     "안되",
                 ],
                 &[
-                    "付款", "無法", "當機", "退款", "外洩", "登入", "扣款", "重複扣款", "盜刷", "資料遺失", "閃退",
-                    "停機", "斷線", "被駭", "漏洞", "結帳", "故障",
+                    "付款",
+                    "無法",
+                    "當機",
+                    "退款",
+                    "外洩",
+                    "登入",
+                    "扣款",
+                    "重複扣款",
+                    "盜刷",
+                    "資料遺失",
+                    "閃退",
+                    "停機",
+                    "斷線",
+                    "被駭",
+                    "漏洞",
+                    "結帳",
+                    "故障",
                 ],
             ),
             distress_words: KeywordLists::from_lists(
                 &[
-                    "urgent*", "asap", "as soon as possible", "immediately", "emergency", "right now",
-                    "again", "still", "unacceptable", "escalate*", "no response", "third time",
+                    "urgent*",
+                    "asap",
+                    "as soon as possible",
+                    "immediately",
+                    "emergency",
+                    "right now",
+                    "again",
+                    "still",
+                    "unacceptable",
+                    "escalate*",
+                    "no response",
+                    "third time",
                     "frustrat*",
                 ],
                 // 또 is one syllable, so it matches only on its own, not inside 또는 ("or").
-                &["긴급", "급함", "급해", "급합니다", "빨리", "당장", "아직", "또", "다시", "계속", "여전히", "제발"],
-                &["緊急", "盡快", "儘快", "馬上", "立刻", "仍然", "還是", "依然", "再次", "一直", "多次", "十萬火急"],
+                &[
+                    "긴급",
+                    "급함",
+                    "급해",
+                    "급합니다",
+                    "빨리",
+                    "당장",
+                    "아직",
+                    "또",
+                    "다시",
+                    "계속",
+                    "여전히",
+                    "제발",
+                ],
+                &[
+                    "緊急",
+                    "盡快",
+                    "儘快",
+                    "馬上",
+                    "立刻",
+                    "仍然",
+                    "還是",
+                    "依然",
+                    "再次",
+                    "一直",
+                    "多次",
+                    "十萬火急",
+                ],
             ),
         }
     }
@@ -333,8 +424,14 @@ pub enum RuleField {
     Weight(Factor),
     /// The weights as a whole (all zero).
     Weights,
-    Keyword { list: ListId, index: usize },
-    MatrixCell { impact: Level, urgency: Level },
+    Keyword {
+        list: ListId,
+        index: usize,
+    },
+    MatrixCell {
+        impact: Level,
+        urgency: Level,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -371,11 +468,7 @@ impl TriageRules {
             if weight > Weights::MAX {
                 errors.push(RuleError {
                     field: RuleField::Weight(factor),
-                    message: format!(
-                        "{} weight is {weight}; use 0 to {}.",
-                        factor.label(),
-                        Weights::MAX
-                    ),
+                    message: format!("{} weight is {weight}; use 0 to {}.", factor.label(), Weights::MAX),
                 });
             }
         }
@@ -432,7 +525,10 @@ impl TriageRules {
                 let message = if folded.text.is_empty() {
                     format!("Entry {} is empty; type a word or remove it.", index + 1)
                 } else if keyword.trim().chars().count() > MAX_KEYWORD_CHARS {
-                    format!("\"{}\" is too long; keep keywords to {MAX_KEYWORD_CHARS} characters.", keyword.trim())
+                    format!(
+                        "\"{}\" is too long; keep keywords to {MAX_KEYWORD_CHARS} characters.",
+                        keyword.trim()
+                    )
                 } else if let Some((_, first_list, first_index)) =
                     seen.iter().find(|(earlier, _, _)| *earlier == folded)
                 {

@@ -71,7 +71,8 @@ impl Folded {
                 self.text.push(c.to_ascii_lowercase());
             } else if matches!(c, '\u{2018}' | '\u{2019}') {
                 self.text.push('\'');
-            } else if matches!(script_of(c), Script::Hangul | Script::Cjk) && !('\u{F900}'..='\u{FAFF}').contains(&c)
+            } else if matches!(script_of(c), Script::Hangul | Script::Cjk)
+                && !('\u{F900}'..='\u{FAFF}').contains(&c)
             {
                 // Already normal, and by far the most common non-ASCII text here: skip NFKC.
                 self.text.push(c);
@@ -116,6 +117,8 @@ struct Pattern {
     left: Option<Script>,
     /// The next character may not be of this script (the keyword must end a word).
     right: Option<Script>,
+    /// A * keyword's hit runs on to the end of the word, so the whole word is highlighted.
+    run_on: Option<Script>,
 }
 
 /// The keyword lists prepared for scanning; build once per change of the rules.
@@ -204,11 +207,20 @@ impl CompiledRules {
                 continue;
             }
             for pattern in self.candidates(c) {
-                let end = at + pattern.text.len();
+                let mut end = at + pattern.text.len();
                 let fits = pattern.left != Some(previous)
                     && text[at..].starts_with(&pattern.text)
-                    && pattern.right.is_none_or(|script| text[end..].chars().next().map(script_of) != Some(script));
+                    && pattern
+                        .right
+                        .is_none_or(|script| text[end..].chars().next().map(script_of) != Some(script));
                 if fits {
+                    if let Some(script) = pattern.run_on {
+                        end += text[end..]
+                            .chars()
+                            .take_while(|&c| script_of(c) == script)
+                            .map(char::len_utf8)
+                            .sum::<usize>();
+                    }
                     let keyword = Arc::clone(&pattern.keyword);
                     found(at..end, Cue::Keyword { list: pattern.list, index: pattern.index, keyword });
                 }
@@ -224,12 +236,16 @@ impl CompiledRules {
 impl Pattern {
     fn new(keyword: &FoldedKeyword, written: &str, list: ListId, index: usize) -> Pattern {
         let text = keyword.text.clone();
-        let edge = |c: Option<char>| c.map(script_of).filter(|s| matches!(s, Script::Alphabetic | Script::Hangul));
+        let edge =
+            |c: Option<char>| c.map(script_of).filter(|s| matches!(s, Script::Alphabetic | Script::Hangul));
         let hangul_syllables = text.chars().filter(|&c| script_of(c) == Script::Hangul).count();
         let left = edge(text.chars().next());
-        let right = edge(text.chars().next_back())
-            .filter(|&script| !keyword.any_ending && !(script == Script::Hangul && hangul_syllables >= 2));
-        Pattern { text, list, index, keyword: written.into(), left, right }
+        let last = edge(text.chars().next_back());
+        // Two or more Hangul syllables: a word-start match that may run on (see the module doc).
+        let hangul_prefix = last == Some(Script::Hangul) && hangul_syllables >= 2;
+        let right = last.filter(|_| !keyword.any_ending && !hangul_prefix);
+        let run_on = last.filter(|_| keyword.any_ending);
+        Pattern { text, list, index, keyword: written.into(), left, right, run_on }
     }
 
     fn first(&self) -> char {
@@ -265,7 +281,9 @@ fn find_shouting(field: TextField, source: &str, out: &mut Vec<TextMatch>) {
             continue;
         }
         let (mut end, mut letters, mut all_caps) = (start + c.len_utf8(), 1, c.is_uppercase());
-        while let Some(&(at, next)) = chars.peek().filter(|&&(_, n)| n.is_alphabetic() && script_of(n) == script) {
+        while let Some(&(at, next)) =
+            chars.peek().filter(|&&(_, n)| n.is_alphabetic() && script_of(n) == script)
+        {
             chars.next();
             end = at + next.len_utf8();
             letters += 1;
@@ -341,7 +359,8 @@ impl TextSignals {
         }
         matches.sort_by_key(|m| (m.field, m.range.start, m.range.end));
         let distinct = |kind: KeywordKind| {
-            let mut cues: Vec<&Cue> = matches.iter().map(|m| &m.cue).filter(|cue| cue.kind() == kind).collect();
+            let mut cues: Vec<&Cue> =
+                matches.iter().map(|m| &m.cue).filter(|cue| cue.kind() == kind).collect();
             cues.sort();
             cues.dedup();
             u8::try_from(cues.len()).unwrap_or(u8::MAX)
