@@ -342,3 +342,9 @@ fn cluster_points_grow_on_a_log_scale() {
     };
     assert_eq!([points(1), points(2), points(4), points(16), points(500)], [0, 3, 5, 10, 10]);
 }
+
+#[test]
+fn characters_that_fold_to_several_map_back_to_the_original_bytes() {
+    // İ lower-cases to two characters and ﬁ decomposes to two letters: offsets shift.
+    assert_eq!(hits("İİ ﬁ DOWN, ﬁ refunds"), ["DOWN", "refunds"]);
+}
