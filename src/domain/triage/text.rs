@@ -6,8 +6,8 @@
 //!
 //! Matching rules, decided by the keyword's own script rather than by the list it is in:
 //! - Text and keywords are folded alike: NFKC (full-width letters and punctuation become
-//!   ASCII), lower case, curly apostrophes straightened, runs of whitespace made one space,
-//!   so "Can’t  Log In" matches "can't log in".
+//!   ASCII), lower case, curly apostrophes straightened; a space in a keyword matches any
+//!   run of whitespace, so "Can’t  Log\nIn" matches "can't log in".
 //! - Latin keywords match whole words: "down" does not match "download".
 //! - Hangul keywords must start a word but may run on: Korean attaches particles and writes
 //!   compounds without spaces, so 결제 should match 결제가, 결제를 and 결제오류. A one-syllable
@@ -35,6 +35,9 @@ enum Script {
     None,
 }
 
+// The two helpers below run for every character; the release profile optimises for size and
+// would otherwise leave them as calls, which made analysis markedly slower.
+#[inline(always)]
 fn script_of(c: char) -> Script {
     match c {
         '0'..='9' | 'a'..='z' | 'A'..='Z' => Script::Alphabetic,
@@ -50,8 +53,21 @@ fn script_of(c: char) -> Script {
     }
 }
 
-/// Folded text plus, for each of its bytes, where the character it came from starts in the
-/// original, so matches can be reported in the original's byte offsets.
+/// The character starting at byte `at` and its length, without decoding ASCII.
+#[inline(always)]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    match text.as_bytes()[at] {
+        byte if byte.is_ascii() => (char::from(byte), 1),
+        _ => {
+            let c = text[at..].chars().next().expect("at is a character boundary");
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// Folded text plus, for each of its bytes, the original byte it came from (or the start of
+/// the original character, where folding changed it), so matches can be reported in the
+/// original's byte offsets. ASCII text (the common case) needs no map: offsets are the same.
 #[derive(Default)]
 struct Folded {
     text: String,
@@ -62,35 +78,81 @@ impl Folded {
     fn fill(&mut self, source: &str) {
         self.text.clear();
         self.origin.clear();
-        for (at, c) in source.char_indices() {
-            if c.is_whitespace() {
-                if !self.text.ends_with(' ') {
+        self.text.reserve(source.len());
+        if !source.is_ascii() {
+            self.origin.reserve(source.len());
+            // Characters that fold to themselves are copied in runs; only the rest are folded
+            // one by one.
+            let mut copied = 0;
+            let mut next = 0;
+            while next < source.len() {
+                let at = next;
+                let (c, width) = char_at(source, at);
+                next += width;
+                let unchanged = c.is_ascii()
+                    || (matches!(script_of(c), Script::Hangul | Script::Cjk)
+                        && !('\u{F900}'..='\u{FAFF}').contains(&c));
+                if unchanged {
+                    continue;
+                }
+                self.copy(source, copied..at);
+                copied = next;
+                if c.is_whitespace() {
+                    // So that a space in a keyword matches it.
                     self.text.push(' ');
+                } else if matches!(c, '\u{2018}' | '\u{2019}') {
+                    self.text.push('\'');
+                } else {
+                    for normal in std::iter::once(c).nfkc() {
+                        self.text.extend(normal.to_lowercase());
+                    }
                 }
-            } else if c.is_ascii() {
-                self.text.push(c.to_ascii_lowercase());
-            } else if matches!(c, '\u{2018}' | '\u{2019}') {
-                self.text.push('\'');
-            } else if matches!(script_of(c), Script::Hangul | Script::Cjk)
-                && !('\u{F900}'..='\u{FAFF}').contains(&c)
-            {
-                // Already normal, and by far the most common non-ASCII text here: skip NFKC.
-                self.text.push(c);
-            } else {
-                for normal in std::iter::once(c).nfkc() {
-                    self.text.extend(normal.to_lowercase());
-                }
+                self.origin.resize(self.text.len(), at as u32);
             }
-            self.origin.resize(self.text.len(), at as u32);
+            self.copy(source, copied..source.len());
+        } else {
+            self.text.push_str(source);
         }
+        // Folding produced only lower case, so this lowers just the copied ASCII.
+        self.text.make_ascii_lowercase();
+    }
+
+    fn copy(&mut self, source: &str, range: Range<usize>) {
+        self.text.push_str(&source[range.clone()]);
+        self.origin.extend(range.start as u32..range.end as u32);
     }
 
     fn original(&self, folded: Range<usize>, source: &str) -> Range<usize> {
+        if self.origin.is_empty() {
+            return folded;
+        }
         let start = self.origin[folded.start] as usize;
-        let last = self.origin[folded.end - 1] as usize;
-        let end = last + source[last..].chars().next().map_or(0, char::len_utf8);
+        let mut end = self.origin[folded.end - 1] as usize + 1;
+        while !source.is_char_boundary(end) {
+            end += 1;
+        }
         start..end
     }
+}
+
+/// The length of the text that `pattern` matches at the start of `text`; a space in the
+/// pattern matches any run of whitespace, so phrases match across double spaces and line breaks.
+fn match_len(text: &[u8], pattern: &[u8]) -> Option<usize> {
+    let mut matched = 0;
+    for &expected in pattern {
+        if expected == b' ' {
+            let run = text[matched..].iter().take_while(|byte| byte.is_ascii_whitespace()).count();
+            if run == 0 {
+                return None;
+            }
+            matched += run;
+        } else if text.get(matched) == Some(&expected) {
+            matched += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(matched)
 }
 
 /// A keyword as it is compared: folded, with a trailing * turned into a flag.
@@ -105,7 +167,8 @@ pub(super) fn fold_keyword(raw: &str) -> FoldedKeyword {
     let stem = trimmed.trim_end_matches('*');
     let mut folded = Folded::default();
     folded.fill(stem);
-    FoldedKeyword { text: folded.text.trim().to_string(), any_ending: stem.len() < trimmed.len() }
+    let text = folded.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    FoldedKeyword { text, any_ending: stem.len() < trimmed.len() }
 }
 
 struct Pattern {
@@ -190,7 +253,11 @@ impl CompiledRules {
         };
         let mut previous = Script::None;
         let mut bangs_from: Option<usize> = None;
-        for (at, c) in text.char_indices() {
+        let mut next = 0;
+        while next < text.len() {
+            let at = next;
+            let (c, width) = char_at(text, at);
+            next += width;
             let script = script_of(c);
             match (c == '!', bangs_from) {
                 (true, None) => bangs_from = Some(at),
@@ -206,26 +273,28 @@ impl CompiledRules {
             if script == previous && matches!(script, Script::Alphabetic | Script::Hangul) {
                 continue;
             }
+            let before = std::mem::replace(&mut previous, script);
+            let script_at = |at: usize| (at < text.len()).then(|| script_of(char_at(text, at).0));
             for pattern in self.candidates(c) {
-                let mut end = at + pattern.text.len();
-                let fits = pattern.left != Some(previous)
-                    && text[at..].starts_with(&pattern.text)
-                    && pattern
-                        .right
-                        .is_none_or(|script| text[end..].chars().next().map(script_of) != Some(script));
-                if fits {
-                    if let Some(script) = pattern.run_on {
-                        end += text[end..]
-                            .chars()
-                            .take_while(|&c| script_of(c) == script)
-                            .map(char::len_utf8)
-                            .sum::<usize>();
-                    }
-                    let keyword = Arc::clone(&pattern.keyword);
-                    found(at..end, Cue::Keyword { list: pattern.list, index: pattern.index, keyword });
+                if pattern.left == Some(before) {
+                    continue;
                 }
+                let Some(mut end) =
+                    match_len(&text.as_bytes()[at..], pattern.text.as_bytes()).map(|len| at + len)
+                else {
+                    continue;
+                };
+                if pattern.right.is_some_and(|script| script_at(end) == Some(script)) {
+                    continue;
+                }
+                if let Some(script) = pattern.run_on {
+                    while script_at(end) == Some(script) {
+                        end += char_at(text, end).1;
+                    }
+                }
+                let keyword = Arc::clone(&pattern.keyword);
+                found(at..end, Cue::Keyword { list: pattern.list, index: pattern.index, keyword });
             }
-            previous = script;
         }
         if let Some(from) = bangs_from.filter(|&from| text.len() - from >= 3) {
             found(from..text.len(), Cue::Exclamations);
@@ -270,25 +339,30 @@ fn find_shouting(field: TextField, source: &str, out: &mut Vec<TextMatch>) {
             out.push(TextMatch { field, range: done.range, cue: Cue::Shouting });
         }
     };
-    let mut chars = source.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let script = script_of(c);
-        if matches!(script, Script::Hangul | Script::Cjk) {
+    let is_letter = |c: char| c.is_alphabetic() && script_of(c) == Script::Alphabetic;
+    let mut next = 0;
+    while next < source.len() {
+        let start = next;
+        let (c, width) = char_at(source, start);
+        next += width;
+        if matches!(script_of(c), Script::Hangul | Script::Cjk) {
             close(&mut run);
             continue;
         }
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             continue;
         }
-        let (mut end, mut letters, mut all_caps) = (start + c.len_utf8(), 1, c.is_uppercase());
-        while let Some(&(at, next)) =
-            chars.peek().filter(|&&(_, n)| n.is_alphabetic() && script_of(n) == script)
-        {
-            chars.next();
-            end = at + next.len_utf8();
+        let (mut letters, mut all_caps) = (1, c.is_uppercase());
+        while next < source.len() {
+            let (c, width) = char_at(source, next);
+            if !is_letter(c) {
+                break;
+            }
+            next += width;
             letters += 1;
-            all_caps &= next.is_uppercase();
+            all_caps &= c.is_uppercase();
         }
+        let end = next;
         match (all_caps, letters >= 2, run.as_mut()) {
             (false, _, _) => close(&mut run),
             (true, false, _) => {}
