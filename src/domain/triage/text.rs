@@ -189,9 +189,9 @@ pub struct CompiledRules {
     /// Sorted by first character so candidates for a position are one contiguous slice.
     patterns: Vec<Pattern>,
     /// For ASCII first characters: the slice of `patterns`, found without a search.
-    ascii: [(u16, u16); 128],
+    ascii: [(u32, u32); 128],
     /// For other first characters, sorted by character.
-    other: Vec<(char, u16, u16)>,
+    other: Vec<(char, u32, u32)>,
 }
 
 impl CompiledRules {
@@ -216,13 +216,13 @@ impl CompiledRules {
             }
         }
         patterns.sort_by_key(|pattern| pattern.first());
-        let mut ascii = [(0u16, 0u16); 128];
-        let mut other: Vec<(char, u16, u16)> = Vec::new();
+        let mut ascii = [(0u32, 0u32); 128];
+        let mut other: Vec<(char, u32, u32)> = Vec::new();
         let mut start = 0;
         while start < patterns.len() {
             let first = patterns[start].first();
             let end = start + patterns[start..].iter().take_while(|p| p.first() == first).count();
-            let slice = (start as u16, end as u16);
+            let slice = (start as u32, end as u32);
             if first.is_ascii() {
                 ascii[first as usize] = slice;
             } else {
