@@ -6,3 +6,4 @@ pub mod demo;
 pub mod desk;
 pub mod inbox;
 pub mod persist;
+pub mod triage;
