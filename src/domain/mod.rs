@@ -4,3 +4,4 @@
 pub mod case;
 pub mod desk;
 pub mod persist;
+pub mod sla;
