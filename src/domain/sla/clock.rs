@@ -263,7 +263,8 @@ impl SlaEngine {
             resolution: start(Target::Resolution),
             clocks: Vec::new(),
         };
-        let mut entries: Vec<&TimelineEntry> = case.timeline.iter().collect();
+        let fill_ins = implied_entries(case);
+        let mut entries: Vec<&TimelineEntry> = case.timeline.iter().chain(&fill_ins).collect();
         entries.sort_by_key(|entry| entry.at);
         let mut last = created;
         for entry in entries {
@@ -273,14 +274,6 @@ impl SlaEngine {
                 Event::Note { kind: NoteKind::Contact, .. } => walk.contact(last),
                 _ => {}
             }
-        }
-        // Cases migrated from the old format carry a status and times without the events.
-        if walk.status != case.status {
-            let resolved_at = case.resolved_at.filter(|_| !case.status.is_open());
-            walk.change_status(case.status, last.max(to_ms(resolved_at.unwrap_or(case.updated_at))));
-        }
-        if let (Some(first_response_at), Some(_)) = (case.first_response_at, &walk.first_response) {
-            walk.contact(last.max(to_ms(first_response_at)));
         }
         walk.finish(case.tier)
     }
@@ -295,6 +288,30 @@ impl SlaEngine {
             .collect();
         Tick { engine: self, now, windows }
     }
+}
+
+/// Events that cases migrated from the old format imply by their fields but lack in their
+/// timeline: the first contact, and reaching the current status.
+fn implied_entries(case: &Case) -> Vec<TimelineEntry> {
+    let mut implied = Vec::new();
+    let mut logged_status = Status::New;
+    let mut contacted = false;
+    for entry in &case.timeline {
+        match entry.event {
+            Event::StatusChanged { to, .. } | Event::Reopened { to, .. } => logged_status = to,
+            Event::Note { kind: NoteKind::Contact, .. } => contacted = true,
+            _ => {}
+        }
+    }
+    let entry = |at, event| TimelineEntry { at, author: String::new(), event };
+    if let Some(at) = case.first_response_at.filter(|_| !contacted) {
+        implied.push(entry(at, Event::Note { kind: NoteKind::Contact, text: String::new() }));
+    }
+    if logged_status != case.status {
+        let at = case.resolved_at.filter(|_| !case.status.is_open()).unwrap_or(case.updated_at);
+        implied.push(entry(at, Event::StatusChanged { from: logged_status, to: case.status }));
+    }
+    implied
 }
 
 /// Clocks whose anchors lie within this of `now` are read from the tick's precomputed window.
