@@ -87,14 +87,15 @@ pub struct TargetClock {
 impl TargetClock {
     /// Reads this clock for the second `tick` stands for; cheap enough for every clock per tick.
     pub fn status(&self, tick: &Tick) -> TargetStatus {
-        self.read(tick.now, tick.engine.at_risk, |from, to| tick.span(self.calendar, from, to))
+        self.read(tick.now, tick.engine.at_risk, |anchor| tick.until(self.calendar, anchor))
     }
 
     /// Reads this clock at any `now`, e.g. a what-if time; slower than [`TargetClock::status`]
     /// for many clocks.
     pub fn status_at(&self, now: Timestamp, engine: &SlaEngine) -> TargetStatus {
         let calendar = &engine.calendars[self.calendar];
-        self.read(to_ms(now), engine.at_risk, |from, to| calendar.span_ms(from, to))
+        let now = to_ms(now);
+        self.read(now, engine.at_risk, |anchor| calendar.span_ms(now, anchor))
     }
 
     pub fn is_running(&self) -> bool {
@@ -117,13 +118,14 @@ impl TargetClock {
         }
     }
 
-    fn read(&self, now: i64, at_risk: f64, span: impl Fn(i64, i64) -> i64) -> TargetStatus {
+    /// `until(anchor)` is the signed business time from `now` to `anchor`.
+    fn read(&self, now: i64, at_risk: f64, until: impl Fn(i64) -> i64) -> TargetStatus {
         let budget = self.budget.num_milliseconds();
         let fraction =
             |remaining: i64| if budget > 0 { (budget - remaining) as f64 / budget as f64 } else { 1.0 };
         let (remaining, state) = match self.phase {
             Phase::Running { anchor, left } => {
-                let remaining = left + span(now, anchor);
+                let remaining = left + until(anchor);
                 let state = if self.deadline.is_some_and(|deadline| now > to_ms(deadline)) {
                     TargetState::Breached
                 } else if fraction(remaining) >= at_risk {
@@ -284,7 +286,11 @@ impl SlaEngine {
         let windows = self
             .calendars
             .iter()
-            .map(|calendar| Window::new(calendar, now - TICK_WINDOW_MS, now + TICK_WINDOW_MS))
+            .map(|calendar| {
+                let window = Window::new(calendar, now - TICK_WINDOW_MS, now + TICK_WINDOW_MS);
+                let now_position = window.position(now);
+                (window, now_position)
+            })
             .collect();
         Tick { engine: self, now, windows }
     }
@@ -323,7 +329,8 @@ const TICK_WINDOW_MS: i64 = 6 * 7 * 24 * HOUR_MS;
 pub struct Tick<'a> {
     engine: &'a SlaEngine,
     now: i64,
-    windows: Vec<Window>,
+    /// Per calendar, the window around `now` and the business time from its start to `now`.
+    windows: Vec<(Window, i64)>,
 }
 
 impl Tick<'_> {
@@ -331,12 +338,13 @@ impl Tick<'_> {
         from_ms(self.now)
     }
 
-    fn span(&self, calendar: usize, from: i64, to: i64) -> i64 {
-        let window = &self.windows[calendar];
-        if window.contains(from) && window.contains(to) {
-            window.position(to) - window.position(from)
+    /// Signed business time from `now` to `at`.
+    fn until(&self, calendar: usize, at: i64) -> i64 {
+        let (window, now_position) = &self.windows[calendar];
+        if window.contains(at) {
+            window.position(at) - now_position
         } else {
-            self.engine.calendars[calendar].span_ms(from, to)
+            self.engine.calendars[calendar].span_ms(self.now, at)
         }
     }
 }
