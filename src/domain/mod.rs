@@ -6,4 +6,5 @@ pub mod demo;
 pub mod desk;
 pub mod inbox;
 pub mod persist;
+pub mod sla;
 pub mod triage;

@@ -1,0 +1,540 @@
+//! Business calendars: when the desk is open, on the wall clock of one IANA time zone.
+//!
+//! Business time between two instants is the real time (not wall-clock time) during which the
+//! calendar is open, so a DST change inside an open interval adds or removes that hour.
+
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+use crate::domain::case::Timestamp;
+
+pub(crate) const MINUTE_MS: i64 = 60_000;
+pub(crate) const HOUR_MS: i64 = 60 * MINUTE_MS;
+const DAY_MS: i64 = 24 * HOUR_MS;
+const WEEK_MS: i64 = 7 * DAY_MS;
+
+/// A wall-clock time of day, 00:00 to 24:00 inclusive, so that an interval can run to midnight.
+/// Written as "HH:MM" in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime(u16);
+
+impl ClockTime {
+    pub const MIDNIGHT: ClockTime = ClockTime(0);
+    pub const END_OF_DAY: ClockTime = ClockTime(24 * 60);
+
+    pub fn new(hour: u16, minute: u16) -> Option<ClockTime> {
+        let minutes = hour.checked_mul(60)?.checked_add(minute)?;
+        (minute < 60 && minutes <= 24 * 60).then_some(ClockTime(minutes))
+    }
+
+    /// Reads "H:MM" or "HH:MM".
+    pub fn parse(text: &str) -> Option<ClockTime> {
+        let (hour, minute) = text.trim().split_once(':')?;
+        if minute.len() != 2 {
+            return None;
+        }
+        ClockTime::new(hour.parse().ok()?, minute.parse().ok()?)
+    }
+
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ClockTime::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not a time of day (HH:MM)")))
+    }
+}
+
+/// Open from `start` until `end` on the same day; an empty or reversed interval is ignored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkInterval {
+    pub start: ClockTime,
+    pub end: ClockTime,
+}
+
+impl WorkInterval {
+    pub fn new(start: ClockTime, end: ClockTime) -> WorkInterval {
+        WorkInterval { start, end }
+    }
+}
+
+/// Opening hours for each day of the week; a missing day is closed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WeekSchedule {
+    pub mon: Vec<WorkInterval>,
+    pub tue: Vec<WorkInterval>,
+    pub wed: Vec<WorkInterval>,
+    pub thu: Vec<WorkInterval>,
+    pub fri: Vec<WorkInterval>,
+    pub sat: Vec<WorkInterval>,
+    pub sun: Vec<WorkInterval>,
+}
+
+impl WeekSchedule {
+    /// The same hours on the given days, closed on the others.
+    pub fn on(days: &[Weekday], hours: &[WorkInterval]) -> WeekSchedule {
+        let mut week = WeekSchedule::default();
+        for &day in days {
+            *week.day_mut(day) = hours.to_vec();
+        }
+        week
+    }
+
+    pub fn day(&self, day: Weekday) -> &[WorkInterval] {
+        match day {
+            Weekday::Mon => &self.mon,
+            Weekday::Tue => &self.tue,
+            Weekday::Wed => &self.wed,
+            Weekday::Thu => &self.thu,
+            Weekday::Fri => &self.fri,
+            Weekday::Sat => &self.sat,
+            Weekday::Sun => &self.sun,
+        }
+    }
+
+    pub fn day_mut(&mut self, day: Weekday) -> &mut Vec<WorkInterval> {
+        match day {
+            Weekday::Mon => &mut self.mon,
+            Weekday::Tue => &mut self.tue,
+            Weekday::Wed => &mut self.wed,
+            Weekday::Thu => &mut self.thu,
+            Weekday::Fri => &mut self.fri,
+            Weekday::Sat => &mut self.sat,
+            Weekday::Sun => &mut self.sun,
+        }
+    }
+}
+
+const ALL_DAYS: [Weekday; 7] =
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+const WORK_DAYS: [Weekday; 5] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
+
+/// A business calendar as the user edits it and as it is stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Calendar {
+    /// Policies refer to calendars by this name.
+    pub name: String,
+    /// IANA zone name, e.g. "Asia/Taipei"; the schedule and holidays are on its wall clock.
+    pub time_zone: String,
+    pub week: WeekSchedule,
+    /// Whole local days on which the calendar is closed.
+    pub holidays: Vec<NaiveDate>,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar::business_hours()
+    }
+}
+
+impl Calendar {
+    pub const ALWAYS_OPEN: &'static str = "24x7";
+    pub const BUSINESS_HOURS: &'static str = "Business hours";
+
+    /// Open around the clock; UTC because a zone changes nothing for a calendar that never closes.
+    pub fn always_open() -> Calendar {
+        let whole_day = WorkInterval::new(ClockTime::MIDNIGHT, ClockTime::END_OF_DAY);
+        Calendar {
+            name: Calendar::ALWAYS_OPEN.into(),
+            time_zone: "UTC".into(),
+            week: WeekSchedule::on(&ALL_DAYS, &[whole_day]),
+            holidays: Vec::new(),
+        }
+    }
+
+    /// Monday to Friday 09:00-12:00 and 13:00-18:00 in Taipei, no holidays until the user adds them.
+    pub fn business_hours() -> Calendar {
+        let time = |hour| ClockTime::new(hour, 0).expect("whole hours are times of day");
+        let hours = [WorkInterval::new(time(9), time(12)), WorkInterval::new(time(13), time(18))];
+        Calendar {
+            name: Calendar::BUSINESS_HOURS.into(),
+            time_zone: "Asia/Taipei".into(),
+            week: WeekSchedule::on(&WORK_DAYS, &hours),
+            holidays: Vec::new(),
+        }
+    }
+
+    /// Checks what the settings form must refuse: an unknown zone or a week with no open time.
+    pub fn compile(&self) -> Result<BusinessCalendar, String> {
+        let tz: Tz = self
+            .time_zone
+            .trim()
+            .parse()
+            .map_err(|_| format!("\"{}\" is not an IANA time zone name.", self.time_zone))?;
+        let days = ALL_DAYS.map(|day| merged_spans(self.week.day(day)));
+        let day_lengths =
+            days.each_ref().map(|spans| spans.iter().map(|(start, end)| end - start).sum::<i64>());
+        let week_ms: i64 = day_lengths.iter().sum();
+        if week_ms == 0 {
+            return Err(format!("Calendar \"{}\" is never open.", self.name));
+        }
+        let mut holidays = self.holidays.clone();
+        holidays.sort_unstable();
+        holidays.dedup();
+        Ok(BusinessCalendar {
+            name: self.name.clone(),
+            tz,
+            days,
+            holidays,
+            week_ms,
+            business_day_ms: day_lengths.into_iter().max().unwrap_or(0),
+        })
+    }
+}
+
+/// Sorted, overlap-free spans in milliseconds after local midnight.
+fn merged_spans(intervals: &[WorkInterval]) -> Vec<(i64, i64)> {
+    let mut spans: Vec<(i64, i64)> = intervals
+        .iter()
+        .filter(|interval| interval.start < interval.end)
+        .map(|interval| (i64::from(interval.start.0) * MINUTE_MS, i64::from(interval.end.0) * MINUTE_MS))
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+pub(crate) fn to_ms(at: Timestamp) -> i64 {
+    at.timestamp_millis()
+}
+
+pub(crate) fn from_ms(ms: i64) -> Timestamp {
+    DateTime::from_timestamp_millis(ms).expect("instants stay inside chrono's range")
+}
+
+/// A calendar ready for arithmetic: zone resolved, hours merged, holidays sorted.
+#[derive(Clone, Debug)]
+pub struct BusinessCalendar {
+    name: String,
+    tz: Tz,
+    /// Monday first.
+    days: [Vec<(i64, i64)>; 7],
+    holidays: Vec<NaiveDate>,
+    /// Open wall-clock time in a week without holidays.
+    week_ms: i64,
+    business_day_ms: i64,
+}
+
+impl BusinessCalendar {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn time_zone(&self) -> Tz {
+        self.tz
+    }
+
+    /// One business day: the open time of the calendar's longest day (8 h for the default
+    /// business hours, 24 h for 24x7).
+    pub fn business_day(&self) -> TimeDelta {
+        TimeDelta::milliseconds(self.business_day_ms)
+    }
+
+    pub(crate) fn business_day_ms(&self) -> i64 {
+        self.business_day_ms
+    }
+
+    pub fn is_open(&self, at: Timestamp) -> bool {
+        let at = to_ms(at);
+        Cursor::at(self, at).open().any(|(start, end)| start <= at && at < end)
+    }
+
+    /// Business time from `from` to `to`; zero when `to` is not after `from`.
+    pub fn between(&self, from: Timestamp, to: Timestamp) -> TimeDelta {
+        TimeDelta::milliseconds(self.between_ms(to_ms(from), to_ms(to)))
+    }
+
+    /// The earliest instant at which `budget` of business time has passed since `start`.
+    pub fn add(&self, start: Timestamp, budget: TimeDelta) -> Timestamp {
+        from_ms(self.add_ms(to_ms(start), budget.num_milliseconds()))
+    }
+
+    /// The close of the working day `now` is in, or of the next working day when the desk has
+    /// already closed for today (or is closed all day).
+    pub fn end_of_business_day(&self, now: Timestamp) -> Timestamp {
+        let now = to_ms(now);
+        let mut cursor = Cursor::at(self, now);
+        loop {
+            if let Some((_, end)) = cursor.open().filter(|&(_, end)| end > now).last() {
+                return from_ms(end);
+            }
+            cursor.advance();
+        }
+    }
+
+    /// Closed stretches between `from` and `to`, at most `limit` of them; the flag says whether
+    /// more were left out.
+    pub fn closed_periods(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        limit: usize,
+    ) -> (Vec<(Timestamp, Timestamp)>, bool) {
+        let (from, to) = (to_ms(from), to_ms(to));
+        let mut gaps = Vec::new();
+        let mut closed_since = from;
+        let mut cursor = Cursor::at(self, from);
+        loop {
+            for (start, end) in cursor.open().take_while(|&(start, _)| start < to) {
+                if end > closed_since {
+                    if start > closed_since {
+                        gaps.push((closed_since, start));
+                    }
+                    closed_since = end;
+                }
+            }
+            if cursor.end >= to || gaps.len() > limit {
+                break;
+            }
+            cursor.advance();
+        }
+        if closed_since < to {
+            gaps.push((closed_since, to));
+        }
+        let truncated = gaps.len() > limit;
+        gaps.truncate(limit);
+        (gaps.into_iter().map(|(start, end)| (from_ms(start), from_ms(end))).collect(), truncated)
+    }
+
+    pub(crate) fn between_ms(&self, from: i64, to: i64) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        let mut total = 0;
+        let mut cursor = Cursor::at(self, from);
+        loop {
+            if cursor.start >= from && to - cursor.start >= WEEK_MS {
+                if let Some(week_end) = cursor.plain_week_end().filter(|&week_end| week_end <= to) {
+                    total += self.week_ms;
+                    cursor.skip_week(week_end);
+                    continue;
+                }
+            }
+            for (start, end) in cursor.open() {
+                total += (end.min(to) - start.max(from)).max(0);
+            }
+            if cursor.end >= to {
+                return total;
+            }
+            cursor.advance();
+        }
+    }
+
+    /// Business time from `from` to `to`, negative when `to` comes first.
+    pub(crate) fn span_ms(&self, from: i64, to: i64) -> i64 {
+        if from <= to {
+            self.between_ms(from, to)
+        } else {
+            -self.between_ms(to, from)
+        }
+    }
+
+    pub(crate) fn add_ms(&self, start: i64, budget: i64) -> i64 {
+        if budget <= 0 {
+            return start;
+        }
+        let mut left = budget;
+        let mut cursor = Cursor::at(self, start);
+        loop {
+            // Strictly more than a week left, so the deadline cannot fall inside the skipped week.
+            if left > self.week_ms && cursor.start >= start {
+                if let Some(week_end) = cursor.plain_week_end() {
+                    left -= self.week_ms;
+                    cursor.skip_week(week_end);
+                    continue;
+                }
+            }
+            for (open, close) in cursor.open() {
+                let open = open.max(start);
+                if close > open {
+                    if close - open >= left {
+                        return open + left;
+                    }
+                    left -= close - open;
+                }
+            }
+            cursor.advance();
+        }
+    }
+
+    fn is_holiday(&self, date: NaiveDate) -> bool {
+        !self.holidays.is_empty() && self.holidays.binary_search(&date).is_ok()
+    }
+
+    fn local_date(&self, at: i64) -> NaiveDate {
+        self.tz.from_utc_datetime(&from_ms(at).naive_utc()).date_naive()
+    }
+
+    /// The instant a wall-clock time names. In a DST gap that is the moment the clock jumps
+    /// past it; when it occurs twice, the first for an opening and the second for a closing,
+    /// so an open interval covers every instant whose wall time lies in it.
+    fn wall_to_utc(&self, wall: NaiveDateTime, closing: bool) -> i64 {
+        match self.tz.from_local_datetime(&wall) {
+            LocalResult::Single(at) => to_ms(at.with_timezone(&Utc)),
+            LocalResult::Ambiguous(first, second) => {
+                to_ms(if closing { second } else { first }.with_timezone(&Utc))
+            }
+            LocalResult::None => self.gap_end(wall),
+        }
+    }
+
+    /// First instant whose wall time reaches `wall`; wall time only moves forward near a gap.
+    fn gap_end(&self, wall: NaiveDateTime) -> i64 {
+        let wall_ms = to_ms(wall.and_utc());
+        let reaches = |at: i64| {
+            let local = self.tz.from_utc_datetime(&from_ms(at).naive_utc()).naive_local();
+            to_ms(local.and_utc()) >= wall_ms
+        };
+        let (mut low, mut high) = (wall_ms - 27 * HOUR_MS, wall_ms + 27 * HOUR_MS);
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            if reaches(middle) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        high
+    }
+
+    fn midnight(&self, date: NaiveDate) -> i64 {
+        self.wall_to_utc(date.and_hms_opt(0, 0, 0).expect("midnight exists"), false)
+    }
+}
+
+fn next_day(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().expect("dates stay inside chrono's range")
+}
+
+/// Walks a calendar one local day at a time, with the day's bounds in UTC.
+struct Cursor<'a> {
+    calendar: &'a BusinessCalendar,
+    date: NaiveDate,
+    start: i64,
+    end: i64,
+}
+
+impl<'a> Cursor<'a> {
+    fn at(calendar: &'a BusinessCalendar, at: i64) -> Cursor<'a> {
+        let date = calendar.local_date(at);
+        Cursor { calendar, date, start: calendar.midnight(date), end: calendar.midnight(next_day(date)) }
+    }
+
+    fn advance(&mut self) {
+        self.date = next_day(self.date);
+        self.start = self.end;
+        self.end = self.calendar.midnight(next_day(self.date));
+    }
+
+    /// Where a Monday-to-Monday week starting here ends, if the whole week can be counted as
+    /// the calendar's plain weekly hours: no holiday in it and the same UTC offset at both ends
+    /// (no zone changes its offset twice within one week).
+    fn plain_week_end(&self) -> Option<i64> {
+        if self.date.weekday() != Weekday::Mon {
+            return None;
+        }
+        let next_monday = self.date + chrono::Days::new(7);
+        let holidays = &self.calendar.holidays;
+        let first_after = holidays.partition_point(|&day| day < self.date);
+        if holidays.get(first_after).is_some_and(|&day| day < next_monday) {
+            return None;
+        }
+        let week_end = self.calendar.midnight(next_monday);
+        (week_end - self.start == WEEK_MS).then_some(week_end)
+    }
+
+    fn skip_week(&mut self, week_end: i64) {
+        self.date = self.date + chrono::Days::new(7);
+        self.start = week_end;
+        self.end = self.calendar.midnight(next_day(self.date));
+    }
+
+    /// This day's open intervals in UTC, in order.
+    fn open(&self) -> impl Iterator<Item = (i64, i64)> + '_ {
+        let calendar = self.calendar;
+        let spans: &[(i64, i64)] = if calendar.is_holiday(self.date) {
+            &[]
+        } else {
+            &calendar.days[self.date.weekday().num_days_from_monday() as usize]
+        };
+        let midnight_wall = to_ms(self.date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
+        // On a day without an offset change every wall time is one fixed shift from UTC.
+        let shift = (self.end - self.start == DAY_MS).then_some(midnight_wall - self.start);
+        spans.iter().map(move |&(open, close)| match shift {
+            Some(shift) => (midnight_wall + open - shift, midnight_wall + close - shift),
+            None => {
+                let wall = |offset: i64| from_ms(midnight_wall + offset).naive_utc();
+                (calendar.wall_to_utc(wall(open), false), calendar.wall_to_utc(wall(close), true))
+            }
+        })
+    }
+}
+
+/// Business time positions over a fixed stretch, for many look-ups against one `now`.
+#[derive(Clone, Debug)]
+pub(crate) struct Window {
+    from: i64,
+    to: i64,
+    /// Open intervals clipped to the window, each with the business time before it.
+    open: Vec<(i64, i64, i64)>,
+}
+
+impl Window {
+    pub(crate) fn new(calendar: &BusinessCalendar, from: i64, to: i64) -> Window {
+        let mut open = Vec::new();
+        let mut before = 0;
+        let mut cursor = Cursor::at(calendar, from);
+        loop {
+            for (start, end) in cursor.open() {
+                let (start, end) = (start.max(from), end.min(to));
+                if end > start {
+                    open.push((start, end, before));
+                    before += end - start;
+                }
+            }
+            if cursor.end >= to {
+                return Window { from, to, open };
+            }
+            cursor.advance();
+        }
+    }
+
+    pub(crate) fn contains(&self, at: i64) -> bool {
+        self.from <= at && at <= self.to
+    }
+
+    /// Business time from the window's start to `at`, which must lie inside the window.
+    pub(crate) fn position(&self, at: i64) -> i64 {
+        let started = self.open.partition_point(|&(start, _, _)| start < at);
+        match started.checked_sub(1).map(|index| self.open[index]) {
+            Some((start, end, before)) => before + at.min(end) - start,
+            None => 0,
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Reading clocks for people: the hover explanation of one clock, and compliance over many.
+
+use super::clock::{CaseClocks, Pause, SlaEngine, Stop, StopReason, TargetClock};
+use super::{format_duration, Target, TargetState, TargetStatus};
+use crate::domain::case::{Tier, Timestamp};
+use chrono::TimeDelta;
+use chrono_tz::Tz;
+
+/// At most this many closed stretches are listed in an explanation.
+const CLOSED_LISTED: usize = 6;
+
+/// Everything behind one clock's countdown, for a tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    pub target: Target,
+    pub calendar: String,
+    pub time_zone: Tz,
+    pub start: Timestamp,
+    pub budget: TimeDelta,
+    pub pauses: Vec<Pause>,
+    /// Closed hours of the calendar that the clock skipped, from the start to the stop, or to
+    /// the later of the deadline and `now`.
+    pub closed: Vec<(Timestamp, Timestamp)>,
+    /// More closed stretches followed than are listed.
+    pub more_closed: bool,
+    pub deadline: Option<Timestamp>,
+    pub stop: Option<Stop>,
+    pub status: TargetStatus,
+}
+
+impl SlaEngine {
+    pub fn explain(&self, clock: &TargetClock, now: Timestamp) -> Explanation {
+        let calendar = &self.calendars()[clock.calendar];
+        let until = match (clock.stop, clock.deadline) {
+            (Some(stop), _) => stop.at,
+            (None, Some(deadline)) => deadline.max(now),
+            (None, None) => now,
+        };
+        let (closed, more_closed) = calendar.closed_periods(clock.start, until, CLOSED_LISTED);
+        Explanation {
+            target: clock.target,
+            calendar: calendar.name().to_string(),
+            time_zone: calendar.time_zone(),
+            start: clock.start,
+            budget: clock.budget,
+            pauses: clock.pauses.clone(),
+            closed,
+            more_closed,
+            deadline: clock.deadline,
+            stop: clock.stop,
+            status: clock.status_at(now, self),
+        }
+    }
+}
+
+impl Explanation {
+    /// The explanation as short English lines, times on the calendar's wall clock.
+    pub fn lines(&self) -> Vec<String> {
+        let time = |at: Timestamp| at.with_timezone(&self.time_zone).format("%a %-d %b %H:%M %Z").to_string();
+        let stretch = |from: Timestamp, to: Option<Timestamp>| match to {
+            Some(to) => format!("{} to {}", time(from), time(to)),
+            None => format!("since {}", time(from)),
+        };
+        let mut lines = vec![
+            format!(
+                "{}: {} of business time on \"{}\" ({}).",
+                self.target.label(),
+                format_duration(self.budget),
+                self.calendar,
+                self.time_zone.name()
+            ),
+            format!("Started {}.", time(self.start)),
+        ];
+        for pause in &self.pauses {
+            lines.push(format!("Paused {}: {}.", stretch(pause.start, pause.end), pause.reason.label()));
+        }
+        if !self.closed.is_empty() {
+            let listed: Vec<String> = self.closed.iter().map(|&(from, to)| stretch(from, Some(to))).collect();
+            let more = if self.more_closed { "; and more" } else { "" };
+            lines.push(format!("Closed hours skipped: {}{more}.", listed.join("; ")));
+        }
+        lines.push(match self.deadline {
+            Some(deadline) => format!("Deadline {}.", time(deadline)),
+            None => "No deadline while paused.".into(),
+        });
+        if let Some(stop) = self.stop {
+            let how = match stop.reason {
+                StopReason::Contact => "customer contact",
+                StopReason::Resolved => "resolution",
+            };
+            lines.push(format!("Ended by {how} at {}.", time(stop.at)));
+        }
+        lines.push(format!("{}: {}.", self.status.state.label(), self.status.describe()));
+        lines
+    }
+}
+
+/// Targets met and breached.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub met: usize,
+    pub breached: usize,
+}
+
+impl Tally {
+    pub fn total(self) -> usize {
+        self.met + self.breached
+    }
+
+    /// Share met, 0.0 to 1.0; `None` when nothing was decided.
+    pub fn share_met(self) -> Option<f64> {
+        (self.total() > 0).then(|| self.met as f64 / self.total() as f64)
+    }
+
+    fn plus(self, other: Tally) -> Tally {
+        Tally { met: self.met + other.met, breached: self.breached + other.breached }
+    }
+}
+
+/// SLA compliance per tier and target.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Compliance {
+    /// In `Tier::ALL` and `Target::ALL` order.
+    cells: [[Tally; 3]; 4],
+}
+
+impl Compliance {
+    pub fn get(&self, tier: Tier, target: Target) -> Tally {
+        self.cells[tier as usize][target as usize]
+    }
+
+    /// All targets of one tier.
+    pub fn tier(&self, tier: Tier) -> Tally {
+        self.cells[tier as usize].iter().fold(Tally::default(), |sum, &cell| sum.plus(cell))
+    }
+
+    /// One target over all tiers.
+    pub fn target(&self, target: Target) -> Tally {
+        self.cells.iter().fold(Tally::default(), |sum, row| sum.plus(row[target as usize]))
+    }
+}
+
+/// Counts every target settled (met at its stop, or breached at its deadline) in
+/// `from..to` and by `now`; running targets that have not breached are not counted yet.
+pub fn compliance<'a>(
+    cases: impl IntoIterator<Item = &'a CaseClocks>,
+    from: Timestamp,
+    to: Timestamp,
+    now: Timestamp,
+) -> Compliance {
+    let mut result = Compliance::default();
+    for case in cases {
+        for clock in &case.clocks {
+            let Some((state, at)) = clock.outcome(now) else { continue };
+            if from <= at && at < to && at <= now {
+                let cell = &mut result.cells[case.tier as usize][clock.target as usize];
+                match state {
+                    TargetState::Met => cell.met += 1,
+                    _ => cell.breached += 1,
+                }
+            }
+        }
+    }
+    result
+}
