@@ -2,5 +2,7 @@
 //! an argument.
 
 pub mod case;
+pub mod csv_export;
 pub mod desk;
+pub mod import;
 pub mod persist;
