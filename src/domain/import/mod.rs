@@ -332,9 +332,8 @@ impl ImportJob {
                 Ok(true) => {
                     let bytes = reader.get_ref().get_ref();
                     let at = record_start(&record, bytes, self.skipped);
-                    let end = reader.position();
-                    let at_end = self.skipped + end.byte() as usize >= bytes.len();
-                    match unclosed_quote(&record, bytes, self.skipped, at_end, at, end.line()) {
+                    let at_end = self.skipped + reader.position().byte() as usize >= bytes.len();
+                    match unclosed_quote(&record, bytes, self.skipped, at_end, at) {
                         Some(error) => self.errors.push(error),
                         None => self.push_record(&record, at),
                     }
@@ -451,25 +450,23 @@ fn unclosed_quote(
     skipped: usize,
     at_end: bool,
     at: RowRef,
-    next_line: u64,
 ) -> Option<RowError> {
+    let RowRef::Line(first) = at else { return None };
     let start = skipped + record.position()?.byte() as usize;
     let raw = &bytes[start.min(bytes.len())..];
     let quotes = raw.iter().filter(|&&b| b == b'"').count();
-    let opens_cell = raw
-        .iter()
-        .zip(raw.iter().skip(1))
-        .any(|(&before, &b)| b == b'"' && matches!(before, b',' | b';' | b'\t' | b'\n'))
-        || raw.first() == Some(&b'"');
+    let opens_cell = raw.first() == Some(&b'"')
+        || raw.windows(2).any(|pair| pair[1] == b'"' && matches!(pair[0], b',' | b';' | b'\t' | b'\n'));
     if !at_end || quotes % 2 == 0 || !opens_cell {
         return None;
     }
-    let RowRef::Line(first) = at else { return None };
+    let text = raw.trim_ascii_end();
+    let last = first
+        + text.iter().skip_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count() as u64;
     Some(RowError {
         at,
         reason: format!(
-            "a quote opened in this row is never closed, so lines {first}–{} were read as one row; close the quote and import again",
-            next_line.max(first)
+            "a quote opened in this row is never closed, so lines {first}–{last} were read as one row; close the quote and import again"
         ),
     })
 }

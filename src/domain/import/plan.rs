@@ -370,7 +370,8 @@ fn changes(before: &Case, after: &Case) -> Vec<FieldChange> {
             changes.push(change(key, from, to.clone()));
         }
     }
-    if before.timeline.len() != after.timeline.len() {
+    // Imported fields log their own timeline entries; only a merged history adds others.
+    if changes.is_empty() && before.timeline.len() != after.timeline.len() {
         let entries = |case: &Case| format!("{} entries", case.timeline.len());
         changes.push(change("Timeline", entries(before), entries(after)));
     }
