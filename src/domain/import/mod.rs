@@ -452,12 +452,17 @@ fn unclosed_quote(
     at: RowRef,
 ) -> Option<RowError> {
     let RowRef::Line(first) = at else { return None };
+    // Only a record that runs to the end of the file can hold an unclosed quote; looking
+    // no further keeps reading linear.
+    if !at_end {
+        return None;
+    }
     let start = skipped + record.position()?.byte() as usize;
     let raw = &bytes[start.min(bytes.len())..];
     let quotes = raw.iter().filter(|&&b| b == b'"').count();
     let opens_cell = raw.first() == Some(&b'"')
         || raw.windows(2).any(|pair| pair[1] == b'"' && matches!(pair[0], b',' | b';' | b'\t' | b'\n'));
-    if !at_end || quotes % 2 == 0 || !opens_cell {
+    if quotes % 2 == 0 || !opens_cell {
         return None;
     }
     let text = raw.trim_ascii_end();

@@ -3,8 +3,8 @@
 use super::mapping::{ColumnRole, Mapping, Target};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
-    Case, CaseDraft, CaseId, Field, FieldValue, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency,
-    MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+    Case, CaseDraft, CaseId, Event, Field, FieldValue, Status, Surface, Tier, TimelineEntry, Timestamp,
+    Urgency, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
 use crate::domain::desk::{Desk, Settings};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -284,27 +284,36 @@ impl Incoming {
 
     /// Brings an existing case up to this row, logging each change; returns what changed.
     fn update(&self, case: &mut Case, author: &str, now: Timestamp) -> Result<Action, String> {
-        let before = case.clone();
-        if self.timeline.is_empty() {
-            self.set_fields(case, author, now).map_err(|error| error.message)?;
+        let changes = if self.timeline.is_empty() {
+            // The setters log exactly what they change, so the new entries are the changes.
+            let logged = case.timeline.len();
+            let extra = self.set_fields(case, author, now).map_err(|error| error.message)?;
+            let fields = case.timeline[logged..].iter().filter_map(|entry| logged_change(&entry.event));
+            fields.chain(extra).collect()
         } else {
             // This app's own copy of the case: merge it as two tabs would, losing no note.
-            let ours = Desk { cases: vec![case.clone()], settings: Settings::default() };
+            let before = case.clone();
+            let ours = Desk { cases: vec![before.clone()], settings: Settings::default() };
             let theirs = Desk { cases: vec![self.to_case(case.id.clone(), author, now)], ..Desk::default() };
             *case = ours.merge(theirs).cases.remove(0);
-        }
-        if *case == before {
-            return Ok(Action::Unchanged { case: case.id.clone() });
-        }
-        Ok(Action::Update { case: case.id.clone(), changes: changes(&before, case) })
+            merged_changes(&before, case)
+        };
+        let id = case.id.clone();
+        Ok(if changes.is_empty() {
+            Action::Unchanged { case: id }
+        } else {
+            Action::Update { case: id, changes }
+        })
     }
 
+    /// Sets every field the row gives; returns the extra columns that changed, which have
+    /// no timeline entry of their own.
     fn set_fields(
         &self,
         case: &mut Case,
         author: &str,
         now: Timestamp,
-    ) -> Result<(), crate::domain::case::FieldError> {
+    ) -> Result<Vec<FieldChange>, crate::domain::case::FieldError> {
         let text = |value: &Option<String>| value.clone().map(FieldValue::Text);
         let external = (!self.external_id.is_empty()).then(|| FieldValue::Text(self.external_id.clone()));
         let values = [
@@ -326,18 +335,33 @@ impl Incoming {
         if let Some(status) = self.status {
             case.set_status(status, author, now);
         }
-        let mut extra_changed = false;
+        let mut changes = Vec::new();
         for (key, value) in &self.extra {
             if case.extra.get(key) != Some(value) {
-                case.extra.insert(key.clone(), value.clone());
-                extra_changed = true;
+                let from = case.extra.insert(key.clone(), value.clone()).unwrap_or_default();
+                changes.push(FieldChange { field: key.clone(), from, to: value.clone() });
             }
         }
-        // Extra columns have no timeline entry, but other tabs must still see the change.
-        if extra_changed {
+        // Other tabs merge on the update time, so they must see extra columns change too.
+        if !changes.is_empty() {
             case.updated_at = case.updated_at.max(now);
         }
-        Ok(())
+        Ok(changes)
+    }
+}
+
+fn logged_change(event: &Event) -> Option<FieldChange> {
+    let change = |field: &str, from: &str, to: &str| FieldChange {
+        field: field.into(),
+        from: from.into(),
+        to: to.into(),
+    };
+    match event {
+        Event::FieldChanged { field, from, to } => Some(change(field.label(), from, to)),
+        Event::StatusChanged { from, to } | Event::Reopened { from, to } => {
+            Some(change("Status", from.label(), to.label()))
+        }
+        Event::Created | Event::Note { .. } => None,
     }
 }
 
@@ -353,7 +377,8 @@ const FIELDS: [Field; 9] = [
     Field::ExternalId,
 ];
 
-fn changes(before: &Case, after: &Case) -> Vec<FieldChange> {
+/// What a merge changed, field by field; a change elsewhere (notes, times) shows as history.
+fn merged_changes(before: &Case, after: &Case) -> Vec<FieldChange> {
     let change = |field: &str, from: String, to: String| FieldChange { field: field.to_string(), from, to };
     let mut changes: Vec<FieldChange> = FIELDS
         .iter()
@@ -370,8 +395,7 @@ fn changes(before: &Case, after: &Case) -> Vec<FieldChange> {
             changes.push(change(key, from, to.clone()));
         }
     }
-    // Imported fields log their own timeline entries; only a merged history adds others.
-    if changes.is_empty() && before.timeline.len() != after.timeline.len() {
+    if changes.is_empty() && before != after {
         let entries = |case: &Case| format!("{} entries", case.timeline.len());
         changes.push(change("Timeline", entries(before), entries(after)));
     }
