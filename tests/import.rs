@@ -287,6 +287,7 @@ fn busy_desk() -> Desk {
     let mut own = Case::create(CaseId("c-own".into()), draft, "Mina", utc("2026-11-01T08:00:00.123456Z"));
     own.add_note(NoteKind::Contact, "Called", "Mina", utc("2026-11-01T09:00:00Z"));
     own.extra.insert("Formula".into(), "=1+1".into());
+    own.extra.insert("=odd column".into(), "+x".into());
     desk.cases.push(own);
     desk
 }
@@ -334,7 +335,7 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
     assert_eq!(
         header,
         "id,external_id,title,description,customer,tier,surface,category,customers_affected,urgency,status,\
-         created_at,updated_at,first_response_at,resolved_at,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
+         created_at,updated_at,first_response_at,resolved_at,'=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
     );
     assert!(text.contains(",'-1 balance shown as +1,"));
     assert!(text.contains(",'@acme,"));
@@ -345,7 +346,7 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
     );
     // The view's subset exports only its own extra columns.
     let only = String::from_utf8(export_csv(desk.cases.iter().filter(|case| case.id.0 == "c-own"))).unwrap();
-    assert!(only.lines().next().unwrap().ends_with("resolved_at,Formula"));
+    assert!(only.lines().next().unwrap().ends_with("resolved_at,'=odd column,Formula"));
 }
 
 #[test]

@@ -201,6 +201,22 @@ pub struct ImportJob {
 }
 
 impl ImportJob {
+    /// A job with nothing read yet and nothing left to read.
+    fn new(format: Format, mapping: Mapping, total_bytes: usize, bytes_done: usize) -> ImportJob {
+        ImportJob {
+            format,
+            mapping,
+            rows: Vec::new(),
+            cases: Vec::new(),
+            errors: Vec::new(),
+            warnings: plan::Notes::new(),
+            reader: Reader::Done,
+            skipped: 0,
+            total_bytes,
+            bytes_done,
+        }
+    }
+
     /// Checks the encoding, recognises the format and reads the header. A JSON file is
     /// parsed here in one go; CSV rows are read by [`ImportJob::step`].
     pub fn start(bytes: Vec<u8>) -> Result<ImportJob, ImportError> {
@@ -221,32 +237,18 @@ impl ImportJob {
             column: error.column(),
             reason: error.to_string().split(" at line").next().unwrap_or_default().to_string(),
         })?;
-        let job = |format, mapping, reader, cases| ImportJob {
-            format,
-            mapping,
-            rows: Vec::new(),
-            cases,
-            errors: Vec::new(),
-            warnings: plan::Notes::new(),
-            reader,
-            skipped: 0,
-            total_bytes,
-            bytes_done: 0,
-        };
         match value {
             Value::Array(items) if github::is_issue_list(&items) => {
                 let mapping = Mapping::guess(github::columns(), Format::GitHubJson);
-                Ok(job(Format::GitHubJson, mapping, Reader::Json(items.into_iter(), 0), Vec::new()))
+                let mut job = ImportJob::new(Format::GitHubJson, mapping, total_bytes, 0);
+                job.reader = Reader::Json(items.into_iter(), 0);
+                Ok(job)
             }
             Value::Object(_) => {
                 let desk = persist::read_import(text).map_err(ImportError::TriageDesk)?;
-                let mut job = job(
-                    Format::TriageDeskJson,
-                    Mapping::guess(Vec::new(), Format::TriageDeskJson),
-                    Reader::Done,
-                    desk.cases,
-                );
-                job.bytes_done = total_bytes;
+                let mapping = Mapping::guess(Vec::new(), Format::TriageDeskJson);
+                let mut job = ImportJob::new(Format::TriageDeskJson, mapping, total_bytes, total_bytes);
+                job.cases = desk.cases;
                 Ok(job)
             }
             _ => Err(ImportError::Unrecognised(
@@ -291,20 +293,16 @@ impl ImportJob {
         let columns = columns
             .into_iter()
             .enumerate()
-            .map(|(i, name)| if name.is_empty() { format!("Column {}", i + 1) } else { name })
+            .map(|(i, name)| match name.as_str() {
+                "" => format!("Column {}", i + 1),
+                // The export neutralises its header like any cell; extra columns keep their names.
+                _ if format == Format::TriageDeskCsv => csv_export::unneutralise(&name).to_string(),
+                _ => name,
+            })
             .collect();
-        let mut job = ImportJob {
-            format,
-            mapping: Mapping::guess(columns, format),
-            rows: Vec::new(),
-            cases: Vec::new(),
-            errors: Vec::new(),
-            warnings: plan::Notes::new(),
-            reader: Reader::Done,
-            skipped,
-            total_bytes,
-            bytes_done: skipped + reader.position().byte() as usize,
-        };
+        let read = skipped + reader.position().byte() as usize;
+        let mut job = ImportJob::new(format, Mapping::guess(columns, format), total_bytes, read);
+        job.skipped = skipped;
         if header_is_data {
             job.push_record(&first, record_start(&first, reader.get_ref().get_ref(), skipped));
         }
@@ -412,6 +410,8 @@ impl ImportJob {
         self.mapping.set_role(column, role);
     }
 
+    /// Replaces the whole mapping, e.g. one kept from an earlier import of the same kind of
+    /// file; a mapping made for other columns is ignored.
     pub fn set_mapping(&mut self, mapping: Mapping) {
         if mapping.columns() == self.mapping.columns() {
             self.mapping = mapping;
