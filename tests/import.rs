@@ -448,3 +448,14 @@ fn quick_add_takes_lines_or_spreadsheet_rows() {
     assert_eq!(first.extra["Column 3"], "vip");
     assert_eq!(preview.rows[1].at, RowRef::Line(3));
 }
+
+#[test]
+fn repeated_new_ids_are_drawn_again_not_merged() {
+    let mut desk = Desk::default();
+    let preview = read(fixture("zendesk.csv")).preview(&desk, now());
+    let mut draws = ["same", "same", "same", "other", "same", "third", "fourth"].into_iter();
+    let summary = apply(&preview, &mut desk, "Mina", now(), || CaseId(draws.next().unwrap_or("same").into()));
+    assert_eq!(summary.added, 4);
+    let ids: Vec<&str> = desk.cases.iter().map(|case| case.id.0.as_str()).collect();
+    assert_eq!(ids, ["same", "other", "third", "fourth"]);
+}

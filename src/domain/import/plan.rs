@@ -229,20 +229,28 @@ fn execute<'a>(
             None if incoming.title.as_deref().is_none_or(str::is_empty) => {
                 Err("has no title, so it cannot become a new case".into())
             }
-            None => {
-                let id = incoming.id.clone().unwrap_or_else(&mut *make_id);
+            None => incoming.id.clone().map_or_else(|| fresh_id(&by_id, make_id), Ok).map(|id| {
                 let case = incoming.to_case(id, author, now);
                 by_id.insert(case.id.clone(), desk.cases.len());
                 if !case.external_id.is_empty() {
                     by_external.entry(case.external_id.clone()).or_insert(desk.cases.len());
                 }
                 desk.cases.push(case);
-                Ok(Action::Add)
-            }
+                Action::Add
+            }),
         };
         outcomes.push(outcome);
     }
     outcomes
+}
+
+/// An id no case has yet. Ids made from the time and a few random bits can repeat when
+/// thousands are made in one millisecond, and a repeated id would merge two cases.
+fn fresh_id(taken: &HashMap<CaseId, usize>, make_id: &mut dyn FnMut() -> CaseId) -> Result<CaseId, String> {
+    (0..64)
+        .map(|_| make_id())
+        .find(|id| !taken.contains_key(id))
+        .ok_or_else(|| "no unused case id could be made for it".to_string())
 }
 
 impl Incoming {
