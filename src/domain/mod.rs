@@ -2,8 +2,10 @@
 //! an argument.
 
 pub mod case;
+pub mod csv_export;
 pub mod demo;
 pub mod desk;
+pub mod import;
 pub mod inbox;
 pub mod persist;
 pub mod sla;

@@ -1,0 +1,107 @@
+//! Export of cases as CSV for spreadsheets: RFC 4180 with CRLF line ends, UTF-8 with a byte
+//! order mark (so Excel reads Korean and Chinese text correctly), and a fixed header:
+//!
+//! `id, external_id, title, description, customer, tier, surface, category,
+//! customers_affected, urgency, status, created_at, updated_at, first_response_at,
+//! resolved_at`, then every `extra` key of the exported cases in sorted order.
+//!
+//! Choices are written as their labels ("In progress"), times as RFC 3339 in UTC with as
+//! many fraction digits as they have, so that importing the file gives the same values back.
+//! The timeline is not in the CSV; the JSON export carries it.
+
+use super::case::{Case, Timestamp};
+use super::import::Target;
+use chrono::SecondsFormat;
+use std::collections::BTreeSet;
+
+/// Writes the cases, in the given order, as a CSV file's bytes.
+pub fn export_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Vec<u8> {
+    let cases: Vec<&Case> = cases.into_iter().collect();
+    let extra_keys: BTreeSet<&str> =
+        cases.iter().flat_map(|case| case.extra.keys().map(String::as_str)).collect();
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        let header: Vec<&str> =
+            Target::ALL.iter().map(|target| target.key()).chain(extra_keys.iter().copied()).collect();
+        write_row(&mut writer, header);
+        for case in cases {
+            let fixed = Target::ALL.iter().map(|&target| cell(case, target));
+            let extra = extra_keys.iter().map(|key| case.extra.get(*key).cloned().unwrap_or_default());
+            write_row(&mut writer, fixed.chain(extra).collect());
+        }
+        writer.flush().expect("writing to memory cannot fail");
+    }
+    out
+}
+
+fn write_row<T: AsRef<str>>(writer: &mut csv::Writer<&mut Vec<u8>>, cells: Vec<T>) {
+    let neutralised: Vec<_> = cells.iter().map(|cell| neutralise(cell.as_ref())).collect();
+    writer
+        .write_record(neutralised.iter().map(|cell| cell.as_bytes()))
+        .expect("writing to memory cannot fail");
+}
+
+fn cell(case: &Case, target: Target) -> String {
+    let time = |at: Option<Timestamp>| at.map(|at| at.to_rfc3339_opts(SecondsFormat::AutoSi, true));
+    match target {
+        Target::CaseId => case.id.0.clone(),
+        Target::ExternalId => case.external_id.clone(),
+        Target::Title => case.title.clone(),
+        Target::Description => case.description.clone(),
+        Target::Customer => case.customer.clone(),
+        Target::Tier => case.tier.label().to_string(),
+        Target::Surface => case.surface.label().to_string(),
+        Target::Category => case.category.clone(),
+        Target::CustomersAffected => case.customers_affected.to_string(),
+        Target::Urgency => case.urgency.label().to_string(),
+        Target::Status => case.status.label().to_string(),
+        Target::CreatedAt => time(Some(case.created_at)).unwrap_or_default(),
+        Target::UpdatedAt => time(Some(case.updated_at)).unwrap_or_default(),
+        Target::FirstResponseAt => time(case.first_response_at).unwrap_or_default(),
+        Target::ResolvedAt => time(case.resolved_at).unwrap_or_default(),
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
+fn is_trigger(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// Prefixes a single quote to a cell a spreadsheet would run as a formula. Cells that
+/// already start with quotes before such a character get one more, so that
+/// [`unneutralise`] can always take exactly one away and a round trip is exact.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.trim_start_matches('\'').starts_with(is_trigger) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Undoes [`neutralise`]; for this app's own export only, since other tools' cells that
+/// start with a quote mean the quote.
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(is_trigger) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_and_restored() {
+        for cell in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx", "'=already", "''+x"] {
+            let written = neutralise(cell);
+            assert!(written.starts_with('\''), "{cell:?}");
+            assert_eq!(unneutralise(&written), cell);
+        }
+        for cell in ["plain", "'quoted'", "", "a=b", "결제 오류"] {
+            assert_eq!(neutralise(cell), cell);
+            assert_eq!(unneutralise(cell), cell);
+        }
+    }
+}

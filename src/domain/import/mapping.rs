@@ -1,0 +1,369 @@
+//! Which column feeds which field: recognising an export by its header, guessing a mapping
+//! from column names, and the user's edits to it.
+
+use super::Format;
+
+/// A field of a case that a column can feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// This app's own case id; only this app's exports carry it.
+    CaseId,
+    ExternalId,
+    Title,
+    Description,
+    Customer,
+    Tier,
+    Surface,
+    Category,
+    CustomersAffected,
+    Urgency,
+    Status,
+    CreatedAt,
+    UpdatedAt,
+    FirstResponseAt,
+    ResolvedAt,
+}
+
+impl Target {
+    /// Every target, in the column order of this app's CSV export.
+    pub const ALL: [Target; 15] = [
+        Target::CaseId,
+        Target::ExternalId,
+        Target::Title,
+        Target::Description,
+        Target::Customer,
+        Target::Tier,
+        Target::Surface,
+        Target::Category,
+        Target::CustomersAffected,
+        Target::Urgency,
+        Target::Status,
+        Target::CreatedAt,
+        Target::UpdatedAt,
+        Target::FirstResponseAt,
+        Target::ResolvedAt,
+    ];
+
+    /// The column name in this app's CSV export.
+    pub fn key(self) -> &'static str {
+        match self {
+            Target::CaseId => "id",
+            Target::ExternalId => "external_id",
+            Target::Title => "title",
+            Target::Description => "description",
+            Target::Customer => "customer",
+            Target::Tier => "tier",
+            Target::Surface => "surface",
+            Target::Category => "category",
+            Target::CustomersAffected => "customers_affected",
+            Target::Urgency => "urgency",
+            Target::Status => "status",
+            Target::CreatedAt => "created_at",
+            Target::UpdatedAt => "updated_at",
+            Target::FirstResponseAt => "first_response_at",
+            Target::ResolvedAt => "resolved_at",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::CaseId => "Triage Desk id",
+            Target::ExternalId => "External id",
+            Target::Title => "Title",
+            Target::Description => "Description",
+            Target::Customer => "Customer",
+            Target::Tier => "Tier",
+            Target::Surface => "Surface",
+            Target::Category => "Category",
+            Target::CustomersAffected => "Customers affected",
+            Target::Urgency => "Urgency",
+            Target::Status => "Status",
+            Target::CreatedAt => "Created",
+            Target::UpdatedAt => "Updated",
+            Target::FirstResponseAt => "First response",
+            Target::ResolvedAt => "Resolved",
+        }
+    }
+
+    /// Column names (normalised, best first) that mean this field in other tools' exports.
+    fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Target::CaseId => &[],
+            Target::ExternalId => &[
+                "issue key",
+                "ticket id",
+                "external id",
+                "id",
+                "key",
+                "ticket",
+                "ticket number",
+                "case id",
+                "case number",
+                "number",
+                "issue id",
+                "reference",
+            ],
+            Target::Title => &["title", "subject", "summary", "headline", "issue", "name"],
+            Target::Description => {
+                &["description", "body", "details", "detail", "message", "content", "problem", "text"]
+            }
+            // The company is the customer a lead triages for; the person is a fallback.
+            Target::Customer => &[
+                "customer",
+                "organization",
+                "organisation",
+                "company",
+                "company name",
+                "account",
+                "account name",
+                "requester",
+                "reporter",
+                "contact",
+                "author",
+                "user",
+                "full name",
+                "requester name",
+                "email",
+                "requester email",
+            ],
+            Target::Tier => &[
+                "tier",
+                "plan",
+                "customer tier",
+                "service tier",
+                "support tier",
+                "support plan",
+                "account tier",
+                "subscription",
+            ],
+            Target::Surface => &["surface", "channel", "via", "source", "origin", "platform"],
+            Target::Category => &[
+                "category",
+                "type",
+                "ticket type",
+                "issue type",
+                "component",
+                "components",
+                "component s",
+                "topic",
+                "area",
+                "labels",
+            ],
+            Target::CustomersAffected => &[
+                "customers affected",
+                "affected customers",
+                "affected users",
+                "users affected",
+                "impacted users",
+                "impacted customers",
+                "affected accounts",
+                "customer count",
+            ],
+            Target::Urgency => &["urgency", "priority", "severity"],
+            Target::Status => &["status", "state", "stage"],
+            Target::CreatedAt => &[
+                "created at",
+                "created",
+                "created time",
+                "created date",
+                "creation date",
+                "date created",
+                "opened",
+                "opened at",
+                "submitted",
+                "date",
+                "timestamp",
+            ],
+            Target::UpdatedAt => &[
+                "updated at",
+                "updated",
+                "updated time",
+                "last update time",
+                "last updated",
+                "last modified",
+                "modified",
+            ],
+            Target::FirstResponseAt => &["first response at", "first responded at"],
+            Target::ResolvedAt => &[
+                "resolved at",
+                "resolved",
+                "resolved time",
+                "solved at",
+                "resolution date",
+                "closed at",
+                "closed time",
+                "done at",
+            ],
+        }
+    }
+}
+
+/// What one column is used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ColumnRole {
+    Field(Target),
+    /// Kept on each case under the column's name, and written back out by the CSV export.
+    Extra,
+    Ignore,
+}
+
+/// The role of every column of the file; one column at most feeds each field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mapping {
+    columns: Vec<String>,
+    roles: Vec<ColumnRole>,
+}
+
+impl Mapping {
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    pub fn roles(&self) -> &[ColumnRole] {
+        &self.roles
+    }
+
+    pub fn role(&self, column: usize) -> Option<ColumnRole> {
+        self.roles.get(column).copied()
+    }
+
+    /// The column feeding `target`, if any.
+    pub fn column_for(&self, target: Target) -> Option<usize> {
+        self.roles.iter().position(|role| *role == ColumnRole::Field(target))
+    }
+
+    /// Changes one column's role. A field fed by another column until now moves here, and
+    /// that other column keeps its data as an extra column rather than losing it.
+    pub fn set_role(&mut self, column: usize, role: ColumnRole) {
+        if column >= self.roles.len() {
+            return;
+        }
+        if let ColumnRole::Field(target) = role {
+            if let Some(previous) = self.column_for(target) {
+                self.roles[previous] = ColumnRole::Extra;
+            }
+        }
+        self.roles[column] = role;
+    }
+
+    /// Guesses each column's role from its name; this app's own CSV is read by position.
+    pub(super) fn guess(columns: Vec<String>, format: Format) -> Mapping {
+        let mut roles = vec![ColumnRole::Extra; columns.len()];
+        if format == Format::TriageDeskCsv {
+            for (role, target) in roles.iter_mut().zip(Target::ALL) {
+                *role = ColumnRole::Field(target);
+            }
+            return Mapping { columns, roles };
+        }
+        let names: Vec<String> = columns.iter().map(|name| normalise(name)).collect();
+        for target in Target::ALL {
+            let found = target.synonyms().iter().find_map(|synonym| {
+                names
+                    .iter()
+                    .zip(&roles)
+                    .position(|(name, role)| name == synonym && *role == ColumnRole::Extra)
+            });
+            if let Some(column) = found {
+                roles[column] = ColumnRole::Field(target);
+            }
+        }
+        Mapping { columns, roles }
+    }
+}
+
+/// Whether a column name means some field, which tells a header row from a row of data.
+pub(super) fn is_known_name(name: &str) -> bool {
+    let name = normalise(name);
+    Target::ALL
+        .iter()
+        .any(|target| target.key() == name.replace(' ', "_") || target.synonyms().contains(&name.as_str()))
+}
+
+/// Recognises an export by the names in its header row.
+pub(super) fn detect_format(columns: &[String]) -> Format {
+    if columns.len() >= Target::ALL.len() && Target::ALL.iter().zip(columns).all(|(t, name)| t.key() == name)
+    {
+        return Format::TriageDeskCsv;
+    }
+    let names: Vec<String> = columns.iter().map(|name| normalise(name)).collect();
+    let has = |name: &str| names.iter().any(|n| n == name);
+    if has("issue key") || (has("issue id") && has("summary")) {
+        Format::Jira
+    } else if has("ticket id") && has("subject") && (has("created time") || has("source")) {
+        Format::Freshdesk
+    } else if has("id") && has("subject") && (has("via") || has("requester")) {
+        Format::Zendesk
+    } else {
+        Format::GenericCsv
+    }
+}
+
+/// Folds a column name to the words that the synonym lists use: "Created at", "createdAt",
+/// "created_at", "Custom field (Created At)" and "Created at [date]" are all "created at".
+pub(super) fn normalise(name: &str) -> String {
+    let mut name = name.trim().trim_start_matches('\u{feff}').trim();
+    if let Some(inner) = name.strip_prefix("Custom field (").and_then(|rest| rest.strip_suffix(')')) {
+        name = inner;
+    }
+    // Zendesk suffixes custom fields with their type, e.g. "Plan [list]".
+    if let Some(start) = name.rfind(" [").filter(|_| name.ends_with(']')) {
+        name = &name[..start];
+    }
+    let mut words = String::with_capacity(name.len() + 4);
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c.is_uppercase() && previous_lower {
+            words.push(' ');
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        if c.is_alphanumeric() {
+            words.extend(c.to_lowercase());
+        } else {
+            words.push(' ');
+        }
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|name| name.to_string()).collect()
+    }
+
+    #[test]
+    fn column_names_are_folded() {
+        assert_eq!(normalise("createdAt"), "created at");
+        assert_eq!(normalise("Created_at"), "created at");
+        assert_eq!(normalise("\u{feff}Ticket ID"), "ticket id");
+        assert_eq!(normalise("Custom field (Customers Affected)"), "customers affected");
+        assert_eq!(normalise("Plan [list]"), "plan");
+        assert_eq!(normalise("Component/s"), "component s");
+    }
+
+    #[test]
+    fn company_wins_over_person_and_leftovers_stay_extra() {
+        let mapping = Mapping::guess(
+            names(&["Id", "Subject", "Requester", "Organization", "Assignee", "Plan [list]"]),
+            Format::Zendesk,
+        );
+        assert_eq!(mapping.column_for(Target::Customer), Some(3));
+        assert_eq!(mapping.column_for(Target::Tier), Some(5));
+        assert_eq!(mapping.role(2), Some(ColumnRole::Extra));
+        assert_eq!(mapping.role(4), Some(ColumnRole::Extra));
+    }
+
+    #[test]
+    fn moving_a_field_keeps_the_old_column_as_extra() {
+        let mut mapping = Mapping::guess(names(&["Summary", "Description", "Notes"]), Format::GenericCsv);
+        mapping.set_role(2, ColumnRole::Field(Target::Description));
+        assert_eq!(mapping.column_for(Target::Description), Some(2));
+        assert_eq!(mapping.role(1), Some(ColumnRole::Extra));
+        mapping.set_role(0, ColumnRole::Ignore);
+        assert_eq!(mapping.column_for(Target::Title), None);
+        mapping.set_role(9, ColumnRole::Ignore);
+        assert_eq!(mapping.roles().len(), 3);
+    }
+}

@@ -1,0 +1,477 @@
+//! Importing cases from other helpdesks' exports (Zendesk, Jira, Freshdesk CSV; GitHub issues
+//! JSON), from any CSV with recognisable column names, from this app's own CSV and JSON
+//! exports, and from lines pasted by hand.
+//!
+//! The flow never blocks the page for long and writes nothing until the user confirms:
+//! 1. [`ImportJob::start`] checks the encoding and reads the header;
+//! 2. [`ImportJob::step`] reads a bounded number of rows per call, for a progress bar;
+//! 3. [`ImportJob::preview`] maps the rows read so far with the current [`Mapping`] and says
+//!    what would be added, updated, left alone, and which rows are in error, and why;
+//!    [`ImportJob::set_role`] edits the mapping and a new preview needs no re-reading;
+//! 4. [`apply`] writes the previewed rows into the desk.
+//!
+//! Rows are matched to existing cases on their external id (this app's exports: on the case
+//! id), so importing the same file twice updates and never doubles.
+
+mod encoding;
+mod github;
+mod mapping;
+mod plan;
+mod quick_add;
+mod values;
+
+pub use mapping::{ColumnRole, Mapping, Target};
+pub use plan::{apply, Action, FieldChange, ImportSummary, Incoming, PlannedRow, Preview, Warning};
+pub use quick_add::quick_add;
+
+use crate::domain::case::Case;
+use crate::domain::csv_export;
+use crate::domain::persist::{self, LoadError};
+use serde_json::Value;
+use std::fmt;
+use std::io::Cursor;
+
+/// What kind of file was recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Zendesk,
+    Jira,
+    Freshdesk,
+    GitHubJson,
+    /// This app's JSON export (or a copy of its local storage).
+    TriageDeskJson,
+    /// This app's CSV export.
+    TriageDeskCsv,
+    /// A CSV from anywhere else, mapped by column names.
+    GenericCsv,
+    /// Lines or spreadsheet rows pasted into quick add.
+    Pasted,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Zendesk => "Zendesk tickets (CSV)",
+            Format::Jira => "Jira issues (CSV)",
+            Format::Freshdesk => "Freshdesk tickets (CSV)",
+            Format::GitHubJson => "GitHub issues (JSON)",
+            Format::TriageDeskJson => "Triage Desk export (JSON)",
+            Format::TriageDeskCsv => "Triage Desk export (CSV)",
+            Format::GenericCsv => "CSV",
+            Format::Pasted => "Pasted rows",
+        }
+    }
+}
+
+/// The double-byte legacy encodings that Excel uses for Korean and Chinese text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegacyEncoding {
+    /// CP949 / EUC-KR.
+    Korean,
+    /// Big5 (Traditional Chinese).
+    Big5,
+}
+
+/// Why a file cannot be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    Utf16 {
+        big_endian: bool,
+    },
+    Binary {
+        what: String,
+    },
+    /// `offset` is the first byte that is not UTF-8, counted from the start of the file.
+    NotUtf8 {
+        offset: usize,
+        line: usize,
+        likely: Option<LegacyEncoding>,
+    },
+    Json {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    /// Readable, but not a kind of file this importer knows.
+    Unrecognised(String),
+    /// This app's own JSON export that could not be read.
+    TriageDesk(LoadError),
+}
+
+const RESAVE: &str =
+    "Open it in a spreadsheet or text editor and save it as \"CSV UTF-8\", then import it again.";
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty => f.write_str("The file is empty."),
+            ImportError::Utf16 { big_endian } => {
+                let order = if *big_endian { "big-endian" } else { "little-endian" };
+                write!(f, "The file is UTF-16 ({order}) text, which this importer does not read. {RESAVE}")
+            }
+            ImportError::Binary { what } => {
+                write!(f, "This is {what}; import a CSV or JSON export instead.")
+            }
+            ImportError::NotUtf8 { offset, line, likely } => {
+                let guess = match likely {
+                    Some(LegacyEncoding::Korean) => " It looks like Korean text in CP949/EUC-KR.",
+                    Some(LegacyEncoding::Big5) => " It looks like Chinese text in Big5.",
+                    None => "",
+                };
+                write!(f, "The file is not UTF-8 text from line {line} (byte {offset}) on.{guess} {RESAVE}")
+            }
+            ImportError::Json { line, column, reason } => {
+                write!(f, "The JSON is broken at line {line}, column {column}: {reason}.")
+            }
+            ImportError::Unrecognised(reason) => f.write_str(reason),
+            ImportError::TriageDesk(error) => write!(f, "The Triage Desk export could not be read: {error}."),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Where a row came from: a line of a CSV file (where the row starts, counting the lines of
+/// multi-line cells) or the position of an item in a JSON list, both from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RowRef {
+    Line(u64),
+    Item(usize),
+}
+
+impl fmt::Display for RowRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowRef::Line(line) => write!(f, "line {line}"),
+            RowRef::Item(item) => write!(f, "item {item}"),
+        }
+    }
+}
+
+/// A row that will not be imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    pub at: RowRef,
+    pub reason: String,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.reason)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub rows_done: usize,
+    pub bytes_done: usize,
+    pub total_bytes: usize,
+    pub finished: bool,
+}
+
+/// One row of the file as text cells, before mapping.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    at: RowRef,
+    cells: Vec<String>,
+}
+
+enum Reader {
+    Csv(Box<csv::Reader<Cursor<Vec<u8>>>>),
+    /// GitHub issues still to be turned into rows, and the count already turned.
+    Json(std::vec::IntoIter<Value>, usize),
+    Done,
+}
+
+/// An import in progress: the file being read, the rows read so far and the mapping.
+pub struct ImportJob {
+    format: Format,
+    mapping: Mapping,
+    rows: Vec<Row>,
+    /// Whole cases from this app's JSON export, which need no mapping.
+    cases: Vec<Case>,
+    errors: Vec<RowError>,
+    warnings: plan::Notes,
+    reader: Reader,
+    /// Bytes before what the reader sees (the byte order mark).
+    skipped: usize,
+    total_bytes: usize,
+    bytes_done: usize,
+}
+
+impl ImportJob {
+    /// A job with nothing read yet and nothing left to read.
+    fn new(format: Format, mapping: Mapping, total_bytes: usize, bytes_done: usize) -> ImportJob {
+        ImportJob {
+            format,
+            mapping,
+            rows: Vec::new(),
+            cases: Vec::new(),
+            errors: Vec::new(),
+            warnings: plan::Notes::new(),
+            reader: Reader::Done,
+            skipped: 0,
+            total_bytes,
+            bytes_done,
+        }
+    }
+
+    /// Checks the encoding, recognises the format and reads the header. A JSON file is
+    /// parsed here in one go; CSV rows are read by [`ImportJob::step`].
+    pub fn start(bytes: Vec<u8>) -> Result<ImportJob, ImportError> {
+        let (text, bom) = encoding::text(&bytes)?;
+        let total_bytes = bytes.len();
+        match text.trim_start().as_bytes().first() {
+            Some(b'[' | b'{') => Self::start_json(text, total_bytes),
+            _ => {
+                let delimiter = guess_delimiter(text);
+                Self::start_csv(bytes, bom, delimiter, true, false)
+            }
+        }
+    }
+
+    fn start_json(text: &str, total_bytes: usize) -> Result<ImportJob, ImportError> {
+        let value: Value = serde_json::from_str(text).map_err(|error| ImportError::Json {
+            line: error.line(),
+            column: error.column(),
+            reason: error.to_string().split(" at line").next().unwrap_or_default().to_string(),
+        })?;
+        match value {
+            Value::Array(items) if github::is_issue_list(&items) => {
+                let mapping = Mapping::guess(github::columns(), Format::GitHubJson);
+                let mut job = ImportJob::new(Format::GitHubJson, mapping, total_bytes, 0);
+                job.reader = Reader::Json(items.into_iter(), 0);
+                Ok(job)
+            }
+            Value::Object(_) => {
+                let desk = persist::read_import(text).map_err(ImportError::TriageDesk)?;
+                let mapping = Mapping::guess(Vec::new(), Format::TriageDeskJson);
+                let mut job = ImportJob::new(Format::TriageDeskJson, mapping, total_bytes, total_bytes);
+                job.cases = desk.cases;
+                Ok(job)
+            }
+            _ => Err(ImportError::Unrecognised(
+                "This JSON is neither a list of GitHub issues nor a Triage Desk export.".into(),
+            )),
+        }
+    }
+
+    /// Reads the first record as the header. Pasted text may have no header; then the first
+    /// record is a row and quick add names the columns.
+    fn start_csv(
+        bytes: Vec<u8>,
+        skipped: usize,
+        delimiter: u8,
+        quoting: bool,
+        pasted: bool,
+    ) -> Result<ImportJob, ImportError> {
+        let total_bytes = bytes.len();
+        let mut cursor = Cursor::new(bytes);
+        cursor.set_position(skipped as u64);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .quoting(quoting)
+            .from_reader(cursor);
+        let mut first = csv::StringRecord::new();
+        if !reader.read_record(&mut first).unwrap_or(false) {
+            return Err(ImportError::Empty);
+        }
+        let header: Vec<String> = first.iter().map(|cell| cell.trim().to_string()).collect();
+        let (format, columns, header_is_data) = if !pasted {
+            (mapping::detect_format(&header), header, false)
+        } else if let Some(columns) = quick_add::columns_without_header(&header) {
+            (Format::Pasted, columns, true)
+        } else {
+            (Format::Pasted, header, false)
+        };
+        if columns.iter().all(String::is_empty) {
+            return Err(ImportError::Unrecognised("The first row has no column names.".into()));
+        }
+        let columns = columns
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| match name.as_str() {
+                "" => format!("Column {}", i + 1),
+                // The export neutralises its header like any cell; extra columns keep their names.
+                _ if format == Format::TriageDeskCsv => csv_export::unneutralise(&name).to_string(),
+                _ => name,
+            })
+            .collect();
+        let read = skipped + reader.position().byte() as usize;
+        let mut job = ImportJob::new(format, Mapping::guess(columns, format), total_bytes, read);
+        job.skipped = skipped;
+        if header_is_data {
+            job.push_record(&first, record_start(&first, reader.get_ref().get_ref(), skipped));
+        }
+        job.reader = Reader::Csv(Box::new(reader));
+        Ok(job)
+    }
+
+    /// Reads up to `max_rows` more rows.
+    pub fn step(&mut self, max_rows: usize) -> Progress {
+        self.reader = match std::mem::replace(&mut self.reader, Reader::Done) {
+            Reader::Csv(reader) => self.step_csv(reader, max_rows),
+            Reader::Json(items, done) => self.step_json(items, done, max_rows),
+            Reader::Done => Reader::Done,
+        };
+        if matches!(self.reader, Reader::Done) {
+            self.bytes_done = self.total_bytes;
+        }
+        self.progress()
+    }
+
+    fn step_csv(&mut self, mut reader: Box<csv::Reader<Cursor<Vec<u8>>>>, max_rows: usize) -> Reader {
+        let mut record = csv::StringRecord::new();
+        for _ in 0..max_rows {
+            match reader.read_record(&mut record) {
+                Ok(true) => {
+                    let bytes = reader.get_ref().get_ref();
+                    let at = record_start(&record, bytes, self.skipped);
+                    let at_end = self.skipped + reader.position().byte() as usize >= bytes.len();
+                    match unclosed_quote(&record, bytes, self.skipped, at_end, at) {
+                        Some(error) => self.errors.push(error),
+                        None => self.push_record(&record, at),
+                    }
+                }
+                Ok(false) => return Reader::Done,
+                Err(error) => {
+                    let at = RowRef::Line(error.position().map_or(0, |p| p.line()));
+                    self.errors.push(RowError { at, reason: format!("could not be read: {error}") });
+                    return Reader::Done;
+                }
+            }
+        }
+        self.bytes_done = self.skipped + reader.position().byte() as usize;
+        Reader::Csv(reader)
+    }
+
+    fn step_json(
+        &mut self,
+        mut items: std::vec::IntoIter<Value>,
+        mut done: usize,
+        max_rows: usize,
+    ) -> Reader {
+        for item in items.by_ref().take(max_rows) {
+            done += 1;
+            match github::row(&item) {
+                Ok(Some(cells)) => self.rows.push(Row { at: RowRef::Item(done), cells }),
+                Ok(None) => plan::note(&mut self.warnings, "Pull requests in the list were skipped."),
+                Err(reason) => self.errors.push(RowError { at: RowRef::Item(done), reason }),
+            }
+        }
+        if items.len() == 0 {
+            return Reader::Done;
+        }
+        self.bytes_done = self.total_bytes * done / (done + items.len());
+        Reader::Json(items, done)
+    }
+
+    fn push_record(&mut self, record: &csv::StringRecord, at: RowRef) {
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            return;
+        }
+        let width = self.mapping.columns().len();
+        if record.len() != width {
+            let reason = format!("has {} cells where the header has {width}", record.len());
+            self.errors.push(RowError { at, reason });
+            return;
+        }
+        // Only this app's export neutralises formulas, so only there is the prefix undone.
+        let own = self.format == Format::TriageDeskCsv;
+        let cells = record
+            .iter()
+            .map(|cell| if own { csv_export::unneutralise(cell).to_string() } else { cell.to_string() })
+            .collect();
+        self.rows.push(Row { at, cells });
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            rows_done: self.rows.len() + self.cases.len() + self.errors.len(),
+            bytes_done: self.bytes_done,
+            total_bytes: self.total_bytes,
+            finished: matches!(self.reader, Reader::Done),
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
+    /// Changes which field a column feeds; see [`Mapping::set_role`].
+    pub fn set_role(&mut self, column: usize, role: ColumnRole) {
+        self.mapping.set_role(column, role);
+    }
+
+    /// Replaces the whole mapping, e.g. one kept from an earlier import of the same kind of
+    /// file; a mapping made for other columns is ignored.
+    pub fn set_mapping(&mut self, mapping: Mapping) {
+        if mapping.columns() == self.mapping.columns() {
+            self.mapping = mapping;
+        }
+    }
+
+    /// The first `n` non-empty values of a column, to show beside it in the mapping editor.
+    pub fn examples(&self, column: usize, n: usize) -> Vec<&str> {
+        let cells = self.rows.iter().filter_map(|row| row.cells.get(column));
+        cells.map(|cell| cell.trim()).filter(|cell| !cell.is_empty()).take(n).collect()
+    }
+}
+
+/// The delimiter that splits the header line into the most columns: exports from European
+/// spreadsheets use semicolons and some tools use tabs.
+fn guess_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    let count = |delimiter: char| header.chars().filter(|&c| c == delimiter).count();
+    [b',', b';', b'\t'].into_iter().max_by_key(|&d| (count(char::from(d)), d == b',')).unwrap_or(b',')
+}
+
+/// The line a record starts on. The reader's position may point at blank lines it skipped
+/// before the record, so those are stepped over here.
+fn record_start(record: &csv::StringRecord, bytes: &[u8], skipped: usize) -> RowRef {
+    let Some(position) = record.position() else { return RowRef::Line(0) };
+    let start = skipped + position.byte() as usize;
+    let blank = bytes[start.min(bytes.len())..].iter().take_while(|&&b| b == b'\n' || b == b'\r');
+    RowRef::Line(position.line() + blank.filter(|&&b| b == b'\n').count() as u64)
+}
+
+/// A quote that opens a cell and is never closed makes the reader take the rest of the file
+/// as that one cell; said plainly, that is easier to fix than a "wrong number of cells".
+fn unclosed_quote(
+    record: &csv::StringRecord,
+    bytes: &[u8],
+    skipped: usize,
+    at_end: bool,
+    at: RowRef,
+) -> Option<RowError> {
+    let RowRef::Line(first) = at else { return None };
+    // Only a record that runs to the end of the file can hold an unclosed quote; looking
+    // no further keeps reading linear.
+    if !at_end {
+        return None;
+    }
+    let start = skipped + record.position()?.byte() as usize;
+    let raw = &bytes[start.min(bytes.len())..];
+    let quotes = raw.iter().filter(|&&b| b == b'"').count();
+    let opens_cell = raw.first() == Some(&b'"')
+        || raw.windows(2).any(|pair| pair[1] == b'"' && matches!(pair[0], b',' | b';' | b'\t' | b'\n'));
+    if quotes % 2 == 0 || !opens_cell {
+        return None;
+    }
+    let text = raw.trim_ascii_end();
+    let last = first
+        + text.iter().skip_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count() as u64;
+    Some(RowError {
+        at,
+        reason: format!(
+            "a quote opened in this row is never closed, so lines {first}–{last} were read as one row; close the quote and import again"
+        ),
+    })
+}

@@ -1,0 +1,32 @@
+//! Quick add: lines typed or pasted by hand, or a block copied from a spreadsheet, become
+//! one case draft each, through the same preview and apply as a file import.
+
+use super::mapping::is_known_name;
+use super::{ImportError, ImportJob};
+
+/// Reads pasted text: one case per line, or, when the text has tabs, one per spreadsheet row
+/// (cells that spreadsheets quote because they span lines stay one cell). A first row made
+/// mostly of column names is the header; without one the columns are title, description,
+/// then extra columns, and the mapping can be changed as for a file.
+pub fn quick_add(text: &str) -> Result<ImportJob, ImportError> {
+    let tabbed = text.contains('\t');
+    let mut job = ImportJob::start_csv(text.as_bytes().to_vec(), 0, b'\t', tabbed, true)?;
+    // Pasted text is small enough to read in one go.
+    job.step(usize::MAX);
+    Ok(job)
+}
+
+/// Names for the columns when the first row is data rather than a header.
+pub(super) fn columns_without_header(first: &[String]) -> Option<Vec<String>> {
+    let filled: Vec<&String> = first.iter().filter(|cell| !cell.is_empty()).collect();
+    let known = filled.iter().filter(|cell| is_known_name(cell)).count();
+    if !filled.is_empty() && known * 2 >= filled.len() {
+        return None;
+    }
+    let name = |i: usize| match i {
+        0 => "title".to_string(),
+        1 => "description".to_string(),
+        _ => format!("Column {}", i + 1),
+    };
+    Some((0..first.len()).map(name).collect())
+}

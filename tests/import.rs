@@ -1,0 +1,461 @@
+//! Importing other helpdesks' exports and this app's own, and exporting CSV.
+
+use chrono::{DateTime, Utc};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use triage_desk::domain::case::{
+    Case, CaseDraft, CaseId, Event, Field, NoteKind, Status, Surface, Tier, Timestamp, Urgency,
+};
+use triage_desk::domain::csv_export::export_csv;
+use triage_desk::domain::desk::Desk;
+use triage_desk::domain::import::{
+    apply, quick_add, Action, ColumnRole, Format, ImportError, ImportJob, LegacyEncoding, Preview, RowRef,
+    Target,
+};
+use triage_desk::domain::persist::export_json;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn utc(text: &str) -> Timestamp {
+    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+}
+
+fn now() -> Timestamp {
+    utc("2026-11-02T09:00:00Z")
+}
+
+/// Reads the whole file a few rows at a time, as the page does.
+fn read(bytes: Vec<u8>) -> ImportJob {
+    let mut job = ImportJob::start(bytes).unwrap();
+    while !job.step(2).finished {}
+    job
+}
+
+/// Ids that never repeat, as the page's random ids do not.
+fn ids() -> impl FnMut() -> CaseId {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    || CaseId(format!("new-{}", NEXT.fetch_add(1, Ordering::Relaxed)))
+}
+
+fn import(desk: &mut Desk, bytes: Vec<u8>) -> Preview {
+    let preview = read(bytes).preview(desk, now());
+    apply(&preview, desk, "Mina", now(), ids());
+    preview
+}
+
+fn by_external<'a>(desk: &'a Desk, id: &str) -> &'a Case {
+    desk.cases.iter().find(|case| case.external_id == id).unwrap()
+}
+
+fn warned(preview: &Preview, words: &str) -> bool {
+    preview.warnings.iter().any(|warning| warning.message.contains(words))
+}
+
+#[test]
+fn zendesk_export_is_recognised_and_mapped() {
+    let job = read(fixture("zendesk.csv"));
+    assert_eq!(job.format(), Format::Zendesk);
+    let mapping = job.mapping();
+    let column = |target| mapping.column_for(target).map(|i| mapping.columns()[i].as_str());
+    assert_eq!(column(Target::ExternalId), Some("Id"));
+    assert_eq!(column(Target::Customer), Some("Organization"));
+    assert_eq!(column(Target::Tier), Some("Plan [list]"));
+    assert_eq!(column(Target::Surface), Some("Via"));
+    assert_eq!(column(Target::Category), Some("Ticket type"));
+    assert_eq!(column(Target::ResolvedAt), Some("Solved at"));
+
+    let mut desk = Desk::default();
+    let preview = job.preview(&desk, now());
+    assert_eq!((preview.to_add, preview.to_update, preview.errors.len()), (4, 0, 0));
+    let lines: Vec<RowRef> = preview.rows.iter().map(|row| row.at).collect();
+    assert_eq!(
+        lines,
+        [RowRef::Line(2), RowRef::Line(6), RowRef::Line(7), RowRef::Line(8)],
+        "multi-line cells count"
+    );
+    assert!(warned(&preview, "Tier \"Diamond\" is not known"));
+
+    let summary = apply(&preview, &mut desk, "Mina", now(), ids());
+    assert_eq!(summary.added, 4);
+    let checkout = by_external(&desk, "1041");
+    assert_eq!(checkout.title, "Checkout fails with card error");
+    assert_eq!(
+        checkout.description,
+        "Customer says the Pay button spins forever.\nSteps:\n1. Add item\n2. Press \"Pay\""
+    );
+    assert_eq!(checkout.customer, "Acme Corp");
+    assert_eq!(
+        (checkout.tier, checkout.surface, checkout.urgency),
+        (Tier::Enterprise, Surface::Website, Urgency::High)
+    );
+    assert_eq!(checkout.status, Status::InProgress);
+    assert_eq!(checkout.created_at, utc("2021-09-30T09:20:00Z"));
+    assert_eq!(checkout.timeline[0].at, checkout.created_at);
+    assert_eq!(checkout.timeline[0].event, Event::Created);
+    assert_eq!(checkout.extra["Requester"], "Dana Kim");
+    assert_eq!(checkout.extra["Tags"], "checkout payments");
+
+    let korean = by_external(&desk, "1042");
+    assert_eq!((korean.title.as_str(), korean.customer.as_str()), ("결제 오류가 발생합니다", "한빛상사"));
+    assert_eq!(
+        (korean.status, korean.surface, korean.tier),
+        (Status::WaitingOnCustomer, Surface::SupportPlatform, Tier::Premium)
+    );
+
+    let chinese = by_external(&desk, "1043");
+    assert_eq!(chinese.title, "付款失敗 無法登入");
+    assert_eq!(chinese.status, Status::Resolved);
+    assert_eq!(chinese.resolved_at, Some(utc("2021-10-04T01:00:00Z")));
+    assert_eq!(chinese.updated_at, utc("2021-10-04T01:15:00Z"));
+    assert_eq!(by_external(&desk, "1044").tier, Tier::Standard, "unknown tier falls back");
+}
+
+#[test]
+fn jira_export_with_an_unreadable_date_imports_the_other_rows() {
+    let job = read(fixture("jira.csv"));
+    assert_eq!(job.format(), Format::Jira);
+    let mut desk = Desk::default();
+    let preview = job.preview(&desk, now());
+    assert_eq!(preview.to_add, 3);
+    assert_eq!(preview.errors.len(), 1);
+    assert_eq!(preview.errors[0].at, RowRef::Line(7));
+    assert!(
+        preview.errors[0].reason.contains("\"sometime last week\" is not a date"),
+        "{}",
+        preview.errors[0]
+    );
+    assert_eq!(preview.rows[1].at, RowRef::Line(5));
+
+    let summary = apply(&preview, &mut desk, "Mina", now(), ids());
+    assert_eq!((summary.added, summary.errors.len()), (3, 1));
+    let login = by_external(&desk, "SUP-101");
+    assert_eq!(login.description, "The login page never loads.\r\n\r\nSeen on Chrome and Firefox.");
+    assert_eq!(
+        (login.status, login.urgency, login.customers_affected),
+        (Status::Triaged, Urgency::High, 120)
+    );
+    assert_eq!(login.created_at, utc("2021-09-30T17:20:00Z"));
+    assert_eq!(login.category, "Bug");
+    assert_eq!(login.extra["Labels"], "login, web", "repeated columns are joined");
+    assert_eq!(login.extra["Issue id"], "10001");
+    let chinese = by_external(&desk, "SUP-102");
+    assert_eq!((chinese.title.as_str(), chinese.customer.as_str()), ("訂單頁面顯示錯誤", "台灣科技"));
+    assert_eq!(chinese.status, Status::InProgress);
+    let done = by_external(&desk, "SUP-103");
+    assert_eq!((done.status, done.resolved_at), (Status::Resolved, Some(utc("2021-10-05T16:30:00Z"))));
+}
+
+#[test]
+fn freshdesk_export_is_recognised_and_mapped() {
+    let job = read(fixture("freshdesk.csv"));
+    assert_eq!(job.format(), Format::Freshdesk);
+    let mut desk = Desk::default();
+    let preview = import(&mut desk, fixture("freshdesk.csv"));
+    assert_eq!((preview.to_add, preview.errors.len()), (3, 0));
+    let reset = by_external(&desk, "2001");
+    assert_eq!(
+        (reset.status, reset.urgency, reset.surface),
+        (Status::New, Urgency::High, Surface::SupportPlatform)
+    );
+    assert_eq!(reset.customer, "Acme Corp");
+    assert_eq!(reset.created_at, utc("2021-09-30T17:20:00Z"), "no zone is read as UTC");
+    let app = by_external(&desk, "2002");
+    assert_eq!(app.description, "앱을 열면 바로 종료됩니다.\niOS 15에서 발생합니다.");
+    assert_eq!(
+        (app.status, app.urgency, app.surface),
+        (Status::WaitingOnCustomer, Urgency::High, Surface::Website)
+    );
+    assert_eq!(app.extra["Full name"], "이지은");
+    assert_eq!(by_external(&desk, "2003").resolved_at, Some(utc("2021-10-03T10:00:00Z")));
+}
+
+#[test]
+fn github_rest_issue_list_skips_pull_requests() {
+    let job = read(fixture("github-rest.json"));
+    assert_eq!(job.format(), Format::GitHubJson);
+    let mut desk = Desk::default();
+    let preview = job.preview(&desk, now());
+    assert_eq!(preview.to_add, 2);
+    assert!(warned(&preview, "Pull requests"));
+    apply(&preview, &mut desk, "Mina", now(), ids());
+    let dark = by_external(&desk, "acme/shop#12");
+    assert_eq!((dark.customer.as_str(), dark.category.as_str()), ("octocat", "bug, ui"));
+    assert_eq!(dark.description, "Clicking the toggle in settings has no effect.\n\nBrowser: Safari 17");
+    assert_eq!(dark.extra["url"], "https://github.com/acme/shop/issues/12");
+    let korean = by_external(&desk, "acme/shop#13");
+    assert_eq!(korean.title, "결제 페이지 번역 누락");
+    assert_eq!((korean.status, korean.resolved_at), (Status::Closed, Some(utc("2021-10-02T12:00:00Z"))));
+}
+
+#[test]
+fn gh_cli_issue_list_is_read_too() {
+    let job = read(fixture("github-gh.json"));
+    assert_eq!(job.format(), Format::GitHubJson);
+    let mut desk = Desk::default();
+    import(&mut desk, fixture("github-gh.json"));
+    let garbled = by_external(&desk, "acme/shop#21");
+    assert_eq!((garbled.title.as_str(), garbled.customer.as_str()), ("匯出檔案亂碼", "octocat"));
+    assert_eq!((garbled.status, garbled.created_at), (Status::New, utc("2021-10-05T08:00:00Z")));
+    assert_eq!(by_external(&desk, "acme/shop#22").status, Status::Closed);
+}
+
+#[test]
+fn any_csv_is_mapped_by_column_names_and_bad_rows_are_reported_by_line() {
+    let job = read(fixture("generic.csv"));
+    assert_eq!(job.format(), Format::GenericCsv);
+    let mut desk = Desk::default();
+    let preview = job.preview(&desk, now());
+    let errors: Vec<(RowRef, &str)> = preview.errors.iter().map(|e| (e.at, e.reason.as_str())).collect();
+    assert_eq!(errors[0], (RowRef::Line(3), "has 12 cells where the header has 11"));
+    assert_eq!(errors[1].0, RowRef::Line(5));
+    assert!(errors[1].1.contains("customers affected \"lots\""));
+    assert!(warned(&preview, "without a created date"));
+    apply(&preview, &mut desk, "Mina", now(), ids());
+    assert_eq!(desk.cases.len(), 2);
+    let totals = by_external(&desk, "T-1");
+    assert_eq!(
+        (totals.tier, totals.surface, totals.urgency),
+        (Tier::Enterprise, Surface::Website, Urgency::High)
+    );
+    assert_eq!((totals.customers_affected, totals.status), (1200, Status::New));
+    assert_eq!(totals.extra["Notes"], "=HYPERLINK(\"http://x\")", "other tools' cells are kept as written");
+    assert_eq!(by_external(&desk, "T-3").created_at, now(), "missing date: import time, with a warning");
+}
+
+#[test]
+fn editing_the_mapping_needs_no_rereading() {
+    let mut job = read(fixture("generic.csv"));
+    let notes = job.mapping().columns().iter().position(|name| name == "Notes").unwrap();
+    let details = job.mapping().column_for(Target::Description).unwrap();
+    assert_eq!(job.examples(notes, 3), ["=HYPERLINK(\"http://x\")"]);
+    job.set_role(notes, ColumnRole::Field(Target::Description));
+    assert_eq!(job.mapping().role(details), Some(ColumnRole::Extra), "the displaced column is kept");
+    job.set_role(details, ColumnRole::Ignore);
+    let preview = job.preview(&Desk::default(), now());
+    let first = &preview.rows[0].incoming;
+    assert_eq!(first.description.as_deref(), Some("=HYPERLINK(\"http://x\")"));
+    assert!(first.extra.is_empty());
+}
+
+#[test]
+fn importing_twice_updates_and_never_doubles() {
+    let mut desk = Desk::default();
+    import(&mut desk, fixture("zendesk.csv"));
+    let before = desk.clone();
+    let again = import(&mut desk, fixture("zendesk.csv"));
+    assert_eq!((again.to_add, again.to_update, again.unchanged), (0, 0, 4));
+    assert_eq!(desk, before, "no timeline spam when nothing changed");
+
+    let edited = String::from_utf8(fixture("zendesk.csv"))
+        .unwrap()
+        .replace("Checkout fails with card error,", "Checkout fails for Visa cards,");
+    let edited = edited.replacen(",open,", ",solved,", 1);
+    let later = utc("2026-11-02T10:00:00Z");
+    let preview = read(edited.into_bytes()).preview(&desk, later);
+    assert_eq!((preview.to_add, preview.to_update, preview.unchanged), (0, 1, 3));
+    let Action::Update { changes, .. } = &preview.rows[0].action else {
+        panic!("{:?}", preview.rows[0].action)
+    };
+    let fields: Vec<&str> = changes.iter().map(|change| change.field.as_str()).collect();
+    assert_eq!(fields, ["Title", "Status"]);
+    let summary = apply(&preview, &mut desk, "Jun", later, ids());
+    assert_eq!((summary.added, summary.updated, summary.unchanged), (0, 1, 3));
+    assert_eq!(desk.cases.len(), 4);
+    let checkout = by_external(&desk, "1041");
+    let logged: Vec<&Event> = checkout.timeline.iter().filter(|e| e.at == later).map(|e| &e.event).collect();
+    assert!(matches!(logged[0], Event::FieldChanged { field: Field::Title, .. }));
+    assert_eq!(logged[1], &Event::StatusChanged { from: Status::InProgress, to: Status::Resolved });
+    assert_eq!(checkout.timeline.last().unwrap().author, "Jun");
+}
+
+/// Every field of a case that the CSV carries; the timeline is the JSON export's.
+fn without_history(case: &Case) -> Case {
+    Case { timeline: Vec::new(), ..case.clone() }
+}
+
+fn busy_desk() -> Desk {
+    let mut desk = Desk::default();
+    import(&mut desk, fixture("zendesk.csv"));
+    import(&mut desk, fixture("jira.csv"));
+    import(&mut desk, fixture("github-rest.json"));
+    let draft = CaseDraft {
+        title: "-1 balance shown as +1".into(),
+        customer: "@acme".into(),
+        ..CaseDraft::default()
+    };
+    let mut own = Case::create(CaseId("c-own".into()), draft, "Mina", utc("2026-11-01T08:00:00.123456Z"));
+    own.add_note(NoteKind::Contact, "Called", "Mina", utc("2026-11-01T09:00:00Z"));
+    own.extra.insert("Formula".into(), "=1+1".into());
+    own.extra.insert("=odd column".into(), "+x".into());
+    desk.cases.push(own);
+    desk
+}
+
+#[test]
+fn csv_export_then_import_gives_back_the_same_cases() {
+    let desk = busy_desk();
+    let bytes = export_csv(&desk.cases);
+    let job = read(bytes.clone());
+    assert_eq!(job.format(), Format::TriageDeskCsv);
+    let mut copy = Desk::default();
+    let preview = job.preview(&copy, now());
+    assert!(preview.errors.is_empty(), "{:?}", preview.errors);
+    apply(&preview, &mut copy, "Mina", now(), ids());
+    let expected: Vec<Case> = desk.cases.iter().map(without_history).collect();
+    let got: Vec<Case> = copy.cases.iter().map(without_history).collect();
+    assert_eq!(got, expected);
+
+    let mut same = desk.clone();
+    let again = import(&mut same, bytes);
+    assert_eq!((again.to_add, again.unchanged), (0, desk.cases.len()));
+    assert_eq!(same, desk);
+}
+
+#[test]
+fn json_export_then_import_gives_back_the_same_cases() {
+    let desk = busy_desk();
+    let text = export_json(&desk, now());
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, text.clone().into_bytes());
+    assert_eq!(preview.format, Format::TriageDeskJson);
+    assert_eq!(copy.cases, desk.cases);
+    let mut same = desk.clone();
+    let again = import(&mut same, text.into_bytes());
+    assert_eq!((again.to_add, again.to_update, again.unchanged), (0, 0, desk.cases.len()));
+    assert_eq!(same, desk);
+}
+
+#[test]
+fn csv_export_has_the_documented_header_and_neutralises_formulas() {
+    let desk = busy_desk();
+    let text = String::from_utf8(export_csv(&desk.cases)).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("a byte order mark for Excel");
+    let header = text.split("\r\n").next().unwrap();
+    assert_eq!(
+        header,
+        "id,external_id,title,description,customer,tier,surface,category,customers_affected,urgency,status,\
+         created_at,updated_at,first_response_at,resolved_at,'=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
+    );
+    assert!(text.contains(",'-1 balance shown as +1,"));
+    assert!(text.contains(",'@acme,"));
+    assert!(text.contains(",'=1+1,"));
+    assert!(
+        text.contains("\"Customer says the Pay button spins forever.\nSteps:"),
+        "multi-line cells are quoted"
+    );
+    // The view's subset exports only its own extra columns.
+    let only = String::from_utf8(export_csv(desk.cases.iter().filter(|case| case.id.0 == "c-own"))).unwrap();
+    assert!(only.lines().next().unwrap().ends_with("resolved_at,'=odd column,Formula"));
+}
+
+#[test]
+fn formula_from_another_tool_round_trips_through_own_export() {
+    let mut desk = Desk::default();
+    import(&mut desk, fixture("generic.csv"));
+    let exported = String::from_utf8(export_csv(&desk.cases)).unwrap();
+    assert!(exported.contains("\"'=HYPERLINK(\"\"http://x\"\")\""));
+    let mut copy = Desk::default();
+    import(&mut copy, exported.into_bytes());
+    assert_eq!(by_external(&copy, "T-1").extra["Notes"], "=HYPERLINK(\"http://x\")");
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_and_earlier_rows_still_import() {
+    let mut desk = Desk::default();
+    let preview = import(&mut desk, fixture("broken-quote.csv"));
+    assert_eq!(preview.to_add, 1);
+    assert_eq!(preview.errors[0].at, RowRef::Line(3));
+    assert!(preview.errors[0].reason.contains("never closed, so lines 3–4"), "{}", preview.errors[0]);
+}
+
+#[test]
+fn files_that_cannot_be_read_say_why() {
+    let error = |bytes: Vec<u8>| ImportJob::start(bytes).err().unwrap();
+    assert_eq!(error(fixture("utf16.csv")), ImportError::Utf16 { big_endian: false });
+    assert!(error(fixture("utf16.csv")).to_string().contains("save it as \"CSV UTF-8\""));
+    let korean = error(fixture("cp949.csv"));
+    assert_eq!(korean, ImportError::NotUtf8 { offset: 13, line: 2, likely: Some(LegacyEncoding::Korean) });
+    assert!(korean.to_string().contains("line 2 (byte 13)") && korean.to_string().contains("CP949"));
+    let chinese = error(fixture("big5.csv"));
+    assert!(matches!(chinese, ImportError::NotUtf8 { line: 2, likely: Some(LegacyEncoding::Big5), .. }));
+    assert!(matches!(error(vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2]), ImportError::Binary { .. }));
+    assert!(matches!(error(b"PK\x03\x04xlsx".to_vec()), ImportError::Binary { .. }));
+    assert_eq!(error(Vec::new()), ImportError::Empty);
+    assert!(matches!(error(b"[{\"number\": 1,\n \"title\": }]".to_vec()), ImportError::Json { line: 2, .. }));
+    assert!(matches!(error(b"{\"hello\": 1}".to_vec()), ImportError::TriageDesk(_)));
+    assert!(matches!(error(b"[1, 2]".to_vec()), ImportError::Unrecognised(_)));
+}
+
+#[test]
+fn semicolon_csv_with_bom_is_read() {
+    let bytes = "\u{feff}Ticket;Subject;Priority\n7;Carte refusée;Haute\n".as_bytes().to_vec();
+    let mut desk = Desk::default();
+    let preview = import(&mut desk, bytes);
+    assert_eq!(preview.to_add, 1);
+    assert_eq!(desk.cases[0].title, "Carte refusée");
+    assert!(warned(&preview, "Urgency \"Haute\" is not known"));
+}
+
+#[test]
+fn steps_report_progress_until_the_end() {
+    let mut text = String::from("id,title,created\n");
+    for i in 0..1000 {
+        text.push_str(&format!("{i},Case {i},2021-09-30 17:20:00\n"));
+    }
+    let total = text.len();
+    let mut job = ImportJob::start(text.into_bytes()).unwrap();
+    let mut last = job.progress();
+    assert!(!last.finished && last.bytes_done > 0);
+    loop {
+        let progress = job.step(128);
+        assert!(progress.rows_done <= last.rows_done + 128 && progress.bytes_done >= last.bytes_done);
+        last = progress;
+        if progress.finished {
+            break;
+        }
+        assert!(job.preview(&Desk::default(), now()).complete.eq(&false));
+    }
+    assert_eq!((last.rows_done, last.bytes_done, last.total_bytes), (1000, total, total));
+    assert!(job.preview(&Desk::default(), now()).complete);
+}
+
+#[test]
+fn quick_add_takes_lines_or_spreadsheet_rows() {
+    let job = quick_add("Login broken\n\n  Export slow  \r\nCrash on start\n").unwrap();
+    assert_eq!(job.format(), Format::Pasted);
+    let mut desk = Desk::default();
+    let preview = job.preview(&desk, now());
+    let titles: Vec<_> = preview.rows.iter().map(|row| row.incoming.title.clone().unwrap()).collect();
+    assert_eq!(titles, ["Login broken", "Export slow", "Crash on start"]);
+    assert_eq!(preview.rows[2].at, RowRef::Line(4));
+    assert!(preview.warnings.is_empty(), "{:?}", preview.warnings);
+    apply(&preview, &mut desk, "Mina", now(), ids());
+    assert_eq!(desk.cases.len(), 3);
+    assert_eq!((desk.cases[0].status, desk.cases[0].created_at), (Status::New, now()));
+
+    let with_header = "Title\tCustomer\tPriority\nRefund stuck\tAcme\tUrgent\n결제 실패\t한빛상사\tLow\n";
+    let preview = quick_add(with_header).unwrap().preview(&desk, now());
+    let first = &preview.rows[0].incoming;
+    assert_eq!((first.customer.as_deref(), first.urgency), (Some("Acme"), Some(Urgency::High)));
+    assert_eq!(preview.rows[1].incoming.title.as_deref(), Some("결제 실패"));
+
+    let no_header = "Refund stuck\t\"Paid twice,\nrefund never came\"\tvip\nSlow search\tTakes 10 s\t\n";
+    let preview = quick_add(no_header).unwrap().preview(&desk, now());
+    assert_eq!(preview.rows.len(), 2);
+    let first = &preview.rows[0].incoming;
+    assert_eq!(first.description.as_deref(), Some("Paid twice,\nrefund never came"));
+    assert_eq!(first.extra["Column 3"], "vip");
+    assert_eq!(preview.rows[1].at, RowRef::Line(3));
+}
+
+#[test]
+fn repeated_new_ids_are_drawn_again_not_merged() {
+    let mut desk = Desk::default();
+    let preview = read(fixture("zendesk.csv")).preview(&desk, now());
+    let mut draws = ["same", "same", "same", "other", "same", "third", "fourth"].into_iter();
+    let summary = apply(&preview, &mut desk, "Mina", now(), || CaseId(draws.next().unwrap_or("same").into()));
+    assert_eq!(summary.added, 4);
+    let ids: Vec<&str> = desk.cases.iter().map(|case| case.id.0.as_str()).collect();
+    assert_eq!(ids, ["same", "other", "third", "fourth"]);
+}
