@@ -1,6 +1,8 @@
 //! Everything the user keeps: the cases and the settings, and how two copies of it merge.
 
 use super::case::{Case, CaseId, Timestamp};
+use super::sla::SlaSettings;
+use super::triage::TriageRules;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -11,11 +13,20 @@ pub struct Settings {
     pub display_name: String,
     /// When these settings last changed; two tabs keep the newer settings.
     pub updated_at: Option<Timestamp>,
+    /// Weights, keywords and the priority matrix behind the triage score.
+    pub triage: TriageRules,
+    /// Targets per tier, business calendars and the at-risk threshold.
+    pub sla: SlaSettings,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { display_name: "Me".into(), updated_at: None }
+        Settings {
+            display_name: "Me".into(),
+            updated_at: None,
+            triage: TriageRules::default(),
+            sla: SlaSettings::default(),
+        }
     }
 }
 
@@ -197,7 +208,7 @@ mod tests {
         let ours = Desk::default();
         let theirs = Desk {
             cases: vec![],
-            settings: Settings { display_name: "Jun".into(), updated_at: Some(at(3)) },
+            settings: Settings { display_name: "Jun".into(), updated_at: Some(at(3)), ..Settings::default() },
         };
         assert_eq!(ours.merge(theirs).settings.display_name, "Jun");
     }

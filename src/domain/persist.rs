@@ -211,7 +211,7 @@ fn migrate_v1(value: Value) -> Result<Envelope, LoadError> {
         schema_version: SCHEMA_VERSION,
         revision: store.rev,
         saved_at,
-        data: Desk { cases, settings: Settings { display_name: author, updated_at: None } },
+        data: Desk { cases, settings: Settings { display_name: author, ..Settings::default() } },
     })
 }
 
@@ -237,7 +237,11 @@ mod tests {
         case.extra.insert("Via".into(), "email".into());
         Desk {
             cases: vec![case],
-            settings: Settings { display_name: "Mina".into(), updated_at: Some(at(0)) },
+            settings: Settings {
+                display_name: "Mina".into(),
+                updated_at: Some(at(0)),
+                ..Settings::default()
+            },
         }
     }
 
