@@ -3,4 +3,5 @@
 
 pub mod case;
 pub mod desk;
+pub mod grouping;
 pub mod persist;
