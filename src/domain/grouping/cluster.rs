@@ -6,11 +6,11 @@
 //! With unit vectors the average over all cross pairs is the dot product of the two groups'
 //! summed vectors divided by the sizes, so pairs the candidate search skipped still count.
 
-use super::index::{keep_best, shared, Accumulator, Entry, QueryTerm, SimilarityIndex};
+use super::index::{best, shared, Accumulator, Entry, FastMap, QueryTerm, SimilarityIndex};
 use super::{Group, GroupingSettings, NotDuplicates};
 
 /// Postings read per case when looking for its neighbours; see `index::SIMILAR_BUDGET`.
-const GROUP_BUDGET: usize = 2_000;
+const GROUP_BUDGET: usize = 1_000;
 /// Nearest candidates per case rescored exactly; enough to connect any group, as a group
 /// only needs each member linked to some other member.
 const GROUP_NEIGHBOURS: usize = 10;
@@ -57,7 +57,19 @@ impl Vectors<'_> {
 }
 
 fn dot(a: &[Entry], b: &[Entry]) -> f32 {
-    shared(a, b).map(|(x, y)| x.value * y.value).sum()
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // A case joining a large group: look its few terms up instead of walking the group's
+    // whole vector. Both ways sum the same products in key order, so results are identical.
+    if small.len() * 16 < large.len() {
+        small
+            .iter()
+            .filter_map(|x| {
+                large.binary_search_by(|y| y.order().cmp(&x.order())).ok().map(|at| x.value * large[at].value)
+            })
+            .sum()
+    } else {
+        shared(small, large).map(|(x, y)| x.value * y.value).sum()
+    }
 }
 
 fn add(a: &[Entry], b: &[Entry]) -> Vec<Entry> {
@@ -132,7 +144,9 @@ impl Clusters {
         cross / (self.size[x as usize] * self.size[y as usize]) as f32
     }
 
-    fn union(&mut self, x: u32, y: u32) {
+    fn union(&mut self, x: u32, y: u32, vectors: &Vectors) {
+        self.sum(x, vectors);
+        self.sum(y, vectors);
         let (big, small) = if self.size[x as usize] >= self.size[y as usize] { (x, y) } else { (y, x) };
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
@@ -165,13 +179,24 @@ impl SimilarityIndex {
             }
         }
 
+        // A root's group changes only by growing, so (root, size) names its content: a pair
+        // refused once is not recomputed until one side has grown.
+        let mut refused: FastMap<(u32, u32), (u32, u32)> = FastMap::default();
         for edge in &edges {
             let (x, y) = (clusters.compress(edge.low), clusters.compress(edge.high));
             if x == y || !clusters.may_join(x, y) {
                 continue;
             }
-            if clusters.linkage(x, y, &vectors) >= settings.threshold {
-                clusters.union(x, y);
+            let (x, y) = (x.min(y), x.max(y));
+            let sizes = (clusters.size[x as usize], clusters.size[y as usize]);
+            if refused.get(&(x, y)) == Some(&sizes) {
+                continue;
+            }
+            let linkage = if sizes == (1, 1) { edge.similarity } else { clusters.linkage(x, y, &vectors) };
+            if linkage >= settings.threshold {
+                clusters.union(x, y, &vectors);
+            } else {
+                refused.insert((x, y), sizes);
             }
         }
 
@@ -215,7 +240,6 @@ impl SimilarityIndex {
     fn candidate_edges(&self, vectors: &Vectors, threshold: f32) -> Vec<Edge> {
         let mut acc = Accumulator::new(self.slot_count());
         let mut query: Vec<QueryTerm> = Vec::new();
-        let mut candidates: Vec<(f32, u32)> = Vec::new();
         let mut edges = Vec::new();
         for (a, &slot) in vectors.slots.iter().enumerate() {
             let a = a as u32;
@@ -228,14 +252,16 @@ impl SimilarityIndex {
             }));
             query.sort_unstable_by_key(|term| (term.df, term.key, term.term));
             self.gather(&query, GROUP_BUDGET, |term| vectors.idf[term.term as usize], &mut acc);
-            candidates.clear();
-            candidates.extend(acc.touched.iter().filter(|&&other| other != slot).map(|&other| {
-                let b = vectors.rank[other as usize];
-                (acc.score(other) * vectors.inv_norm[b as usize], b)
-            }));
+            let candidates = best(
+                acc.touched.iter().filter(|&&other| other != slot).map(|&other| {
+                    let b = vectors.rank[other as usize];
+                    (acc.score(other) * vectors.inv_norm[b as usize], b)
+                }),
+                GROUP_NEIGHBOURS,
+                u32::cmp,
+            );
             acc.clear();
-            keep_best(&mut candidates, GROUP_NEIGHBOURS, |x, y| x.cmp(y));
-            for &(_, b) in &candidates {
+            for (_, b) in candidates {
                 let similarity = vectors.similarity(a, b);
                 if similarity >= threshold {
                     edges.push(Edge { similarity, low: a.min(b), high: a.max(b) });
@@ -253,17 +279,10 @@ impl SimilarityIndex {
     /// that case stays in the group, and finds its most central case and strongest terms.
     fn describe(&self, vectors: &Vectors, sum: &[Entry], members: &[u32]) -> Group {
         let size = members.len() as f32;
-        let medoid = members
-            .iter()
-            .map(|&member| (dot(&vectors.unit(member), sum), member))
-            .fold(None, |best: Option<(f32, u32)>, candidate| match best {
-                Some(best) if best.0 >= candidate.0 => Some(best),
-                _ => Some(candidate),
-            })
-            .map(|(_, member)| member)
-            .expect("a group has members");
-        let mut strongest: Vec<(f32, &Entry)> = sum.iter().map(|entry| (entry.value, entry)).collect();
-        keep_best(&mut strongest, TOP_TERMS, |a, b| a.order().cmp(&b.order()));
+        let medoid =
+            best(members.iter().map(|&member| (dot(&vectors.unit(member), sum), member)), 1, u32::cmp)[0].1;
+        let strongest =
+            best(sum.iter().map(|entry| (entry.value, entry)), TOP_TERMS, |a, b| a.order().cmp(&b.order()));
         let id_of = |rank: u32| self.doc(vectors.slots[rank as usize]).id.clone();
         let members: Vec<_> = members.iter().map(|&member| id_of(member)).collect();
         Group {

@@ -10,6 +10,7 @@ use crate::domain::case::{Case, CaseId};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::ControlFlow;
 
 /// Title words count this many times: titles are short and written to say what is wrong,
 /// while descriptions carry templates and pasted logs. Measured on the labelled reports
@@ -18,6 +19,8 @@ const TITLE_WEIGHT: f32 = 4.0;
 /// Only the first words of a description count: the problem is stated first, and what
 /// follows (logs, stack traces, form boilerplate) made unrelated reports look alike.
 const DESCRIPTION_WORDS: usize = 50;
+/// Titles are at most 300 characters; this only bounds work on imported data.
+const MAX_TITLE_WORDS: usize = 100;
 
 /// Postings read per similar-case query before rarer terms are considered enough; reading
 /// the postings of words like "error" would cost the most and decide the least.
@@ -141,26 +144,28 @@ struct Analysed {
     surface: String,
 }
 
-fn analyse(title: &str, description: &str) -> Vec<Analysed> {
+/// `surfaces` keeps the words as written, which only queries show.
+fn analyse(title: &str, description: &str, surfaces: bool) -> Vec<Analysed> {
     let mut terms: Vec<Analysed> = Vec::new();
-    let mut position: FastMap<String, usize> = FastMap::default();
-    for (text, weight, limit) in [(title, TITLE_WEIGHT, usize::MAX), (description, 1.0, DESCRIPTION_WORDS)] {
+    for (text, weight, limit) in
+        [(title, TITLE_WEIGHT, MAX_TITLE_WORDS), (description, 1.0, DESCRIPTION_WORDS)]
+    {
         let mut seen = 0;
         for_each_token(text, |term, surface| {
-            seen += 1;
-            if seen > limit {
-                return;
+            // A case has a few dozen distinct terms: a linear scan beats hashing here.
+            match terms.iter_mut().find(|known| known.term == term) {
+                Some(known) => known.count += weight,
+                None => terms.push(Analysed {
+                    term: term.to_string(),
+                    count: weight,
+                    surface: if surfaces { surface.to_string() } else { String::new() },
+                }),
             }
-            match position.get(term) {
-                Some(&at) => terms[at].count += weight,
-                None => {
-                    position.insert(term.to_string(), terms.len());
-                    terms.push(Analysed {
-                        term: term.to_string(),
-                        count: weight,
-                        surface: surface.to_string(),
-                    });
-                }
+            seen += 1;
+            if seen < limit {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
             }
         });
     }
@@ -203,18 +208,25 @@ pub(super) struct QueryTerm {
     pub key: u64,
 }
 
-/// Keeps the `count` best candidates by score, ties broken by `tie` so the cut is deterministic.
-pub(super) fn keep_best<T>(
-    candidates: &mut Vec<(f32, T)>,
+/// The `count` highest-scoring items, best first, ties broken by `tie` so the cut is
+/// deterministic. One pass keeping a short sorted list: most items lose to the current
+/// last place after a single comparison.
+pub(super) fn best<T>(
+    items: impl IntoIterator<Item = (f32, T)>,
     count: usize,
-    mut tie: impl FnMut(&T, &T) -> Ordering,
-) {
-    let mut order = |a: &(f32, T), b: &(f32, T)| b.0.total_cmp(&a.0).then_with(|| tie(&a.1, &b.1));
-    if candidates.len() > count {
-        candidates.select_nth_unstable_by(count, &mut order);
-        candidates.truncate(count);
+    tie: impl Fn(&T, &T) -> Ordering,
+) -> Vec<(f32, T)> {
+    let order = |a: &(f32, T), b: &(f32, T)| b.0.total_cmp(&a.0).then_with(|| tie(&a.1, &b.1));
+    let mut kept: Vec<(f32, T)> = Vec::with_capacity(count + 1);
+    for item in items {
+        if count == 0 || (kept.len() == count && order(&item, &kept[count - 1]).is_ge()) {
+            continue;
+        }
+        let at = kept.partition_point(|known| order(known, &item).is_lt());
+        kept.insert(at, item);
+        kept.truncate(count);
     }
-    candidates.sort_unstable_by(order);
+    kept
 }
 
 /// Similar-case search and grouping over the cases it is given; see the module docs.
@@ -267,7 +279,7 @@ impl SimilarityIndex {
                 (self.docs.len() - 1) as u32
             }
         };
-        let mut entries: Vec<Entry> = analyse(title, description)
+        let mut entries: Vec<Entry> = analyse(title, description, false)
             .into_iter()
             .map(|word| {
                 let term = self.intern(&word.term);
@@ -338,7 +350,7 @@ impl SimilarityIndex {
     }
 
     /// Adds `weight × idf × tf` for each posting of the query's terms, rarest term first,
-    /// until `budget` postings have been read. Whole terms only, so the result does not
+    /// until about `budget` postings have been read. Whole terms only, so the result does not
     /// depend on the order inside a posting list.
     pub(super) fn gather(
         &self,
@@ -348,9 +360,12 @@ impl SimilarityIndex {
         acc: &mut Accumulator,
     ) {
         let mut read = 0;
-        for term in query {
+        for (at, term) in query.iter().enumerate() {
             read += term.df;
-            if read > budget {
+            // The rarest term is read even over budget (within reason), or a burst of reports
+            // made only of words as common as the burst itself would find no neighbours.
+            let limit = if at == 0 { budget * 10 } else { budget };
+            if read > limit {
                 break;
             }
             let factor = term.weight * idf(term);
@@ -390,7 +405,7 @@ impl SimilarityIndex {
     ) -> Vec<SimilarCase> {
         let extra = usize::from(!indexed);
         let docs = self.len() + extra;
-        let words = analyse(title, description);
+        let words = analyse(title, description, true);
         let mut query_norm = 0.0;
         let mut query: Vec<QueryTerm> = Vec::new();
         let mut surfaces: FastMap<u32, &str> = FastMap::default();
@@ -416,36 +431,31 @@ impl SimilarityIndex {
         query.sort_unstable_by_key(|term| (term.df, term.key, term.term));
         let mut acc = Accumulator::new(self.slot_count());
         self.gather(&query, SIMILAR_BUDGET, |term| idf(docs, term.df), &mut acc);
-        let mut candidates: Vec<(f32, u32)> = acc
-            .touched
-            .iter()
-            .filter(|&&slot| !skip(&self.doc(slot).id))
-            .map(|&slot| (acc.score(slot), slot))
-            .collect();
-        keep_best(&mut candidates, SIMILAR_RESCORE, |&a, &b| self.doc(a).id.cmp(&self.doc(b).id));
+        let candidates = best(
+            acc.touched
+                .iter()
+                .filter(|&&slot| !skip(&self.doc(slot).id))
+                .map(|&slot| (acc.score(slot), slot)),
+            SIMILAR_RESCORE,
+            |&a, &b| self.doc(a).id.cmp(&self.doc(b).id),
+        );
 
         query.sort_unstable_by_key(|term| (term.key, term.term));
         let query_entries: Vec<Entry> =
             query.iter().map(|term| Entry { key: term.key, term: term.term, value: term.weight }).collect();
-        let mut results: Vec<(f32, SimilarCase)> = candidates
-            .into_iter()
-            .map(|(_, slot)| {
-                let doc = self.doc(slot);
-                let doc_norm: f32 =
-                    doc.entries.iter().map(|e| (e.value * term_idf(e.term)).powi(2)).sum::<f32>().sqrt();
-                let scale = 1.0 / (doc_norm * query_norm);
-                let mut matched: Vec<(f32, &Entry)> = shared(&query_entries, &doc.entries)
-                    .map(|(q, d)| (q.value * d.value * term_idf(d.term) * scale, d))
-                    .collect();
-                let similarity = matched.iter().map(|(contribution, _)| contribution).sum::<f32>().min(1.0);
-                matched
-                    .sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.order().cmp(&b.1.order())));
-                let matched =
-                    matched.into_iter().map(|(_, entry)| surfaces[&entry.term].to_string()).collect();
-                (similarity, SimilarCase { id: doc.id.clone(), similarity, matched })
-            })
-            .collect();
-        keep_best(&mut results, k, |a, b| a.id.cmp(&b.id));
-        results.into_iter().map(|(_, found)| found).collect()
+        let results = candidates.into_iter().map(|(_, slot)| {
+            let doc = self.doc(slot);
+            let doc_norm: f32 =
+                doc.entries.iter().map(|e| (e.value * term_idf(e.term)).powi(2)).sum::<f32>().sqrt();
+            let scale = 1.0 / (doc_norm * query_norm);
+            let mut matched: Vec<(f32, &Entry)> = shared(&query_entries, &doc.entries)
+                .map(|(q, d)| (q.value * d.value * term_idf(d.term) * scale, d))
+                .collect();
+            let similarity = matched.iter().map(|(contribution, _)| contribution).sum::<f32>().min(1.0);
+            matched.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.order().cmp(&b.1.order())));
+            let matched = matched.into_iter().map(|(_, entry)| surfaces[&entry.term].to_string()).collect();
+            (similarity, SimilarCase { id: doc.id.clone(), similarity, matched })
+        });
+        best(results, k, |a, b| a.id.cmp(&b.id)).into_iter().map(|(_, found)| found).collect()
     }
 }

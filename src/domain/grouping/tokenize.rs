@@ -1,7 +1,9 @@
 //! Turns case text into index terms, by script: words for Latin and Hangul, overlapping
 //! character bigrams for Han and Kana (which are written without spaces).
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+use std::ops::ControlFlow;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// One index term and the text it came from, for showing matched words to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,26 +18,86 @@ pub struct Token {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     for_each_token(text, |term, surface| {
-        tokens.push(Token { term: term.to_string(), surface: surface.to_string() })
+        tokens.push(Token { term: term.to_string(), surface: surface.to_string() });
+        ControlFlow::Continue(())
     });
     tokens
 }
 
-/// Calls `emit(term, surface)` for every token of `text`, without allocating per token.
-pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, &str)) {
-    let mut scanner = Scanner::default();
-    // NFKC leaves ASCII unchanged, and most support text is ASCII: skip the normaliser then.
-    if text.is_ascii() {
-        text.chars().for_each(|c| scanner.push(c, &mut emit));
+/// Calls `emit(term, surface)` for every token of `text` until it breaks, without
+/// allocating per token.
+pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
+    // Most text is ASCII or typed already in NFKC: skip the (slow) normaliser then.
+    let normalised: Cow<str> = if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
     } else {
-        text.nfkc().for_each(|c| scanner.push(c, &mut emit));
+        Cow::Owned(text.nfkc().collect())
+    };
+    let text = normalised.as_ref();
+    let mut term = String::new();
+    let (mut start, mut current) = (0, Script::Separator);
+    for (at, c) in text.char_indices() {
+        let script = script(c);
+        if script != current {
+            if run(&text[start..at], current, &mut term, &mut emit).is_break() {
+                return;
+            }
+            (start, current) = (at, script);
+        }
     }
-    scanner.flush(&mut emit);
+    let _ = run(&text[start..], current, &mut term, &mut emit);
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// Emits the tokens of one run of same-script characters.
+fn run(
+    run: &str,
+    script: Script,
+    term: &mut String,
+    emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    match script {
+        Script::Separator => ControlFlow::Continue(()),
+        Script::Latin => latin(run, term, emit),
+        Script::Hangul => {
+            let stem = strip_korean_ending(run);
+            if KOREAN_STOP_WORDS.contains(&stem) {
+                ControlFlow::Continue(())
+            } else {
+                emit(stem, stem)
+            }
+        }
+        Script::Cjk => cjk_bigrams(run, emit),
+    }
+}
+
+/// Latin words longer than this are hashes, tokens or base64: never shared, only costly.
+const MAX_WORD_CHARS: usize = 40;
+
+fn latin(
+    word: &str,
+    term: &mut String,
+    emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
+    if !(2..=MAX_WORD_CHARS).contains(&chars) {
+        return ControlFlow::Continue(());
+    }
+    term.clear();
+    if word.is_ascii() {
+        term.push_str(word);
+        term.make_ascii_lowercase();
+    } else {
+        term.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if is_english_stop_word(term) {
+        return ControlFlow::Continue(());
+    }
+    strip_plural(term);
+    emit(term, word)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Script {
-    #[default]
     Separator,
     Latin,
     Hangul,
@@ -56,58 +118,6 @@ fn script(c: char) -> Script {
         | '\u{20000}'..='\u{2FA1F}' => Script::Cjk,
         _ if c.is_alphanumeric() => Script::Latin,
         _ => Script::Separator,
-    }
-}
-
-/// Collects one run of same-script characters at a time.
-#[derive(Default)]
-struct Scanner {
-    run: String,
-    script: Script,
-    term: String,
-}
-
-/// Latin words longer than this are hashes, tokens or base64: never shared, only costly.
-const MAX_WORD_CHARS: usize = 40;
-
-impl Scanner {
-    fn push(&mut self, c: char, emit: &mut impl FnMut(&str, &str)) {
-        let script = script(c);
-        if script != self.script {
-            self.flush(emit);
-            self.script = script;
-        }
-        if script != Script::Separator {
-            self.run.push(c);
-        }
-    }
-
-    fn flush(&mut self, emit: &mut impl FnMut(&str, &str)) {
-        match self.script {
-            Script::Separator => {}
-            Script::Latin => self.latin(emit),
-            Script::Hangul => {
-                let stem = strip_korean_ending(&self.run);
-                if !KOREAN_STOP_WORDS.contains(&stem) {
-                    emit(stem, stem);
-                }
-            }
-            Script::Cjk => cjk_bigrams(&self.run, emit),
-        }
-        self.run.clear();
-    }
-
-    fn latin(&mut self, emit: &mut impl FnMut(&str, &str)) {
-        let chars = self.run.chars().count();
-        if !(2..=MAX_WORD_CHARS).contains(&chars) {
-            return;
-        }
-        self.term.clear();
-        self.term.extend(self.run.chars().flat_map(char::to_lowercase));
-        if !is_english_stop_word(&self.term) {
-            strip_plural(&mut self.term);
-            emit(&self.term, &self.run);
-        }
     }
 }
 
@@ -133,7 +143,7 @@ pub fn is_english_stop_word(word: &str) -> bool {
 
 /// Han and kana runs become overlapping bigrams; a function character splits the run, and a
 /// single character left alone is kept as a unigram.
-fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str)) {
+fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>) -> ControlFlow<()> {
     for segment in run.split(|c| CHINESE_STOP_CHARS.contains(&c)) {
         let mut chars = segment.char_indices();
         if chars.next().is_none() {
@@ -143,14 +153,15 @@ fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str)) {
         let mut lone = true;
         for (at, c) in chars {
             let bigram = &segment[start..at + c.len_utf8()];
-            emit(bigram, bigram);
+            emit(bigram, bigram)?;
             start = at;
             lone = false;
         }
         if lone {
-            emit(segment, segment);
+            emit(segment, segment)?;
         }
     }
+    ControlFlow::Continue(())
 }
 
 /// Korean attaches particles and verb endings to the word ("오류가" = "오류" + subject marker),
