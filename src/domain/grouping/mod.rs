@@ -172,7 +172,7 @@ pub struct Surge {
 }
 
 /// Groups with at least `surge_count` members created in the last `surge_window_minutes`,
-/// the most recent arrivals first.
+/// biggest bursts first.
 pub fn detect_surges(
     groups: &[Group],
     created_at: impl Fn(&CaseId) -> Option<Timestamp>,
