@@ -5,6 +5,7 @@ pub mod case;
 pub mod csv_export;
 pub mod demo;
 pub mod desk;
+pub mod grouping;
 pub mod import;
 pub mod inbox;
 pub mod persist;

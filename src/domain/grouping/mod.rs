@@ -1,0 +1,204 @@
+//! Duplicate grouping: similar-case search while a case is typed, groups of likely duplicates,
+//! and surges (many reports of one problem in a short time).
+//!
+//! Text is title + description, normalised and split by script ([`tokenize`]), weighted by
+//! TF-IDF with sublinear term frequency and compared by cosine similarity. A
+//! [`SimilarityIndex`] is updated one case at a time; each query reads only the postings of
+//! a case's rarer terms, so cost does not grow with the square of the number of cases.
+
+mod cluster;
+mod index;
+pub mod tokenize;
+
+pub use index::SimilarityIndex;
+
+use crate::domain::case::{Case, CaseId, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// How many similar cases the app lists.
+pub const SIMILAR_COUNT: usize = 5;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GroupingSettings {
+    /// Minimum cosine similarity (0..1) of a pair, and of a group's average pair, to group.
+    pub threshold: f32,
+    /// A group surges when at least this many members arrived within the window.
+    pub surge_count: usize,
+    pub surge_window_minutes: u32,
+}
+
+impl Default for GroupingSettings {
+    fn default() -> Self {
+        GroupingSettings { threshold: 0.5, surge_count: 3, surge_window_minutes: 30 }
+    }
+}
+
+/// Pairs of cases a person said are not duplicates; grouping never puts them together.
+/// Stored as a list of pairs; read back through `insert` so hand-edited or older files in
+/// either order still match.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<(CaseId, CaseId)>", into = "Vec<(CaseId, CaseId)>")]
+pub struct NotDuplicates(BTreeSet<(CaseId, CaseId)>);
+
+impl From<Vec<(CaseId, CaseId)>> for NotDuplicates {
+    fn from(pairs: Vec<(CaseId, CaseId)>) -> Self {
+        let mut set = NotDuplicates::new();
+        for (a, b) in &pairs {
+            set.insert(a, b);
+        }
+        set
+    }
+}
+
+impl From<NotDuplicates> for Vec<(CaseId, CaseId)> {
+    fn from(set: NotDuplicates) -> Self {
+        set.0.into_iter().collect()
+    }
+}
+
+impl NotDuplicates {
+    pub fn new() -> NotDuplicates {
+        NotDuplicates::default()
+    }
+
+    fn key(a: &CaseId, b: &CaseId) -> (CaseId, CaseId) {
+        if a <= b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        }
+    }
+
+    /// Records the pair in either order; returns false if it was known or is one case twice.
+    pub fn insert(&mut self, a: &CaseId, b: &CaseId) -> bool {
+        a != b && self.0.insert(Self::key(a, b))
+    }
+
+    pub fn remove(&mut self, a: &CaseId, b: &CaseId) -> bool {
+        self.0.remove(&Self::key(a, b))
+    }
+
+    pub fn contains(&self, a: &CaseId, b: &CaseId) -> bool {
+        self.0.contains(&Self::key(a, b))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&CaseId, &CaseId)> {
+        self.0.iter().map(|(a, b)| (a, b))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One entry of a similar-cases list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SimilarCase {
+    pub id: CaseId,
+    /// Cosine similarity, 0..1.
+    pub similarity: f32,
+    /// The shared words as written in the query text, the strongest first.
+    pub matched: Vec<String>,
+}
+
+impl SimilarCase {
+    pub fn percent(&self) -> u32 {
+        (self.similarity * 100.0).round() as u32
+    }
+}
+
+/// A group of likely duplicates.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// "g-" + the smallest member id: the same for every member, and stable across runs.
+    pub id: String,
+    /// Sorted by case id; always two or more.
+    pub members: Vec<CaseId>,
+    /// The member most similar to the rest, whose title best names the group.
+    pub medoid: CaseId,
+    /// The group's strongest terms (normalised), strongest first.
+    pub top_terms: Vec<String>,
+    /// Average pairwise similarity of the members, 0..1.
+    pub cohesion: f32,
+}
+
+impl Group {
+    pub fn size(&self) -> usize {
+        self.members.len()
+    }
+}
+
+/// What the Groups view shows per group.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupSummary {
+    pub group_id: String,
+    pub size: usize,
+    pub suggested_title: String,
+    pub members: Vec<CaseId>,
+    pub top_terms: Vec<String>,
+    pub cohesion: f32,
+}
+
+/// Summaries of `groups` in the same order, titled after each group's medoid.
+pub fn summarize(groups: &[Group], cases: &[Case]) -> Vec<GroupSummary> {
+    let titles: HashMap<&CaseId, &str> = cases.iter().map(|case| (&case.id, case.title.as_str())).collect();
+    groups
+        .iter()
+        .map(|group| GroupSummary {
+            group_id: group.id.clone(),
+            size: group.size(),
+            suggested_title: titles
+                .get(&group.medoid)
+                .map_or_else(|| group.top_terms.join(" "), |t| t.to_string()),
+            members: group.members.clone(),
+            top_terms: group.top_terms.clone(),
+            cohesion: group.cohesion,
+        })
+        .collect()
+}
+
+/// A group where many members arrived recently.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Surge {
+    pub group_id: String,
+    /// The members created within the window, oldest first.
+    pub recent: Vec<CaseId>,
+}
+
+/// Groups with at least `surge_count` members created in the last `surge_window_minutes`,
+/// biggest bursts first.
+pub fn detect_surges(
+    groups: &[Group],
+    created_at: impl Fn(&CaseId) -> Option<Timestamp>,
+    settings: &GroupingSettings,
+    now: Timestamp,
+) -> Vec<Surge> {
+    let since = now - chrono::Duration::minutes(settings.surge_window_minutes.into());
+    let mut surges: Vec<Surge> = groups
+        .iter()
+        .filter_map(|group| {
+            // Times from another tab may run slightly ahead of `now`; they still count as recent.
+            let mut recent: Vec<(Timestamp, &CaseId)> = group
+                .members
+                .iter()
+                .filter_map(|id| created_at(id).filter(|at| *at >= since).map(|at| (at, id)))
+                .collect();
+            if recent.len() < settings.surge_count.max(1) {
+                return None;
+            }
+            recent.sort();
+            Some(Surge {
+                group_id: group.id.clone(),
+                recent: recent.into_iter().map(|(_, id)| id.clone()).collect(),
+            })
+        })
+        .collect();
+    surges.sort_by(|a, b| b.recent.len().cmp(&a.recent.len()).then_with(|| a.group_id.cmp(&b.group_id)));
+    surges
+}

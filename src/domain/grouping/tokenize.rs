@@ -1,0 +1,483 @@
+//! Turns case text into index terms, by script: words for Latin and Hangul, overlapping
+//! character bigrams for Han and Kana (which are written without spaces).
+
+use std::borrow::Cow;
+use std::ops::ControlFlow;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// One index term and the text it came from, for showing matched words to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Normalised form used for matching: NFKC, lower case, light stemming.
+    pub term: String,
+    /// The word as written (after NFKC), so "Checkout" shows as typed.
+    pub surface: String,
+}
+
+/// Splits `text` into tokens; see [`for_each_token`].
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for_each_token(text, |term, surface| {
+        tokens.push(Token { term: term.to_string(), surface: surface.to_string() });
+        ControlFlow::Continue(())
+    });
+    tokens
+}
+
+/// Calls `emit(term, surface)` for every token of `text` until it breaks, without
+/// allocating per token.
+pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
+    // Most text is ASCII or typed already in NFKC: skip the (slow) normaliser then.
+    let normalised: Cow<str> = if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    };
+    let text = normalised.as_ref();
+    let mut term = String::new();
+    let (mut start, mut current) = (0, Script::Separator);
+    for (at, c) in text.char_indices() {
+        let script = script(c);
+        if script != current {
+            if run(&text[start..at], current, &mut term, &mut emit).is_break() {
+                return;
+            }
+            (start, current) = (at, script);
+        }
+    }
+    let _ = run(&text[start..], current, &mut term, &mut emit);
+}
+
+/// Emits the tokens of one run of same-script characters.
+fn run(
+    run: &str,
+    script: Script,
+    term: &mut String,
+    emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    match script {
+        Script::Separator => ControlFlow::Continue(()),
+        Script::Latin => latin(run, term, emit),
+        Script::Hangul => {
+            let stem = strip_korean_ending(run);
+            if KOREAN_STOP_WORDS.contains(&stem) {
+                ControlFlow::Continue(())
+            } else {
+                emit(stem, stem)
+            }
+        }
+        Script::Cjk => cjk_bigrams(run, emit),
+    }
+}
+
+/// Latin words longer than this are hashes, tokens or base64: never shared, only costly.
+const MAX_WORD_CHARS: usize = 40;
+
+fn latin(
+    word: &str,
+    term: &mut String,
+    emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
+    if !(2..=MAX_WORD_CHARS).contains(&chars) {
+        return ControlFlow::Continue(());
+    }
+    term.clear();
+    if word.is_ascii() {
+        term.push_str(word);
+        term.make_ascii_lowercase();
+    } else {
+        term.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if is_english_stop_word(term) {
+        return ControlFlow::Continue(());
+    }
+    strip_plural(term);
+    emit(term, word)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Script {
+    Separator,
+    Latin,
+    Hangul,
+    /// Han ideographs and Japanese kana.
+    Cjk,
+}
+
+fn script(c: char) -> Script {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => Script::Latin,
+        _ if c.is_ascii() => Script::Separator,
+        '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => Script::Hangul,
+        '\u{3040}'..='\u{30FF}'
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' => Script::Cjk,
+        _ if c.is_alphanumeric() => Script::Latin,
+        _ => Script::Separator,
+    }
+}
+
+/// "errors" and "error" should match; only the plural is stripped, as fuller stemming
+/// ("archiving" to "archive") would need a real stemmer.
+fn strip_plural(word: &mut String) {
+    let keep = ["ss", "us", "is"];
+    if word.len() <= 3 || !word.ends_with('s') || keep.iter().any(|end| word.ends_with(end)) {
+        return;
+    }
+    if word.ends_with("ies") {
+        word.truncate(word.len() - 3);
+        word.push('y');
+    } else {
+        word.pop();
+    }
+}
+
+/// Whether a lower-case English word is too common to say anything about a problem.
+pub fn is_english_stop_word(word: &str) -> bool {
+    ENGLISH_STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Han and kana runs become overlapping bigrams; a function character splits the run, and a
+/// single character left alone is kept as a unigram.
+fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>) -> ControlFlow<()> {
+    for segment in run.split(|c| CHINESE_STOP_CHARS.contains(&c)) {
+        let mut chars = segment.char_indices();
+        if chars.next().is_none() {
+            continue;
+        }
+        let mut start = 0;
+        let mut lone = true;
+        for (at, c) in chars {
+            let bigram = &segment[start..at + c.len_utf8()];
+            emit(bigram, bigram)?;
+            start = at;
+            lone = false;
+        }
+        if lone {
+            emit(segment, segment)?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// Korean attaches particles and verb endings to the word ("오류가" = "오류" + subject marker),
+/// so the same noun would never match without stripping them.
+fn strip_korean_ending(word: &str) -> &str {
+    let chars = word.chars().count();
+    for ending in KOREAN_ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending) {
+            let ending_chars = ending.chars().count();
+            // A one-syllable particle on a one-syllable stem is more often part of the word ("사이").
+            let min_stem = if ending_chars == 1 { 2 } else { 1 };
+            if chars - ending_chars >= min_stem {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// Longest first, so "에서" is stripped before "서" could be considered.
+const KOREAN_ENDINGS: &[&str] = &[
+    "되었습니다",
+    "했습니다",
+    "않습니다",
+    "에서는",
+    "에게서",
+    "으로는",
+    "합니다",
+    "됩니다",
+    "입니다",
+    "했어요",
+    "하는데",
+    "했는데",
+    "에서",
+    "에게",
+    "한테",
+    "으로",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "이나",
+    "해요",
+    "돼요",
+    "하면",
+    "하는",
+    "하고",
+    "되는",
+    "되지",
+    "하지",
+    "이",
+    "가",
+    "은",
+    "는",
+    "을",
+    "를",
+    "에",
+    "와",
+    "과",
+    "도",
+    "의",
+    "만",
+    "로",
+];
+
+/// Whole words that say nothing about the problem: particles standing alone, auxiliaries,
+/// connectives and support-letter politeness.
+const KOREAN_STOP_WORDS: &[&str] = &[
+    "",
+    "이",
+    "가",
+    "은",
+    "는",
+    "을",
+    "를",
+    "에",
+    "의",
+    "도",
+    "와",
+    "과",
+    "로",
+    "으로",
+    "에서",
+    "하고",
+    "합니다",
+    "됩니다",
+    "있습니다",
+    "없습니다",
+    "있어요",
+    "없어요",
+    "않습니다",
+    "않아요",
+    "되지",
+    "하지",
+    "안",
+    "못",
+    "그리고",
+    "그런데",
+    "하지만",
+    "그래서",
+    "또한",
+    "및",
+    "등",
+    "좀",
+    "너무",
+    "계속",
+    "다시",
+    "지금",
+    "그",
+    "저",
+    "것",
+    "수",
+    "때",
+    "중",
+    "후",
+    "저희",
+    "제가",
+    "님",
+    "안녕하세요",
+    "감사합니다",
+    "부탁드립니다",
+];
+
+/// Function characters that glue Chinese sentences together; a bigram across them is noise.
+const CHINESE_STOP_CHARS: &[char] = &[
+    '的', '了', '是', '在', '和', '与', '與', '及', '或', '也', '都', '就', '而', '着', '著', '吗', '嗎',
+    '呢', '吧', '啊', '呀', '我', '你', '他', '她', '它', '们', '們', '这', '這', '那', '把', '被', '很',
+    '又',
+];
+
+/// Sorted, for binary search. Common English function words plus support-letter courtesy.
+const ENGLISH_STOP_WORDS: &[&str] = &[
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "don",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "hello",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "hi",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "please",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|token| token.term).collect()
+    }
+
+    #[test]
+    fn stop_word_list_is_sorted_for_binary_search() {
+        assert!(ENGLISH_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn english_words_are_lower_cased_without_stop_words() {
+        assert_eq!(
+            terms("The Checkout fails, with ERR_CARD_DECLINED!"),
+            ["checkout", "fail", "err_card_declined"]
+        );
+        let tokens = tokenize("Checkout errors");
+        assert_eq!(tokens[0].surface, "Checkout");
+        assert_eq!((tokens[1].term.as_str(), tokens[1].surface.as_str()), ("error", "errors"));
+        assert_eq!(terms("does status process queries"), ["status", "process", "query"]);
+    }
+
+    #[test]
+    fn full_width_latin_folds_to_ascii() {
+        assert_eq!(terms("ＡＰＰ crash"), ["app", "crash"]);
+        assert_eq!(tokenize("ＡＰＰ")[0].surface, "APP");
+    }
+
+    #[test]
+    fn korean_words_lose_particles() {
+        assert_eq!(terms("결제 오류가 발생"), ["결제", "오류", "발생"]);
+        assert_eq!(terms("앱에서 로그인이 안 됩니다"), ["앱", "로그인"]);
+        assert_eq!(terms("사이"), ["사이"], "a one-syllable stem keeps its last syllable");
+    }
+
+    #[test]
+    fn chinese_becomes_overlapping_bigrams() {
+        assert_eq!(terms("付款失敗無法登入"), ["付款", "款失", "失敗", "敗無", "無法", "法登", "登入"]);
+    }
+
+    #[test]
+    fn function_characters_split_chinese_and_lone_characters_stay_unigrams() {
+        assert_eq!(terms("我的账户被锁"), ["账户", "锁"]);
+        assert_eq!(terms("卡 付款"), ["卡", "付款"]);
+    }
+
+    #[test]
+    fn mixed_scripts_split_at_script_boundaries() {
+        assert_eq!(terms("iPhone앱에서 APP登录失败"), ["iphone", "앱", "app", "登录", "录失", "失败"]);
+    }
+}
