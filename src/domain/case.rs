@@ -3,6 +3,7 @@
 //! Every change goes through a method here that also appends to the timeline, so the
 //! timeline is the complete history (the SLA clocks are computed from it).
 
+use super::triage::Priority;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -186,6 +187,11 @@ pub enum Event {
         kind: NoteKind,
         text: String,
     },
+    /// A priority pinned by hand over the computed one, or the pin removed (`to` is None).
+    PriorityPinned {
+        from: Option<Priority>,
+        to: Option<Priority>,
+    },
 }
 
 /// The fields a user fills in for a new case.
@@ -309,6 +315,9 @@ pub struct Case {
     pub resolved_at: Option<Timestamp>,
     #[serde(default)]
     pub timeline: Vec<TimelineEntry>,
+    /// A priority the user pinned over the computed triage priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority_pin: Option<Priority>,
     /// Source columns that map to no field, kept so an export gives them back.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
@@ -333,6 +342,7 @@ impl Case {
             first_response_at: None,
             resolved_at: None,
             timeline: vec![TimelineEntry { at: now, author: author.to_string(), event: Event::Created }],
+            priority_pin: None,
             extra: BTreeMap::new(),
         }
     }
@@ -429,6 +439,17 @@ impl Case {
         true
     }
 
+    /// Pins a priority over the computed one, or clears the pin with None; logged either way.
+    pub fn pin_priority(&mut self, to: Option<Priority>, author: &str, now: Timestamp) -> bool {
+        let from = self.priority_pin;
+        if from == to {
+            return false;
+        }
+        self.priority_pin = to;
+        self.log(author, now, Event::PriorityPinned { from, to });
+        true
+    }
+
     fn log(&mut self, author: &str, now: Timestamp, event: Event) {
         self.updated_at = now;
         self.timeline.push(TimelineEntry { at: now, author: author.to_string(), event });
@@ -510,6 +531,23 @@ mod tests {
         case.add_note(NoteKind::Contact, "Called the customer", "Mina", at(3));
         case.add_note(NoteKind::Contact, "Emailed again", "Mina", at(9));
         assert_eq!(case.first_response_at, Some(at(3)));
+    }
+
+    #[test]
+    fn pinning_a_priority_is_logged_and_clearing_it_too() {
+        let mut case = sample();
+        assert!(case.pin_priority(Some(Priority::P1), "Mina", at(1)));
+        assert!(!case.pin_priority(Some(Priority::P1), "Mina", at(2)));
+        assert!(case.pin_priority(None, "Mina", at(3)));
+        assert_eq!(case.priority_pin, None);
+        let events: Vec<_> = case.timeline.iter().skip(1).map(|entry| entry.event.clone()).collect();
+        assert_eq!(
+            events,
+            vec![
+                Event::PriorityPinned { from: None, to: Some(Priority::P1) },
+                Event::PriorityPinned { from: Some(Priority::P1), to: None },
+            ]
+        );
     }
 
     #[test]

@@ -44,7 +44,9 @@ impl StatusFilter {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortOrder {
+    /// Most pressing first by triage score; the caller ranks, since scores need the rules.
     #[default]
+    Score,
     Newest,
     Oldest,
     Tier,
@@ -75,6 +77,7 @@ impl InboxQuery {
             .map(|(i, _)| i)
             .collect();
         match self.sort {
+            SortOrder::Score => {}
             SortOrder::Newest => shown.sort_by(|&a, &b| cases[b].created_at.cmp(&cases[a].created_at)),
             SortOrder::Oldest => shown.sort_by_key(|&i| cases[i].created_at),
             SortOrder::Tier => shown.sort_by(|&a, &b| {
@@ -147,8 +150,11 @@ mod tests {
     }
 
     #[test]
-    fn open_cases_newest_first_by_default() {
-        assert_eq!(InboxQuery::default().select(&cases()), vec![1, 2, 0]);
+    fn open_cases_newest_first() {
+        let query = InboxQuery { sort: SortOrder::Newest, ..InboxQuery::default() };
+        assert_eq!(query.select(&cases()), vec![1, 2, 0]);
+        let by_score = InboxQuery::default();
+        assert_eq!(by_score.select(&cases()), vec![0, 1, 2], "score order is left to the caller");
     }
 
     #[test]
@@ -161,9 +167,10 @@ mod tests {
 
     #[test]
     fn search_matches_every_word_case_insensitively_in_any_language() {
-        let query = InboxQuery { text: "LOGIN acme".into(), ..InboxQuery::default() };
+        let query =
+            InboxQuery { text: "LOGIN acme".into(), sort: SortOrder::Newest, ..InboxQuery::default() };
         assert_eq!(query.select(&cases()), vec![2]);
-        let korean = InboxQuery { text: "결제".into(), ..InboxQuery::default() };
+        let korean = InboxQuery { text: "결제".into(), sort: SortOrder::Newest, ..InboxQuery::default() };
         assert_eq!(korean.select(&cases()), vec![1]);
     }
 

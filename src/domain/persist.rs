@@ -203,6 +203,7 @@ fn migrate_v1(value: Value) -> Result<Envelope, LoadError> {
             first_response_at,
             resolved_at: if status.is_open() { None } else { Some(updated_at) },
             timeline,
+            priority_pin: None,
             extra: Default::default(),
         });
     }

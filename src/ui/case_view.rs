@@ -4,6 +4,7 @@ use super::browser;
 use super::fields::{ChoiceSelect, CountField, TextField};
 use super::route::Route;
 use super::store::{use_desk, DeskStore};
+use super::triage::WhyThisScore;
 use super::Clock;
 use crate::domain::case::{
     Case, CaseId, Event, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry,
@@ -73,6 +74,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
             <div class="case-columns">
                 <CaseFields id=id.clone() case />
                 <div class="case-side">
+                    <WhyThisScore id=id.clone() case />
                     <StatusAndNotes id=id.clone() status />
                     <Timeline case />
                 </div>
@@ -268,5 +270,10 @@ fn describe(event: &Event) -> (&'static str, String) {
         }
         Event::Note { kind: NoteKind::Contact, text } => ("contact", format!("Customer contact: {text}")),
         Event::Note { kind: NoteKind::Internal, text } => ("note", format!("Internal note: {text}")),
+        Event::PriorityPinned { to: Some(to), .. } => ("status", format!("Priority pinned to {to}")),
+        Event::PriorityPinned { from, to: None } => (
+            "status",
+            format!("Priority pin removed{}", from.map(|p| format!(" (was {p})")).unwrap_or_default()),
+        ),
     }
 }

@@ -3,10 +3,12 @@
 use super::browser;
 use super::route::{use_route, Route};
 use super::store::use_desk;
+use super::triage::{score_now, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
 use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{age_label, InboxQuery, SortOrder, StatusFilter};
+use crate::domain::triage::{rank, Priority, Score, ScoreInput, TimePressure};
 use leptos::prelude::*;
 
 /// Kept above the inbox so filters survive opening a case and coming back.
@@ -17,10 +19,13 @@ pub fn provide_inbox_state() {
     provide_context(InboxState(RwSignal::new(InboxQuery::default())));
 }
 
-/// What one row shows; rebuilt only when its case changes.
+/// What one row shows; rebuilt only when its case or its score changes.
 #[derive(Clone, PartialEq)]
 struct Row {
     id: CaseId,
+    score: u8,
+    priority: Priority,
+    pin: Option<Priority>,
     title: String,
     customer: String,
     tier: Tier,
@@ -31,9 +36,12 @@ struct Row {
 }
 
 impl Row {
-    fn of(case: &Case) -> Row {
+    fn of(case: &Case, score: Score) -> Row {
         Row {
             id: case.id.clone(),
+            score: score.total,
+            priority: score.priority,
+            pin: case.priority_pin,
             title: case.title.clone(),
             customer: case.customer.clone(),
             tier: case.tier,
@@ -49,10 +57,35 @@ impl Row {
 pub fn Inbox() -> impl IntoView {
     let store = use_desk();
     let query = expect_context::<InboxState>().0;
+    let scoring = use_scoring();
+    let now = expect_context::<Clock>().0;
     let rows = Memo::new(move |_| {
         let query = query.get();
-        store.desk.with(|desk| {
-            query.select(&desk.cases).into_iter().map(|i| Row::of(&desk.cases[i])).collect::<Vec<_>>()
+        let now = now.get();
+        scoring.rules.with(|rules| {
+            scoring.signals.with(|signals| {
+                store.desk.with(|desk| {
+                    let cases = &desk.cases;
+                    let shown = query.select(cases);
+                    if query.sort == SortOrder::Score {
+                        let inputs = shown.iter().map(|&i| ScoreInput {
+                            case: &cases[i],
+                            signals: &signals[i],
+                            pressure: TimePressure::since_created(&cases[i], now),
+                            group_size: 1,
+                        });
+                        rank(inputs, rules)
+                            .into_iter()
+                            .map(|r| Row::of(&cases[shown[r.index]], r.score))
+                            .collect::<Vec<_>>()
+                    } else {
+                        shown
+                            .into_iter()
+                            .map(|i| Row::of(&cases[i], score_now(&cases[i], &signals[i], rules, now)))
+                            .collect()
+                    }
+                })
+            })
         })
     });
     let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
@@ -114,11 +147,13 @@ fn InboxFilters() -> impl IntoView {
                 <select
                     id="inbox-sort"
                     on:change=set(|q, v| q.sort = match v.as_str() {
+                        "newest" => SortOrder::Newest,
                         "oldest" => SortOrder::Oldest,
                         "tier" => SortOrder::Tier,
-                        _ => SortOrder::Newest,
+                        _ => SortOrder::Score,
                     })
                 >
+                    <option value="score">"Triage score"</option>
                     <option value="newest">"Newest first"</option>
                     <option value="oldest">"Oldest first"</option>
                     <option value="tier">"Tier"</option>
@@ -158,6 +193,7 @@ fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
         <table class="cases">
             <thead>
                 <tr>
+                    <th scope="col">"Priority"</th>
                     <th scope="col">"Title"</th>
                     <th scope="col">"Customer"</th>
                     <th scope="col">"Tier"</th>
@@ -167,8 +203,11 @@ fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <For each=move || rows.get() key=|row| (row.id.clone(), row.updated_at) let:row>
+                <For each=move || rows.get() key=|row| (row.id.clone(), row.updated_at, row.score, row.priority) let:row>
                     <tr>
+                        <td data-label="Priority" class="nowrap">
+                            <PriorityBadge computed=row.priority pinned=row.pin score=row.score />
+                        </td>
                         <td class="title-cell">
                             <a href=Route::Case(row.id.clone()).href()>{row.title.clone()}</a>
                         </td>

@@ -12,6 +12,8 @@ mod inbox;
 mod route;
 mod settings;
 mod store;
+mod triage;
+mod triage_rules;
 
 use leptos::prelude::*;
 use route::Route;
@@ -21,6 +23,7 @@ pub fn App() -> impl IntoView {
     store::use_desk_store();
     import_export::provide_import_state();
     inbox::provide_inbox_state();
+    triage::provide_scoring();
     let router = route::use_router();
     let clock = use_clock();
     provide_context(clock);

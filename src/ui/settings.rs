@@ -3,6 +3,7 @@
 use super::browser;
 use super::fields::TextField;
 use super::store::use_desk;
+use super::triage_rules::TriageRulesEditor;
 use leptos::prelude::*;
 
 #[component]
@@ -26,5 +27,6 @@ pub fn SettingsPage() -> impl IntoView {
             />
             <p class="muted">"Written as the author of every timeline entry you add. An empty name is shown as \u{201c}Me\u{201d}."</p>
         </section>
+        <TriageRulesEditor />
     }
 }

@@ -369,7 +369,7 @@ fn logged_change(event: &Event) -> Option<FieldChange> {
         Event::StatusChanged { from, to } | Event::Reopened { from, to } => {
             Some(change("Status", from.label(), to.label()))
         }
-        Event::Created | Event::Note { .. } => None,
+        Event::Created | Event::Note { .. } | Event::PriorityPinned { .. } => None,
     }
 }
 

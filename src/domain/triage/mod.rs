@@ -9,8 +9,11 @@
 //! The priority comes from the ITIL impact x urgency matrix. A manual override is kept on the
 //! case by the caller; `Score::with_pin` shows it next to the computed priority.
 
+mod cache;
 mod rules;
 mod text;
+
+pub use cache::SignalCache;
 
 pub use rules::{
     Factor, KeywordKind, KeywordLists, Language, Level, ListId, Priority, PriorityMatrix, RuleError,

@@ -462,6 +462,13 @@ impl TriageRules {
         }
     }
 
+    pub fn keywords_mut(&mut self, kind: KeywordKind) -> &mut KeywordLists {
+        match kind {
+            KeywordKind::Risk => &mut self.risk_keywords,
+            KeywordKind::Distress => &mut self.distress_words,
+        }
+    }
+
     fn validate_weights(&self, errors: &mut Vec<RuleError>) {
         for factor in Factor::ALL {
             let weight = self.weights.get(factor);

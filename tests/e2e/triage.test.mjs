@@ -1,0 +1,126 @@
+// The triage score as an escalation manager meets it, in headless Chromium on the release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function demoInbox() {
+  const opened = await openApp(browser, server.url);
+  await opened.page.getByRole('button', { name: 'Load demo cases' }).click();
+  await opened.page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  return opened;
+}
+
+const firstRow = (page) => page.locator('tbody tr').first();
+
+test('the demo inbox is sorted by score and the most urgent case is on top', async () => {
+  const { context, page, errors } = await demoInbox();
+  assert.equal(await page.getByLabel('Sort by').inputValue(), 'score');
+  const top = await firstRow(page).innerText();
+  // A many-customer payment outage on an Enterprise account, not a cosmetic issue.
+  assert.match(top, /Payment declined at checkout with error PAY-502/);
+  assert.match(top, /Enterprise/);
+  assert.match(top, /P1/);
+  const badges = await page.locator('tbody tr .priority [aria-hidden="true"]').allInnerTexts();
+  assert.ok(badges.every((text) => /^P[1-4]/.test(text)), 'every row has a priority badge with text');
+  const scores = (await page.locator('tbody tr .score').allInnerTexts()).map(Number);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'rows are in score order');
+  const lowest = await page.locator('tbody tr').last().innerText();
+  assert.doesNotMatch(lowest, /PAY-502|AUTH-1103/);
+  await screenshot(page, 'triage-inbox');
+
+  await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' });
+  assert.match(await firstRow(page).innerText(), /dark mode/i);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('why this score: every factor with its points, summing to the score, keywords marked', async () => {
+  const { context, page } = await demoInbox();
+  await firstRow(page).getByRole('link').click();
+  const why = page.getByRole('region', { name: 'Why this score' });
+  await why.waitFor();
+  const points = (await why.locator('tbody td.points').allInnerTexts()).map(Number);
+  assert.equal(points.length, 7);
+  const total = Number(await why.locator('tfoot td.points').innerText());
+  assert.equal(points.reduce((a, b) => a + b, 0), total);
+  assert.match(await why.getByLabel(/^Score \d+ of 100$/).innerText(), new RegExp(`^${total}`));
+  const marked = await why.locator('mark').allInnerTexts();
+  assert.ok(marked.some((word) => /payment|checkout|declined/i.test(word)), `marked: ${marked}`);
+  await screenshot(page, 'triage-case');
+  await context.close();
+});
+
+test('a pinned priority shows beside the computed one and is logged', async () => {
+  const { context, page } = await demoInbox();
+  await firstRow(page).getByRole('link').click();
+  const why = page.getByRole('region', { name: 'Why this score' });
+  await why.getByLabel('Pinned priority').selectOption({ label: 'Pin P3' });
+  await assert.doesNotReject(why.getByText('computed P1', { exact: true }).waitFor());
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await assert.doesNotReject(timeline.getByText('Priority pinned to P3').waitFor());
+  await page.getByRole('link', { name: 'Inbox' }).first().click();
+  await assert.doesNotReject(page.getByText('Priority P3, pinned by hand; computed P1').first().waitFor({ state: 'attached' }));
+  await page.locator('tbody tr').filter({ hasText: 'PAY-502' }).first().getByRole('link').click();
+  await page.getByLabel('Pinned priority').selectOption({ value: '' });
+  await assert.doesNotReject(timeline.getByText('Priority pin removed (was P3)').waitFor());
+  await context.close();
+});
+
+test('editing the weights previews the new top ten, and saving reorders the inbox', async () => {
+  const { context, page } = await demoInbox();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const preview = page.getByRole('complementary', { name: 'Top ten with these rules' });
+  assert.match(await preview.locator('li').first().innerText(), /PAY-502/);
+  // Only age counts: the oldest open case must come first.
+  for (const factor of ['Impact x urgency', 'Tier', 'Customers affected', 'Risk keywords', 'Distress cues', 'Similar reports']) {
+    await page.getByLabel(`${factor} weight`, { exact: true }).fill('0');
+  }
+  await page.getByLabel('Time pressure weight', { exact: true }).fill('50');
+  // Age pressure is full from three days on, so the new top ten are all at least that old.
+  await assert.doesNotReject(preview.locator('li').first().getByText(/^↑\d+$/).waitFor());
+  assert.doesNotMatch(await preview.locator('li').first().innerText(), /PAY-502/);
+  await screenshot(page, 'triage-rules');
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await page.getByRole('link', { name: 'Inbox' }).first().click();
+  assert.match(await firstRow(page).innerText(), /\b[3-9] d\b/);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await page.getByRole('link', { name: 'Inbox' }).first().click();
+  assert.match(await firstRow(page).innerText(), /PAY-502/);
+  await context.close();
+});
+
+test('a malformed rule gets a message next to the field and cannot be saved', async () => {
+  const { context, page } = await demoInbox();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const english = page.getByLabel('Risk keywords, English');
+  const words = await english.inputValue();
+  const firstWord = words.split('\n')[0];
+  await english.fill(`${words}\n\n${firstWord}`);
+  const message = page.locator(`#${await english.getAttribute('aria-describedby')}`);
+  assert.match(await message.innerText(), /is empty; type a word or remove it/);
+  assert.match(await message.innerText(), new RegExp(`"${firstWord.replace('*', '\\*')}" is already entry 1 of this list`));
+  assert.equal(await english.getAttribute('aria-invalid'), 'true');
+  assert.ok(await page.getByRole('button', { name: 'Save rules' }).isDisabled());
+
+  await page.getByLabel('Tier weight', { exact: true }).fill('90');
+  assert.match(await page.locator('#weight-tier-message').innerText(), /Tier weight is 90; use 0 to 50/);
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  assert.equal(await english.inputValue(), words);
+  await context.close();
+});
