@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, then prints every benchmark figure: the native criterion
+# benchmarks, duplicate-grouping quality on the shared labelled data, and the same engines
+# timed in headless Chromium on a release build. Measurements, not pass/fail tests.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/setup.sh
+
+printf '\n== machine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+for bench in triage sla import grouping; do
+  printf '\n== native: %s\n' "$bench"
+  cargo bench --bench "$bench" -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E '^[a-z].*time:|^ +time:|^[A-Za-z0-9 ,/()-]+$' || true
+done
+printf '\n== duplicate grouping quality (../shared/data/duplicates)\n'
+cargo bench --bench grouping_quality
+printf '\n== in headless Chromium (release build)\n'
+# The runner reads webdriver.json (Chromium's flags) from the directory it starts in.
+cd benches/browser
+WASM_BINDGEN_TEST_TIMEOUT=900 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --release --target wasm32-unknown-unknown --test browser_bench
