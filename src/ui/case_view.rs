@@ -73,6 +73,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
             <div class="case-columns">
                 <CaseFields id=id.clone() case />
                 <div class="case-side">
+                    <super::sla_timers::SlaPanel id=id.clone() />
                     <StatusAndNotes id=id.clone() status />
                     <Timeline case />
                 </div>

@@ -2,11 +2,12 @@
 
 use super::browser;
 use super::route::{use_route, Route};
+use super::sla_timers::{use_sla_board, SlaCell};
 use super::store::use_desk;
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
 use crate::domain::demo::demo_cases;
-use crate::domain::inbox::{age_label, InboxQuery, SortOrder, StatusFilter};
+use crate::domain::inbox::{age_label, InboxQuery, SlaFilter, SlaKey, SortOrder, StatusFilter};
 use leptos::prelude::*;
 
 /// Kept above the inbox so filters survive opening a case and coming back.
@@ -49,10 +50,28 @@ impl Row {
 pub fn Inbox() -> impl IntoView {
     let store = use_desk();
     let query = expect_context::<InboxState>().0;
+    let sla = use_sla_board();
     let rows = Memo::new(move |_| {
         let query = query.get();
         store.desk.with(|desk| {
-            query.select(&desk.cases).into_iter().map(|i| Row::of(&desk.cases[i])).collect::<Vec<_>>()
+            // SLA keys change every second, so they are read only when the query needs them.
+            let keys: Vec<SlaKey> = if query.uses_sla() {
+                sla.live.with(|live| {
+                    desk.cases
+                        .iter()
+                        .map(|case| {
+                            live.0.get(&case.id).map_or_else(SlaKey::default, |s| SlaKey {
+                                time_left_ms: s.time_left_ms(),
+                                state: s.worst_state(),
+                            })
+                        })
+                        .collect()
+                })
+            } else {
+                Vec::new()
+            };
+            let shown = query.select_with_sla(&desk.cases, &keys);
+            shown.into_iter().map(|i| Row::of(&desk.cases[i])).collect::<Vec<_>>()
         })
     });
     let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
@@ -68,6 +87,8 @@ pub fn Inbox() -> impl IntoView {
                         }}
                     </p>
                 </div>
+                <super::what_if::WhatIfControls />
+                <super::sla_alerts::BreachAlerts />
                 <InboxFilters />
                 <Show when=move || rows.with(|rows| !rows.is_empty()) fallback=move || view! { <NoMatches /> }>
                     <CaseTable rows />
@@ -110,18 +131,26 @@ fn InboxFilters() -> impl IntoView {
             <AnyChoiceFilter label="Tier" id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
             <AnyChoiceFilter label="Surface" id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
             <div class="field">
+                <label for="filter-sla">"SLA"</label>
+                <select id="filter-sla" prop:value=move || query.with(|q| q.sla.key()) on:change=set(|q, v| q.sla = SlaFilter::parse(&v))>
+                    {SlaFilter::CHOICES.iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
                 <label for="inbox-sort">"Sort by"</label>
                 <select
                     id="inbox-sort"
                     on:change=set(|q, v| q.sort = match v.as_str() {
                         "oldest" => SortOrder::Oldest,
                         "tier" => SortOrder::Tier,
+                        "sla" => SortOrder::SlaTimeLeft,
                         _ => SortOrder::Newest,
                     })
                 >
                     <option value="newest">"Newest first"</option>
                     <option value="oldest">"Oldest first"</option>
                     <option value="tier">"Tier"</option>
+                    <option value="sla">"SLA time left"</option>
                 </select>
             </div>
         </div>
@@ -164,6 +193,7 @@ fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                     <th scope="col">"Surface"</th>
                     <th scope="col">"Status"</th>
                     <th scope="col">"Age"</th>
+                    <th scope="col">"SLA"</th>
                 </tr>
             </thead>
             <tbody>
@@ -183,6 +213,7 @@ fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                         <td data-label="Age" class="nowrap">
                             <time datetime=row.created_at.to_rfc3339()>{move || age_label(row.created_at, now.get())}</time>
                         </td>
+                        <td data-label="SLA"><SlaCell id=row.id.clone() /></td>
                     </tr>
                 </For>
             </tbody>

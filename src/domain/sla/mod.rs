@@ -9,6 +9,7 @@ pub mod alerts;
 pub mod board;
 mod calendar;
 mod clock;
+pub mod form;
 mod report;
 
 pub use calendar::{BusinessCalendar, Calendar, ClockTime, WeekSchedule, WorkInterval};
