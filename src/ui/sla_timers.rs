@@ -172,7 +172,27 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
         })
     };
     let state = Memo::new(move |_| status.with(|s| s.state));
-    let text = move || status.with(countdown);
+    // A target the tier has but that has not started yet (Next update before the first contact).
+    let not_started = {
+        let id = id.clone();
+        let store = super::store::use_desk();
+        Memo::new(move |_| {
+            state.get() == TargetState::NotApplicable
+                && store.desk.with(|desk| {
+                    desk.case(&id).is_some_and(|case| {
+                        case.is_open() && desk.settings.sla.policies.get(case.tier).target(target).is_some()
+                    })
+                })
+        })
+    };
+    let state_label = move || if not_started.get() { "Not started" } else { state.get().label() };
+    let text = move || {
+        if not_started.get() {
+            "starts with the first contact".to_string()
+        } else {
+            status.with(countdown)
+        }
+    };
     let (open, set_open) = signal(false);
     let tip_id = format!("sla-tip-{}-{}", id.0, target as usize);
     let explanation = move || {
@@ -193,7 +213,7 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
         let fraction = status.with(|s| s.used_fraction).clamp(0.0, 1.0);
         format!("width: {:.1}%", fraction * 100.0)
     };
-    let label = move || format!("{}: {}, {}", target.label(), state.get().label(), text());
+    let label = move || format!("{}: {}, {}", target.label(), state_label(), text());
     view! {
         <span class="sla-timer-wrap" on:mouseenter=move |_| set_open.set(true) on:mouseleave=move |_| set_open.set(false)>
             <span
@@ -207,8 +227,16 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
                 on:blur=move |_| set_open.set(false)
             >
                 <span class="sla-target">{target.label()}</span>
-                <span class="sla-state">{move || state.get().label()}</span>
-                <span class="sla-time">{text}</span>
+                <span class="sla-state">{state_label}</span>
+                <span class="sla-time">{move || {
+                    // The state is already in words next to it.
+                    let text = text();
+                    match text.strip_prefix("paused, ") {
+                        Some(rest) => rest.to_string(),
+                        None if text == "met" => "on time".to_string(),
+                        None => text,
+                    }
+                }}</span>
                 <Show when=move || !compact && matches!(state.get(), TargetState::OnTrack | TargetState::AtRisk | TargetState::Breached | TargetState::Paused)>
                     <span class="sla-bar" aria-hidden="true"><span style=used></span></span>
                 </Show>
