@@ -1,4 +1,4 @@
-//! The worked examples of docs/sla.md, one test each, plus calendar edge cases.
+//! The worked examples of the README's "SLA timers" section, one test each, plus calendar edge cases.
 
 use chrono::{NaiveDate, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;

@@ -1,6 +1,7 @@
 //! Which cases the inbox shows, in which order, and how times read on screen.
 
 use super::case::{Case, Status, Surface, Tier, Timestamp};
+use super::sla::TargetState;
 use chrono::{Duration, FixedOffset};
 
 /// Which statuses the inbox lists: open work by default, finished work one click away.
@@ -50,6 +51,72 @@ pub enum SortOrder {
     Newest,
     Oldest,
     Tier,
+    /// Least SLA time left first; cases with nothing counting last, newest first.
+    SlaTimeLeft,
+}
+
+/// Which SLA state the inbox lists, by each case's worst running target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SlaFilter {
+    #[default]
+    Any,
+    Only(TargetState),
+    /// Cases where some target is At risk or Breached.
+    NeedsAttention,
+}
+
+impl SlaFilter {
+    pub const CHOICES: [SlaFilter; 6] = [
+        SlaFilter::Any,
+        SlaFilter::NeedsAttention,
+        SlaFilter::Only(TargetState::Breached),
+        SlaFilter::Only(TargetState::AtRisk),
+        SlaFilter::Only(TargetState::OnTrack),
+        SlaFilter::Only(TargetState::Paused),
+    ];
+
+    pub fn matches(self, state: Option<TargetState>) -> bool {
+        match self {
+            SlaFilter::Any => true,
+            SlaFilter::Only(wanted) => state == Some(wanted),
+            SlaFilter::NeedsAttention => matches!(state, Some(TargetState::AtRisk | TargetState::Breached)),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SlaFilter::Any => "any",
+            SlaFilter::NeedsAttention => "attention",
+            SlaFilter::Only(TargetState::Breached) => "breached",
+            SlaFilter::Only(TargetState::AtRisk) => "at_risk",
+            SlaFilter::Only(TargetState::OnTrack) => "on_track",
+            SlaFilter::Only(TargetState::Paused) => "paused",
+            SlaFilter::Only(TargetState::Met) => "met",
+            SlaFilter::Only(TargetState::NotApplicable) => "none",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SlaFilter::Any => "Any",
+            SlaFilter::NeedsAttention => "At risk or breached",
+            SlaFilter::Only(state) => state.label(),
+        }
+    }
+
+    pub fn parse(key: &str) -> SlaFilter {
+        SlaFilter::CHOICES.into_iter().find(|choice| choice.key() == key).unwrap_or_default()
+    }
+}
+
+/// A case's SLA as the inbox sorts and filters by it, computed by the caller for one `now`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SlaKey {
+    /// Business time left on the most urgent counting target, in milliseconds; negative once
+    /// breached, `None` when nothing is counting.
+    pub time_left_ms: Option<i64>,
+    /// The worst state among the running targets.
+    pub state: Option<TargetState>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -59,11 +126,24 @@ pub struct InboxQuery {
     pub tier: Option<Tier>,
     pub surface: Option<Surface>,
     pub sort: SortOrder,
+    pub sla: SlaFilter,
 }
 
 impl InboxQuery {
-    /// Indices into `cases` of the cases to show, in display order.
+    /// Indices into `cases` of the cases to show, in display order, without SLA information.
     pub fn select(&self, cases: &[Case]) -> Vec<usize> {
+        self.select_with_sla(cases, &[])
+    }
+
+    /// Whether the result depends on the SLA keys (and so changes as time passes).
+    pub fn uses_sla(&self) -> bool {
+        self.sort == SortOrder::SlaTimeLeft || self.sla != SlaFilter::Any
+    }
+
+    /// Like [`InboxQuery::select`]; `sla[i]` is the SLA key of `cases[i]` (missing keys count
+    /// as nothing running).
+    pub fn select_with_sla(&self, cases: &[Case], sla: &[SlaKey]) -> Vec<usize> {
+        let key = |i: usize| sla.get(i).copied().unwrap_or_default();
         let needles: Vec<String> = self.text.split_whitespace().map(str::to_lowercase).collect();
         let mut shown: Vec<usize> = cases
             .iter()
@@ -74,6 +154,7 @@ impl InboxQuery {
                     && self.surface.is_none_or(|surface| case.surface == surface)
                     && (needles.is_empty() || matches_all(case, &needles))
             })
+            .filter(|&(i, _)| self.sla.matches(key(i).state))
             .map(|(i, _)| i)
             .collect();
         match self.sort {
@@ -82,6 +163,10 @@ impl InboxQuery {
             SortOrder::Oldest => shown.sort_by_key(|&i| cases[i].created_at),
             SortOrder::Tier => shown.sort_by(|&a, &b| {
                 cases[a].tier.cmp(&cases[b].tier).then(cases[a].created_at.cmp(&cases[b].created_at))
+            }),
+            SortOrder::SlaTimeLeft => shown.sort_by(|&a, &b| {
+                let left = |i: usize| key(i).time_left_ms.map_or((1, 0), |ms| (0, ms));
+                left(a).cmp(&left(b)).then(cases[b].created_at.cmp(&cases[a].created_at))
             }),
         }
         shown
@@ -182,6 +267,41 @@ mod tests {
         assert_eq!(sorted.select(&cases()), vec![1, 2, 0]);
         let api = InboxQuery { surface: Some(Surface::Api), ..InboxQuery::default() };
         assert!(api.select(&cases()).is_empty());
+    }
+
+    #[test]
+    fn sla_sort_puts_least_time_left_first_and_nothing_running_last() {
+        let keys = [
+            SlaKey { time_left_ms: Some(90_000), state: Some(TargetState::OnTrack) },
+            SlaKey { time_left_ms: None, state: Some(TargetState::Paused) },
+            SlaKey { time_left_ms: Some(-5_000), state: Some(TargetState::Breached) },
+            SlaKey::default(),
+        ];
+        let query = InboxQuery { sort: SortOrder::SlaTimeLeft, ..InboxQuery::default() };
+        assert!(query.uses_sla());
+        assert_eq!(query.select_with_sla(&cases(), &keys), vec![2, 0, 1]);
+        // Without keys nothing is running: newest first.
+        assert_eq!(query.select(&cases()), vec![1, 2, 0]);
+    }
+
+    #[test]
+    fn sla_filter_by_worst_state() {
+        let keys = [
+            SlaKey { time_left_ms: Some(60_000), state: Some(TargetState::AtRisk) },
+            SlaKey { time_left_ms: Some(-1), state: Some(TargetState::Breached) },
+            SlaKey { time_left_ms: Some(9_000_000), state: Some(TargetState::OnTrack) },
+            SlaKey::default(),
+        ];
+        let only =
+            |filter| InboxQuery { sla: filter, ..InboxQuery::default() }.select_with_sla(&cases(), &keys);
+        assert_eq!(only(SlaFilter::Only(TargetState::Breached)), vec![1]);
+        assert_eq!(only(SlaFilter::NeedsAttention), vec![1, 0]);
+        assert_eq!(only(SlaFilter::Only(TargetState::OnTrack)), vec![2]);
+        assert_eq!(only(SlaFilter::Any), vec![1, 2, 0]);
+        assert!(!InboxQuery::default().uses_sla());
+        for filter in SlaFilter::CHOICES {
+            assert_eq!(SlaFilter::parse(filter.key()), filter);
+        }
     }
 
     #[test]

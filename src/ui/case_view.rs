@@ -75,6 +75,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 <CaseFields id=id.clone() case />
                 <div class="case-side">
                     <WhyThisScore id=id.clone() case />
+                    <super::sla_timers::SlaPanel id=id.clone() />
                     <StatusAndNotes id=id.clone() status />
                     <Timeline case />
                 </div>

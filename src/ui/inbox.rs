@@ -2,12 +2,13 @@
 
 use super::browser;
 use super::route::{use_route, Route};
+use super::sla_timers::{use_sla_board, SlaCell};
 use super::store::use_desk;
 use super::triage::{score_now, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
 use crate::domain::demo::demo_cases;
-use crate::domain::inbox::{age_label, InboxQuery, SortOrder, StatusFilter};
+use crate::domain::inbox::{age_label, InboxQuery, SlaFilter, SlaKey, SortOrder, StatusFilter};
 use crate::domain::triage::{rank, Priority, Score, ScoreInput, TimePressure};
 use leptos::prelude::*;
 
@@ -59,14 +60,31 @@ pub fn Inbox() -> impl IntoView {
     let query = expect_context::<InboxState>().0;
     let scoring = use_scoring();
     let now = expect_context::<Clock>().0;
+    let sla = use_sla_board();
     let rows = Memo::new(move |_| {
         let query = query.get();
         let now = now.get();
-        scoring.rules.with(|rules| {
-            scoring.signals.with(|signals| {
-                store.desk.with(|desk| {
-                    let cases = &desk.cases;
-                    let shown = query.select(cases);
+        store.desk.with(|desk| {
+            let cases = &desk.cases;
+            // SLA keys change every second, so they are read only when the query needs them.
+            let keys: Vec<SlaKey> = if query.uses_sla() {
+                sla.live.with(|live| {
+                    cases
+                        .iter()
+                        .map(|case| {
+                            live.0.get(&case.id).map_or_else(SlaKey::default, |s| SlaKey {
+                                time_left_ms: s.time_left_ms(),
+                                state: s.worst_state(),
+                            })
+                        })
+                        .collect()
+                })
+            } else {
+                Vec::new()
+            };
+            let shown = query.select_with_sla(cases, &keys);
+            scoring.rules.with(|rules| {
+                scoring.signals.with(|signals| {
                     if query.sort == SortOrder::Score {
                         let inputs = shown.iter().map(|&i| ScoreInput {
                             case: &cases[i],
@@ -74,15 +92,9 @@ pub fn Inbox() -> impl IntoView {
                             pressure: TimePressure::since_created(&cases[i], now),
                             group_size: 1,
                         });
-                        rank(inputs, rules)
-                            .into_iter()
-                            .map(|r| Row::of(&cases[shown[r.index]], r.score))
-                            .collect::<Vec<_>>()
+                        rank(inputs, rules).into_iter().map(|r| Row::of(&cases[shown[r.index]], r.score)).collect::<Vec<_>>()
                     } else {
-                        shown
-                            .into_iter()
-                            .map(|i| Row::of(&cases[i], score_now(&cases[i], &signals[i], rules, now)))
-                            .collect()
+                        shown.iter().map(|&i| Row::of(&cases[i], score_now(&cases[i], &signals[i], rules, now))).collect()
                     }
                 })
             })
@@ -101,6 +113,8 @@ pub fn Inbox() -> impl IntoView {
                         }}
                     </p>
                 </div>
+                <super::what_if::WhatIfControls />
+                <super::sla_alerts::BreachAlerts />
                 <InboxFilters />
                 <Show when=move || rows.with(|rows| !rows.is_empty()) fallback=move || view! { <NoMatches /> }>
                     <CaseTable rows />
@@ -143,6 +157,12 @@ fn InboxFilters() -> impl IntoView {
             <AnyChoiceFilter label="Tier" id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
             <AnyChoiceFilter label="Surface" id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
             <div class="field">
+                <label for="filter-sla">"SLA"</label>
+                <select id="filter-sla" prop:value=move || query.with(|q| q.sla.key()) on:change=set(|q, v| q.sla = SlaFilter::parse(&v))>
+                    {SlaFilter::CHOICES.iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
                 <label for="inbox-sort">"Sort by"</label>
                 <select
                     id="inbox-sort"
@@ -150,6 +170,7 @@ fn InboxFilters() -> impl IntoView {
                         "newest" => SortOrder::Newest,
                         "oldest" => SortOrder::Oldest,
                         "tier" => SortOrder::Tier,
+                        "sla" => SortOrder::SlaTimeLeft,
                         _ => SortOrder::Score,
                     })
                 >
@@ -157,6 +178,7 @@ fn InboxFilters() -> impl IntoView {
                     <option value="newest">"Newest first"</option>
                     <option value="oldest">"Oldest first"</option>
                     <option value="tier">"Tier"</option>
+                    <option value="sla">"SLA time left"</option>
                 </select>
             </div>
         </div>
@@ -200,6 +222,7 @@ fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                     <th scope="col">"Surface"</th>
                     <th scope="col">"Status"</th>
                     <th scope="col">"Age"</th>
+                    <th scope="col">"SLA"</th>
                 </tr>
             </thead>
             <tbody>
@@ -222,6 +245,7 @@ fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                         <td data-label="Age" class="nowrap">
                             <time datetime=row.created_at.to_rfc3339()>{move || age_label(row.created_at, now.get())}</time>
                         </td>
+                        <td data-label="SLA"><SlaCell id=row.id.clone() /></td>
                     </tr>
                 </For>
             </tbody>

@@ -11,9 +11,13 @@ mod import_export;
 mod inbox;
 mod route;
 mod settings;
+mod sla_alerts;
+mod sla_settings;
+mod sla_timers;
 mod store;
 mod triage;
 mod triage_rules;
+mod what_if;
 
 use leptos::prelude::*;
 use route::Route;
@@ -27,9 +31,12 @@ pub fn App() -> impl IntoView {
     let router = route::use_router();
     let clock = use_clock();
     provide_context(clock);
+    what_if::provide_view_clock();
+    sla_timers::provide_sla_board();
     view! {
         <header::AppHeader />
         <banners::StorageBanners />
+        <what_if::WhatIfBanner />
         <import_export::ImportReview />
         <main id="main" class="page">
             {move || match router.route.get() {

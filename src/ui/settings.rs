@@ -1,4 +1,4 @@
-//! Settings: who you are on the timeline.
+//! Settings: who you are on the timeline, and the SLA policies.
 
 use super::browser;
 use super::fields::TextField;
@@ -26,6 +26,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             />
             <p class="muted">"Written as the author of every timeline entry you add. An empty name is shown as \u{201c}Me\u{201d}."</p>
+            <super::sla_settings::SlaSettingsSection />
         </section>
         <TriageRulesEditor />
     }

@@ -3,10 +3,13 @@
 //! Clocks are computed in two steps so that a 1 Hz tick over thousands of cases stays cheap:
 //! [`SlaEngine::compute_clocks`] walks a case's timeline once, when the case or the settings
 //! change, and [`TargetClock::status`] turns a clock into a countdown for one `now` (via a
-//! [`Tick`] shared by every clock of that second). The exact semantics are in docs/sla.md.
+//! [`Tick`] shared by every clock of that second). The exact semantics are in the "SLA timers" section of README.md.
 
+pub mod alerts;
+pub mod board;
 mod calendar;
 mod clock;
+pub mod form;
 mod report;
 
 pub use calendar::{BusinessCalendar, Calendar, ClockTime, WeekSchedule, WorkInterval};

@@ -1,0 +1,144 @@
+//! What the screen shows of one case's clocks at one `now`: every target's status, the most
+//! urgent running one, and the keys the inbox sorts and filters by.
+
+use super::clock::{CaseClocks, Tick};
+use super::{format_duration, Target, TargetState, TargetStatus};
+
+/// The three targets of one case read at one `now`, in [`Target::ALL`] order.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CaseSla {
+    pub statuses: [TargetStatus; 3],
+}
+
+impl CaseSla {
+    pub fn read(clocks: &CaseClocks, tick: &Tick) -> CaseSla {
+        CaseSla { statuses: Target::ALL.map(|target| clocks.status(target, tick)) }
+    }
+
+    pub fn get(&self, target: Target) -> TargetStatus {
+        self.statuses[target as usize]
+    }
+
+    /// Targets still counting or waiting to count: running (on track, at risk, breached and
+    /// not yet finished) or paused.
+    pub fn running(&self) -> impl Iterator<Item = (Target, TargetStatus)> + '_ {
+        Target::ALL.into_iter().map(|target| (target, self.get(target))).filter(|(_, status)| is_live(status))
+    }
+
+    /// The running target with the least time left; a paused one only when none is counting.
+    pub fn most_urgent(&self) -> Option<(Target, TargetStatus)> {
+        let counting = self.running().filter(|(_, status)| status.state != TargetState::Paused);
+        counting
+            .min_by_key(|(_, status)| status.remaining)
+            .or_else(|| self.running().min_by_key(|(_, status)| status.remaining))
+    }
+
+    /// Milliseconds of business time left on the most urgent counting target (negative once
+    /// breached); `None` when nothing is counting.
+    pub fn time_left_ms(&self) -> Option<i64> {
+        self.running()
+            .filter(|(_, status)| status.state != TargetState::Paused)
+            .map(|(_, status)| status.remaining.num_milliseconds())
+            .min()
+    }
+
+    /// The worst state among the running targets: Breached, At risk, On track, then Paused.
+    pub fn worst_state(&self) -> Option<TargetState> {
+        self.running().map(|(_, status)| status.state).max_by_key(|&state| severity(state))
+    }
+}
+
+fn is_live(status: &TargetStatus) -> bool {
+    !status.finished
+        && matches!(
+            status.state,
+            TargetState::OnTrack | TargetState::AtRisk | TargetState::Breached | TargetState::Paused
+        )
+}
+
+/// How much a state needs attention; higher is worse.
+pub fn severity(state: TargetState) -> u8 {
+    match state {
+        TargetState::Breached => 4,
+        TargetState::AtRisk => 3,
+        TargetState::OnTrack => 2,
+        TargetState::Paused => 1,
+        TargetState::Met | TargetState::NotApplicable => 0,
+    }
+}
+
+/// A live countdown: like [`TargetStatus::describe`], with seconds in the last hour so that
+/// the countdown visibly moves ("12 m 05 s left").
+pub fn countdown(status: &TargetStatus) -> String {
+    let counting = matches!(status.state, TargetState::OnTrack | TargetState::AtRisk) && !status.finished;
+    let seconds = status.remaining.num_seconds();
+    if counting && (0..3600).contains(&seconds) {
+        format!("{} m {:02} s left", seconds / 60, seconds % 60)
+    } else {
+        status.describe()
+    }
+}
+
+/// "1 h 20 m" of a status's remaining time, without words around it.
+pub fn amount(status: &TargetStatus) -> String {
+    format_duration(status.remaining)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeDelta;
+
+    fn status(state: TargetState, minutes: i64, finished: bool) -> TargetStatus {
+        TargetStatus { remaining: TimeDelta::minutes(minutes), state, used_fraction: 0.5, finished }
+    }
+
+    #[test]
+    fn most_urgent_prefers_counting_targets_and_the_least_time_left() {
+        let sla = CaseSla {
+            statuses: [
+                status(TargetState::Met, 5, true),
+                status(TargetState::Paused, 3, false),
+                status(TargetState::AtRisk, 40, false),
+            ],
+        };
+        assert_eq!(sla.most_urgent().map(|(t, _)| t), Some(Target::Resolution));
+        assert_eq!(sla.time_left_ms(), Some(40 * 60_000));
+        assert_eq!(sla.worst_state(), Some(TargetState::AtRisk));
+        assert_eq!(sla.running().count(), 2);
+    }
+
+    #[test]
+    fn breached_running_targets_sort_first_and_finished_ones_do_not_count() {
+        let sla = CaseSla {
+            statuses: [
+                status(TargetState::Breached, -80, false),
+                status(TargetState::Breached, -10, true),
+                status(TargetState::OnTrack, 300, false),
+            ],
+        };
+        assert_eq!(sla.most_urgent().map(|(t, _)| t), Some(Target::FirstResponse));
+        assert_eq!(sla.time_left_ms(), Some(-80 * 60_000));
+        assert_eq!(sla.worst_state(), Some(TargetState::Breached));
+        let paused_only = CaseSla {
+            statuses: [
+                status(TargetState::Met, 5, true),
+                status(TargetState::NotApplicable, 0, false),
+                status(TargetState::Paused, 30, false),
+            ],
+        };
+        assert_eq!(paused_only.most_urgent().map(|(t, _)| t), Some(Target::Resolution));
+        assert_eq!(paused_only.time_left_ms(), None);
+        assert_eq!(paused_only.worst_state(), Some(TargetState::Paused));
+    }
+
+    #[test]
+    fn countdown_shows_seconds_in_the_last_hour() {
+        let mut s = status(TargetState::OnTrack, 29, false);
+        s.remaining += TimeDelta::seconds(5);
+        assert_eq!(countdown(&s), "29 m 05 s left");
+        assert_eq!(countdown(&status(TargetState::OnTrack, 80, false)), "1 h 20 m left");
+        assert_eq!(countdown(&status(TargetState::Breached, -80, false)), "breached 1 h 20 m ago");
+        assert_eq!(countdown(&status(TargetState::Paused, 40, false)), "paused, 40 m left");
+    }
+}

@@ -1,0 +1,249 @@
+//! SLA countdowns: the board every timer reads (clocks per case, recomputed only when that
+//! case or the SLA settings change; statuses per tick), the inbox cell and the case panel.
+
+use super::store::use_desk;
+use super::what_if::use_view_clock;
+use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::sla::board::{countdown, CaseSla};
+use crate::domain::sla::{CaseClocks, SlaEngine, Target, TargetState, TargetStatus};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Shared data that compares by identity, so a memo notifies exactly when it recomputed.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+type ClockMap = HashMap<CaseId, Arc<CaseClocks>>;
+/// Per case: when it was last changed and how long its timeline was when its clocks were made.
+type ClockCache = HashMap<CaseId, (Timestamp, usize, Arc<CaseClocks>)>;
+
+#[derive(Clone, Copy)]
+pub struct SlaBoard {
+    pub engine: Memo<Shared<SlaEngine>>,
+    pub clocks: Memo<Shared<ClockMap>>,
+    /// Every case read at the view's now; the only thing the 1 Hz tick recomputes.
+    pub live: Memo<Shared<HashMap<CaseId, CaseSla>>>,
+}
+
+pub fn provide_sla_board() -> SlaBoard {
+    let store = use_desk();
+    let clock = use_view_clock();
+    let settings = Memo::new(move |_| store.desk.with(|desk| desk.settings.sla.clone()));
+    let engine = Memo::new(move |_| settings.with(|settings| Shared(Arc::new(SlaEngine::new(settings)))));
+    // The engine the cached clocks were computed with: new settings make them all stale.
+    let cache = StoredValue::new((None::<Shared<SlaEngine>>, ClockCache::new()));
+    let clocks = Memo::new(move |_| {
+        let engine = engine.get();
+        store.desk.with(|desk| {
+            let mut map = ClockMap::with_capacity(desk.cases.len());
+            cache.update_value(|(cached_engine, cache)| {
+                if cached_engine.as_ref() != Some(&engine) {
+                    cache.clear();
+                    *cached_engine = Some(engine.clone());
+                }
+                for case in &desk.cases {
+                    let stamp = (case.updated_at, case.timeline.len());
+                    let entry = cache.get(&case.id).filter(|(at, len, _)| (*at, *len) == stamp);
+                    let clocks = match entry {
+                        Some((_, _, clocks)) => clocks.clone(),
+                        None => {
+                            let clocks = Arc::new(engine.0.compute_clocks(case));
+                            cache.insert(case.id.clone(), (stamp.0, stamp.1, clocks.clone()));
+                            clocks
+                        }
+                    };
+                    map.insert(case.id.clone(), clocks);
+                }
+                cache.retain(|id, _| map.contains_key(id));
+            });
+            Shared(Arc::new(map))
+        })
+    });
+    let live = Memo::new(move |_| {
+        let now = clock.now();
+        let engine = engine.get();
+        let tick = engine.0.tick(now);
+        clocks.with(|clocks| {
+            Shared(Arc::new(clocks.0.iter().map(|(id, c)| (id.clone(), CaseSla::read(c, &tick))).collect()))
+        })
+    });
+    let board = SlaBoard { engine, clocks, live };
+    provide_context(board);
+    board
+}
+
+pub fn use_sla_board() -> SlaBoard {
+    expect_context::<SlaBoard>()
+}
+
+pub fn state_key(state: TargetState) -> &'static str {
+    match state {
+        TargetState::OnTrack => "on-track",
+        TargetState::AtRisk => "at-risk",
+        TargetState::Breached => "breached",
+        TargetState::Met => "met",
+        TargetState::Paused => "paused",
+        TargetState::NotApplicable => "none",
+    }
+}
+
+/// The inbox's SLA column: the most urgent running target, the others one click away.
+#[component]
+pub fn SlaCell(id: CaseId) -> impl IntoView {
+    let board = use_sla_board();
+    let running = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            board.live.with(|live| {
+                let Some(sla) = live.0.get(&id) else { return (None, Vec::new()) };
+                let urgent = sla.most_urgent().map(|(target, _)| target);
+                let others: Vec<Target> =
+                    sla.running().map(|(target, _)| target).filter(|&t| Some(t) != urgent).collect();
+                (urgent, others)
+            })
+        })
+    };
+    let urgent = Memo::new(move |_| running.with(|(urgent, _)| *urgent));
+    let others = Memo::new(move |_| running.with(|(_, others)| others.clone()));
+    let urgent_id = id.clone();
+    view! {
+        <div class="sla-cell">
+            {move || match urgent.get() {
+                Some(target) => view! { <SlaTimer id=urgent_id.clone() target compact=true /> }.into_any(),
+                None => view! { <span class="muted small">"No running SLA"</span> }.into_any(),
+            }}
+            {move || {
+                let others = others.get();
+                (!others.is_empty()).then(|| {
+                    let id = id.clone();
+                    view! {
+                        <details class="sla-more">
+                            <summary>{format!("+{} more", others.len())}</summary>
+                            {others.into_iter().map(|target| view! { <SlaTimer id=id.clone() target compact=true /> }).collect_view()}
+                        </details>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+/// The case page's SLA panel: every target of the case.
+#[component]
+pub fn SlaPanel(id: CaseId) -> impl IntoView {
+    let board = use_sla_board();
+    let problems = move || board.engine.with(|engine| engine.0.problems().to_vec());
+    view! {
+        <section class="panel sla-panel" aria-labelledby="sla-heading">
+            <h2 id="sla-heading">"SLA"</h2>
+            <ul class="sla-list">
+                {Target::ALL.into_iter().map(|target| view! { <li><SlaTimer id=id.clone() target compact=false /></li> }).collect_view()}
+            </ul>
+            {move || problems().into_iter().map(|p| view! { <p class="muted small">{p}</p> }).collect_view()}
+        </section>
+    }
+}
+
+/// One target's countdown: state in words and colour, time left, and on hover or focus an
+/// explanation of its deadline.
+#[component]
+pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
+    let board = use_sla_board();
+    let clock = use_view_clock();
+    let status = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            board
+                .live
+                .with(|live| live.0.get(&id).map_or(TargetStatus::NOT_APPLICABLE, |sla| sla.get(target)))
+        })
+    };
+    let state = Memo::new(move |_| status.with(|s| s.state));
+    // A target the tier has but that has not started yet (Next update before the first contact).
+    let not_started = {
+        let id = id.clone();
+        let store = super::store::use_desk();
+        Memo::new(move |_| {
+            state.get() == TargetState::NotApplicable
+                && store.desk.with(|desk| {
+                    desk.case(&id).is_some_and(|case| {
+                        case.is_open() && desk.settings.sla.policies.get(case.tier).target(target).is_some()
+                    })
+                })
+        })
+    };
+    let state_label = move || if not_started.get() { "Not started" } else { state.get().label() };
+    let text = move || {
+        if not_started.get() {
+            "starts with the first contact".to_string()
+        } else {
+            status.with(countdown)
+        }
+    };
+    let (open, set_open) = signal(false);
+    let tip_id = format!("sla-tip-{}-{}", id.0, target as usize);
+    let explanation = move || {
+        if !open.get() {
+            return Vec::new();
+        }
+        let now = clock.now();
+        let clock = board.clocks.with(|clocks| clocks.0.get(&id).and_then(|c| c.current(target).cloned()));
+        match clock {
+            Some(clock) => board.engine.with(|engine| engine.0.explain(&clock, now).lines()),
+            None => vec![format!(
+                "{}: this case's tier has no such target, or it has not started.",
+                target.label()
+            )],
+        }
+    };
+    let used = move || {
+        let fraction = status.with(|s| s.used_fraction).clamp(0.0, 1.0);
+        format!("width: {:.1}%", fraction * 100.0)
+    };
+    let label = move || format!("{}: {}, {}", target.label(), state_label(), text());
+    view! {
+        <span class="sla-timer-wrap" on:mouseenter=move |_| set_open.set(true) on:mouseleave=move |_| set_open.set(false)>
+            <span
+                class=move || format!("sla-timer sla-{}", state_key(state.get()))
+                class:compact=compact
+                role="timer"
+                tabindex="0"
+                aria-label=label
+                aria-describedby=tip_id.clone()
+                on:focus=move |_| set_open.set(true)
+                on:blur=move |_| set_open.set(false)
+            >
+                <span class="sla-target">{target.label()}</span>
+                <span class="sla-state">{state_label}</span>
+                <span class="sla-time">{move || {
+                    // The state is already in words next to it.
+                    let text = text();
+                    match text.strip_prefix("paused, ") {
+                        Some(rest) => rest.to_string(),
+                        None if text == "met" => "on time".to_string(),
+                        None => text,
+                    }
+                }}</span>
+                <Show when=move || !compact && matches!(state.get(), TargetState::OnTrack | TargetState::AtRisk | TargetState::Breached | TargetState::Paused)>
+                    <span class="sla-bar" aria-hidden="true"><span style=used></span></span>
+                </Show>
+            </span>
+            <span id=tip_id class="sla-tip" role="tooltip" hidden=move || !open.get()>
+                {move || explanation().into_iter().map(|line| view! { <span class="sla-tip-line">{line}</span> }).collect_view()}
+            </span>
+        </span>
+    }
+}
