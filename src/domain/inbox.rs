@@ -292,8 +292,10 @@ mod tests {
             SlaKey { time_left_ms: Some(9_000_000), state: Some(TargetState::OnTrack) },
             SlaKey::default(),
         ];
-        let only =
-            |filter| InboxQuery { sla: filter, ..InboxQuery::default() }.select_with_sla(&cases(), &keys);
+        let only = |filter| {
+            InboxQuery { sla: filter, sort: SortOrder::Newest, ..InboxQuery::default() }
+                .select_with_sla(&cases(), &keys)
+        };
         assert_eq!(only(SlaFilter::Only(TargetState::Breached)), vec![1]);
         assert_eq!(only(SlaFilter::NeedsAttention), vec![1, 0]);
         assert_eq!(only(SlaFilter::Only(TargetState::OnTrack)), vec![2]);

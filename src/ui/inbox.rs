@@ -92,9 +92,15 @@ pub fn Inbox() -> impl IntoView {
                             pressure: TimePressure::since_created(&cases[i], now),
                             group_size: 1,
                         });
-                        rank(inputs, rules).into_iter().map(|r| Row::of(&cases[shown[r.index]], r.score)).collect::<Vec<_>>()
+                        rank(inputs, rules)
+                            .into_iter()
+                            .map(|r| Row::of(&cases[shown[r.index]], r.score))
+                            .collect::<Vec<_>>()
                     } else {
-                        shown.iter().map(|&i| Row::of(&cases[i], score_now(&cases[i], &signals[i], rules, now))).collect()
+                        shown
+                            .iter()
+                            .map(|&i| Row::of(&cases[i], score_now(&cases[i], &signals[i], rules, now)))
+                            .collect()
                     }
                 })
             })
