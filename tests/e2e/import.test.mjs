@@ -229,3 +229,34 @@ test('timing: a 10,000-row Zendesk CSV through the file input (a measurement, no
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a 20 MB file shows a progress bar while it is read, and Cancel stops it and changes nothing', async (t) => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await createCase(page, { title: 'Keep me' });
+  const before = await stored(page);
+  const file = join(artifacts, 'zendesk-20mb.csv');
+  const rows = 85_000; // about 20 MB
+  const text = zendeskCsv(rows);
+  writeFileSync(file, text);
+  const panel = review(page);
+
+  await importFile(page, file);
+  await assert.doesNotReject(panel.getByRole('progressbar', { name: 'Reading the file' }).waitFor());
+  await screenshot(page, 'import-progress');
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await assert.doesNotReject(panel.waitFor({ state: 'detached' }));
+  await page.waitForTimeout(300);
+  assert.equal(await panel.count(), 0, 'a cancelled import does not come back');
+  assert.equal(await stored(page), before);
+
+  // The whole file, for the record: the page stays responsive while it is read.
+  const picked = Date.now();
+  await importFile(page, file);
+  await panel.getByRole('button', { name: 'Import cases' }).waitFor({ timeout: 180_000 });
+  t.diagnostic(`20 MB file (${rows} rows, ${Buffer.byteLength(text)} bytes): file selection to preview ${Date.now() - picked} ms`);
+  await assert.doesNotReject(panel.getByText(`${rows} new cases will be added`).waitFor());
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await stored(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
