@@ -200,9 +200,10 @@ fn MappingEditor(columns: Vec<ColumnView>) -> impl IntoView {
         view! {
             <details class="mapping" open>
                 <summary>"Columns"</summary>
+                <div class="table-scroll">
                 <table class="mapping-table">
                     <thead>
-                        <tr><th scope="col">"Column in the file"</th><th scope="col">"Examples"</th><th scope="col">"Use as"</th></tr>
+                        <tr><th scope="col">"Column in the file"</th><th scope="col" class="examples">"Examples"</th><th scope="col">"Use as"</th></tr>
                     </thead>
                     <tbody>
                         {columns
@@ -237,6 +238,7 @@ fn MappingEditor(columns: Vec<ColumnView>) -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
+                </div>
             </details>
         }
     })
@@ -256,6 +258,7 @@ fn FirstRows(rows: Vec<PlannedRow>, total: usize) -> impl IntoView {
     (!rows.is_empty()).then(|| {
         let shown = rows.len();
         view! {
+            <div class="table-scroll">
             <table class="preview-table" aria-label="First rows">
                 <caption>{format!("First {shown} of {total} rows")}</caption>
                 <thead>
@@ -287,6 +290,7 @@ fn FirstRows(rows: Vec<PlannedRow>, total: usize) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            </div>
         }
     })
 }
