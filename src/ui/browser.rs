@@ -20,12 +20,22 @@ pub fn utc_offset_minutes() -> i32 {
 
 /// Hands `text` to the browser as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("The download could not start ({what}).");
     let parts = js_sys::Array::of1(&text.into());
+    download_parts(file_name, mime, &parts)
+}
+
+/// Hands `bytes` to the browser as a file download, exactly as given (a byte order mark
+/// included).
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_parts(file_name, mime, &parts)
+}
+
+fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
+    let fail = |what: &str| format!("The download could not start ({what}).");
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options).map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("no document"))?;
     let anchor: web_sys::HtmlAnchorElement =
@@ -37,10 +47,21 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The text of a file the user picked.
-pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|_| "The file could not be read.".to_string())?;
-    text.as_string().ok_or_else(|| "The file is not text.".to_string())
+/// The bytes of a file the user picked or dropped.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer =
+        JsFuture::from(file.array_buffer()).await.map_err(|_| "The file could not be read.".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the browser paint and handle input before the caller goes on.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// "triage-desk-2026-11-23-0930" style names, so downloads sort by time.

@@ -1,6 +1,8 @@
 //! The bar across the top: where you are, and the actions available everywhere.
 
+use super::csv_export_buttons::ExportCsvMenu;
 use super::import_export::{ExportJsonButton, ImportFileInput};
+use super::quick_add::QuickAddButton;
 use super::route::{use_route, Route};
 use leptos::prelude::*;
 
@@ -27,7 +29,9 @@ pub fn AppHeader() -> impl IntoView {
             <div class="actions">
                 <button class="primary" on:click=move |_| router.go(Route::NewCase)>"New case"</button>
                 <ExportJsonButton />
+                <ExportCsvMenu />
                 <ImportFileInput />
+                <QuickAddButton />
             </div>
         </header>
     }

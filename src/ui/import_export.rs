@@ -1,12 +1,17 @@
-//! Export JSON and Import: the whole desk out to a file and back, with a review step so an
-//! import never replaces anything without the user saying so.
+//! Export JSON, and Import: a file picked or dropped on the page is read in steps (with a
+//! progress bar, never freezing the page) and previewed; nothing is written until the user
+//! confirms in the review panel.
 
 use super::browser;
-use super::store::use_desk;
-use crate::domain::desk::Desk;
+use super::store::{use_desk, DeskStore};
+use crate::domain::desk::{new_case_id, Settings};
+use crate::domain::import::{apply, ColumnRole, ImportJob, Preview, Progress};
 use crate::domain::persist::{export_json, read_import};
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Rows read between two breaks for the browser to paint and handle input.
+const ROWS_PER_STEP: usize = 2_000;
 
 #[component]
 pub fn ExportJsonButton() -> impl IntoView {
@@ -32,23 +37,211 @@ pub fn ExportJsonButton() -> impl IntoView {
     }
 }
 
-/// A file read and understood, waiting for the user to confirm.
-#[derive(Clone, PartialEq)]
-struct PendingImport {
-    file_name: String,
-    outcome: Result<Desk, String>,
+/// Where the rows being imported came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    File,
+    Pasted,
 }
 
+/// One source column in the mapping editor.
+#[derive(Clone)]
+pub struct ColumnView {
+    pub name: String,
+    pub role: ColumnRole,
+    pub examples: Vec<String>,
+}
+
+/// A file read to the end and previewed against the desk, waiting for the user.
+pub struct Review {
+    pub name: String,
+    pub source: Source,
+    pub preview: Preview,
+    pub columns: Vec<ColumnView>,
+    /// The settings in this app's own JSON export, which the user may take over.
+    pub settings: Option<Settings>,
+}
+
+/// Where an import is.
+#[derive(Clone)]
+pub enum Stage {
+    Reading { name: String, progress: Progress },
+    Failed { name: String, message: String },
+    Ready(Arc<Review>),
+    Done { name: String, summary: String },
+}
+
+/// Shared by the file input, drag-and-drop, quick add and the review panel.
 #[derive(Clone, Copy)]
-struct ImportState(RwSignal<Option<PendingImport>>);
-
-/// Shared by the file input in the header and the review panel under it.
-pub fn provide_import_state() {
-    provide_context(ImportState(RwSignal::new(None)));
+pub struct ImportState {
+    pub stage: RwSignal<Option<Stage>>,
+    /// The text in the quick add box, and whether the box is open.
+    pub pasted: RwSignal<String>,
+    pub quick_add_open: RwSignal<bool>,
+    job: StoredValue<Option<ImportJob>, LocalStorage>,
+    /// Counts imports started, so a cancelled or replaced one stops reading.
+    run: StoredValue<u64>,
+    store: DeskStore,
 }
 
-fn use_import_state() -> ImportState {
+pub fn provide_import_state() {
+    provide_context(ImportState {
+        stage: RwSignal::new(None),
+        pasted: RwSignal::new(String::new()),
+        quick_add_open: RwSignal::new(false),
+        job: StoredValue::new_local(None),
+        run: StoredValue::new(0),
+        store: use_desk(),
+    });
+}
+
+pub fn use_import_state() -> ImportState {
     expect_context::<ImportState>()
+}
+
+impl ImportState {
+    fn next_run(self) -> u64 {
+        self.run.update_value(|run| *run += 1);
+        self.job.set_value(None);
+        self.run.get_value()
+    }
+
+    fn is_current(self, run: u64) -> bool {
+        self.run.get_value() == run
+    }
+
+    /// Reads a picked or dropped file, step by step, then previews it.
+    pub fn start_file(self, file: web_sys::File) {
+        let run = self.next_run();
+        let name = file.name();
+        let progress =
+            Progress { rows_done: 0, bytes_done: 0, total_bytes: file.size() as usize, finished: false };
+        self.stage.set(Some(Stage::Reading { name: name.clone(), progress }));
+        leptos::task::spawn_local(async move {
+            let bytes = browser::read_bytes(&file).await;
+            if !self.is_current(run) {
+                return;
+            }
+            match bytes {
+                Ok(bytes) => self.read(run, name, bytes).await,
+                Err(message) => self.stage.set(Some(Stage::Failed { name, message })),
+            }
+        });
+    }
+
+    async fn read(self, run: u64, name: String, bytes: Vec<u8>) {
+        let settings = own_settings(&bytes);
+        let mut job = match ImportJob::start(bytes) {
+            Ok(job) => job,
+            Err(error) => {
+                self.stage.set(Some(Stage::Failed { name, message: error.to_string() }));
+                return;
+            }
+        };
+        loop {
+            let progress = job.step(ROWS_PER_STEP);
+            if progress.finished {
+                break;
+            }
+            self.stage.set(Some(Stage::Reading { name: name.clone(), progress }));
+            browser::yield_to_browser().await;
+            if !self.is_current(run) {
+                return;
+            }
+        }
+        self.job.set_value(Some(job));
+        self.show(name, Source::File, settings);
+    }
+
+    /// Previews pasted rows, already read in full.
+    pub fn start_pasted(self, job: ImportJob) {
+        self.next_run();
+        self.job.set_value(Some(job));
+        self.show("pasted rows".into(), Source::Pasted, None);
+    }
+
+    pub fn fail(self, name: String, message: String) {
+        self.next_run();
+        self.stage.set(Some(Stage::Failed { name, message }));
+    }
+
+    /// Previews the job against the desk as it is now.
+    fn show(self, name: String, source: Source, settings: Option<Settings>) {
+        let now = browser::now();
+        let review = self.job.with_value(|job| {
+            let job = job.as_ref()?;
+            let preview = self.store.desk.with_untracked(|desk| job.preview(desk, now));
+            let columns = job
+                .mapping()
+                .columns()
+                .iter()
+                .enumerate()
+                .map(|(i, name)| ColumnView {
+                    name: name.clone(),
+                    role: job.mapping().role(i).unwrap_or(ColumnRole::Ignore),
+                    examples: job.examples(i, 2).into_iter().map(str::to_string).collect(),
+                })
+                .collect();
+            Some(Review { name, source, preview, columns, settings })
+        });
+        if let Some(review) = review {
+            self.stage.set(Some(Stage::Ready(Arc::new(review))));
+        }
+    }
+
+    /// Changes what one column feeds and previews again, without reading the file again.
+    pub fn set_role(self, column: usize, role: ColumnRole) {
+        let Some(Stage::Ready(review)) = self.stage.get_untracked() else { return };
+        self.job.update_value(|job| {
+            if let Some(job) = job {
+                job.set_role(column, role);
+            }
+        });
+        self.show(review.name.clone(), review.source, review.settings.clone());
+    }
+
+    /// Writes the previewed rows (and, if asked, the file's settings) into the desk.
+    pub fn confirm(self, use_settings: bool) {
+        let Some(Stage::Ready(review)) = self.stage.get_untracked() else { return };
+        let now = browser::now();
+        let mut summary = None;
+        self.store.change(|desk| {
+            let author = desk.settings.author().to_string();
+            let make_id = || new_case_id(now, browser::random_u32());
+            summary = Some(apply(&review.preview, desk, &author, now, make_id));
+            if let (true, Some(settings)) = (use_settings, &review.settings) {
+                desk.settings = settings.clone();
+            }
+        });
+        self.next_run();
+        if review.source == Source::Pasted {
+            self.pasted.set(String::new());
+        }
+        let summary = summary.unwrap_or_default();
+        let mut text = format!(
+            "Imported: {} added, {} updated, {} unchanged.",
+            summary.added, summary.updated, summary.unchanged
+        );
+        if !summary.errors.is_empty() {
+            text.push_str(&format!(" {} rows with errors were left out.", summary.errors.len()));
+        }
+        self.stage.set(Some(Stage::Done { name: review.name.clone(), summary: text }));
+    }
+
+    /// Stops reading and forgets the import; nothing was written.
+    pub fn close(self) {
+        self.next_run();
+        self.stage.set(None);
+    }
+}
+
+/// The settings of this app's own JSON export, which the engine leaves aside.
+fn own_settings(bytes: &[u8]) -> Option<Settings> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        return None;
+    }
+    read_import(std::str::from_utf8(bytes).ok()?).ok().map(|desk| desk.settings)
 }
 
 #[component]
@@ -58,92 +251,72 @@ pub fn ImportFileInput() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         input.set_value("");
-        leptos::task::spawn_local(async move {
-            let file_name = file.name();
-            let outcome = browser::read_text(file).await.and_then(|text| {
-                read_import(&text).map_err(|error| format!("This file cannot be imported: {error}."))
-            });
-            state.0.set(Some(PendingImport { file_name, outcome }));
-        });
+        state.start_file(file);
     };
     view! {
         <label class="button file-button">
             "Import"
-            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change />
+            <input
+                type="file"
+                accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+                class="visually-hidden"
+                on:change=on_change
+            />
         </label>
     }
 }
 
-/// The review panel that appears after a file is picked.
+/// Accepts a file dropped anywhere on the page, with a hint while one is dragged over it.
 #[component]
-pub fn ImportReview() -> impl IntoView {
+pub fn DropHint() -> impl IntoView {
     let state = use_import_state();
-    let store = use_desk();
-    let use_settings = RwSignal::new(false);
-    Effect::new(move |_| {
-        if state.0.with(Option::is_some) {
-            use_settings.set(store.desk.with_untracked(|desk| desk.cases.is_empty()));
+    let dragging = RwSignal::new(false);
+    // Enter and leave fire for every element crossed; the page is left when they balance.
+    let depth = StoredValue::new(0_i32);
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer().is_some_and(|data| data.types().includes(&"Files".into(), 0))
+    };
+    let enter = window_event_listener(leptos::ev::dragenter, move |ev| {
+        if carries_files(&ev) {
+            depth.update_value(|d| *d += 1);
+            dragging.set(true);
         }
     });
-    let cancel = move |_| state.0.set(None);
-    view! {
-        {move || {
-            state
-                .0
-                .get()
-                .map(|pending| {
-                    let body = match pending.outcome {
-                        Err(message) => {
-                            view! {
-                                <p class="inline-error" role="alert">{message}</p>
-                                <p>"Nothing was changed."</p>
-                                <div class="button-row">
-                                    <button on:click=cancel>"Close"</button>
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        Ok(incoming) => import_summary(incoming, use_settings, state).into_any(),
-                    };
-                    view! {
-                        <section class="panel review" role="region" aria-label="Import review">
-                            <h2>"Import " {pending.file_name}</h2>
-                            {body}
-                        </section>
-                    }
-                })
-        }}
-    }
-}
-
-fn import_summary(incoming: Desk, use_settings: RwSignal<bool>, state: ImportState) -> impl IntoView {
-    let store = use_desk();
-    let known: HashSet<_> =
-        store.desk.with_untracked(|desk| desk.cases.iter().map(|c| c.id.clone()).collect());
-    let replacing = incoming.cases.iter().filter(|case| known.contains(&case.id)).count();
-    let adding = incoming.cases.len() - replacing;
-    let display_name = incoming.settings.display_name.clone();
-    let confirm = move |_| {
-        let incoming = incoming.clone();
-        store.change(|desk| {
-            desk.upsert(incoming.cases);
-            if use_settings.get_untracked() {
-                desk.settings = incoming.settings;
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if carries_files(&ev) {
+            depth.update_value(|d| *d -= 1);
+            if depth.get_value() <= 0 {
+                depth.set_value(0);
+                dragging.set(false);
             }
-        });
-        state.0.set(None);
-    };
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        depth.set_value(0);
+        dragging.set(false);
+        let file = ev.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            state.start_file(file);
+        }
+    });
+    on_cleanup(move || {
+        enter.remove();
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
     view! {
-        <p>
-            {format!("{adding} new cases will be added and {replacing} cases already here will be replaced by the file's version.")}
-        </p>
-        <label class="check">
-            <input type="checkbox" prop:checked=move || use_settings.get() on:change=move |ev| use_settings.set(event_target_checked(&ev)) />
-            {format!("Also use the file's settings (display name \u{201c}{display_name}\u{201d})")}
-        </label>
-        <div class="button-row">
-            <button class="primary" on:click=confirm>"Import cases"</button>
-            <button on:click=move |_| state.0.set(None)>"Cancel"</button>
-        </div>
+        <Show when=move || dragging.get()>
+            <div class="drop-hint" role="status">
+                <p>"Drop a CSV or JSON file to import it"</p>
+            </div>
+        </Show>
     }
 }

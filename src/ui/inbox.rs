@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 /// Kept above the inbox so filters survive opening a case and coming back.
 #[derive(Clone, Copy)]
-pub struct InboxState(RwSignal<InboxQuery>);
+pub struct InboxState(pub RwSignal<InboxQuery>);
 
 pub fn provide_inbox_state() {
     provide_context(InboxState(RwSignal::new(InboxQuery::default())));

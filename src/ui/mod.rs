@@ -5,10 +5,13 @@ mod banners;
 mod browser;
 mod case_form;
 mod case_view;
+mod csv_export_buttons;
 mod fields;
 mod header;
 mod import_export;
+mod import_review;
 mod inbox;
+mod quick_add;
 mod route;
 mod settings;
 mod sla_alerts;
@@ -37,7 +40,9 @@ pub fn App() -> impl IntoView {
         <header::AppHeader />
         <banners::StorageBanners />
         <what_if::WhatIfBanner />
-        <import_export::ImportReview />
+        <import_export::DropHint />
+        <quick_add::QuickAddPanel />
+        <import_review::ImportReview />
         <main id="main" class="page">
             {move || match router.route.get() {
                 Route::Inbox => view! { <inbox::Inbox /> }.into_any(),

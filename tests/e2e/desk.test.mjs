@@ -170,7 +170,7 @@ test('a malformed import file gets a message and changes nothing', async () => {
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(file, '{"format":"triage-desk-export","cases":[');
   await page.getByLabel('Import', { exact: true }).setInputFiles(file);
-  await assert.doesNotReject(page.getByText(/This file cannot be imported: the data could not be read \(not valid JSON/).waitFor());
+  await assert.doesNotReject(page.getByText(/This file cannot be imported: The JSON is broken at line 1, column \d+/).waitFor());
   assert.equal(await stored(page), before);
   await page.getByRole('button', { name: 'Close' }).click();
   await assert.doesNotReject(row(page, 'Keep me').waitFor());

@@ -1,0 +1,262 @@
+// Importing other helpdesks' exports, pasted rows and this app's own CSV, and exporting CSV,
+// in headless Chromium against the release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, screenshot, createCase, readDownload, root, artifacts } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  mkdirSync(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fixture = (name) => join(root, 'tests', 'fixtures', 'import', name);
+const stored = (page) => page.evaluate(() => localStorage.getItem('triage-desk'));
+const caseCount = async (page) => JSON.parse((await stored(page)) ?? '{"data":{"cases":[]}}').data.cases.length;
+const review = (page) => page.getByRole('region', { name: 'Import review' });
+const importFile = (page, file) => page.getByLabel('Import', { exact: true }).setInputFiles(file);
+
+async function exportCsv(page, which) {
+  await page.locator('summary', { hasText: 'Export CSV' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Export CSV (${which})` }).click(),
+  ]);
+  const path = await download.path();
+  return { bytes: readFileSync(path), name: download.suggestedFilename() };
+}
+
+test('a Zendesk CSV is previewed, imported, and importing it again doubles nothing', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await importFile(page, fixture('zendesk.csv'));
+  const panel = review(page);
+  await assert.doesNotReject(panel.getByText('Zendesk tickets (CSV)').waitFor());
+  await assert.doesNotReject(panel.getByText('4 new cases will be added, 0 cases already here will be updated').waitFor());
+  await assert.doesNotReject(panel.getByRole('table', { name: 'First rows' }).getByText('결제 오류가 발생합니다').waitFor());
+  assert.equal(await stored(page), null, 'nothing is stored before confirm');
+  await screenshot(page, 'import-preview');
+
+  // Editing the mapping previews again: without a title column, new rows cannot be made.
+  await panel.getByLabel('Use column Subject as').selectOption({ label: 'Ignore' });
+  await assert.doesNotReject(panel.getByText('0 new cases will be added').waitFor());
+  await assert.doesNotReject(panel.getByText(/has no title/).first().waitFor());
+  await panel.getByLabel('Use column Subject as').selectOption({ label: 'Title' });
+  await assert.doesNotReject(panel.getByText('4 new cases will be added').waitFor());
+
+  await panel.getByRole('button', { name: 'Import cases' }).click();
+  await assert.doesNotReject(panel.getByText('Imported: 4 added, 0 updated, 0 unchanged.').waitFor());
+  await assert.doesNotReject(page.getByRole('link', { name: 'Checkout fails with card error' }).waitFor());
+  assert.equal(await caseCount(page), 4);
+
+  await importFile(page, fixture('zendesk.csv'));
+  await assert.doesNotReject(panel.getByText(/^0 new cases will be added, 0 cases already here will be updated, 4 are unchanged/).waitFor());
+  await panel.getByRole('button', { name: 'Import cases' }).click();
+  await assert.doesNotReject(panel.getByText('Imported: 0 added, 0 updated, 4 unchanged.').waitFor());
+  assert.equal(await caseCount(page), 4);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('CSV export (all cases and this view) re-imports with nothing to add and matches the JSON export', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'Load demo cases' }).click();
+  await createCase(page, { title: '=HYPERLINK("http://x") 환불 요청', customer: '한빛상사' });
+  const all = await exportCsv(page, 'all cases');
+  assert.match(all.name, /^triage-desk-all-.*\.csv$/);
+  assert.deepEqual([...all.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a byte order mark');
+  const text = all.bytes.toString('utf8').slice(1);
+  assert.ok(text.startsWith('id,external_id,title,description,customer,tier,surface,category,customers_affected,urgency,status,created_at,updated_at,first_response_at,resolved_at'));
+  assert.ok(text.includes(`"'=HYPERLINK(""http://x"") 환불 요청"`), 'formula cells are neutralised');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const json = JSON.parse(await readDownload(download));
+  const csvIds = text.split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[0]);
+  for (const item of json.cases) assert.ok(csvIds.includes(item.id), `case ${item.id} is in the CSV`);
+
+  const view = await exportCsv(page, 'this view');
+  const viewRows = view.bytes.toString('utf8').split('\r\n').slice(1).filter(Boolean).length;
+  assert.equal(viewRows, await page.locator('tbody tr').count(), 'the view export has the rows shown');
+  assert.ok(viewRows < json.cases.length, 'the default view hides closed cases');
+
+  const file = join(artifacts, 'export-all.csv');
+  writeFileSync(file, all.bytes);
+  const count = await caseCount(page);
+  await importFile(page, file);
+  const panel = review(page);
+  await assert.doesNotReject(panel.getByText('Triage Desk export (CSV)').waitFor());
+  await assert.doesNotReject(panel.getByText(`0 new cases will be added, 0 cases already here will be updated, ${json.cases.length} are unchanged, and 0 rows have errors.`).waitFor());
+  await panel.getByRole('button', { name: 'Import cases' }).click();
+  assert.equal(await caseCount(page), count);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('unreadable files show the reason and change nothing', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await createCase(page, { title: 'Keep me' });
+  const before = await stored(page);
+  const panel = review(page);
+
+  await importFile(page, fixture('utf16.csv'));
+  await assert.doesNotReject(panel.getByText(/This file cannot be imported: The file is UTF-16 .* save it as "CSV UTF-8"/).waitFor());
+  await screenshot(page, 'import-utf16');
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  await importFile(page, fixture('cp949.csv'));
+  await assert.doesNotReject(panel.getByText(/Korean text in CP949/).waitFor());
+
+  const binary = join(artifacts, 'picture.png');
+  writeFileSync(binary, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 0)]));
+  await importFile(page, binary);
+  await assert.doesNotReject(panel.getByText(/This file cannot be imported: This is .*import a CSV or JSON export instead/).waitFor());
+
+  // Row errors: the good rows can still be imported, the bad ones are listed by line.
+  await importFile(page, fixture('generic.csv'));
+  await assert.doesNotReject(panel.getByText(/Line 3: has 12 cells where the header has 11/).waitFor());
+  await screenshot(page, 'import-row-errors');
+  assert.equal(await stored(page), before);
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await stored(page), before);
+  await assert.doesNotReject(page.getByRole('link', { name: 'Keep me' }).waitFor());
+  await context.close();
+});
+
+test('quick add of three pasted lines creates three cases', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'Quick add' }).click();
+  await page.getByLabel('Paste cases').fill('Login page times out\tSafari users only\nRefund not received\t고객이 환불을 받지 못함\nInvoice PDF is blank\tSince Monday');
+  await screenshot(page, 'quick-add');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const panel = review(page);
+  await assert.doesNotReject(panel.getByText('Pasted rows', { exact: true }).waitFor());
+  await assert.doesNotReject(panel.getByText('3 new cases will be added').waitFor());
+  assert.equal(await stored(page), null);
+  await panel.getByRole('button', { name: 'Import cases' }).click();
+  for (const title of ['Login page times out', 'Refund not received', 'Invoice PDF is blank']) {
+    await assert.doesNotReject(page.getByRole('link', { name: title }).waitFor());
+  }
+  assert.equal(await caseCount(page), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dropping a file on the page opens the preview', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const content = readFileSync(fixture('jira.csv'), 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'jira.csv', { type: 'text/csv' }));
+    return data;
+  }, content);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+  await assert.doesNotReject(page.getByText('Drop a CSV or JSON file to import it').waitFor());
+  await screenshot(page, 'import-drop-hint');
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await assert.doesNotReject(review(page).getByText('Jira issues (CSV)').waitFor());
+  assert.equal(await page.getByText('Drop a CSV or JSON file to import it').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** A Zendesk-like export of `rows` tickets. */
+function zendeskCsv(rows) {
+  const header = 'Id,Subject,Description,Requester,Organization,Priority,Status,Created at,Updated at,Solved at,Via,Tags,Ticket type,Plan [list],Assignee';
+  const priorities = ['Low', 'Normal', 'High', 'Urgent'];
+  const statuses = ['new', 'open', 'pending', 'solved'];
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const solved = statuses[i % 4] === 'solved' ? `2021-10-${day} 18:00:00 +0000` : '';
+    lines.push(
+      [
+        100000 + i,
+        `Ticket ${i}: checkout fails for card ${i % 97}`,
+        `"Customer reports an error, ""code ${i % 13}"".\nSteps attached."`,
+        `Customer ${i % 500}`,
+        `Org ${i % 80}`,
+        priorities[i % 4],
+        statuses[i % 4],
+        `2021-10-${day} 09:00:00 +0000`,
+        `2021-10-${day} 12:00:00 +0000`,
+        solved,
+        'Web Form',
+        'checkout payments',
+        'incident',
+        'Pro',
+        'Mina',
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('timing: a 10,000-row Zendesk CSV through the file input (a measurement, not a limit)', async (t) => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const file = join(artifacts, 'zendesk-10000.csv');
+  writeFileSync(file, zendeskCsv(10_000));
+  const panel = review(page);
+
+  const picked = Date.now();
+  await importFile(page, file);
+  await panel.getByRole('button', { name: 'Import cases' }).waitFor({ timeout: 120_000 });
+  const previewMs = Date.now() - picked;
+  await assert.doesNotReject(panel.getByText('10000 new cases will be added').waitFor());
+  await screenshot(page, 'import-10000-preview');
+
+  const confirmed = Date.now();
+  await panel.getByRole('button', { name: 'Import cases' }).click();
+  await page.getByRole('link', { name: /^Ticket 9998: / }).waitFor({ timeout: 120_000 });
+  const appliedMs = Date.now() - confirmed;
+  await page.screenshot({ path: join(artifacts, 'import-10000-done.png') });
+  await assert.doesNotReject(panel.getByText('Imported: 10000 added, 0 updated, 0 unchanged.').waitFor());
+  const saved = await caseCount(page);
+  const banner = await page.getByRole('alert').allInnerTexts();
+
+  const figures = { rows: 10_000, bytes: readFileSync(file).length, file_selection_to_preview_ms: previewMs, confirm_to_rows_shown_ms: appliedMs, cases_in_storage: saved, banner };
+  writeFileSync(join(artifacts, 'bench-import.json'), JSON.stringify(figures, null, 2));
+  t.diagnostic(`import timing: ${JSON.stringify(figures)}`);
+  console.log(`import timing: ${JSON.stringify(figures)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 20 MB file shows a progress bar while it is read, and Cancel stops it and changes nothing', async (t) => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await createCase(page, { title: 'Keep me' });
+  const before = await stored(page);
+  const file = join(artifacts, 'zendesk-20mb.csv');
+  const rows = 85_000; // about 20 MB
+  const text = zendeskCsv(rows);
+  writeFileSync(file, text);
+  const panel = review(page);
+
+  await importFile(page, file);
+  await assert.doesNotReject(panel.getByRole('progressbar', { name: 'Reading the file' }).waitFor());
+  await screenshot(page, 'import-progress');
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await assert.doesNotReject(panel.waitFor({ state: 'detached' }));
+  await page.waitForTimeout(300);
+  assert.equal(await panel.count(), 0, 'a cancelled import does not come back');
+  assert.equal(await stored(page), before);
+
+  // The whole file, for the record: the page stays responsive while it is read.
+  const picked = Date.now();
+  await importFile(page, file);
+  await panel.getByRole('button', { name: 'Import cases' }).waitFor({ timeout: 180_000 });
+  t.diagnostic(`20 MB file (${rows} rows, ${Buffer.byteLength(text)} bytes): file selection to preview ${Date.now() - picked} ms`);
+  await assert.doesNotReject(panel.getByText(`${rows} new cases will be added`).waitFor());
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await stored(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
