@@ -18,3 +18,7 @@ printf '\n== in headless Chromium (release build)\n'
 cd benches/browser
 WASM_BINDGEN_TEST_TIMEOUT=900 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --release --target wasm32-unknown-unknown --test browser_bench
+cd ../..
+printf '\n== import timings in headless Chromium (release build)\n'
+trunk build --release --offline
+node --test tests/e2e/bench/import-timing.mjs

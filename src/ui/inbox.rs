@@ -12,6 +12,9 @@ use crate::domain::inbox::{age_label, InboxQuery, SlaFilter, SlaKey, SortOrder, 
 use crate::domain::triage::{rank, Priority, Score, ScoreInput, TimePressure};
 use leptos::prelude::*;
 
+/// Rows built and rendered at a time; "Show more" adds another page.
+const PAGE_SIZE: usize = 200;
+
 /// Kept above the inbox so filters survive opening a case and coming back.
 #[derive(Clone, Copy)]
 pub struct InboxState(pub RwSignal<InboxQuery>);
@@ -61,9 +64,12 @@ pub fn Inbox() -> impl IntoView {
     let scoring = use_scoring();
     let now = expect_context::<Clock>().0;
     let sla = use_sla_board();
-    let rows = Memo::new(move |_| {
+    let limit = RwSignal::new(PAGE_SIZE);
+    // The whole view is ranked, but rows are built only for the part on the page.
+    let view = Memo::new(move |_| {
         let query = query.get();
         let now = now.get();
+        let limit = limit.get();
         store.desk.with(|desk| {
             let cases = &desk.cases;
             // SLA keys change every second, so they are read only when the query needs them.
@@ -92,20 +98,23 @@ pub fn Inbox() -> impl IntoView {
                             pressure: TimePressure::since_created(&cases[i], now),
                             group_size: 1,
                         });
-                        rank(inputs, rules)
-                            .into_iter()
-                            .map(|r| Row::of(&cases[shown[r.index]], r.score))
-                            .collect::<Vec<_>>()
+                        let ranked = rank(inputs, rules);
+                        let rows =
+                            ranked.iter().take(limit).map(|r| Row::of(&cases[shown[r.index]], r.score));
+                        (rows.collect::<Vec<_>>(), shown.len())
                     } else {
-                        shown
+                        let rows = shown
                             .iter()
-                            .map(|&i| Row::of(&cases[i], score_now(&cases[i], &signals[i], rules, now)))
-                            .collect()
+                            .take(limit)
+                            .map(|&i| Row::of(&cases[i], score_now(&cases[i], &signals[i], rules, now)));
+                        (rows.collect(), shown.len())
                     }
                 })
             })
         })
     });
+    let rows = Memo::new(move |_| view.with(|(rows, _)| rows.clone()));
+    let total = Memo::new(move |_| view.with(|(_, total)| *total));
     let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
     view! {
         <Show when=has_cases fallback=|| view! { <EmptyInbox /> }>
@@ -113,7 +122,7 @@ pub fn Inbox() -> impl IntoView {
                 <div class="section-head">
                     <h1 id="inbox-heading">"Inbox"</h1>
                     <p class="muted" aria-live="polite">
-                        {move || match rows.with(Vec::len) {
+                        {move || match total.get() {
                             1 => "1 case".to_string(),
                             n => format!("{n} cases"),
                         }}
@@ -124,6 +133,12 @@ pub fn Inbox() -> impl IntoView {
                 <InboxFilters />
                 <Show when=move || rows.with(|rows| !rows.is_empty()) fallback=move || view! { <NoMatches /> }>
                     <CaseTable rows />
+                    <Show when=move || { total.get() > rows.with(Vec::len) }>
+                        <div class="more">
+                            <span class="muted">{move || format!("Showing {} of {}", rows.with(Vec::len), total.get())}</span>
+                            <button on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>{format!("Show {PAGE_SIZE} more")}</button>
+                        </div>
+                    </Show>
                 </Show>
             </section>
         </Show>

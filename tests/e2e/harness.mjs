@@ -97,3 +97,35 @@ export async function createCase(page, fields) {
 export async function readDownload(download) {
   return readFile(await download.path(), 'utf8');
 }
+
+/** A Zendesk-like export of `rows` tickets. */
+export function zendeskCsv(rows) {
+  const header = 'Id,Subject,Description,Requester,Organization,Priority,Status,Created at,Updated at,Solved at,Via,Tags,Ticket type,Plan [list],Assignee';
+  const priorities = ['Low', 'Normal', 'High', 'Urgent'];
+  const statuses = ['new', 'open', 'pending', 'solved'];
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const solved = statuses[i % 4] === 'solved' ? `2021-10-${day} 18:00:00 +0000` : '';
+    lines.push(
+      [
+        100000 + i,
+        `Ticket ${i}: checkout fails for card ${i % 97}`,
+        `"Customer reports an error, ""code ${i % 13}"".\nSteps attached."`,
+        `Customer ${i % 500}`,
+        `Org ${i % 80}`,
+        priorities[i % 4],
+        statuses[i % 4],
+        `2021-10-${day} 09:00:00 +0000`,
+        `2021-10-${day} 12:00:00 +0000`,
+        solved,
+        'Web Form',
+        'checkout payments',
+        'incident',
+        'Pro',
+        'Mina',
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,75 @@
+// Import timings in headless Chromium on the release build: a measurement for the closing
+// notes, run by ./scripts/bench.sh, never part of the pass/fail suite.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, screenshot, artifacts, zendeskCsv } from '../harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  mkdirSync(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const stored = (page) => page.evaluate(() => localStorage.getItem('triage-desk'));
+const caseCount = async (page) => JSON.parse((await stored(page)) ?? '{"data":{"cases":[]}}').data.cases.length;
+const review = (page) => page.getByRole('region', { name: 'Import review' });
+const importFile = (page, file) => page.getByLabel('Import', { exact: true }).setInputFiles(file);
+
+test('a 10,000-row Zendesk CSV through the file input', async (t) => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const file = join(artifacts, 'zendesk-10000.csv');
+  writeFileSync(file, zendeskCsv(10_000));
+  const panel = review(page);
+
+  const picked = Date.now();
+  await importFile(page, file);
+  await panel.getByRole('button', { name: 'Import cases' }).waitFor({ timeout: 120_000 });
+  const previewMs = Date.now() - picked;
+  await assert.doesNotReject(panel.getByText('10000 new cases will be added').waitFor());
+  await screenshot(page, 'import-10000-preview');
+
+  const confirmed = Date.now();
+  await panel.getByRole('button', { name: 'Import cases' }).click();
+  await page.getByText(/^Showing 200 of \d+/).waitFor({ timeout: 120_000 });
+  const appliedMs = Date.now() - confirmed;
+  await page.screenshot({ path: join(artifacts, 'import-10000-done.png') });
+  await assert.doesNotReject(panel.getByText('Imported: 10000 added, 0 updated, 0 unchanged.').waitFor());
+  const saved = await caseCount(page);
+  const banner = await page.getByRole('alert').allInnerTexts();
+
+  const figures = { rows: 10_000, bytes: readFileSync(file).length, file_selection_to_preview_ms: previewMs, confirm_to_rows_shown_ms: appliedMs, cases_in_storage: saved, banner };
+  writeFileSync(join(artifacts, 'bench-import.json'), JSON.stringify(figures, null, 2));
+  t.diagnostic(`import timing: ${JSON.stringify(figures)}`);
+  console.log(`import timing: ${JSON.stringify(figures)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+
+test('a 20 MB Zendesk CSV read to its preview', async (t) => {
+  const { context, page } = await openApp(browser, server.url);
+  const rows = 85_000;
+  const text = zendeskCsv(rows);
+  const file = join(artifacts, 'zendesk-20mb.csv');
+  writeFileSync(file, text);
+  const panel = review(page);
+  const before = await stored(page);
+  const picked = Date.now();
+  await importFile(page, file);
+  await panel.getByRole('button', { name: 'Import cases' }).waitFor({ timeout: 180_000 });
+  t.diagnostic(`20 MB file (${rows} rows, ${Buffer.byteLength(text)} bytes): file selection to preview ${Date.now() - picked} ms`);
+  await assert.doesNotReject(panel.getByText(`${rows} new cases will be added`).waitFor());
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await stored(page), before);
+  await context.close();
+});
