@@ -9,16 +9,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 printf '\n== machine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 for bench in triage sla import grouping; do
   printf '\n== native: %s\n' "$bench"
-  cargo bench --bench "$bench" -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E '^[a-z].*time:|^ +time:|^[A-Za-z0-9 ,/()-]+$' || true
+  # Criterion's progress and outlier lines are noise here; names and times remain.
+  cargo bench --bench "$bench" -- --warm-up-time 1 --measurement-time 3 2>&1 \
+    | grep -vE '^(Benchmarking|Found|  [0-9]+ \(|Warning|$)|Compiling|Finished|Running' || true
 done
 printf '\n== duplicate grouping quality (../shared/data/duplicates)\n'
 cargo bench --bench grouping_quality
 printf '\n== in headless Chromium (release build)\n'
-# The runner reads webdriver.json (Chromium's flags) from the directory it starts in.
-cd benches/browser
 WASM_BINDGEN_TEST_TIMEOUT=900 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --release --target wasm32-unknown-unknown --test browser_bench
-cd ../..
+  cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture
 printf '\n== import timings in headless Chromium (release build)\n'
 trunk build --release --offline
 node --test tests/e2e/bench/import-timing.mjs

@@ -141,6 +141,18 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 9] = [
+        Field::Title,
+        Field::Description,
+        Field::Customer,
+        Field::Tier,
+        Field::Surface,
+        Field::Category,
+        Field::CustomersAffected,
+        Field::Urgency,
+        Field::ExternalId,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Field::Title => "Title",

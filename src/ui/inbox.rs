@@ -4,12 +4,12 @@ use super::browser;
 use super::route::{use_route, Route};
 use super::sla_timers::{use_sla_board, SlaCell};
 use super::store::use_desk;
-use super::triage::{score_now, use_scoring, PriorityBadge};
+use super::triage::{pressure, score_now, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
 use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{age_label, InboxQuery, SlaFilter, SlaKey, SortOrder, StatusFilter};
-use crate::domain::triage::{rank, Priority, Score, ScoreInput, TimePressure};
+use crate::domain::triage::{rank, Priority, Score, ScoreInput};
 use leptos::prelude::*;
 
 /// Rows built and rendered at a time; "Show more" adds another page.
@@ -89,13 +89,15 @@ pub fn Inbox() -> impl IntoView {
                 Vec::new()
             };
             let shown = query.select_with_sla(cases, &keys);
+            let live = sla.live.get();
+            let pressure = |i: usize| pressure(&cases[i], live.0.get(&cases[i].id), now);
             scoring.rules.with(|rules| {
                 scoring.signals.with(|signals| {
                     if query.sort == SortOrder::Score {
                         let inputs = shown.iter().map(|&i| ScoreInput {
                             case: &cases[i],
                             signals: &signals[i],
-                            pressure: TimePressure::since_created(&cases[i], now),
+                            pressure: pressure(i),
                             group_size: 1,
                         });
                         let ranked = rank(inputs, rules);
@@ -103,10 +105,9 @@ pub fn Inbox() -> impl IntoView {
                             ranked.iter().take(limit).map(|r| Row::of(&cases[shown[r.index]], r.score));
                         (rows.collect::<Vec<_>>(), shown.len())
                     } else {
-                        let rows = shown
-                            .iter()
-                            .take(limit)
-                            .map(|&i| Row::of(&cases[i], score_now(&cases[i], &signals[i], rules, now)));
+                        let rows = shown.iter().take(limit).map(|&i| {
+                            Row::of(&cases[i], score_now(&cases[i], &signals[i], pressure(i), rules))
+                        });
                         (rows.collect(), shown.len())
                     }
                 })

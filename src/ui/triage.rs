@@ -2,9 +2,11 @@
 //! "Why this score" panel with its highlighted keywords and the priority pin.
 
 use super::browser;
+use super::sla_timers::use_sla_board;
 use super::store::use_desk;
 use super::Clock;
-use crate::domain::case::{Case, CaseId};
+use crate::domain::case::{Case, CaseId, Timestamp};
+use crate::domain::sla::board::CaseSla;
 use crate::domain::triage::{
     score, Factor, Priority, Score, SignalCache, TextField, TextMatch, TextSignals, TimePressure, TriageRules,
 };
@@ -39,15 +41,15 @@ pub fn use_scoring() -> Scoring {
     expect_context::<Scoring>()
 }
 
-/// The score of a case right now. Time pressure is the case's age and the group size 1 until
-/// SLA clocks and duplicate groups feed the score.
-pub fn score_now(
-    case: &Case,
-    signals: &TextSignals,
-    rules: &TriageRules,
-    now: crate::domain::case::Timestamp,
-) -> Score {
-    score(case, signals, TimePressure::since_created(case, now), 1, rules)
+/// How hard the clock presses on a case: its nearest SLA breach while a target is live, its
+/// age when none is.
+pub fn pressure(case: &Case, sla: Option<&CaseSla>, now: Timestamp) -> TimePressure {
+    sla.and_then(|sla| sla.pressure).unwrap_or_else(|| TimePressure::since_created(case, now))
+}
+
+/// The score of a case right now; the group size is 1 until duplicate groups feed the score.
+pub fn score_now(case: &Case, signals: &TextSignals, pressure: TimePressure, rules: &TriageRules) -> Score {
+    score(case, signals, pressure, 1, rules)
 }
 
 /// "P1" in its colour, with the pin shown beside the computed priority when there is one.
@@ -86,8 +88,12 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
             store.desk.with(|desk| desk.cases.iter().position(|c| c.id == case.with(|c| c.id.clone())));
         scoring.signals.with(|all| index.and_then(|i| all.get(i).cloned())).unwrap_or_default()
     });
+    let sla = use_sla_board();
     let computed = Memo::new(move |_| {
-        case.with(|c| scoring.rules.with(|rules| signals.with(|s| score_now(c, s, rules, now.get()))))
+        case.with(|c| {
+            let pressure = sla.live.with(|live| pressure(c, live.0.get(&c.id), now.get()));
+            scoring.rules.with(|rules| signals.with(|s| score_now(c, s, pressure, rules)))
+        })
     });
     let maxima = move || scoring.rules.with(|rules| rules.weights.max_points());
     let pin_id = id.clone();

@@ -2,13 +2,14 @@
 //! draft with a live preview of how the top ten of the inbox would reorder.
 
 use super::browser;
+use super::sla_timers::use_sla_board;
 use super::store::use_desk;
-use super::triage::{use_scoring, PriorityBadge};
+use super::triage::{pressure, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::CaseId;
 use crate::domain::triage::{
     rank, Factor, KeywordKind, Language, Level, ListId, Priority, RuleError, RuleField, ScoreInput,
-    SignalCache, TimePressure, TriageRules, Weights,
+    SignalCache, TriageRules, Weights,
 };
 use leptos::prelude::*;
 
@@ -232,10 +233,12 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
     let store = use_desk();
     let scoring = use_scoring();
     let now = expect_context::<Clock>().0;
+    let sla = use_sla_board();
     let draft_cache = StoredValue::new_local(None::<SignalCache>);
     let top = Memo::new(move |_| {
         let draft = draft.get();
         let now = now.get();
+        let live = sla.live.get();
         store.desk.with(|desk| {
             let open: Vec<usize> = (0..desk.cases.len()).filter(|&i| desk.cases[i].is_open()).collect();
             let ranked_with =
@@ -243,7 +246,7 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
                     let inputs = open.iter().map(|&i| ScoreInput {
                         case: &desk.cases[i],
                         signals: &signals[i],
-                        pressure: TimePressure::since_created(&desk.cases[i], now),
+                        pressure: pressure(&desk.cases[i], live.0.get(&desk.cases[i].id), now),
                         group_size: 1,
                     });
                     rank(inputs, rules)

@@ -1,29 +1,18 @@
 // The case desk as a support lead uses it, in headless Chromium against the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, screenshot, createCase, readDownload, root, artifacts } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 const DESK_KEY = 'triage-desk';
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), DESK_KEY);
 const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
 
 test('the empty inbox offers demo cases and loads a realistic queue', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await assert.doesNotReject(page.getByRole('heading', { name: 'Your inbox is empty' }).waitFor());
   await screenshot(page, 'empty-state');
   await page.getByRole('button', { name: 'Load demo cases' }).click();
@@ -39,7 +28,7 @@ test('the empty inbox offers demo cases and loads a realistic queue', async () =
 });
 
 test('a new case needs a title, is saved, and survives a reload', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('button', { name: 'New case' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await assert.doesNotReject(page.getByText('Title is required.').waitFor());
@@ -73,7 +62,7 @@ test('a new case needs a title, is saved, and survives a reload', async () => {
 });
 
 test('a case is edited in place, changes status, logs contact, and keeps a timeline', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Login loop on the app', customer: 'Blue Harbor', category: 'Login' });
   await page.getByRole('link', { name: 'Login loop on the app' }).click();
   await page.getByRole('heading', { name: 'Login loop on the app' }).waitFor();
@@ -125,7 +114,7 @@ test('a case is edited in place, changes status, logs contact, and keeps a timel
 });
 
 test('export, clear storage, import gives back the same data', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('button', { name: 'Load demo cases' }).click();
   await createCase(page, { title: '환불 요청 처리 지연 <b>bold</b>', customer: '한빛상사', tier: 'Premium' });
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -141,7 +130,7 @@ test('export, clear storage, import gives back the same data', async () => {
   assert.ok(before.cases.length >= 40);
 
   await page.evaluate(() => localStorage.clear());
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.reload();
   await page.getByRole('button', { name: 'Load demo cases' }).waitFor();
 
@@ -163,7 +152,7 @@ test('export, clear storage, import gives back the same data', async () => {
 });
 
 test('a malformed import file gets a message and changes nothing', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Keep me' });
   const before = await stored(page);
   const file = join(artifacts, 'broken.json');
@@ -178,7 +167,7 @@ test('a malformed import file gets a message and changes nothing', async () => {
 });
 
 test('corrupt storage is backed up, explained, downloadable, and never overwritten', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   const garbage = '{"schema_version":2,"revision":3,"data":{"cases":[{"id":"x"';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DESK_KEY, garbage]);
   await page.reload();
@@ -201,7 +190,7 @@ test('corrupt storage is backed up, explained, downloadable, and never overwritt
 });
 
 test('a full storage shows a lasting message, keeps the data in memory, and export still works', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Saved before the disk filled' });
   // Fill the origin's quota with filler, the way another app on the same origin could.
   await page.evaluate(() => {
@@ -239,7 +228,7 @@ test('a full storage shows a lasting message, keeps the data in memory, and expo
 });
 
 test('storage turned off still lets the user work and export', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await app.browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -247,7 +236,7 @@ test('storage turned off still lets the user work and export', async () => {
       },
     });
   });
-  const { page } = await openApp(browser, server.url, { context });
+  const { page } = await openApp(app.browser, app.server.url, { context });
   await createCase(page, { title: 'Working without storage' });
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'does not allow local storage' }).waitFor());
   await assert.doesNotReject(row(page, 'Working without storage').waitFor());
@@ -255,8 +244,8 @@ test('storage turned off still lets the user work and export', async () => {
 });
 
 test('a change in one tab shows up in the other, and simultaneous work merges', async () => {
-  const { context, page: first } = await openApp(browser, server.url);
-  const { page: second } = await openApp(browser, server.url, { context });
+  const { context, page: first } = await openApp(app.browser, app.server.url);
+  const { page: second } = await openApp(app.browser, app.server.url, { context });
   await createCase(first, { title: 'Raised in the first tab' });
   await assert.doesNotReject(row(second, 'Raised in the first tab').waitFor());
 
@@ -281,7 +270,7 @@ test('a change in one tab shows up in the other, and simultaneous work merges', 
 });
 
 test('hostile HTML in a case is shown as text', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   let dialogs = 0;
   page.on('dialog', async (dialog) => {
     dialogs += 1;
@@ -298,7 +287,7 @@ test('hostile HTML in a case is shown as text', async () => {
 });
 
 test('a schema 1 store from the prototype is migrated on load', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   const v1 = readFileSync(join(root, 'tests', 'fixtures', 'storage-v1.json'), 'utf8');
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DESK_KEY, v1]);
   await page.reload();

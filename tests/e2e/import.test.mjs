@@ -1,24 +1,12 @@
 // Importing other helpdesks' exports, pasted rows and this app's own CSV, and exporting CSV,
 // in headless Chromium against the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 const fixture = (name) => join(root, 'tests', 'fixtures', 'import', name);
 const stored = (page) => page.evaluate(() => localStorage.getItem('triage-desk'));
@@ -37,7 +25,7 @@ async function exportCsv(page, which) {
 }
 
 test('a Zendesk CSV is previewed, imported, and importing it again doubles nothing', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await importFile(page, fixture('zendesk.csv'));
   const panel = review(page);
   await assert.doesNotReject(panel.getByText('Zendesk tickets (CSV)').waitFor());
@@ -68,7 +56,7 @@ test('a Zendesk CSV is previewed, imported, and importing it again doubles nothi
 });
 
 test('CSV export (all cases and this view) re-imports with nothing to add and matches the JSON export', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('button', { name: 'Load demo cases' }).click();
   await createCase(page, { title: '=HYPERLINK("http://x") 환불 요청', customer: '한빛상사' });
   const all = await exportCsv(page, 'all cases');
@@ -102,7 +90,7 @@ test('CSV export (all cases and this view) re-imports with nothing to add and ma
 });
 
 test('unreadable files show the reason and change nothing', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Keep me' });
   const before = await stored(page);
   const panel = review(page);
@@ -132,7 +120,7 @@ test('unreadable files show the reason and change nothing', async () => {
 });
 
 test('quick add of three pasted lines creates three cases', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('button', { name: 'Quick add' }).click();
   await page.getByLabel('Paste cases').fill('Login page times out\tSafari users only\nRefund not received\t고객이 환불을 받지 못함\nInvoice PDF is blank\tSince Monday');
   await screenshot(page, 'quick-add');
@@ -151,7 +139,7 @@ test('quick add of three pasted lines creates three cases', async () => {
 });
 
 test('dropping a file on the page opens the preview', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   const content = readFileSync(fixture('jira.csv'), 'utf8');
   const transfer = await page.evaluateHandle((text) => {
     const data = new DataTransfer();
@@ -169,7 +157,7 @@ test('dropping a file on the page opens the preview', async () => {
 });
 
 test('a 20 MB file shows a progress bar while it is read, and Cancel stops it and changes nothing', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Keep me' });
   const before = await stored(page);
   const file = join(artifacts, 'zendesk-20mb.csv');

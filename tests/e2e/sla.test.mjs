@@ -1,20 +1,9 @@
 // SLA timers as a lead watches them: live countdowns, stops and pauses, the what-if clock.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, screenshot, createCase } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
 const timer = (scope, target) => scope.getByRole('timer', { name: new RegExp(`^${target}:`) }).first();
@@ -27,7 +16,7 @@ const secondsLeft = (text) => {
 };
 
 test('a new Enterprise case counts down its first response, and the what-if clock shows the breach', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Payments API times out', customer: 'Northwind', tier: 'Enterprise' });
   const cell = row(page, 'Payments API times out');
   const first = timer(cell, 'First response');
@@ -73,7 +62,7 @@ test('a new Enterprise case counts down its first response, and the what-if cloc
 });
 
 test('logging a contact meets the first response; waiting on customer pauses resolution', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Invoices show the wrong VAT', customer: 'Blue Harbor', tier: 'Enterprise' });
   await page.getByRole('link', { name: 'Invoices show the wrong VAT' }).click();
   const panel = page.getByRole('region', { name: 'SLA' });
@@ -97,7 +86,7 @@ test('logging a contact meets the first response; waiting on customer pauses res
 });
 
 test('Settings > SLA validates time zones and edits targets', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'SLA', exact: true }).waitFor();
   const zone = page.getByLabel('Business hours time zone');

@@ -1,23 +1,12 @@
 // The triage score as an escalation manager meets it, in headless Chromium on the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+import { useServedApp, openApp, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 async function demoInbox() {
-  const opened = await openApp(browser, server.url);
+  const opened = await openApp(app.browser, app.server.url);
   await opened.page.getByRole('button', { name: 'Load demo cases' }).click();
   await opened.page.getByRole('heading', { name: 'Inbox' }).waitFor();
   return opened;
@@ -29,8 +18,8 @@ test('the demo inbox is sorted by score and the most urgent case is on top', asy
   const { context, page, errors } = await demoInbox();
   assert.equal(await page.getByLabel('Sort by').inputValue(), 'score');
   const top = await firstRow(page).innerText();
-  // A many-customer payment outage on an Enterprise account, not a cosmetic issue.
-  assert.match(top, /Payment declined at checkout with error PAY-502/);
+  // A many-customer payment or login outage on an Enterprise account, not a cosmetic issue.
+  assert.match(top, /PAY-502|AUTH-1103/);
   assert.match(top, /Enterprise/);
   assert.match(top, /P1/);
   const badges = await page.locator('tbody tr .priority [aria-hidden="true"]').allInnerTexts();
@@ -58,13 +47,14 @@ test('why this score: every factor with its points, summing to the score, keywor
   assert.equal(points.reduce((a, b) => a + b, 0), total);
   assert.match(await why.getByLabel(/^Score \d+ of 100$/).innerText(), new RegExp(`^${total}`));
   const marked = await why.locator('mark').allInnerTexts();
-  assert.ok(marked.some((word) => /payment|checkout|declined/i.test(word)), `marked: ${marked}`);
+  assert.ok(marked.some((word) => /payment|checkout|declined|log ?in|sso|error/i.test(word)), `marked: ${marked}`);
   await screenshot(page, 'triage-case');
   await context.close();
 });
 
 test('a pinned priority shows beside the computed one and is logged', async () => {
   const { context, page } = await demoInbox();
+  const title = await firstRow(page).getByRole('link').innerText();
   await firstRow(page).getByRole('link').click();
   const why = page.getByRole('region', { name: 'Why this score' });
   await why.getByLabel('Pinned priority').selectOption({ label: 'Pin P3' });
@@ -73,7 +63,7 @@ test('a pinned priority shows beside the computed one and is logged', async () =
   await assert.doesNotReject(timeline.getByText('Priority pinned to P3').waitFor());
   await page.getByRole('link', { name: 'Inbox' }).first().click();
   await assert.doesNotReject(page.getByText('Priority P3, pinned by hand; computed P1').first().waitFor({ state: 'attached' }));
-  await page.locator('tbody tr').filter({ hasText: 'PAY-502' }).first().getByRole('link').click();
+  await page.getByRole('link', { name: title, exact: true }).click();
   await page.getByLabel('Pinned priority').selectOption({ value: '' });
   await assert.doesNotReject(timeline.getByText('Priority pin removed (was P3)').waitFor());
   await context.close();
@@ -81,27 +71,29 @@ test('a pinned priority shows beside the computed one and is logged', async () =
 
 test('editing the weights previews the new top ten, and saving reorders the inbox', async () => {
   const { context, page } = await demoInbox();
+  const titleOf = async (locator) => (await locator.locator('.top-title').innerText()).trim();
+  const defaultTop = await firstRow(page).getByRole('link').innerText();
   await page.getByRole('link', { name: 'Settings' }).click();
   const preview = page.getByRole('complementary', { name: 'Top ten with these rules' });
-  assert.match(await preview.locator('li').first().innerText(), /PAY-502/);
-  // Only age counts: the oldest open case must come first.
-  for (const factor of ['Impact x urgency', 'Tier', 'Customers affected', 'Risk keywords', 'Distress cues', 'Similar reports']) {
+  assert.equal(await titleOf(preview.locator('li').first()), defaultTop);
+  // Only the cue words count now: cases written in distress climb, the quiet outage drops.
+  for (const factor of ['Impact x urgency', 'Tier', 'Customers affected', 'Time pressure', 'Risk keywords', 'Similar reports']) {
     await page.getByLabel(`${factor} weight`, { exact: true }).fill('0');
   }
-  await page.getByLabel('Time pressure weight', { exact: true }).fill('50');
-  // Age pressure is full from three days on, so the new top ten are all at least that old.
-  await assert.doesNotReject(preview.locator('li').first().getByText(/^↑\d+$/).waitFor());
-  assert.doesNotMatch(await preview.locator('li').first().innerText(), /PAY-502/);
+  await page.getByLabel('Distress cues weight', { exact: true }).fill('50');
+  await assert.doesNotReject(preview.locator('.moved.up, .moved.down').first().waitFor());
+  const newTop = await titleOf(preview.locator('li').first());
+  assert.notEqual(newTop, defaultTop);
   await screenshot(page, 'triage-rules');
   await page.getByRole('button', { name: 'Save rules' }).click();
   await page.getByRole('link', { name: 'Inbox' }).first().click();
-  assert.match(await firstRow(page).innerText(), /\b[3-9] d\b/);
+  assert.equal(await firstRow(page).getByRole('link').innerText(), newTop);
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Reset to defaults' }).click();
   await page.getByRole('button', { name: 'Save rules' }).click();
   await page.getByRole('link', { name: 'Inbox' }).first().click();
-  assert.match(await firstRow(page).innerText(), /PAY-502/);
+  assert.equal(await firstRow(page).getByRole('link').innerText(), defaultTop);
   await context.close();
 });
 

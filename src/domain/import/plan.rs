@@ -373,22 +373,10 @@ fn logged_change(event: &Event) -> Option<FieldChange> {
     }
 }
 
-const FIELDS: [Field; 9] = [
-    Field::Title,
-    Field::Description,
-    Field::Customer,
-    Field::Tier,
-    Field::Surface,
-    Field::Category,
-    Field::CustomersAffected,
-    Field::Urgency,
-    Field::ExternalId,
-];
-
 /// What a merge changed, field by field; a change elsewhere (notes, times) shows as history.
 fn merged_changes(before: &Case, after: &Case) -> Vec<FieldChange> {
     let change = |field: &str, from: String, to: String| FieldChange { field: field.to_string(), from, to };
-    let mut changes: Vec<FieldChange> = FIELDS
+    let mut changes: Vec<FieldChange> = Field::ALL
         .iter()
         .map(|&field| (field, before.field_text(field), after.field_text(field)))
         .filter(|(_, from, to)| from != to)

@@ -3,16 +3,27 @@
 
 use super::clock::{CaseClocks, Tick};
 use super::{format_duration, Target, TargetState, TargetStatus};
+use crate::domain::triage::TimePressure;
 
 /// The three targets of one case read at one `now`, in [`Target::ALL`] order.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CaseSla {
     pub statuses: [TargetStatus; 3],
+    /// How close the case is to a breach, for the triage score: the live target (running or
+    /// paused) that has used the largest share of its budget. `None` when no target is live.
+    pub pressure: Option<TimePressure>,
 }
 
 impl CaseSla {
     pub fn read(clocks: &CaseClocks, tick: &Tick) -> CaseSla {
-        CaseSla { statuses: Target::ALL.map(|target| clocks.status(target, tick)) }
+        let statuses = Target::ALL.map(|target| clocks.status(target, tick));
+        let pressure = Target::ALL
+            .into_iter()
+            .filter_map(|target| clocks.current(target).map(|clock| (clock, statuses[target as usize])))
+            .filter(|(_, status)| is_live(status))
+            .max_by(|(_, a), (_, b)| a.used_fraction.total_cmp(&b.used_fraction))
+            .map(|(clock, status)| TimePressure::Sla { remaining: status.remaining, target: clock.budget });
+        CaseSla { statuses, pressure }
     }
 
     pub fn get(&self, target: Target) -> TargetStatus {
@@ -101,6 +112,7 @@ mod tests {
                 status(TargetState::Paused, 3, false),
                 status(TargetState::AtRisk, 40, false),
             ],
+            pressure: None,
         };
         assert_eq!(sla.most_urgent().map(|(t, _)| t), Some(Target::Resolution));
         assert_eq!(sla.time_left_ms(), Some(40 * 60_000));
@@ -116,6 +128,7 @@ mod tests {
                 status(TargetState::Breached, -10, true),
                 status(TargetState::OnTrack, 300, false),
             ],
+            pressure: None,
         };
         assert_eq!(sla.most_urgent().map(|(t, _)| t), Some(Target::FirstResponse));
         assert_eq!(sla.time_left_ms(), Some(-80 * 60_000));
@@ -126,10 +139,40 @@ mod tests {
                 status(TargetState::NotApplicable, 0, false),
                 status(TargetState::Paused, 30, false),
             ],
+            pressure: None,
         };
         assert_eq!(paused_only.most_urgent().map(|(t, _)| t), Some(Target::Resolution));
         assert_eq!(paused_only.time_left_ms(), None);
         assert_eq!(paused_only.worst_state(), Some(TargetState::Paused));
+    }
+
+    #[test]
+    fn pressure_comes_from_the_live_target_nearest_its_budget() {
+        use crate::domain::case::{Case, CaseDraft, CaseId, NoteKind, Tier};
+        use crate::domain::sla::{SlaEngine, SlaSettings};
+        use chrono::{TimeZone, Utc};
+        let opened = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+        let draft =
+            CaseDraft { title: "Checkout down".into(), tier: Tier::Enterprise, ..CaseDraft::default() };
+        let mut case = Case::create(CaseId("a".into()), draft, "Me", opened);
+        let engine = SlaEngine::new(&SlaSettings::default());
+        let read = |case: &Case, minutes| {
+            CaseSla::read(&engine.compute_clocks(case), &engine.tick(opened + TimeDelta::minutes(minutes)))
+                .pressure
+        };
+        // Enterprise: first response 30 min is half used after 15 min, resolution 8 h barely.
+        assert_eq!(
+            read(&case, 15),
+            Some(TimePressure::Sla { remaining: TimeDelta::minutes(15), target: TimeDelta::minutes(30) })
+        );
+        case.add_note(NoteKind::Contact, "Called", "Me", opened + TimeDelta::minutes(20));
+        // Next update (2 h) started at the contact; resolution has used 60 of 480 minutes.
+        assert_eq!(
+            read(&case, 80),
+            Some(TimePressure::Sla { remaining: TimeDelta::minutes(60), target: TimeDelta::minutes(120) })
+        );
+        case.set_status(crate::domain::case::Status::Resolved, "Me", opened + TimeDelta::minutes(90));
+        assert_eq!(read(&case, 100), None, "nothing is live once resolved");
     }
 
     #[test]
