@@ -330,6 +330,13 @@ fn tick_and_one_off_reads_agree_far_from_now() {
     let first = clocks.current(Target::FirstResponse).unwrap().status(&tick);
     assert_eq!(first.state, TargetState::Breached);
     assert!(first.remaining < -TimeDelta::hours(700));
+    // Later ticks the same day reuse the remembered old stretch and must still be exact.
+    for later in [now + TimeDelta::hours(3), now + TimeDelta::days(2)] {
+        let tick = engine.tick(later);
+        for clock in &clocks.clocks {
+            assert_eq!(clock.status(&tick), clock.status_at(later, &engine));
+        }
+    }
 }
 
 #[test]

@@ -89,8 +89,8 @@ pub fn Inbox() -> impl IntoView {
                 Vec::new()
             };
             let shown = query.select_with_sla(cases, &keys);
-            let live = sla.live.get();
-            let pressure = |i: usize| pressure(&cases[i], live.0.get(&cases[i].id), now);
+            let settled = sla.settled.get();
+            let pressure = |i: usize| pressure(&cases[i], settled.0.get(&cases[i].id), now);
             scoring.rules.with(|rules| {
                 scoring.signals.with(|signals| {
                     if query.sort == SortOrder::Score {

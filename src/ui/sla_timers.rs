@@ -3,6 +3,7 @@
 
 use super::store::use_desk;
 use super::what_if::use_view_clock;
+use super::Clock;
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::sla::board::{countdown, CaseSla};
 use crate::domain::sla::{CaseClocks, SlaEngine, Target, TargetState, TargetStatus};
@@ -36,6 +37,9 @@ pub struct SlaBoard {
     pub clocks: Memo<Shared<ClockMap>>,
     /// Every case read at the view's now; the only thing the 1 Hz tick recomputes.
     pub live: Memo<Shared<HashMap<CaseId, CaseSla>>>,
+    /// Every case read at the 30-second clock (plus any what-if shift), for the triage score:
+    /// ranking thousands of cases every second would cost more than the countdowns do.
+    pub settled: Memo<Shared<HashMap<CaseId, CaseSla>>>,
 }
 
 pub fn provide_sla_board() -> SlaBoard {
@@ -72,15 +76,17 @@ pub fn provide_sla_board() -> SlaBoard {
             Shared(Arc::new(map))
         })
     });
-    let live = Memo::new(move |_| {
-        let now = clock.now();
+    let read_all = move |now: Timestamp| {
         let engine = engine.get();
         let tick = engine.0.tick(now);
         clocks.with(|clocks| {
             Shared(Arc::new(clocks.0.iter().map(|(id, c)| (id.clone(), CaseSla::read(c, &tick))).collect()))
         })
-    });
-    let board = SlaBoard { engine, clocks, live };
+    };
+    let live = Memo::new(move |_| read_all(clock.now()));
+    let every_30_s = expect_context::<Clock>().0;
+    let settled = Memo::new(move |_| read_all(every_30_s.get() + clock.ahead()));
+    let board = SlaBoard { engine, clocks, live, settled };
     provide_context(board);
     board
 }

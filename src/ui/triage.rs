@@ -91,7 +91,7 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let sla = use_sla_board();
     let computed = Memo::new(move |_| {
         case.with(|c| {
-            let pressure = sla.live.with(|live| pressure(c, live.0.get(&c.id), now.get()));
+            let pressure = sla.settled.with(|settled| pressure(c, settled.0.get(&c.id), now.get()));
             scoring.rules.with(|rules| signals.with(|s| score_now(c, s, pressure, rules)))
         })
     });

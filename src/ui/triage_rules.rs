@@ -238,7 +238,7 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
     let top = Memo::new(move |_| {
         let draft = draft.get();
         let now = now.get();
-        let live = sla.live.get();
+        let settled = sla.settled.get();
         store.desk.with(|desk| {
             let open: Vec<usize> = (0..desk.cases.len()).filter(|&i| desk.cases[i].is_open()).collect();
             let ranked_with =
@@ -246,7 +246,7 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
                     let inputs = open.iter().map(|&i| ScoreInput {
                         case: &desk.cases[i],
                         signals: &signals[i],
-                        pressure: pressure(&desk.cases[i], live.0.get(&desk.cases[i].id), now),
+                        pressure: pressure(&desk.cases[i], settled.0.get(&desk.cases[i].id), now),
                         group_size: 1,
                     });
                     rank(inputs, rules)

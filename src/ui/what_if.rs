@@ -28,6 +28,11 @@ impl ViewClock {
         self.real.get()
     }
 
+    /// How far ahead of real time the view is (zero when showing the real time), tracked.
+    pub fn ahead(&self) -> TimeDelta {
+        self.ahead.get().unwrap_or_default()
+    }
+
     pub fn is_what_if(&self) -> bool {
         self.ahead.with(Option::is_some)
     }

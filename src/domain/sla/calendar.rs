@@ -525,6 +525,10 @@ impl Window {
         }
     }
 
+    pub(crate) fn start(&self) -> i64 {
+        self.from
+    }
+
     pub(crate) fn contains(&self, at: i64) -> bool {
         self.from <= at && at <= self.to
     }

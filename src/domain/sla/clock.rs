@@ -5,6 +5,8 @@ use super::{Policies, SlaSettings, Target, TargetState, TargetStatus};
 use crate::domain::case::{Case, Event, NoteKind, Status, Tier, TimelineEntry, Timestamp};
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -185,6 +187,16 @@ pub struct SlaEngine {
     tier_calendars: Vec<usize>,
     at_risk: f64,
     problems: Vec<String>,
+    far_past: Arc<Mutex<FarPast>>,
+}
+
+/// Business time from anchors before a tick's window (deadlines breached long ago) to the
+/// window's start. The start moves once a day, so an old breach costs one calendar walk a
+/// day instead of one every tick.
+#[derive(Debug, Default)]
+struct FarPast {
+    edge: i64,
+    spans: HashMap<(usize, i64), i64>,
 }
 
 impl SlaEngine {
@@ -225,7 +237,18 @@ impl SlaEngine {
             tier_calendars,
             at_risk: if at_risk.is_finite() { at_risk.clamp(0.0, 1.0) } else { 0.75 },
             problems,
+            far_past: Arc::default(),
         }
+    }
+
+    /// Business time from `from` to `edge` on a calendar, remembered until the edge moves.
+    fn far_past_span(&self, calendar: usize, from: i64, edge: i64) -> i64 {
+        let mut far = self.far_past.lock().unwrap_or_else(PoisonError::into_inner);
+        if far.edge != edge {
+            far.edge = edge;
+            far.spans.clear();
+        }
+        *far.spans.entry((calendar, from)).or_insert_with(|| self.calendars[calendar].between_ms(from, edge))
     }
 
     pub fn calendars(&self) -> &[BusinessCalendar] {
@@ -287,7 +310,9 @@ impl SlaEngine {
             .calendars
             .iter()
             .map(|calendar| {
-                let window = Window::new(calendar, now - TICK_WINDOW_MS, now + TICK_WINDOW_MS);
+                // Starting on a day boundary keeps the start, and so `far_past`, fixed all day.
+                let start = (now - TICK_WINDOW_MS).div_euclid(DAY_MS) * DAY_MS;
+                let window = Window::new(calendar, start, now + TICK_WINDOW_MS);
                 let now_position = window.position(now);
                 (window, now_position)
             })
@@ -321,7 +346,8 @@ fn implied_entries(case: &Case) -> Vec<TimelineEntry> {
 }
 
 /// Clocks whose anchors lie within this of `now` are read from the tick's precomputed window.
-const TICK_WINDOW_MS: i64 = 6 * 7 * 24 * HOUR_MS;
+const TICK_WINDOW_MS: i64 = 6 * 7 * DAY_MS;
+const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// One `now` with each calendar's business time around it worked out once, so reading a clock
 /// is a lookup rather than a walk over days.
@@ -343,6 +369,9 @@ impl Tick<'_> {
         let (window, now_position) = &self.windows[calendar];
         if window.contains(at) {
             window.position(at) - now_position
+        } else if at < window.start() {
+            // Business time is additive: anchor to window start, then start to now.
+            -(self.engine.far_past_span(calendar, at, window.start()) + now_position)
         } else {
             self.engine.calendars[calendar].span_ms(self.now, at)
         }
