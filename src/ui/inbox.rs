@@ -13,7 +13,7 @@ use crate::domain::triage::{rank, Priority, Score, ScoreInput};
 use leptos::prelude::*;
 
 /// Rows built and rendered at a time; "Show more" adds another page.
-const PAGE_SIZE: usize = 200;
+const PAGE_SIZE: usize = 30;
 
 /// Kept above the inbox so filters survive opening a case and coming back.
 #[derive(Clone, Copy)]
@@ -72,9 +72,9 @@ pub fn Inbox() -> impl IntoView {
         let limit = limit.get();
         store.desk.with(|desk| {
             let cases = &desk.cases;
-            // SLA keys change every second, so they are read only when the query needs them.
+            // SLA keys come from the 30-second reading of every case, read only when needed.
             let keys: Vec<SlaKey> = if query.uses_sla() {
-                sla.live.with(|live| {
+                sla.settled.with(|live| {
                     cases
                         .iter()
                         .map(|case| {
@@ -115,6 +115,9 @@ pub fn Inbox() -> impl IntoView {
         })
     });
     let rows = Memo::new(move |_| view.with(|(rows, _)| rows.clone()));
+    Effect::new(move |_| {
+        sla.on_screen.set(rows.with(|rows| rows.iter().map(|row| row.id.clone()).collect()))
+    });
     let total = Memo::new(move |_| view.with(|(_, total)| *total));
     let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
     view! {

@@ -34,8 +34,10 @@ pub fn BreachAlerts() -> impl IntoView {
         if !enabled.get() || clock.is_what_if() {
             return;
         }
-        let now = clock.real_now();
-        let observed: Vec<Observed> = board.live.with(|live| {
+        // Alerts follow the 30-second reading of every case; the real time is read untracked
+        // so the 1 Hz tick does not rerun this over the whole desk.
+        let now = untrack(|| clock.real_now());
+        let observed: Vec<Observed> = board.settled.with(|live| {
             store.desk.with(|desk| {
                 desk.cases
                     .iter()

@@ -40,7 +40,8 @@ fn sla_signal<T: Send + Sync + 'static>(
 
 #[component]
 pub fn SlaSettingsSection() -> impl IntoView {
-    let calendars = sla_signal(|sla| sla.calendars.len());
+    // Names are in the labels, so a rename re-renders the editors.
+    let names = sla_signal(|sla| sla.calendars.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
     view! {
         <section class="sla-settings" aria-labelledby="sla-settings-heading">
             <h2 id="sla-settings-heading">"SLA"</h2>
@@ -48,7 +49,10 @@ pub fn SlaSettingsSection() -> impl IntoView {
             <AtRiskField />
             <PolicyTable />
             <h3>"Calendars"</h3>
-            {move || (0..calendars.get()).map(|index| view! { <CalendarEditor index /> }).collect_view()}
+            {move || (0..names.with(Vec::len)).map(|index| view! { <CalendarEditor index /> }).collect_view()}
+            <button on:click=move |_| change_sla(|sla| {
+                sla.add_calendar();
+            })>"Add calendar"</button>
             <SlaProblems />
             <ComplianceReport />
         </section>
@@ -247,9 +251,25 @@ fn CalendarEditor(index: usize) -> impl IntoView {
     let name = move || calendar.with(|c| c.name.clone());
     let id = |what: &str| format!("sla-calendar-{index}-{what}");
     let label = move |what: &str| format!("{} {what}", calendar.with_untracked(|c| c.name.clone()));
+    let (removal, set_removal) = signal(None::<String>);
+    let remove = move |_| {
+        let mut sla = use_desk().desk.with_untracked(|desk| desk.settings.sla.clone());
+        match sla.remove_calendar(index) {
+            Ok(()) => change_sla(move |settings| *settings = sla),
+            Err(reason) => set_removal.set(Some(reason)),
+        }
+    };
     view! {
         <fieldset class="calendar-editor">
             <legend>{name}</legend>
+            <CheckedInput id=id("name") label=label("name")
+                value=Signal::derive(name)
+                commit=move |text| {
+                    let mut sla = use_desk().desk.with_untracked(|desk| desk.settings.sla.clone());
+                    sla.rename_calendar(index, &text)?;
+                    change_sla(move |settings| *settings = sla);
+                    Ok(())
+                } />
             <CheckedInput id=id("zone") label=label("time zone") hint="e.g. Asia/Taipei"
                 value=Signal::derive(move || calendar.with(|c| c.time_zone.clone()))
                 commit=move |zone| edit_calendar(index, |c| c.time_zone = zone.trim().to_string()) />
@@ -270,6 +290,8 @@ fn CalendarEditor(index: usize) -> impl IntoView {
                     edit_calendar(index, |c| c.holidays = days)
                 } />
             <p class="muted small">"Hours are ranges like 09:00-12:00, 13:00-18:00 (a lunch break is the gap); empty means closed. Holidays are closed all day."</p>
+            <button on:click=remove>{move || format!("Remove {}", name())}</button>
+            <p class="field-error" role="status">{move || removal.get()}</p>
         </fieldset>
     }
 }

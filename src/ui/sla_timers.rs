@@ -1,6 +1,7 @@
 //! SLA countdowns: the board every timer reads (clocks per case, recomputed only when that
 //! case or the SLA settings change; statuses per tick), the inbox cell and the case panel.
 
+use super::browser;
 use super::store::use_desk;
 use super::what_if::use_view_clock;
 use super::Clock;
@@ -35,10 +36,13 @@ type ClockCache = HashMap<CaseId, (Timestamp, usize, Arc<CaseClocks>)>;
 pub struct SlaBoard {
     pub engine: Memo<Shared<SlaEngine>>,
     pub clocks: Memo<Shared<ClockMap>>,
-    /// Every case read at the view's now; the only thing the 1 Hz tick recomputes.
+    /// The cases on screen read at the view's now: the only thing the 1 Hz tick recomputes.
     pub live: Memo<Shared<HashMap<CaseId, CaseSla>>>,
-    /// Every case read at the 30-second clock (plus any what-if shift), for the triage score:
-    /// ranking thousands of cases every second would cost more than the countdowns do.
+    /// Which cases the page shows countdowns for; the inbox and the case page set it.
+    pub on_screen: RwSignal<Vec<CaseId>>,
+    /// Every case read at the 30-second clock (plus any what-if shift), for the triage score,
+    /// SLA sorting and filtering, and breach alerts: reading thousands of cases every second
+    /// would cost far more than the countdowns on screen do.
     pub settled: Memo<Shared<HashMap<CaseId, CaseSla>>>,
 }
 
@@ -76,17 +80,30 @@ pub fn provide_sla_board() -> SlaBoard {
             Shared(Arc::new(map))
         })
     });
-    let read_all = move |now: Timestamp| {
+    let on_screen = RwSignal::new(Vec::<CaseId>::new());
+    let live = Memo::new(move |_| {
         let engine = engine.get();
-        let tick = engine.0.tick(now);
+        let tick = engine.0.tick(clock.now());
+        on_screen.with(|ids| {
+            clocks.with(|clocks| {
+                let read = ids
+                    .iter()
+                    .filter_map(|id| clocks.0.get(id).map(|c| (id.clone(), CaseSla::read(c, &tick))));
+                Shared(Arc::new(read.collect()))
+            })
+        })
+    });
+    let every_30_s = expect_context::<Clock>().0;
+    let settled = Memo::new(move |_| {
+        let engine = engine.get();
+        // Recomputed every 30 s and on every change, at the time it is recomputed.
+        every_30_s.track();
+        let tick = engine.0.tick(browser::now() + clock.ahead());
         clocks.with(|clocks| {
             Shared(Arc::new(clocks.0.iter().map(|(id, c)| (id.clone(), CaseSla::read(c, &tick))).collect()))
         })
-    };
-    let live = Memo::new(move |_| read_all(clock.now()));
-    let every_30_s = expect_context::<Clock>().0;
-    let settled = Memo::new(move |_| read_all(every_30_s.get() + clock.ahead()));
-    let board = SlaBoard { engine, clocks, live, settled };
+    });
+    let board = SlaBoard { engine, clocks, live, on_screen, settled };
     provide_context(board);
     board
 }
@@ -106,7 +123,7 @@ pub fn state_key(state: TargetState) -> &'static str {
     }
 }
 
-/// The inbox's SLA column: the most urgent running target, the others one click away.
+/// The inbox's SLA column: every running target at once, the most urgent first.
 #[component]
 pub fn SlaCell(id: CaseId) -> impl IntoView {
     let board = use_sla_board();
@@ -114,34 +131,28 @@ pub fn SlaCell(id: CaseId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             board.live.with(|live| {
-                let Some(sla) = live.0.get(&id) else { return (None, Vec::new()) };
+                let Some(sla) = live.0.get(&id) else { return Vec::new() };
                 let urgent = sla.most_urgent().map(|(target, _)| target);
-                let others: Vec<Target> =
-                    sla.running().map(|(target, _)| target).filter(|&t| Some(t) != urgent).collect();
-                (urgent, others)
+                urgent
+                    .into_iter()
+                    .chain(sla.running().map(|(target, _)| target).filter(|&t| Some(t) != urgent))
+                    .collect()
             })
         })
     };
-    let urgent = Memo::new(move |_| running.with(|(urgent, _)| *urgent));
-    let others = Memo::new(move |_| running.with(|(_, others)| others.clone()));
-    let urgent_id = id.clone();
     view! {
         <div class="sla-cell">
-            {move || match urgent.get() {
-                Some(target) => view! { <SlaTimer id=urgent_id.clone() target compact=true /> }.into_any(),
-                None => view! { <span class="muted small">"No running SLA"</span> }.into_any(),
-            }}
             {move || {
-                let others = others.get();
-                (!others.is_empty()).then(|| {
-                    let id = id.clone();
-                    view! {
-                        <details class="sla-more">
-                            <summary>{format!("+{} more", others.len())}</summary>
-                            {others.into_iter().map(|target| view! { <SlaTimer id=id.clone() target compact=true /> }).collect_view()}
-                        </details>
-                    }
-                })
+                let targets: Vec<Target> = running.get();
+                if targets.is_empty() {
+                    view! { <span class="muted small">"No running SLA"</span> }.into_any()
+                } else {
+                    targets
+                        .into_iter()
+                        .map(|target| view! { <SlaTimer id=id.clone() target compact=true /> })
+                        .collect_view()
+                        .into_any()
+                }
             }}
         </div>
     }
@@ -151,6 +162,8 @@ pub fn SlaCell(id: CaseId) -> impl IntoView {
 #[component]
 pub fn SlaPanel(id: CaseId) -> impl IntoView {
     let board = use_sla_board();
+    let shown = id.clone();
+    Effect::new(move |_| board.on_screen.set(vec![shown.clone()]));
     let problems = move || board.engine.with(|engine| engine.0.problems().to_vec());
     view! {
         <section class="panel sla-panel" aria-labelledby="sla-heading">

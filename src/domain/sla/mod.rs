@@ -206,6 +206,81 @@ impl Default for SlaSettings {
     }
 }
 
+impl SlaSettings {
+    /// Adds a business-hours calendar under a name no other calendar has; returns its index.
+    pub fn add_calendar(&mut self) -> usize {
+        let name = (self.calendars.len() + 1..)
+            .map(|n| format!("Calendar {n}"))
+            .find(|name| self.calendars.iter().all(|c| &c.name != name))
+            .expect("some number is free");
+        self.calendars.push(Calendar { name, ..Calendar::business_hours() });
+        self.calendars.len() - 1
+    }
+
+    /// Renames a calendar and the policies that use it, keeping names unique and non-empty.
+    pub fn rename_calendar(&mut self, index: usize, name: &str) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("A calendar needs a name.".into());
+        }
+        if self.calendars.iter().enumerate().any(|(i, c)| i != index && c.name == name) {
+            return Err(format!("Another calendar is already called \u{201c}{name}\u{201d}."));
+        }
+        let calendar = self.calendars.get_mut(index).ok_or("This calendar no longer exists.")?;
+        let old = std::mem::replace(&mut calendar.name, name.to_string());
+        for tier in Tier::ALL {
+            let policy = self.policies.get_mut(*tier);
+            if policy.calendar == old {
+                policy.calendar = name.to_string();
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes a calendar no tier uses; one in use is refused with the tiers that use it.
+    pub fn remove_calendar(&mut self, index: usize) -> Result<(), String> {
+        let name = &self.calendars.get(index).ok_or("This calendar no longer exists.")?.name;
+        let users: Vec<&str> = Tier::ALL
+            .iter()
+            .filter(|tier| &self.policies.get(**tier).calendar == name)
+            .map(|t| t.label())
+            .collect();
+        if !users.is_empty() {
+            return Err(format!(
+                "{} still use this calendar; pick another for them first.",
+                users.join(", ")
+            ));
+        }
+        self.calendars.remove(index);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod settings_tests {
+    use super::*;
+
+    #[test]
+    fn calendars_are_added_renamed_with_their_policies_and_removed_only_when_unused() {
+        let mut sla = SlaSettings::default();
+        let added = sla.add_calendar();
+        assert_eq!(sla.calendars[added].name, "Calendar 3");
+        assert_eq!(sla.add_calendar(), 3);
+        assert_eq!(sla.calendars[3].name, "Calendar 4");
+
+        assert!(sla.rename_calendar(added, "24x7").unwrap_err().contains("already called"));
+        assert!(sla.rename_calendar(added, "  ").is_err());
+        sla.rename_calendar(1, "Taipei office").unwrap();
+        assert_eq!(sla.policies.get(Tier::Premium).calendar, "Taipei office");
+        assert_eq!(sla.policies.get(Tier::Enterprise).calendar, Calendar::ALWAYS_OPEN);
+
+        let refused = sla.remove_calendar(1).unwrap_err();
+        assert_eq!(refused, "Premium, Standard, Free still use this calendar; pick another for them first.");
+        sla.remove_calendar(added).unwrap();
+        assert_eq!(sla.calendars.len(), 3);
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetState {
