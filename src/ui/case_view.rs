@@ -265,6 +265,14 @@ fn describe(event: &Event) -> (&'static str, String) {
             };
             ("field", format!("{} changed from {} to {}", field.label(), shown(from), shown(to)))
         }
+        // Waiting on customer pauses the Next update and Resolution clocks; say so where it happens.
+        Event::StatusChanged { from, to } if *to == Status::WaitingOnCustomer => (
+            "status",
+            format!("Status changed from {from} to {to}; SLA paused (Next update, Resolution): waiting on the customer"),
+        ),
+        Event::StatusChanged { from, to } if *from == Status::WaitingOnCustomer => {
+            ("status", format!("Status changed from {from} to {to}; SLA resumed"))
+        }
         Event::StatusChanged { from, to } => ("status", format!("Status changed from {from} to {to}")),
         Event::Reopened { from, to } => {
             ("status", format!("Reopened: {from} to {to}; resolution time cleared"))

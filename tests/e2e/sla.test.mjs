@@ -80,6 +80,10 @@ test('logging a contact meets the first response; waiting on customer pauses res
   await timer(panel, 'Resolution').focus();
   await assert.doesNotReject(page.getByRole('tooltip').getByText(/^Paused since .*: Waiting on customer\.$/).waitFor());
   await screenshot(page, 'sla-case');
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await assert.doesNotReject(timeline.getByText(/SLA paused \(Next update, Resolution\): waiting on the customer$/).waitFor());
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });
+  await assert.doesNotReject(timeline.getByText(/to In progress; SLA resumed$/).waitFor());
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -109,6 +113,15 @@ test('Settings > SLA validates time zones and edits targets', async () => {
   const business = settings.calendars.find((c) => c.name === 'Business hours');
   assert.equal(business.time_zone, 'Europe/Berlin');
   await screenshot(page, 'sla-settings');
+  // A second team's calendar: added, renamed, and protected while a tier uses it.
+  await page.getByRole('button', { name: 'Add calendar' }).click();
+  await page.getByLabel('Calendar 3 name').fill('Seoul office');
+  await page.getByLabel('Calendar 3 name').press('Tab');
+  await assert.doesNotReject(page.getByRole('group', { name: 'Seoul office' }).waitFor());
+  await page.getByRole('button', { name: 'Remove Business hours' }).click();
+  await assert.doesNotReject(page.getByText('Premium, Standard, Free still use this calendar; pick another for them first.').waitFor());
+  await page.getByRole('button', { name: 'Remove Seoul office' }).click();
+  await assert.doesNotReject(page.getByRole('group', { name: 'Seoul office' }).waitFor({ state: 'detached' }));
   assert.deepEqual(errors, []);
   await context.close();
 });
