@@ -3,6 +3,18 @@
 
 use crate::domain::case::Choice;
 use leptos::prelude::*;
+use std::rc::Rc;
+
+/// The handler for a field's `input` (`typing`) or `change` event: a live field commits on
+/// every keystroke, any other when the user leaves it, so exactly one of the two commits.
+fn commit_on(live: bool, typing: bool, commit: &Rc<dyn Fn(leptos::ev::Event)>) -> impl Fn(leptos::ev::Event) {
+    let commit = Rc::clone(commit);
+    move |ev| {
+        if live == typing {
+            commit(ev)
+        }
+    }
+}
 
 fn field_id(label: &str) -> String {
     format!("field-{}", label.to_lowercase().replace(' ', "-"))
@@ -38,9 +50,7 @@ pub fn TextField(
     let id = field_id(label);
     let message_id = format!("{id}-message");
     let list_id = format!("{id}-suggestions");
-    let on_commit = std::rc::Rc::new(on_commit);
-    let commit = move |ev: leptos::ev::Event| on_commit(event_target_value(&ev));
-    let (on_input, on_change) = (commit.clone(), commit);
+    let commit: Rc<dyn Fn(leptos::ev::Event)> = Rc::new(move |ev| on_commit(event_target_value(&ev)));
     let invalid = move || error.with(Option::is_some).to_string();
     let control = if multiline {
         view! {
@@ -50,14 +60,8 @@ pub fn TextField(
                 prop:value=move || value.get()
                 aria-invalid=invalid
                 aria-describedby=message_id.clone()
-                on:input={
-                    let on_input = on_input.clone();
-                    move |ev| if live { on_input(ev) }
-                }
-                on:change={
-                    let on_change = on_change.clone();
-                    move |ev| if !live { on_change(ev) }
-                }
+                on:input=commit_on(live, true, &commit)
+                on:change=commit_on(live, false, &commit)
             ></textarea>
         }
         .into_any()
@@ -72,14 +76,8 @@ pub fn TextField(
                 prop:value=move || value.get()
                 aria-invalid=invalid
                 aria-describedby=message_id.clone()
-                on:input={
-                    let on_input = on_input.clone();
-                    move |ev| if live { on_input(ev) }
-                }
-                on:change={
-                    let on_change = on_change.clone();
-                    move |ev| if !live { on_change(ev) }
-                }
+                on:input=commit_on(live, true, &commit)
+                on:change=commit_on(live, false, &commit)
             />
         }
         .into_any()
@@ -113,13 +111,12 @@ pub fn CountField(
 ) -> impl IntoView {
     let id = field_id(label);
     let message_id = format!("{id}-message");
-    let on_commit = std::rc::Rc::new(on_commit);
-    let commit = move |ev: leptos::ev::Event| {
+    let commit: Rc<dyn Fn(leptos::ev::Event)> = Rc::new(move |ev| {
         let text = event_target_value(&ev);
         on_commit(
             text.trim().parse::<u32>().map_err(|_| format!("\u{201c}{text}\u{201d} is not a whole number.")),
         );
-    };
+    });
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -131,11 +128,8 @@ pub fn CountField(
                 prop:value=move || value.get().to_string()
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=message_id.clone()
-                on:input={
-                    let commit = commit.clone();
-                    move |ev| if live { commit(ev) }
-                }
-                on:change=move |ev| if !live { commit(ev) }
+                on:input=commit_on(live, true, &commit)
+                on:change=commit_on(live, false, &commit)
             />
             <FieldMessage id=message_id error />
         </div>

@@ -6,12 +6,16 @@ use super::sla_timers::use_sla_board;
 use super::store::use_desk;
 use super::triage::{pressure, use_scoring, PriorityBadge};
 use super::Clock;
-use crate::domain::case::CaseId;
+use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::desk::Desk;
+use crate::domain::sla::board::CaseSla;
 use crate::domain::triage::{
-    rank, Factor, KeywordKind, Language, Level, ListId, Priority, RuleError, RuleField, ScoreInput,
-    SignalCache, TriageRules, Weights,
+    rank, Factor, KeywordKind, Language, Level, ListId, Priority, RuleError, RuleField, Score, ScoreInput,
+    SignalCache, TextSignals, TriageRules, Weights,
 };
 use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 const PREVIEW_SIZE: usize = 10;
 
@@ -235,42 +239,41 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
     let now = expect_context::<Clock>().0;
     let sla = use_sla_board();
     let draft_cache = StoredValue::new_local(None::<SignalCache>);
+    // The order under the saved rules changes only with them, not with each draft keystroke.
+    let saved_order = Memo::new(move |_| {
+        let (now, settled) = (now.get(), sla.settled.get());
+        store.desk.with(|desk| {
+            scoring.rules.with(|saved| {
+                scoring.signals.with(|signals| {
+                    rank_open(desk, saved, signals, &settled.0, now)
+                        .into_iter()
+                        .map(|(index, _)| desk.cases[index].id.clone())
+                        .collect::<Vec<CaseId>>()
+                })
+            })
+        })
+    });
     let top = Memo::new(move |_| {
         let draft = draft.get();
-        let now = now.get();
-        let settled = sla.settled.get();
+        let (now, settled) = (now.get(), sla.settled.get());
         store.desk.with(|desk| {
-            let open: Vec<usize> = (0..desk.cases.len()).filter(|&i| desk.cases[i].is_open()).collect();
-            let ranked_with =
-                |rules: &TriageRules, signals: &[std::sync::Arc<crate::domain::triage::TextSignals>]| {
-                    let inputs = open.iter().map(|&i| ScoreInput {
-                        case: &desk.cases[i],
-                        signals: &signals[i],
-                        pressure: pressure(&desk.cases[i], settled.0.get(&desk.cases[i].id), now),
-                        group_size: 1,
-                    });
-                    rank(inputs, rules)
-                };
-            let before: Vec<CaseId> = scoring.rules.with(|saved| {
-                scoring.signals.with(|signals| {
-                    ranked_with(saved, signals).iter().map(|r| desk.cases[open[r.index]].id.clone()).collect()
-                })
-            });
             let draft_signals = draft_cache
                 .try_update_value(|cache| {
                     cache.get_or_insert_with(|| SignalCache::new(&draft)).refresh(&desk.cases, &draft)
                 })
                 .unwrap_or_default();
-            ranked_with(&draft, &draft_signals)
-                .into_iter()
-                .take(PREVIEW_SIZE)
-                .enumerate()
-                .map(|(place, ranked)| {
-                    let case = &desk.cases[open[ranked.index]];
-                    let was = before.iter().position(|id| id == &case.id);
-                    (case.title.clone(), ranked.score.total, ranked.score.priority, movement(place, was))
-                })
-                .collect::<Vec<_>>()
+            saved_order.with(|before| {
+                rank_open(desk, &draft, &draft_signals, &settled.0, now)
+                    .into_iter()
+                    .take(PREVIEW_SIZE)
+                    .enumerate()
+                    .map(|(place, (index, score))| {
+                        let case = &desk.cases[index];
+                        let was = before.iter().position(|id| id == &case.id);
+                        (case.title.clone(), score.total, score.priority, movement(place, was))
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     view! {
@@ -294,6 +297,24 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
             </Show>
         </aside>
     }
+}
+
+/// The open cases of `desk` most pressing first under `rules`: (index into the cases, score).
+fn rank_open(
+    desk: &Desk,
+    rules: &TriageRules,
+    signals: &[Arc<TextSignals>],
+    settled: &HashMap<CaseId, CaseSla>,
+    now: Timestamp,
+) -> Vec<(usize, Score)> {
+    let open: Vec<usize> = (0..desk.cases.len()).filter(|&i| desk.cases[i].is_open()).collect();
+    let inputs = open.iter().map(|&i| ScoreInput {
+        case: &desk.cases[i],
+        signals: &signals[i],
+        pressure: pressure(&desk.cases[i], settled.get(&desk.cases[i].id), now),
+        group_size: 1,
+    });
+    rank(inputs, rules).into_iter().map(|ranked| (open[ranked.index], ranked.score)).collect()
 }
 
 /// ("up" | "down" | "same", label) for a case now at `place` that was at `was`.
