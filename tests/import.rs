@@ -3,13 +3,13 @@
 use chrono::{DateTime, Utc};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use triage_desk::domain::case::{
-    Case, CaseDraft, CaseId, Event, Field, NoteKind, Status, Surface, Tier, Timestamp, Urgency,
+    Case, CaseDraft, CaseId, Event, Field, NoteKind, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency,
 };
 use triage_desk::domain::csv_export::export_csv;
 use triage_desk::domain::desk::Desk;
 use triage_desk::domain::import::{
-    apply, quick_add, Action, ColumnRole, Format, ImportError, ImportJob, LegacyEncoding, Preview, RowRef,
-    Target,
+    apply, quick_add, Action, Applying, ColumnRole, Format, ImportError, ImportJob, ImportSummary,
+    LegacyEncoding, Preview, RowRef, Target,
 };
 use triage_desk::domain::persist::export_json;
 
@@ -458,4 +458,107 @@ fn repeated_new_ids_are_drawn_again_not_merged() {
     assert_eq!(summary.added, 4);
     let ids: Vec<&str> = desk.cases.iter().map(|case| case.id.0.as_str()).collect();
     assert_eq!(ids, ["same", "other", "third", "fourth"]);
+}
+
+#[test]
+fn quick_add_takes_plain_lines_mixed_with_spreadsheet_rows() {
+    let pasted = "Login broken\nRefund stuck\tPaid twice\tvip\nCrash on start\n";
+    let preview = quick_add(pasted).unwrap().preview(&Desk::default(), now());
+    assert!(preview.errors.is_empty(), "{:?}", preview.errors);
+    let rows: Vec<_> = preview
+        .rows
+        .iter()
+        .map(|row| (row.incoming.title.clone().unwrap(), row.incoming.description.clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Login broken".to_string(), None),
+            ("Refund stuck".to_string(), Some("Paid twice".to_string())),
+            ("Crash on start".to_string(), None),
+        ]
+    );
+    assert_eq!(preview.rows[1].incoming.extra["Column 3"], "vip");
+
+    // Under a header, the header still decides: a row wider than it is an error.
+    let with_header = "Title\tCustomer\nRefund stuck\tAcme\tspare\nLogin broken\n";
+    let preview = quick_add(with_header).unwrap().preview(&Desk::default(), now());
+    assert_eq!(preview.rows.len(), 1);
+    assert_eq!(preview.errors.len(), 1);
+    assert_eq!(preview.errors[0].at, RowRef::Line(2));
+}
+
+/// The Zendesk fixture with one ticket retitled, so importing it over the original updates.
+fn zendesk_edited() -> Vec<u8> {
+    let text = String::from_utf8(fixture("zendesk.csv")).unwrap();
+    text.replace("Checkout fails with card error,", "Checkout fails for Visa cards,").into_bytes()
+}
+
+/// Previews and applies a file one row per step, as the page does in bigger steps.
+fn import_stepped(
+    desk: &mut Desk,
+    bytes: Vec<u8>,
+    make_id: &mut dyn FnMut() -> CaseId,
+) -> (Preview, ImportSummary) {
+    let job = read(bytes);
+    let mut planning = job.plan(desk);
+    let mut steps = 0;
+    while !planning.step(&job, desk, now(), 1).finished() {
+        steps += 1;
+    }
+    assert!(steps > 2, "the file takes several steps");
+    let preview = planning.finish(&job);
+    let mut applying = Applying::new(&preview, desk);
+    while !applying.step(&preview, desk, "Mina", now(), make_id, 1).finished() {}
+    let summary = applying.commit(&preview, desk, "Mina", now(), make_id);
+    (preview, summary)
+}
+
+/// A file previewed and applied a few rows per step comes out exactly as in one go.
+#[test]
+fn stepped_preview_and_apply_match_one_go() {
+    let mut stepped = Desk::default();
+    import(&mut stepped, fixture("jira.csv"));
+    let mut in_one_go = stepped.clone();
+    for file in [fixture("zendesk.csv"), zendesk_edited()] {
+        let preview = read(file.clone()).preview(&in_one_go, now());
+        let summary = apply(&preview, &mut in_one_go, "Mina", now(), ids_from("a"));
+        let stepped_result = import_stepped(&mut stepped, file, &mut ids_from("a"));
+        assert_eq!(stepped_result, (preview, summary));
+        assert_eq!(stepped, in_one_go);
+    }
+    assert_eq!(stepped.cases.len(), 7);
+}
+
+/// An edit made while a big import is applied in steps is kept: the import is applied again
+/// on top of it rather than writing copies taken before it.
+#[test]
+fn an_edit_made_during_a_stepped_apply_is_kept() {
+    let mut desk = Desk::default();
+    import(&mut desk, fixture("zendesk.csv"));
+    let preview = read(zendesk_edited()).preview(&desk, now());
+    assert_eq!(preview.to_update, 1);
+    let mut applying = Applying::new(&preview, &desk);
+    let mut make_id = ids();
+    while !applying.step(&preview, &desk, "Mina", now(), &mut make_id, 1).finished() {}
+
+    let checkout = desk.cases.iter_mut().find(|case| case.title.starts_with("Checkout fails")).unwrap();
+    checkout.add_note(NoteKind::Internal, "Customer called back", "Jun", now());
+    let id = checkout.id.clone();
+
+    let summary = applying.commit(&preview, &mut desk, "Mina", now(), &mut make_id);
+    assert_eq!((summary.updated, summary.unchanged), (1, 3));
+    let checkout = desk.cases.iter().find(|case| case.id == id).unwrap();
+    assert_eq!(checkout.title, "Checkout fails for Visa cards");
+    let noted = |entry: &TimelineEntry| matches!(&entry.event, Event::Note { text, .. } if text == "Customer called back");
+    assert!(checkout.timeline.iter().any(noted));
+}
+
+/// Ids numbered from the same start, so two runs make the same ones.
+fn ids_from(prefix: &'static str) -> impl FnMut() -> CaseId {
+    let mut next = 0;
+    move || {
+        next += 1;
+        CaseId(format!("{prefix}-{next}"))
+    }
 }

@@ -1,16 +1,19 @@
-//! Export JSON, and Import: a file picked or dropped on the page is read in steps (with a
-//! progress bar, never freezing the page) and previewed; nothing is written until the user
-//! confirms in the review panel.
+//! Export JSON, and Import: a file picked or dropped on the page is read, previewed and,
+//! once the user confirms in the review panel, applied, each in steps with a progress bar
+//! so that even a 20 MB file never freezes the page. Nothing is written before the confirm,
+//! and the desk changes in one go at the end of the apply.
 
 use super::browser;
 use super::store::{use_desk, DeskStore};
-use crate::domain::desk::{new_case_id, Settings};
-use crate::domain::import::{apply, ColumnRole, ImportJob, Preview, Progress};
+use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::desk::{new_case_id, Desk, Settings};
+use crate::domain::import::{Applying, ColumnRole, ImportJob, Preview, Progress, Steps};
 use crate::domain::persist::{export_json, read_import};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Rows read between two breaks for the browser to paint and handle input.
+/// Rows read, previewed or applied between two breaks for the browser to paint and handle
+/// input.
 const ROWS_PER_STEP: usize = 2_000;
 
 #[component]
@@ -65,16 +68,59 @@ pub struct Review {
 /// Where an import is.
 #[derive(Clone)]
 pub enum Stage {
-    Reading { name: String, progress: Progress },
-    Failed { name: String, message: String },
+    /// Reading the file, checking its rows against the desk, or applying the confirmed rows
+    /// (nothing is written until the last step); how far is in [`ImportState::meter`].
+    Working {
+        name: String,
+    },
+    Failed {
+        name: String,
+        message: String,
+    },
     Ready(Arc<Review>),
-    Done { name: String, summary: String },
+    Done {
+        name: String,
+        summary: String,
+    },
+}
+
+/// How far the current step of an import has got. Kept apart from the stage so that the
+/// panel (and its Cancel button) stays in place while the bar moves.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meter {
+    pub label: &'static str,
+    pub done: usize,
+    pub total: usize,
+    pub text: String,
+}
+
+impl Meter {
+    fn reading(progress: Progress) -> Meter {
+        let megabytes = |bytes: usize| format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+        Meter {
+            label: "Reading the file",
+            done: progress.bytes_done,
+            total: progress.total_bytes,
+            text: format!(
+                "Read {} rows ({} of {}).",
+                progress.rows_done,
+                megabytes(progress.bytes_done),
+                megabytes(progress.total_bytes)
+            ),
+        }
+    }
+
+    fn rows(label: &'static str, verb: &str, steps: Steps) -> Meter {
+        let text = format!("{label}: {} of {} rows {verb}.", steps.done, steps.total);
+        Meter { label, done: steps.done, total: steps.total, text }
+    }
 }
 
 /// Shared by the file input, drag-and-drop, quick add and the review panel.
 #[derive(Clone, Copy)]
 pub struct ImportState {
     pub stage: RwSignal<Option<Stage>>,
+    pub meter: RwSignal<Meter>,
     /// The text in the quick add box, and whether the box is open.
     pub pasted: RwSignal<String>,
     pub quick_add_open: RwSignal<bool>,
@@ -87,6 +133,7 @@ pub struct ImportState {
 pub fn provide_import_state() {
     provide_context(ImportState {
         stage: RwSignal::new(None),
+        meter: RwSignal::new(Meter::default()),
         pasted: RwSignal::new(String::new()),
         quick_add_open: RwSignal::new(false),
         job: StoredValue::new_local(None),
@@ -100,14 +147,28 @@ pub fn use_import_state() -> ImportState {
 }
 
 impl ImportState {
-    fn next_run(self) -> u64 {
+    /// Starts a new run over the same job: an earlier run still stepping stops.
+    fn restart(self) -> u64 {
         self.run.update_value(|run| *run += 1);
-        self.job.set_value(None);
         self.run.get_value()
+    }
+
+    /// Starts a new run and forgets the job.
+    fn next_run(self) -> u64 {
+        self.job.set_value(None);
+        self.restart()
     }
 
     fn is_current(self, run: u64) -> bool {
         self.run.get_value() == run
+    }
+
+    /// Shows how far the import has got, putting the panel in its working state if needed.
+    fn report(self, name: &str, meter: Meter) {
+        if !matches!(self.stage.get_untracked(), Some(Stage::Working { .. })) {
+            self.stage.set(Some(Stage::Working { name: name.to_string() }));
+        }
+        self.meter.set(meter);
     }
 
     /// Reads a picked or dropped file, step by step, then previews it.
@@ -116,7 +177,7 @@ impl ImportState {
         let name = file.name();
         let progress =
             Progress { rows_done: 0, bytes_done: 0, total_bytes: file.size() as usize, finished: false };
-        self.stage.set(Some(Stage::Reading { name: name.clone(), progress }));
+        self.report(&name, Meter::reading(progress));
         leptos::task::spawn_local(async move {
             let bytes = browser::read_bytes(&file).await;
             if !self.is_current(run) {
@@ -143,21 +204,21 @@ impl ImportState {
             if progress.finished {
                 break;
             }
-            self.stage.set(Some(Stage::Reading { name: name.clone(), progress }));
+            self.report(&name, Meter::reading(progress));
             browser::yield_to_browser().await;
             if !self.is_current(run) {
                 return;
             }
         }
         self.job.set_value(Some(job));
-        self.show(name, Source::File, settings);
+        self.show(run, name, Source::File, settings).await;
     }
 
     /// Previews pasted rows, already read in full.
     pub fn start_pasted(self, job: ImportJob) {
-        self.next_run();
+        let run = self.next_run();
         self.job.set_value(Some(job));
-        self.show("pasted rows".into(), Source::Pasted, None);
+        leptos::task::spawn_local(self.show(run, "pasted rows".into(), Source::Pasted, None));
     }
 
     pub fn fail(self, name: String, message: String) {
@@ -165,12 +226,37 @@ impl ImportState {
         self.stage.set(Some(Stage::Failed { name, message }));
     }
 
-    /// Previews the job against the desk as it is now.
-    fn show(self, name: String, source: Source, settings: Option<Settings>) {
+    /// Previews the job against the desk, step by step.
+    async fn show(self, run: u64, name: String, source: Source, settings: Option<Settings>) {
         let now = browser::now();
+        let with_job_and_desk = |work: &mut dyn FnMut(&ImportJob, &Desk)| {
+            self.job.with_value(|job| {
+                if let Some(job) = job {
+                    self.store.desk.with_untracked(|desk| work(job, desk));
+                }
+            })
+        };
+        let mut planning = None;
+        with_job_and_desk(&mut |job, desk| planning = Some(job.plan(desk)));
+        let Some(mut planning) = planning else { return };
+        loop {
+            let mut steps = None;
+            with_job_and_desk(&mut |job, desk| steps = Some(planning.step(job, desk, now, ROWS_PER_STEP)));
+            match steps {
+                None => return,
+                Some(steps) if steps.finished() => break,
+                Some(steps) => {
+                    self.report(&name, Meter::rows("Checking rows against your cases", "checked", steps))
+                }
+            }
+            browser::yield_to_browser().await;
+            if !self.is_current(run) {
+                return;
+            }
+        }
         let review = self.job.with_value(|job| {
             let job = job.as_ref()?;
-            let preview = self.store.desk.with_untracked(|desk| job.preview(desk, now));
+            let preview = planning.finish(job);
             let columns = job
                 .mapping()
                 .columns()
@@ -197,23 +283,57 @@ impl ImportState {
                 job.set_role(column, role);
             }
         });
-        self.show(review.name.clone(), review.source, review.settings.clone());
+        leptos::task::spawn_local(self.show(
+            self.restart(),
+            review.name.clone(),
+            review.source,
+            review.settings.clone(),
+        ));
     }
 
-    /// Writes the previewed rows (and, if asked, the file's settings) into the desk.
+    /// Applies the previewed rows step by step, then writes them (and, if asked, the
+    /// file's settings) into the desk in one change. Cancel before the end writes nothing.
     pub fn confirm(self, use_settings: bool) {
         let Some(Stage::Ready(review)) = self.stage.get_untracked() else { return };
-        let now = browser::now();
+        let run = self.next_run();
+        leptos::task::spawn_local(async move {
+            let now = browser::now();
+            let author = self.store.desk.with_untracked(|desk| desk.settings.author().to_string());
+            let mut make_id = move || new_case_id(now, browser::random_u32());
+            let mut applying = self.store.desk.with_untracked(|desk| Applying::new(&review.preview, desk));
+            loop {
+                let steps = self.store.desk.with_untracked(|desk| {
+                    applying.step(&review.preview, desk, &author, now, &mut make_id, ROWS_PER_STEP)
+                });
+                if steps.finished() {
+                    break;
+                }
+                self.report(&review.name, Meter::rows("Importing cases", "imported", steps));
+                browser::yield_to_browser().await;
+                if !self.is_current(run) {
+                    return;
+                }
+            }
+            self.write(&review, applying, use_settings, &author, now, &mut make_id);
+        });
+    }
+
+    fn write(
+        self,
+        review: &Review,
+        applying: Applying,
+        use_settings: bool,
+        author: &str,
+        now: Timestamp,
+        make_id: &mut dyn FnMut() -> CaseId,
+    ) {
         let mut summary = None;
         self.store.change(|desk| {
-            let author = desk.settings.author().to_string();
-            let make_id = || new_case_id(now, browser::random_u32());
-            summary = Some(apply(&review.preview, desk, &author, now, make_id));
+            summary = Some(applying.commit(&review.preview, desk, author, now, make_id));
             if let (true, Some(settings)) = (use_settings, &review.settings) {
                 desk.settings = settings.clone();
             }
         });
-        self.next_run();
         if review.source == Source::Pasted {
             self.pasted.set(String::new());
         }

@@ -5,7 +5,7 @@
 use super::import_export::{use_import_state, ColumnView, ImportState, Review, Stage};
 use super::route::{use_route, Route};
 use super::store::use_desk;
-use crate::domain::import::{Action, ColumnRole, PlannedRow, Progress, Target};
+use crate::domain::import::{Action, ColumnRole, PlannedRow, Target};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -23,7 +23,7 @@ pub fn ImportReview() -> impl IntoView {
                 .get()
                 .map(|stage| {
                     let (title, body) = match stage {
-                        Stage::Reading { name, progress } => (name, reading(progress, state).into_any()),
+                        Stage::Working { name } => (name, working(state).into_any()),
                         Stage::Failed { name, message } => (name, failed(message, state).into_any()),
                         Stage::Ready(review) => (review.name.clone(), view! { <ReadyReview review /> }.into_any()),
                         Stage::Done { name, summary } => (name, done(summary, state).into_any()),
@@ -39,23 +39,17 @@ pub fn ImportReview() -> impl IntoView {
     }
 }
 
-fn reading(progress: Progress, state: ImportState) -> impl IntoView {
-    let megabytes = |bytes: usize| format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+/// Progress of reading, checking or applying, with a Cancel that stays put as the bar moves.
+fn working(state: ImportState) -> impl IntoView {
+    let meter = state.meter;
     view! {
         <progress
             class="import-progress"
-            aria-label="Reading the file"
-            max=progress.total_bytes.max(1)
-            value=progress.bytes_done
+            aria-label=move || meter.with(|m| m.label)
+            max=move || meter.with(|m| m.total.max(1))
+            value=move || meter.with(|m| m.done)
         ></progress>
-        <p class="muted">
-            {format!(
-                "Read {} rows ({} of {}).",
-                progress.rows_done,
-                megabytes(progress.bytes_done),
-                megabytes(progress.total_bytes),
-            )}
-        </p>
+        <p class="muted">{move || meter.with(|m| m.text.clone())}</p>
         <div class="button-row">
             <button on:click=move |_| state.close()>"Cancel"</button>
         </div>

@@ -121,10 +121,10 @@ test('unreadable files show the reason and change nothing', async () => {
   await context.close();
 });
 
-test('quick add of three pasted lines creates three cases', async () => {
+test('quick add of three pasted lines, plain and tabbed mixed, creates three cases', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('button', { name: 'Quick add' }).click();
-  await page.getByLabel('Paste cases').fill('Login page times out\tSafari users only\nRefund not received\t고객이 환불을 받지 못함\nInvoice PDF is blank\tSince Monday');
+  await page.getByLabel('Paste cases').fill('Login page times out\tSafari users only\nRefund not received\nInvoice PDF is blank\tSince Monday');
   await screenshot(page, 'quick-add');
   await page.getByRole('button', { name: 'Preview' }).click();
   const panel = review(page);
@@ -177,6 +177,45 @@ test('a 20 MB file shows a progress bar while it is read, and Cancel stops it an
   assert.equal(await panel.count(), 0, 'a cancelled import does not come back');
   assert.equal(await stored(page), before);
 
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 30,000-row file is checked and imported with progress bars; Cancel during the import writes nothing', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'Keep me' });
+  const before = await stored(page);
+  const rows = 30_000;
+  const file = join(artifacts, 'zendesk-30000.csv');
+  writeFileSync(file, zendeskCsv(rows));
+  const panel = review(page);
+
+  await importFile(page, file);
+  await assert.doesNotReject(panel.getByRole('progressbar', { name: 'Checking rows against your cases' }).waitFor({ timeout: 60_000 }));
+  await assert.doesNotReject(panel.getByText(`${rows} new cases will be added`).waitFor({ timeout: 60_000 }));
+  // The import runs for well under a second here, too short for a round trip from the test;
+  // the page itself presses Cancel as soon as the import's progress bar shows.
+  const cancelled = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new MutationObserver((_, observer) => {
+          const bar = document.querySelector('progress[aria-label="Importing cases"]');
+          if (!bar) return;
+          observer.disconnect();
+          bar.closest('section').querySelector('button').click();
+          resolve(Number(bar.value));
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      }),
+  );
+  await panel.getByRole('button', { name: 'Import cases' }).click();
+  assert.ok((await cancelled) < rows, 'cancelled before the last step');
+  await assert.doesNotReject(panel.waitFor({ state: 'detached' }));
+  assert.equal(await stored(page), before, 'a cancelled import writes nothing');
+  assert.equal(await page.getByRole('link', { name: /^Ticket \d+: checkout fails/ }).count(), 0);
+
+  await importFile(page, file);
+  await panel.getByRole('button', { name: 'Import cases' }).click({ timeout: 60_000 });
+  await assert.doesNotReject(panel.getByText(`Imported: ${rows} added, 0 updated, 0 unchanged.`).waitFor({ timeout: 60_000 }));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -21,7 +21,10 @@ mod quick_add;
 mod values;
 
 pub use mapping::{ColumnRole, Mapping, Target};
-pub use plan::{apply, Action, FieldChange, ImportSummary, Incoming, PlannedRow, Preview, Warning};
+pub use plan::{
+    apply, Action, Applying, FieldChange, ImportSummary, Incoming, PlannedRow, Planning, Preview, Steps,
+    Warning,
+};
 pub use quick_add::quick_add;
 
 use crate::domain::case::Case;
@@ -226,7 +229,7 @@ impl ImportJob {
             Some(b'[' | b'{') => Self::start_json(text, total_bytes),
             _ => {
                 let delimiter = guess_delimiter(text);
-                Self::start_csv(bytes, bom, delimiter, true, false)
+                Self::start_csv(bytes, bom, delimiter, true, None)
             }
         }
     }
@@ -257,14 +260,15 @@ impl ImportJob {
         }
     }
 
-    /// Reads the first record as the header. Pasted text may have no header; then the first
-    /// record is a row and quick add names the columns.
+    /// Reads the first record as the header. Pasted text (`widest_pasted`: the most cells in
+    /// any of its rows) may have no header; then the first record is a row and quick add
+    /// names as many columns as the widest row has.
     fn start_csv(
         bytes: Vec<u8>,
         skipped: usize,
         delimiter: u8,
         quoting: bool,
-        pasted: bool,
+        widest_pasted: Option<usize>,
     ) -> Result<ImportJob, ImportError> {
         let total_bytes = bytes.len();
         let mut cursor = Cursor::new(bytes);
@@ -280,12 +284,13 @@ impl ImportJob {
             return Err(ImportError::Empty);
         }
         let header: Vec<String> = first.iter().map(|cell| cell.trim().to_string()).collect();
-        let (format, columns, header_is_data) = if !pasted {
-            (mapping::detect_format(&header), header, false)
-        } else if let Some(columns) = quick_add::columns_without_header(&header) {
-            (Format::Pasted, columns, true)
+        let (format, columns, header_is_data) = if let Some(widest) = widest_pasted {
+            match quick_add::columns_without_header(&header, widest) {
+                Some(columns) => (Format::Pasted, columns, true),
+                None => (Format::Pasted, header, false),
+            }
         } else {
-            (Format::Pasted, header, false)
+            (mapping::detect_format(&header), header, false)
         };
         if columns.iter().all(String::is_empty) {
             return Err(ImportError::Unrecognised("The first row has no column names.".into()));
@@ -374,7 +379,9 @@ impl ImportJob {
             return;
         }
         let width = self.mapping.columns().len();
-        if record.len() != width {
+        // A pasted plain line among spreadsheet rows is a title with the other cells blank.
+        let short_paste = self.format == Format::Pasted && record.len() < width;
+        if record.len() != width && !short_paste {
             let reason = format!("has {} cells where the header has {width}", record.len());
             self.errors.push(RowError { at, reason });
             return;

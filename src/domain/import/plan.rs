@@ -102,57 +102,54 @@ pub struct ImportSummary {
     pub errors: Vec<RowError>,
 }
 
-impl ImportJob {
-    /// Maps the rows read so far with the current mapping and works out, on a copy of the
-    /// desk, what importing them would do. `now` dates rows that have no created date.
-    pub fn preview(&self, desk: &Desk, now: Timestamp) -> Preview {
-        let mut notes = self.warnings.clone();
-        let mut errors = self.errors.clone();
-        let mut rows = Vec::with_capacity(self.rows.len() + self.cases.len());
-        for row in &self.rows {
-            match map_row(row, &self.mapping, self.format, &mut notes) {
-                Ok(incoming) => rows.push((row.at, incoming)),
-                Err(reason) => errors.push(RowError { at: row.at, reason }),
-            }
-        }
-        rows.extend(
-            self.cases.iter().enumerate().map(|(i, case)| (RowRef::Item(i + 1), Incoming::from(case))),
-        );
-        self.note_mapping_gaps(rows.len(), &mut notes);
-        note_repeated_ids(&rows, &mut notes);
+/// How far a stepped preview or apply has got, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Steps {
+    pub done: usize,
+    pub total: usize,
+}
 
-        let mut scratch = desk.clone();
-        let mut placeholders = 0;
-        let mut make_id = || {
-            placeholders += 1;
-            CaseId(format!("preview-{placeholders}"))
-        };
-        let outcomes = execute(
-            rows.iter().map(|(_, incoming)| incoming),
-            &mut scratch,
-            desk.settings.author(),
-            now,
-            &mut make_id,
-        );
-        let mut planned = Vec::with_capacity(rows.len());
-        for ((at, incoming), outcome) in rows.into_iter().zip(outcomes) {
-            match outcome {
-                Ok(action) => planned.push(PlannedRow { at, incoming, action }),
-                Err(reason) => errors.push(RowError { at, reason }),
-            }
+impl Steps {
+    pub fn finished(self) -> bool {
+        self.done >= self.total
+    }
+}
+
+impl ImportJob {
+    /// Starts a preview of the rows read so far, to be worked out by [`Planning::step`].
+    pub fn plan(&self, desk: &Desk) -> Planning {
+        Planning {
+            next: 0,
+            execution: Execution::new(&desk.cases),
+            notes: self.warnings.clone(),
+            errors: self.errors.clone(),
+            planned: Vec::new(),
+            mapped: 0,
+            seen_ids: HashSet::new(),
+            placeholders: 0,
         }
-        errors.sort_by_key(|error| error.at);
-        let count = |wanted: fn(&Action) -> bool| planned.iter().filter(|row| wanted(&row.action)).count();
-        Preview {
-            format: self.format,
-            mapping: self.mapping.clone(),
-            complete: self.progress().finished,
-            to_add: count(|action| matches!(action, Action::Add)),
-            to_update: count(|action| matches!(action, Action::Update { .. })),
-            unchanged: count(|action| matches!(action, Action::Unchanged { .. })),
-            rows: planned,
-            errors,
-            warnings: notes.into_iter().map(|(message, rows)| Warning { message, rows }).collect(),
+    }
+
+    /// Maps the rows read so far with the current mapping and works out what importing them
+    /// would do, in one go. `now` dates rows that have no created date.
+    pub fn preview(&self, desk: &Desk, now: Timestamp) -> Preview {
+        let mut planning = self.plan(desk);
+        planning.step(self, desk, now, usize::MAX);
+        planning.finish(self)
+    }
+
+    fn row_count(&self) -> usize {
+        self.rows.len() + self.cases.len()
+    }
+
+    /// Row `i` of the file as case values: CSV and GitHub rows first, then whole cases.
+    fn incoming(&self, i: usize, notes: &mut Notes) -> (RowRef, Result<Incoming, String>) {
+        match self.rows.get(i) {
+            Some(row) => (row.at, map_row(row, &self.mapping, self.format, notes)),
+            None => {
+                let item = i - self.rows.len();
+                (RowRef::Item(item + 1), Ok(Incoming::from(&self.cases[item])))
+            }
         }
     }
 
@@ -176,10 +173,77 @@ impl ImportJob {
     }
 }
 
-/// Writes the previewed rows into the desk: new rows become cases (created at their source
-/// time, with `make_id` ids unless the file carries this app's ids) and rows matching a
-/// case update it through the case's own setters, so its timeline shows what the import
-/// changed. The desk is matched again here, so changes made since the preview count.
+/// A preview worked out a bounded number of rows per step, so a big file never freezes the
+/// page. Each step reads the desk as it is then; nothing in the desk changes.
+pub struct Planning {
+    next: usize,
+    execution: Execution,
+    notes: Notes,
+    errors: Vec<RowError>,
+    planned: Vec<PlannedRow>,
+    /// Rows whose cells could all be read.
+    mapped: usize,
+    seen_ids: HashSet<String>,
+    placeholders: usize,
+}
+
+impl Planning {
+    /// Maps and matches up to `max_rows` more rows.
+    pub fn step(&mut self, job: &ImportJob, desk: &Desk, now: Timestamp, max_rows: usize) -> Steps {
+        let end = job.row_count().min(self.next.saturating_add(max_rows));
+        let author = desk.settings.author();
+        for i in self.next..end {
+            let (at, incoming) = job.incoming(i, &mut self.notes);
+            let outcome = incoming.and_then(|incoming| {
+                self.mapped += 1;
+                let key = incoming.id.as_ref().map_or(incoming.external_id.as_str(), |id| id.0.as_str());
+                if !key.is_empty() && !self.seen_ids.insert(key.to_string()) {
+                    note(
+                        &mut self.notes,
+                        "Rows repeat an id seen earlier in the file; the later row updates the earlier one.",
+                    );
+                }
+                let placeholders = &mut self.placeholders;
+                let mut make_id = || {
+                    *placeholders += 1;
+                    CaseId(format!("preview-{placeholders}"))
+                };
+                let action = self.execution.run(&incoming, &desk.cases, author, now, &mut make_id)?;
+                Ok(PlannedRow { at, incoming, action })
+            });
+            match outcome {
+                Ok(row) => self.planned.push(row),
+                Err(reason) => self.errors.push(RowError { at, reason }),
+            }
+        }
+        self.next = end;
+        Steps { done: end, total: job.row_count() }
+    }
+
+    /// The preview of the rows stepped through.
+    pub fn finish(mut self, job: &ImportJob) -> Preview {
+        job.note_mapping_gaps(self.mapped, &mut self.notes);
+        self.errors.sort_by_key(|error| error.at);
+        let planned = self.planned;
+        let count = |wanted: fn(&Action) -> bool| planned.iter().filter(|row| wanted(&row.action)).count();
+        Preview {
+            format: job.format,
+            mapping: job.mapping.clone(),
+            complete: job.progress().finished && self.next == job.row_count(),
+            to_add: count(|action| matches!(action, Action::Add)),
+            to_update: count(|action| matches!(action, Action::Update { .. })),
+            unchanged: count(|action| matches!(action, Action::Unchanged { .. })),
+            rows: planned,
+            errors: self.errors,
+            warnings: self.notes.into_iter().map(|(message, rows)| Warning { message, rows }).collect(),
+        }
+    }
+}
+
+/// Writes the previewed rows into the desk, in one go: new rows become cases (created at
+/// their source time, with `make_id` ids unless the file carries this app's ids) and rows
+/// matching a case update it through the case's own setters, so its timeline shows what the
+/// import changed. The desk is matched again here, so changes made since the preview count.
 pub fn apply(
     preview: &Preview,
     desk: &mut Desk,
@@ -187,61 +251,170 @@ pub fn apply(
     now: Timestamp,
     mut make_id: impl FnMut() -> CaseId,
 ) -> ImportSummary {
-    let outcomes = execute(preview.rows.iter().map(|row| &row.incoming), desk, author, now, &mut make_id);
-    let mut summary = ImportSummary { errors: preview.errors.clone(), ..ImportSummary::default() };
-    for (row, outcome) in preview.rows.iter().zip(outcomes) {
-        match outcome {
-            Ok(Action::Add) => summary.added += 1,
-            Ok(Action::Update { .. }) => summary.updated += 1,
-            Ok(Action::Unchanged { .. }) => summary.unchanged += 1,
-            Err(reason) => summary.errors.push(RowError { at: row.at, reason }),
-        }
-    }
-    summary
+    let mut applying = Applying::new(preview, desk);
+    applying.step(preview, desk, author, now, &mut make_id, usize::MAX);
+    applying.commit(preview, desk, author, now, &mut make_id)
 }
 
-/// Adds or updates one case per row, matching on the case id and then on the external id.
-fn execute<'a>(
-    rows: impl Iterator<Item = &'a Incoming>,
-    desk: &mut Desk,
-    author: &str,
-    now: Timestamp,
-    make_id: &mut dyn FnMut() -> CaseId,
-) -> Vec<Result<Action, String>> {
-    let mut by_id: HashMap<CaseId, usize> =
-        desk.cases.iter().enumerate().map(|(i, case)| (case.id.clone(), i)).collect();
-    let mut by_external: HashMap<String, usize> = HashMap::new();
-    for (i, case) in desk.cases.iter().enumerate() {
-        if !case.external_id.is_empty() {
-            by_external.entry(case.external_id.clone()).or_insert(i);
+/// [`apply`] a bounded number of rows per step, so a big file never freezes the page. The
+/// steps only read the desk; it changes once, in [`Applying::commit`].
+pub struct Applying {
+    next: usize,
+    execution: Execution,
+    summary: ImportSummary,
+}
+
+impl Applying {
+    pub fn new(preview: &Preview, desk: &Desk) -> Applying {
+        Applying {
+            next: 0,
+            execution: Execution::new(&desk.cases),
+            summary: ImportSummary { errors: preview.errors.clone(), ..ImportSummary::default() },
         }
     }
-    let mut outcomes = Vec::new();
-    for incoming in rows {
-        let by_case_id = incoming.id.as_ref().and_then(|id| by_id.get(id));
+
+    /// Matches and applies up to `max_rows` more rows, to copies of the cases.
+    pub fn step(
+        &mut self,
+        preview: &Preview,
+        desk: &Desk,
+        author: &str,
+        now: Timestamp,
+        make_id: &mut dyn FnMut() -> CaseId,
+        max_rows: usize,
+    ) -> Steps {
+        let end = preview.rows.len().min(self.next.saturating_add(max_rows));
+        for row in &preview.rows[self.next..end] {
+            match self.execution.run(&row.incoming, &desk.cases, author, now, make_id) {
+                Ok(Action::Add) => self.summary.added += 1,
+                Ok(Action::Update { .. }) => self.summary.updated += 1,
+                Ok(Action::Unchanged { .. }) => self.summary.unchanged += 1,
+                Err(reason) => self.summary.errors.push(RowError { at: row.at, reason }),
+            }
+        }
+        self.next = end;
+        Steps { done: end, total: preview.rows.len() }
+    }
+
+    /// Writes the rows stepped through into the desk. If the desk gained cases or one of the
+    /// changed cases was edited meanwhile, writing the copies would double a case or undo
+    /// that edit, so every row is applied again, in one go, to the desk as it is now.
+    pub fn commit(
+        self,
+        preview: &Preview,
+        desk: &mut Desk,
+        author: &str,
+        now: Timestamp,
+        make_id: &mut dyn FnMut() -> CaseId,
+    ) -> ImportSummary {
+        if self.execution.commit(desk) {
+            return self.summary;
+        }
+        let mut again = Applying::new(preview, desk);
+        again.step(preview, desk, author, now, make_id, usize::MAX);
+        let written = again.execution.commit(desk);
+        debug_assert!(written, "nothing changes the desk between matching and writing");
+        again.summary
+    }
+}
+
+/// Rows matched against the desk and applied to copies: a case a row changes is copied
+/// aside and new cases are collected, so the desk is only read until [`Execution::commit`].
+struct Execution {
+    by_id: HashMap<CaseId, usize>,
+    by_external: HashMap<String, usize>,
+    /// How many cases the desk had at the start. Cases are only ever appended, never removed
+    /// or reordered, so these keep their places.
+    base_len: usize,
+    /// Existing cases that rows changed, by place: as they were, and as they will be.
+    changed: BTreeMap<usize, (Case, Case)>,
+    added: Vec<Case>,
+}
+
+impl Execution {
+    fn new(base: &[Case]) -> Execution {
+        let by_id = base.iter().enumerate().map(|(i, case)| (case.id.clone(), i)).collect();
+        let mut by_external = HashMap::new();
+        for (i, case) in base.iter().enumerate() {
+            if !case.external_id.is_empty() {
+                by_external.entry(case.external_id.clone()).or_insert(i);
+            }
+        }
+        Execution { by_id, by_external, base_len: base.len(), changed: BTreeMap::new(), added: Vec::new() }
+    }
+
+    /// Adds or updates one case for the row, matching on the case id, then the external id.
+    fn run(
+        &mut self,
+        incoming: &Incoming,
+        base: &[Case],
+        author: &str,
+        now: Timestamp,
+        make_id: &mut dyn FnMut() -> CaseId,
+    ) -> Result<Action, String> {
+        let by_case_id = incoming.id.as_ref().and_then(|id| self.by_id.get(id));
         // A whole case from a JSON export is one of this app's cases: only its id names it.
         let by_source_id = || {
             let usable = incoming.timeline.is_empty() && !incoming.external_id.is_empty();
-            usable.then(|| by_external.get(&incoming.external_id)).flatten()
+            usable.then(|| self.by_external.get(&incoming.external_id)).flatten()
         };
-        let outcome = match by_case_id.or_else(by_source_id).copied() {
-            Some(i) => incoming.update(&mut desk.cases[i], author, now),
+        match by_case_id.or_else(by_source_id).copied() {
+            Some(place) => self.update(place, incoming, base, author, now),
             None if incoming.title.as_deref().is_none_or(str::is_empty) => {
                 Err("has no title, so it cannot become a new case".into())
             }
-            None => incoming.id.clone().map_or_else(|| fresh_id(&by_id, make_id), Ok).map(|id| {
+            None => {
+                let id = match incoming.id.clone() {
+                    Some(id) => id,
+                    None => fresh_id(&self.by_id, make_id)?,
+                };
                 let case = incoming.to_case(id, author, now);
-                by_id.insert(case.id.clone(), desk.cases.len());
+                let place = self.base_len + self.added.len();
+                self.by_id.insert(case.id.clone(), place);
                 if !case.external_id.is_empty() {
-                    by_external.entry(case.external_id.clone()).or_insert(desk.cases.len());
+                    self.by_external.entry(case.external_id.clone()).or_insert(place);
                 }
-                desk.cases.push(case);
-                Action::Add
-            }),
-        };
-        outcomes.push(outcome);
+                self.added.push(case);
+                Ok(Action::Add)
+            }
+        }
     }
-    outcomes
+
+    fn update(
+        &mut self,
+        place: usize,
+        incoming: &Incoming,
+        base: &[Case],
+        author: &str,
+        now: Timestamp,
+    ) -> Result<Action, String> {
+        if let Some(added) = place.checked_sub(self.base_len) {
+            return incoming.update(&mut self.added[added], author, now);
+        }
+        let original = base.get(place).ok_or("matches a case that is no longer on the desk")?;
+        let copied_before = self.changed.contains_key(&place);
+        let (_, copy) = self.changed.entry(place).or_insert_with(|| (original.clone(), original.clone()));
+        let action = incoming.update(copy, author, now);
+        // A copy nothing changed need not be kept or written back.
+        if !copied_before && !matches!(action, Ok(Action::Update { .. })) {
+            self.changed.remove(&place);
+        }
+        action
+    }
+
+    /// Writes the changed and new cases into the desk; refuses (and leaves the desk as it
+    /// is) when the desk gained cases or a changed case was edited since the start.
+    fn commit(self, desk: &mut Desk) -> bool {
+        let edited = self.changed.iter().any(|(&place, (before, _))| desk.cases.get(place) != Some(before));
+        if desk.cases.len() != self.base_len || edited {
+            return false;
+        }
+        for (place, (_, after)) in self.changed {
+            desk.cases[place] = after;
+        }
+        desk.cases.extend(self.added);
+        true
+    }
 }
 
 /// An id no case has yet. Ids made from the time and a few random bits can repeat when
@@ -540,14 +713,4 @@ fn read_cell(
         Target::ResolvedAt => incoming.resolved_at = time(notes)?,
     }
     Ok(())
-}
-
-fn note_repeated_ids(rows: &[(RowRef, Incoming)], notes: &mut Notes) {
-    let mut seen = HashSet::new();
-    for (_, incoming) in rows {
-        let key = incoming.id.as_ref().map_or(incoming.external_id.as_str(), |id| id.0.as_str());
-        if !key.is_empty() && !seen.insert(key) {
-            note(notes, "Rows repeat an id seen earlier in the file; the later row updates the earlier one.");
-        }
-    }
 }

@@ -10,14 +10,26 @@ use super::{ImportError, ImportJob};
 /// then extra columns, and the mapping can be changed as for a file.
 pub fn quick_add(text: &str) -> Result<ImportJob, ImportError> {
     let tabbed = text.contains('\t');
-    let mut job = ImportJob::start_csv(text.as_bytes().to_vec(), 0, b'\t', tabbed, true)?;
+    let widest = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(b'\t')
+        .quoting(tabbed)
+        .from_reader(text.as_bytes())
+        .records()
+        .map_while(Result::ok)
+        .map(|record| record.len())
+        .max()
+        .unwrap_or(1);
+    let mut job = ImportJob::start_csv(text.as_bytes().to_vec(), 0, b'\t', tabbed, Some(widest))?;
     // Pasted text is small enough to read in one go.
     job.step(usize::MAX);
     Ok(job)
 }
 
-/// Names for the columns when the first row is data rather than a header.
-pub(super) fn columns_without_header(first: &[String]) -> Option<Vec<String>> {
+/// Names for the columns, as many as the `widest` row has cells, when the first row is data
+/// rather than a header.
+pub(super) fn columns_without_header(first: &[String], widest: usize) -> Option<Vec<String>> {
     let filled: Vec<&String> = first.iter().filter(|cell| !cell.is_empty()).collect();
     let known = filled.iter().filter(|cell| is_known_name(cell)).count();
     if !filled.is_empty() && known * 2 >= filled.len() {
@@ -28,5 +40,5 @@ pub(super) fn columns_without_header(first: &[String]) -> Option<Vec<String>> {
         1 => "description".to_string(),
         _ => format!("Column {}", i + 1),
     };
-    Some((0..first.len()).map(name).collect())
+    Some((0..first.len().max(widest)).map(name).collect())
 }
