@@ -76,7 +76,9 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 <div class="case-side">
                     <WhyThisScore id=id.clone() case />
                     <super::sla_timers::SlaPanel id=id.clone() />
+                    <super::groups_view::MergeNotice case />
                     <StatusAndNotes id=id.clone() status />
+                    <super::similar_cases::CaseSimilarCases case />
                     <Timeline case />
                 </div>
             </div>
@@ -284,5 +286,17 @@ fn describe(event: &Event) -> (&'static str, String) {
             "status",
             format!("Priority pin removed{}", from.map(|p| format!(" (was {p})")).unwrap_or_default()),
         ),
+        Event::Linked { case } => ("link", format!("Linked to case {case}")),
+        Event::MergedInto { primary } => ("link", format!("Closed as a duplicate of case {primary}")),
+        Event::MergedDuplicates { cases } => (
+            "link",
+            format!(
+                "Merged duplicates into this case: {}",
+                cases.iter().map(|id| id.0.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        ),
+        Event::IncidentLinked { incident, title } => {
+            ("link", format!("Linked to incident {incident} \u{201c}{title}\u{201d}"))
+        }
     }
 }
