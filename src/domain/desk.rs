@@ -249,6 +249,25 @@ mod tests {
     }
 
     #[test]
+    fn merge_unions_not_duplicates_merges_and_keeps_both_tabs_incidents() {
+        let base =
+            Desk { cases: vec![case("a", "One"), case("b", "Two"), case("c", "Three")], ..Desk::default() };
+        let (mut ours, mut theirs) = (base.clone(), base);
+        let id = |text: &str| CaseId(text.into());
+        ours.not_duplicates.insert(&id("a"), &id("b"));
+        theirs.not_duplicates.insert(&id("c"), &id("b"));
+        ours.promote_to_incident("Ours", "g-a", &[id("a")], "A", at(1));
+        theirs.promote_to_incident("Theirs", "g-c", &[id("c")], "B", at(2));
+        theirs.merge_into(&id("b"), &[id("c")], "B", at(3)).unwrap();
+        let merged = ours.merge(theirs);
+        assert_eq!(merged.not_duplicates.len(), 2);
+        assert_eq!(merged.merges.len(), 1);
+        let titles: Vec<(&str, &str)> =
+            merged.incidents.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
+        assert_eq!(titles, vec![("INC-1", "Ours"), ("INC-2", "Theirs")]);
+    }
+
+    #[test]
     fn upsert_replaces_by_id() {
         let mut desk = Desk { cases: vec![case("a", "One")], ..Desk::default() };
         let (added, replaced) = desk.upsert(vec![case("a", "One again"), case("b", "Two")]);

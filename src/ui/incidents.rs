@@ -168,7 +168,7 @@ fn IncidentDetail(incident: Incident) -> impl IntoView {
                     </section>
                 </div>
                 <div class="case-side">
-                    <section class="panel" aria-label="Incident status and updates">
+                    <section class="panel" aria-label="Status and updates">
                         <ChoiceSelect
                             label="Incident status"
                             value=Signal::derive(move || status)
