@@ -71,7 +71,8 @@ pub fn provide_grouping() {
         store.desk.with(|desk| (desk.settings.grouping.threshold, desk.not_duplicates.clone()))
     });
     Effect::new(move |previous: Option<()>| {
-        inputs.track();
+        // Reading (not just tracking) the memo makes it recompute, so the effect hears real changes.
+        inputs.with(|_| ());
         if previous.is_some() && built.get_untracked() {
             grouping.schedule_regroup();
         }

@@ -23,7 +23,7 @@ pub fn GroupingSettingsSection() -> impl IntoView {
     // The count follows the slider while it moves, and the saved groups otherwise.
     Effect::new(move |_| {
         let at = threshold.get();
-        grouping.groups.track();
+        grouping.groups.with(|_| ());
         let this = moved.get_value() + 1;
         moved.set_value(this);
         set_timeout(

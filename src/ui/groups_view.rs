@@ -96,10 +96,12 @@ fn GroupCard(group: GroupOverview, focused: bool, set_message: WriteSignal<Optio
         move |_| {
             let main = primary.get_untracked();
             match act(store, |desk, author, now| desk.merge_into(&main, &ids, author, now)) {
-                Ok(()) => set_message.set(Some(format!(
-                    "Merged {} cases into \u{201c}{title}\u{201d}. Unmerge below puts them back.",
-                    ids.len() - 1
-                ))),
+                Ok(()) => set_message.set(Some(match ids.len() - 1 {
+                    1 => format!("Merged 1 case into \u{201c}{title}\u{201d}. Unmerge below puts it back."),
+                    n => format!(
+                        "Merged {n} cases into \u{201c}{title}\u{201d}. Unmerge below puts them back."
+                    ),
+                })),
                 Err(error) => set_message.set(Some(error.to_string())),
             }
         }
@@ -229,7 +231,10 @@ fn MergedCases(set_message: WriteSignal<Option<String>>) -> impl IntoView {
                                 <span class="muted small">{format!(" ← {}", duplicates.join(" · "))}</span>
                                 <button class="small-button" aria-label=format!("Unmerge {title}") on:click=move |_| {
                                     let count = act(store, |desk, _, _| desk.unmerge(&restore));
-                                    set_message.set(Some(format!("Unmerged: {count} cases are open again as they were.")));
+                                    set_message.set(Some(match count {
+                                        1 => "Unmerged: 1 case is back as it was.".to_string(),
+                                        n => format!("Unmerged: {n} cases are back as they were."),
+                                    }));
                                 }>"Unmerge"</button>
                             </li>
                         }

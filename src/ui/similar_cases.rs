@@ -154,6 +154,7 @@ fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<Case
                 <SharedWords words=row.matched.clone() />
             </div>
             <button
+                type="button"
                 class="small-button"
                 aria-label=label
                 aria-pressed=move || if is_linked.get() { "true" } else { "false" }
