@@ -4,13 +4,15 @@
 use super::browser;
 use super::grouping::use_grouping;
 use super::route::{use_route, Route};
-use super::similar_cases::Highlighted;
 use super::store::{use_desk, DeskStore};
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Tier};
 use crate::domain::duplicates::{overview, surfaces_label, tiers_label, GroupOverview};
 use crate::domain::inbox::ago_label;
 use leptos::prelude::*;
+
+/// How many of a group's strongest words its card shows.
+const SHOWN_TERMS: usize = 6;
 
 /// Applies a change with the current author and time; returns its result.
 fn act<R>(
@@ -137,10 +139,14 @@ fn GroupCard(group: GroupOverview, focused: bool, set_message: WriteSignal<Optio
                 " · last seen " {move || ago_label(last, now.get())}
                 " · " {format!("{} % alike", (group.summary.cohesion * 100.0).round())}
             </p>
+            <p class="shared-words small">
+                "Shared words: "
+                {group.summary.top_terms.iter().take(SHOWN_TERMS).map(|term| view! { <mark>{term.clone()}</mark> " " }).collect_view()}
+            </p>
             <ul class="group-members">
                 {members
                     .into_iter()
-                    .map(|case| view! { <GroupMember case radio_name=radio_name.clone() primary words=group.summary.top_terms.clone() all=group.summary.members.clone() /> })
+                    .map(|case| view! { <GroupMember case radio_name=radio_name.clone() primary all=group.summary.members.clone() /> })
                     .collect_view()}
             </ul>
             <div class="button-row">
@@ -161,13 +167,7 @@ fn pick_primary(members: &[Case], group: &GroupOverview) -> CaseId {
 }
 
 #[component]
-fn GroupMember(
-    case: Case,
-    radio_name: String,
-    primary: RwSignal<CaseId>,
-    words: Vec<String>,
-    all: Vec<CaseId>,
-) -> impl IntoView {
+fn GroupMember(case: Case, radio_name: String, primary: RwSignal<CaseId>, all: Vec<CaseId>) -> impl IntoView {
     let store = use_desk();
     let id = case.id.clone();
     let pick = id.clone();
@@ -185,9 +185,12 @@ fn GroupMember(
     let radio_label = format!("Primary: {}", case.title);
     view! {
         <li class="group-member">
-            <input type="radio" name=radio_name aria-label=radio_label prop:checked=checked on:change=move |_| primary.set(pick.clone()) />
+            <label class="primary-pick" title="Keep this case when merging">
+                <input type="radio" name=radio_name aria-label=radio_label prop:checked=checked on:change=move |_| primary.set(pick.clone()) />
+                <span aria-hidden="true">"Primary"</span>
+            </label>
             <div class="member-body">
-                <a href=Route::Case(case.id.clone()).href()><Highlighted text=case.title.clone() words /></a>
+                <a href=Route::Case(case.id.clone()).href()>{case.title.clone()}</a>
                 <span class="muted small">
                     {case.customer.clone()} " · " {case.tier.label()} " · " {case.surface.label()}
                 </span>

@@ -11,6 +11,9 @@ use crate::domain::grouping::SimilarCase;
 use leptos::prelude::*;
 use std::time::Duration;
 
+/// How many shared words a row lists; the title highlights them all.
+const SHOWN_WORDS: usize = 6;
+
 /// How long typing must pause before the New case form looks for similar cases.
 const TYPING_PAUSE: Duration = Duration::from_millis(250);
 
@@ -168,7 +171,7 @@ fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<Case
 
 /// Text with the shared words marked; plain text nodes only, so hostile HTML stays text.
 #[component]
-pub fn Highlighted(text: String, words: Vec<String>) -> impl IntoView {
+fn Highlighted(text: String, words: Vec<String>) -> impl IntoView {
     highlight(&text, &words)
         .into_iter()
         .map(
@@ -189,7 +192,7 @@ fn SharedWords(words: Vec<String>) -> impl IntoView {
         view! {
             <span class="shared-words small">
                 "Shared: "
-                {words.into_iter().map(|word| view! { <mark>{word}</mark> " " }).collect_view()}
+                {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark>{word}</mark> " " }).collect_view()}
             </span>
         }
     })

@@ -23,6 +23,7 @@ async function openGroups(page) {
 const group = (page, name) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name }) });
 
+const HOSTILE = 'Checkout payment declined with PAY-502 <img src=x onerror="window.pwned=1">';
 const PAYMENTS = /declined.*PAY-502|PAY-502.*declined/;
 const PAYMENT_TITLES = [
   'Payment declined at checkout with error PAY-502',
@@ -60,7 +61,7 @@ test('the planted near-duplicates show up as groups, and the inbox warns of the 
 test('typing a new case lists similar cases; Link records the link on both cases', async () => {
   const { context, page, errors } = await demoDesk();
   await page.getByRole('button', { name: 'New case' }).click();
-  await page.getByLabel('Title', { exact: true }).fill('Checkout payment declined with PAY-502');
+  await page.getByLabel('Title', { exact: true }).fill(HOSTILE);
   const similar = page.getByRole('region', { name: 'Similar cases' });
   const match = similar.getByRole('link', { name: PAYMENT_TITLES[0] });
   await assert.doesNotReject(match.waitFor());
@@ -72,7 +73,7 @@ test('typing a new case lists similar cases; Link records the link on both cases
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
   const desk = await stored(page);
-  const created = desk.data.cases.find((c) => c.title === 'Checkout payment declined with PAY-502');
+  const created = desk.data.cases.find((c) => c.title === HOSTILE);
   assert.deepEqual(created.timeline.filter((e) => e.event === 'linked').map((e) => e.case), ['demo-01']);
   const primary = desk.data.cases.find((c) => c.id === 'demo-01');
   assert.deepEqual(primary.timeline.filter((e) => e.event === 'linked').map((e) => e.case), [created.id]);
@@ -80,6 +81,10 @@ test('typing a new case lists similar cases; Link records the link on both cases
   await page.getByRole('link', { name: PAYMENT_TITLES[1] }).click();
   const onCase = page.getByRole('region', { name: 'Similar cases' });
   await assert.doesNotReject(onCase.getByRole('link', { name: PAYMENT_TITLES[2] }).waitFor());
+  // Hostile HTML in a similar case's title is shown as text, never run.
+  await assert.doesNotReject(onCase.getByText('<img src=x onerror="window.pwned=1">', { exact: false }).waitFor());
+  assert.equal(await onCase.locator('img').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
   await screenshot(page, 'case-similar');
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'case-similar-phone');
