@@ -5,7 +5,7 @@
 use super::case::{Case, CaseId, Event, Status, Surface, Tier, Timestamp};
 use super::desk::Desk;
 use super::grouping::{summarize, Group, GroupSummary};
-use super::incident::{blast_radius, next_incident_id, BlastRadius, Incident};
+use super::incident::{next_incident_id, radius_of, BlastRadius, Incident};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -213,14 +213,15 @@ pub struct GroupOverview {
 
 /// Overviews of `groups`, biggest first, then the most severe (highest tier, most customers affected).
 pub fn overview(groups: &[Group], cases: &[Case]) -> Vec<GroupOverview> {
-    let created: HashMap<&CaseId, Timestamp> = cases.iter().map(|case| (&case.id, case.created_at)).collect();
+    let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|case| (&case.id, case)).collect();
     let mut all: Vec<GroupOverview> = summarize(groups, cases)
         .into_iter()
         .map(|summary| {
-            let radius = blast_radius(&summary.members, cases);
-            let times = summary.members.iter().filter_map(|id| created.get(id).copied());
-            let first_seen = times.clone().min().unwrap_or_default();
-            let last_seen = times.max().unwrap_or_default();
+            let members: Vec<&Case> =
+                summary.members.iter().filter_map(|id| by_id.get(id).copied()).collect();
+            let radius = radius_of(members.iter().copied());
+            let first_seen = members.iter().map(|case| case.created_at).min().unwrap_or_default();
+            let last_seen = members.iter().map(|case| case.created_at).max().unwrap_or_default();
             GroupOverview { summary, radius, first_seen, last_seen }
         })
         .collect();

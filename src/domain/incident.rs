@@ -121,11 +121,16 @@ pub struct BlastRadius {
 /// Counts what `ids` reach among `cases`; ids of cases that no longer exist are skipped.
 pub fn blast_radius<'a>(ids: impl IntoIterator<Item = &'a CaseId>, cases: &[Case]) -> BlastRadius {
     let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|case| (&case.id, case)).collect();
+    radius_of(ids.into_iter().filter_map(|id| by_id.get(id).copied()))
+}
+
+/// Counts what these cases reach.
+pub fn radius_of<'a>(reached: impl IntoIterator<Item = &'a Case>) -> BlastRadius {
     let mut customers = BTreeSet::new();
     let mut tiers = BTreeSet::new();
     let mut surfaces = BTreeSet::new();
     let mut radius = BlastRadius::default();
-    for case in ids.into_iter().filter_map(|id| by_id.get(id)) {
+    for case in reached {
         radius.cases += 1;
         radius.customers_affected += u64::from(case.customers_affected);
         let customer = case.customer.trim();

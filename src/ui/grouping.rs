@@ -23,8 +23,9 @@ const REGROUP_DELAY: Duration = Duration::from_millis(300);
 pub struct Grouping {
     store: DeskStore,
     index: StoredValue<SimilarityIndex, LocalStorage>,
-    /// What the index holds per case: its last change time, so unchanged cases are skipped.
-    indexed: StoredValue<HashMap<CaseId, Timestamp>, LocalStorage>,
+    /// What the index holds per case: its last change time, so unchanged cases are skipped
+    /// cheaply, and a hash of its text, so a note or a status change does not regroup.
+    indexed: StoredValue<HashMap<CaseId, (Timestamp, u64)>, LocalStorage>,
     /// Bumped whenever the index changes, so similar-case lists refresh.
     version: RwSignal<u64>,
     /// None until the first grouping finished.
@@ -79,6 +80,14 @@ pub fn provide_grouping() {
     });
 }
 
+/// A hash of the text the index reads from a case.
+fn text_hash(case: &Case) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (&case.title, &case.description).hash(&mut hasher);
+    hasher.finish()
+}
+
 pub fn use_grouping() -> Grouping {
     expect_context::<Grouping>()
 }
@@ -97,7 +106,7 @@ impl Grouping {
                 self.indexed.update_value(|indexed| {
                     for case in rest {
                         index.upsert_case(case);
-                        indexed.insert(case.id.clone(), case.updated_at);
+                        indexed.insert(case.id.clone(), (case.updated_at, text_hash(case)));
                         done += 1;
                         if js_sys::Date::now() - started > SLICE_MS {
                             break;
@@ -121,11 +130,19 @@ impl Grouping {
             self.indexed.update_value(|indexed| {
                 let mut present = HashMap::with_capacity(indexed.len());
                 for case in cases.iter().filter(|c| groupable(c)) {
-                    present.insert(case.id.clone(), case.updated_at);
-                    if indexed.get(&case.id) != Some(&case.updated_at) {
-                        index.upsert_case(case);
-                        changed = true;
-                    }
+                    let known = indexed.get(&case.id).copied();
+                    let entry = match known {
+                        Some((at, hash)) if at == case.updated_at => (at, hash),
+                        _ => {
+                            let hash = text_hash(case);
+                            if known.is_none_or(|(_, old)| old != hash) {
+                                index.upsert_case(case);
+                                changed = true;
+                            }
+                            (case.updated_at, hash)
+                        }
+                    };
+                    present.insert(case.id.clone(), entry);
                 }
                 for id in indexed.keys().filter(|id| !present.contains_key(*id)) {
                     index.remove(id);

@@ -11,6 +11,9 @@ use crate::domain::duplicates::{overview, surfaces_label, tiers_label, GroupOver
 use crate::domain::inbox::ago_label;
 use leptos::prelude::*;
 
+/// Groups drawn at a time; "Show more" adds another page (a big desk can have hundreds).
+const GROUPS_PER_PAGE: usize = 20;
+
 /// How many of a group's strongest words its card shows.
 const SHOWN_TERMS: usize = 6;
 
@@ -39,6 +42,8 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
         })
     });
     let focus = StoredValue::new(focus);
+    let limit = RwSignal::new(GROUPS_PER_PAGE);
+    let total = move || shown.with(|s| s.as_ref().map_or(0, Vec::len));
     view! {
         <section aria-labelledby="groups-heading">
             <div class="section-head">
@@ -66,13 +71,20 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
             >
                 <ol class="groups">
                     <For
-                        each=move || shown.get().unwrap_or_default()
+                        each=move || shown.with(|s| s.iter().flatten().take(limit.get()).cloned().collect::<Vec<_>>())
                         key=|group| (group.summary.group_id.clone(), group.summary.members.clone(), group.summary.suggested_title.clone())
                         let:group
                     >
                         <GroupCard focused=focus.with_value(|f| f.as_deref() == Some(group.summary.group_id.as_str())) group set_message />
                     </For>
                 </ol>
+                <Show when=move || { total() > limit.get() }>
+                    <div class="button-row center">
+                        <button on:click=move |_| limit.update(|l| *l += GROUPS_PER_PAGE)>
+                            {move || format!("Show {} more of {}", GROUPS_PER_PAGE.min(total() - limit.get()), total() - limit.get())}
+                        </button>
+                    </div>
+                </Show>
             </Show>
         </section>
     }

@@ -11,6 +11,9 @@ use crate::domain::grouping::SimilarCase;
 use leptos::prelude::*;
 use std::time::Duration;
 
+/// Less alike than this is chance (a shared product name), not a similar case.
+const MIN_SIMILARITY: f32 = 0.1;
+
 /// How many shared words a row lists; the title highlights them all.
 const SHOWN_WORDS: usize = 6;
 
@@ -30,6 +33,7 @@ struct SimilarRow {
 fn rows(similar: Vec<SimilarCase>, cases: &[Case]) -> Vec<SimilarRow> {
     similar
         .into_iter()
+        .filter(|s| s.similarity >= MIN_SIMILARITY)
         .filter_map(|s| {
             let case = cases.iter().find(|c| c.id == s.id)?;
             Some(SimilarRow {
