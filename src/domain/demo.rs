@@ -652,10 +652,9 @@ const SEEDS: &[Seed] = &[
     },
     Seed {
         age_minutes: 65,
-        title: "公司帳號 SSO 登入失敗，顯示 AUTH-1103",
-        description:
-            "晴空書店員工用 SSO 公司帳號登入後台時顯示 AUTH-1103，重新整理或換瀏覽器（Chrome、Edge）\
-                      都一樣。SSO 設定變更前都可以正常登入。",
+        title: "SSO 設定變更後公司帳號無法登入，顯示 AUTH-1103",
+        description: "晴空書店表示，SSO 設定變更後，員工用公司帳號登入後台時都出現 AUTH-1103 錯誤，無法登入\
+                      處理訂單。重新整理或換瀏覽器（Chrome、Edge）都一樣。",
         customer: "晴空書店",
         tier: Standard,
         surface: Website,

@@ -33,6 +33,8 @@ pub struct Grouping {
     /// Each grouped case's (group id, group size).
     pub membership: Memo<HashMap<CaseId, (String, u32)>>,
     regroup_pending: StoredValue<bool>,
+    /// True once the first build of the index finished.
+    built: RwSignal<bool>,
 }
 
 pub fn provide_grouping() {
@@ -48,9 +50,10 @@ pub fn provide_grouping() {
             groups.with(|groups| groups.as_deref().map(group_of).unwrap_or_default())
         }),
         regroup_pending: StoredValue::new(false),
+        built: RwSignal::new(false),
     };
     provide_context(grouping);
-    let built = RwSignal::new(false);
+    let built = grouping.built;
     spawn_local(async move {
         browser::yield_to_browser().await;
         grouping.build_in_slices().await;
@@ -199,10 +202,18 @@ impl Grouping {
         self.membership.with(|m| m.get(id).map_or(1, |(_, size)| *size))
     }
 
-    /// The current groups, computed now if the first grouping has not finished (for export).
+    /// The groups of the desk as it is this moment, for the export: brought up to date now
+    /// rather than after the usual pause.
     pub fn groups_now(&self) -> Vec<Group> {
-        if let Some(groups) = self.groups.get_untracked() {
-            return groups;
+        if self.built.get_untracked() {
+            let changed = self.store.desk.with_untracked(|desk| self.sync(&desk.cases));
+            if changed {
+                self.version.update(|v| *v += 1);
+            }
+            if changed || self.regroup_pending.get_value() || self.groups.with_untracked(Option::is_none) {
+                self.regroup();
+            }
+            return self.groups.get_untracked().unwrap_or_default();
         }
         self.store.desk.with_untracked(|desk| {
             let index = SimilarityIndex::from_cases(desk.cases.iter().filter(|c| groupable(c)));

@@ -28,14 +28,15 @@ pub fn GroupingSettingsSection() -> impl IntoView {
         moved.set_value(this);
         set_timeout(
             move || {
-                if moved.get_value() != this {
+                // Nothing to do if the slider moved again or the page was left meanwhile.
+                if moved.try_get_value() != Some(this) {
                     return;
                 }
                 let (mut settings, not_duplicates) = store
                     .desk
                     .with_untracked(|desk| (desk.settings.grouping.clone(), desk.not_duplicates.clone()));
                 settings.threshold = at;
-                set_count.set(Some(grouping.groups_at(&settings, &not_duplicates).len()));
+                set_count.try_set(Some(grouping.groups_at(&settings, &not_duplicates).len()));
             },
             SLIDER_PAUSE,
         );

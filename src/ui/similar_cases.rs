@@ -87,10 +87,11 @@ pub fn DraftSimilarCases(
         let text = (title.get(), description.get());
         let this = typed.get_value() + 1;
         typed.set_value(this);
+        // The form may be gone (saved or cancelled) when the pause ends.
         set_timeout(
             move || {
-                if typed.get_value() == this {
-                    set_settled.set(text);
+                if typed.try_get_value() == Some(this) {
+                    set_settled.try_set(text);
                 }
             },
             TYPING_PAUSE,

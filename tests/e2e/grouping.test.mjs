@@ -147,11 +147,11 @@ test('merge closes the duplicates into the primary, and unmerge restores them ex
   const { context, page, errors } = await demoDesk();
   const before = await stored(page);
   await openGroups(page);
-  const auth = group(page, /AUTH-1103/);
+  const auth = group(page, /AUTH-1103/).filter({ hasText: 'Meridian Pet Supply' });
   await auth.getByRole('radio', { name: /Primary: Staff can't log in/ }).check();
   await auth.getByRole('button', { name: 'Merge into primary' }).click();
   await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'Merged 1 case into' }).waitFor());
-  await assert.doesNotReject(group(page, /AUTH-1103/).waitFor({ state: 'detached' }), 'a merged group is no longer listed');
+  await assert.doesNotReject(auth.waitFor({ state: 'detached' }), 'a merged group is no longer listed');
   const merged = await stored(page);
   const duplicate = merged.data.cases.find((c) => c.title === 'AUTH-1103 error when signing in with company SSO');
   assert.equal(duplicate.status, 'closed');
@@ -166,7 +166,7 @@ test('merge closes the duplicates into the primary, and unmerge restores them ex
   assert.deepEqual(after.data.cases, before.data.cases, 'every case back field for field');
   assert.equal(after.data.merges, undefined);
   await openGroups(page);
-  await assert.doesNotReject(group(page, /AUTH-1103/).waitFor());
+  await assert.doesNotReject(auth.waitFor());
   assert.deepEqual(errors, []);
   await context.close();
 });
