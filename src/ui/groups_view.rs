@@ -126,6 +126,15 @@ fn GroupCard(group: GroupOverview, focused: bool, set_message: WriteSignal<Optio
             act(store, |desk, author, now| desk.promote_to_incident(&title, &group_id, &ids, author, now));
         router.go(Route::Incident(id));
     };
+    // The group a surge banner pointed at is brought into view once drawn.
+    let card = NodeRef::<leptos::html::Li>::new();
+    if focused {
+        Effect::new(move |_| {
+            if let Some(card) = card.get() {
+                card.scroll_into_view();
+            }
+        });
+    }
     let radius = &group.radius;
     let facts = format!(
         "{} cases · {} · {} · {}",
@@ -140,7 +149,7 @@ fn GroupCard(group: GroupOverview, focused: bool, set_message: WriteSignal<Optio
     let customers = radius.customers.join(", ");
     let top_tier = radius.tiers.first().copied().unwrap_or(Tier::Free);
     view! {
-        <li class=if focused { "panel group focused" } else { "panel group" } aria-labelledby=heading_id.clone()>
+        <li node_ref=card class=if focused { "panel group focused" } else { "panel group" } aria-labelledby=heading_id.clone()>
             <div class="group-head">
                 <h2 id=heading_id.clone()>{group.summary.suggested_title.clone()}</h2>
                 <span class=format!("tier tier-{}", top_tier.key())>{top_tier.label()}</span>
