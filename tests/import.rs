@@ -315,7 +315,7 @@ fn csv_export_then_import_gives_back_the_same_cases() {
 #[test]
 fn json_export_then_import_gives_back_the_same_cases() {
     let desk = busy_desk();
-    let text = export_json(&desk, now());
+    let text = export_json(&desk, &[], now());
     let mut copy = Desk::default();
     let preview = import(&mut copy, text.clone().into_bytes());
     assert_eq!(preview.format, Format::TriageDeskJson);

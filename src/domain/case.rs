@@ -204,6 +204,23 @@ pub enum Event {
         from: Option<Priority>,
         to: Option<Priority>,
     },
+    /// Linked by hand to a similar case; the other case logs the same link back.
+    Linked {
+        case: CaseId,
+    },
+    /// Closed as a duplicate of `primary` by a merge.
+    MergedInto {
+        primary: CaseId,
+    },
+    /// Became the primary case of a merge of these duplicates.
+    MergedDuplicates {
+        cases: Vec<CaseId>,
+    },
+    /// Counted in an incident's blast radius.
+    IncidentLinked {
+        incident: String,
+        title: String,
+    },
 }
 
 /// The fields a user fills in for a new case.
@@ -462,7 +479,7 @@ impl Case {
         true
     }
 
-    fn log(&mut self, author: &str, now: Timestamp, event: Event) {
+    pub(crate) fn log(&mut self, author: &str, now: Timestamp, event: Event) {
         self.updated_at = now;
         self.timeline.push(TimelineEntry { at: now, author: author.to_string(), event });
     }

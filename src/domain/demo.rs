@@ -652,10 +652,9 @@ const SEEDS: &[Seed] = &[
     },
     Seed {
         age_minutes: 65,
-        title: "公司帳號 SSO 登入失敗，顯示 AUTH-1103",
-        description:
-            "晴空書店員工用 SSO 公司帳號登入後台時顯示 AUTH-1103，重新整理或換瀏覽器（Chrome、Edge）\
-                      都一樣。SSO 設定變更前都可以正常登入。",
+        title: "SSO 設定變更後公司帳號無法登入，顯示 AUTH-1103",
+        description: "晴空書店表示，SSO 設定變更後，員工用公司帳號登入後台時都出現 AUTH-1103 錯誤，無法登入\
+                      處理訂單。重新整理或換瀏覽器（Chrome、Edge）都一樣。",
         customer: "晴空書店",
         tier: Standard,
         surface: Website,
@@ -760,6 +759,62 @@ const SEEDS: &[Seed] = &[
         category: "Feature request",
         customers_affected: 1,
         urgency: Low,
+        history: &[],
+    },
+    // 41-44: reports that restate an earlier one almost word for word, the way several people
+    // at one customer or several shops on one platform report the same outage; 41 and 42
+    // arrive with 01 inside half an hour, so the inbox shows a surge.
+    Seed {
+        age_minutes: 14,
+        title: "Card payment declined at checkout, error PAY-502",
+        description: "Every card payment at the last checkout step fails with \"Payment declined \
+                      (PAY-502)\". Visa and Mastercard fail, PayPal still goes through; orders sit in \
+                      \"pending payment\".",
+        customer: "Lumen Outdoor",
+        tier: Premium,
+        surface: Website,
+        category: "Payments",
+        customers_affected: 420,
+        urgency: High,
+        history: &[],
+    },
+    Seed {
+        age_minutes: 6,
+        title: "PAY-502 payment declined at checkout for all cards",
+        description: "Shoppers see \"Payment declined (PAY-502)\" at the last checkout step. Card \
+                      payments fail, PayPal goes through. Orders stuck in pending payment.",
+        customer: "Fernwood Tea Co.",
+        tier: Standard,
+        surface: Website,
+        category: "Payments",
+        customers_affected: 60,
+        urgency: High,
+        history: &[],
+    },
+    Seed {
+        age_minutes: 2 * HOUR,
+        title: "iOS 앱 5.2.0 업데이트 후 실행하면 바로 강제 종료",
+        description: "5.2.0 업데이트 이후 아이폰에서 앱을 실행하면 스플래시 화면에서 강제 종료됩니다. \
+                      앱을 삭제하고 다시 설치해도 같습니다.",
+        customer: "하늘꽃집",
+        tier: Standard,
+        surface: App,
+        category: "Mobile app",
+        customers_affected: 25,
+        urgency: High,
+        history: &[],
+    },
+    Seed {
+        age_minutes: 20 * HOUR,
+        title: "物流追蹤顯示已送達，顧客卻還沒收到包裹",
+        description: "物流追蹤頁面顯示「已送達」，但顧客還沒收到包裹，物流公司查詢仍在配送中，\
+                      顧客陸續來電詢問。",
+        customer: "青禾選物",
+        tier: Standard,
+        surface: Website,
+        category: "Delivery",
+        customers_affected: 12,
+        urgency: Medium,
         history: &[],
     },
 ];
@@ -909,6 +964,29 @@ mod tests {
                 .max()
                 .unwrap();
             assert!(largest >= same_language, "{marker}: {largest} in one language");
+        }
+    }
+
+    #[test]
+    fn planted_near_duplicates_form_groups_in_each_language() {
+        use crate::domain::grouping::{GroupingSettings, NotDuplicates, SimilarityIndex};
+        let cases = demo_cases(now(), "Mina");
+        let open = cases.iter().filter(|case| case.is_open());
+        let groups =
+            SimilarityIndex::from_cases(open).group(&GroupingSettings::default(), &NotDuplicates::new());
+        let title = |id: &CaseId| cases.iter().find(|case| &case.id == id).unwrap().title.clone();
+        for (marker, wanted) in
+            [("PAY-502", Language::English), ("5.2.0", Language::Korean), ("已送達", Language::Chinese)]
+        {
+            let found = groups.iter().any(|group| {
+                group.members.iter().all(|id| {
+                    let case = cases.iter().find(|case| &case.id == id).unwrap();
+                    mentions(case, marker) && language(case) == wanted
+                })
+            });
+            let shown: Vec<Vec<String>> =
+                groups.iter().map(|g| g.members.iter().map(title).collect()).collect();
+            assert!(found, "no {marker} group: {shown:?}");
         }
     }
 

@@ -1,6 +1,9 @@
 //! Everything the user keeps: the cases and the settings, and how two copies of it merge.
 
 use super::case::{Case, CaseId, Timestamp};
+use super::duplicates::MergeRecord;
+use super::grouping::{GroupingSettings, NotDuplicates};
+use super::incident::Incident;
 use super::sla::SlaSettings;
 use super::triage::TriageRules;
 use serde::{Deserialize, Serialize};
@@ -17,6 +20,8 @@ pub struct Settings {
     pub triage: TriageRules,
     /// Targets per tier, business calendars and the at-risk threshold.
     pub sla: SlaSettings,
+    /// Similarity threshold and surge alert for duplicate groups.
+    pub grouping: GroupingSettings,
 }
 
 impl Default for Settings {
@@ -26,6 +31,7 @@ impl Default for Settings {
             updated_at: None,
             triage: TriageRules::default(),
             sla: SlaSettings::default(),
+            grouping: GroupingSettings::default(),
         }
     }
 }
@@ -46,6 +52,14 @@ pub struct Desk {
     pub cases: Vec<Case>,
     #[serde(default)]
     pub settings: Settings,
+    /// Pairs a person said are not duplicates; grouping never puts them together.
+    #[serde(default, skip_serializing_if = "NotDuplicates::is_empty")]
+    pub not_duplicates: NotDuplicates,
+    /// Standing merges, each able to put its duplicates back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<MergeRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<Incident>,
 }
 
 impl Desk {
@@ -132,6 +146,26 @@ impl Desk {
         if theirs.settings.updated_at > self.settings.updated_at {
             self.settings = theirs.settings;
         }
+        for (a, b) in theirs.not_duplicates.iter() {
+            self.not_duplicates.insert(a, b);
+        }
+        for merge in theirs.merges {
+            if !self.merges.iter().any(|ours| ours.primary == merge.primary && ours.at == merge.at) {
+                self.merges.push(merge);
+            }
+        }
+        for incident in theirs.incidents {
+            match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
+                // Both tabs promoted a different group under the same next number: keep both.
+                Some(ours) if ours.created_at != incident.created_at => {
+                    let id = super::incident::next_incident_id(&self.incidents);
+                    self.incidents.push(Incident { id, ..incident });
+                }
+                Some(ours) if incident.updated_at > ours.updated_at => *ours = incident,
+                Some(_) => {}
+                None => self.incidents.push(incident),
+            }
+        }
         self
     }
 }
@@ -186,7 +220,7 @@ mod tests {
 
     #[test]
     fn merge_keeps_both_tabs_new_cases_and_both_notes() {
-        let base = Desk { cases: vec![case("a", "Shared")], settings: Settings::default() };
+        let base = Desk { cases: vec![case("a", "Shared")], ..Desk::default() };
         let mut ours = base.clone();
         let mut theirs = base;
         ours.cases[0].add_note(NoteKind::Internal, "ours", "A", at(5));
@@ -209,13 +243,33 @@ mod tests {
         let theirs = Desk {
             cases: vec![],
             settings: Settings { display_name: "Jun".into(), updated_at: Some(at(3)), ..Settings::default() },
+            ..Desk::default()
         };
         assert_eq!(ours.merge(theirs).settings.display_name, "Jun");
     }
 
     #[test]
+    fn merge_unions_not_duplicates_merges_and_keeps_both_tabs_incidents() {
+        let base =
+            Desk { cases: vec![case("a", "One"), case("b", "Two"), case("c", "Three")], ..Desk::default() };
+        let (mut ours, mut theirs) = (base.clone(), base);
+        let id = |text: &str| CaseId(text.into());
+        ours.not_duplicates.insert(&id("a"), &id("b"));
+        theirs.not_duplicates.insert(&id("c"), &id("b"));
+        ours.promote_to_incident("Ours", "g-a", &[id("a")], "A", at(1));
+        theirs.promote_to_incident("Theirs", "g-c", &[id("c")], "B", at(2));
+        theirs.merge_into(&id("b"), &[id("c")], "B", at(3)).unwrap();
+        let merged = ours.merge(theirs);
+        assert_eq!(merged.not_duplicates.len(), 2);
+        assert_eq!(merged.merges.len(), 1);
+        let titles: Vec<(&str, &str)> =
+            merged.incidents.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
+        assert_eq!(titles, vec![("INC-1", "Ours"), ("INC-2", "Theirs")]);
+    }
+
+    #[test]
     fn upsert_replaces_by_id() {
-        let mut desk = Desk { cases: vec![case("a", "One")], settings: Settings::default() };
+        let mut desk = Desk { cases: vec![case("a", "One")], ..Desk::default() };
         let (added, replaced) = desk.upsert(vec![case("a", "One again"), case("b", "Two")]);
         assert_eq!((added, replaced), (1, 1));
         assert_eq!(desk.cases[0].title, "One again");

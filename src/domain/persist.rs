@@ -3,6 +3,9 @@
 
 use super::case::{Case, CaseId, Event, NoteKind, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency};
 use super::desk::{Desk, Settings};
+use super::duplicates::{group_of, MergeRecord};
+use super::grouping::{Group, NotDuplicates};
+use super::incident::Incident;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -27,17 +30,48 @@ pub struct ExportFile {
     pub format: String,
     pub schema_version: u32,
     pub exported_at: Timestamp,
-    pub cases: Vec<Case>,
+    pub cases: Vec<ExportCase>,
     pub settings: Settings,
+    /// Pairs of case ids a person said are not duplicates.
+    #[serde(default)]
+    pub not_duplicate_pairs: NotDuplicates,
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    /// Standing merges, so that Unmerge still works after an import.
+    #[serde(default)]
+    pub merges: Vec<MergeRecord>,
 }
 
-pub fn export_json(desk: &Desk, now: Timestamp) -> String {
+/// A case as exported: every stored field plus the duplicate group it is in at export time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportCase {
+    #[serde(flatten)]
+    pub case: Case,
+    /// The same string for every case of one group; null for a case in no group. Grouping is
+    /// recomputed after an import, so reading ignores it.
+    #[serde(default)]
+    pub group_id: Option<String>,
+}
+
+/// The export file of `desk`, with each case's group among `groups`.
+pub fn export_json(desk: &Desk, groups: &[Group], now: Timestamp) -> String {
+    let group_ids = group_of(groups);
     let file = ExportFile {
         format: EXPORT_FORMAT.into(),
         schema_version: SCHEMA_VERSION,
         exported_at: now,
-        cases: desk.cases.clone(),
+        cases: desk
+            .cases
+            .iter()
+            .map(|case| ExportCase {
+                case: case.clone(),
+                group_id: group_ids.get(&case.id).map(|(id, _)| id.clone()),
+            })
+            .collect(),
         settings: desk.settings.clone(),
+        not_duplicate_pairs: desk.not_duplicates.clone(),
+        incidents: desk.incidents.clone(),
+        merges: desk.merges.clone(),
     };
     serde_json::to_string_pretty(&file).expect("a desk always serialises")
 }
@@ -85,7 +119,13 @@ pub fn read_import(raw: &str) -> Result<Desk, LoadError> {
         }
         let file: ExportFile =
             serde_json::from_value(value).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        return Ok(Desk { cases: file.cases, settings: file.settings });
+        return Ok(Desk {
+            cases: file.cases.into_iter().map(|exported| exported.case).collect(),
+            settings: file.settings,
+            not_duplicates: file.not_duplicate_pairs,
+            merges: file.merges,
+            incidents: file.incidents,
+        });
     }
     if value.get("schema_version").is_some() || value.get("version").is_some() {
         return read_envelope(raw.trim_start_matches('\u{feff}')).map(|envelope| envelope.data);
@@ -212,7 +252,11 @@ fn migrate_v1(value: Value) -> Result<Envelope, LoadError> {
         schema_version: SCHEMA_VERSION,
         revision: store.rev,
         saved_at,
-        data: Desk { cases, settings: Settings { display_name: author, ..Settings::default() } },
+        data: Desk {
+            cases,
+            settings: Settings { display_name: author, ..Settings::default() },
+            ..Desk::default()
+        },
     })
 }
 
@@ -243,14 +287,64 @@ mod tests {
                 updated_at: Some(at(0)),
                 ..Settings::default()
             },
+            ..Desk::default()
         }
     }
 
     #[test]
     fn export_then_import_gives_back_the_same_desk() {
         let desk = busy_desk();
-        let text = export_json(&desk, at(9));
+        let text = export_json(&desk, &[], at(9));
         assert_eq!(read_import(&text).unwrap(), desk);
+    }
+
+    /// A desk with two groups, a merge, a not-duplicate pair and an incident.
+    fn grouped_desk() -> (Desk, Vec<Group>) {
+        use crate::domain::grouping::{GroupingSettings, SimilarityIndex};
+        let titles = [
+            ("p1", "Payment declined at checkout PAY-502"),
+            ("p2", "Checkout payment declined PAY-502 for all cards"),
+            ("p3", "PAY-502 payment declined on checkout page"),
+            ("k1", "앱 로그인 오류 AUTH-1103 발생"),
+            ("k2", "로그인 오류 AUTH-1103 앱에서 발생"),
+            ("z1", "订单显示已送達但客户未收到包裹"),
+            ("lonely", "Dark mode request for the dashboard"),
+        ];
+        let mut desk = busy_desk();
+        for (minute, (id, title)) in titles.into_iter().enumerate() {
+            let draft = CaseDraft { title: title.into(), ..CaseDraft::default() };
+            desk.cases.push(Case::create(CaseId(id.into()), draft, "Mina", at(10 + minute as u32)));
+        }
+        let id = |text: &str| CaseId(text.into());
+        desk.not_duplicates.insert(&id("p3"), &id("p1"));
+        desk.promote_to_incident("Checkout down", "g-k1", &[id("k1"), id("k2")], "Mina", at(30));
+        desk.merge_into(&id("p1"), &[id("p2")], "Mina", at(31)).unwrap();
+        let open: Vec<&Case> = desk.cases.iter().filter(|c| c.is_open()).collect();
+        let groups =
+            SimilarityIndex::from_cases(open).group(&GroupingSettings::default(), &desk.not_duplicates);
+        (desk, groups)
+    }
+
+    #[test]
+    fn export_carries_group_ids_pairs_and_incidents_and_reads_them_back() {
+        let (desk, groups) = grouped_desk();
+        assert!(!groups.is_empty());
+        let text = export_json(&desk, &groups, at(40));
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let group_id = |id: &str| {
+            value["cases"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["group_id"].clone()
+        };
+        assert!(group_id("k1").is_string());
+        assert_eq!(group_id("k1"), group_id("k2"));
+        assert_eq!(group_id("lonely"), Value::Null);
+        assert_eq!(group_id("p2"), Value::Null, "a merged duplicate is closed, so in no group");
+        assert_eq!(value["not_duplicate_pairs"], serde_json::json!([["p1", "p3"]]));
+        assert_eq!(value["incidents"][0]["id"], "INC-1");
+        assert_eq!(value["incidents"][0]["status"], "investigating");
+
+        let back = read_import(&text).unwrap();
+        assert_eq!(back, desk);
+        assert_eq!(export_json(&back, &groups, at(40)), text, "export, import, export is stable");
     }
 
     #[test]
@@ -297,7 +391,7 @@ mod tests {
 
     #[test]
     fn import_accepts_a_byte_order_mark() {
-        let text = format!("\u{feff}{}", export_json(&busy_desk(), at(9)));
+        let text = format!("\u{feff}{}", export_json(&busy_desk(), &[], at(9)));
         assert!(read_import(&text).is_ok());
     }
 }

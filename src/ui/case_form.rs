@@ -4,7 +4,7 @@ use super::browser;
 use super::fields::{ChoiceSelect, CountField, TextField};
 use super::route::{use_route, Route};
 use super::store::use_desk;
-use crate::domain::case::{Case, CaseDraft, Field, FieldError};
+use crate::domain::case::{Case, CaseDraft, CaseId, Field, FieldError};
 use crate::domain::desk::new_case_id;
 use leptos::prelude::*;
 
@@ -20,6 +20,8 @@ pub fn NewCaseForm() -> impl IntoView {
         })
     };
     let categories = Signal::derive(move || store.desk.with(|desk| desk.categories()));
+    // Similar cases the user chose to link; linked once the case exists.
+    let links = RwSignal::new(Vec::<CaseId>::new());
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -33,10 +35,15 @@ pub fn NewCaseForm() -> impl IntoView {
             return;
         }
         let now = browser::now();
+        let links = links.get_untracked();
         store.change(|desk| {
-            let case =
-                Case::create(new_case_id(now, browser::random_u32()), draft, desk.settings.author(), now);
+            let author = desk.settings.author().to_string();
+            let case = Case::create(new_case_id(now, browser::random_u32()), draft, &author, now);
+            let id = case.id.clone();
             desk.cases.push(case);
+            for other in &links {
+                desk.link_cases(&id, other, &author, now);
+            }
         });
         router.go(Route::Inbox);
     };
@@ -97,6 +104,11 @@ pub fn NewCaseForm() -> impl IntoView {
                     />
                     <ChoiceSelect label="Urgency" value=Signal::derive(move || draft.with(|d| d.urgency)) on_pick=move |urgency| draft.update(|d| d.urgency = urgency) />
                 </div>
+                <super::similar_cases::DraftSimilarCases
+                    title=Signal::derive(move || draft.with(|d| d.title.clone()))
+                    description=Signal::derive(move || draft.with(|d| d.description.clone()))
+                    links
+                />
                 <div class="button-row">
                     <button type="submit" class="primary">"Save"</button>
                     <button type="button" on:click=move |_| router.go(Route::Inbox)>"Cancel"</button>

@@ -76,7 +76,9 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 <div class="case-side">
                     <WhyThisScore id=id.clone() case />
                     <super::sla_timers::SlaPanel id=id.clone() />
+                    <super::groups_view::MergeNotice case />
                     <StatusAndNotes id=id.clone() status />
+                    <super::similar_cases::CaseSimilarCases case />
                     <Timeline case />
                 </div>
             </div>
@@ -240,7 +242,13 @@ fn Timeline(case: Memo<Case>) -> impl IntoView {
 
 #[component]
 fn TimelineItem(entry: TimelineEntry, offset: i32) -> impl IntoView {
-    let (kind, text) = describe(&entry.event);
+    // Other cases are named by their title, read once when the entry is drawn.
+    let store = use_desk();
+    let (kind, text) = store.desk.with_untracked(|desk| {
+        describe(&entry.event, &|id: &CaseId| {
+            desk.case(id).map_or_else(|| format!("case {id}"), |c| format!("\u{201c}{}\u{201d}", c.title))
+        })
+    });
     view! {
         <li class=format!("entry entry-{kind}")>
             <div class="entry-meta">
@@ -252,7 +260,7 @@ fn TimelineItem(entry: TimelineEntry, offset: i32) -> impl IntoView {
     }
 }
 
-fn describe(event: &Event) -> (&'static str, String) {
+fn describe(event: &Event, case_name: &dyn Fn(&CaseId) -> String) -> (&'static str, String) {
     match event {
         Event::Created => ("created", "Case created".into()),
         Event::FieldChanged { field, from, to } => {
@@ -284,5 +292,17 @@ fn describe(event: &Event) -> (&'static str, String) {
             "status",
             format!("Priority pin removed{}", from.map(|p| format!(" (was {p})")).unwrap_or_default()),
         ),
+        Event::Linked { case } => ("link", format!("Linked to {}", case_name(case))),
+        Event::MergedInto { primary } => ("link", format!("Closed as a duplicate of {}", case_name(primary))),
+        Event::MergedDuplicates { cases } => (
+            "link",
+            format!(
+                "Merged duplicates into this case: {}",
+                cases.iter().map(case_name).collect::<Vec<_>>().join(", ")
+            ),
+        ),
+        Event::IncidentLinked { incident, title } => {
+            ("link", format!("Linked to incident {incident} \u{201c}{title}\u{201d}"))
+        }
     }
 }

@@ -12,7 +12,10 @@ pub fn AppHeader() -> impl IntoView {
     let current = move |wanted: Route| {
         move || {
             let here = router.route.get();
-            let on_it = here == wanted || (wanted == Route::Inbox && matches!(here, Route::Case(_)));
+            let on_it = here == wanted
+                || (wanted == Route::Inbox && matches!(here, Route::Case(_)))
+                || (wanted == Route::Groups(None) && matches!(here, Route::Groups(_)))
+                || (wanted == Route::Incidents && matches!(here, Route::Incident(_)));
             on_it.then_some("page")
         }
     };
@@ -24,6 +27,8 @@ pub fn AppHeader() -> impl IntoView {
             </a>
             <nav class="tabs" aria-label="Sections">
                 <a href="#/" aria-current=current(Route::Inbox)>"Inbox"</a>
+                <a href="#/groups" aria-current=current(Route::Groups(None))>"Groups"</a>
+                <a href="#/incidents" aria-current=current(Route::Incidents)>"Incidents"</a>
                 <a href="#/settings" aria-current=current(Route::Settings)>"Settings"</a>
             </nav>
             <div class="actions">

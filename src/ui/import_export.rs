@@ -20,9 +20,11 @@ const ROWS_PER_STEP: usize = 2_000;
 pub fn ExportJsonButton() -> impl IntoView {
     let store = use_desk();
     let (problem, set_problem) = signal(None::<String>);
+    let grouping = super::grouping::use_grouping();
     let export = move |_| {
         let now = browser::now();
-        let text = store.desk.with_untracked(|desk| export_json(desk, now));
+        let groups = grouping.groups_now();
+        let text = store.desk.with_untracked(|desk| export_json(desk, &groups, now));
         set_problem.set(
             browser::download(
                 &browser::stamped_file_name("triage-desk", "json", now),

@@ -65,6 +65,7 @@ pub fn Inbox() -> impl IntoView {
     let now = expect_context::<Clock>().0;
     let sla = use_sla_board();
     let limit = RwSignal::new(PAGE_SIZE);
+    let grouping = super::grouping::use_grouping();
     // The whole view is ranked, but rows are built only for the part on the page.
     let view = Memo::new(move |_| {
         let query = query.get();
@@ -98,7 +99,7 @@ pub fn Inbox() -> impl IntoView {
                             case: &cases[i],
                             signals: &signals[i],
                             pressure: pressure(i),
-                            group_size: 1,
+                            group_size: grouping.group_size(&cases[i].id),
                         });
                         let ranked = rank(inputs, rules);
                         let rows =
@@ -106,7 +107,16 @@ pub fn Inbox() -> impl IntoView {
                         (rows.collect::<Vec<_>>(), shown.len())
                     } else {
                         let rows = shown.iter().take(limit).map(|&i| {
-                            Row::of(&cases[i], score_now(&cases[i], &signals[i], pressure(i), rules))
+                            Row::of(
+                                &cases[i],
+                                score_now(
+                                    &cases[i],
+                                    &signals[i],
+                                    pressure(i),
+                                    grouping.group_size(&cases[i].id),
+                                    rules,
+                                ),
+                            )
                         });
                         (rows.collect(), shown.len())
                     }
@@ -134,6 +144,7 @@ pub fn Inbox() -> impl IntoView {
                 </div>
                 <super::what_if::WhatIfControls />
                 <super::sla_alerts::BreachAlerts />
+                <super::surge_banner::SurgeBanner />
                 <InboxFilters />
                 <Show when=move || rows.with(|rows| !rows.is_empty()) fallback=move || view! { <NoMatches /> }>
                     <CaseTable rows />

@@ -7,17 +7,23 @@ mod case_form;
 mod case_view;
 mod csv_export_buttons;
 mod fields;
+mod grouping;
+mod grouping_settings;
+mod groups_view;
 mod header;
 mod import_export;
 mod import_review;
 mod inbox;
+mod incidents;
 mod quick_add;
 mod route;
 mod settings;
+mod similar_cases;
 mod sla_alerts;
 mod sla_settings;
 mod sla_timers;
 mod store;
+mod surge_banner;
 mod triage;
 mod triage_rules;
 mod what_if;
@@ -31,6 +37,7 @@ pub fn App() -> impl IntoView {
     import_export::provide_import_state();
     inbox::provide_inbox_state();
     triage::provide_scoring();
+    grouping::provide_grouping();
     let router = route::use_router();
     let clock = use_clock();
     provide_context(clock);
@@ -49,6 +56,9 @@ pub fn App() -> impl IntoView {
                 Route::NewCase => view! { <case_form::NewCaseForm /> }.into_any(),
                 Route::Case(id) => view! { <case_view::CaseView id /> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+                Route::Groups(focus) => view! { <groups_view::GroupsPage focus /> }.into_any(),
+                Route::Incidents => view! { <incidents::IncidentsPage /> }.into_any(),
+                Route::Incident(id) => view! { <incidents::IncidentPage id /> }.into_any(),
             }}
         </main>
     }

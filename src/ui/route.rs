@@ -10,6 +10,10 @@ pub enum Route {
     NewCase,
     Case(CaseId),
     Settings,
+    /// The Groups view, optionally with one group brought forward (from a surge banner).
+    Groups(Option<String>),
+    Incidents,
+    Incident(String),
 }
 
 impl Route {
@@ -17,6 +21,10 @@ impl Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         match path.split_once('/') {
             Some(("case", id)) if !id.is_empty() => Route::Case(CaseId(decode(id))),
+            Some(("groups", id)) if !id.is_empty() => Route::Groups(Some(decode(id))),
+            Some(("incident", id)) if !id.is_empty() => Route::Incident(decode(id)),
+            _ if path == "groups" => Route::Groups(None),
+            _ if path == "incidents" => Route::Incidents,
             _ if path == "new" => Route::NewCase,
             _ if path == "settings" => Route::Settings,
             _ => Route::Inbox,
@@ -29,6 +37,10 @@ impl Route {
             Route::NewCase => "#/new".into(),
             Route::Case(id) => format!("#/case/{}", js_sys::encode_uri_component(&id.0)),
             Route::Settings => "#/settings".into(),
+            Route::Groups(None) => "#/groups".into(),
+            Route::Groups(Some(id)) => format!("#/groups/{}", js_sys::encode_uri_component(id)),
+            Route::Incidents => "#/incidents".into(),
+            Route::Incident(id) => format!("#/incident/{}", js_sys::encode_uri_component(id)),
         }
     }
 }

@@ -27,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
             />
             <p class="muted">"Written as the author of every timeline entry you add. An empty name is shown as \u{201c}Me\u{201d}."</p>
             <super::sla_settings::SlaSettingsSection />
+            <super::grouping_settings::GroupingSettingsSection />
         </section>
         <TriageRulesEditor />
     }

@@ -47,9 +47,15 @@ pub fn pressure(case: &Case, sla: Option<&CaseSla>, now: Timestamp) -> TimePress
     sla.and_then(|sla| sla.pressure).unwrap_or_else(|| TimePressure::since_created(case, now))
 }
 
-/// The score of a case right now; the group size is 1 until duplicate groups feed the score.
-pub fn score_now(case: &Case, signals: &TextSignals, pressure: TimePressure, rules: &TriageRules) -> Score {
-    score(case, signals, pressure, 1, rules)
+/// The score of a case right now; `group_size` is how many reports share its duplicate group.
+pub fn score_now(
+    case: &Case,
+    signals: &TextSignals,
+    pressure: TimePressure,
+    group_size: u32,
+    rules: &TriageRules,
+) -> Score {
+    score(case, signals, pressure, group_size, rules)
 }
 
 /// "P1" in its colour, with the pin shown beside the computed priority when there is one.
@@ -89,10 +95,12 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
         scoring.signals.with(|all| index.and_then(|i| all.get(i).cloned())).unwrap_or_default()
     });
     let sla = use_sla_board();
+    let grouping = super::grouping::use_grouping();
     let computed = Memo::new(move |_| {
         case.with(|c| {
             let pressure = sla.settled.with(|settled| pressure(c, settled.0.get(&c.id), now.get()));
-            scoring.rules.with(|rules| signals.with(|s| score_now(c, s, pressure, rules)))
+            let group_size = grouping.group_size(&c.id);
+            scoring.rules.with(|rules| signals.with(|s| score_now(c, s, pressure, group_size, rules)))
         })
     });
     let maxima = move || scoring.rules.with(|rules| rules.weights.max_points());

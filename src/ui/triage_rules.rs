@@ -238,6 +238,7 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
     let scoring = use_scoring();
     let now = expect_context::<Clock>().0;
     let sla = use_sla_board();
+    let grouping = super::grouping::use_grouping();
     let draft_cache = StoredValue::new_local(None::<SignalCache>);
     // The order under the saved rules changes only with them, not with each draft keystroke.
     let saved_order = Memo::new(move |_| {
@@ -245,7 +246,9 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
         store.desk.with(|desk| {
             scoring.rules.with(|saved| {
                 scoring.signals.with(|signals| {
-                    rank_open(desk, saved, signals, &settled.0, now)
+                    grouping
+                        .membership
+                        .with(|sizes| rank_open(desk, saved, signals, &settled.0, sizes, now))
                         .into_iter()
                         .map(|(index, _)| desk.cases[index].id.clone())
                         .collect::<Vec<CaseId>>()
@@ -263,7 +266,9 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
                 })
                 .unwrap_or_default();
             saved_order.with(|before| {
-                rank_open(desk, &draft, &draft_signals, &settled.0, now)
+                grouping
+                    .membership
+                    .with(|sizes| rank_open(desk, &draft, &draft_signals, &settled.0, sizes, now))
                     .into_iter()
                     .take(PREVIEW_SIZE)
                     .enumerate()
@@ -305,6 +310,7 @@ fn rank_open(
     rules: &TriageRules,
     signals: &[Arc<TextSignals>],
     settled: &HashMap<CaseId, CaseSla>,
+    group_sizes: &HashMap<CaseId, (String, u32)>,
     now: Timestamp,
 ) -> Vec<(usize, Score)> {
     let open: Vec<usize> = (0..desk.cases.len()).filter(|&i| desk.cases[i].is_open()).collect();
@@ -312,7 +318,7 @@ fn rank_open(
         case: &desk.cases[i],
         signals: &signals[i],
         pressure: pressure(&desk.cases[i], settled.get(&desk.cases[i].id), now),
-        group_size: 1,
+        group_size: group_sizes.get(&desk.cases[i].id).map_or(1, |(_, size)| *size),
     });
     rank(inputs, rules).into_iter().map(|ranked| (open[ranked.index], ranked.score)).collect()
 }

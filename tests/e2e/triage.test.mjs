@@ -27,7 +27,8 @@ test('the demo inbox is sorted by score and the most urgent case is on top', asy
   const scores = (await page.locator('tbody tr .score').allInnerTexts()).map(Number);
   assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'rows are in score order');
   const lowest = await page.locator('tbody tr').last().innerText();
-  assert.doesNotMatch(lowest, /PAY-502|AUTH-1103/);
+  // The last row shown may be a small Standard-tier report of a known outage, never a big one.
+  assert.doesNotMatch(lowest, /Enterprise|Premium|P1|P2/);
   await screenshot(page, 'triage-inbox');
 
   await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' });

@@ -474,7 +474,7 @@ impl Incoming {
         } else {
             // This app's own copy of the case: merge it as two tabs would, losing no note.
             let before = case.clone();
-            let ours = Desk { cases: vec![before.clone()], settings: Settings::default() };
+            let ours = Desk { cases: vec![before.clone()], settings: Settings::default(), ..Desk::default() };
             let theirs = Desk { cases: vec![self.to_case(case.id.clone(), author, now)], ..Desk::default() };
             *case = ours.merge(theirs).cases.remove(0);
             merged_changes(&before, case)
@@ -542,7 +542,7 @@ fn logged_change(event: &Event) -> Option<FieldChange> {
         Event::StatusChanged { from, to } | Event::Reopened { from, to } => {
             Some(change("Status", from.label(), to.label()))
         }
-        Event::Created | Event::Note { .. } | Event::PriorityPinned { .. } => None,
+        _ => None,
     }
 }
 

@@ -1,0 +1,457 @@
+//! What a person does with likely duplicates: link two cases, say two are not duplicates,
+//! merge a group into one primary case (and undo that exactly), promote a group to an
+//! incident; and what the Groups view shows per group.
+
+use super::case::{Case, CaseId, Event, Status, Surface, Tier, Timestamp};
+use super::desk::Desk;
+use super::grouping::{summarize, Group, GroupSummary};
+use super::incident::{next_incident_id, radius_of, BlastRadius, Incident};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One merge, kept so that Unmerge can put every duplicate back as it was.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MergeRecord {
+    pub primary: CaseId,
+    pub at: Timestamp,
+    pub author: String,
+    /// The primary's last change before the merge, restored when nothing changed it since.
+    pub primary_updated_at: Timestamp,
+    /// Every duplicate exactly as it was before the merge.
+    pub before: Vec<Case>,
+}
+
+impl MergeRecord {
+    pub fn duplicates(&self) -> impl Iterator<Item = &CaseId> {
+        self.before.iter().map(|case| &case.id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MergeError {
+    /// Fewer than one case besides the primary.
+    NothingToMerge,
+    UnknownCase(CaseId),
+    /// The case is already a duplicate merged into another.
+    AlreadyMerged(CaseId),
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MergeError::NothingToMerge => f.write_str("Choose at least one case besides the primary."),
+            MergeError::UnknownCase(id) => write!(f, "There is no case {id}."),
+            MergeError::AlreadyMerged(id) => write!(f, "Case {id} is already merged into another case."),
+        }
+    }
+}
+
+impl Desk {
+    /// Links two cases; both timelines record it. False if they are one case, unknown, or already linked.
+    pub fn link_cases(&mut self, a: &CaseId, b: &CaseId, author: &str, now: Timestamp) -> bool {
+        if a == b || self.case(a).is_none() || self.case(b).is_none() || self.linked(a).any(|id| id == b) {
+            return false;
+        }
+        for (from, to) in [(a, b), (b, a)] {
+            if let Some(case) = self.case_mut(from) {
+                case.log(author, now, Event::Linked { case: to.clone() });
+            }
+        }
+        true
+    }
+
+    /// The cases linked to `id`, in the order they were linked.
+    pub fn linked<'a>(&'a self, id: &CaseId) -> impl Iterator<Item = &'a CaseId> + 'a {
+        self.case(id).into_iter().flat_map(|case| {
+            case.timeline.iter().filter_map(|entry| match &entry.event {
+                Event::Linked { case } => Some(case),
+                _ => None,
+            })
+        })
+    }
+
+    /// The primary case that `id` was merged into, while that merge stands.
+    pub fn duplicate_of(&self, id: &CaseId) -> Option<&CaseId> {
+        self.merges.iter().find(|merge| merge.duplicates().any(|d| d == id)).map(|merge| &merge.primary)
+    }
+
+    /// The standing merges whose primary is `id`.
+    pub fn merges_into<'a>(&'a self, id: &'a CaseId) -> impl Iterator<Item = &'a MergeRecord> + 'a {
+        self.merges.iter().filter(move |merge| &merge.primary == id)
+    }
+
+    /// Closes `duplicates` as duplicates of `primary`; each keeps its own timeline and notes
+    /// which case it went into, and the primary lists them.
+    pub fn merge_into(
+        &mut self,
+        primary: &CaseId,
+        duplicates: &[CaseId],
+        author: &str,
+        now: Timestamp,
+    ) -> Result<(), MergeError> {
+        let duplicates: Vec<&CaseId> = duplicates.iter().filter(|id| *id != primary).collect();
+        if duplicates.is_empty() {
+            return Err(MergeError::NothingToMerge);
+        }
+        for id in duplicates.iter().copied().chain([primary]) {
+            if self.case(id).is_none() {
+                return Err(MergeError::UnknownCase(id.clone()));
+            }
+            if self.duplicate_of(id).is_some() {
+                return Err(MergeError::AlreadyMerged(id.clone()));
+            }
+        }
+        let before: Vec<Case> = duplicates.iter().filter_map(|id| self.case(id).cloned()).collect();
+        for id in &duplicates {
+            let case = self.case_mut(id).expect("checked above");
+            case.set_status(Status::Closed, author, now);
+            case.log(author, now, Event::MergedInto { primary: primary.clone() });
+        }
+        let main = self.case_mut(primary).expect("checked above");
+        let primary_updated_at = main.updated_at;
+        main.log(author, now, Event::MergedDuplicates { cases: duplicates.into_iter().cloned().collect() });
+        self.merges.push(MergeRecord {
+            primary: primary.clone(),
+            at: now,
+            author: author.to_string(),
+            primary_updated_at,
+            before,
+        });
+        Ok(())
+    }
+
+    /// Undoes every standing merge into `primary`: each duplicate gets back every field as it
+    /// was before (keeping anything logged on it since), and the primary loses the merge entry.
+    /// Returns how many cases came back.
+    pub fn unmerge(&mut self, primary: &CaseId) -> usize {
+        let (undone, kept): (Vec<MergeRecord>, Vec<MergeRecord>) =
+            std::mem::take(&mut self.merges).into_iter().partition(|merge| &merge.primary == primary);
+        self.merges = kept;
+        let mut restored = 0;
+        for merge in undone.into_iter().rev() {
+            for before in merge.before {
+                let Some(case) = self.case_mut(&before.id) else { continue };
+                let later: Vec<_> = case.timeline[before.timeline.len().min(case.timeline.len())..]
+                    .iter()
+                    .filter(|entry| !(entry.at == merge.at && logged_by_merge(&entry.event)))
+                    .cloned()
+                    .collect();
+                let updated_at = case.updated_at;
+                *case = before;
+                if !later.is_empty() {
+                    case.timeline.extend(later);
+                    case.updated_at = updated_at;
+                }
+                restored += 1;
+            }
+            if let Some(main) = self.case_mut(primary) {
+                let merged_here = |entry: &super::case::TimelineEntry| {
+                    entry.at == merge.at && matches!(entry.event, Event::MergedDuplicates { .. })
+                };
+                if let Some(i) = main.timeline.iter().rposition(merged_here) {
+                    main.timeline.remove(i);
+                    if main.updated_at == merge.at {
+                        main.updated_at = merge.primary_updated_at;
+                    }
+                }
+            }
+        }
+        restored
+    }
+
+    /// Makes an incident of a group: links its cases (each timeline notes it) and returns its id.
+    pub fn promote_to_incident(
+        &mut self,
+        title: &str,
+        group_id: &str,
+        cases: &[CaseId],
+        author: &str,
+        now: Timestamp,
+    ) -> String {
+        let id = next_incident_id(&self.incidents);
+        let incident = Incident::promote(id.clone(), title, group_id, cases.to_vec(), author, now);
+        for case_id in cases {
+            if let Some(case) = self.case_mut(case_id) {
+                case.log(
+                    author,
+                    now,
+                    Event::IncidentLinked { incident: id.clone(), title: incident.title.clone() },
+                );
+            }
+        }
+        self.incidents.push(incident);
+        id
+    }
+
+    pub fn incident(&self, id: &str) -> Option<&Incident> {
+        self.incidents.iter().find(|incident| incident.id == id)
+    }
+
+    pub fn incident_mut(&mut self, id: &str) -> Option<&mut Incident> {
+        self.incidents.iter_mut().find(|incident| incident.id == id)
+    }
+}
+
+/// The entries a merge writes on a duplicate; Unmerge takes them back out.
+fn logged_by_merge(event: &Event) -> bool {
+    matches!(event, Event::MergedInto { .. } | Event::StatusChanged { to: Status::Closed, .. })
+}
+
+/// Which cases the grouping may consider: open ones, since a closed case is handled.
+pub fn groupable(case: &Case) -> bool {
+    case.is_open()
+}
+
+/// What the Groups view shows about one group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupOverview {
+    pub summary: GroupSummary,
+    pub radius: BlastRadius,
+    pub first_seen: Timestamp,
+    pub last_seen: Timestamp,
+}
+
+/// Overviews of `groups`, biggest first, then the most severe (highest tier, most customers affected).
+pub fn overview(groups: &[Group], cases: &[Case]) -> Vec<GroupOverview> {
+    let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|case| (&case.id, case)).collect();
+    let mut all: Vec<GroupOverview> = summarize(groups, cases)
+        .into_iter()
+        .map(|summary| {
+            let members: Vec<&Case> =
+                summary.members.iter().filter_map(|id| by_id.get(id).copied()).collect();
+            let radius = radius_of(members.iter().copied());
+            let first_seen = members.iter().map(|case| case.created_at).min().unwrap_or_default();
+            let last_seen = members.iter().map(|case| case.created_at).max().unwrap_or_default();
+            GroupOverview { summary, radius, first_seen, last_seen }
+        })
+        .collect();
+    let best_tier = |o: &GroupOverview| o.radius.tiers.first().copied().unwrap_or(Tier::Free);
+    all.sort_by(|a, b| {
+        b.summary
+            .size
+            .cmp(&a.summary.size)
+            .then_with(|| best_tier(a).cmp(&best_tier(b)))
+            .then_with(|| b.radius.customers_affected.cmp(&a.radius.customers_affected))
+            .then_with(|| a.summary.group_id.cmp(&b.summary.group_id))
+    });
+    all
+}
+
+/// The group id of every grouped case, for the export and the triage score.
+pub fn group_of(groups: &[Group]) -> HashMap<CaseId, (String, u32)> {
+    groups
+        .iter()
+        .flat_map(|group| {
+            let size = u32::try_from(group.size()).unwrap_or(u32::MAX);
+            group.members.iter().map(move |id| (id.clone(), (group.id.clone(), size)))
+        })
+        .collect()
+}
+
+/// `text` cut into pieces, each marked true where it is one of `words` (ignoring case), so
+/// the page can highlight the shared words without building HTML.
+pub fn highlight(text: &str, words: &[String]) -> Vec<(String, bool)> {
+    let lower: Vec<char> = text.chars().map(fold).collect();
+    let chars: Vec<char> = text.chars().collect();
+    let needles: Vec<Vec<char>> =
+        words.iter().map(|w| w.chars().map(fold).collect::<Vec<_>>()).filter(|w| !w.is_empty()).collect();
+    let mut marked = vec![false; chars.len()];
+    for needle in &needles {
+        let mut i = 0;
+        while i + needle.len() <= lower.len() {
+            if lower[i..i + needle.len()] == needle[..] {
+                marked[i..i + needle.len()].iter_mut().for_each(|m| *m = true);
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    for (c, m) in chars.into_iter().zip(marked) {
+        match pieces.last_mut() {
+            Some((piece, last)) if *last == m => piece.push(c),
+            _ => pieces.push((c.to_string(), m)),
+        }
+    }
+    pieces
+}
+
+/// One char lower-cased to one char, so positions in the folded text match the original.
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Surfaces named for a line of text: "Website, App".
+pub fn surfaces_label(surfaces: &[Surface]) -> String {
+    surfaces.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")
+}
+
+/// Tiers named for a line of text: "Enterprise, Standard".
+pub fn tiers_label(tiers: &[Tier]) -> String {
+    tiers.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseDraft, NoteKind};
+    use crate::domain::grouping::{GroupingSettings, SimilarityIndex};
+    use chrono::{TimeZone, Utc};
+
+    fn at(minute: u32) -> Timestamp {
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
+    }
+
+    fn id(text: &str) -> CaseId {
+        CaseId(text.into())
+    }
+
+    fn case(key: &str, title: &str, customer: &str, tier: Tier, minute: u32) -> Case {
+        let draft =
+            CaseDraft { title: title.into(), customer: customer.into(), tier, ..CaseDraft::default() };
+        Case::create(id(key), draft, "Me", at(minute))
+    }
+
+    fn desk() -> Desk {
+        let mut a = case("a", "Payment declined at checkout PAY-502", "Harborline", Tier::Enterprise, 0);
+        a.add_note(NoteKind::Contact, "Called them", "Mina", at(1));
+        let mut b = case("b", "Checkout payment declined PAY-502 for all cards", "Kumo", Tier::Standard, 2);
+        b.set_status(Status::InProgress, "Jun", at(3));
+        b.pin_priority(Some(crate::domain::triage::Priority::P1), "Jun", at(4));
+        b.extra.insert("Via".into(), "email".into());
+        b.external_id = "ZD-9".into();
+        let c = case("c", "PAY-502 payment declined on checkout page", "Lumen", Tier::Premium, 5);
+        let d = case("d", "Cannot log in with SSO AUTH-1103", "Kumo", Tier::Standard, 6);
+        Desk { cases: vec![a, b, c, d], ..Desk::default() }
+    }
+
+    #[test]
+    fn merge_closes_duplicates_and_unmerge_restores_every_field() {
+        let original = desk();
+        let mut merged = original.clone();
+        merged.merge_into(&id("a"), &[id("a"), id("b"), id("c")], "Mina", at(10)).unwrap();
+        for dup in ["b", "c"] {
+            let case = merged.case(&id(dup)).unwrap();
+            assert_eq!(case.status, Status::Closed);
+            assert_eq!(merged.duplicate_of(&id(dup)), Some(&id("a")));
+            assert!(
+                case.timeline.starts_with(&original.case(&id(dup)).unwrap().timeline),
+                "keeps its timeline"
+            );
+            assert_eq!(case.timeline.last().unwrap().event, Event::MergedInto { primary: id("a") });
+        }
+        let primary = merged.case(&id("a")).unwrap();
+        assert_eq!(primary.status, Status::New);
+        assert_eq!(
+            primary.timeline.last().unwrap().event,
+            Event::MergedDuplicates { cases: vec![id("b"), id("c")] }
+        );
+        assert_eq!(
+            merged.merge_into(&id("d"), &[id("b")], "Mina", at(11)),
+            Err(MergeError::AlreadyMerged(id("b")))
+        );
+
+        assert_eq!(merged.unmerge(&id("a")), 2);
+        assert_eq!(merged.cases, original.cases, "every case, field for field");
+        assert!(merged.merges.is_empty());
+        assert_eq!(merged.duplicate_of(&id("b")), None);
+    }
+
+    #[test]
+    fn unmerge_keeps_what_was_logged_on_a_duplicate_after_the_merge() {
+        let mut desk = desk();
+        desk.merge_into(&id("a"), &[id("b")], "Mina", at(10)).unwrap();
+        desk.case_mut(&id("b")).unwrap().add_note(NoteKind::Internal, "Same root cause", "Jun", at(12));
+        desk.unmerge(&id("a"));
+        let b = desk.case(&id("b")).unwrap();
+        assert_eq!(b.status, Status::InProgress);
+        assert_eq!(b.priority_pin, Some(crate::domain::triage::Priority::P1));
+        assert_eq!(b.updated_at, at(12));
+        assert!(
+            matches!(&b.timeline.last().unwrap().event, Event::Note { text, .. } if text == "Same root cause")
+        );
+        assert!(!b.timeline.iter().any(|e| matches!(e.event, Event::MergedInto { .. })));
+    }
+
+    #[test]
+    fn merge_needs_a_second_known_case() {
+        let mut desk = desk();
+        assert_eq!(desk.merge_into(&id("a"), &[id("a")], "M", at(9)), Err(MergeError::NothingToMerge));
+        assert_eq!(
+            desk.merge_into(&id("a"), &[id("zz")], "M", at(9)),
+            Err(MergeError::UnknownCase(id("zz")))
+        );
+        assert_eq!(desk, self::desk());
+    }
+
+    #[test]
+    fn links_are_recorded_on_both_cases_once() {
+        let mut desk = desk();
+        assert!(desk.link_cases(&id("a"), &id("d"), "Mina", at(20)));
+        assert!(!desk.link_cases(&id("d"), &id("a"), "Mina", at(21)), "already linked");
+        assert!(!desk.link_cases(&id("a"), &id("a"), "Mina", at(21)));
+        assert_eq!(desk.linked(&id("a")).collect::<Vec<_>>(), vec![&id("d")]);
+        assert_eq!(desk.linked(&id("d")).collect::<Vec<_>>(), vec![&id("a")]);
+    }
+
+    #[test]
+    fn promoting_links_every_case_to_the_incident() {
+        let mut desk = desk();
+        let first = desk.promote_to_incident("Checkout down", "g-a", &[id("a"), id("b")], "Mina", at(30));
+        assert_eq!(first, "INC-1");
+        assert_eq!(desk.promote_to_incident("Again", "g-a", &[id("c")], "Mina", at(31)), "INC-2");
+        let incident = desk.incident("INC-1").unwrap();
+        assert_eq!(incident.cases, vec![id("a"), id("b")]);
+        assert!(matches!(
+            &desk.case(&id("b")).unwrap().timeline.last().unwrap().event,
+            Event::IncidentLinked { incident, .. } if incident == "INC-1"
+        ));
+    }
+
+    #[test]
+    fn not_duplicate_pairs_never_regroup_and_groups_sort_by_size() {
+        let mut desk = desk();
+        desk.cases.push(case("e", "Cannot log in SSO AUTH-1103 error", "Lumen", Tier::Free, 7));
+        let index = SimilarityIndex::from_cases(desk.cases.iter().filter(|c| groupable(c)));
+        let settings = GroupingSettings::default();
+        let groups = index.group(&settings, &desk.not_duplicates);
+        let shown = overview(&groups, &desk.cases);
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert_eq!(shown[0].summary.members, vec![id("a"), id("b"), id("c")]);
+        assert_eq!(shown[0].radius.customers.len(), 3);
+        assert_eq!((shown[0].first_seen, shown[0].last_seen), (at(0), at(5)));
+
+        desk.not_duplicates.insert(&id("e"), &id("d"));
+        for member in ["a", "c"] {
+            desk.not_duplicates.insert(&id("b"), &id(member));
+        }
+        let groups = index.group(&settings, &desk.not_duplicates);
+        for group in &groups {
+            for (x, y) in desk.not_duplicates.iter() {
+                assert!(
+                    !(group.members.contains(x) && group.members.contains(y)),
+                    "{x} and {y} in {group:?}"
+                );
+            }
+        }
+        assert_eq!(group_of(&groups).get(&id("b")), None);
+        assert_eq!(group_of(&groups).get(&id("a")).map(|g| g.1), Some(2));
+    }
+
+    #[test]
+    fn highlight_marks_shared_words_in_any_case_and_script() {
+        let pieces = highlight("Payment DECLINED at 결제 오류", &["declined".into(), "결제".into()]);
+        assert_eq!(
+            pieces,
+            vec![
+                ("Payment ".into(), false),
+                ("DECLINED".into(), true),
+                (" at ".into(), false),
+                ("결제".into(), true),
+                (" 오류".into(), false)
+            ]
+        );
+        assert_eq!(highlight("<b>x</b>", &[]), vec![("<b>x</b>".to_string(), false)]);
+    }
+}

@@ -1,0 +1,118 @@
+//! Settings > Duplicate groups: the similarity threshold (with a live count of the groups it
+//! would make) and when many similar cases count as a surge.
+
+use super::browser;
+use super::grouping::use_grouping;
+use super::store::use_desk;
+use crate::domain::grouping::GroupingSettings;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The slider counts groups once it rests this long, so dragging stays smooth on big desks.
+const SLIDER_PAUSE: Duration = Duration::from_millis(120);
+
+#[component]
+pub fn GroupingSettingsSection() -> impl IntoView {
+    let store = use_desk();
+    let grouping = use_grouping();
+    let saved = Memo::new(move |_| store.desk.with(|desk| desk.settings.grouping.clone()));
+    let threshold = RwSignal::new(saved.get_untracked().threshold);
+    Effect::new(move |_| threshold.set(saved.with(|s| s.threshold)));
+    let (count, set_count) = signal(None::<usize>);
+    let moved = StoredValue::new(0u64);
+    // The count follows the slider while it moves, and the saved groups otherwise.
+    Effect::new(move |_| {
+        let at = threshold.get();
+        grouping.groups.with(|_| ());
+        let this = moved.get_value() + 1;
+        moved.set_value(this);
+        set_timeout(
+            move || {
+                // Nothing to do if the slider moved again or the page was left meanwhile.
+                if moved.try_get_value() != Some(this) {
+                    return;
+                }
+                let (mut settings, not_duplicates) = store
+                    .desk
+                    .with_untracked(|desk| (desk.settings.grouping.clone(), desk.not_duplicates.clone()));
+                settings.threshold = at;
+                set_count.try_set(Some(grouping.groups_at(&settings, &not_duplicates).len()));
+            },
+            SLIDER_PAUSE,
+        );
+    });
+    let save = move |apply: &dyn Fn(&mut GroupingSettings)| {
+        let now = browser::now();
+        store.change(|desk| {
+            apply(&mut desk.settings.grouping);
+            desk.settings.updated_at = Some(now);
+        });
+    };
+    let number =
+        |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok().filter(|n| *n >= 1);
+    view! {
+        <h2 id="grouping-heading">"Duplicate groups"</h2>
+        <div class="form-grid" role="group" aria-labelledby="grouping-heading">
+            <div class="field wide">
+                <label for="similarity-threshold">"Similarity threshold"</label>
+                <div class="slider-row">
+                    <input
+                        id="similarity-threshold"
+                        type="range"
+                        min="0.2"
+                        max="0.9"
+                        step="0.05"
+                        aria-describedby="threshold-count"
+                        prop:value=move || threshold.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(value) = event_target_value(&ev).parse::<f32>() {
+                                threshold.set(value);
+                            }
+                        }
+                        on:change=move |_| {
+                            let at = threshold.get_untracked();
+                            save(&|s| s.threshold = at);
+                        }
+                    />
+                    <output for="similarity-threshold">{move || format!("{:.0} %", threshold.get() * 100.0)}</output>
+                </div>
+                <p id="threshold-count" class="muted small" aria-live="polite">
+                    {move || match count.get() {
+                        None => "Counting groups…".to_string(),
+                        Some(1) => "1 group at this threshold".to_string(),
+                        Some(n) => format!("{n} groups at this threshold"),
+                    }}
+                </p>
+            </div>
+            <div class="field">
+                <label for="surge-count">"Surge alert: similar cases"</label>
+                <input
+                    id="surge-count"
+                    type="number"
+                    min="1"
+                    prop:value=move || saved.with(|s| s.surge_count.to_string())
+                    on:change=move |ev| {
+                        if let Some(n) = number(&ev) {
+                            save(&|s| s.surge_count = n as usize);
+                        }
+                    }
+                />
+            </div>
+            <div class="field">
+                <label for="surge-window">"Surge alert: within minutes"</label>
+                <input
+                    id="surge-window"
+                    type="number"
+                    min="1"
+                    prop:value=move || saved.with(|s| s.surge_window_minutes.to_string())
+                    on:change=move |ev| {
+                        if let Some(n) = number(&ev) {
+                            save(&|s| s.surge_window_minutes = n);
+                        }
+                    }
+                />
+            </div>
+        </div>
+        <p class="muted">"Higher thresholds make fewer, tighter groups. The inbox warns when the given number of similar cases arrive within the window."</p>
+    }
+}

@@ -1,0 +1,208 @@
+// Duplicate groups, similar cases and incidents, in headless Chromium against the release build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServedApp, openApp, screenshot, readDownload } from './harness.mjs';
+
+const app = useServedApp();
+
+const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('triage-desk')));
+
+async function demoDesk() {
+  const opened = await openApp(app.browser, app.server.url);
+  await opened.page.getByRole('button', { name: 'Load demo cases' }).click();
+  await opened.page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  return opened;
+}
+
+async function openGroups(page) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Groups' }).click();
+  await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
+}
+
+/** The card of the group whose heading matches `name`. */
+const group = (page, name) =>
+  page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name }) });
+
+const HOSTILE = 'Checkout payment declined with PAY-502 <img src=x onerror="window.pwned=1">';
+const PAYMENTS = /declined.*PAY-502|PAY-502.*declined/;
+const PAYMENT_TITLES = [
+  'Payment declined at checkout with error PAY-502',
+  'Card payment declined at checkout, error PAY-502',
+  'PAY-502 payment declined at checkout for all cards',
+];
+
+test('the planted near-duplicates show up as groups, and the inbox warns of the PAY-502 surge', async () => {
+  const { context, page, errors } = await demoDesk();
+  const surge = page.getByRole('alert').filter({ hasText: 'Surge' });
+  await assert.doesNotReject(surge.waitFor());
+  assert.match(await surge.innerText(), /3 similar cases in the last 30 minutes/);
+  await surge.getByRole('link', { name: 'Open the group' }).click();
+  await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
+
+  const payments = group(page, PAYMENTS);
+  await assert.doesNotReject(payments.waitFor());
+  for (const title of PAYMENT_TITLES) {
+    await assert.doesNotReject(payments.getByRole('link', { name: title }).waitFor());
+  }
+  assert.match(await payments.innerText(), /3 cases · 3 customers · Enterprise, Premium, Standard · Website/);
+  // Korean and Chinese reports group with their own language's restatements.
+  await assert.doesNotReject(group(page, /5\.2\.0/).filter({ hasText: '하늘꽃집' }).waitFor());
+  await assert.doesNotReject(group(page, /已送達/).filter({ hasText: '青禾選物' }).waitFor());
+  const headings = await page.locator('.groups > li h2').allInnerTexts();
+  assert.ok(headings.length >= 4, `groups: ${headings.join(' | ')}`);
+  assert.match(headings[0], PAYMENTS, 'the biggest group comes first');
+  await screenshot(page, 'groups');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'groups-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing a new case lists similar cases; Link records the link on both cases', async () => {
+  const { context, page, errors } = await demoDesk();
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByLabel('Title', { exact: true }).fill(HOSTILE);
+  const similar = page.getByRole('region', { name: 'Similar cases' });
+  const match = similar.getByRole('link', { name: PAYMENT_TITLES[0] });
+  await assert.doesNotReject(match.waitFor());
+  assert.match(await similar.innerText(), /\d+ %/);
+  assert.ok((await similar.locator('mark').count()) >= 3, 'shared words are highlighted');
+  await similar.getByRole('button', { name: `Link ${PAYMENT_TITLES[0]}` }).click();
+  assert.equal(await similar.getByRole('button', { name: `Link ${PAYMENT_TITLES[0]}` }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+
+  const desk = await stored(page);
+  const created = desk.data.cases.find((c) => c.title === HOSTILE);
+  assert.deepEqual(created.timeline.filter((e) => e.event === 'linked').map((e) => e.case), ['demo-01']);
+  const primary = desk.data.cases.find((c) => c.id === 'demo-01');
+  assert.deepEqual(primary.timeline.filter((e) => e.event === 'linked').map((e) => e.case), [created.id]);
+
+  await page.getByRole('link', { name: PAYMENT_TITLES[1] }).click();
+  const onCase = page.getByRole('region', { name: 'Similar cases' });
+  await assert.doesNotReject(onCase.getByRole('link', { name: PAYMENT_TITLES[2] }).waitFor());
+  // Hostile HTML in a similar case's title is shown as text, never run.
+  await assert.doesNotReject(onCase.getByText('<img src=x onerror="window.pwned=1">', { exact: false }).waitFor());
+  assert.equal(await onCase.locator('img').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await screenshot(page, 'case-similar');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'case-similar-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a group promoted to an incident is listed, with its blast radius, status changes and timeline', async () => {
+  const { context, page, errors } = await demoDesk();
+  await openGroups(page);
+  await group(page, PAYMENTS).getByRole('button', { name: 'Promote to incident' }).click();
+  const heading = page.getByRole('heading', { level: 1, name: /INC-1/ });
+  await assert.doesNotReject(heading.waitFor());
+  const radius = page.getByRole('region', { name: 'Blast radius' });
+  assert.match(await radius.innerText(), /Cases\s*3\s*Customers\s*3\s*Tiers\s*3\s*Surfaces\s*1/);
+  assert.match(await radius.innerText(), /Harborline Home Goods/);
+  await page.getByLabel('Incident status', { exact: true }).selectOption({ label: 'Identified' });
+  await page.getByLabel('Update', { exact: true }).fill('Card processor certificate expired; renewing.');
+  await page.getByRole('button', { name: 'Add update' }).click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await assert.doesNotReject(timeline.getByText('Status changed from Investigating to Identified').waitFor());
+  await assert.doesNotReject(timeline.getByText('Update: Card processor certificate expired; renewing.').waitFor());
+  await assert.doesNotReject(timeline.getByText('Promoted from a group of 3 similar cases').waitFor());
+  await screenshot(page, 'incident');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'incident-phone');
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Incidents' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'INC-1' });
+  await assert.doesNotReject(row.waitFor());
+  assert.match(await row.innerText(), /Identified\s*3\s*3/);
+  await screenshot(page, 'incidents');
+  // The linked cases note the incident on their own timelines.
+  await page.goto(`${app.server.url}#/case/demo-01`);
+  await assert.doesNotReject(page.getByText(/Linked to incident INC-1/).waitFor());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Not a duplicate takes a member out of its group for good', async () => {
+  const { context, page, errors } = await demoDesk();
+  await openGroups(page);
+  const payments = group(page, PAYMENTS);
+  await payments.getByRole('button', { name: `Not a duplicate: ${PAYMENT_TITLES[2]}` }).click();
+  await assert.doesNotReject(
+    page.locator('.groups').getByRole('link', { name: PAYMENT_TITLES[2] }).waitFor({ state: 'detached' }),
+  );
+  assert.match(await group(page, PAYMENTS).innerText(), /2 cases/);
+  await page.reload();
+  await group(page, PAYMENTS).waitFor();
+  assert.equal(await page.locator('.groups').getByRole('link', { name: PAYMENT_TITLES[2] }).count(), 0);
+  const desk = await stored(page);
+  assert.equal(desk.data.not_duplicates.length, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('merge closes the duplicates into the primary, and unmerge restores them exactly', async () => {
+  const { context, page, errors } = await demoDesk();
+  const before = await stored(page);
+  await openGroups(page);
+  const auth = group(page, /AUTH-1103/).filter({ hasText: 'Meridian Pet Supply' });
+  await auth.getByRole('radio', { name: /Primary: Staff can't log in/ }).check();
+  await auth.getByRole('button', { name: 'Merge into primary' }).click();
+  await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'Merged 1 case into' }).waitFor());
+  await assert.doesNotReject(auth.waitFor({ state: 'detached' }), 'a merged group is no longer listed');
+  const merged = await stored(page);
+  const duplicate = merged.data.cases.find((c) => c.title === 'AUTH-1103 error when signing in with company SSO');
+  assert.equal(duplicate.status, 'closed');
+
+  await page.goto(`${app.server.url}#/case/${duplicate.id}`);
+  await assert.doesNotReject(page.locator('.banner').getByText('Closed as a duplicate of').waitFor());
+  await assert.doesNotReject(page.getByRole('region', { name: 'Timeline' }).getByText(/Closed as a duplicate of “Staff/).waitFor());
+  await page.getByRole('link', { name: "Staff can't log in after SSO change - error AUTH-1103" }).first().click();
+  await page.getByRole('button', { name: 'Unmerge' }).click();
+  await assert.doesNotReject(page.getByText('Merged duplicates:').waitFor({ state: 'detached' }));
+  const after = await stored(page);
+  assert.deepEqual(after.data.cases, before.data.cases, 'every case back field for field');
+  assert.equal(after.data.merges, undefined);
+  await openGroups(page);
+  await assert.doesNotReject(auth.waitFor());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the threshold slider counts groups live, and the export carries group ids and incidents', async () => {
+  const { context, page, errors } = await demoDesk();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  const count = page.locator('#threshold-count');
+  await assert.doesNotReject(page.getByText(/^\d+ groups? at this threshold$/).waitFor());
+  const atDefault = Number((await count.innerText()).split(' ')[0]);
+  assert.ok(atDefault >= 4, `${atDefault} groups at the default`);
+  await page.getByLabel('Similarity threshold').fill('0.9');
+  await assert.doesNotReject(page.getByText('0 groups at this threshold').waitFor());
+  await page.getByLabel('Similarity threshold').fill('0.5');
+  await assert.doesNotReject(page.getByText(`${atDefault} groups at this threshold`).waitFor());
+  await page.getByLabel('Surge alert: similar cases').fill('4');
+  await page.getByLabel('Surge alert: similar cases').blur();
+  assert.equal((await stored(page)).data.settings.grouping.surge_count, 4);
+  await screenshot(page, 'grouping-settings');
+
+  await openGroups(page);
+  await group(page, /已送達/).getByRole('button', { name: 'Promote to incident' }).click();
+  await page.getByRole('heading', { level: 1, name: /INC-1/ }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const file = JSON.parse(await readDownload(download));
+  const byId = Object.fromEntries(file.cases.map((c) => [c.id, c]));
+  assert.ok('group_id' in byId['demo-01'] && 'external_id' in byId['demo-01']);
+  assert.equal(typeof byId['demo-01'].group_id, 'string');
+  const sameGroup = file.cases.filter((c) => c.group_id === byId['demo-01'].group_id).map((c) => c.title);
+  assert.deepEqual(sameGroup.sort(), [...PAYMENT_TITLES].sort());
+  assert.ok(file.cases.some((c) => c.group_id === null), 'cases in no group have null');
+  assert.equal(file.incidents[0].id, 'INC-1');
+  assert.deepEqual(file.not_duplicate_pairs, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
