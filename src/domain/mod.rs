@@ -8,6 +8,7 @@ pub mod desk;
 pub mod grouping;
 pub mod import;
 pub mod inbox;
+pub mod layout;
 pub mod persist;
 pub mod sla;
 pub mod triage;
