@@ -284,11 +284,15 @@ fn about(count: u64) -> String {
     while count / scale >= 100 {
         scale *= 10;
     }
-    let rounded = (count + scale / 2) / scale * scale;
-    let digits = rounded.to_string();
+    thousands((count + scale / 2) / scale * scale)
+}
+
+/// 50000 as "50,000".
+pub fn thousands(count: u64) -> String {
+    let digits = count.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);

@@ -33,11 +33,8 @@ pub fn NewCaseForm() -> impl IntoView {
             return;
         }
         let now = browser::now();
-        store.change(|desk| {
-            let case =
-                Case::create(new_case_id(now, browser::random_u32()), draft, desk.settings.author(), now);
-            desk.cases.push(case);
-        });
+        let author = store.desk.with_untracked(|desk| desk.settings.author().to_string());
+        store.add_case(Case::create(new_case_id(now, browser::random_u32()), draft, &author, now));
         router.go(Route::Inbox);
     };
 
