@@ -80,14 +80,13 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|window| window.local_storage().ok().flatten())
 }
 
-/// Resolves when the request or transaction fires `ok`, fails on `fail`; handlers are plain
-/// promise functions, so nothing leaks if neither fires.
-async fn settle(target: &web_sys::EventTarget, ok: &str, fail: &str) -> Result<(), JsValue> {
-    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+/// Resolves when the request or transaction fires `ok`, fails on `fail`. Listens from the
+/// moment it is called; the handlers are plain promise functions, so nothing leaks.
+fn settle(target: &web_sys::EventTarget, ok: &str, fail: &str) -> JsFuture {
+    JsFuture::from(Promise::new(&mut |resolve: Function, reject: Function| {
         let _ = target.add_event_listener_with_callback(ok, &resolve);
         let _ = target.add_event_listener_with_callback(fail, &reject);
-    });
-    JsFuture::from(promise).await.map(|_| ())
+    }))
 }
 
 async fn request(request: IdbRequest) -> Result<JsValue, String> {
@@ -150,7 +149,7 @@ fn op(result: Result<IdbRequest, JsValue>) -> Result<IdbRequest, String> {
 }
 
 async fn committed(tx: &IdbTransaction) -> Result<(), String> {
-    settle(tx, "complete", "abort").await.map_err(|_| describe(tx.error()))
+    settle(tx, "complete", "abort").await.map(|_| ()).map_err(|_| describe(tx.error()))
 }
 
 /// The raw meta record and every chunk, as stored.
@@ -285,37 +284,45 @@ pub async fn discard_unreadable(unreadable: &Unreadable) {
 }
 
 /// Writes a save in one transaction, unless another tab got there first.
+///
+/// Every request is queued at once, the revision read first; if that read shows a newer
+/// revision the transaction is aborted and none of the writes lands. Nothing waits between
+/// the read and the writes, so a tab closed right after a change still has its write queued.
 pub async fn write(write: &Write) -> Result<(), SaveError> {
     let refused = SaveError::Refused;
     let db = database().await.map_err(refused)?;
     let tx = transaction(&db, &[META, CHUNKS], IdbTransactionMode::Readwrite).map_err(refused)?;
-    let attempt = async {
-        let meta = store(&tx, META).map_err(refused)?;
-        let stored =
-            request(op(meta.get(&JsValue::from_str(META_KEY))).map_err(refused)?).await.map_err(refused)?;
-        let stored_revision = stored.as_string().and_then(|raw| stored_revision(&raw));
-        match stored_revision {
-            Some(revision) if revision > write.expected => return Err(SaveError::Newer),
-            None if write.expected > 0 && !write.clear_first => return Err(SaveError::Gone),
-            _ => {}
-        }
-        let chunks = store(&tx, CHUNKS).map_err(refused)?;
+    let done = settle(&tx, "complete", "abort");
+    let queued = (|| {
+        let meta = store(&tx, META)?;
+        let stored = op(meta.get(&JsValue::from_str(META_KEY)))?;
+        let chunks = store(&tx, CHUNKS)?;
         if write.clear_first {
-            op(chunks.clear()).map_err(refused)?;
+            op(chunks.clear())?;
         }
         for (chunk, text) in &write.chunks {
-            op(chunks.put_with_key(&JsValue::from_str(text), &JsValue::from(*chunk))).map_err(refused)?;
+            op(chunks.put_with_key(&JsValue::from_str(text), &JsValue::from(*chunk)))?;
         }
-        op(meta.put_with_key(&JsValue::from_str(&write.meta), &JsValue::from_str(META_KEY)))
-            .map_err(refused)?;
-        Ok(())
+        op(meta.put_with_key(&JsValue::from_str(&write.meta), &JsValue::from_str(META_KEY)))?;
+        Ok(stored)
+    })();
+    let checked = match queued {
+        Ok(stored) => match request(stored).await {
+            Ok(raw) => match raw.as_string().and_then(|raw| stored_revision(&raw)) {
+                Some(revision) if revision > write.expected => Err(SaveError::Newer),
+                None if write.expected > 0 && !write.clear_first => Err(SaveError::Gone),
+                _ => Ok(()),
+            },
+            Err(reason) => Err(refused(reason)),
+        },
+        Err(reason) => Err(refused(reason)),
     };
-    if let Err(error) = attempt.await {
+    if let Err(error) = checked {
         // Nothing of this save may land: the transaction goes as a whole.
         let _ = tx.abort();
         return Err(error);
     }
-    committed(&tx).await.map_err(refused)
+    done.await.map(|_| ()).map_err(|_| refused(describe(tx.error())))
 }
 
 fn stored_revision(raw: &str) -> Option<u64> {
