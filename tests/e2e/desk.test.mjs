@@ -189,6 +189,58 @@ test('corrupt storage is backed up, explained, downloadable, and never overwritt
   await context.close();
 });
 
+test('unreadable records in the database are copied aside in the database, explained, and never overwritten', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'Case before the damage' });
+  await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
+  const damaged = '{"layout_version":1,"schema_version":2,"revision":';
+  const inDatabase = (work, arg) =>
+    page.evaluate(
+      async ([work, arg]) => {
+        const db = await new Promise((resolve) => {
+          const open = indexedDB.open('triage-desk');
+          open.onsuccess = () => resolve(open.result);
+        });
+        const result = await new Function('db', 'arg', `return (${work})(db, arg)`)(db, arg);
+        db.close();
+        return result;
+      },
+      [work.toString(), arg],
+    );
+  await inDatabase(
+    (db, raw) =>
+      new Promise((resolve) => {
+        const tx = db.transaction('meta', 'readwrite');
+        tx.objectStore('meta').put(raw, 'desk');
+        tx.oncomplete = resolve;
+      }),
+    damaged,
+  );
+  const backups = () =>
+    inDatabase(
+      (db) =>
+        new Promise((resolve) => {
+          const request = db.transaction('backups').objectStore('backups').getAll();
+          request.onsuccess = () => resolve(request.result);
+        }),
+    );
+  await page.reload();
+  const banner = page.getByRole('alert', { name: 'Stored data could not be read' });
+  await assert.doesNotReject(banner.waitFor());
+  assert.match(await banner.innerText(), /Nothing was deleted: the data was copied to the backup/);
+  const [backup] = await backups();
+  assert.equal(JSON.parse(backup).meta, damaged);
+  assert.match(backup, /Case before the damage/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download unreadable data' }).click()]);
+  assert.equal(await readDownload(download), backup);
+  await createCase(page, { title: 'New work after the damage' });
+  await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
+  assert.deepEqual(JSON.parse(await stored(page)).data.cases.map((c) => c.title), ['New work after the damage']);
+  assert.equal((await backups()).length, 1, 'the backup stays until the user discards it');
+  await context.close();
+});
+
 test('a full storage shows a lasting message, keeps the data in memory, and export still works', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Saved before the disk filled' });
