@@ -241,14 +241,17 @@ pub struct Capacity {
     pub more_cases: u64,
 }
 
-/// Bytes one realistic case takes in Chromium's database (about 670 characters of JSON, plus
-/// record and index overhead), used until the desk is large enough to measure its own.
+/// Bytes one realistic case of about 670 characters of JSON is reckoned to take. Chromium
+/// compresses large records, so repetitive text can measure far less; real text may not.
 pub const TYPICAL_CASE_BYTES: u64 = 1_000;
 
-/// `usage` and `quota` from the browser's estimate. The average is taken over everything the
-/// page stores, so it errs towards fewer cases.
+/// `usage` and `quota` from the browser's estimate. A case is reckoned at the desk's own
+/// average (taken over everything the page stores) or [`TYPICAL_CASE_BYTES`], whichever is
+/// more, so the estimate errs towards fewer cases.
 pub fn capacity(usage: u64, quota: u64, cases: usize) -> Capacity {
-    let per_case = if cases >= 100 { (usage / cases as u64).max(1) } else { TYPICAL_CASE_BYTES };
+    // A small desk's average is mostly the page's fixed overhead, not its cases.
+    let average = if cases >= 100 { usage / cases as u64 } else { 0 };
+    let per_case = average.max(TYPICAL_CASE_BYTES);
     Capacity { used_bytes: usage, quota_bytes: quota, more_cases: quota.saturating_sub(usage) / per_case }
 }
 
@@ -460,6 +463,12 @@ mod tests {
         assert_eq!(small.more_cases, (1_000_000_000 - 50_000) / TYPICAL_CASE_BYTES);
         let big = capacity(60_000_000, 600_000_000, 50_000);
         assert_eq!(big.more_cases, 540_000_000 / 1_200);
+        let compressed = capacity(5_000_000, 10_000_000_000, 50_000);
+        assert_eq!(
+            compressed.more_cases,
+            9_995_000_000 / TYPICAL_CASE_BYTES,
+            "never fewer bytes than a typical case"
+        );
         assert_eq!(capacity(900, 800, 1_000).more_cases, 0, "over quota means no room, not a wrap");
         assert_eq!(
             big.describe(),
