@@ -109,10 +109,13 @@ impl DeskStore {
             if wrote.is_clean() {
                 break;
             }
+            browser::mark("triage-desk:writing");
             let write = self.prepare(&wrote);
             match storage::write(&write).await {
                 Ok(()) => {
+                    // From the change, and from the start of this write, to its commit.
                     browser::measure_since("triage-desk:save", "triage-desk:changed");
+                    browser::measure_since("triage-desk:write", "triage-desk:writing");
                     self.revision.set(write.revision);
                     self.save_problem.set(None);
                     storage::announce(&Notice::of(write.revision, &wrote));
@@ -205,7 +208,13 @@ impl DeskStore {
     fn start(&self, start: layout::Start) {
         let Envelope { revision, data, .. } = start.envelope;
         self.revision.set(revision);
-        self.desk.update(|desk| *desk = data.merge(std::mem::take(desk)));
+        self.desk.update(|desk| {
+            *desk = if desk.cases.is_empty() && desk.settings == Settings::default() {
+                data
+            } else {
+                data.merge(std::mem::take(desk))
+            }
+        });
         self.saving.update_value(|state| {
             if start.write_all {
                 state.dirty.everything();
