@@ -130,16 +130,23 @@ impl DeskStore {
                     match error {
                         SaveError::Newer if newer_rounds < 3 => {
                             newer_rounds += 1;
-                            if let Ok(theirs) = storage::read_everything().await {
-                                self.take_in(theirs.revision, theirs.data);
+                            match storage::read_everything().await {
+                                Ok(theirs) => self.take_in(theirs.revision, theirs.data),
+                                Err(reason) => {
+                                    self.not_saved(&format!(
+                                        "another tab's newer data could not be read ({reason})"
+                                    ));
+                                    break;
+                                }
                             }
                         }
                         SaveError::Gone => self.saving.update_value(|state| state.dirty.everything()),
-                        SaveError::Newer => break,
+                        SaveError::Newer => {
+                            self.not_saved("other tabs kept writing at the same moment");
+                            break;
+                        }
                         SaveError::Refused(reason) => {
-                            self.save_problem.set(Some(format!(
-                                "Your last change was not saved: {reason}. Everything is still here in this tab and is saved with your next change; use Export JSON to keep a copy."
-                            )));
+                            self.not_saved(&reason);
                             break;
                         }
                     }
@@ -147,6 +154,12 @@ impl DeskStore {
             }
         }
         self.saving.update_value(|state| state.running = false);
+    }
+
+    fn not_saved(&self, reason: &str) {
+        self.save_problem.set(Some(format!(
+            "Your last change was not saved: {reason}. Everything is still here in this tab and is saved with your next change; use Export JSON to keep a copy."
+        )));
     }
 
     /// Serialises what changed, before anything waits, so the desk may change meanwhile.
@@ -172,6 +185,10 @@ impl DeskStore {
 
     /// Another tab wrote: show its changes, then save whatever this tab still has unsaved.
     fn on_other_tab_write(&self, notice: Notice) {
+        // A tab still loading reads the newest data anyway.
+        if !self.ready.get_untracked() {
+            return;
+        }
         let store = *self;
         let plan = catch_up(self.revision.get_untracked(), &notice);
         spawn_local(async move {
