@@ -1,133 +1,411 @@
-//! The only module that touches the browser's local storage.
+//! The only module that touches the browser's storage.
 //!
-//! One key holds the versioned envelope. Unreadable data is copied to a backup key before
-//! anything else may write, and a write never replaces a newer revision from another tab
-//! without the caller merging it first.
+//! The desk lives in IndexedDB (database `triage-desk`): a `meta` record with the settings
+//! and the revision, and the cases spread over `chunks` records (see `domain::layout` for
+//! why). Every save is one read-write transaction that first checks the revision, so a write
+//! never replaces another tab's newer one and a failed write changes nothing. After a write
+//! commits, the other tabs hear which chunks changed over a BroadcastChannel.
+//!
+//! Local storage holds only what the earlier layout left: the single `triage-desk` key, read
+//! once, moved into the database and removed after that write commits, and its backups.
 
-use crate::domain::case::Timestamp;
 use crate::domain::desk::Desk;
-use crate::domain::persist::{read_envelope, Envelope, LoadError, SCHEMA_VERSION};
-use gloo_storage::errors::StorageError;
-use gloo_storage::{LocalStorage, Storage};
-use serde::Deserialize;
+use crate::domain::layout::{self, Capacity, Meta, Notice, Start};
+use crate::domain::persist::{read_envelope, Envelope, LoadError};
+use js_sys::{Array, Function, Promise};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-pub const DESK_KEY: &str = "triage-desk";
+pub const LEGACY_KEY: &str = "triage-desk";
 const BACKUP_PREFIX: &str = "triage-desk:backup:";
+const DATABASE: &str = "triage-desk";
+const META: &str = "meta";
+const META_KEY: &str = "desk";
+const CHUNKS: &str = "chunks";
+const BACKUPS: &str = "backups";
+const CHANNEL: &str = "triage-desk";
 
 /// Stored data this page could not use, kept aside for the user.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
     pub reason: String,
     /// Where the raw text was copied; None when even the copy failed, in which case the
-    /// original stays under the main key and this tab must not write there.
+    /// original stays where it was and this tab must not write there.
     pub backup_key: Option<String>,
+    /// The unreadable data was in the database (else under the earlier local-storage key).
+    in_database: bool,
 }
 
 pub struct Loaded {
-    pub envelope: Option<Envelope>,
+    pub start: Start,
     pub unreadable: Option<Unreadable>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
-    /// Another tab wrote a newer revision; merge it and save again.
-    Newer(Box<Envelope>),
+    /// Another tab wrote a newer revision; read and merge it, then save again.
+    Newer,
+    /// The records vanished (site data cleared while the page was open): write everything.
+    Gone,
     /// The browser refused the write: quota, privacy mode or storage turned off.
     Refused(String),
 }
 
+/// One save, prepared from the desk before anything waits, so typing can go on meanwhile.
+pub struct Write {
+    /// The revision this tab last read or wrote; the write fails if the store has moved on.
+    pub expected: u64,
+    pub revision: u64,
+    pub meta: String,
+    pub chunks: Vec<(u32, String)>,
+    /// Drop every chunk first: a rewrite of everything leaves nothing stale behind.
+    pub clear_first: bool,
+}
+
+thread_local! {
+    static DB: std::cell::RefCell<Option<IdbDatabase>> = const { std::cell::RefCell::new(None) };
+    static CHANNEL_HANDLE: std::cell::RefCell<Option<web_sys::BroadcastChannel>> = const { std::cell::RefCell::new(None) };
+}
+
 pub fn available() -> bool {
-    web_sys::window().and_then(|window| window.local_storage().ok().flatten()).is_some()
+    web_sys::window().and_then(|window| window.indexed_db().ok().flatten()).is_some()
 }
 
-pub fn load() -> Loaded {
-    if !available() {
-        return Loaded { envelope: None, unreadable: None };
+pub fn unavailable_reason() -> String {
+    "this browser does not allow storage for this page".into()
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+}
+
+/// Resolves when the request or transaction fires `ok`, fails on `fail`. Listens from the
+/// moment it is called; the handlers are plain promise functions, so nothing leaks.
+fn settle(target: &web_sys::EventTarget, ok: &str, fail: &str) -> JsFuture {
+    JsFuture::from(Promise::new(&mut |resolve: Function, reject: Function| {
+        let _ = target.add_event_listener_with_callback(ok, &resolve);
+        let _ = target.add_event_listener_with_callback(fail, &reject);
+    }))
+}
+
+async fn request(request: IdbRequest) -> Result<JsValue, String> {
+    settle(&request, "success", "error").await.map_err(|_| describe(request.error().ok().flatten()))?;
+    request.result().map_err(|_| describe(None))
+}
+
+async fn database() -> Result<IdbDatabase, String> {
+    if let Some(db) = DB.with(|db| db.borrow().clone()) {
+        return Ok(db);
     }
-    let Ok(raw) = LocalStorage::raw().get_item(DESK_KEY) else {
-        return Loaded { envelope: None, unreadable: None };
+    let factory = web_sys::window()
+        .and_then(|window| window.indexed_db().ok().flatten())
+        .ok_or_else(unavailable_reason)?;
+    let open = factory.open_with_u32(DATABASE, 1).map_err(|_| unavailable_reason())?;
+    let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
+        let Some(db) = event
+            .target()
+            .and_then(|target| target.dyn_into::<IdbRequest>().ok())
+            .and_then(|request| request.result().ok())
+            .and_then(|result| result.dyn_into::<IdbDatabase>().ok())
+        else {
+            return;
+        };
+        for store in [META, CHUNKS, BACKUPS] {
+            let _ = db.create_object_store(store);
+        }
+    });
+    open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let db: IdbDatabase = request(open.into()).await?.unchecked_into();
+    // A later version of the app opening the database asks older tabs to step aside.
+    let close = Closure::<dyn Fn()>::new({
+        let db = db.clone();
+        move || {
+            db.close();
+            DB.with(|cached| cached.borrow_mut().take());
+        }
+    });
+    db.set_onversionchange(Some(close.as_ref().unchecked_ref()));
+    close.forget();
+    DB.with(|cached| *cached.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+fn transaction(
+    db: &IdbDatabase,
+    stores: &[&str],
+    mode: IdbTransactionMode,
+) -> Result<IdbTransaction, String> {
+    let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
+    db.transaction_with_str_sequence_and_mode(&names, mode).map_err(|error| describe(error.dyn_into().ok()))
+}
+
+fn store(tx: &IdbTransaction, name: &str) -> Result<IdbObjectStore, String> {
+    tx.object_store(name).map_err(|error| describe(error.dyn_into().ok()))
+}
+
+fn op(result: Result<IdbRequest, JsValue>) -> Result<IdbRequest, String> {
+    result.map_err(|error| describe(error.dyn_into().ok()))
+}
+
+async fn committed(tx: &IdbTransaction) -> Result<(), String> {
+    settle(tx, "complete", "abort").await.map(|_| ()).map_err(|_| describe(tx.error()))
+}
+
+/// The raw meta record and every chunk, as stored.
+async fn read_raw(db: &IdbDatabase) -> Result<(Option<String>, Vec<String>), String> {
+    let tx = transaction(db, &[META, CHUNKS], IdbTransactionMode::Readonly)?;
+    let meta = op(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+    let chunks = op(store(&tx, CHUNKS)?.get_all())?;
+    let meta = request(meta).await?.as_string();
+    let chunks = Array::from(&request(chunks).await?).iter().filter_map(|chunk| chunk.as_string()).collect();
+    Ok((meta, chunks))
+}
+
+fn decode_raw(meta: &str, chunks: &[String]) -> Result<Envelope, LoadError> {
+    layout::decode(layout::decode_meta(meta)?, chunks)
+}
+
+/// Reads the desk, moving the earlier local-storage layout into the database. Unreadable
+/// data is copied aside before anything may write over it.
+pub async fn load() -> Result<Loaded, String> {
+    let (legacy, legacy_problem) =
+        match local().and_then(|storage| storage.get_item(LEGACY_KEY).ok().flatten()) {
+            None => (None, None),
+            Some(raw) => match read_envelope(&raw) {
+                Ok(envelope) => (Some(envelope), None),
+                Err(error) => (None, Some(set_aside_legacy(&raw, &error))),
+            },
+        };
+    let db = database().await?;
+    let (meta, chunks) = read_raw(&db).await?;
+    let (stored, problem) = match meta {
+        None => (None, None),
+        Some(meta) => match decode_raw(&meta, &chunks) {
+            Ok(envelope) => (Some(envelope), None),
+            Err(error) => (None, Some(set_aside_database(&db, &meta, &chunks, &error).await)),
+        },
     };
-    let Some(raw) = raw else {
-        return Loaded { envelope: None, unreadable: None };
-    };
-    match read_envelope(&raw) {
-        Ok(envelope) => Loaded { envelope: Some(envelope), unreadable: None },
-        Err(error) => Loaded { envelope: None, unreadable: Some(set_aside(&raw, &error)) },
-    }
+    // Until unreadable records are copied aside, the old key must not be merged into a
+    // database that this tab will not write to.
+    let frozen = problem.as_ref().is_some_and(|p| p.backup_key.is_none());
+    let start = if frozen { layout::plan_start(None, None) } else { layout::plan_start(stored, legacy) };
+    Ok(Loaded { start, unreadable: problem.or(legacy_problem) })
 }
 
-/// Copies unreadable data to a backup key, then frees the main key for new work.
-fn set_aside(raw: &str, error: &LoadError) -> Unreadable {
-    let key = format!("{BACKUP_PREFIX}{}", js_sys::Date::new_0().to_iso_string());
-    let storage = LocalStorage::raw();
-    let copied =
-        storage.set_item(&key, raw).is_ok() && storage.get_item(&key).ok().flatten().as_deref() == Some(raw);
-    if copied {
-        let _ = storage.remove_item(DESK_KEY);
-    }
-    Unreadable { reason: error.to_string(), backup_key: copied.then_some(key) }
+/// Copies unreadable text from the earlier key to a backup key, then frees the key.
+fn set_aside_legacy(raw: &str, error: &LoadError) -> Unreadable {
+    let key = backup_key();
+    let copied = local().is_some_and(|storage| {
+        let copied = storage.set_item(&key, raw).is_ok()
+            && storage.get_item(&key).ok().flatten().as_deref() == Some(raw);
+        if copied {
+            let _ = storage.remove_item(LEGACY_KEY);
+        }
+        copied
+    });
+    Unreadable { reason: error.to_string(), backup_key: copied.then_some(key), in_database: false }
 }
 
-/// The raw text the user may download: from the backup, or still under the main key.
-pub fn read_unreadable(unreadable: &Unreadable) -> Option<String> {
-    let key = unreadable.backup_key.as_deref().unwrap_or(DESK_KEY);
-    LocalStorage::raw().get_item(key).ok().flatten()
+/// Copies unreadable records into the backups store and clears them, in one transaction:
+/// either the copy exists and the desk starts empty, or nothing changed.
+async fn set_aside_database(
+    db: &IdbDatabase,
+    meta: &str,
+    chunks: &[String],
+    error: &LoadError,
+) -> Unreadable {
+    let key = backup_key();
+    let dump = dump(meta, chunks);
+    let copied = async {
+        let tx = transaction(db, &[META, CHUNKS, BACKUPS], IdbTransactionMode::Readwrite)?;
+        op(store(&tx, BACKUPS)?.put_with_key(&JsValue::from_str(&dump), &JsValue::from_str(&key)))?;
+        op(store(&tx, META)?.clear())?;
+        op(store(&tx, CHUNKS)?.clear())?;
+        committed(&tx).await
+    }
+    .await
+    .is_ok();
+    Unreadable { reason: error.to_string(), backup_key: copied.then_some(key), in_database: true }
+}
+
+/// All raw records as one JSON document, for a backup or a download.
+fn dump(meta: &str, chunks: &[String]) -> String {
+    serde_json::json!({ "meta": meta, "chunks": chunks }).to_string()
+}
+
+fn backup_key() -> String {
+    format!("{BACKUP_PREFIX}{}", js_sys::Date::new_0().to_iso_string())
+}
+
+/// The raw text the user may download: from the backup, or from where it still lies.
+pub async fn read_unreadable(unreadable: &Unreadable) -> Option<String> {
+    if !unreadable.in_database {
+        let key = unreadable.backup_key.as_deref().unwrap_or(LEGACY_KEY);
+        return local()?.get_item(key).ok().flatten();
+    }
+    let db = database().await.ok()?;
+    match &unreadable.backup_key {
+        Some(key) => {
+            let tx = transaction(&db, &[BACKUPS], IdbTransactionMode::Readonly).ok()?;
+            let got = op(store(&tx, BACKUPS).ok()?.get(&JsValue::from_str(key))).ok()?;
+            request(got).await.ok()?.as_string()
+        }
+        None => {
+            let (meta, chunks) = read_raw(&db).await.ok()?;
+            Some(dump(&meta.unwrap_or_default(), &chunks))
+        }
+    }
 }
 
 /// The user has decided: the unreadable copy goes.
-pub fn discard_unreadable(unreadable: &Unreadable) {
-    LocalStorage::delete(unreadable.backup_key.as_deref().unwrap_or(DESK_KEY));
+pub async fn discard_unreadable(unreadable: &Unreadable) {
+    if !unreadable.in_database {
+        if let Some(storage) = local() {
+            let _ = storage.remove_item(unreadable.backup_key.as_deref().unwrap_or(LEGACY_KEY));
+        }
+        return;
+    }
+    let Ok(db) = database().await else { return };
+    let cleared = async {
+        let tx = transaction(&db, &[META, CHUNKS, BACKUPS], IdbTransactionMode::Readwrite)?;
+        match &unreadable.backup_key {
+            Some(key) => {
+                op(store(&tx, BACKUPS)?.delete(&JsValue::from_str(key)))?;
+            }
+            None => {
+                op(store(&tx, META)?.clear())?;
+                op(store(&tx, CHUNKS)?.clear())?;
+            }
+        }
+        committed(&tx).await
+    };
+    let _ = cleared.await;
 }
 
-/// The revision of what is stored now, without building the whole desk.
-fn stored_revision() -> Result<Option<u64>, SaveError> {
-    #[derive(Deserialize)]
+/// Writes a save in one transaction, unless another tab got there first.
+///
+/// Every request is queued at once, the revision read first; if that read shows a newer
+/// revision the transaction is aborted and none of the writes lands. Nothing waits between
+/// the read and the writes, so a tab closed right after a change still has its write queued.
+pub async fn write(write: &Write) -> Result<(), SaveError> {
+    let refused = SaveError::Refused;
+    let db = database().await.map_err(refused)?;
+    let tx = transaction(&db, &[META, CHUNKS], IdbTransactionMode::Readwrite).map_err(refused)?;
+    let done = settle(&tx, "complete", "abort");
+    let queued = (|| {
+        let meta = store(&tx, META)?;
+        let stored = op(meta.get(&JsValue::from_str(META_KEY)))?;
+        let chunks = store(&tx, CHUNKS)?;
+        if write.clear_first {
+            op(chunks.clear())?;
+        }
+        for (chunk, text) in &write.chunks {
+            op(chunks.put_with_key(&JsValue::from_str(text), &JsValue::from(*chunk)))?;
+        }
+        op(meta.put_with_key(&JsValue::from_str(&write.meta), &JsValue::from_str(META_KEY)))?;
+        Ok(stored)
+    })();
+    let checked = match queued {
+        Ok(stored) => match request(stored).await {
+            Ok(raw) => match raw.as_string().and_then(|raw| stored_revision(&raw)) {
+                Some(revision) if revision > write.expected => Err(SaveError::Newer),
+                None if write.expected > 0 && !write.clear_first => Err(SaveError::Gone),
+                _ => Ok(()),
+            },
+            Err(reason) => Err(refused(reason)),
+        },
+        Err(reason) => Err(refused(reason)),
+    };
+    if let Err(error) = checked {
+        // Nothing of this save may land: the transaction goes as a whole.
+        let _ = tx.abort();
+        return Err(error);
+    }
+    done.await.map(|_| ()).map_err(|_| refused(describe(tx.error())))
+}
+
+fn stored_revision(raw: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
     struct RevisionOnly {
         revision: u64,
     }
-    let raw = LocalStorage::raw().get_item(DESK_KEY).map_err(|_| SaveError::Refused(unavailable()))?;
-    Ok(raw.and_then(|raw| serde_json::from_str::<RevisionOnly>(&raw).ok()).map(|stored| stored.revision))
+    serde_json::from_str::<RevisionOnly>(raw).ok().map(|meta| meta.revision)
 }
 
-/// Writes `desk` as the revision after `known_revision`, unless another tab got there first.
-pub fn save(desk: &Desk, known_revision: u64, now: Timestamp) -> Result<u64, SaveError> {
-    if !available() {
-        return Err(SaveError::Refused(unavailable()));
+/// Removes the earlier layout's key once its data is safely in the database.
+pub fn remove_legacy() {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(LEGACY_KEY);
     }
-    if let Some(stored) = stored_revision()? {
-        if stored > known_revision {
-            return match parse_stored() {
-                Some(newer) => Err(SaveError::Newer(Box::new(newer))),
-                None => Err(SaveError::Refused("the stored data changed and could not be read".into())),
-            };
+}
+
+/// Everything stored now, for merging after another tab's write.
+pub async fn read_everything() -> Result<Envelope, String> {
+    let db = database().await?;
+    let (meta, chunks) = read_raw(&db).await?;
+    let meta = meta.ok_or("the stored desk is gone")?;
+    decode_raw(&meta, &chunks).map_err(|error| error.to_string())
+}
+
+/// The meta record and the cases of some chunks: enough to take in the next revision.
+pub async fn read_chunks(chunks: &[u32]) -> Result<(Meta, Desk), String> {
+    let db = database().await?;
+    let tx = transaction(&db, &[META, CHUNKS], IdbTransactionMode::Readonly)?;
+    let meta = op(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+    let chunk_store = store(&tx, CHUNKS)?;
+    let requests = chunks
+        .iter()
+        .map(|chunk| op(chunk_store.get(&JsValue::from(*chunk))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let meta = request(meta).await?.as_string().ok_or("the stored desk is gone")?;
+    let meta = layout::decode_meta(&meta).map_err(|error| error.to_string())?;
+    let mut texts = Vec::with_capacity(requests.len());
+    for chunk in requests {
+        texts.extend(request(chunk).await?.as_string());
+    }
+    let cases = layout::decode_cases(&texts).map_err(|error| error.to_string())?;
+    Ok((meta.clone(), meta.into_desk(cases)))
+}
+
+/// Tells the other tabs what a committed write changed.
+pub fn announce(notice: &Notice) {
+    CHANNEL_HANDLE.with(|channel| {
+        if let Some(channel) = channel.borrow().as_ref() {
+            let text = serde_json::to_string(notice).expect("a notice always serialises");
+            let _ = channel.post_message(&JsValue::from_str(&text));
         }
-    }
-    let envelope = Envelope {
-        schema_version: SCHEMA_VERSION,
-        revision: known_revision + 1,
-        saved_at: now,
-        data: desk.clone(),
-    };
-    LocalStorage::set(DESK_KEY, &envelope).map_err(|error| SaveError::Refused(describe(&error)))?;
-    Ok(envelope.revision)
+    });
 }
 
-/// Another tab's write, as delivered by the `storage` event.
-pub fn parse_stored() -> Option<Envelope> {
-    let raw = LocalStorage::raw().get_item(DESK_KEY).ok().flatten()?;
-    read_envelope(&raw).ok()
+/// Calls `heard` with each notice another tab announces.
+pub fn listen(heard: impl Fn(Notice) + 'static) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else { return };
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        if let Some(notice) = event.data().as_string().and_then(|text| serde_json::from_str(&text).ok()) {
+            heard(notice);
+        }
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The channel lives as long as the page.
+    on_message.forget();
+    CHANNEL_HANDLE.with(|handle| *handle.borrow_mut() = Some(channel));
 }
 
-fn unavailable() -> String {
-    "this browser does not allow local storage for this page".into()
+/// How much this page stores and how many more cases fit, from the browser's estimate.
+pub async fn capacity(cases: usize) -> Option<Capacity> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate: web_sys::StorageEstimate =
+        JsFuture::from(manager.estimate().ok()?).await.ok()?.unchecked_into();
+    Some(layout::capacity(estimate.get_usage()? as u64, estimate.get_quota()? as u64, cases))
 }
 
-fn describe(error: &StorageError) -> String {
+fn describe(error: Option<web_sys::DomException>) -> String {
     match error {
-        StorageError::JsError(js) if js.name == "QuotaExceededError" => {
+        Some(error) if error.name() == "QuotaExceededError" => {
             "the browser's storage for this page is full".into()
         }
-        StorageError::JsError(js) => format!("the browser refused to store it ({}: {})", js.name, js.message),
-        other => format!("the browser refused to store it ({other})"),
+        Some(error) => format!("the browser refused to store it ({}: {})", error.name(), error.message()),
+        None => "the browser refused to store it".into(),
     }
 }

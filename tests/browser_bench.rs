@@ -88,3 +88,27 @@ fn grouping_and_similar_cases() {
         }
     }
 }
+
+/// The engines behind the inbox at the scale benchmark's sizes (`scripts/bench-scale.sh`).
+#[wasm_bindgen_test]
+fn engines_at_scale() {
+    let rules = TriageRules::default();
+    let settings = GroupingSettings::default();
+    let none = NotDuplicates::new();
+    for count in [1_000, 10_000, 50_000] {
+        let cases = synthetic_cases(count);
+        let now = start() + Duration::days(6);
+        let signals = SignalCache::new(&rules).refresh(&cases, &rules);
+        let ranking = median_ms(|| {
+            let inputs = cases.iter().zip(&signals).map(|(case, signals)| ScoreInput {
+                case,
+                signals,
+                pressure: TimePressure::since_created(case, now),
+                group_size: 1,
+            });
+            rank(inputs, &rules)
+        });
+        let group = median_ms(|| SimilarityIndex::from_cases(&cases).group(&settings, &none));
+        console_log!("{count} cases: score and sort {ranking:.1} ms; index and group {group:.0} ms");
+    }
+}

@@ -10,6 +10,7 @@ pub mod grouping;
 pub mod import;
 pub mod inbox;
 pub mod incident;
+pub mod layout;
 pub mod persist;
 pub mod sla;
 pub mod triage;

@@ -4,6 +4,7 @@ use super::browser;
 use super::store::use_desk;
 use crate::storage;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn StorageBanners() -> impl IntoView {
@@ -29,15 +30,17 @@ fn UnreadableDataBanner() -> impl IntoView {
     let unreadable = move || store.unreadable.get();
     let download = move |_| {
         let Some(unreadable) = store.unreadable.get_untracked() else { return };
-        let result = match storage::read_unreadable(&unreadable) {
-            Some(raw) => browser::download(
-                &browser::stamped_file_name("triage-desk-unreadable", "json", browser::now()),
-                "application/json",
-                &raw,
-            ),
-            None => Err("The backup is no longer in this browser's storage.".into()),
-        };
-        set_download_problem.set(result.err());
+        spawn_local(async move {
+            let result = match storage::read_unreadable(&unreadable).await {
+                Some(raw) => browser::download(
+                    &browser::stamped_file_name("triage-desk-unreadable", "json", browser::now()),
+                    "application/json",
+                    &raw,
+                ),
+                None => Err("The backup is no longer in this browser's storage.".into()),
+            };
+            set_download_problem.set(result.err());
+        });
     };
     view! {
         <div class="banner danger" role="alert" aria-label="Stored data could not be read">

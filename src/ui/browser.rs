@@ -68,3 +68,25 @@ pub async fn yield_to_browser() {
 pub fn stamped_file_name(stem: &str, extension: &str, now: Timestamp) -> String {
     format!("{stem}-{}.{extension}", now.format("%Y-%m-%d-%H%M"))
 }
+
+/// A named point in time for the benchmark (`tests/e2e/bench/`); the store is the only caller.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Records `name` as the time since `start_mark` (or since the page started, if empty).
+/// Only the latest of each is kept, so a long session does not pile up entries.
+pub fn measure_since(name: &str, start_mark: &str) {
+    let Some(performance) = web_sys::window().and_then(|window| window.performance()) else { return };
+    performance.clear_measures_with_measure_name(name);
+    let _ = if start_mark.is_empty() {
+        performance.measure(name)
+    } else {
+        performance.measure_with_start_mark(name, start_mark)
+    };
+    if !start_mark.is_empty() {
+        performance.clear_marks_with_mark_name(start_mark);
+    }
+}

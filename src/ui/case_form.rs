@@ -36,15 +36,20 @@ pub fn NewCaseForm() -> impl IntoView {
         }
         let now = browser::now();
         let links = links.get_untracked();
-        store.change(|desk| {
-            let author = desk.settings.author().to_string();
-            let case = Case::create(new_case_id(now, browser::random_u32()), draft, &author, now);
-            let id = case.id.clone();
-            desk.cases.push(case);
-            for other in &links {
-                desk.link_cases(&id, other, &author, now);
-            }
-        });
+        let author = store.desk.with_untracked(|desk| desk.settings.author().to_string());
+        let case = Case::create(new_case_id(now, browser::random_u32()), draft, &author, now);
+        if links.is_empty() {
+            store.add_case(case);
+        } else {
+            // Linking writes to the other cases' timelines too.
+            store.change(|desk| {
+                let id = case.id.clone();
+                desk.cases.push(case);
+                for other in &links {
+                    desk.link_cases(&id, other, &author, now);
+                }
+            });
+        }
         router.go(Route::Inbox);
     };
 

@@ -19,14 +19,7 @@ fn edit_case<R>(
     edit: impl FnOnce(&mut Case, &str, crate::domain::case::Timestamp) -> R,
 ) -> Option<R> {
     let now = browser::now();
-    let mut result = None;
-    store.change(|desk| {
-        let author = desk.settings.author().to_string();
-        if let Some(case) = desk.case_mut(id) {
-            result = Some(edit(case, &author, now));
-        }
-    });
-    result
+    store.change_case(id, |case, settings| edit(case, settings.author(), now))
 }
 
 #[component]

@@ -43,9 +43,9 @@ pub fn GroupingSettingsSection() -> impl IntoView {
     });
     let save = move |apply: &dyn Fn(&mut GroupingSettings)| {
         let now = browser::now();
-        store.change(|desk| {
-            apply(&mut desk.settings.grouping);
-            desk.settings.updated_at = Some(now);
+        store.change_settings(|settings| {
+            apply(&mut settings.grouping);
+            settings.updated_at = Some(now);
         });
     };
     let number =

@@ -33,7 +33,7 @@ use route::Route;
 
 #[component]
 pub fn App() -> impl IntoView {
-    store::use_desk_store();
+    let store = store::use_desk_store();
     import_export::provide_import_state();
     inbox::provide_inbox_state();
     triage::provide_scoring();
@@ -52,6 +52,8 @@ pub fn App() -> impl IntoView {
         <import_review::ImportReview />
         <main id="main" class="page">
             {move || match router.route.get() {
+                // Until the stored desk is read, an empty inbox would be a lie.
+                _ if !store.ready.get() => view! { <p class="muted" role="status">"Loading your cases\u{2026}"</p> }.into_any(),
                 Route::Inbox => view! { <inbox::Inbox /> }.into_any(),
                 Route::NewCase => view! { <case_form::NewCaseForm /> }.into_any(),
                 Route::Case(id) => view! { <case_view::CaseView id /> }.into_any(),

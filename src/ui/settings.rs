@@ -4,7 +4,10 @@ use super::browser;
 use super::fields::TextField;
 use super::store::use_desk;
 use super::triage_rules::TriageRulesEditor;
+use crate::domain::layout::{thousands, Capacity};
+use crate::storage;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -19,9 +22,9 @@ pub fn SettingsPage() -> impl IntoView {
                 value=name
                 on_commit=move |text: String| {
                     let now = browser::now();
-                    store.change(|desk| {
-                        desk.settings.display_name = text.trim().to_string();
-                        desk.settings.updated_at = Some(now);
+                    store.change_settings(|settings| {
+                        settings.display_name = text.trim().to_string();
+                        settings.updated_at = Some(now);
                     });
                 }
             />
@@ -30,5 +33,38 @@ pub fn SettingsPage() -> impl IntoView {
             <super::grouping_settings::GroupingSettingsSection />
         </section>
         <TriageRulesEditor />
+        <StorageUsage />
+    }
+}
+
+/// How many cases are kept and how much more fits, from the browser's own estimate.
+#[component]
+fn StorageUsage() -> impl IntoView {
+    let store = use_desk();
+    let count = Memo::new(move |_| store.desk.with(|desk| desk.cases.len()));
+    let capacity = RwSignal::new(None::<Option<Capacity>>);
+    // Asked again after each write, so the figures follow what is actually stored.
+    Effect::new(move |_| {
+        store.revision.track();
+        let cases = count.get_untracked();
+        spawn_local(async move { capacity.set(Some(storage::capacity(cases).await)) });
+    });
+    view! {
+        <section class="panel" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Storage"</h2>
+            <p>
+                {move || match count.get() {
+                    1 => "1 case is kept in this browser.".to_string(),
+                    n => format!("{} cases are kept in this browser.", thousands(n as u64)),
+                }}
+            </p>
+            <p>
+                {move || match capacity.get() {
+                    None => "Asking the browser how much storage is used\u{2026}".to_string(),
+                    Some(None) => "This browser does not say how much storage this page uses.".to_string(),
+                    Some(Some(capacity)) => capacity.describe(),
+                }}
+            </p>
+        </section>
     }
 }

@@ -25,9 +25,9 @@ const DAYS: [(Weekday, &str); 7] = [
 fn change_sla(apply: impl FnOnce(&mut SlaSettings)) {
     let store = use_desk();
     let now = browser::now();
-    store.change(|desk| {
-        apply(&mut desk.settings.sla);
-        desk.settings.updated_at = Some(now);
+    store.change_settings(|settings| {
+        apply(&mut settings.sla);
+        settings.updated_at = Some(now);
     });
 }
 

@@ -1,10 +1,14 @@
-//! The desk as the page holds it: one signal, saved after every change, kept in step with
-//! other tabs through the `storage` event.
+//! The desk as the page holds it: one signal, read from the browser's database once, saved
+//! after every change (only the parts that changed), kept in step with other tabs.
 
 use super::browser;
-use crate::domain::desk::Desk;
-use crate::storage::{self, SaveError, Unreadable, DESK_KEY};
+use crate::domain::case::{Case, CaseId};
+use crate::domain::desk::{Desk, Settings};
+use crate::domain::layout::{self, catch_up, CatchUp, Dirty, Notice};
+use crate::domain::persist::Envelope;
+use crate::storage::{self, SaveError, Unreadable, Write};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[derive(Clone, Copy)]
 pub struct DeskStore {
@@ -13,94 +17,258 @@ pub struct DeskStore {
     pub save_problem: RwSignal<Option<String>>,
     /// Stored data this page could not read, set aside until the user decides.
     pub unreadable: RwSignal<Option<Unreadable>>,
-    revision: StoredValue<u64>,
+    /// False until the stored desk has been read; nothing is saved over it before.
+    pub ready: RwSignal<bool>,
+    /// The revision last written or read, for views that refresh after a save.
+    pub revision: RwSignal<u64>,
+    saving: StoredValue<SaveState>,
+}
+
+#[derive(Default)]
+struct SaveState {
+    dirty: Dirty,
+    running: bool,
+    /// The earlier local-storage key goes once the first write has committed.
+    remove_legacy: bool,
 }
 
 impl DeskStore {
-    /// Applies a change and saves it.
+    /// Applies a change that may touch any case (an import, the demo queue) and saves all.
     pub fn change(&self, apply: impl FnOnce(&mut Desk)) {
         self.desk.update(apply);
+        self.mark(Dirty::everything);
+    }
+
+    /// Applies a change to one case, if it exists, and saves just that case's record.
+    pub fn change_case<R>(&self, id: &CaseId, apply: impl FnOnce(&mut Case, &Settings) -> R) -> Option<R> {
+        let result = self
+            .desk
+            .try_update(|desk| {
+                let Desk { cases, settings, .. } = desk;
+                cases.iter_mut().find(|case| &case.id == id).map(|case| apply(case, settings))
+            })
+            .flatten();
+        if result.is_some() {
+            self.mark(|dirty| dirty.case(id));
+        }
+        result
+    }
+
+    /// Adds a new case and saves its record.
+    pub fn add_case(&self, case: Case) {
+        let id = case.id.clone();
+        self.desk.update(|desk| desk.cases.push(case));
+        self.mark(|dirty| dirty.case(&id));
+    }
+
+    /// Applies a change to the settings and saves them (not the cases).
+    pub fn change_settings(&self, apply: impl FnOnce(&mut Settings)) {
+        self.desk.update(|desk| apply(&mut desk.settings));
+        self.mark(Dirty::settings);
+    }
+
+    fn mark(&self, touch: impl FnOnce(&mut Dirty)) {
+        browser::mark("triage-desk:changed");
+        self.saving.update_value(|state| touch(&mut state.dirty));
         self.save();
     }
 
+    /// Starts writing what changed, unless a write is already running (it picks the change up).
     pub fn save(&self) {
+        if !self.ready.get_untracked() {
+            return;
+        }
         if self.unreadable.with_untracked(|u| u.as_ref().is_some_and(|u| u.backup_key.is_none())) {
             self.save_problem.set(Some(
                 "Changes are not being saved: the unreadable stored data could not be backed up. Download it, then discard it to resume saving.".into(),
             ));
             return;
         }
-        // A newer revision from another tab is merged in and the save tried again; twice is
-        // enough unless tabs write in a tight loop, and then the next change retries.
-        for _ in 0..3 {
-            let result = self
-                .desk
-                .with_untracked(|desk| storage::save(desk, self.revision.get_value(), browser::now()));
-            match result {
-                Ok(revision) => {
-                    self.revision.set_value(revision);
+        if !storage::available() {
+            return;
+        }
+        let start = self.saving.try_update_value(|state| {
+            let start = !state.running && !state.dirty.is_clean();
+            state.running |= start;
+            start
+        });
+        if start == Some(true) {
+            let store = *self;
+            spawn_local(async move { store.write_until_clean().await });
+        }
+    }
+
+    async fn write_until_clean(self) {
+        // Another tab's newer revision is merged in and the save tried again; a few rounds
+        // are enough unless tabs write in a tight loop, and then the next change retries.
+        let mut newer_rounds = 0;
+        loop {
+            let Some(wrote) = self.saving.try_update_value(|state| std::mem::take(&mut state.dirty)) else {
+                return;
+            };
+            if wrote.is_clean() {
+                break;
+            }
+            browser::mark("triage-desk:writing");
+            let write = self.prepare(&wrote);
+            match storage::write(&write).await {
+                Ok(()) => {
+                    // From the change, and from the start of this write, to its commit.
+                    browser::measure_since("triage-desk:save", "triage-desk:changed");
+                    browser::measure_since("triage-desk:write", "triage-desk:writing");
+                    self.revision.set(write.revision);
                     self.save_problem.set(None);
-                    return;
+                    storage::announce(&Notice::of(write.revision, &wrote));
+                    if self.saving.try_update_value(|state| std::mem::take(&mut state.remove_legacy))
+                        == Some(true)
+                    {
+                        storage::remove_legacy();
+                    }
                 }
-                Err(SaveError::Newer(theirs)) => self.take_in(*theirs),
-                Err(SaveError::Refused(reason)) => {
-                    self.save_problem.set(Some(format!(
-                        "Your last change was not saved: {reason}. Everything is still here in this tab; use Export JSON to keep a copy."
-                    )));
-                    return;
+                Err(error) => {
+                    self.saving.update_value(|state| state.dirty.absorb(wrote));
+                    match error {
+                        SaveError::Newer if newer_rounds < 3 => {
+                            newer_rounds += 1;
+                            match storage::read_everything().await {
+                                Ok(theirs) => self.take_in(theirs.revision, theirs.data),
+                                Err(reason) => {
+                                    self.not_saved(&format!(
+                                        "another tab's newer data could not be read ({reason})"
+                                    ));
+                                    break;
+                                }
+                            }
+                        }
+                        SaveError::Gone => self.saving.update_value(|state| state.dirty.everything()),
+                        SaveError::Newer => {
+                            self.not_saved("other tabs kept writing at the same moment");
+                            break;
+                        }
+                        SaveError::Refused(reason) => {
+                            self.not_saved(&reason);
+                            break;
+                        }
+                    }
                 }
             }
         }
+        self.saving.update_value(|state| state.running = false);
     }
 
-    /// Merges another tab's newer envelope into this tab's desk.
-    fn take_in(&self, theirs: crate::domain::persist::Envelope) {
-        self.revision.set_value(theirs.revision);
-        self.desk.update(|desk| *desk = std::mem::take(desk).merge(theirs.data));
+    fn not_saved(&self, reason: &str) {
+        self.save_problem.set(Some(format!(
+            "Your last change was not saved: {reason}. Everything is still here in this tab and is saved with your next change; use Export JSON to keep a copy."
+        )));
     }
 
-    /// Called when another tab wrote: show its changes; save only if this tab had more.
-    fn on_other_tab_write(&self) {
-        let Some(theirs) = storage::parse_stored() else { return };
-        if theirs.revision <= self.revision.get_value() {
+    /// Serialises what changed, before anything waits, so the desk may change meanwhile.
+    fn prepare(&self, dirty: &Dirty) -> Write {
+        let expected = self.revision.get_untracked();
+        let revision = expected + 1;
+        self.desk.with_untracked(|desk| Write {
+            expected,
+            revision,
+            meta: layout::encode_meta(revision, browser::now(), desk),
+            chunks: layout::encode_chunks(&desk.cases, &dirty.chunks()),
+            clear_first: dirty.rewrites_everything(),
+        })
+    }
+
+    /// Merges another tab's newer data (all of it, or the cases of some records) into this tab.
+    fn take_in(&self, revision: u64, theirs: Desk) {
+        if revision > self.revision.get_untracked() {
+            self.revision.set(revision);
+        }
+        self.desk.update(|desk| *desk = std::mem::take(desk).merge(theirs));
+    }
+
+    /// Another tab wrote: show its changes, then save whatever this tab still has unsaved.
+    fn on_other_tab_write(&self, notice: Notice) {
+        // A tab still loading reads the newest data anyway.
+        if !self.ready.get_untracked() {
             return;
         }
-        let their_desk = theirs.data.clone();
-        self.take_in(theirs);
-        if self.desk.with_untracked(|desk| desk != &their_desk) || self.save_problem.get_untracked().is_some()
-        {
-            self.save();
-        }
+        let store = *self;
+        let plan = catch_up(self.revision.get_untracked(), &notice);
+        spawn_local(async move {
+            let partial = match plan {
+                CatchUp::UpToDate => return,
+                CatchUp::Chunks(chunks) => storage::read_chunks(&chunks).await.ok(),
+                CatchUp::Everything => None,
+            };
+            match partial {
+                Some((meta, desk)) if meta.revision == notice.revision => store.take_in(meta.revision, desk),
+                // Someone wrote again meanwhile: what changed is unknown, so read it all.
+                _ => {
+                    if let Ok(theirs) = storage::read_everything().await {
+                        store.take_in(theirs.revision, theirs.data);
+                    }
+                }
+            }
+            store.save();
+        });
     }
 
     pub fn discard_unreadable(&self) {
+        let store = *self;
         if let Some(unreadable) = self.unreadable.get_untracked() {
-            storage::discard_unreadable(&unreadable);
+            spawn_local(async move {
+                storage::discard_unreadable(&unreadable).await;
+                store.unreadable.set(None);
+                store.save();
+            });
         }
-        self.unreadable.set(None);
+    }
+
+    /// Takes in what the database held once it is read; changes made meanwhile are kept.
+    fn start(&self, start: layout::Start) {
+        let Envelope { revision, data, .. } = start.envelope;
+        self.revision.set(revision);
+        self.desk.update(|desk| {
+            *desk = if desk.cases.is_empty() && desk.settings == Settings::default() {
+                data
+            } else {
+                data.merge(std::mem::take(desk))
+            }
+        });
+        self.saving.update_value(|state| {
+            if start.write_all {
+                state.dirty.everything();
+            }
+            state.remove_legacy = start.remove_legacy;
+        });
+        self.ready.set(true);
+        browser::measure_since("triage-desk:load", "");
         self.save();
     }
 }
 
 /// Loads the desk, provides it to the page, and listens for other tabs.
 pub fn use_desk_store() -> DeskStore {
-    let loaded = storage::load();
-    let (revision, desk) =
-        loaded.envelope.map_or((0, Desk::default()), |envelope| (envelope.revision, envelope.data));
     let store = DeskStore {
-        desk: RwSignal::new(desk),
-        save_problem: RwSignal::new((!storage::available()).then(|| {
-            "This browser does not allow local storage for this page, so cases stay only while this tab is open. Use Export JSON to keep a copy.".to_string()
-        })),
-        unreadable: RwSignal::new(loaded.unreadable),
-        revision: StoredValue::new(revision),
+        desk: RwSignal::new(Desk::default()),
+        save_problem: RwSignal::new(None),
+        unreadable: RwSignal::new(None),
+        ready: RwSignal::new(false),
+        revision: RwSignal::new(0),
+        saving: StoredValue::new(SaveState::default()),
     };
-    let handle = window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() == Some(DESK_KEY) {
-            store.on_other_tab_write();
+    storage::listen(move |notice| store.on_other_tab_write(notice));
+    spawn_local(async move {
+        match storage::load().await {
+            Ok(loaded) => {
+                store.unreadable.set(loaded.unreadable);
+                store.start(loaded.start);
+            }
+            Err(reason) => {
+                store.save_problem.set(Some(format!(
+                    "Cases stay only while this tab is open: {reason}. Use Export JSON to keep a copy."
+                )));
+                store.ready.set(true);
+            }
         }
     });
-    on_cleanup(move || handle.remove());
     provide_context(store);
     store
 }

@@ -109,12 +109,7 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
         let value = event_target_value(&ev);
         let to = Priority::ALL.into_iter().find(|p| p.label() == value);
         let time = browser::now();
-        store.change(|desk| {
-            let author = desk.settings.author().to_string();
-            if let Some(case) = desk.case_mut(&pin_id) {
-                case.pin_priority(to, &author, time);
-            }
-        });
+        store.change_case(&pin_id, |case, settings| case.pin_priority(to, settings.author(), time));
     };
     view! {
         <section class="panel why" aria-labelledby="why-heading">

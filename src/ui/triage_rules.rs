@@ -29,9 +29,9 @@ pub fn TriageRulesEditor() -> impl IntoView {
     let save = move |_| {
         let rules = draft.get_untracked();
         let now = browser::now();
-        store.change(|desk| {
-            desk.settings.triage = rules;
-            desk.settings.updated_at = Some(now);
+        store.change_settings(|settings| {
+            settings.triage = rules;
+            settings.updated_at = Some(now);
         });
     };
     view! {

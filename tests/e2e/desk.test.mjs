@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, clearStorage } from './harness.mjs';
 
 const app = useServedApp();
 
 const DESK_KEY = 'triage-desk';
-const stored = (page) => page.evaluate((key) => localStorage.getItem(key), DESK_KEY);
+const stored = storedDesk;
 const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
 
 test('the empty inbox offers demo cases and loads a realistic queue', async () => {
@@ -129,7 +129,7 @@ test('export, clear storage, import gives back the same data', async () => {
   assert.equal(before.format, 'triage-desk-export');
   assert.ok(before.cases.length >= 40);
 
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.goto(app.server.url);
   await page.reload();
   await page.getByRole('button', { name: 'Load demo cases' }).waitFor();
@@ -189,24 +189,67 @@ test('corrupt storage is backed up, explained, downloadable, and never overwritt
   await context.close();
 });
 
+test('unreadable records in the database are copied aside in the database, explained, and never overwritten', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'Case before the damage' });
+  await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
+  const damaged = '{"layout_version":1,"schema_version":2,"revision":';
+  const inDatabase = (work, arg) =>
+    page.evaluate(
+      async ([work, arg]) => {
+        const db = await new Promise((resolve) => {
+          const open = indexedDB.open('triage-desk');
+          open.onsuccess = () => resolve(open.result);
+        });
+        const result = await new Function('db', 'arg', `return (${work})(db, arg)`)(db, arg);
+        db.close();
+        return result;
+      },
+      [work.toString(), arg],
+    );
+  await inDatabase(
+    (db, raw) =>
+      new Promise((resolve) => {
+        const tx = db.transaction('meta', 'readwrite');
+        tx.objectStore('meta').put(raw, 'desk');
+        tx.oncomplete = resolve;
+      }),
+    damaged,
+  );
+  const backups = () =>
+    inDatabase(
+      (db) =>
+        new Promise((resolve) => {
+          const request = db.transaction('backups').objectStore('backups').getAll();
+          request.onsuccess = () => resolve(request.result);
+        }),
+    );
+  await page.reload();
+  const banner = page.getByRole('alert', { name: 'Stored data could not be read' });
+  await assert.doesNotReject(banner.waitFor());
+  assert.match(await banner.innerText(), /Nothing was deleted: the data was copied to the backup/);
+  const [backup] = await backups();
+  assert.equal(JSON.parse(backup).meta, damaged);
+  assert.match(backup, /Case before the damage/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download unreadable data' }).click()]);
+  assert.equal(await readDownload(download), backup);
+  await createCase(page, { title: 'New work after the damage' });
+  await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
+  assert.deepEqual(JSON.parse(await stored(page)).data.cases.map((c) => c.title), ['New work after the damage']);
+  assert.equal((await backups()).length, 1, 'the backup stays until the user discards it');
+  await context.close();
+});
+
 test('a full storage shows a lasting message, keeps the data in memory, and export still works', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Saved before the disk filled' });
-  // Fill the origin's quota with filler, the way another app on the same origin could.
+  // The database refuses every write the way Chromium does when the origin's quota is used up.
   await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; ; i++) {
-      try {
-        localStorage.setItem(`filler-${i}`, chunk);
-      } catch {
-        for (let size = 128 * 1024; size >= 1; size = Math.floor(size / 2)) {
-          try {
-            localStorage.setItem(`filler-tail-${size}`, 'x'.repeat(size));
-          } catch {}
-        }
-        break;
-      }
-    }
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
   });
   await createCase(page, { title: 'Typed while storage was full' });
   const alert = page.getByRole('alert').filter({ hasText: 'Not saved.' });
@@ -219,7 +262,9 @@ test('a full storage shows a lasting message, keeps the data in memory, and expo
   const exported = JSON.parse(await readDownload(download));
   assert.deepEqual(exported.cases.map((c) => c.title).sort(), ['Saved before the disk filled', 'Typed while storage was full']);
 
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = window.realPut;
+  });
   await page.getByRole('button', { name: 'Try saving again' }).click();
   await alert.waitFor({ state: 'detached' });
   await page.reload();
@@ -230,15 +275,17 @@ test('a full storage shows a lasting message, keeps the data in memory, and expo
 test('storage turned off still lets the user work and export', async () => {
   const context = await app.browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
+    for (const name of ['localStorage', 'indexedDB']) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    }
   });
   const { page } = await openApp(app.browser, app.server.url, { context });
   await createCase(page, { title: 'Working without storage' });
-  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'does not allow local storage' }).waitFor());
+  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'does not allow storage' }).waitFor());
   await assert.doesNotReject(row(page, 'Working without storage').waitFor());
   await context.close();
 });
@@ -294,5 +341,10 @@ test('a schema 1 store from the prototype is migrated on load', async () => {
   await assert.doesNotReject(row(page, 'Checkout spinner never stops').waitFor());
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'All' });
   await assert.doesNotReject(row(page, '앱 로그인 후 바로 종료됨').waitFor());
+  // The earlier key goes only once the database holds its cases.
+  assert.equal(JSON.parse(await stored(page)).data.cases.length, 3);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), DESK_KEY), null);
+  await page.reload();
+  await assert.doesNotReject(row(page, 'Checkout spinner never stops').waitFor());
   await context.close();
 });

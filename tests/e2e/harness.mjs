@@ -145,3 +145,45 @@ export function zendeskCsv(rows) {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The desk as the page stored it in IndexedDB (meta record plus case chunks), in the shape of
+ * the earlier single-key envelope, as JSON text; null when nothing is stored.
+ */
+export async function storedDesk(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('triage-desk');
+      // Looking must not create the database the app has not made yet.
+      open.onupgradeneeded = () => open.transaction.abort();
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => resolve(null);
+      open.onblocked = () => reject(new Error('blocked'));
+    });
+    if (!db) return null;
+    const tx = db.transaction(['meta', 'chunks']);
+    const get = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const [meta, chunks] = await Promise.all([get(tx.objectStore('meta').get('desk')), get(tx.objectStore('chunks').getAll())]);
+    db.close();
+    if (meta === undefined) return null;
+    const { schema_version, revision, settings } = JSON.parse(meta);
+    const placed = chunks.flatMap((chunk) => JSON.parse(chunk));
+    placed.sort((a, b) => a.at - b.at || (a.case.id < b.case.id ? -1 : 1));
+    return JSON.stringify({ schema_version, revision, data: { cases: placed.map((p) => p.case), settings } });
+  });
+}
+
+/** Removes everything the app stored (database and local storage), as "clear site data" does. */
+export async function clearStorage(page) {
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((resolve, reject) => {
+      const request = indexedDB.deleteDatabase('triage-desk');
+      request.onsuccess = resolve;
+      request.onerror = () => reject(request.error);
+    });
+  });
+}

@@ -4,12 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv, storedDesk } from './harness.mjs';
 
 const app = useServedApp();
 
 const fixture = (name) => join(root, 'tests', 'fixtures', 'import', name);
-const stored = (page) => page.evaluate(() => localStorage.getItem('triage-desk'));
+const stored = storedDesk;
 const caseCount = async (page) => JSON.parse((await stored(page)) ?? '{"data":{"cases":[]}}').data.cases.length;
 const review = (page) => page.getByRole('region', { name: 'Import review' });
 const importFile = (page, file) => page.getByLabel('Import', { exact: true }).setInputFiles(file);

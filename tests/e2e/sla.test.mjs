@@ -1,7 +1,7 @@
 // SLA timers as a lead watches them: live countdowns, stops and pauses, the what-if clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, screenshot, createCase } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase, storedDesk } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -39,7 +39,7 @@ test('a new Enterprise case counts down its first response, and the what-if cloc
   const describedBy = await first.getAttribute('aria-describedby');
   assert.equal(await tip.getAttribute('id'), describedBy);
 
-  const storedBefore = await page.evaluate(() => localStorage.getItem('triage-desk'));
+  const storedBefore = await storedDesk(page);
   await page.getByRole('button', { name: '+1 h' }).click();
   await assert.doesNotReject(page.getByText(/What-if clock:/).waitFor());
   await assert.doesNotReject(page.getByRole('button', { name: 'Back to now' }).first().waitFor());
@@ -49,7 +49,7 @@ test('a new Enterprise case counts down its first response, and the what-if cloc
   assert.equal(await page.locator('tbody tr').count(), 1);
   await page.getByLabel('Sort by').selectOption({ label: 'SLA time left' });
   await screenshot(page, 'sla-inbox');
-  assert.equal(await page.evaluate(() => localStorage.getItem('triage-desk')), storedBefore);
+  assert.equal(await storedDesk(page), storedBefore);
 
   await page.getByRole('button', { name: 'Back to now' }).first().click();
   await assert.doesNotReject(page.getByText(/What-if clock:/).waitFor({ state: 'detached' }));
@@ -107,7 +107,7 @@ test('Settings > SLA validates time zones and edits targets', async () => {
   await page.getByLabel('Business hours Monday hours').fill('08:00-12:00, 13:00-17:00');
   await page.getByLabel('Business hours Monday hours').press('Tab');
   await assert.doesNotReject(page.getByRole('heading', { name: 'SLA compliance report' }).waitFor());
-  const settings = JSON.parse(await page.evaluate(() => localStorage.getItem('triage-desk'))).data.settings.sla;
+  const settings = JSON.parse(await storedDesk(page)).data.settings.sla;
   assert.deepEqual(settings.policies.enterprise.first_response, { amount: 45, unit: 'minutes' });
   assert.equal(settings.policies.free.resolution, null);
   const business = settings.calendars.find((c) => c.name === 'Business hours');

@@ -1,0 +1,540 @@
+//! How the desk is laid out in the browser's database, which parts a save must write, how a
+//! tab catches up with another tab's write, the move from the earlier single-key layout, and
+//! how many more cases fit. Pure: records in, records out; the browser side is `storage.rs`.
+//!
+//! The cases are spread over [`CHUNK_COUNT`] records by a hash of their id, so a case always
+//! lands in the same record in every tab and a save rewrites only the records holding changed
+//! cases. One record per case would make loading 50,000 cases read 50,000 records, which
+//! Chromium does in well over a second; a few hundred larger records read in under 0.1 s.
+
+use super::case::{Case, CaseId, Timestamp};
+use super::desk::{Desk, Settings};
+use super::duplicates::MergeRecord;
+use super::grouping::NotDuplicates;
+use super::incident::Incident;
+use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
+use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Version of the record layout itself; the cases and settings inside keep [`SCHEMA_VERSION`].
+pub const LAYOUT_VERSION: u32 = 1;
+/// Records the cases are spread over: about 200 cases (130 KB) each at 50,000 cases, so one
+/// edit rewrites little, and few enough that a load reads them quickly.
+pub const CHUNK_COUNT: u32 = 256;
+
+/// The record at the centre of the layout: everything but the cases, plus the revision that
+/// tabs compare before writing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub layout_version: u32,
+    pub schema_version: u32,
+    pub revision: u64,
+    pub saved_at: Timestamp,
+    pub chunk_count: u32,
+    pub settings: Settings,
+    /// Duplicate decisions and incidents: small, so they ride with the settings.
+    #[serde(default, skip_serializing_if = "NotDuplicates::is_empty")]
+    pub not_duplicates: NotDuplicates,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<MergeRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<Incident>,
+}
+
+impl Meta {
+    /// The desk these records describe, holding `cases`.
+    pub fn into_desk(self, cases: Vec<Case>) -> Desk {
+        Desk {
+            cases,
+            settings: self.settings,
+            not_duplicates: self.not_duplicates,
+            merges: self.merges,
+            incidents: self.incidents,
+        }
+    }
+}
+
+/// A case in a chunk, with its place in the desk's order so a reload keeps that order.
+#[derive(Serialize)]
+struct PlacedRef<'a> {
+    at: usize,
+    case: &'a Case,
+}
+
+#[derive(Deserialize)]
+struct Placed {
+    at: usize,
+    case: Case,
+}
+
+/// The record that holds case `id`: FNV-1a of the id, stable across tabs and releases.
+pub fn chunk_of(id: &CaseId) -> u32 {
+    let hash =
+        id.0.bytes().fold(0x811c_9dc5_u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193));
+    hash % CHUNK_COUNT
+}
+
+/// The meta record of `desk`: everything but its cases.
+pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk) -> String {
+    let meta = Meta {
+        layout_version: LAYOUT_VERSION,
+        schema_version: SCHEMA_VERSION,
+        revision,
+        saved_at,
+        chunk_count: CHUNK_COUNT,
+        settings: desk.settings.clone(),
+        not_duplicates: desk.not_duplicates.clone(),
+        merges: desk.merges.clone(),
+        incidents: desk.incidents.clone(),
+    };
+    serde_json::to_string(&meta).expect("settings always serialise")
+}
+
+/// The text of each chunk in `chunks`, from the desk's cases (empty chunks included, so a
+/// rewrite of everything leaves no stale record behind).
+pub fn encode_chunks(cases: &[Case], chunks: &BTreeSet<u32>) -> Vec<(u32, String)> {
+    let mut groups: Vec<Vec<PlacedRef>> = (0..CHUNK_COUNT).map(|_| Vec::new()).collect();
+    for (at, case) in cases.iter().enumerate() {
+        let chunk = chunk_of(&case.id);
+        if chunks.contains(&chunk) {
+            groups[chunk as usize].push(PlacedRef { at, case });
+        }
+    }
+    chunks
+        .iter()
+        .filter(|&&chunk| chunk < CHUNK_COUNT)
+        .map(|&chunk| {
+            (chunk, serde_json::to_string(&groups[chunk as usize]).expect("cases always serialise"))
+        })
+        .collect()
+}
+
+pub fn decode_meta(raw: &str) -> Result<Meta, LoadError> {
+    #[derive(Deserialize)]
+    struct Versions {
+        layout_version: u32,
+        schema_version: u32,
+    }
+    let versions: Versions =
+        serde_json::from_str(raw).map_err(|e| LoadError::Unreadable(format!("the index record: {e}")))?;
+    if versions.layout_version > LAYOUT_VERSION || versions.schema_version > SCHEMA_VERSION {
+        return Err(LoadError::TooNew(versions.schema_version.max(versions.layout_version)));
+    }
+    serde_json::from_str(raw).map_err(|e| LoadError::Unreadable(format!("the index record: {e}")))
+}
+
+/// Builds the desk from the meta record and chunk texts (in any order), in the saved order.
+pub fn decode(meta: Meta, chunks: &[String]) -> Result<Envelope, LoadError> {
+    Ok(Envelope {
+        schema_version: SCHEMA_VERSION,
+        revision: meta.revision,
+        saved_at: meta.saved_at,
+        data: meta.into_desk(decode_cases(chunks)?),
+    })
+}
+
+pub fn decode_cases(chunks: &[String]) -> Result<Vec<Case>, LoadError> {
+    // Straight into one list sized for ~670-byte cases: growing per-chunk lists and moving
+    // 50,000 cases between them cost as much as parsing.
+    let mut placed = Vec::with_capacity(chunks.iter().map(String::len).sum::<usize>() / 600);
+    for (index, raw) in chunks.iter().enumerate() {
+        let mut reader = serde_json::Deserializer::from_str(raw);
+        AppendTo(&mut placed).deserialize(&mut reader).and_then(|()| reader.end()).map_err(|e| {
+            LoadError::Unreadable(format!("case record {} of {}: {e}", index + 1, chunks.len()))
+        })?;
+    }
+    // Sort positions, not cases, for the same reason.
+    let mut order: Vec<(usize, usize)> = placed.iter().enumerate().map(|(i, p)| (p.at, i)).collect();
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| placed[a.1].case.id.cmp(&placed[b.1].case.id)));
+    let mut cases: Vec<Option<Case>> = placed.into_iter().map(|placed| Some(placed.case)).collect();
+    Ok(order.into_iter().filter_map(|(_, i)| cases[i].take()).collect())
+}
+
+/// Appends the cases of one chunk's JSON array to a shared list.
+struct AppendTo<'a>(&'a mut Vec<Placed>);
+
+impl<'de> DeserializeSeed<'de> for AppendTo<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AppendTo<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of cases")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(placed) = seq.next_element()? {
+            self.0.push(placed);
+        }
+        Ok(())
+    }
+}
+
+/// What the next save must write. Kept until a write commits, so a failed write is retried
+/// with everything it held.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dirty {
+    everything: bool,
+    chunks: BTreeSet<u32>,
+    settings: bool,
+}
+
+impl Dirty {
+    pub fn case(&mut self, id: &CaseId) {
+        self.chunks.insert(chunk_of(id));
+    }
+
+    pub fn settings(&mut self) {
+        self.settings = true;
+    }
+
+    /// Any part may have changed (an import, a merge of unknown scope): rewrite it all.
+    pub fn everything(&mut self) {
+        self.everything = true;
+    }
+
+    pub fn is_clean(&self) -> bool {
+        !self.everything && !self.settings && self.chunks.is_empty()
+    }
+
+    pub fn rewrites_everything(&self) -> bool {
+        self.everything
+    }
+
+    /// The chunks to write.
+    pub fn chunks(&self) -> BTreeSet<u32> {
+        if self.everything {
+            (0..CHUNK_COUNT).collect()
+        } else {
+            self.chunks.clone()
+        }
+    }
+
+    /// Adds back what a failed write held.
+    pub fn absorb(&mut self, failed: Dirty) {
+        self.everything |= failed.everything;
+        self.settings |= failed.settings;
+        self.chunks.extend(failed.chunks);
+    }
+}
+
+/// What a tab tells the others after a write commits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub revision: u64,
+    /// The chunks that write changed; None when it rewrote everything.
+    pub chunks: Option<Vec<u32>>,
+}
+
+impl Notice {
+    pub fn of(revision: u64, wrote: &Dirty) -> Notice {
+        Notice { revision, chunks: (!wrote.everything).then(|| wrote.chunks.iter().copied().collect()) }
+    }
+}
+
+/// What a tab at `known` must read to catch up with a notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatchUp {
+    UpToDate,
+    /// Just these chunks (and the meta record): the notice is the very next revision.
+    Chunks(Vec<u32>),
+    /// Revisions were missed or everything changed: read all.
+    Everything,
+}
+
+pub fn catch_up(known: u64, notice: &Notice) -> CatchUp {
+    match &notice.chunks {
+        _ if notice.revision <= known => CatchUp::UpToDate,
+        Some(chunks) if notice.revision == known + 1 => CatchUp::Chunks(chunks.clone()),
+        _ => CatchUp::Everything,
+    }
+}
+
+/// How the page starts from what the database and the earlier single local-storage key hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Start {
+    pub envelope: Envelope,
+    /// Write the whole desk before anything else (a migration or a merge of the old key).
+    pub write_all: bool,
+    /// Remove the earlier key, but only once that write has committed.
+    pub remove_legacy: bool,
+}
+
+/// Chooses the starting desk. The database wins when both exist (a tab of the earlier version
+/// may have written the old key since); their union is kept so neither loses a case or note.
+pub fn plan_start(database: Option<Envelope>, legacy: Option<Envelope>) -> Start {
+    match (database, legacy) {
+        (None, None) => Start { envelope: empty_envelope(), write_all: false, remove_legacy: false },
+        (Some(envelope), None) => Start { envelope, write_all: false, remove_legacy: false },
+        (None, Some(envelope)) => Start { envelope, write_all: true, remove_legacy: true },
+        (Some(mut envelope), Some(legacy)) => {
+            let merged = envelope.data.clone().merge(legacy.data);
+            let write_all = merged != envelope.data;
+            envelope.data = merged;
+            Start { envelope, write_all, remove_legacy: true }
+        }
+    }
+}
+
+fn empty_envelope() -> Envelope {
+    Envelope {
+        schema_version: SCHEMA_VERSION,
+        revision: 0,
+        saved_at: Timestamp::UNIX_EPOCH,
+        data: Desk::default(),
+    }
+}
+
+/// What the browser reports about this page's storage, and how many more cases fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Capacity {
+    pub used_bytes: u64,
+    pub quota_bytes: u64,
+    pub more_cases: u64,
+}
+
+/// Bytes one realistic case of about 670 characters of JSON is reckoned to take. Chromium
+/// compresses large records, so repetitive text can measure far less; real text may not.
+pub const TYPICAL_CASE_BYTES: u64 = 1_000;
+
+/// `usage` and `quota` from the browser's estimate. A case is reckoned at the desk's own
+/// average (taken over everything the page stores) or [`TYPICAL_CASE_BYTES`], whichever is
+/// more, so the estimate errs towards fewer cases.
+pub fn capacity(usage: u64, quota: u64, cases: usize) -> Capacity {
+    // A small desk's average is mostly the page's fixed overhead, not its cases.
+    let average = if cases >= 100 { usage / cases as u64 } else { 0 };
+    let per_case = average.max(TYPICAL_CASE_BYTES);
+    Capacity { used_bytes: usage, quota_bytes: quota, more_cases: quota.saturating_sub(usage) / per_case }
+}
+
+impl Capacity {
+    pub fn describe(&self) -> String {
+        format!(
+            "Using {} of the {} this browser allows this page; room for about {} more cases.",
+            bytes(self.used_bytes),
+            bytes(self.quota_bytes),
+            about(self.more_cases)
+        )
+    }
+}
+
+fn bytes(count: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    let mut value = count as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
+/// Two significant figures with thousands separators: the estimate is rough.
+fn about(count: u64) -> String {
+    let mut scale = 1;
+    while count / scale >= 100 {
+        scale *= 10;
+    }
+    thousands((count + scale / 2) / scale * scale)
+}
+
+/// 50000 as "50,000".
+pub fn thousands(count: u64) -> String {
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseDraft, NoteKind};
+    use chrono::{TimeZone, Utc};
+
+    fn at(minute: u32) -> Timestamp {
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
+    }
+
+    fn case(id: &str) -> Case {
+        let draft = CaseDraft { title: format!("Case {id}"), ..CaseDraft::default() };
+        Case::create(CaseId(id.into()), draft, "Me", at(0))
+    }
+
+    fn desk(count: usize) -> Desk {
+        Desk { cases: (0..count).map(|i| case(&format!("c{i}"))).collect(), ..Desk::default() }
+    }
+
+    fn all_chunks(desk: &Desk) -> Vec<String> {
+        let mut dirty = Dirty::default();
+        dirty.everything();
+        encode_chunks(&desk.cases, &dirty.chunks()).into_iter().map(|(_, text)| text).collect()
+    }
+
+    #[test]
+    fn chunks_are_stable_and_spread() {
+        assert_eq!(chunk_of(&CaseId("c1".into())), chunk_of(&CaseId("c1".into())));
+        // FNV-1a is fixed, so records written by one release are found by the next.
+        assert_eq!(chunk_of(&CaseId(String::new())), 0x811c_9dc5 % CHUNK_COUNT);
+        let used: BTreeSet<u32> = (0..5_000).map(|i| chunk_of(&CaseId(format!("c{i}")))).collect();
+        assert_eq!(used.len(), CHUNK_COUNT as usize);
+    }
+
+    #[test]
+    fn a_desk_round_trips_in_its_order() {
+        let mut original = desk(600);
+        original.cases.swap(0, 599);
+        original.cases[3].add_note(NoteKind::Contact, "결제 付款 \"quoted\"", "Mina", at(4));
+        original.settings.display_name = "Mina".into();
+        original.not_duplicates.insert(&CaseId("c1".into()), &CaseId("c2".into()));
+        original.promote_to_incident("Checkout down", "g-1", &[CaseId("c1".into())], "Mina", at(4));
+        let meta = decode_meta(&encode_meta(9, at(5), &original)).unwrap();
+        let mut chunks = all_chunks(&original);
+        chunks.reverse();
+        let envelope = decode(meta, &chunks).unwrap();
+        assert_eq!(envelope.revision, 9);
+        assert_eq!(envelope.saved_at, at(5));
+        assert_eq!(envelope.data, original);
+    }
+
+    #[test]
+    fn one_edit_rewrites_one_chunk_holding_only_its_neighbours() {
+        let desk = desk(50_000);
+        let mut dirty = Dirty::default();
+        dirty.case(&desk.cases[42].id);
+        let written = encode_chunks(&desk.cases, &dirty.chunks());
+        assert_eq!(written.len(), 1);
+        assert_eq!(written[0].0, chunk_of(&desk.cases[42].id));
+        let cases = decode_cases(&[written[0].1.clone()]).unwrap();
+        assert!(cases.iter().any(|c| c.id == desk.cases[42].id));
+        assert!(cases.len() < 400, "about 50,000 / 256 cases per chunk, got {}", cases.len());
+    }
+
+    #[test]
+    fn a_failed_write_is_retried_with_everything_it_held() {
+        let mut dirty = Dirty::default();
+        assert!(dirty.is_clean());
+        dirty.case(&CaseId("a".into()));
+        let failed = std::mem::take(&mut dirty);
+        dirty.case(&CaseId("b".into()));
+        dirty.absorb(failed);
+        let expected: BTreeSet<u32> = [chunk_of(&CaseId("a".into())), chunk_of(&CaseId("b".into()))].into();
+        assert_eq!(dirty.chunks(), expected);
+
+        let mut settings_only = Dirty::default();
+        settings_only.settings();
+        assert!(!settings_only.is_clean());
+        assert!(settings_only.chunks().is_empty());
+        settings_only.absorb(Dirty { everything: true, ..Dirty::default() });
+        assert_eq!(settings_only.chunks().len(), CHUNK_COUNT as usize);
+    }
+
+    #[test]
+    fn another_tab_is_caught_up_by_chunks_only_for_the_next_revision() {
+        let mut wrote = Dirty::default();
+        wrote.case(&CaseId("a".into()));
+        let notice = Notice::of(8, &wrote);
+        assert_eq!(catch_up(7, &notice), CatchUp::Chunks(vec![chunk_of(&CaseId("a".into()))]));
+        assert_eq!(catch_up(8, &notice), CatchUp::UpToDate);
+        assert_eq!(catch_up(9, &notice), CatchUp::UpToDate);
+        assert_eq!(catch_up(5, &notice), CatchUp::Everything);
+        wrote.everything();
+        assert_eq!(catch_up(7, &Notice::of(8, &wrote)), CatchUp::Everything);
+        let text = serde_json::to_string(&notice).unwrap();
+        assert_eq!(serde_json::from_str::<Notice>(&text).unwrap(), notice);
+    }
+
+    #[test]
+    fn newer_or_broken_records_are_refused() {
+        assert!(matches!(decode_meta("{"), Err(LoadError::Unreadable(_))));
+        let future =
+            encode_meta(1, at(0), &Desk::default()).replace("\"layout_version\":1", "\"layout_version\":7");
+        assert_eq!(decode_meta(&future), Err(LoadError::TooNew(7)));
+        let meta = decode_meta(&encode_meta(1, at(0), &Desk::default())).unwrap();
+        assert!(matches!(decode(meta, &["[{\"at\":0}".into()]), Err(LoadError::Unreadable(_))));
+    }
+
+    fn envelope(revision: u64, desk: Desk) -> Envelope {
+        Envelope { schema_version: SCHEMA_VERSION, revision, saved_at: at(0), data: desk }
+    }
+
+    #[test]
+    fn the_earlier_key_migrates_and_is_removed_after_the_write() {
+        let start = plan_start(None, Some(envelope(12, desk(3))));
+        assert!(start.write_all && start.remove_legacy);
+        assert_eq!(start.envelope.revision, 12);
+        assert_eq!(start.envelope.data.cases.len(), 3);
+
+        let fresh = plan_start(None, None);
+        assert!(!fresh.write_all && !fresh.remove_legacy);
+        assert!(fresh.envelope.data.cases.is_empty());
+
+        let stored = plan_start(Some(envelope(4, desk(2))), None);
+        assert!(!stored.write_all && !stored.remove_legacy);
+    }
+
+    #[test]
+    fn the_v1_fixture_migrates_into_the_new_layout() {
+        let legacy =
+            crate::domain::persist::read_envelope(include_str!("../../tests/fixtures/storage-v1.json"));
+        let start = plan_start(None, Some(legacy.unwrap()));
+        let meta = decode_meta(&encode_meta(start.envelope.revision + 1, at(0), &start.envelope.data));
+        let back = decode(meta.unwrap(), &all_chunks(&start.envelope.data)).unwrap();
+        assert_eq!(back.data, start.envelope.data);
+        assert_eq!(back.revision, 13);
+    }
+
+    #[test]
+    fn an_old_key_written_after_migration_is_merged_not_lost() {
+        let mut database = desk(2);
+        database.cases[0].add_note(NoteKind::Internal, "new layout", "A", at(3));
+        let mut legacy = desk(3);
+        legacy.cases[1].add_note(NoteKind::Internal, "old tab", "B", at(4));
+        let start = plan_start(Some(envelope(5, database)), Some(envelope(40, legacy)));
+        assert!(start.write_all && start.remove_legacy);
+        assert_eq!(start.envelope.revision, 5, "the database's revision is the one tabs compare");
+        assert_eq!(start.envelope.data.cases.len(), 3);
+        assert_eq!(start.envelope.data.cases[0].timeline.len(), 2);
+        assert_eq!(start.envelope.data.cases[1].timeline.len(), 2);
+
+        let same = plan_start(Some(envelope(5, desk(2))), Some(envelope(1, desk(2))));
+        assert!(!same.write_all && same.remove_legacy);
+    }
+
+    #[test]
+    fn capacity_uses_the_desks_own_average_once_it_has_one() {
+        let small = capacity(50_000, 1_000_000_000, 10);
+        assert_eq!(small.more_cases, (1_000_000_000 - 50_000) / TYPICAL_CASE_BYTES);
+        let big = capacity(60_000_000, 600_000_000, 50_000);
+        assert_eq!(big.more_cases, 540_000_000 / 1_200);
+        let compressed = capacity(5_000_000, 10_000_000_000, 50_000);
+        assert_eq!(
+            compressed.more_cases,
+            9_995_000_000 / TYPICAL_CASE_BYTES,
+            "never fewer bytes than a typical case"
+        );
+        assert_eq!(capacity(900, 800, 1_000).more_cases, 0, "over quota means no room, not a wrap");
+        assert_eq!(
+            big.describe(),
+            "Using 60 MB of the 600 MB this browser allows this page; room for about 450,000 more cases."
+        );
+        assert_eq!(capacity(2_500, 1_234_567_890_000, 0).describe(),
+            "Using 2.5 KB of the 1.2 TB this browser allows this page; room for about 1,200,000,000 more cases.");
+    }
+}

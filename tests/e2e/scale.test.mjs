@@ -1,0 +1,103 @@
+// Fifty thousand cases in the browser's database: they survive a reload intact, the earlier
+// single-key layout moves over by itself, and a write that fails half-way loses nothing.
+// Headless Chromium against the release build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { useServedApp, openApp, screenshot, createCase, readDownload, artifacts, storedDesk } from './harness.mjs';
+import { syntheticExport, syntheticCases, idDigest } from './synthetic.mjs';
+
+const app = useServedApp();
+const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+
+/** Waits until the page has committed a save (the store's performance measure appears). */
+const saved = (page) => page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0, null, { timeout: 60_000 });
+const forgetSaves = (page) => page.evaluate(() => performance.clearMeasures('triage-desk:save'));
+
+async function exportJson(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  return JSON.parse(await readDownload(download));
+}
+
+test('50,000 cases are saved, survive a reload intact, and Settings says how much more fits', { timeout: 180_000 }, async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  mkdirSync(artifacts, { recursive: true });
+  const file = join(artifacts, 'scale-50000.json');
+  const text = syntheticExport(50_000);
+  writeFileSync(file, text);
+  const expected = idDigest(JSON.parse(text).cases);
+
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  const review = page.getByRole('region', { name: 'Import review' });
+  await review.getByRole('button', { name: 'Import cases' }).click({ timeout: 60_000 });
+  await review.getByText(/^Imported: 50,?000 added/).waitFor({ timeout: 60_000 });
+  await saved(page);
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
+  await page.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+  const exported = await exportJson(page);
+  assert.deepEqual(idDigest(exported.cases), expected);
+  assert.equal(exported.cases[12_345].description, JSON.parse(text).cases[12_345].description);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await assert.doesNotReject(page.getByText('50,000 cases are kept in this browser.').waitFor());
+  const usage = page.getByText(/^Using .* of the .* this browser allows this page; room for about [\d,]+ more cases\.$/);
+  await assert.doesNotReject(usage.waitFor());
+  await screenshot(page, 'settings-storage-50k');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the earlier single-key layout moves into the database and the old key goes', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const cases = syntheticCases(3);
+  cases[0].title = 'Migrated from the earlier layout';
+  const envelope = { schema_version: 2, revision: 41, saved_at: '2026-11-20T10:00:00Z', data: { cases, settings: { display_name: 'Dana' } } };
+  await page.evaluate((raw) => localStorage.setItem('triage-desk', raw), JSON.stringify(envelope));
+  await page.reload();
+  await assert.doesNotReject(row(page, 'Migrated from the earlier layout').waitFor());
+  await page.waitForFunction(() => localStorage.getItem('triage-desk') === null);
+  const stored = JSON.parse(await storedDesk(page));
+  assert.equal(stored.revision, 42, 'the migration is the next revision after the old one');
+  assert.deepEqual(stored.data.cases.map((c) => c.id), cases.map((c) => c.id));
+  assert.equal(stored.data.settings.display_name, 'Dana');
+
+  await page.reload();
+  await assert.doesNotReject(row(page, 'Migrated from the earlier layout').waitFor());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a write that fails half-way loses nothing: the edit stays on screen, the stored data stays whole', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'Stored before the fault', customer: 'Northwind' });
+  await createCase(page, { title: 'Another stored case' });
+  await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
+  const before = await storedDesk(page);
+
+  // The case records are written, then the index record fails: the transaction must undo both.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (key === 'desk') throw new DOMException('The disk went away.', 'UnknownError');
+      return put.call(this, value, key);
+    };
+  });
+  await page.getByRole('link', { name: 'Stored before the fault' }).click();
+  await page.getByLabel('Customer', { exact: true }).fill('Contoso');
+  await page.getByLabel('Customer', { exact: true }).press('Tab');
+  const alert = page.getByRole('alert').filter({ hasText: 'Not saved.' });
+  await assert.doesNotReject(alert.waitFor());
+  assert.match(await alert.innerText(), /UnknownError/);
+  assert.equal(await page.getByLabel('Customer', { exact: true }).inputValue(), 'Contoso', 'the edit is still on screen');
+  await screenshot(page, 'write-failed');
+  assert.equal(await storedDesk(page), before, 'nothing of the failed write landed');
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Stored before the fault' }).waitFor();
+  assert.equal(await page.getByLabel('Customer', { exact: true }).inputValue(), 'Northwind');
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'Not saved.' }).count(), 0);
+  await context.close();
+});
