@@ -1,6 +1,7 @@
 //! Triage Desk: a support triage desk that runs entirely in the browser.
 
 pub mod domain;
+pub mod nfkc;
 
 #[cfg(target_arch = "wasm32")]
 mod storage;

@@ -6,8 +6,8 @@ use triage_desk::domain::case::{
     Case, CaseDraft, CaseId, Field, FieldValue, NoteKind, Status, Tier, Timestamp,
 };
 use triage_desk::domain::sla::{
-    compliance, format_duration, Calendar, ClockTime, PauseReason, SlaEngine, SlaSettings, Span, StopReason,
-    Target, TargetState, WeekSchedule, WorkInterval,
+    compliance, format_duration, time_zone_names, Calendar, ClockTime, PauseReason, SlaEngine, SlaSettings,
+    Span, StopReason, Target, TargetState, WeekSchedule, WorkInterval,
 };
 
 fn wall(zone: &str, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Timestamp {
@@ -379,6 +379,31 @@ fn unusable_settings_fall_back_to_around_the_clock() {
     assert_eq!(engine.problems().len(), 2);
     assert_eq!(engine.calendar_for(Tier::Free).business_day(), TimeDelta::hours(24));
     assert!(Calendar { week: WeekSchedule::default(), ..Calendar::always_open() }.compile().is_err());
+}
+
+#[test]
+fn the_desk_offers_zones_for_an_international_team_and_names_the_rest() {
+    let offered: Vec<&str> = time_zone_names().collect();
+    for zone in [
+        "UTC",
+        "America/New_York",
+        "Europe/London",
+        "Asia/Seoul",
+        "Asia/Taipei",
+        "Asia/Tokyo",
+        "Asia/Shanghai",
+    ] {
+        assert!(offered.contains(&zone), "{zone} is offered");
+    }
+    assert!(!offered.contains(&"US/Eastern"), "legacy aliases are not suggested");
+    for zone in offered.iter().copied().chain(["US/Eastern"]) {
+        let calendar = Calendar { time_zone: zone.into(), ..Calendar::business_hours() };
+        assert!(calendar.compile().is_ok(), "{zone} compiles");
+    }
+    // A zone left out of the build (or mistyped) is refused with a message, not a panic.
+    let calendar = Calendar { time_zone: "Antarctica/Troll".into(), ..Calendar::business_hours() };
+    let problem = calendar.compile().unwrap_err();
+    assert!(problem.contains("\"Antarctica/Troll\" is not one of the time zones"), "{problem}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use super::store::use_desk;
 use super::what_if::use_view_clock;
 use crate::domain::case::{Tier, Timestamp};
 use crate::domain::sla::form::{format_day_hours, format_holidays, parse_day_hours, parse_holidays};
-use crate::domain::sla::{compliance, Calendar, SlaSettings, Span, SpanUnit, Tally, Target};
+use crate::domain::sla::{compliance, time_zone_names, Calendar, SlaSettings, Span, SpanUnit, Tally, Target};
 use chrono::{NaiveDate, TimeDelta, Timelike, Weekday};
 use leptos::prelude::*;
 
@@ -38,6 +38,9 @@ fn sla_signal<T: Send + Sync + 'static>(
     Signal::derive(move || store.desk.with(|desk| read(&desk.settings.sla)))
 }
 
+/// The id of the zone suggestions every calendar's time zone field offers.
+const TIME_ZONES: &str = "time-zones";
+
 #[component]
 pub fn SlaSettingsSection() -> impl IntoView {
     // Names are in the labels, so a rename re-renders the editors.
@@ -49,6 +52,9 @@ pub fn SlaSettingsSection() -> impl IntoView {
             <AtRiskField />
             <PolicyTable />
             <h3>"Calendars"</h3>
+            <datalist id=TIME_ZONES>
+                {time_zone_names().map(|zone| view! { <option value=zone></option> }).collect_view()}
+            </datalist>
             {move || (0..names.with(Vec::len)).map(|index| view! { <CalendarEditor index /> }).collect_view()}
             <button on:click=move |_| change_sla(|sla| {
                 sla.add_calendar();
@@ -213,13 +219,16 @@ fn CheckedInput(
     #[prop(into)] value: Signal<String>,
     commit: impl Fn(String) -> Result<(), String> + 'static,
     #[prop(optional)] hint: &'static str,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     let message_id = format!("{id}-message");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" autocomplete="off" placeholder=hint
+            <input id=id type="text" autocomplete="off" placeholder=hint list=list
                 aria-describedby=message_id.clone()
                 aria-invalid=move || message.with(Option::is_some).to_string()
                 prop:value=move || value.get()
@@ -270,7 +279,7 @@ fn CalendarEditor(index: usize) -> impl IntoView {
                     change_sla(move |settings| *settings = sla);
                     Ok(())
                 } />
-            <CheckedInput id=id("zone") label=label("time zone") hint="e.g. Asia/Taipei"
+            <CheckedInput id=id("zone") label=label("time zone") hint="e.g. Asia/Taipei" list=TIME_ZONES
                 value=Signal::derive(move || calendar.with(|c| c.time_zone.clone()))
                 commit=move |zone| edit_calendar(index, |c| c.time_zone = zone.trim().to_string()) />
             <div class="week-grid">

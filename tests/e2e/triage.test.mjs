@@ -1,7 +1,7 @@
 // The triage score as an escalation manager meets it, in headless Chromium on the release build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, screenshot } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -115,5 +115,19 @@ test('a malformed rule gets a message next to the field and cannot be saved', as
   assert.match(await page.locator('#weight-tier-message').innerText(), /Tier weight is 90; use 0 to 50/);
   await page.getByRole('button', { name: 'Discard changes' }).click();
   assert.equal(await english.inputValue(), words);
+  await context.close();
+});
+
+test('full-width text matches the risk keywords, folded by the browser\'s NFKC', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'ＣＨＥＣＫＯＵＴ ｂｒｏｋｅｎ：ｐａｙｍｅｎｔｓ ｆａｉｌ' });
+  await page.getByRole('link', { name: /ＣＨＥＣＫＯＵＴ/ }).click();
+  const why = page.getByRole('region', { name: 'Why this score' });
+  await why.waitFor();
+  // Marked as written, though matched in NFKC lower case.
+  const marked = await why.locator('mark').allInnerTexts();
+  assert.ok(marked.includes('ＣＨＥＣＫＯＵＴ'), `marked: ${marked}`);
+  assert.ok(marked.includes('ｐａｙｍｅｎｔｓ'), `marked: ${marked}`);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::ops::ControlFlow;
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// One index term and the text it came from, for showing matched words to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,12 +26,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Calls `emit(term, surface)` for every token of `text` until it breaks, without
 /// allocating per token.
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
-    // Most text is ASCII or typed already in NFKC: skip the (slow) normaliser then.
-    let normalised: Cow<str> = if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfkc().collect())
-    };
+    let normalised: Cow<str> = crate::nfkc::nfkc(text);
     let text = normalised.as_ref();
     let mut term = String::new();
     let (mut start, mut current) = (0, Script::Separator);

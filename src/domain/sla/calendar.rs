@@ -180,7 +180,12 @@ impl Calendar {
             .time_zone
             .trim()
             .parse()
-            .map_err(|_| format!("\"{}\" is not an IANA time zone name.", self.time_zone))?;
+            .map_err(|_| {
+                format!(
+                    "\"{}\" is not one of the time zones this desk offers; pick one from the list, such as Asia/Taipei.",
+                    self.time_zone
+                )
+            })?;
         let days = ALL_DAYS.map(|day| merged_spans(self.week.day(day)));
         let day_lengths =
             days.each_ref().map(|spans| spans.iter().map(|(start, end)| end - start).sum::<i64>());
@@ -200,6 +205,17 @@ impl Calendar {
             business_day_ms: day_lengths.into_iter().max().unwrap_or(0),
         })
     }
+}
+
+/// The time zones a calendar can use, for the settings form to suggest: region/city names
+/// (legacy aliases such as "US/Eastern" still parse but are not suggested). Only the zones
+/// named in .cargo/config.toml are compiled in, to keep the download small.
+pub fn time_zone_names() -> impl Iterator<Item = &'static str> {
+    const REGIONS: [&str; 6] = ["Africa/", "America/", "Asia/", "Australia/", "Europe/", "Pacific/"];
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| *name == "UTC" || REGIONS.iter().any(|region| name.starts_with(region)))
 }
 
 /// Sorted, overlap-free spans in milliseconds after local midnight.

@@ -12,7 +12,7 @@ mod clock;
 pub mod form;
 mod report;
 
-pub use calendar::{BusinessCalendar, Calendar, ClockTime, WeekSchedule, WorkInterval};
+pub use calendar::{time_zone_names, BusinessCalendar, Calendar, ClockTime, WeekSchedule, WorkInterval};
 pub use clock::{CaseClocks, Pause, PauseReason, SlaEngine, Stop, StopReason, TargetClock, Tick};
 pub use report::{compliance, Compliance, Explanation, Tally};
 

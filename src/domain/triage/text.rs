@@ -22,7 +22,6 @@ use super::rules::{KeywordKind, Language, ListId, TriageRules};
 use crate::domain::case::Case;
 use std::ops::Range;
 use std::sync::Arc;
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Script {
@@ -103,9 +102,7 @@ impl Folded {
                 } else if matches!(c, '\u{2018}' | '\u{2019}') {
                     self.text.push('\'');
                 } else {
-                    for normal in std::iter::once(c).nfkc() {
-                        self.text.extend(normal.to_lowercase());
-                    }
+                    crate::nfkc::for_each_nfkc(c, |normal| self.text.extend(normal.to_lowercase()));
                 }
                 self.origin.resize(self.text.len(), at as u32);
             }
