@@ -1,11 +1,15 @@
 // Duplicate groups, similar cases and incidents, in headless Chromium against the release build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, screenshot, readDownload } from './harness.mjs';
+import { useServedApp, openApp, screenshot, readDownload, storedDesk } from './harness.mjs';
 
 const app = useServedApp();
 
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('triage-desk')));
+// Saves commit a moment after the click; read once the store has settled.
+const stored = async (page) => {
+  await page.waitForTimeout(300);
+  return JSON.parse(await storedDesk(page));
+};
 
 async function demoDesk() {
   const opened = await openApp(app.browser, app.server.url);

@@ -169,10 +169,11 @@ export async function storedDesk(page) {
     const [meta, chunks] = await Promise.all([get(tx.objectStore('meta').get('desk')), get(tx.objectStore('chunks').getAll())]);
     db.close();
     if (meta === undefined) return null;
-    const { schema_version, revision, settings } = JSON.parse(meta);
+    const { schema_version, revision, settings, not_duplicates, merges, incidents } = JSON.parse(meta);
     const placed = chunks.flatMap((chunk) => JSON.parse(chunk));
     placed.sort((a, b) => a.at - b.at || (a.case.id < b.case.id ? -1 : 1));
-    return JSON.stringify({ schema_version, revision, data: { cases: placed.map((p) => p.case), settings } });
+    const data = { cases: placed.map((p) => p.case), settings, not_duplicates, merges, incidents };
+    return JSON.stringify({ schema_version, revision, data });
   });
 }
 
