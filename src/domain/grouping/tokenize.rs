@@ -28,7 +28,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// allocating per token.
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
     // Most text is ASCII or typed already in NFKC: skip the (slow) normaliser then.
-    let normalised: Cow<str> = if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    let normalised: Cow<str> = if text.is_ascii()
+        || text.chars().all(stays_in_nfkc)
+        || is_nfkc_quick(text.chars()) == IsNormalized::Yes
+    {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfkc().collect())
@@ -46,6 +49,13 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, &str) -> ControlFlo
         }
     }
     let _ = run(&text[start..], current, &mut term, &mut emit);
+}
+
+/// ASCII, Hangul syllables and the main block of Han ideographs never change under NFKC nor
+/// combine with a neighbour: checking for them first spares the slower general check for
+/// most Korean and Chinese text.
+fn stays_in_nfkc(c: char) -> bool {
+    c.is_ascii() || ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Emits the tokens of one run of same-script characters.
