@@ -117,9 +117,9 @@ pub(super) fn shared<'a>(a: &'a [Entry], b: &'a [Entry]) -> impl Iterator<Item =
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Posting {
-    doc: u32,
-    tf: f32,
+pub(super) struct Posting {
+    pub doc: u32,
+    pub tf: f32,
 }
 
 #[derive(Clone, Debug)]
@@ -247,7 +247,9 @@ impl SimilarityIndex {
         SimilarityIndex::default()
     }
 
-    /// Indexes the given cases (the app passes its open cases).
+    /// Indexes the given cases (the app passes its open cases). The result equals upserting
+    /// them one by one in any order, so a page that must stay responsive can instead
+    /// [`upsert_case`](Self::upsert_case) a few hundred cases per frame, then group.
     pub fn from_cases<'a>(cases: impl IntoIterator<Item = &'a Case>) -> SimilarityIndex {
         let mut index = SimilarityIndex::new();
         for case in cases {
@@ -354,6 +356,11 @@ impl SimilarityIndex {
 
     pub(super) fn term_key(&self, term: u32) -> u64 {
         self.terms[term as usize].key
+    }
+
+    /// The cases holding a term (by slot) with its sublinear term frequency, in no set order.
+    pub(super) fn postings(&self, term: u32) -> &[Posting] {
+        &self.terms[term as usize].postings
     }
 
     pub(super) fn df(&self, term: u32) -> usize {
