@@ -373,7 +373,7 @@ fn text(rng: &mut Rng, language: &Language, area: u64, core: &[String]) -> (Stri
     let mut description = description.join(language.separator);
     if rng.below(3) == 0 {
         description.push(' ');
-        description.push_str(*rng.pick(language.sentences));
+        description.push_str(rng.pick::<&str>(language.sentences));
     }
     (title.join(language.separator), description)
 }
