@@ -6,15 +6,13 @@
 //! With unit vectors the average over all cross pairs is the dot product of the two groups'
 //! summed vectors divided by the sizes, so pairs the candidate search skipped still count.
 
-use super::index::{best, shared, Accumulator, Entry, FastMap, QueryTerm, SimilarityIndex};
+use super::index::{best, shared, Entry, FastMap, SimilarityIndex};
 use super::{Group, GroupingSettings, NotDuplicates};
 
-/// Postings read per case when looking for its neighbours; see `index::SIMILAR_BUDGET`.
-const GROUP_BUDGET: usize = 1_000;
-/// Nearest candidates per case rescored exactly; enough to connect any group, as a group
-/// only needs each member linked to some other member.
-const GROUP_NEIGHBOURS: usize = 10;
 const TOP_TERMS: usize = 5;
+/// Candidates per case checked exactly; enough to connect any group, as a group only needs
+/// each member linked to some other member.
+const GROUP_NEIGHBOURS: usize = 10;
 
 /// A candidate pair of cases, by rank (position in case-id order).
 struct Edge {
@@ -38,14 +36,6 @@ impl Vectors<'_> {
         &self.index.doc(self.slots[rank as usize]).entries
     }
 
-    /// Exact cosine similarity of two cases.
-    fn similarity(&self, a: u32, b: u32) -> f32 {
-        let dot: f32 = shared(self.entries(a), self.entries(b))
-            .map(|(x, y)| x.value * y.value * self.idf[x.term as usize].powi(2))
-            .sum();
-        dot * self.inv_norm[a as usize] * self.inv_norm[b as usize]
-    }
-
     /// The case's TF-IDF vector scaled to length one.
     fn unit(&self, rank: u32) -> Vec<Entry> {
         let scale = self.inv_norm[rank as usize];
@@ -53,6 +43,103 @@ impl Vectors<'_> {
             .iter()
             .map(|entry| Entry { value: entry.value * self.idf[entry.term as usize] * scale, ..*entry })
             .collect()
+    }
+}
+
+/// The cases' unit vectors for the candidate search, each with its rarest terms first, split
+/// as in all-pairs similarity search (Bayardo, Ma and Srikant, 2007): a case's *tail* is its
+/// longest run of most common terms whose length is under the threshold, so a case reaching
+/// the threshold with it must share a term outside its tail, its *head*. Only heads are
+/// posted, and candidates are cases sharing a head term with each other, so the long posting
+/// lists of words like "error" are never read. Terms are numbered by rarity (fewest cases
+/// first, then by key), so the result does not depend on the order cases were added in.
+struct Rarest {
+    /// Case `r` owns `positions[start[r]..start[r + 1]]` and the same range of `weights`.
+    start: Vec<u32>,
+    positions: Vec<u32>,
+    weights: Vec<f32>,
+    /// Where each case's tail starts, as an index into `positions`.
+    tail_start: Vec<u32>,
+    /// The head postings of term position `p` are `postings[heads[p]..heads[p + 1]]`, by rank.
+    heads: Vec<u32>,
+    postings: Vec<(u32, f32)>,
+}
+
+impl Rarest {
+    fn new(index: &SimilarityIndex, vectors: &Vectors, threshold: f32) -> Rarest {
+        // Plain tuples sort several times faster than a key closure looking terms up.
+        let mut by_rarity: Vec<(usize, u64, u32)> = (0..vectors.idf.len() as u32)
+            .filter(|&term| index.df(term) > 0)
+            .map(|term| (index.df(term), index.term_key(term), term))
+            .collect();
+        by_rarity.sort_unstable();
+        let count = vectors.slots.len();
+        let mut start = Vec::with_capacity(count + 1);
+        start.push(0u32);
+        for rank in 0..count as u32 {
+            start.push(start[rank as usize] + vectors.entries(rank).len() as u32);
+        }
+        // Walking the posting lists in rarity order lays out every case's vector already
+        // sorted, instead of sorting each one.
+        let total = start[count] as usize;
+        let mut next: Vec<u32> = start[..count].to_vec();
+        let (mut positions, mut weights) = (vec![0u32; total], vec![0f32; total]);
+        for (at, &(_, _, term)) in by_rarity.iter().enumerate() {
+            let idf = vectors.idf[term as usize];
+            for posting in index.postings(term) {
+                let rank = vectors.rank[posting.doc as usize] as usize;
+                let slot = next[rank] as usize;
+                positions[slot] = at as u32;
+                weights[slot] = posting.tf * idf * vectors.inv_norm[rank];
+                next[rank] += 1;
+            }
+        }
+        let mut rarest = Rarest {
+            start,
+            positions,
+            weights,
+            tail_start: Vec::with_capacity(count),
+            heads: vec![0; by_rarity.len() + 1],
+            postings: Vec::new(),
+        };
+        let floor = threshold * threshold;
+        for rank in 0..count {
+            let (from, to) = (rarest.start[rank] as usize, rarest.start[rank + 1] as usize);
+            let (mut cut, mut tail) = (to, 0.0f32);
+            while cut > from && tail + rarest.weights[cut - 1] * rarest.weights[cut - 1] < floor {
+                cut -= 1;
+                tail += rarest.weights[cut] * rarest.weights[cut];
+            }
+            for &position in &rarest.positions[from..cut] {
+                rarest.heads[position as usize + 1] += 1;
+            }
+            rarest.tail_start.push(cut as u32);
+        }
+        for at in 1..rarest.heads.len() {
+            rarest.heads[at] += rarest.heads[at - 1];
+        }
+        let mut next = rarest.heads.clone();
+        rarest.postings = vec![(0, 0.0); rarest.heads[by_rarity.len()] as usize];
+        for rank in 0..count as u32 {
+            let (from, to) =
+                (rarest.start[rank as usize] as usize, rarest.tail_start[rank as usize] as usize);
+            for at in from..to {
+                let slot = &mut next[rarest.positions[at] as usize];
+                rarest.postings[*slot as usize] = (rank, rarest.weights[at]);
+                *slot += 1;
+            }
+        }
+        rarest
+    }
+
+    fn vector(&self, rank: u32) -> (&[u32], &[f32]) {
+        let range = self.start[rank as usize] as usize..self.start[rank as usize + 1] as usize;
+        (&self.positions[range.clone()], &self.weights[range])
+    }
+
+    fn head(&self, rank: u32) -> (&[u32], &[f32]) {
+        let range = self.start[rank as usize] as usize..self.tail_start[rank as usize] as usize;
+        (&self.positions[range.clone()], &self.weights[range])
     }
 }
 
@@ -236,42 +323,56 @@ impl SimilarityIndex {
         Vectors { index: self, slots, rank, idf, inv_norm }
     }
 
-    /// Each case's nearest candidates that reach the threshold, each pair once, most similar first.
+    /// Pairs of cases that reach the threshold, each once, most similar first: for each case,
+    /// the earlier cases sharing the most weight in head terms with it (see [`Rarest`]),
+    /// checked exactly.
     fn candidate_edges(&self, vectors: &Vectors, threshold: f32) -> Vec<Edge> {
-        let mut acc = Accumulator::new(self.slot_count());
-        let mut query: Vec<QueryTerm> = Vec::new();
+        let rarest = Rarest::new(self, vectors, threshold);
+        let count = vectors.slots.len();
+        let mut acc = vec![0.0f32; count];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut dense = vec![0.0f32; rarest.heads.len()];
         let mut edges = Vec::new();
-        for (a, &slot) in vectors.slots.iter().enumerate() {
-            let a = a as u32;
-            query.clear();
-            query.extend(vectors.entries(a).iter().map(|entry| QueryTerm {
-                term: entry.term,
-                weight: entry.value * vectors.idf[entry.term as usize],
-                df: self.df(entry.term),
-                key: entry.key,
-            }));
-            query.sort_unstable_by_key(|term| (term.df, term.key, term.term));
-            self.gather(&query, GROUP_BUDGET, |term| vectors.idf[term.term as usize], &mut acc);
-            let candidates = best(
-                acc.touched.iter().filter(|&&other| other != slot).map(|&other| {
-                    let b = vectors.rank[other as usize];
-                    (acc.score(other) * vectors.inv_norm[b as usize], b)
-                }),
-                GROUP_NEIGHBOURS,
-                u32::cmp,
-            );
-            acc.clear();
-            for (_, b) in candidates {
-                let similarity = vectors.similarity(a, b);
-                if similarity >= threshold {
-                    edges.push(Edge { similarity, low: a.min(b), high: a.max(b) });
+        for x in 0..count as u32 {
+            let (positions, weights) = rarest.vector(x);
+            for (&position, &weight) in positions.iter().zip(weights) {
+                dense[position as usize] = weight;
+            }
+            let (head_positions, head_weights) = rarest.head(x);
+            for (&position, &weight) in head_positions.iter().zip(head_weights) {
+                let (from, to) = (rarest.heads[position as usize], rarest.heads[position as usize + 1]);
+                // Postings are in rank order: only earlier cases, so each pair is seen once.
+                for &(y, other) in &rarest.postings[from as usize..to as usize] {
+                    if y >= x {
+                        break;
+                    }
+                    let score = &mut acc[y as usize];
+                    if *score == 0.0 {
+                        touched.push(y);
+                    }
+                    *score += weight * other;
                 }
+            }
+            let nearest = best(touched.iter().map(|&y| (acc[y as usize], y)), GROUP_NEIGHBOURS, u32::cmp);
+            for &y in &touched {
+                acc[y as usize] = 0.0;
+            }
+            touched.clear();
+            for (_, y) in nearest {
+                let (other_positions, other_weights) = rarest.vector(y);
+                let similarity: f32 =
+                    other_positions.iter().zip(other_weights).map(|(&p, &w)| dense[p as usize] * w).sum();
+                if similarity >= threshold {
+                    edges.push(Edge { similarity, low: y, high: x });
+                }
+            }
+            for &position in positions {
+                dense[position as usize] = 0.0;
             }
         }
         edges.sort_unstable_by(|x, y| {
             y.similarity.total_cmp(&x.similarity).then(x.low.cmp(&y.low)).then(x.high.cmp(&y.high))
         });
-        edges.dedup_by_key(|edge| (edge.low, edge.high));
         edges
     }
 

@@ -65,7 +65,10 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply mixes input bits only upwards; hash tables pick buckets by the low
+        // bits, so bring the well-mixed high bits down (as rustc-hash 2 does). Without this,
+        // ids like "c000017" that differ only in later bytes fell into a few dozen buckets.
+        self.0.rotate_left(26)
     }
 }
 
@@ -114,14 +117,16 @@ pub(super) fn shared<'a>(a: &'a [Entry], b: &'a [Entry]) -> impl Iterator<Item =
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Posting {
-    doc: u32,
-    tf: f32,
+pub(super) struct Posting {
+    pub doc: u32,
+    pub tf: f32,
 }
 
 #[derive(Clone, Debug)]
 struct Term {
     text: Box<str>,
+    /// [`term_key`] of the text, computed once.
+    key: u64,
     postings: Vec<Posting>,
 }
 
@@ -137,30 +142,15 @@ fn idf(docs: usize, df: usize) -> f32 {
     ((1.0 + docs as f32) / (1.0 + df as f32)).ln() + 1.0
 }
 
-/// The words of a case with their weighted counts, merged per term.
-struct Analysed {
-    term: String,
-    count: f32,
-    surface: String,
-}
-
-/// `surfaces` keeps the words as written, which only queries show.
-fn analyse(title: &str, description: &str, surfaces: bool) -> Vec<Analysed> {
-    let mut terms: Vec<Analysed> = Vec::new();
+/// Calls `emit(term, surface, weight)` for every counted word of a case: title words weigh
+/// [`TITLE_WEIGHT`], and only the first [`DESCRIPTION_WORDS`] of the description count.
+fn for_each_word(title: &str, description: &str, mut emit: impl FnMut(&str, &str, f32)) {
     for (text, weight, limit) in
         [(title, TITLE_WEIGHT, MAX_TITLE_WORDS), (description, 1.0, DESCRIPTION_WORDS)]
     {
         let mut seen = 0;
         for_each_token(text, |term, surface| {
-            // A case has a few dozen distinct terms: a linear scan beats hashing here.
-            match terms.iter_mut().find(|known| known.term == term) {
-                Some(known) => known.count += weight,
-                None => terms.push(Analysed {
-                    term: term.to_string(),
-                    count: weight,
-                    surface: if surfaces { surface.to_string() } else { String::new() },
-                }),
-            }
+            emit(term, surface, weight);
             seen += 1;
             if seen < limit {
                 ControlFlow::Continue(())
@@ -169,6 +159,26 @@ fn analyse(title: &str, description: &str, surfaces: bool) -> Vec<Analysed> {
             }
         });
     }
+}
+
+/// A query's words with their weighted counts, merged per term, as written.
+struct Analysed {
+    term: String,
+    count: f32,
+    surface: String,
+}
+
+fn analyse(title: &str, description: &str) -> Vec<Analysed> {
+    let mut terms: Vec<Analysed> = Vec::new();
+    for_each_word(title, description, |term, surface, weight| {
+        // A case has a few dozen distinct terms: a linear scan beats hashing here.
+        match terms.iter_mut().find(|known| known.term == term) {
+            Some(known) => known.count += weight,
+            None => {
+                terms.push(Analysed { term: term.to_string(), count: weight, surface: surface.to_string() })
+            }
+        }
+    });
     terms
 }
 
@@ -177,31 +187,24 @@ fn tf_weight(count: f32) -> f32 {
 }
 
 /// Partial dot products of one query against many documents, kept dense for speed.
-pub(super) struct Accumulator {
+struct Accumulator {
     scores: Vec<f32>,
-    pub touched: Vec<u32>,
+    touched: Vec<u32>,
 }
 
 impl Accumulator {
-    pub fn new(slots: usize) -> Accumulator {
+    fn new(slots: usize) -> Accumulator {
         Accumulator { scores: vec![0.0; slots], touched: Vec::new() }
     }
 
-    pub fn score(&self, doc: u32) -> f32 {
+    fn score(&self, doc: u32) -> f32 {
         self.scores[doc as usize]
-    }
-
-    pub fn clear(&mut self) {
-        for &doc in &self.touched {
-            self.scores[doc as usize] = 0.0;
-        }
-        self.touched.clear();
     }
 }
 
 /// A query term: its id, its weight in the query, and its document frequency.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct QueryTerm {
+struct QueryTerm {
     pub term: u32,
     pub weight: f32,
     pub df: usize,
@@ -244,7 +247,9 @@ impl SimilarityIndex {
         SimilarityIndex::default()
     }
 
-    /// Indexes the given cases (the app passes its open cases).
+    /// Indexes the given cases (the app passes its open cases). The result equals upserting
+    /// them one by one in any order, so a page that must stay responsive can instead
+    /// [`upsert_case`](Self::upsert_case) a few hundred cases per frame, then group.
     pub fn from_cases<'a>(cases: impl IntoIterator<Item = &'a Case>) -> SimilarityIndex {
         let mut index = SimilarityIndex::new();
         for case in cases {
@@ -279,13 +284,22 @@ impl SimilarityIndex {
                 (self.docs.len() - 1) as u32
             }
         };
-        let mut entries: Vec<Entry> = analyse(title, description, false)
+        // Terms are interned as they are read, so counting compares ids, not strings.
+        let mut counts: Vec<(u32, f32)> = Vec::new();
+        for_each_word(title, description, |term, _, weight| {
+            let term = self.intern(term);
+            match counts.iter_mut().find(|(known, _)| *known == term) {
+                Some((_, count)) => *count += weight,
+                None => counts.push((term, weight)),
+            }
+        });
+        let mut entries: Vec<Entry> = counts
             .into_iter()
-            .map(|word| {
-                let term = self.intern(&word.term);
-                let tf = tf_weight(word.count);
-                self.terms[term as usize].postings.push(Posting { doc: slot, tf });
-                Entry { key: term_key(&word.term), term, value: tf }
+            .map(|(term, count)| {
+                let tf = tf_weight(count);
+                let known = &mut self.terms[term as usize];
+                known.postings.push(Posting { doc: slot, tf });
+                Entry { key: known.key, term, value: tf }
             })
             .collect();
         entries.sort_unstable_by_key(Entry::order);
@@ -312,7 +326,7 @@ impl SimilarityIndex {
             return id;
         }
         let id = self.terms.len() as u32;
-        self.terms.push(Term { text: term.into(), postings: Vec::new() });
+        self.terms.push(Term { text: term.into(), key: term_key(term), postings: Vec::new() });
         self.vocabulary.insert(term.into(), id);
         id
     }
@@ -340,6 +354,15 @@ impl SimilarityIndex {
         &self.terms[term as usize].text
     }
 
+    pub(super) fn term_key(&self, term: u32) -> u64 {
+        self.terms[term as usize].key
+    }
+
+    /// The cases holding a term (by slot) with its sublinear term frequency, in no set order.
+    pub(super) fn postings(&self, term: u32) -> &[Posting] {
+        &self.terms[term as usize].postings
+    }
+
     pub(super) fn df(&self, term: u32) -> usize {
         self.terms[term as usize].postings.len()
     }
@@ -352,7 +375,7 @@ impl SimilarityIndex {
     /// Adds `weight × idf × tf` for each posting of the query's terms, rarest term first,
     /// until about `budget` postings have been read. Whole terms only, so the result does not
     /// depend on the order inside a posting list.
-    pub(super) fn gather(
+    fn gather(
         &self,
         query: &[QueryTerm],
         budget: usize,
@@ -405,7 +428,7 @@ impl SimilarityIndex {
     ) -> Vec<SimilarCase> {
         let extra = usize::from(!indexed);
         let docs = self.len() + extra;
-        let words = analyse(title, description, true);
+        let words = analyse(title, description);
         let mut query_norm = 0.0;
         let mut query: Vec<QueryTerm> = Vec::new();
         let mut surfaces: FastMap<u32, &str> = FastMap::default();
@@ -415,7 +438,7 @@ impl SimilarityIndex {
             let weight = tf_weight(word.count) * idf(docs, df);
             query_norm += weight * weight;
             if let Some(term) = term {
-                query.push(QueryTerm { term, weight, df, key: term_key(&word.term) });
+                query.push(QueryTerm { term, weight, df, key: self.terms[term as usize].key });
                 surfaces.insert(term, &word.surface);
             }
         }

@@ -132,8 +132,33 @@ fn strip_plural(word: &mut String) {
 
 /// Whether a lower-case English word is too common to say anything about a problem.
 pub fn is_english_stop_word(word: &str) -> bool {
-    ENGLISH_STOP_WORDS.binary_search(&word).is_ok()
+    // Every token is checked: compare words packed into one integer, not byte strings.
+    word.len() <= 16 && PACKED_STOP_WORDS.binary_search(&pack(word.as_bytes())).is_ok()
 }
+
+/// Up to 16 bytes as a big-endian integer, zero-padded: packed words sort as the words do.
+const fn pack(word: &[u8]) -> u128 {
+    let mut packed = 0u128;
+    let mut at = 0;
+    while at < 16 {
+        packed <<= 8;
+        if at < word.len() {
+            packed |= word[at] as u128;
+        }
+        at += 1;
+    }
+    packed
+}
+
+const PACKED_STOP_WORDS: [u128; ENGLISH_STOP_WORDS.len()] = {
+    let mut packed = [0u128; ENGLISH_STOP_WORDS.len()];
+    let mut at = 0;
+    while at < packed.len() {
+        packed[at] = pack(ENGLISH_STOP_WORDS[at].as_bytes());
+        at += 1;
+    }
+    packed
+};
 
 /// Han and kana runs become overlapping bigrams; a function character splits the run, and a
 /// single character left alone is kept as a unigram.
@@ -432,6 +457,9 @@ mod tests {
     #[test]
     fn stop_word_list_is_sorted_for_binary_search() {
         assert!(ENGLISH_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(PACKED_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(ENGLISH_STOP_WORDS.iter().all(|word| word.len() <= 16 && is_english_stop_word(word)));
+        assert!(!is_english_stop_word("abouts") && !is_english_stop_word("a") && !is_english_stop_word(""));
     }
 
     #[test]
