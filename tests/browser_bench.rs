@@ -8,7 +8,9 @@ mod synthetic;
 
 use chrono::Duration;
 use synthetic::{start, synthetic_cases};
+use triage_desk::domain::case::Tier;
 use triage_desk::domain::grouping::{GroupingSettings, NotDuplicates, SimilarityIndex, SIMILAR_COUNT};
+use triage_desk::domain::inbox::{InboxQuery, SearchCache, SortOrder};
 use triage_desk::domain::sla::{SlaEngine, SlaSettings};
 use triage_desk::domain::triage::{rank, ScoreInput, SignalCache, TimePressure, TriageRules};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -87,4 +89,28 @@ fn grouping_and_similar_cases() {
             console_log!("similar cases for one new case at {count}: {similar:.2} ms");
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn inbox_filter_and_search() {
+    let cases = synthetic_cases(50_000);
+    let query = |text: &str| InboxQuery { text: text.into(), ..InboxQuery::default() };
+    let fill = median_ms(|| SearchCache::default().refresh(&cases));
+    let texts = SearchCache::default().refresh(&cases);
+    let order = query("").order(&cases, &[]);
+    let filter = |query: &InboxQuery| median_ms(|| query.filter(&cases, &texts, &[], order.iter().copied()));
+    let plain = filter(&query(""));
+    let tier = filter(&InboxQuery { tier: Some(Tier::Enterprise), ..InboxQuery::default() });
+    let words: Vec<String> = ["c", "checkout", "결제", "no such words"]
+        .iter()
+        .map(|text| format!("{text:?} {:.1} ms", filter(&query(text))))
+        .collect();
+    let before = query("che").filter(&cases, &texts, &[], order.iter().copied());
+    let typing_on = median_ms(|| query("chec").filter(&cases, &texts, &[], before.iter().copied()));
+    let newest =
+        median_ms(|| InboxQuery { sort: SortOrder::Newest, ..InboxQuery::default() }.order(&cases, &[]));
+    console_log!(
+        "inbox, 50,000 cases: search text first made {fill:.0} ms (then per changed case); filter {plain:.1} ms, by tier {tier:.1} ms; search {}; typing on (\"che\" to \"chec\") {typing_on:.1} ms; order newest first {newest:.1} ms",
+        words.join(", ")
+    );
 }
