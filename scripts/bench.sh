@@ -21,3 +21,5 @@ WASM_BINDGEN_TEST_TIMEOUT=900 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WA
 printf '\n== import timings in headless Chromium (release build)\n'
 trunk build --release --offline
 node --test tests/e2e/bench/import-timing.mjs
+printf '\n== inbox timings in headless Chromium (release build): open, search, scroll at 1k/10k/50k\n'
+node --test tests/e2e/bench/inbox-timing.mjs
