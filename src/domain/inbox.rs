@@ -3,7 +3,6 @@
 use super::case::{Case, CaseId, Status, Surface, Tier, Timestamp};
 use super::sla::TargetState;
 use chrono::{Duration, FixedOffset};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Which statuses the inbox lists: open work by default, finished work one click away.
@@ -234,7 +233,7 @@ pub fn search_text(case: &Case) -> String {
 /// usual text of a desk: ASCII, Hangul and Han have no case beyond ASCII's. Other scripts take
 /// the full Unicode path (where, for one, a final capital sigma lower-cases to ς).
 fn push_lowercase(out: &mut String, text: &str) {
-    if text.chars().all(|c| c.is_ascii() || is_caseless(c)) {
+    if text.is_ascii() || text.chars().all(|c| c.is_ascii() || is_caseless(c)) {
         let start = out.len();
         out.push_str(text);
         out[start..].make_ascii_lowercase();
@@ -243,35 +242,39 @@ fn push_lowercase(out: &mut String, text: &str) {
     }
 }
 
-/// Punctuation, CJK symbols, kana, Han and Hangul: blocks with no lower-case mapping.
+/// Punctuation, CJK symbols, kana, Han, Hangul, and full-width forms other than the capital
+/// Latin letters: characters that lower-case to themselves.
 fn is_caseless(c: char) -> bool {
-    matches!(c, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+    matches!(
+        c,
+        '\u{2000}'..='\u{206F}'
+            | '\u{3000}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7AF}'
+            | '\u{FF00}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FFEF}'
+    )
 }
 
 /// [`search_text`] of every case, made again only for cases changed since the last refresh
-/// (by `updated_at`), so a keystroke never lower-cases 50,000 descriptions.
+/// (by `updated_at`), so a keystroke never lower-cases 50,000 descriptions. Entries follow the
+/// desk's order (new cases are appended), so a case is found at its old place without hashing.
 #[derive(Default)]
 pub struct SearchCache {
-    by_case: HashMap<CaseId, (Timestamp, Arc<str>)>,
+    by_place: Vec<(CaseId, Timestamp, Arc<str>)>,
 }
 
 impl SearchCache {
     /// The search text of every case, in the order of `cases`.
     pub fn refresh(&mut self, cases: &[Case]) -> Vec<Arc<str>> {
-        let mut fresh = HashMap::with_capacity(cases.len());
-        let texts = cases
+        let mut seen = std::mem::take(&mut self.by_place).into_iter();
+        self.by_place = cases
             .iter()
-            .map(|case| {
-                let text = match self.by_case.remove(&case.id) {
-                    Some((seen, text)) if seen == case.updated_at => text,
-                    _ => Arc::from(search_text(case)),
-                };
-                fresh.insert(case.id.clone(), (case.updated_at, Arc::clone(&text)));
-                text
+            .map(|case| match seen.next() {
+                Some((id, at, text)) if id == case.id && at == case.updated_at => (id, at, text),
+                _ => (case.id.clone(), case.updated_at, Arc::from(search_text(case))),
             })
             .collect();
-        self.by_case = fresh;
-        texts
+        self.by_place.iter().map(|(_, _, text)| Arc::clone(text)).collect()
     }
 }
 
@@ -384,10 +387,10 @@ mod tests {
 
     #[test]
     fn the_fast_lower_casing_agrees_with_unicode() {
-        for c in ('\u{2000}'..='\u{206F}').chain('\u{3000}'..='\u{9FFF}').chain('\u{AC00}'..='\u{D7AF}') {
-            assert!(is_caseless(c));
+        for c in ('\u{2000}'..='\u{FFEF}').filter(|&c| is_caseless(c)) {
             assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
         }
+        assert!(!is_caseless('Ａ') && is_caseless('，') && is_caseless('ａ'));
         for text in ["Checkout FAILS — 결제 오류 發生 ＡＢＣ", "ΟΔΟΣ Straße İstanbul", "ASCII only 42"]
         {
             let mut out = String::new();
