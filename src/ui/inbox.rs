@@ -412,14 +412,14 @@ fn CaseList(shown: Memo<Indices>) -> impl IntoView {
         >
             <div role="rowgroup" class="case-list-head">
                 <div role="row" aria-rowindex="1" class="case-list-cols">
-                    <span role="columnheader">"Priority"</span>
-                    <span role="columnheader">"Title"</span>
-                    <span role="columnheader">"Customer"</span>
-                    <span role="columnheader">"Tier"</span>
-                    <span role="columnheader">"Surface"</span>
-                    <span role="columnheader">"Status"</span>
-                    <span role="columnheader">"Age"</span>
-                    <span role="columnheader">"SLA"</span>
+                    <span role="columnheader" class="cell-priority">"Priority"</span>
+                    <span role="columnheader" class="title-cell">"Title"</span>
+                    <span role="columnheader" class="cell-customer">"Customer"</span>
+                    <span role="columnheader" class="cell-tier">"Tier"</span>
+                    <span role="columnheader" class="cell-surface">"Surface"</span>
+                    <span role="columnheader" class="cell-status">"Status"</span>
+                    <span role="columnheader" class="cell-age">"Age"</span>
+                    <span role="columnheader" class="cell-sla">"SLA"</span>
                 </div>
             </div>
             <div role="rowgroup" class="case-rows" node_ref=body style=move || format!("--rows: {}", total.get())>
