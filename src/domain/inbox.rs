@@ -3,6 +3,7 @@
 use super::case::{Case, CaseId, Status, Surface, Tier, Timestamp};
 use super::sla::TargetState;
 use chrono::{Duration, FixedOffset};
+use memchr::memmem::Finder;
 use std::sync::Arc;
 
 /// Which statuses the inbox lists: open work by default, finished work one click away.
@@ -182,6 +183,8 @@ impl InboxQuery {
         let mut needles = self.needles();
         // The longest word is usually the rarest, so most cases fail on the first test.
         needles.sort_by_key(|needle| std::cmp::Reverse(needle.len()));
+        // Built once per search, not per case; each scans for the needle's rarest byte first.
+        let finders: Vec<Finder> = needles.iter().map(Finder::new).collect();
         order
             .into_iter()
             .filter(|&i| {
@@ -190,9 +193,9 @@ impl InboxQuery {
                     && self.tier.is_none_or(|tier| case.tier == tier)
                     && self.surface.is_none_or(|surface| case.surface == surface)
                     && self.sla.matches(sla.get(i).copied().unwrap_or_default().state)
-                    && (needles.is_empty() || {
-                        let text = texts[i].as_ref();
-                        needles.iter().all(|needle| text.contains(needle.as_str()))
+                    && (finders.is_empty() || {
+                        let text = texts[i].as_ref().as_bytes();
+                        finders.iter().all(|finder| finder.find(text).is_some())
                     })
             })
             .collect()
