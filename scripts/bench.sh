@@ -23,3 +23,5 @@ trunk build --release --offline
 node --test tests/e2e/bench/import-timing.mjs
 printf '\n== the page at 1k, 10k and 50k cases (headless Chromium, release build)\n'
 node tests/e2e/bench/scale.mjs
+printf '\n== inbox timings in headless Chromium (release build): open, search, scroll at 1k/10k/50k\n'
+node --test tests/e2e/bench/inbox-timing.mjs

@@ -8,7 +8,9 @@ mod synthetic;
 
 use chrono::Duration;
 use synthetic::{start, synthetic_cases};
+use triage_desk::domain::case::Tier;
 use triage_desk::domain::grouping::{GroupingSettings, NotDuplicates, SimilarityIndex, SIMILAR_COUNT};
+use triage_desk::domain::inbox::{InboxQuery, SearchCache, SortOrder};
 use triage_desk::domain::sla::{SlaEngine, SlaSettings};
 use triage_desk::domain::triage::{rank, ScoreInput, SignalCache, TimePressure, TriageRules};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -126,4 +128,32 @@ async fn engines_at_scale() {
         let group = median_ms(|| SimilarityIndex::from_cases(&cases).group(&settings, &none)).await;
         console_log!("{count} cases: score and sort {ranking:.1} ms; index and group {group:.0} ms");
     }
+}
+
+#[wasm_bindgen_test]
+async fn inbox_filter_and_search() {
+    let cases = synthetic_cases(50_000);
+    let query = |text: &str| InboxQuery { text: text.into(), ..InboxQuery::default() };
+    let fill = median_ms(|| SearchCache::default().refresh(&cases)).await;
+    let texts = SearchCache::default().refresh(&cases);
+    let order = query("").order(&cases, &[]);
+    let filter = |query: InboxQuery| {
+        let (cases, texts, order) = (&cases, &texts, &order);
+        async move { median_ms(|| query.filter(cases, texts, &[], order.iter().copied())).await }
+    };
+    let plain = filter(query("")).await;
+    let tier = filter(InboxQuery { tier: Some(Tier::Enterprise), ..InboxQuery::default() }).await;
+    let mut words = Vec::new();
+    for text in ["c", "checkout", "결제", "no such words"] {
+        words.push(format!("{text:?} {:.1} ms", filter(query(text)).await));
+    }
+    let before = query("che").filter(&cases, &texts, &[], order.iter().copied());
+    let typing_on = median_ms(|| query("chec").filter(&cases, &texts, &[], before.iter().copied())).await;
+    let newest =
+        median_ms(|| InboxQuery { sort: SortOrder::Newest, ..InboxQuery::default() }.order(&cases, &[]))
+            .await;
+    console_log!(
+        "inbox, 50,000 cases: search text first made {fill:.0} ms (then per changed case); filter {plain:.1} ms, by tier {tier:.1} ms; search {}; typing on (\"che\" to \"chec\") {typing_on:.1} ms; order newest first {newest:.1} ms",
+        words.join(", ")
+    );
 }

@@ -1,8 +1,10 @@
 //! Which cases the inbox shows, in which order, and how times read on screen.
 
-use super::case::{Case, Status, Surface, Tier, Timestamp};
+use super::case::{Case, CaseId, Status, Surface, Tier, Timestamp};
 use super::sla::TargetState;
 use chrono::{Duration, FixedOffset};
+use memchr::memmem::Finder;
+use std::sync::Arc;
 
 /// Which statuses the inbox lists: open work by default, finished work one click away.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -141,43 +143,142 @@ impl InboxQuery {
     }
 
     /// Like [`InboxQuery::select`]; `sla[i]` is the SLA key of `cases[i]` (missing keys count
-    /// as nothing running).
+    /// as nothing running). The inbox calls [`InboxQuery::order`] and [`InboxQuery::filter`]
+    /// itself, with cached search text, so that typing does not re-sort.
     pub fn select_with_sla(&self, cases: &[Case], sla: &[SlaKey]) -> Vec<usize> {
+        let texts: Vec<String> =
+            if self.needles().is_empty() { Vec::new() } else { cases.iter().map(search_text).collect() };
+        self.filter(cases, &texts, sla, self.order(cases, sla))
+    }
+
+    /// Every case in display order, before any filter. For [`SortOrder::Score`] that is the
+    /// order of `cases`: the caller ranks, since scores need the rules.
+    pub fn order(&self, cases: &[Case], sla: &[SlaKey]) -> Vec<usize> {
         let key = |i: usize| sla.get(i).copied().unwrap_or_default();
-        let needles: Vec<String> = self.text.split_whitespace().map(str::to_lowercase).collect();
-        let mut shown: Vec<usize> = cases
-            .iter()
-            .enumerate()
-            .filter(|(_, case)| {
-                self.status.matches(case.status)
-                    && self.tier.is_none_or(|tier| case.tier == tier)
-                    && self.surface.is_none_or(|surface| case.surface == surface)
-                    && (needles.is_empty() || matches_all(case, &needles))
-            })
-            .filter(|&(i, _)| self.sla.matches(key(i).state))
-            .map(|(i, _)| i)
-            .collect();
+        let mut order: Vec<usize> = (0..cases.len()).collect();
         match self.sort {
             SortOrder::Score => {}
-            SortOrder::Newest => shown.sort_by(|&a, &b| cases[b].created_at.cmp(&cases[a].created_at)),
-            SortOrder::Oldest => shown.sort_by_key(|&i| cases[i].created_at),
-            SortOrder::Tier => shown.sort_by(|&a, &b| {
+            SortOrder::Newest => order.sort_by(|&a, &b| cases[b].created_at.cmp(&cases[a].created_at)),
+            SortOrder::Oldest => order.sort_by_key(|&i| cases[i].created_at),
+            SortOrder::Tier => order.sort_by(|&a, &b| {
                 cases[a].tier.cmp(&cases[b].tier).then(cases[a].created_at.cmp(&cases[b].created_at))
             }),
-            SortOrder::SlaTimeLeft => shown.sort_by(|&a, &b| {
+            SortOrder::SlaTimeLeft => order.sort_by(|&a, &b| {
                 let left = |i: usize| key(i).time_left_ms.map_or((1, 0), |ms| (0, ms));
                 left(a).cmp(&left(b)).then(cases[b].created_at.cmp(&cases[a].created_at))
             }),
         }
-        shown
+        order
+    }
+
+    /// The cases of `order` that the filters and the search let through, in that order.
+    /// `texts[i]` is [`search_text`] of `cases[i]` (read only when there is a search).
+    pub fn filter<T: AsRef<str>>(
+        &self,
+        cases: &[Case],
+        texts: &[T],
+        sla: &[SlaKey],
+        order: impl IntoIterator<Item = usize>,
+    ) -> Vec<usize> {
+        let mut needles = self.needles();
+        // The longest word is usually the rarest, so most cases fail on the first test.
+        needles.sort_by_key(|needle| std::cmp::Reverse(needle.len()));
+        // Built once per search, not per case; each scans for the needle's rarest byte first.
+        let finders: Vec<Finder> = needles.iter().map(Finder::new).collect();
+        order
+            .into_iter()
+            .filter(|&i| {
+                let case = &cases[i];
+                self.status.matches(case.status)
+                    && self.tier.is_none_or(|tier| case.tier == tier)
+                    && self.surface.is_none_or(|surface| case.surface == surface)
+                    && self.sla.matches(sla.get(i).copied().unwrap_or_default().state)
+                    && (finders.is_empty() || {
+                        let text = texts[i].as_ref().as_bytes();
+                        finders.iter().all(|finder| finder.find(text).is_some())
+                    })
+            })
+            .collect()
+    }
+
+    /// Whether this query lets through only cases that `before` let through, in the same
+    /// order: the same filters and sort, and every earlier search word inside one of the new
+    /// ones (typing on). Then filtering `before`'s result gives the same answer as filtering
+    /// every case, and each keystroke reads fewer cases than the last.
+    pub fn narrows(&self, before: &InboxQuery) -> bool {
+        let rest = |q: &InboxQuery| (q.status, q.tier, q.surface, q.sort, q.sla);
+        let words = self.needles();
+        rest(self) == rest(before)
+            && before.needles().iter().all(|old| words.iter().any(|new| new.contains(old.as_str())))
+    }
+
+    /// The search words, lower-cased; every one must appear in the case's [`search_text`].
+    fn needles(&self) -> Vec<String> {
+        self.text.split_whitespace().map(str::to_lowercase).collect()
     }
 }
 
-/// Every search word must appear in one of the fields a lead would search by.
-fn matches_all(case: &Case, needles: &[String]) -> bool {
-    let haystacks = [&case.title, &case.description, &case.customer, &case.category, &case.external_id];
-    let lowered: Vec<String> = haystacks.iter().map(|text| text.to_lowercase()).collect();
-    needles.iter().all(|needle| lowered.iter().any(|text| text.contains(needle.as_str())))
+/// The fields a lead would search by, lower-cased, one per line (search words never hold a
+/// line break, so no word matches across two fields).
+pub fn search_text(case: &Case) -> String {
+    let fields = [&case.title, &case.description, &case.customer, &case.category, &case.external_id];
+    let mut text = String::with_capacity(fields.iter().map(|field| field.len() + 1).sum());
+    for (n, field) in fields.into_iter().enumerate() {
+        if n > 0 {
+            text.push('\n');
+        }
+        push_lowercase(&mut text, field);
+    }
+    text
+}
+
+/// Appends `text` lower-cased as [`str::to_lowercase`] would, but at copying speed for the
+/// usual text of a desk: ASCII, Hangul and Han have no case beyond ASCII's. Other scripts take
+/// the full Unicode path (where, for one, a final capital sigma lower-cases to ς).
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() || text.chars().all(|c| c.is_ascii() || is_caseless(c)) {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// Punctuation, CJK symbols, kana, Han, Hangul, and full-width forms other than the capital
+/// Latin letters: characters that lower-case to themselves.
+fn is_caseless(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2000}'..='\u{206F}'
+            | '\u{3000}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7AF}'
+            | '\u{FF00}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FFEF}'
+    )
+}
+
+/// [`search_text`] of every case, made again only for cases changed since the last refresh
+/// (by `updated_at`), so a keystroke never lower-cases 50,000 descriptions. Entries follow the
+/// desk's order (new cases are appended), so a case is found at its old place without hashing.
+#[derive(Default)]
+pub struct SearchCache {
+    by_place: Vec<(CaseId, Timestamp, Arc<str>)>,
+}
+
+impl SearchCache {
+    /// The search text of every case, in the order of `cases`.
+    pub fn refresh(&mut self, cases: &[Case]) -> Vec<Arc<str>> {
+        let mut seen = std::mem::take(&mut self.by_place).into_iter();
+        self.by_place = cases
+            .iter()
+            .map(|case| match seen.next() {
+                Some((id, at, text)) if id == case.id && at == case.updated_at => (id, at, text),
+                _ => (case.id.clone(), case.updated_at, Arc::from(search_text(case))),
+            })
+            .collect();
+        self.by_place.iter().map(|(_, _, text)| Arc::clone(text)).collect()
+    }
 }
 
 /// "4 m", "3 h", "2 d": how long ago, short enough for a table cell.
@@ -211,7 +312,7 @@ pub fn local_time_label(at: Timestamp, utc_offset_minutes: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDraft, CaseId};
+    use crate::domain::case::{CaseDraft, Field, FieldValue};
     use chrono::{TimeZone, Utc};
 
     fn at(hour: u32) -> Timestamp {
@@ -257,6 +358,65 @@ mod tests {
         assert_eq!(query.select(&cases()), vec![2]);
         let korean = InboxQuery { text: "결제".into(), sort: SortOrder::Newest, ..InboxQuery::default() };
         assert_eq!(korean.select(&cases()), vec![1]);
+    }
+
+    #[test]
+    fn search_reads_every_field_but_no_word_spans_two() {
+        let mut list = cases();
+        list[0].description = "Card declined".into();
+        list[0].category = "Payments".into();
+        list[0].external_id = "ZD-4411".into();
+        let find = |text: &str| {
+            InboxQuery { text: text.into(), status: StatusFilter::All, ..InboxQuery::default() }.select(&list)
+        };
+        assert_eq!(find("declined payMENTS zd-44"), vec![0]);
+        // "fails" ends the title and "card" starts the description.
+        assert!(find("failscard").is_empty());
+    }
+
+    #[test]
+    fn cached_search_text_follows_edits_and_gives_the_same_answer() {
+        let mut list = cases();
+        let mut cache = SearchCache::default();
+        let first = cache.refresh(&list);
+        let query = InboxQuery { text: "outage".into(), ..InboxQuery::default() };
+        assert_eq!(query.filter(&list, &first, &[], query.order(&list, &[])), query.select(&list));
+        list[0].set_field(Field::Title, FieldValue::Text("Checkout outage".into()), "Me", at(6)).unwrap();
+        let second = cache.refresh(&list);
+        assert!(Arc::ptr_eq(&first[1], &second[1]), "an unchanged case keeps its text");
+        assert_eq!(&*second[0], search_text(&list[0]));
+        assert_eq!(query.filter(&list, &second, &[], query.order(&list, &[])), vec![0, 2]);
+    }
+
+    #[test]
+    fn the_fast_lower_casing_agrees_with_unicode() {
+        for c in ('\u{2000}'..='\u{FFEF}').filter(|&c| is_caseless(c)) {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        assert!(!is_caseless('Ａ') && is_caseless('，') && is_caseless('ａ'));
+        for text in ["Checkout FAILS — 결제 오류 發生 ＡＢＣ", "ΟΔΟΣ Straße İstanbul", "ASCII only 42"]
+        {
+            let mut out = String::new();
+            push_lowercase(&mut out, text);
+            assert_eq!(out, text.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn typing_on_narrows_and_filtering_the_last_result_is_the_same() {
+        let q = |text: &str| InboxQuery { text: text.into(), ..InboxQuery::default() };
+        assert!(q("log").narrows(&q("lo")));
+        assert!(q("login acme").narrows(&q("login")));
+        assert!(q("acme login").narrows(&q("login ac")));
+        assert!(q("login").narrows(&q("")));
+        assert!(!q("lo").narrows(&q("log")), "deleting widens");
+        assert!(!q("login").narrows(&q("login acme")));
+        let other_tier = InboxQuery { tier: Some(Tier::Free), ..q("login") };
+        assert!(!other_tier.narrows(&q("log")));
+        let list = cases();
+        let texts: Vec<String> = list.iter().map(search_text).collect();
+        let before = q("c").select(&list);
+        assert_eq!(q("checkout").filter(&list, &texts, &[], before), q("checkout").select(&list));
     }
 
     #[test]

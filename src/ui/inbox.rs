@@ -2,18 +2,23 @@
 
 use super::browser;
 use super::route::{use_route, Route};
-use super::sla_timers::{use_sla_board, SlaCell};
+use super::sla_timers::{use_sla_board, Shared, SlaCell};
 use super::store::use_desk;
 use super::triage::{pressure, score_now, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
 use crate::domain::demo::demo_cases;
-use crate::domain::inbox::{age_label, InboxQuery, SlaFilter, SlaKey, SortOrder, StatusFilter};
+use crate::domain::inbox::{age_label, InboxQuery, SearchCache, SlaFilter, SlaKey, SortOrder, StatusFilter};
 use crate::domain::triage::{rank, Priority, Score, ScoreInput};
 use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-/// Rows built and rendered at a time; "Show more" adds another page.
-const PAGE_SIZE: usize = 30;
+/// Rows rendered beyond each edge of the screen, so a fast scroll or an arrow key finds
+/// its next row already built.
+const OVERSCAN: usize = 6;
+/// Rows rendered before the list has been measured: about one screen.
+const FIRST_WINDOW: usize = 24;
 
 /// Kept above the inbox so filters survive opening a case and coming back.
 #[derive(Clone, Copy)]
@@ -26,6 +31,8 @@ pub fn provide_inbox_state() {
 /// What one row shows; rebuilt only when its case or its score changes.
 #[derive(Clone, PartialEq)]
 struct Row {
+    /// Place in the whole filtered view, from 0.
+    pos: usize,
     id: CaseId,
     score: u8,
     priority: Priority,
@@ -40,8 +47,9 @@ struct Row {
 }
 
 impl Row {
-    fn of(case: &Case, score: Score) -> Row {
+    fn of(pos: usize, case: &Case, score: Score) -> Row {
         Row {
+            pos,
             id: case.id.clone(),
             score: score.total,
             priority: score.priority,
@@ -57,78 +65,118 @@ impl Row {
     }
 }
 
-#[component]
-pub fn Inbox() -> impl IntoView {
+/// Indices into `desk.cases`, compared by identity so memos notify exactly when recomputed.
+type Indices = Shared<Vec<usize>>;
+
+/// The inbox's whole view, kept above the inbox so that coming back to it costs nothing
+/// when nothing changed.
+#[derive(Clone, Copy)]
+pub struct InboxView {
+    shown: Memo<Indices>,
+    /// Set once the search box takes focus, so search text is made before the first key.
+    search_wanted: RwSignal<bool>,
+}
+
+/// Needs the desk, the scoring and the SLA board provided first.
+pub fn provide_inbox_view() {
+    let search_wanted = RwSignal::new(false);
+    provide_context(InboxView { shown: inbox_view(search_wanted), search_wanted });
+}
+
+/// The whole view in display order: every case ranked or sorted, then filtered. Sorting and
+/// filtering are separate memos so that typing in the search box only filters, and typing
+/// on (a longer search) filters only what the last keystroke left.
+fn inbox_view(search_wanted: RwSignal<bool>) -> Memo<Indices> {
     let store = use_desk();
     let query = expect_context::<InboxState>().0;
     let scoring = use_scoring();
     let now = expect_context::<Clock>().0;
     let sla = use_sla_board();
-    let limit = RwSignal::new(PAGE_SIZE);
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let uses_sla = Memo::new(move |_| query.with(InboxQuery::uses_sla));
+    // SLA keys come from the 30-second reading of every case, read only when needed.
+    let sla_keys = Memo::new(move |_| {
+        if !uses_sla.get() {
+            return Shared(Arc::new(Vec::new()));
+        }
+        let keys = store.desk.with(|desk| {
+            sla.settled.with(|live| {
+                desk.cases
+                    .iter()
+                    .map(|case| {
+                        live.0.get(&case.id).map_or_else(SlaKey::default, |s| SlaKey {
+                            time_left_ms: s.time_left_ms(),
+                            state: s.worst_state(),
+                        })
+                    })
+                    .collect()
+            })
+        });
+        Shared(Arc::new(keys))
+    });
     let grouping = super::grouping::use_grouping();
-    // The whole view is ranked, but rows are built only for the part on the page.
-    let view = Memo::new(move |_| {
-        let query = query.get();
-        let now = now.get();
-        let limit = limit.get();
+    let order = Memo::new(move |_| {
+        let sort = sort.get();
         store.desk.with(|desk| {
             let cases = &desk.cases;
-            // SLA keys come from the 30-second reading of every case, read only when needed.
-            let keys: Vec<SlaKey> = if query.uses_sla() {
-                sla.settled.with(|live| {
-                    cases
-                        .iter()
-                        .map(|case| {
-                            live.0.get(&case.id).map_or_else(SlaKey::default, |s| SlaKey {
-                                time_left_ms: s.time_left_ms(),
-                                state: s.worst_state(),
-                            })
-                        })
-                        .collect()
+            let order = if sort == SortOrder::Score {
+                let settled = sla.settled.get();
+                let now = now.get();
+                scoring.rules.with(|rules| {
+                    scoring.signals.with(|signals| {
+                        let inputs = cases.iter().zip(signals).map(|(case, signals)| ScoreInput {
+                            case,
+                            signals,
+                            pressure: pressure(case, settled.0.get(&case.id), now),
+                            group_size: grouping.group_size(&case.id),
+                        });
+                        rank(inputs, rules).into_iter().map(|ranked| ranked.index).collect()
+                    })
                 })
             } else {
-                Vec::new()
+                let query = InboxQuery { sort, ..InboxQuery::default() };
+                sla_keys.with(|keys| query.order(cases, &keys.0))
             };
-            let shown = query.select_with_sla(cases, &keys);
-            let settled = sla.settled.get();
-            let pressure = |i: usize| pressure(&cases[i], settled.0.get(&cases[i].id), now);
-            scoring.rules.with(|rules| {
-                scoring.signals.with(|signals| {
-                    if query.sort == SortOrder::Score {
-                        let inputs = shown.iter().map(|&i| ScoreInput {
-                            case: &cases[i],
-                            signals: &signals[i],
-                            pressure: pressure(i),
-                            group_size: grouping.group_size(&cases[i].id),
-                        });
-                        let ranked = rank(inputs, rules);
-                        let rows =
-                            ranked.iter().take(limit).map(|r| Row::of(&cases[shown[r.index]], r.score));
-                        (rows.collect::<Vec<_>>(), shown.len())
-                    } else {
-                        let rows = shown.iter().take(limit).map(|&i| {
-                            Row::of(
-                                &cases[i],
-                                score_now(
-                                    &cases[i],
-                                    &signals[i],
-                                    pressure(i),
-                                    grouping.group_size(&cases[i].id),
-                                    rules,
-                                ),
-                            )
-                        });
-                        (rows.collect(), shown.len())
-                    }
-                })
-            })
+            Shared(Arc::new(order))
         })
     });
-    let rows = Memo::new(move |_| view.with(|(rows, _)| rows.clone()));
-    Effect::new(move |_| {
-        sla.on_screen.set(rows.with(|rows| rows.iter().map(|row| row.id.clone()).collect()))
+    let search = StoredValue::new_local(SearchCache::default());
+    // Search text is made only once someone searches, then kept fresh per changed case.
+    let texts = Memo::new(move |_| {
+        let searching = search_wanted.get() || query.with(|q| !q.text.trim().is_empty());
+        let texts = if searching {
+            store.desk.with(|desk| search.try_update_value(|cache| cache.refresh(&desk.cases)))
+        } else {
+            None
+        };
+        Shared(Arc::new(texts.unwrap_or_default()))
     });
-    let total = Memo::new(move |_| view.with(|(_, total)| *total));
+    // The query and inputs the last result was filtered with, to filter it again on typing.
+    type Filtered = (InboxQuery, Indices, Shared<Vec<SlaKey>>, Shared<Vec<Arc<str>>>, Indices);
+    let last = StoredValue::new_local(None::<Filtered>);
+    Memo::new(move |_| {
+        let query = query.get();
+        let (order, keys, texts) = (order.get(), sla_keys.get(), texts.get());
+        let shown = store.desk.with(|desk| {
+            let narrowed = last.with_value(|last| {
+                let (before, was_order, was_keys, was_texts, shown) = last.as_ref()?;
+                let same = *was_order == order && *was_keys == keys && *was_texts == texts;
+                (same && query.narrows(before))
+                    .then(|| query.filter(&desk.cases, &texts.0, &keys.0, shown.0.iter().copied()))
+            });
+            narrowed.unwrap_or_else(|| query.filter(&desk.cases, &texts.0, &keys.0, order.0.iter().copied()))
+        });
+        let shown = Shared(Arc::new(shown));
+        last.set_value(Some((query, order, keys, texts, shown.clone())));
+        shown
+    })
+}
+
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let store = use_desk();
+    let shown = expect_context::<InboxView>().shown;
+    let total = Memo::new(move |_| shown.with(|shown| shown.0.len()));
     let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
     view! {
         <Show when=has_cases fallback=|| view! { <EmptyInbox /> }>
@@ -146,14 +194,8 @@ pub fn Inbox() -> impl IntoView {
                 <super::sla_alerts::BreachAlerts />
                 <super::surge_banner::SurgeBanner />
                 <InboxFilters />
-                <Show when=move || rows.with(|rows| !rows.is_empty()) fallback=move || view! { <NoMatches /> }>
-                    <CaseTable rows />
-                    <Show when=move || { total.get() > rows.with(Vec::len) }>
-                        <div class="more">
-                            <span class="muted">{move || format!("Showing {} of {}", rows.with(Vec::len), total.get())}</span>
-                            <button on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>{format!("Show {PAGE_SIZE} more")}</button>
-                        </div>
-                    </Show>
+                <Show when=move || total.get() != 0 fallback=move || view! { <NoMatches /> }>
+                    <CaseList shown />
                 </Show>
             </section>
         </Show>
@@ -163,6 +205,7 @@ pub fn Inbox() -> impl IntoView {
 #[component]
 fn InboxFilters() -> impl IntoView {
     let query = expect_context::<InboxState>().0;
+    let search_wanted = expect_context::<InboxView>().search_wanted;
     let set = move |apply: fn(&mut InboxQuery, String)| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
@@ -177,6 +220,7 @@ fn InboxFilters() -> impl IntoView {
                     id="inbox-search"
                     type="search"
                     placeholder="Title, customer, category…"
+                    on:focus=move |_| search_wanted.set(true)
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=set(|q, v| q.text = v)
                 />
@@ -244,48 +288,251 @@ fn AnyChoiceFilter<T: Choice>(
     }
 }
 
+/// The cases as a grid that renders only the rows on screen (plus a few either side). The
+/// page itself scrolls, over a body as tall as every row; rows have one height from the
+/// stylesheet (per screen width), measured here from a rendered row. Arrow keys (and j/k)
+/// move a roving focus row by row, Home/End jump, Page Up/Down move a screenful, Enter opens
+/// the case; `aria-rowcount` and `aria-rowindex` tell screen readers where they are.
 #[component]
-fn CaseTable(rows: Memo<Vec<Row>>) -> impl IntoView {
+fn CaseList(shown: Memo<Indices>) -> impl IntoView {
+    let store = use_desk();
+    let query = expect_context::<InboxState>().0;
+    let scoring = use_scoring();
     let now = expect_context::<Clock>().0;
+    let sla = use_sla_board();
+    let router = use_route();
+    let total = Memo::new(move |_| shown.with(|shown| shown.0.len()));
+    let window_rows = RwSignal::new(0..FIRST_WINDOW);
+    // The row keyboard focus is on (or returns to), and one that should take focus once built.
+    let active = RwSignal::new(0usize);
+    let focus_wanted = RwSignal::new(None::<usize>);
+    let body = NodeRef::<leptos::html::Div>::new();
+    let geometry = move || Geometry::read(body.get_untracked()?);
+    let measure = move || {
+        let n = total.get_untracked();
+        let rows = geometry().map_or(0..FIRST_WINDOW.min(n), |g| g.on_screen(n));
+        if window_rows.get_untracked() != rows {
+            window_rows.set(rows);
+        }
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    // A new view starts at its top row; then measure once the new rows are laid out.
+    Effect::new(move |_| {
+        query.track();
+        active.set(0);
+    });
+    Effect::new(move |_| {
+        total.track();
+        request_animation_frame(measure);
+    });
+    let grouping = super::grouping::use_grouping();
+    let rows = Memo::new(move |_| {
+        let range = window_rows.get();
+        let now = now.get();
+        shown.with(|shown| {
+            let range = range.start.min(shown.0.len())..range.end.min(shown.0.len());
+            store.desk.with(|desk| {
+                let settled = sla.settled.get();
+                scoring.rules.with(|rules| {
+                    scoring.signals.with(|signals| {
+                        shown.0[range.clone()]
+                            .iter()
+                            .zip(range.clone())
+                            .map(|(&i, pos)| {
+                                let case = &desk.cases[i];
+                                let pressure = pressure(case, settled.0.get(&case.id), now);
+                                let group_size = grouping.group_size(&case.id);
+                                Row::of(pos, case, score_now(case, &signals[i], pressure, group_size, rules))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+            })
+        })
+    });
+    Effect::new(move |_| {
+        sla.on_screen.set(rows.with(|rows| rows.iter().map(|row| row.id.clone()).collect()))
+    });
+    // The one row Tab reaches: the active row while it is built, else the first built row.
+    let tab_stop = Memo::new(move |_| {
+        let range = window_rows.get();
+        let active = active.get();
+        if range.contains(&active) {
+            active
+        } else {
+            range.start
+        }
+    });
+    let move_to = move |to: usize| {
+        active.set(to);
+        if let Some(g) = geometry() {
+            g.scroll_into_view(to);
+        }
+        measure();
+        focus_wanted.set(Some(to));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = total.get_untracked();
+        let on_row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.get_attribute("role").as_deref() == Some("row"));
+        if n == 0 || !on_row || ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        let at = active.get_untracked().min(n - 1);
+        let page = window_rows.with_untracked(|r| r.len().saturating_sub(2 * OVERSCAN)).max(1);
+        let to = match ev.key().as_str() {
+            "ArrowDown" | "j" => (at + 1).min(n - 1),
+            "ArrowUp" | "k" => at.saturating_sub(1),
+            "PageDown" => (at + page).min(n - 1),
+            "PageUp" => at.saturating_sub(page),
+            "Home" => 0,
+            "End" => n - 1,
+            "Enter" => {
+                ev.prevent_default();
+                let id = shown.with_untracked(|s| store.desk.with_untracked(|d| d.cases[s.0[at]].id.clone()));
+                router.go(Route::Case(id));
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        move_to(to);
+    };
     view! {
-        <table class="cases">
-            <thead>
-                <tr>
-                    <th scope="col">"Priority"</th>
-                    <th scope="col">"Title"</th>
-                    <th scope="col">"Customer"</th>
-                    <th scope="col">"Tier"</th>
-                    <th scope="col">"Surface"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Age"</th>
-                    <th scope="col">"SLA"</th>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=move || rows.get() key=|row| (row.id.clone(), row.updated_at, row.score, row.priority) let:row>
-                    <tr>
-                        <td data-label="Priority" class="nowrap">
-                            <PriorityBadge computed=row.priority pinned=row.pin score=row.score />
-                        </td>
-                        <td class="title-cell">
-                            <a href=Route::Case(row.id.clone()).href()>{row.title.clone()}</a>
-                        </td>
-                        <td data-label="Customer">{row.customer.clone()}</td>
-                        <td data-label="Tier">
-                            <span class=format!("tier tier-{}", row.tier.key())>{row.tier.label()}</span>
-                        </td>
-                        <td data-label="Surface">{row.surface.label()}</td>
-                        <td data-label="Status">
-                            <span class=format!("status status-{}", row.status.key())>{row.status.label()}</span>
-                        </td>
-                        <td data-label="Age" class="nowrap">
-                            <time datetime=row.created_at.to_rfc3339()>{move || age_label(row.created_at, now.get())}</time>
-                        </td>
-                        <td data-label="SLA"><SlaCell id=row.id.clone() /></td>
-                    </tr>
+        <div
+            class="case-list"
+            role="grid"
+            aria-labelledby="inbox-heading"
+            aria-rowcount=move || total.get() + 1
+            aria-readonly="true"
+            on:keydown=on_key
+        >
+            <div role="rowgroup" class="case-list-head">
+                <div role="row" aria-rowindex="1" class="case-list-cols">
+                    <span role="columnheader" class="cell-priority">"Priority"</span>
+                    <span role="columnheader" class="title-cell">"Title"</span>
+                    <span role="columnheader" class="cell-customer">"Customer"</span>
+                    <span role="columnheader" class="cell-tier">"Tier"</span>
+                    <span role="columnheader" class="cell-surface">"Surface"</span>
+                    <span role="columnheader" class="cell-status">"Status"</span>
+                    <span role="columnheader" class="cell-age">"Age"</span>
+                    <span role="columnheader" class="cell-sla">"SLA"</span>
+                </div>
+            </div>
+            <div role="rowgroup" class="case-rows" node_ref=body style=move || format!("--rows: {}", total.get())>
+                <For each=move || rows.get() key=|row| (row.pos, row.id.clone(), row.updated_at, row.score, row.priority) let:row>
+                    <CaseRow row now tab_stop active focus_wanted />
                 </For>
-            </tbody>
-        </table>
+            </div>
+        </div>
+    }
+}
+
+/// Where the list body sits on screen and how tall a row is.
+struct Geometry {
+    /// Top of the body relative to the viewport (negative once scrolled past).
+    top: f64,
+    row_height: f64,
+    viewport_height: f64,
+    /// Bottom edge of the sticky top bar: rows above it are hidden.
+    covered: f64,
+}
+
+impl Geometry {
+    fn read(body: web_sys::HtmlDivElement) -> Option<Geometry> {
+        let window = web_sys::window()?;
+        let row = body.first_element_child()?;
+        let document = window.document()?;
+        let covered = document
+            .query_selector(".topbar")
+            .ok()
+            .flatten()
+            .map_or(0.0, |bar| bar.get_bounding_client_rect().bottom().max(0.0));
+        Some(Geometry {
+            top: body.get_bounding_client_rect().top(),
+            row_height: row.get_bounding_client_rect().height().max(1.0),
+            viewport_height: window.inner_height().ok()?.as_f64()?,
+            covered,
+        })
+    }
+
+    /// The rows to build for `n` rows: those on screen and a few either side.
+    fn on_screen(&self, n: usize) -> std::ops::Range<usize> {
+        let first = ((self.covered - self.top) / self.row_height).floor().max(0.0) as usize;
+        let last = ((self.viewport_height - self.top) / self.row_height).ceil().max(0.0) as usize;
+        first.saturating_sub(OVERSCAN).min(n)..(last + OVERSCAN).min(n)
+    }
+
+    /// Scrolls the page just enough to show row `pos` whole, below the top bar.
+    fn scroll_into_view(&self, pos: usize) {
+        let top = self.top + pos as f64 * self.row_height;
+        let by = if top < self.covered {
+            top - self.covered
+        } else if top + self.row_height > self.viewport_height {
+            top + self.row_height - self.viewport_height
+        } else {
+            return;
+        };
+        if let Some(window) = web_sys::window() {
+            window.scroll_by_with_x_and_y(0.0, by);
+        }
+    }
+}
+
+#[component]
+fn CaseRow(
+    row: Row,
+    now: ReadSignal<Timestamp>,
+    tab_stop: Memo<usize>,
+    active: RwSignal<usize>,
+    focus_wanted: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let pos = row.pos;
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if focus_wanted.get() == Some(pos) {
+            if let Some(node) = node.get() {
+                let _ = node.focus();
+                focus_wanted.set(None);
+            }
+        }
+    });
+    view! {
+        <div
+            role="row"
+            class="case-row case-list-cols"
+            node_ref=node
+            aria-rowindex=pos + 2
+            tabindex=move || if tab_stop.get() == pos { "0" } else { "-1" }
+            style=format!("--pos: {pos}")
+            on:focusin=move |_| active.set(pos)
+        >
+            <div role="gridcell" data-label="Priority" class="cell-priority nowrap">
+                <PriorityBadge computed=row.priority pinned=row.pin score=row.score />
+            </div>
+            <div role="gridcell" class="title-cell">
+                <a href=Route::Case(row.id.clone()).href() tabindex="-1">{row.title.clone()}</a>
+            </div>
+            <div role="gridcell" data-label="Customer" class="cell-customer">{row.customer.clone()}</div>
+            <div role="gridcell" data-label="Tier" class="cell-tier">
+                <span class=format!("tier tier-{}", row.tier.key())>{row.tier.label()}</span>
+            </div>
+            <div role="gridcell" data-label="Surface" class="cell-surface">{row.surface.label()}</div>
+            <div role="gridcell" data-label="Status" class="cell-status">
+                <span class=format!("status status-{}", row.status.key())>{row.status.label()}</span>
+            </div>
+            <div role="gridcell" data-label="Age" class="cell-age nowrap">
+                <time datetime=row.created_at.to_rfc3339()>{move || age_label(row.created_at, now.get())}</time>
+            </div>
+            <div role="gridcell" data-label="SLA" class="cell-sla"><SlaCell id=row.id.clone() /></div>
+        </div>
     }
 }
 

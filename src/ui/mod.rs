@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
     provide_context(clock);
     what_if::provide_view_clock();
     sla_timers::provide_sla_board();
+    inbox::provide_inbox_view();
     view! {
         <header::AppHeader />
         <banners::StorageBanners />

@@ -250,7 +250,7 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
                 <span class="sla-time">{move || {
                     // The state is already in words next to it.
                     let text = text();
-                    match text.strip_prefix("paused, ") {
+                    match text.strip_prefix("paused, ").or_else(|| text.strip_prefix("breached ")) {
                         Some(rest) => rest.to_string(),
                         None if text == "met" => "on time".to_string(),
                         None => text,

@@ -188,3 +188,83 @@ export async function clearStorage(page) {
     });
   });
 }
+
+/** The inbox's case rows now in the page (the list builds only those near the screen). */
+export const caseRows = (page) =>
+  page.getByRole('grid', { name: 'Inbox' }).getByRole('row').filter({ has: page.getByRole('gridcell') });
+
+/** Waits until the page has painted twice, so a scroll has been answered with rows. */
+export const settle = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/**
+ * Every row of the inbox in order, read by scrolling the page from top to bottom:
+ * `{ index, text, badge, score }` with `index` the row's `aria-rowindex`.
+ */
+export async function allCaseRows(page) {
+  const rows = new Map();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (;;) {
+    await settle(page);
+    const seen = await page.evaluate(() =>
+      [...document.querySelectorAll('[role="grid"] [role="row"]:has([role="gridcell"])')].map((row) => ({
+        index: Number(row.getAttribute('aria-rowindex')),
+        text: row.innerText,
+        badge: row.querySelector('.priority [aria-hidden="true"]')?.innerText ?? '',
+        score: Number(row.querySelector('.score')?.innerText),
+      })),
+    );
+    for (const row of seen) rows.set(row.index, row);
+    const atEnd = await page.evaluate(() => {
+      const before = window.scrollY;
+      window.scrollBy(0, window.innerHeight * 0.8);
+      return window.scrollY === before;
+    });
+    if (atEnd) break;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return [...rows.values()].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A JSON export (this app's format) of `count` open cases, one minute apart, oldest first;
+ * case `i` has the title `Case ${i}: …` and the word `ref${i}x` in its description.
+ */
+export function exportJson(count) {
+  const start = Date.parse('2026-11-01T00:00:00Z');
+  const tiers = ['enterprise', 'premium', 'standard', 'free'];
+  const surfaces = ['website', 'app', 'support_platform', 'api', 'other'];
+  const urgencies = ['high', 'medium', 'low'];
+  const titles = ['checkout fails for saved cards', 'cannot log in after reset', '결제 오류가 발생합니다', '無法登入帳號', 'invoice PDF missing'];
+  const cases = [];
+  for (let i = 0; i < count; i++) {
+    const at = new Date(start + i * 60_000).toISOString().replace('.000Z', 'Z');
+    cases.push({
+      id: `c${String(i).padStart(6, '0')}`,
+      external_id: '',
+      title: `Case ${i}: ${titles[i % titles.length]}`,
+      description: `Reported by the store team, ref${i}x. It started after the release and affects several stores; the customer has tried again with no change.`,
+      customer: `Customer ${i % 900}`,
+      tier: tiers[i % tiers.length],
+      surface: surfaces[i % surfaces.length],
+      category: 'Payments',
+      customers_affected: [1, 3, 12, 40, 250, 1200][i % 6],
+      urgency: urgencies[i % urgencies.length],
+      status: 'new',
+      created_at: at,
+      updated_at: at,
+      first_response_at: null,
+      resolved_at: null,
+      timeline: [{ at, author: 'Mina', event: 'created' }],
+    });
+  }
+  return JSON.stringify({ format: 'triage-desk-export', schema_version: 2, exported_at: '2026-11-23T09:30:00Z', settings: { display_name: 'Mina' }, cases });
+}
+
+/** Imports a file through the Import file input and confirms the review; waits for the inbox. */
+export async function importThroughReview(page, file) {
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  const review = page.getByRole('region', { name: 'Import review' });
+  await review.getByRole('button', { name: 'Import cases' }).click({ timeout: 120_000 });
+  await review.getByText(/^Imported: /).waitFor({ timeout: 120_000 });
+}
