@@ -2,7 +2,7 @@
 //! file (UTF-8 with a byte order mark, formulas neutralised).
 
 use super::browser;
-use super::inbox::InboxState;
+use super::inbox::InboxView;
 use super::store::use_desk;
 use crate::domain::csv_export::export_csv;
 use leptos::html::Details;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ExportCsvMenu() -> impl IntoView {
     let store = use_desk();
-    let query = expect_context::<InboxState>().0;
+    let inbox = expect_context::<InboxView>();
     let menu = NodeRef::<Details>::new();
     let (problem, set_problem) = signal(None::<String>);
     let export = move |whole_desk: bool| {
@@ -20,8 +20,9 @@ pub fn ExportCsvMenu() -> impl IntoView {
             if whole_desk {
                 export_csv(&desk.cases)
             } else {
-                let shown = query.with_untracked(|query| query.select(&desk.cases));
-                export_csv(shown.into_iter().map(|i| &desk.cases[i]))
+                // Exactly the rows the inbox lists, in its order (score, SLA filters and all).
+                let shown = inbox.shown_untracked();
+                export_csv(shown.0.iter().filter_map(|&i| desk.cases.get(i)))
             }
         });
         let stem = if whole_desk { "triage-desk-all" } else { "triage-desk-view" };

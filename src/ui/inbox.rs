@@ -77,6 +77,13 @@ pub struct InboxView {
     search_wanted: RwSignal<bool>,
 }
 
+impl InboxView {
+    /// The positions in `desk.cases` of the cases the inbox lists, in its order.
+    pub fn shown_untracked(&self) -> Indices {
+        self.shown.get_untracked()
+    }
+}
+
 /// Needs the desk, the scoring and the SLA board provided first.
 pub fn provide_inbox_view() {
     let search_wanted = RwSignal::new(false);

@@ -82,6 +82,8 @@ test('typing a new case lists similar cases; Link records the link on both cases
   const primary = desk.data.cases.find((c) => c.id === 'demo-01');
   assert.deepEqual(primary.timeline.filter((e) => e.event === 'linked').map((e) => e.case), [created.id]);
 
+  // The inbox builds only the rows near the screen: search for the case to open it.
+  await page.getByLabel('Search').fill(PAYMENT_TITLES[1]);
   await page.getByRole('link', { name: PAYMENT_TITLES[1] }).click();
   const onCase = page.getByRole('region', { name: 'Similar cases' });
   await assert.doesNotReject(onCase.getByRole('link', { name: PAYMENT_TITLES[2] }).waitFor());

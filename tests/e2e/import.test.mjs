@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv, storedDesk } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv, storedDesk, caseRows } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -77,6 +77,12 @@ test('CSV export (all cases and this view) re-imports with nothing to add and ma
   const inView = Number((await page.getByText(/^\d+ cases?$/).innerText()).split(' ')[0]);
   assert.equal(viewRows, inView, 'the view export has every case in the view');
   assert.ok(viewRows < json.cases.length, 'the default view hides closed cases');
+  // In the inbox's own order (by triage score), not the order cases were stored in.
+  const viewIds = view.bytes.toString('utf8').split('\r\n').slice(1, 6).map((line) => line.split(',')[0]);
+  const listed = await caseRows(page).evaluateAll((rows) =>
+    rows.slice(0, 5).map((row) => decodeURIComponent(row.querySelector('a').getAttribute('href').split('/case/')[1])),
+  );
+  assert.deepEqual(viewIds, listed);
 
   const file = join(artifacts, 'export-all.csv');
   writeFileSync(file, all.bytes);
