@@ -343,8 +343,8 @@ test('a schema 1 store from the prototype is migrated on load', async () => {
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'All' });
   await assert.doesNotReject(row(page, '앱 로그인 후 바로 종료됨').waitFor());
   // The earlier key goes only once the database holds its cases.
+  await page.waitForFunction((key) => localStorage.getItem(key) === null, DESK_KEY);
   assert.equal(JSON.parse(await stored(page)).data.cases.length, 3);
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), DESK_KEY), null);
   await page.reload();
   await assert.doesNotReject(row(page, 'Checkout spinner never stops').waitFor());
   await context.close();
