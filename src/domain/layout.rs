@@ -15,7 +15,7 @@ use super::incident::Incident;
 use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Version of the record layout itself; the cases and settings inside keep [`SCHEMA_VERSION`].
 pub const LAYOUT_VERSION: u32 = 1;
@@ -91,23 +91,24 @@ pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk) -> String {
     serde_json::to_string(&meta).expect("settings always serialise")
 }
 
-/// The text of each chunk in `chunks`, from the desk's cases (empty chunks included, so a
-/// rewrite of everything leaves no stale record behind).
-pub fn encode_chunks(cases: &[Case], chunks: &BTreeSet<u32>) -> Vec<(u32, String)> {
-    let mut groups: Vec<Vec<PlacedRef>> = (0..CHUNK_COUNT).map(|_| Vec::new()).collect();
+/// The places in `cases` of the cases each of `chunks` holds (every one of them, empty or not),
+/// so that chunks can be written one at a time.
+pub fn members(cases: &[Case], chunks: &BTreeSet<u32>) -> BTreeMap<u32, Vec<usize>> {
+    let mut members: BTreeMap<u32, Vec<usize>> =
+        chunks.iter().filter(|&&chunk| chunk < CHUNK_COUNT).map(|&chunk| (chunk, Vec::new())).collect();
     for (at, case) in cases.iter().enumerate() {
-        let chunk = chunk_of(&case.id);
-        if chunks.contains(&chunk) {
-            groups[chunk as usize].push(PlacedRef { at, case });
+        if let Some(places) = members.get_mut(&chunk_of(&case.id)) {
+            places.push(at);
         }
     }
-    chunks
-        .iter()
-        .filter(|&&chunk| chunk < CHUNK_COUNT)
-        .map(|&chunk| {
-            (chunk, serde_json::to_string(&groups[chunk as usize]).expect("cases always serialise"))
-        })
-        .collect()
+    members
+}
+
+/// The text of one chunk holding the cases at `places` (places past the end are left out).
+pub fn encode_chunk(cases: &[Case], places: &[usize]) -> String {
+    let placed: Vec<PlacedRef> =
+        places.iter().filter_map(|&at| cases.get(at).map(|case| PlacedRef { at, case })).collect();
+    serde_json::to_string(&placed).expect("cases always serialise")
 }
 
 pub fn decode_meta(raw: &str) -> Result<Meta, LoadError> {
@@ -379,6 +380,13 @@ mod tests {
 
     fn desk(count: usize) -> Desk {
         Desk { cases: (0..count).map(|i| case(&format!("c{i}"))).collect(), ..Desk::default() }
+    }
+
+    fn encode_chunks(cases: &[Case], chunks: &BTreeSet<u32>) -> Vec<(u32, String)> {
+        members(cases, chunks)
+            .into_iter()
+            .map(|(chunk, places)| (chunk, encode_chunk(cases, &places)))
+            .collect()
     }
 
     fn all_chunks(desk: &Desk) -> Vec<String> {

@@ -11,6 +11,7 @@ use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{age_label, InboxQuery, SearchCache, SlaFilter, SlaKey, SortOrder, StatusFilter};
 use crate::domain::triage::{rank, Priority, Score, ScoreInput};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -503,6 +504,31 @@ fn CaseRow(
 ) -> impl IntoView {
     let pos = row.pos;
     let node = NodeRef::<leptos::html::Div>::new();
+    // A row rebuilt while it has focus (its score changed as groups or clocks were updated)
+    // hands the focus to its successor at the same place, so keyboard navigation goes on.
+    let focused = Arc::new(AtomicBool::new(false));
+    let on_focus_out = {
+        let focused = focused.clone();
+        move |ev: leptos::ev::FocusEvent| {
+            if ev.related_target().is_some() {
+                focused.store(false, Ordering::Relaxed);
+            }
+        }
+    };
+    let on_focus_in = {
+        let focused = focused.clone();
+        move |_| {
+            focused.store(true, Ordering::Relaxed);
+            active.set(pos);
+        }
+    };
+    on_cleanup(move || {
+        let body: Option<web_sys::Element> = document().body().map(Into::into);
+        let nothing_else_focused = document().active_element().is_none_or(|element| Some(element) == body);
+        if focused.load(Ordering::Relaxed) && nothing_else_focused {
+            focus_wanted.try_set(Some(pos));
+        }
+    });
     Effect::new(move |_| {
         if focus_wanted.get() == Some(pos) {
             if let Some(node) = node.get() {
@@ -519,7 +545,8 @@ fn CaseRow(
             aria-rowindex=pos + 2
             tabindex=move || if tab_stop.get() == pos { "0" } else { "-1" }
             style=format!("--pos: {pos}")
-            on:focusin=move |_| active.set(pos)
+            on:focusin=on_focus_in
+            on:focusout=on_focus_out
         >
             <div role="gridcell" data-label="Priority" class="cell-priority nowrap">
                 <PriorityBadge computed=row.priority pinned=row.pin score=row.score />

@@ -10,7 +10,15 @@ const app = useServedApp();
 
 const fixture = (name) => join(root, 'tests', 'fixtures', 'import', name);
 const stored = storedDesk;
-const caseCount = async (page) => JSON.parse((await stored(page)) ?? '{"data":{"cases":[]}}').data.cases.length;
+const storedCount = async (page) => JSON.parse((await stored(page)) ?? '{"data":{"cases":[]}}').data.cases.length;
+// Saving runs in the background after the change is on screen: wait (up to 10 s) for the
+// count to arrive, then return what is stored.
+async function caseCount(page, expected) {
+  for (let tries = 0; tries < 100 && expected !== undefined && (await storedCount(page)) !== expected; tries++) {
+    await page.waitForTimeout(100);
+  }
+  return storedCount(page);
+}
 const review = (page) => page.getByRole('region', { name: 'Import review' });
 const importFile = (page, file) => page.getByLabel('Import', { exact: true }).setInputFiles(file);
 
@@ -44,13 +52,13 @@ test('a Zendesk CSV is previewed, imported, and importing it again doubles nothi
   await panel.getByRole('button', { name: 'Import cases' }).click();
   await assert.doesNotReject(panel.getByText('Imported: 4 added, 0 updated, 0 unchanged.').waitFor());
   await assert.doesNotReject(page.getByRole('link', { name: 'Checkout fails with card error' }).waitFor());
-  assert.equal(await caseCount(page), 4);
+  assert.equal(await caseCount(page, 4), 4);
 
   await importFile(page, fixture('zendesk.csv'));
   await assert.doesNotReject(panel.getByText(/^0 new cases will be added, 0 cases already here will be updated, 4 are unchanged/).waitFor());
   await panel.getByRole('button', { name: 'Import cases' }).click();
   await assert.doesNotReject(panel.getByText('Imported: 0 added, 0 updated, 4 unchanged.').waitFor());
-  assert.equal(await caseCount(page), 4);
+  assert.equal(await caseCount(page, 4), 4);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -86,13 +94,13 @@ test('CSV export (all cases and this view) re-imports with nothing to add and ma
 
   const file = join(artifacts, 'export-all.csv');
   writeFileSync(file, all.bytes);
-  const count = await caseCount(page);
+  const count = json.cases.length;
   await importFile(page, file);
   const panel = review(page);
   await assert.doesNotReject(panel.getByText('Triage Desk export (CSV)').waitFor());
   await assert.doesNotReject(panel.getByText(`0 new cases will be added, 0 cases already here will be updated, ${json.cases.length} are unchanged, and 0 rows have errors.`).waitFor());
   await panel.getByRole('button', { name: 'Import cases' }).click();
-  assert.equal(await caseCount(page), count);
+  assert.equal(await caseCount(page, count), count);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -141,7 +149,7 @@ test('quick add of three pasted lines, plain and tabbed mixed, creates three cas
   for (const title of ['Login page times out', 'Refund not received', 'Invoice PDF is blank']) {
     await assert.doesNotReject(page.getByRole('link', { name: title }).waitFor());
   }
-  assert.equal(await caseCount(page), 3);
+  assert.equal(await caseCount(page, 3), 3);
   assert.deepEqual(errors, []);
   await context.close();
 });
