@@ -525,7 +525,9 @@ fn CaseRow(
     on_cleanup(move || {
         let body: Option<web_sys::Element> = document().body().map(Into::into);
         let nothing_else_focused = document().active_element().is_none_or(|element| Some(element) == body);
-        if focused.load(Ordering::Relaxed) && nothing_else_focused {
+        // Not when the keyboard moved on: the row the keys asked for takes focus instead.
+        let still_active = active.try_get_untracked() == Some(pos);
+        if focused.load(Ordering::Relaxed) && nothing_else_focused && still_active {
             focus_wanted.try_set(Some(pos));
         }
     });
