@@ -4,7 +4,9 @@
 //! and the desk changes in one go at the end of the apply.
 
 use super::browser;
+use super::sla_timers::{use_sla_board, SlaBoard};
 use super::store::{use_desk, DeskStore};
+use super::triage::{use_scoring, Scoring};
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::desk::{new_case_id, Desk, Settings};
 use crate::domain::import::{Applying, ColumnRole, ImportJob, Preview, Progress, Steps};
@@ -130,6 +132,8 @@ pub struct ImportState {
     /// Counts imports started, so a cancelled or replaced one stops reading.
     run: StoredValue<u64>,
     store: DeskStore,
+    scoring: Scoring,
+    sla: SlaBoard,
 }
 
 pub fn provide_import_state() {
@@ -141,6 +145,8 @@ pub fn provide_import_state() {
         job: StoredValue::new_local(None),
         run: StoredValue::new(0),
         store: use_desk(),
+        scoring: use_scoring(),
+        sla: use_sla_board(),
     });
 }
 
@@ -303,10 +309,17 @@ impl ImportState {
             let author = self.store.desk.with_untracked(|desk| desk.settings.author().to_string());
             let mut make_id = move || new_case_id(now, browser::random_u32());
             let mut applying = self.store.desk.with_untracked(|desk| Applying::new(&review.preview, desk));
+            let mut warmed = 0;
             loop {
                 let steps = self.store.desk.with_untracked(|desk| {
                     applying.step(&review.preview, desk, &author, now, &mut make_id, ROWS_PER_STEP)
                 });
+                // The new cases' scores and clocks are worked out step by step too, rather
+                // than all at once when they join the desk.
+                let fresh = &applying.added()[warmed..];
+                self.scoring.warm(fresh);
+                self.sla.warm(fresh);
+                warmed += fresh.len();
                 if steps.finished() {
                     break;
                 }

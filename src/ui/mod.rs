@@ -34,7 +34,6 @@ use route::Route;
 #[component]
 pub fn App() -> impl IntoView {
     let store = store::use_desk_store();
-    import_export::provide_import_state();
     inbox::provide_inbox_state();
     triage::provide_scoring();
     grouping::provide_grouping();
@@ -44,6 +43,8 @@ pub fn App() -> impl IntoView {
     what_if::provide_view_clock();
     sla_timers::provide_sla_board();
     inbox::provide_inbox_view();
+    // Warms the scoring and SLA caches while it imports, so it comes after them.
+    import_export::provide_import_state();
     view! {
         <header::AppHeader />
         <banners::StorageBanners />

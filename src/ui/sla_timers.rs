@@ -5,7 +5,7 @@ use super::browser;
 use super::store::use_desk;
 use super::what_if::use_view_clock;
 use super::Clock;
-use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::sla::board::{countdown, CaseSla};
 use crate::domain::sla::{CaseClocks, SlaEngine, Target, TargetState, TargetStatus};
 use leptos::prelude::*;
@@ -44,6 +44,43 @@ pub struct SlaBoard {
     /// SLA sorting and filtering, and breach alerts: reading thousands of cases every second
     /// would cost far more than the countdowns on screen do.
     pub settled: Memo<Shared<HashMap<CaseId, CaseSla>>>,
+    /// The engine the cached clocks were computed with, and the clocks by case.
+    cache: StoredValue<(Option<Shared<SlaEngine>>, ClockCache)>,
+}
+
+impl SlaBoard {
+    /// Computes the clocks of cases about to join the desk, a few at a time while they are
+    /// imported, so that their arrival does not compute them all in one go.
+    pub fn warm(&self, cases: &[Case]) {
+        let engine = self.engine.get_untracked();
+        self.cache.update_value(|cache| {
+            for case in cases {
+                cached_clocks(&engine, cache, case);
+            }
+        });
+    }
+}
+
+/// The clocks of `case` from the cache, computed and kept if missing or stale; new settings
+/// (a new engine) make every cached clock stale.
+fn cached_clocks(
+    engine: &Shared<SlaEngine>,
+    (cached_engine, cache): &mut (Option<Shared<SlaEngine>>, ClockCache),
+    case: &Case,
+) -> Arc<CaseClocks> {
+    if cached_engine.as_ref() != Some(engine) {
+        cache.clear();
+        *cached_engine = Some(engine.clone());
+    }
+    let stamp = (case.updated_at, case.timeline.len());
+    match cache.get(&case.id).filter(|(at, len, _)| (*at, *len) == stamp) {
+        Some((_, _, clocks)) => clocks.clone(),
+        None => {
+            let clocks = Arc::new(engine.0.compute_clocks(case));
+            cache.insert(case.id.clone(), (stamp.0, stamp.1, clocks.clone()));
+            clocks
+        }
+    }
 }
 
 pub fn provide_sla_board() -> SlaBoard {
@@ -57,25 +94,11 @@ pub fn provide_sla_board() -> SlaBoard {
         let engine = engine.get();
         store.desk.with(|desk| {
             let mut map = ClockMap::with_capacity(desk.cases.len());
-            cache.update_value(|(cached_engine, cache)| {
-                if cached_engine.as_ref() != Some(&engine) {
-                    cache.clear();
-                    *cached_engine = Some(engine.clone());
-                }
+            cache.update_value(|cache| {
                 for case in &desk.cases {
-                    let stamp = (case.updated_at, case.timeline.len());
-                    let entry = cache.get(&case.id).filter(|(at, len, _)| (*at, *len) == stamp);
-                    let clocks = match entry {
-                        Some((_, _, clocks)) => clocks.clone(),
-                        None => {
-                            let clocks = Arc::new(engine.0.compute_clocks(case));
-                            cache.insert(case.id.clone(), (stamp.0, stamp.1, clocks.clone()));
-                            clocks
-                        }
-                    };
-                    map.insert(case.id.clone(), clocks);
+                    map.insert(case.id.clone(), cached_clocks(&engine, cache, case));
                 }
-                cache.retain(|id, _| map.contains_key(id));
+                cache.1.retain(|id, _| map.contains_key(id));
             });
             Shared(Arc::new(map))
         })
@@ -103,7 +126,7 @@ pub fn provide_sla_board() -> SlaBoard {
             Shared(Arc::new(clocks.0.iter().map(|(id, c)| (id.clone(), CaseSla::read(c, &tick))).collect()))
         })
     });
-    let board = SlaBoard { engine, clocks, live, on_screen, settled };
+    let board = SlaBoard { engine, clocks, live, on_screen, settled, cache };
     provide_context(board);
     board
 }

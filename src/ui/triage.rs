@@ -18,6 +18,17 @@ use std::sync::Arc;
 pub struct Scoring {
     pub rules: Memo<TriageRules>,
     pub signals: Memo<Vec<Arc<TextSignals>>>,
+    cache: StoredValue<Option<SignalCache>, LocalStorage>,
+}
+
+impl Scoring {
+    /// Analyses cases about to join the desk, a few at a time while they are imported, so
+    /// that their arrival does not analyse them all in one go.
+    pub fn warm(&self, cases: &[Case]) {
+        let rules = self.rules.get_untracked();
+        self.cache
+            .update_value(|cache| cache.get_or_insert_with(|| SignalCache::new(&rules)).warm(cases, &rules));
+    }
 }
 
 pub fn provide_scoring() {
@@ -34,7 +45,7 @@ pub fn provide_scoring() {
                 .unwrap_or_default()
         })
     });
-    provide_context(Scoring { rules, signals });
+    provide_context(Scoring { rules, signals, cache });
 }
 
 pub fn use_scoring() -> Scoring {

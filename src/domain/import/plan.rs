@@ -296,6 +296,11 @@ impl Applying {
         Steps { done: end, total: preview.rows.len() }
     }
 
+    /// The new cases made so far, in order; they join the desk at [`Applying::commit`].
+    pub fn added(&self) -> &[Case] {
+        &self.execution.added
+    }
+
     /// Writes the rows stepped through into the desk. If the desk gained cases or one of the
     /// changed cases was edited meanwhile, writing the copies would double a case or undo
     /// that edit, so every row is applied again, in one go, to the desk as it is now.

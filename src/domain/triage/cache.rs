@@ -17,6 +17,21 @@ impl SignalCache {
         SignalCache { rules: rules.clone(), compiled: CompiledRules::new(rules), by_case: HashMap::new() }
     }
 
+    /// Analyses `cases` ahead of time (cases about to be added, say) so that the next
+    /// [`SignalCache::refresh`] finds them done; cases already analysed are skipped.
+    pub fn warm(&mut self, cases: &[Case], rules: &TriageRules) {
+        if &self.rules != rules {
+            *self = SignalCache::new(rules);
+        }
+        for case in cases {
+            let fresh = self.by_case.get(&case.id).is_some_and(|(seen, _)| *seen == case.updated_at);
+            if !fresh {
+                let signals = Arc::new(TextSignals::analyze(case, &self.compiled));
+                self.by_case.insert(case.id.clone(), (case.updated_at, signals));
+            }
+        }
+    }
+
     /// The signals of every case, in the order of `cases`; re-analyses only cases changed
     /// since the last call (by `updated_at`), and everything when the rules changed.
     pub fn refresh(&mut self, cases: &[Case], rules: &TriageRules) -> Vec<Arc<TextSignals>> {
@@ -69,5 +84,12 @@ mod tests {
         quieter.risk_keywords = Default::default();
         let third = cache.refresh(&cases, &quieter);
         assert_eq!(third[0].risk_keywords, 0, "new rules re-read everything");
+
+        let coming = Case::create(CaseId("c".into()), draft("Payment outage"), "Me", at(2));
+        cache.warm(std::slice::from_ref(&coming), &quieter);
+        let warmed = cache.by_case[&coming.id].1.clone();
+        cases.push(coming);
+        let fourth = cache.refresh(&cases, &quieter);
+        assert!(Arc::ptr_eq(&fourth[2], &warmed), "a warmed case is not read again");
     }
 }
