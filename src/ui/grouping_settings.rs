@@ -2,6 +2,7 @@
 //! would make) and when many similar cases count as a surge.
 
 use super::browser;
+use super::fields::CountField;
 use super::grouping::use_grouping;
 use super::store::use_desk;
 use crate::domain::grouping::GroupingSettings;
@@ -48,8 +49,8 @@ pub fn GroupingSettingsSection() -> impl IntoView {
             settings.updated_at = Some(now);
         });
     };
-    let number =
-        |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok().filter(|n| *n >= 1);
+    // Anything but a whole number of at least one leaves the saved value as it is.
+    let at_least_one = |n: Result<u32, String>| n.ok().filter(|n| *n >= 1);
     view! {
         <h2 id="grouping-heading">"Duplicate groups"</h2>
         <div class="form-grid" role="group" aria-labelledby="grouping-heading">
@@ -84,34 +85,24 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                     }}
                 </p>
             </div>
-            <div class="field">
-                <label for="surge-count">"Surge alert: similar cases"</label>
-                <input
-                    id="surge-count"
-                    type="number"
-                    min="1"
-                    prop:value=move || saved.with(|s| s.surge_count.to_string())
-                    on:change=move |ev| {
-                        if let Some(n) = number(&ev) {
-                            save(&|s| s.surge_count = n as usize);
-                        }
+            <CountField
+                label="Surge alert: similar cases"
+                value=Signal::derive(move || saved.with(|s| s.surge_count as u32))
+                on_commit=move |n| {
+                    if let Some(n) = at_least_one(n) {
+                        save(&|s| s.surge_count = n as usize);
                     }
-                />
-            </div>
-            <div class="field">
-                <label for="surge-window">"Surge alert: within minutes"</label>
-                <input
-                    id="surge-window"
-                    type="number"
-                    min="1"
-                    prop:value=move || saved.with(|s| s.surge_window_minutes.to_string())
-                    on:change=move |ev| {
-                        if let Some(n) = number(&ev) {
-                            save(&|s| s.surge_window_minutes = n);
-                        }
+                }
+            />
+            <CountField
+                label="Surge alert: within minutes"
+                value=Signal::derive(move || saved.with(|s| s.surge_window_minutes))
+                on_commit=move |n| {
+                    if let Some(n) = at_least_one(n) {
+                        save(&|s| s.surge_window_minutes = n);
                     }
-                />
-            </div>
+                }
+            />
         </div>
         <p class="muted">"Higher thresholds make fewer, tighter groups. The inbox warns when the given number of similar cases arrive within the window."</p>
     }
