@@ -1,6 +1,7 @@
 //! Which cases the inbox shows, in which order, and how times read on screen.
 
-use super::case::{Case, CaseId, Status, Surface, Tier, Timestamp};
+use super::case::{Case, Status, Surface, Tier, Timestamp};
+use super::per_case::PerCase;
 use super::sla::TargetState;
 use chrono::{Duration, FixedOffset};
 use memchr::memmem::Finder;
@@ -259,25 +260,14 @@ fn is_caseless(c: char) -> bool {
 }
 
 /// [`search_text`] of every case, made again only for cases changed since the last refresh
-/// (by `updated_at`), so a keystroke never lower-cases 50,000 descriptions. Entries follow the
-/// desk's order (new cases are appended), so a case is found at its old place without hashing.
+/// (by `updated_at`), so a keystroke never lower-cases 50,000 descriptions.
 #[derive(Default)]
-pub struct SearchCache {
-    by_place: Vec<(CaseId, Timestamp, Arc<str>)>,
-}
+pub struct SearchCache(PerCase<Timestamp, Arc<str>>);
 
 impl SearchCache {
     /// The search text of every case, in the order of `cases`.
     pub fn refresh(&mut self, cases: &[Case]) -> Vec<Arc<str>> {
-        let mut seen = std::mem::take(&mut self.by_place).into_iter();
-        self.by_place = cases
-            .iter()
-            .map(|case| match seen.next() {
-                Some((id, at, text)) if id == case.id && at == case.updated_at => (id, at, text),
-                _ => (case.id.clone(), case.updated_at, Arc::from(search_text(case))),
-            })
-            .collect();
-        self.by_place.iter().map(|(_, _, text)| Arc::clone(text)).collect()
+        self.0.refresh(cases, |case| case.updated_at, |case| Arc::from(search_text(case)))
     }
 }
 
@@ -312,7 +302,7 @@ pub fn local_time_label(at: Timestamp, utc_offset_minutes: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDraft, Field, FieldValue};
+    use crate::domain::case::{CaseDraft, CaseId, Field, FieldValue};
     use chrono::{TimeZone, Utc};
 
     fn at(hour: u32) -> Timestamp {

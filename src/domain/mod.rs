@@ -11,6 +11,7 @@ pub mod import;
 pub mod inbox;
 pub mod incident;
 pub mod layout;
+pub mod per_case;
 pub mod persist;
 pub mod sla;
 pub mod triage;

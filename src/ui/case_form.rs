@@ -19,7 +19,7 @@ pub fn NewCaseForm() -> impl IntoView {
             errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message.clone()))
         })
     };
-    let categories = Signal::derive(move || store.desk.with(|desk| desk.categories()));
+    let categories = store.categories;
     // Similar cases the user chose to link; linked once the case exists.
     let links = RwSignal::new(Vec::<CaseId>::new());
 

@@ -26,7 +26,7 @@ fn edit_case<R>(
 pub fn CaseView(id: CaseId) -> impl IntoView {
     let store = use_desk();
     let lookup = id.clone();
-    let found = Memo::new(move |_| store.desk.with(|desk| desk.case(&lookup).cloned()));
+    let found = Memo::new(move |_| store.with_case(&lookup, Case::clone));
     view! {
         {move || match found.get() {
             None => view! {
@@ -120,7 +120,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
         }
     };
     let text = move |field: Field| Signal::derive(move || case.with(|c| c.field_text(field)));
-    let categories = Signal::derive(move || store.desk.with(|desk| desk.categories()));
+    let categories = store.categories;
     let text_field = {
         let set = set.clone();
         move |label: &'static str, field: Field, multiline: bool| {
@@ -134,7 +134,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     value=text(field)
                     on_commit=move |value| set(field, FieldValue::Text(value))
                     error=error_for(field)
-                    suggestions=if field == Field::Category { categories } else { Signal::default() }
+                    suggestions=if field == Field::Category { categories.into() } else { Signal::default() }
                 />
             }
         }

@@ -1,6 +1,6 @@
-//! Duplicate grouping kept beside the desk: the similarity index is built after the first
-//! paint in time slices, then kept in step one changed case at a time, and the groups are
-//! recomputed shortly after the last change so typing and saving never wait on them.
+//! Duplicate grouping kept beside the desk: the similarity index is built once the stored
+//! desk is read, in time slices, then kept in step one changed case at a time, and the groups
+//! are recomputed shortly after the last change so typing and saving never wait on them.
 
 use super::browser;
 use super::store::{use_desk, DeskStore};
@@ -9,6 +9,7 @@ use crate::domain::duplicates::{group_of, groupable};
 use crate::domain::grouping::{
     Group, GroupingSettings, NotDuplicates, SimilarCase, SimilarityIndex, SIMILAR_COUNT,
 };
+use crate::domain::per_case::PerCase;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -23,9 +24,9 @@ const REGROUP_DELAY: Duration = Duration::from_millis(300);
 pub struct Grouping {
     store: DeskStore,
     index: StoredValue<SimilarityIndex, LocalStorage>,
-    /// What the index holds per case: its last change time, so unchanged cases are skipped
-    /// cheaply, and a hash of its text, so a note or a status change does not regroup.
-    indexed: StoredValue<HashMap<CaseId, (Timestamp, u64)>, LocalStorage>,
+    /// What the index holds per case, by its last change time so unchanged cases are skipped
+    /// cheaply: the hash of its text while it is indexed, so a note does not regroup.
+    indexed: StoredValue<PerCase<Timestamp, Option<u64>>, LocalStorage>,
     /// Bumped whenever the index changes, so similar-case lists refresh.
     version: RwSignal<u64>,
     /// None until the first grouping finished.
@@ -43,7 +44,7 @@ pub fn provide_grouping() {
     let grouping = Grouping {
         store,
         index: StoredValue::new_local(SimilarityIndex::new()),
-        indexed: StoredValue::new_local(HashMap::new()),
+        indexed: StoredValue::new_local(PerCase::default()),
         version: RwSignal::new(0),
         groups,
         membership: Memo::new(move |_| {
@@ -54,10 +55,18 @@ pub fn provide_grouping() {
     };
     provide_context(grouping);
     let built = grouping.built;
-    spawn_local(async move {
-        browser::yield_to_browser().await;
-        grouping.build_in_slices().await;
-        built.set(true);
+    // Built once the stored desk is read: building over the empty desk before it would leave
+    // every stored case to the first sync, all in one go.
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !store.ready.get() {
+            return started.unwrap_or(false);
+        }
+        spawn_local(async move {
+            browser::yield_to_browser().await;
+            grouping.build_in_slices().await;
+            built.set(true);
+        });
+        true
     });
     // After the first build, each change of the desk updates only the cases that changed.
     Effect::new(move |_| {
@@ -105,18 +114,11 @@ impl Grouping {
         while !rest.is_empty() {
             let started = js_sys::Date::now();
             let mut done = 0;
-            self.index.update_value(|index| {
-                self.indexed.update_value(|indexed| {
-                    for case in rest {
-                        index.upsert_case(case);
-                        indexed.insert(case.id.clone(), (case.updated_at, text_hash(case)));
-                        done += 1;
-                        if js_sys::Date::now() - started > SLICE_MS {
-                            break;
-                        }
-                    }
-                })
-            });
+            while done < rest.len() && js_sys::Date::now() - started < SLICE_MS {
+                let slice = &rest[done..(done + 64).min(rest.len())];
+                self.warm(slice);
+                done += slice.len();
+            }
             rest = &rest[done..];
             browser::yield_to_browser().await;
         }
@@ -126,35 +128,72 @@ impl Grouping {
         self.regroup();
     }
 
+    /// Indexes open cases about to be synced (the first build, or an import's new cases a
+    /// few at a time), so that the sync which meets them has nothing left to do.
+    pub fn warm(&self, cases: &[Case]) {
+        self.index.update_value(|index| {
+            self.indexed.update_value(|indexed| {
+                for case in cases.iter().filter(|c| groupable(c)) {
+                    index.upsert_case(case);
+                }
+                let hash = |case: &Case| groupable(case).then(|| text_hash(case));
+                indexed.warm(cases, |case| case.updated_at, hash);
+            })
+        });
+    }
+
+    /// Takes out of the index the cases warmed for an import that was cancelled.
+    pub fn forget_warmed(&self) {
+        self.index.update_value(|index| {
+            self.indexed.update_value(|indexed| {
+                indexed.forget_ahead(|id, hash| {
+                    if hash.is_some() {
+                        index.remove(&id);
+                    }
+                })
+            })
+        });
+    }
+
     /// Brings the index in line with `cases`; true if anything changed.
     fn sync(&self, cases: &[Case]) -> bool {
         let mut changed = false;
+        let mut gone = Vec::new();
         self.index.update_value(|index| {
             self.indexed.update_value(|indexed| {
-                let mut present = HashMap::with_capacity(indexed.len());
-                for case in cases.iter().filter(|c| groupable(c)) {
-                    let known = indexed.get(&case.id).copied();
-                    let entry = match known {
-                        Some((at, hash)) if at == case.updated_at => (at, hash),
-                        _ => {
-                            let hash = text_hash(case);
-                            if known.is_none_or(|(_, old)| old != hash) {
-                                index.upsert_case(case);
-                                changed = true;
+                let sync_one = |case: &Case, before: Option<Option<u64>>| {
+                    let was = before.flatten();
+                    let now = groupable(case).then(|| text_hash(case));
+                    if now != was {
+                        match now {
+                            Some(_) => index.upsert_case(case),
+                            None => {
+                                index.remove(&case.id);
                             }
-                            (case.updated_at, hash)
                         }
-                    };
-                    present.insert(case.id.clone(), entry);
-                }
-                for id in indexed.keys().filter(|id| !present.contains_key(*id)) {
+                        changed = true;
+                    }
+                    now
+                };
+                // Cases indexed ahead of their arrival change the groups as they arrive.
+                let waiting = indexed.ahead();
+                indexed.refresh_with(
+                    cases,
+                    |case| case.updated_at,
+                    sync_one,
+                    |id, hash| {
+                        if hash.is_some() {
+                            gone.push(id);
+                        }
+                    },
+                );
+                for id in &gone {
                     index.remove(id);
-                    changed = true;
                 }
-                *indexed = present;
+                changed |= indexed.ahead() < waiting;
             })
         });
-        changed
+        changed || !gone.is_empty()
     }
 
     fn schedule_regroup(self) {

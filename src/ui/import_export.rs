@@ -4,6 +4,7 @@
 //! and the desk changes in one go at the end of the apply.
 
 use super::browser;
+use super::grouping::{use_grouping, Grouping};
 use super::sla_timers::{use_sla_board, SlaBoard};
 use super::store::{use_desk, DeskStore};
 use super::triage::{use_scoring, Scoring};
@@ -134,6 +135,7 @@ pub struct ImportState {
     store: DeskStore,
     scoring: Scoring,
     sla: SlaBoard,
+    grouping: Grouping,
 }
 
 pub fn provide_import_state() {
@@ -147,6 +149,7 @@ pub fn provide_import_state() {
         store: use_desk(),
         scoring: use_scoring(),
         sla: use_sla_board(),
+        grouping: use_grouping(),
     });
 }
 
@@ -314,11 +317,12 @@ impl ImportState {
                 let steps = self.store.desk.with_untracked(|desk| {
                     applying.step(&review.preview, desk, &author, now, &mut make_id, ROWS_PER_STEP)
                 });
-                // The new cases' scores and clocks are worked out step by step too, rather
-                // than all at once when they join the desk.
+                // The new cases' scores, clocks and grouping terms are worked out step by
+                // step too, rather than all at once when they join the desk.
                 let fresh = &applying.added()[warmed..];
                 self.scoring.warm(fresh);
                 self.sla.warm(fresh);
+                self.grouping.warm(fresh);
                 warmed += fresh.len();
                 if steps.finished() {
                     break;
@@ -326,6 +330,9 @@ impl ImportState {
                 self.report(&review.name, Meter::rows("Importing cases", "imported", steps));
                 browser::yield_to_browser().await;
                 if !self.is_current(run) {
+                    self.scoring.forget_warmed();
+                    self.sla.forget_warmed();
+                    self.grouping.forget_warmed();
                     return;
                 }
             }

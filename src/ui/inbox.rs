@@ -2,8 +2,8 @@
 
 use super::browser;
 use super::route::{use_route, Route};
-use super::sla_timers::{use_sla_board, Shared, SlaCell};
-use super::store::use_desk;
+use super::sla_timers::{use_sla_board, SlaCell};
+use super::store::{use_desk, Shared};
 use super::triage::{pressure, score_now, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
@@ -107,18 +107,9 @@ fn inbox_view(search_wanted: RwSignal<bool>) -> Memo<Indices> {
         if !uses_sla.get() {
             return Shared(Arc::new(Vec::new()));
         }
-        let keys = store.desk.with(|desk| {
-            sla.settled.with(|live| {
-                desk.cases
-                    .iter()
-                    .map(|case| {
-                        live.0.get(&case.id).map_or_else(SlaKey::default, |s| SlaKey {
-                            time_left_ms: s.time_left_ms(),
-                            state: s.worst_state(),
-                        })
-                    })
-                    .collect()
-            })
+        let keys = sla.settled.with(|settled| {
+            let readings = settled.0.readings.iter();
+            readings.map(|s| SlaKey { time_left_ms: s.time_left_ms(), state: s.worst_state() }).collect()
         });
         Shared(Arc::new(keys))
     });
@@ -132,12 +123,14 @@ fn inbox_view(search_wanted: RwSignal<bool>) -> Memo<Indices> {
                 let now = now.get();
                 scoring.rules.with(|rules| {
                     scoring.signals.with(|signals| {
-                        let inputs = cases.iter().zip(signals).map(|(case, signals)| ScoreInput {
-                            case,
-                            signals,
-                            pressure: pressure(case, settled.0.get(&case.id), now),
-                            group_size: grouping.group_size(&case.id),
-                        });
+                        let inputs = cases.iter().zip(signals).zip(&settled.0.readings).map(
+                            |((case, signals), sla)| ScoreInput {
+                                case,
+                                signals,
+                                pressure: pressure(case, Some(sla), now),
+                                group_size: grouping.group_size(&case.id),
+                            },
+                        );
                         rank(inputs, rules).into_iter().map(|ranked| ranked.index).collect()
                     })
                 })
@@ -353,7 +346,7 @@ fn CaseList(shown: Memo<Indices>) -> impl IntoView {
                             .zip(range.clone())
                             .map(|(&i, pos)| {
                                 let case = &desk.cases[i];
-                                let pressure = pressure(case, settled.0.get(&case.id), now);
+                                let pressure = pressure(case, settled.0.readings.get(i), now);
                                 let group_size = grouping.group_size(&case.id);
                                 Row::of(pos, case, score_now(case, &signals[i], pressure, group_size, rules))
                             })

@@ -4,7 +4,7 @@
 use super::browser;
 use super::grouping::use_grouping;
 use super::route::Route;
-use super::store::use_desk;
+use super::store::{use_desk, DeskStore};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::duplicates::highlight;
 use crate::domain::grouping::SimilarCase;
@@ -30,19 +30,14 @@ struct SimilarRow {
     matched: Vec<String>,
 }
 
-fn rows(similar: Vec<SimilarCase>, cases: &[Case]) -> Vec<SimilarRow> {
+fn rows(similar: Vec<SimilarCase>, store: DeskStore) -> Vec<SimilarRow> {
     similar
         .into_iter()
         .filter(|s| s.similarity >= MIN_SIMILARITY)
         .filter_map(|s| {
-            let case = cases.iter().find(|c| c.id == s.id)?;
-            Some(SimilarRow {
-                id: s.id.clone(),
-                percent: s.percent(),
-                title: case.title.clone(),
-                customer: case.customer.clone(),
-                matched: s.matched,
-            })
+            let (title, customer) =
+                store.with_case(&s.id, |case| (case.title.clone(), case.customer.clone()))?;
+            Some(SimilarRow { id: s.id.clone(), percent: s.percent(), title, customer, matched: s.matched })
         })
         .collect()
 }
@@ -55,7 +50,7 @@ pub fn CaseSimilarCases(case: Memo<Case>) -> impl IntoView {
     let list = Memo::new(move |_| {
         let similar =
             store.desk.with(|desk| case.with(|c| grouping.similar_to_case(c, &desk.not_duplicates)));
-        store.desk.with(|desk| rows(similar, &desk.cases))
+        rows(similar, store)
     });
     let linked = Signal::derive(move || {
         let id = case.with(|c| c.id.clone());
@@ -105,7 +100,7 @@ pub fn DraftSimilarCases(
                 grouping.similar_to_text(title, description)
             }
         });
-        store.desk.with(|desk| rows(similar, &desk.cases))
+        rows(similar, store)
     });
     let link = Callback::new(move |id: CaseId| {
         links.update(|all| {

@@ -37,15 +37,16 @@ pub fn BreachAlerts() -> impl IntoView {
         // Alerts follow the 30-second reading of every case; the real time is read untracked
         // so the 1 Hz tick does not rerun this over the whole desk.
         let now = untrack(|| clock.real_now());
-        let observed: Vec<Observed> = board.settled.with(|live| {
+        let observed: Vec<Observed> = board.settled.with(|settled| {
             store.desk.with(|desk| {
                 desk.cases
                     .iter()
-                    .filter(|case| case.is_open())
-                    .map(|case| Observed {
+                    .zip(&settled.0.readings)
+                    .filter(|(case, _)| case.is_open())
+                    .map(|(case, sla)| Observed {
                         case_id: case.id.0.clone(),
                         title: case.title.clone(),
-                        state: live.0.get(&case.id).and_then(|sla| sla.worst_state()),
+                        state: sla.worst_state(),
                     })
                     .collect()
             })

@@ -334,7 +334,7 @@ fn ComplianceReport() -> impl IntoView {
     let report = Memo::new(move |_| {
         let (from, to) = (local_midnight(from.get()), local_midnight(to.get() + TimeDelta::days(1)));
         let now = minute.get();
-        board.clocks.with(|clocks| compliance(clocks.0.values().map(|c| c.as_ref()), from, to, now))
+        board.clocks.with(|clocks| compliance(clocks.0.iter().map(|c| c.as_ref()), from, to, now))
     });
     let date_input = move |id: &'static str, label: &'static str, value: RwSignal<NaiveDate>| {
         view! {

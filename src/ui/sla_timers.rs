@@ -2,40 +2,38 @@
 //! case or the SLA settings change; statuses per tick), the inbox cell and the case panel.
 
 use super::browser;
-use super::store::use_desk;
+use super::store::{use_desk, DeskStore, Shared};
 use super::what_if::use_view_clock;
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Timestamp};
+use crate::domain::per_case::PerCase;
 use crate::domain::sla::board::{countdown, CaseSla};
 use crate::domain::sla::{CaseClocks, SlaEngine, Target, TargetState, TargetStatus};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Shared data that compares by identity, so a memo notifies exactly when it recomputed.
-#[derive(Debug)]
-pub struct Shared<T>(pub Arc<T>);
+/// Every case's clocks, in the desk's order.
+pub type Clocks = Vec<Arc<CaseClocks>>;
 
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
+/// Every case read at one 30-second clock, in the desk's order.
+pub struct Settled {
+    pub readings: Vec<CaseSla>,
+    /// What the readings were taken from, so the next reading re-reads only changed cases.
+    clocks: Shared<Clocks>,
+    engine: Shared<SlaEngine>,
+    basis: (Timestamp, chrono::TimeDelta),
 }
 
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-type ClockMap = HashMap<CaseId, Arc<CaseClocks>>;
-/// Per case: when it was last changed and how long its timeline was when its clocks were made.
-type ClockCache = HashMap<CaseId, (Timestamp, usize, Arc<CaseClocks>)>;
+/// A case's clocks are good while it has the same change time and timeline length.
+type ClockStamp = (Timestamp, usize);
+/// The clocks by case, and the engine they were computed with.
+type ClockCache = (Option<Shared<SlaEngine>>, PerCase<ClockStamp, Arc<CaseClocks>>);
 
 #[derive(Clone, Copy)]
 pub struct SlaBoard {
     pub engine: Memo<Shared<SlaEngine>>,
-    pub clocks: Memo<Shared<ClockMap>>,
+    pub clocks: Memo<Shared<Clocks>>,
     /// The cases on screen read at the view's now: the only thing the 1 Hz tick recomputes.
     pub live: Memo<Shared<HashMap<CaseId, CaseSla>>>,
     /// Which cases the page shows countdowns for; the inbox and the case page set it.
@@ -43,9 +41,14 @@ pub struct SlaBoard {
     /// Every case read at the 30-second clock (plus any what-if shift), for the triage score,
     /// SLA sorting and filtering, and breach alerts: reading thousands of cases every second
     /// would cost far more than the countdowns on screen do.
-    pub settled: Memo<Shared<HashMap<CaseId, CaseSla>>>,
+    pub settled: Memo<Shared<Settled>>,
     /// The engine the cached clocks were computed with, and the clocks by case.
-    cache: StoredValue<(Option<Shared<SlaEngine>>, ClockCache)>,
+    cache: StoredValue<ClockCache>,
+    store: DeskStore,
+}
+
+fn clock_stamp(case: &Case) -> ClockStamp {
+    (case.updated_at, case.timeline.len())
 }
 
 impl SlaBoard {
@@ -54,33 +57,39 @@ impl SlaBoard {
     pub fn warm(&self, cases: &[Case]) {
         let engine = self.engine.get_untracked();
         self.cache.update_value(|cache| {
-            for case in cases {
-                cached_clocks(&engine, cache, case);
-            }
+            follow_engine(cache, &engine)
+                .warm(cases, clock_stamp, |case| Arc::new(engine.0.compute_clocks(case)))
         });
+    }
+
+    /// Forgets clocks computed ahead for cases that never arrived (a cancelled import).
+    pub fn forget_warmed(&self) {
+        self.cache.update_value(|(_, cache)| cache.forget_ahead(|_, _| {}));
+    }
+
+    /// The clocks of case `id`; tracks the clocks.
+    pub fn clocks_of(&self, id: &CaseId) -> Option<Arc<CaseClocks>> {
+        let place = self.store.place(id)?;
+        self.clocks.with(|clocks| clocks.0.get(place).cloned())
+    }
+
+    /// Case `id` read at the 30-second clock; tracks the reading.
+    pub fn settled_of(&self, id: &CaseId) -> Option<CaseSla> {
+        let place = self.store.place(id)?;
+        self.settled.with(|settled| settled.0.readings.get(place).copied())
     }
 }
 
-/// The clocks of `case` from the cache, computed and kept if missing or stale; new settings
-/// (a new engine) make every cached clock stale.
-fn cached_clocks(
+/// The cache, emptied first if it was filled under other settings (another engine).
+fn follow_engine<'a>(
+    (cached_engine, cache): &'a mut ClockCache,
     engine: &Shared<SlaEngine>,
-    (cached_engine, cache): &mut (Option<Shared<SlaEngine>>, ClockCache),
-    case: &Case,
-) -> Arc<CaseClocks> {
+) -> &'a mut PerCase<ClockStamp, Arc<CaseClocks>> {
     if cached_engine.as_ref() != Some(engine) {
-        cache.clear();
+        *cache = PerCase::default();
         *cached_engine = Some(engine.clone());
     }
-    let stamp = (case.updated_at, case.timeline.len());
-    match cache.get(&case.id).filter(|(at, len, _)| (*at, *len) == stamp) {
-        Some((_, _, clocks)) => clocks.clone(),
-        None => {
-            let clocks = Arc::new(engine.0.compute_clocks(case));
-            cache.insert(case.id.clone(), (stamp.0, stamp.1, clocks.clone()));
-            clocks
-        }
-    }
+    cache
 }
 
 pub fn provide_sla_board() -> SlaBoard {
@@ -88,19 +97,15 @@ pub fn provide_sla_board() -> SlaBoard {
     let clock = use_view_clock();
     let settings = Memo::new(move |_| store.desk.with(|desk| desk.settings.sla.clone()));
     let engine = Memo::new(move |_| settings.with(|settings| Shared(Arc::new(SlaEngine::new(settings)))));
-    // The engine the cached clocks were computed with: new settings make them all stale.
-    let cache = StoredValue::new((None::<Shared<SlaEngine>>, ClockCache::new()));
+    let cache = StoredValue::new(ClockCache::default());
     let clocks = Memo::new(move |_| {
         let engine = engine.get();
         store.desk.with(|desk| {
-            let mut map = ClockMap::with_capacity(desk.cases.len());
-            cache.update_value(|cache| {
-                for case in &desk.cases {
-                    map.insert(case.id.clone(), cached_clocks(&engine, cache, case));
-                }
-                cache.1.retain(|id, _| map.contains_key(id));
+            let clocks = cache.try_update_value(|cache| {
+                follow_engine(cache, &engine)
+                    .refresh(&desk.cases, clock_stamp, |case| Arc::new(engine.0.compute_clocks(case)))
             });
-            Shared(Arc::new(map))
+            Shared(Arc::new(clocks.unwrap_or_default()))
         })
     });
     let on_screen = RwSignal::new(Vec::<CaseId>::new());
@@ -109,24 +114,37 @@ pub fn provide_sla_board() -> SlaBoard {
         let tick = engine.0.tick(clock.now());
         on_screen.with(|ids| {
             clocks.with(|clocks| {
-                let read = ids
-                    .iter()
-                    .filter_map(|id| clocks.0.get(id).map(|c| (id.clone(), CaseSla::read(c, &tick))));
+                let read = ids.iter().filter_map(|id| {
+                    let place = store.place(id)?;
+                    clocks.0.get(place).map(|c| (id.clone(), CaseSla::read(c, &tick)))
+                });
                 Shared(Arc::new(read.collect()))
             })
         })
     });
     let every_30_s = expect_context::<Clock>().0;
-    let settled = Memo::new(move |_| {
+    let settled = Memo::new(move |before: Option<&Shared<Settled>>| {
         let engine = engine.get();
-        // Recomputed every 30 s and on every change, at the time it is recomputed.
-        every_30_s.track();
-        let tick = engine.0.tick(browser::now() + clock.ahead());
-        clocks.with(|clocks| {
-            Shared(Arc::new(clocks.0.iter().map(|(id, c)| (id.clone(), CaseSla::read(c, &tick))).collect()))
-        })
+        let basis = (every_30_s.get(), clock.ahead());
+        // Read at the time it is recomputed; a change re-reads only the cases it changed.
+        let tick = engine.0.tick(browser::now() + basis.1);
+        let clocks = clocks.get();
+        let before = before.filter(|b| b.0.basis == basis && b.0.engine == engine);
+        let readings = clocks
+            .0
+            .iter()
+            .enumerate()
+            .map(|(at, case_clocks)| {
+                let kept = before.and_then(|b| {
+                    let was = b.0.clocks.0.get(at)?;
+                    Arc::ptr_eq(was, case_clocks).then(|| b.0.readings[at])
+                });
+                kept.unwrap_or_else(|| CaseSla::read(case_clocks, &tick))
+            })
+            .collect();
+        Shared(Arc::new(Settled { readings, clocks, engine, basis }))
     });
-    let board = SlaBoard { engine, clocks, live, on_screen, settled, cache };
+    let board = SlaBoard { engine, clocks, live, on_screen, settled, cache, store };
     provide_context(board);
     board
 }
@@ -219,12 +237,13 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
         let id = id.clone();
         let store = super::store::use_desk();
         Memo::new(move |_| {
-            state.get() == TargetState::NotApplicable
-                && store.desk.with(|desk| {
-                    desk.case(&id).is_some_and(|case| {
-                        case.is_open() && desk.settings.sla.policies.get(case.tier).target(target).is_some()
-                    })
-                })
+            if state.get() != TargetState::NotApplicable {
+                return false;
+            }
+            let open_tier = store.with_case(&id, |case| case.is_open().then_some(case.tier)).flatten();
+            open_tier.is_some_and(|tier| {
+                store.desk.with(|desk| desk.settings.sla.policies.get(tier).target(target).is_some())
+            })
         })
     };
     let state_label = move || if not_started.get() { "Not started" } else { state.get().label() };
@@ -242,7 +261,7 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
             return Vec::new();
         }
         let now = clock.now();
-        let clock = board.clocks.with(|clocks| clocks.0.get(&id).and_then(|c| c.current(target).cloned()));
+        let clock = board.clocks_of(&id).and_then(|c| c.current(target).cloned());
         match clock {
             Some(clock) => board.engine.with(|engine| engine.0.explain(&clock, now).lines()),
             None => vec![format!(

@@ -9,13 +9,38 @@ use crate::domain::persist::Envelope;
 use crate::storage::{self, SaveError, Unreadable, Write};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Milliseconds of serialising between two breaks for the browser.
 const SERIALISE_STEP_MS: f64 = 12.0;
 
+/// Shared data that compares by identity, so a memo notifies exactly when it recomputed.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct DeskStore {
     pub desk: RwSignal<Desk>,
+    /// Bumped whenever cases may have been added or reordered; an edit in place leaves it.
+    roster: RwSignal<u64>,
+    /// Where each case sits in `desk.cases`, worked out again only when the roster changes.
+    places: Memo<Shared<HashMap<CaseId, usize>>>,
+    /// Categories in use, most used first, offered while a category is typed; one memo for
+    /// every field that offers them, so a change counts them once.
+    pub categories: Memo<Vec<String>>,
     /// Why the last save failed; the data is still here in memory.
     pub save_problem: RwSignal<Option<String>>,
     /// Stored data this page could not read, set aside until the user decides.
@@ -39,16 +64,37 @@ impl DeskStore {
     /// Applies a change that may touch any case (an import, the demo queue) and saves all.
     pub fn change(&self, apply: impl FnOnce(&mut Desk)) {
         self.desk.update(apply);
+        self.roster_changed();
         self.mark(Dirty::everything);
+    }
+
+    fn roster_changed(&self) {
+        self.roster.update(|n| *n += 1);
+    }
+
+    /// Where the case `id` sits in `desk.cases`; tracks only additions and reorders.
+    pub fn place(&self, id: &CaseId) -> Option<usize> {
+        self.places.with(|places| places.0.get(id).copied())
+    }
+
+    /// Reads the case `id`, if there is one; tracks the desk.
+    pub fn with_case<R>(&self, id: &CaseId, read: impl FnOnce(&Case) -> R) -> Option<R> {
+        let place = self.place(id)?;
+        self.desk.with(|desk| desk.cases.get(place).filter(|case| &case.id == id).map(read))
     }
 
     /// Applies a change to one case, if it exists, and saves just that case's record.
     pub fn change_case<R>(&self, id: &CaseId, apply: impl FnOnce(&mut Case, &Settings) -> R) -> Option<R> {
+        let place = self.places.with_untracked(|places| places.0.get(id).copied());
         let result = self
             .desk
             .try_update(|desk| {
                 let Desk { cases, settings, .. } = desk;
-                cases.iter_mut().find(|case| &case.id == id).map(|case| apply(case, settings))
+                // The places are worked out lazily, so an id not at its place is searched for.
+                let at = place
+                    .filter(|&at| cases.get(at).is_some_and(|case| &case.id == id))
+                    .or_else(|| cases.iter().position(|case| &case.id == id));
+                at.map(|at| apply(&mut cases[at], settings))
             })
             .flatten();
         if result.is_some() {
@@ -61,6 +107,7 @@ impl DeskStore {
     pub fn add_case(&self, case: Case) {
         let id = case.id.clone();
         self.desk.update(|desk| desk.cases.push(case));
+        self.roster_changed();
         self.mark(|dirty| dirty.case(&id));
     }
 
@@ -198,6 +245,7 @@ impl DeskStore {
             self.revision.set(revision);
         }
         self.desk.update(|desk| *desk = std::mem::take(desk).merge(theirs));
+        self.roster_changed();
     }
 
     /// Another tab wrote: show its changes, then save whatever this tab still has unsaved.
@@ -249,6 +297,7 @@ impl DeskStore {
                 data.merge(std::mem::take(desk))
             }
         });
+        self.roster_changed();
         self.saving.update_value(|state| {
             if start.write_all {
                 state.dirty.everything();
@@ -263,8 +312,19 @@ impl DeskStore {
 
 /// Loads the desk, provides it to the page, and listens for other tabs.
 pub fn use_desk_store() -> DeskStore {
+    let desk = RwSignal::new(Desk::default());
+    let roster = RwSignal::new(0);
+    let places = Memo::new(move |_| {
+        roster.track();
+        desk.with_untracked(|desk: &Desk| {
+            Shared(Arc::new(desk.cases.iter().enumerate().map(|(at, case)| (case.id.clone(), at)).collect()))
+        })
+    });
     let store = DeskStore {
-        desk: RwSignal::new(Desk::default()),
+        desk,
+        roster,
+        places,
+        categories: Memo::new(move |_| desk.with(Desk::categories)),
         save_problem: RwSignal::new(None),
         unreadable: RwSignal::new(None),
         ready: RwSignal::new(false),

@@ -29,6 +29,15 @@ impl Scoring {
         self.cache
             .update_value(|cache| cache.get_or_insert_with(|| SignalCache::new(&rules)).warm(cases, &rules));
     }
+
+    /// Forgets cases analysed ahead for an import that was cancelled.
+    pub fn forget_warmed(&self) {
+        self.cache.update_value(|cache| {
+            if let Some(cache) = cache {
+                cache.forget_warmed();
+            }
+        });
+    }
 }
 
 pub fn provide_scoring() {
@@ -100,16 +109,16 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let scoring = use_scoring();
     let store = use_desk();
     let now = expect_context::<Clock>().0;
+    let place_of = id.clone();
     let signals = Memo::new(move |_| {
-        let index =
-            store.desk.with(|desk| desk.cases.iter().position(|c| c.id == case.with(|c| c.id.clone())));
-        scoring.signals.with(|all| index.and_then(|i| all.get(i).cloned())).unwrap_or_default()
+        let place = store.place(&place_of);
+        scoring.signals.with(|all| place.and_then(|i| all.get(i).cloned())).unwrap_or_default()
     });
     let sla = use_sla_board();
     let grouping = super::grouping::use_grouping();
     let computed = Memo::new(move |_| {
         case.with(|c| {
-            let pressure = sla.settled.with(|settled| pressure(c, settled.0.get(&c.id), now.get()));
+            let pressure = pressure(c, sla.settled_of(&c.id).as_ref(), now.get());
             let group_size = grouping.group_size(&c.id);
             scoring.rules.with(|rules| signals.with(|s| score_now(c, s, pressure, group_size, rules)))
         })

@@ -2,13 +2,12 @@
 //! draft with a live preview of how the top ten of the inbox would reorder.
 
 use super::browser;
-use super::sla_timers::use_sla_board;
+use super::sla_timers::{use_sla_board, Settled};
 use super::store::use_desk;
 use super::triage::{pressure, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::desk::Desk;
-use crate::domain::sla::board::CaseSla;
 use crate::domain::triage::{
     rank, Factor, KeywordKind, Language, Level, ListId, Priority, RuleError, RuleField, Score, ScoreInput,
     SignalCache, TextSignals, TriageRules, Weights,
@@ -309,7 +308,7 @@ fn rank_open(
     desk: &Desk,
     rules: &TriageRules,
     signals: &[Arc<TextSignals>],
-    settled: &HashMap<CaseId, CaseSla>,
+    settled: &Settled,
     group_sizes: &HashMap<CaseId, (String, u32)>,
     now: Timestamp,
 ) -> Vec<(usize, Score)> {
@@ -317,7 +316,7 @@ fn rank_open(
     let inputs = open.iter().map(|&i| ScoreInput {
         case: &desk.cases[i],
         signals: &signals[i],
-        pressure: pressure(&desk.cases[i], settled.get(&desk.cases[i].id), now),
+        pressure: pressure(&desk.cases[i], settled.readings.get(i), now),
         group_size: group_sizes.get(&desk.cases[i].id).map_or(1, |(_, size)| *size),
     });
     rank(inputs, rules).into_iter().map(|ranked| (open[ranked.index], ranked.score)).collect()

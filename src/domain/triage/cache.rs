@@ -2,63 +2,61 @@
 //! case re-reads one case and a tick of the clock re-reads none.
 
 use super::{CompiledRules, TextSignals, TriageRules};
-use crate::domain::case::{Case, CaseId, Timestamp};
-use std::collections::HashMap;
+use crate::domain::case::{Case, Timestamp};
+use crate::domain::per_case::PerCase;
 use std::sync::Arc;
 
 pub struct SignalCache {
     rules: TriageRules,
     compiled: CompiledRules,
-    by_case: HashMap<CaseId, (Timestamp, Arc<TextSignals>)>,
+    by_case: PerCase<Timestamp, Arc<TextSignals>>,
 }
 
 impl SignalCache {
     pub fn new(rules: &TriageRules) -> SignalCache {
-        SignalCache { rules: rules.clone(), compiled: CompiledRules::new(rules), by_case: HashMap::new() }
+        SignalCache { rules: rules.clone(), compiled: CompiledRules::new(rules), by_case: PerCase::default() }
     }
 
-    /// Analyses `cases` ahead of time (cases about to be added, say) so that the next
-    /// [`SignalCache::refresh`] finds them done; cases already analysed are skipped.
-    pub fn warm(&mut self, cases: &[Case], rules: &TriageRules) {
+    fn follow(&mut self, rules: &TriageRules) {
         if &self.rules != rules {
             *self = SignalCache::new(rules);
         }
-        for case in cases {
-            let fresh = self.by_case.get(&case.id).is_some_and(|(seen, _)| *seen == case.updated_at);
-            if !fresh {
-                let signals = Arc::new(TextSignals::analyze(case, &self.compiled));
-                self.by_case.insert(case.id.clone(), (case.updated_at, signals));
-            }
-        }
+    }
+
+    /// Analyses `cases` ahead of time (cases about to be added, say) so that the next
+    /// [`SignalCache::refresh`] finds them done.
+    pub fn warm(&mut self, cases: &[Case], rules: &TriageRules) {
+        self.follow(rules);
+        let compiled = &self.compiled;
+        self.by_case.warm(
+            cases,
+            |case| case.updated_at,
+            |case| Arc::new(TextSignals::analyze(case, compiled)),
+        );
+    }
+
+    /// Forgets cases analysed ahead that never arrived (a cancelled import).
+    pub fn forget_warmed(&mut self) {
+        self.by_case.forget_ahead(|_, _| {});
     }
 
     /// The signals of every case, in the order of `cases`; re-analyses only cases changed
     /// since the last call (by `updated_at`), and everything when the rules changed.
     pub fn refresh(&mut self, cases: &[Case], rules: &TriageRules) -> Vec<Arc<TextSignals>> {
-        if &self.rules != rules {
-            *self = SignalCache::new(rules);
-        }
-        let mut fresh = HashMap::with_capacity(cases.len());
-        let signals = cases
-            .iter()
-            .map(|case| {
-                let signals = match self.by_case.remove(&case.id) {
-                    Some((seen, signals)) if seen == case.updated_at => signals,
-                    _ => Arc::new(TextSignals::analyze(case, &self.compiled)),
-                };
-                fresh.insert(case.id.clone(), (case.updated_at, Arc::clone(&signals)));
-                signals
-            })
-            .collect();
-        self.by_case = fresh;
-        signals
+        self.follow(rules);
+        let compiled = &self.compiled;
+        self.by_case.refresh(
+            cases,
+            |case| case.updated_at,
+            |case| Arc::new(TextSignals::analyze(case, compiled)),
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDraft, Field, FieldValue};
+    use crate::domain::case::{CaseDraft, CaseId, Field, FieldValue};
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -87,9 +85,9 @@ mod tests {
 
         let coming = Case::create(CaseId("c".into()), draft("Payment outage"), "Me", at(2));
         cache.warm(std::slice::from_ref(&coming), &quieter);
-        let warmed = cache.by_case[&coming.id].1.clone();
         cases.push(coming);
         let fourth = cache.refresh(&cases, &quieter);
-        assert!(Arc::ptr_eq(&fourth[2], &warmed), "a warmed case is not read again");
+        let again = cache.refresh(&cases, &quieter);
+        assert!(Arc::ptr_eq(&fourth[2], &again[2]), "a warmed case is not read again");
     }
 }

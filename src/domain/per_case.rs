@@ -1,0 +1,165 @@
+//! Something worked out per case (its text signals, its SLA clocks, its search text), kept
+//! until the case changes. Values follow the desk's order: cases are appended, so a case is
+//! found at its old place by comparing ids, without hashing 50,000 of them on every change.
+//! Only when the order shifted (another tab's merge) are the leftovers looked up by id.
+
+use crate::domain::case::{Case, CaseId};
+use std::collections::HashMap;
+
+pub struct PerCase<S, T> {
+    by_place: Vec<(CaseId, S, T)>,
+    /// Worked out ahead for cases about to join the desk (while an import runs).
+    ahead: HashMap<CaseId, (S, T)>,
+}
+
+impl<S, T> Default for PerCase<S, T> {
+    fn default() -> Self {
+        PerCase { by_place: Vec::new(), ahead: HashMap::new() }
+    }
+}
+
+impl<S: PartialEq, T: Clone> PerCase<S, T> {
+    /// Works out `cases` ahead of their arrival, so the refresh that sees them finds them done.
+    pub fn warm(&mut self, cases: &[Case], stamp: impl Fn(&Case) -> S, mut make: impl FnMut(&Case) -> T) {
+        for case in cases {
+            let value = make(case);
+            self.ahead.insert(case.id.clone(), (stamp(case), value));
+        }
+    }
+
+    /// How many cases were worked out ahead and have not arrived yet.
+    pub fn ahead(&self) -> usize {
+        self.ahead.len()
+    }
+
+    /// Drops what was worked out ahead and never arrived (a cancelled import), handing each
+    /// value to `dropped`.
+    pub fn forget_ahead(&mut self, mut dropped: impl FnMut(CaseId, T)) {
+        for (id, (_, value)) in self.ahead.drain() {
+            dropped(id, value);
+        }
+    }
+
+    /// The value of every case in the order of `cases`: kept while the stamp is the same,
+    /// else `update` makes it, given the value it had before (None for a case new here).
+    /// Cases no longer in `cases` are handed to `gone`.
+    pub fn refresh_with(
+        &mut self,
+        cases: &[Case],
+        stamp: impl Fn(&Case) -> S,
+        mut update: impl FnMut(&Case, Option<T>) -> T,
+        mut gone: impl FnMut(CaseId, T),
+    ) -> Vec<T> {
+        let mut old = std::mem::take(&mut self.by_place).into_iter();
+        let mut moved: Option<HashMap<CaseId, (S, T)>> = None;
+        let mut values = Vec::with_capacity(cases.len());
+        self.by_place.reserve(cases.len());
+        for case in cases {
+            let before = match &mut moved {
+                None => match old.next() {
+                    Some((id, s, value)) if id == case.id => Some((s, value)),
+                    Some((id, s, value)) => {
+                        // The order shifted: find the rest by id from here on.
+                        let mut rest: HashMap<_, _> = old.by_ref().map(|(id, s, v)| (id, (s, v))).collect();
+                        rest.insert(id, (s, value));
+                        moved.insert(rest).remove(&case.id)
+                    }
+                    None => None,
+                },
+                Some(rest) => rest.remove(&case.id),
+            }
+            .or_else(|| self.ahead.remove(&case.id));
+            let now = stamp(case);
+            let value = match before {
+                Some((s, value)) if s == now => value,
+                Some((_, value)) => update(case, Some(value)),
+                None => update(case, None),
+            };
+            values.push(value.clone());
+            self.by_place.push((case.id.clone(), now, value));
+        }
+        for (id, _, value) in old {
+            gone(id, value);
+        }
+        for (id, (_, value)) in moved.into_iter().flatten() {
+            gone(id, value);
+        }
+        values
+    }
+
+    /// [`PerCase::refresh_with`] for values made from the case alone.
+    pub fn refresh(
+        &mut self,
+        cases: &[Case],
+        stamp: impl Fn(&Case) -> S,
+        mut make: impl FnMut(&Case) -> T,
+    ) -> Vec<T> {
+        self.refresh_with(cases, stamp, |case, _| make(case), |_, _| {})
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseDraft, Field, FieldValue};
+    use chrono::{TimeZone, Utc};
+
+    fn case(id: &str, title: &str) -> Case {
+        let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+        Case::create(CaseId(id.into()), CaseDraft { title: title.into(), ..CaseDraft::default() }, "Me", at)
+    }
+
+    fn titles(
+        cache: &mut PerCase<chrono::DateTime<Utc>, String>,
+        cases: &[Case],
+        made: &mut usize,
+    ) -> Vec<String> {
+        cache.refresh(
+            cases,
+            |c| c.updated_at,
+            |c| {
+                *made += 1;
+                c.title.clone()
+            },
+        )
+    }
+
+    #[test]
+    fn keeps_unchanged_values_remakes_edited_ones_and_follows_a_shifted_order() {
+        let mut cases = vec![case("a", "One"), case("b", "Two"), case("c", "Three")];
+        let mut cache = PerCase::default();
+        let mut made = 0;
+        assert_eq!(titles(&mut cache, &cases, &mut made), ["One", "Two", "Three"]);
+        assert_eq!(made, 3);
+
+        let later = Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap();
+        cases[1].set_field(Field::Title, FieldValue::Text("Deux".into()), "Me", later).unwrap();
+        cases.push(case("d", "Four"));
+        assert_eq!(titles(&mut cache, &cases, &mut made), ["One", "Deux", "Three", "Four"]);
+        assert_eq!(made, 5, "only the edited and the new case are made");
+
+        cases.swap(0, 2);
+        cases.remove(1);
+        let mut gone = Vec::new();
+        let values =
+            cache.refresh_with(&cases, |c| c.updated_at, |c, _| c.title.clone(), |id, _| gone.push(id));
+        assert_eq!(values, ["Three", "One", "Four"]);
+        assert_eq!(gone, [CaseId("b".into())]);
+    }
+
+    #[test]
+    fn values_made_ahead_are_used_once_the_cases_arrive_and_can_be_forgotten() {
+        let mut cases = vec![case("a", "One")];
+        let mut cache = PerCase::default();
+        let mut made = 0;
+        titles(&mut cache, &cases, &mut made);
+        let coming = [case("b", "Two"), case("c", "Three")];
+        cache.warm(&coming, |c| c.updated_at, |c| format!("{} (ahead)", c.title));
+        cases.push(coming[0].clone());
+        assert_eq!(titles(&mut cache, &cases, &mut made), ["One", "Two (ahead)"]);
+        assert_eq!(made, 1);
+        let mut dropped = Vec::new();
+        cache.forget_ahead(|id, _| dropped.push(id));
+        assert_eq!(dropped, [CaseId("c".into())]);
+    }
+}
