@@ -17,7 +17,7 @@ mod native {
 
     fn inbox(c: &mut Criterion) {
         let cases = synthetic_cases(CASES);
-        let texts = SearchCache::default().refresh(&cases);
+        let texts = SearchCache::default().refresh(&cases, 0);
         let query = |text: &str| InboxQuery { text: text.into(), ..InboxQuery::default() };
         let mut group = c.benchmark_group("inbox");
         group.sample_size(10);
@@ -26,7 +26,7 @@ mod native {
             b.iter(|| black_box(query("checkout")).select(&cases))
         });
         group.bench_function("search text cache, first fill of 50k", |b| {
-            b.iter(|| SearchCache::default().refresh(black_box(&cases)))
+            b.iter(|| SearchCache::default().refresh(black_box(&cases), 0))
         });
         let order = query("").order(&cases, &[]);
         for text in ["c", "checkout", "결제", "no such words"] {

@@ -70,8 +70,8 @@ async fn triage_score_and_sort() {
     let cases = synthetic_cases(50_000);
     let rules = TriageRules::default();
     let now = start() + Duration::days(6);
-    let analyse = median_ms(|| SignalCache::new(&rules).refresh(&cases, &rules)).await;
-    let signals = SignalCache::new(&rules).refresh(&cases, &rules);
+    let analyse = median_ms(|| SignalCache::new(&rules).refresh(&cases, 0, &rules)).await;
+    let signals = SignalCache::new(&rules).refresh(&cases, 0, &rules);
     let ranking = median_ms(|| rank_all(&cases, &signals, &rules, now)).await;
     console_log!("triage, 50,000 cases: analyse text {analyse:.1} ms (once per change); score and sort {ranking:.1} ms");
 }
@@ -124,7 +124,7 @@ async fn engines_at_scale() {
     for count in [1_000, 10_000, 50_000] {
         let cases = synthetic_cases(count);
         let now = start() + Duration::days(6);
-        let signals = SignalCache::new(&rules).refresh(&cases, &rules);
+        let signals = SignalCache::new(&rules).refresh(&cases, 0, &rules);
         let ranking = median_ms(|| rank_all(&cases, &signals, &rules, now)).await;
         let group = median_ms(|| SimilarityIndex::from_cases(&cases).group(&settings, &none)).await;
         console_log!("{count} cases: score and sort {ranking:.1} ms; index and group {group:.0} ms");
@@ -135,8 +135,8 @@ async fn engines_at_scale() {
 async fn inbox_filter_and_search() {
     let cases = synthetic_cases(50_000);
     let query = |text: &str| InboxQuery { text: text.into(), ..InboxQuery::default() };
-    let fill = median_ms(|| SearchCache::default().refresh(&cases)).await;
-    let texts = SearchCache::default().refresh(&cases);
+    let fill = median_ms(|| SearchCache::default().refresh(&cases, 0)).await;
+    let texts = SearchCache::default().refresh(&cases, 0);
     let order = query("").order(&cases, &[]);
     let filter = |query: InboxQuery| {
         let (cases, texts, order) = (&cases, &texts, &order);

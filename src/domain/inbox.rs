@@ -265,9 +265,10 @@ fn is_caseless(c: char) -> bool {
 pub struct SearchCache(PerCase<Timestamp, Arc<str>>);
 
 impl SearchCache {
-    /// The search text of every case, in the order of `cases`.
-    pub fn refresh(&mut self, cases: &[Case]) -> Vec<Arc<str>> {
-        self.0.refresh(cases, |case| case.updated_at, |case| Arc::from(search_text(case)))
+    /// The search text of every case, in the order of `cases`; `order` changes whenever cases
+    /// were added or moved.
+    pub fn refresh(&mut self, cases: &[Case], order: u64) -> Vec<Arc<str>> {
+        self.0.refresh(cases, order, |case| case.updated_at, |case| Arc::from(search_text(case)))
     }
 }
 
@@ -368,11 +369,11 @@ mod tests {
     fn cached_search_text_follows_edits_and_gives_the_same_answer() {
         let mut list = cases();
         let mut cache = SearchCache::default();
-        let first = cache.refresh(&list);
+        let first = cache.refresh(&list, 0);
         let query = InboxQuery { text: "outage".into(), ..InboxQuery::default() };
         assert_eq!(query.filter(&list, &first, &[], query.order(&list, &[])), query.select(&list));
         list[0].set_field(Field::Title, FieldValue::Text("Checkout outage".into()), "Me", at(6)).unwrap();
-        let second = cache.refresh(&list);
+        let second = cache.refresh(&list, 0);
         assert!(Arc::ptr_eq(&first[1], &second[1]), "an unchanged case keeps its text");
         assert_eq!(&*second[0], search_text(&list[0]));
         assert_eq!(query.filter(&list, &second, &[], query.order(&list, &[])), vec![0, 2]);

@@ -1,20 +1,24 @@
 //! Something worked out per case (its text signals, its SLA clocks, its search text), kept
 //! until the case changes. Values follow the desk's order: cases are appended, so a case is
-//! found at its old place by comparing ids, without hashing 50,000 of them on every change.
-//! Only when the order shifted (another tab's merge) are the leftovers looked up by id.
+//! found at its old place, without hashing 50,000 ids on every change. The caller counts
+//! changes to the order (an `order` number); while it holds, places are trusted outright,
+//! else ids are compared, and only when the order shifted (another tab's merge) are the
+//! leftovers looked up by id.
 
 use crate::domain::case::{Case, CaseId};
 use std::collections::HashMap;
 
 pub struct PerCase<S, T> {
     by_place: Vec<(CaseId, S, T)>,
+    /// The caller's order number at the last refresh.
+    order: Option<u64>,
     /// Worked out ahead for cases about to join the desk (while an import runs).
     ahead: HashMap<CaseId, (S, T)>,
 }
 
 impl<S, T> Default for PerCase<S, T> {
     fn default() -> Self {
-        PerCase { by_place: Vec::new(), ahead: HashMap::new() }
+        PerCase { by_place: Vec::new(), order: None, ahead: HashMap::new() }
     }
 }
 
@@ -42,14 +46,21 @@ impl<S: PartialEq, T: Clone> PerCase<S, T> {
 
     /// The value of every case in the order of `cases`: kept while the stamp is the same,
     /// else `update` makes it, given the value it had before (None for a case new here).
-    /// Cases no longer in `cases` are handed to `gone`.
+    /// Cases no longer in `cases` are handed to `gone`. `order` must change whenever cases
+    /// were added, removed or moved since the last refresh.
     pub fn refresh_with(
         &mut self,
         cases: &[Case],
+        order: u64,
         stamp: impl Fn(&Case) -> S,
         mut update: impl FnMut(&Case, Option<T>) -> T,
         mut gone: impl FnMut(CaseId, T),
     ) -> Vec<T> {
+        let same_places = self.order == Some(order) && self.by_place.len() == cases.len();
+        self.order = Some(order);
+        if same_places {
+            return self.refresh_in_place(cases, stamp, update);
+        }
         let mut old = std::mem::take(&mut self.by_place).into_iter();
         let mut moved: Option<HashMap<CaseId, (S, T)>> = None;
         let mut values = Vec::with_capacity(cases.len());
@@ -87,14 +98,34 @@ impl<S: PartialEq, T: Clone> PerCase<S, T> {
         values
     }
 
+    /// Every case is where it was: only stamps are compared.
+    fn refresh_in_place(
+        &mut self,
+        cases: &[Case],
+        stamp: impl Fn(&Case) -> S,
+        mut update: impl FnMut(&Case, Option<T>) -> T,
+    ) -> Vec<T> {
+        let mut values = Vec::with_capacity(cases.len());
+        for (case, (_, kept, value)) in cases.iter().zip(&mut self.by_place) {
+            let now = stamp(case);
+            if *kept != now {
+                *value = update(case, Some(value.clone()));
+                *kept = now;
+            }
+            values.push(value.clone());
+        }
+        values
+    }
+
     /// [`PerCase::refresh_with`] for values made from the case alone.
     pub fn refresh(
         &mut self,
         cases: &[Case],
+        order: u64,
         stamp: impl Fn(&Case) -> S,
         mut make: impl FnMut(&Case) -> T,
     ) -> Vec<T> {
-        self.refresh_with(cases, stamp, |case, _| make(case), |_, _| {})
+        self.refresh_with(cases, order, stamp, |case, _| make(case), |_, _| {})
     }
 }
 
@@ -112,10 +143,12 @@ mod tests {
     fn titles(
         cache: &mut PerCase<chrono::DateTime<Utc>, String>,
         cases: &[Case],
+        order: u64,
         made: &mut usize,
     ) -> Vec<String> {
         cache.refresh(
             cases,
+            order,
             |c| c.updated_at,
             |c| {
                 *made += 1;
@@ -129,20 +162,23 @@ mod tests {
         let mut cases = vec![case("a", "One"), case("b", "Two"), case("c", "Three")];
         let mut cache = PerCase::default();
         let mut made = 0;
-        assert_eq!(titles(&mut cache, &cases, &mut made), ["One", "Two", "Three"]);
+        assert_eq!(titles(&mut cache, &cases, 0, &mut made), ["One", "Two", "Three"]);
         assert_eq!(made, 3);
 
         let later = Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap();
         cases[1].set_field(Field::Title, FieldValue::Text("Deux".into()), "Me", later).unwrap();
+        assert_eq!(titles(&mut cache, &cases, 0, &mut made), ["One", "Deux", "Three"]);
+        assert_eq!(made, 4, "an edit in place remakes only the edited case");
+
         cases.push(case("d", "Four"));
-        assert_eq!(titles(&mut cache, &cases, &mut made), ["One", "Deux", "Three", "Four"]);
-        assert_eq!(made, 5, "only the edited and the new case are made");
+        assert_eq!(titles(&mut cache, &cases, 1, &mut made), ["One", "Deux", "Three", "Four"]);
+        assert_eq!(made, 5, "only the new case is made");
 
         cases.swap(0, 2);
         cases.remove(1);
         let mut gone = Vec::new();
         let values =
-            cache.refresh_with(&cases, |c| c.updated_at, |c, _| c.title.clone(), |id, _| gone.push(id));
+            cache.refresh_with(&cases, 2, |c| c.updated_at, |c, _| c.title.clone(), |id, _| gone.push(id));
         assert_eq!(values, ["Three", "One", "Four"]);
         assert_eq!(gone, [CaseId("b".into())]);
     }
@@ -152,11 +188,11 @@ mod tests {
         let mut cases = vec![case("a", "One")];
         let mut cache = PerCase::default();
         let mut made = 0;
-        titles(&mut cache, &cases, &mut made);
+        titles(&mut cache, &cases, 0, &mut made);
         let coming = [case("b", "Two"), case("c", "Three")];
         cache.warm(&coming, |c| c.updated_at, |c| format!("{} (ahead)", c.title));
         cases.push(coming[0].clone());
-        assert_eq!(titles(&mut cache, &cases, &mut made), ["One", "Two (ahead)"]);
+        assert_eq!(titles(&mut cache, &cases, 1, &mut made), ["One", "Two (ahead)"]);
         assert_eq!(made, 1);
         let mut dropped = Vec::new();
         cache.forget_ahead(|id, _| dropped.push(id));

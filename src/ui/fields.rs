@@ -52,6 +52,10 @@ pub fn TextField(
     let list_id = format!("{id}-suggestions");
     let commit: Rc<dyn Fn(leptos::ev::Event)> = Rc::new(move |ev| on_commit(event_target_value(&ev)));
     let invalid = move || error.with(Option::is_some).to_string();
+    // Suggestions are read only while the field has focus: working them out over 50,000
+    // cases after every change elsewhere on the page would be wasted.
+    let (focused, set_focused) = signal(false);
+    let offered = move || if focused.get() { suggestions.get() } else { Vec::new() };
     let control = if multiline {
         view! {
             <textarea
@@ -70,7 +74,9 @@ pub fn TextField(
             <input
                 id=id.clone()
                 type="text"
-                list=move || suggestions.with(|s| !s.is_empty()).then(|| list_id.clone())
+                list=list_id.clone()
+                on:focus=move |_| set_focused.set(true)
+                on:blur=move |_| set_focused.set(false)
                 aria-required=required.then_some("true")
                 autocomplete="off"
                 prop:value=move || value.get()
@@ -89,11 +95,9 @@ pub fn TextField(
                 {required.then_some(view! { <span class="required" aria-hidden="true">"*"</span> })}
             </div>
             {control}
-            <Show when=move || suggestions.with(|s| !s.is_empty())>
-                <datalist id=format!("{}-suggestions", field_id(label))>
-                    {move || suggestions.get().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
-                </datalist>
-            </Show>
+            <datalist id=list_id>
+                {move || offered().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
+            </datalist>
             <FieldMessage id=message_id error />
         </div>
     }

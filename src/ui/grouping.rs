@@ -179,6 +179,7 @@ impl Grouping {
                 let waiting = indexed.ahead();
                 indexed.refresh_with(
                     cases,
+                    self.store.order_untracked(),
                     |case| case.updated_at,
                     sync_one,
                     |id, hash| {

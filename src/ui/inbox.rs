@@ -146,7 +146,7 @@ fn inbox_view(search_wanted: RwSignal<bool>) -> Memo<Indices> {
     let texts = Memo::new(move |_| {
         let searching = search_wanted.get() || query.with(|q| !q.text.trim().is_empty());
         let texts = if searching {
-            store.desk.with(|desk| search.try_update_value(|cache| cache.refresh(&desk.cases)))
+            store.desk.with(|desk| search.try_update_value(|cache| cache.refresh(&desk.cases, store.order())))
         } else {
             None
         };

@@ -102,8 +102,9 @@ pub fn provide_sla_board() -> SlaBoard {
         let engine = engine.get();
         store.desk.with(|desk| {
             let clocks = cache.try_update_value(|cache| {
-                follow_engine(cache, &engine)
-                    .refresh(&desk.cases, clock_stamp, |case| Arc::new(engine.0.compute_clocks(case)))
+                follow_engine(cache, &engine).refresh(&desk.cases, store.order(), clock_stamp, |case| {
+                    Arc::new(engine.0.compute_clocks(case))
+                })
             });
             Shared(Arc::new(clocks.unwrap_or_default()))
         })

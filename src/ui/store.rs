@@ -72,6 +72,15 @@ impl DeskStore {
         self.roster.update(|n| *n += 1);
     }
 
+    /// Counts changes that may have added or moved cases (not edits in place); tracked.
+    pub fn order(&self) -> u64 {
+        self.roster.get()
+    }
+
+    pub fn order_untracked(&self) -> u64 {
+        self.roster.get_untracked()
+    }
+
     /// Where the case `id` sits in `desk.cases`; tracks only additions and reorders.
     pub fn place(&self, id: &CaseId) -> Option<usize> {
         self.places.with(|places| places.0.get(id).copied())

@@ -49,7 +49,11 @@ pub fn provide_scoring() {
         store.desk.with(|desk| {
             cache
                 .try_update_value(|cache| {
-                    cache.get_or_insert_with(|| SignalCache::new(&rules)).refresh(&desk.cases, &rules)
+                    cache.get_or_insert_with(|| SignalCache::new(&rules)).refresh(
+                        &desk.cases,
+                        store.order(),
+                        &rules,
+                    )
                 })
                 .unwrap_or_default()
         })

@@ -261,7 +261,11 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
         store.desk.with(|desk| {
             let draft_signals = draft_cache
                 .try_update_value(|cache| {
-                    cache.get_or_insert_with(|| SignalCache::new(&draft)).refresh(&desk.cases, &draft)
+                    cache.get_or_insert_with(|| SignalCache::new(&draft)).refresh(
+                        &desk.cases,
+                        store.order(),
+                        &draft,
+                    )
                 })
                 .unwrap_or_default();
             saved_order.with(|before| {

@@ -41,12 +41,14 @@ impl SignalCache {
     }
 
     /// The signals of every case, in the order of `cases`; re-analyses only cases changed
-    /// since the last call (by `updated_at`), and everything when the rules changed.
-    pub fn refresh(&mut self, cases: &[Case], rules: &TriageRules) -> Vec<Arc<TextSignals>> {
+    /// since the last call (by `updated_at`), and everything when the rules changed. `order`
+    /// changes whenever cases were added or moved.
+    pub fn refresh(&mut self, cases: &[Case], order: u64, rules: &TriageRules) -> Vec<Arc<TextSignals>> {
         self.follow(rules);
         let compiled = &self.compiled;
         self.by_case.refresh(
             cases,
+            order,
             |case| case.updated_at,
             |case| Arc::new(TextSignals::analyze(case, compiled)),
         )
@@ -69,25 +71,25 @@ mod tests {
         ];
         let rules = TriageRules::default();
         let mut cache = SignalCache::new(&rules);
-        let first = cache.refresh(&cases, &rules);
+        let first = cache.refresh(&cases, 0, &rules);
         assert!(first[0].risk_keywords > 0);
         assert_eq!(first[1].risk_keywords, 0);
 
         cases[1].set_field(Field::Title, FieldValue::Text("Refund failed".into()), "Me", at(1)).unwrap();
-        let second = cache.refresh(&cases, &rules);
+        let second = cache.refresh(&cases, 0, &rules);
         assert!(Arc::ptr_eq(&first[0], &second[0]), "unchanged case is not re-read");
         assert!(second[1].risk_keywords > 0, "edited case is re-read");
 
         let mut quieter = rules.clone();
         quieter.risk_keywords = Default::default();
-        let third = cache.refresh(&cases, &quieter);
+        let third = cache.refresh(&cases, 0, &quieter);
         assert_eq!(third[0].risk_keywords, 0, "new rules re-read everything");
 
         let coming = Case::create(CaseId("c".into()), draft("Payment outage"), "Me", at(2));
         cache.warm(std::slice::from_ref(&coming), &quieter);
         cases.push(coming);
-        let fourth = cache.refresh(&cases, &quieter);
-        let again = cache.refresh(&cases, &quieter);
+        let fourth = cache.refresh(&cases, 1, &quieter);
+        let again = cache.refresh(&cases, 1, &quieter);
         assert!(Arc::ptr_eq(&fourth[2], &again[2]), "a warmed case is not read again");
     }
 }
