@@ -6,19 +6,22 @@
 //! leftovers looked up by id.
 
 use crate::domain::case::{Case, CaseId};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 pub struct PerCase<S, T> {
     by_place: Vec<(CaseId, S, T)>,
     /// The caller's order number at the last refresh.
     order: Option<u64>,
-    /// Worked out ahead for cases about to join the desk (while an import runs).
-    ahead: HashMap<CaseId, (S, T)>,
+    /// Worked out ahead for cases about to join the desk (while an import runs), in the
+    /// order they are expected to arrive in, so each is found without hashing.
+    ahead: VecDeque<(CaseId, S, T)>,
+    /// The values made ahead, by id, once cases arrived in another order.
+    ahead_by_id: HashMap<CaseId, (S, T)>,
 }
 
 impl<S, T> Default for PerCase<S, T> {
     fn default() -> Self {
-        PerCase { by_place: Vec::new(), order: None, ahead: HashMap::new() }
+        PerCase { by_place: Vec::new(), order: None, ahead: VecDeque::new(), ahead_by_id: HashMap::new() }
     }
 }
 
@@ -27,20 +30,36 @@ impl<S: PartialEq, T: Clone> PerCase<S, T> {
     pub fn warm(&mut self, cases: &[Case], stamp: impl Fn(&Case) -> S, mut make: impl FnMut(&Case) -> T) {
         for case in cases {
             let value = make(case);
-            self.ahead.insert(case.id.clone(), (stamp(case), value));
+            self.ahead.push_back((case.id.clone(), stamp(case), value));
         }
     }
 
     /// How many cases were worked out ahead and have not arrived yet.
     pub fn ahead(&self) -> usize {
-        self.ahead.len()
+        self.ahead.len() + self.ahead_by_id.len()
     }
 
     /// Drops what was worked out ahead and never arrived (a cancelled import), handing each
     /// value to `dropped`.
     pub fn forget_ahead(&mut self, mut dropped: impl FnMut(CaseId, T)) {
-        for (id, (_, value)) in self.ahead.drain() {
+        for (id, _, value) in self.ahead.drain(..) {
             dropped(id, value);
+        }
+        for (id, (_, value)) in self.ahead_by_id.drain() {
+            dropped(id, value);
+        }
+    }
+
+    /// The value made ahead for `id`, if any.
+    fn take_ahead(&mut self, id: &CaseId) -> Option<(S, T)> {
+        match self.ahead.front() {
+            Some((next, _, _)) if next == id => self.ahead.pop_front().map(|(_, s, value)| (s, value)),
+            Some(_) => {
+                self.ahead_by_id.extend(self.ahead.drain(..).map(|(id, s, value)| (id, (s, value))));
+                self.ahead_by_id.remove(id)
+            }
+            None if self.ahead_by_id.is_empty() => None,
+            None => self.ahead_by_id.remove(id),
         }
     }
 
@@ -79,7 +98,7 @@ impl<S: PartialEq, T: Clone> PerCase<S, T> {
                 },
                 Some(rest) => rest.remove(&case.id),
             }
-            .or_else(|| self.ahead.remove(&case.id));
+            .or_else(|| self.take_ahead(&case.id));
             let now = stamp(case);
             let value = match before {
                 Some((s, value)) if s == now => value,
@@ -197,5 +216,18 @@ mod tests {
         let mut dropped = Vec::new();
         cache.forget_ahead(|id, _| dropped.push(id));
         assert_eq!(dropped, [CaseId("c".into())]);
+    }
+
+    #[test]
+    fn values_made_ahead_are_found_when_cases_arrive_in_another_order() {
+        let mut cases = vec![case("a", "One")];
+        let mut cache = PerCase::default();
+        let mut made = 0;
+        titles(&mut cache, &cases, 0, &mut made);
+        let coming = [case("b", "Two"), case("c", "Three")];
+        cache.warm(&coming, |c| c.updated_at, |c| format!("{} (ahead)", c.title));
+        cases.extend([coming[1].clone(), coming[0].clone()]);
+        assert_eq!(titles(&mut cache, &cases, 1, &mut made), ["One", "Three (ahead)", "Two (ahead)"]);
+        assert_eq!((made, cache.ahead()), (1, 0));
     }
 }

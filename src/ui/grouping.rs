@@ -108,18 +108,16 @@ impl Grouping {
     /// Indexes every open case, yielding to the browser between slices of work.
     async fn build_in_slices(self) {
         let store = self.store;
-        let pending: Vec<Case> =
-            store.desk.with_untracked(|desk| desk.cases.iter().filter(|c| groupable(c)).cloned().collect());
-        let mut rest = pending.as_slice();
-        while !rest.is_empty() {
+        // Cases are only appended while this runs, and anything else is caught up at the end.
+        let count = store.desk.with_untracked(|desk| desk.cases.len());
+        let mut done = 0;
+        while done < count {
             let started = js_sys::Date::now();
-            let mut done = 0;
-            while done < rest.len() && js_sys::Date::now() - started < SLICE_MS {
-                let slice = &rest[done..(done + 64).min(rest.len())];
-                self.warm(slice);
-                done += slice.len();
+            while done < count && js_sys::Date::now() - started < SLICE_MS {
+                let end = (done + 64).min(count);
+                store.desk.with_untracked(|desk| desk.cases.get(done..end).map(|slice| self.warm(slice)));
+                done = end;
             }
-            rest = &rest[done..];
             browser::yield_to_browser().await;
         }
         // Cases changed while the index was built are caught up here.

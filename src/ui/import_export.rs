@@ -18,6 +18,8 @@ use std::sync::Arc;
 /// Rows read, previewed or applied between two breaks for the browser to paint and handle
 /// input.
 const ROWS_PER_STEP: usize = 2_000;
+/// Rows applied per step: fewer, as each new case is also scored, timed and indexed.
+const APPLY_ROWS_PER_STEP: usize = 1_000;
 
 #[component]
 pub fn ExportJsonButton() -> impl IntoView {
@@ -315,7 +317,7 @@ impl ImportState {
             let mut warmed = 0;
             loop {
                 let steps = self.store.desk.with_untracked(|desk| {
-                    applying.step(&review.preview, desk, &author, now, &mut make_id, ROWS_PER_STEP)
+                    applying.step(&review.preview, desk, &author, now, &mut make_id, APPLY_ROWS_PER_STEP)
                 });
                 // The new cases' scores, clocks and grouping terms are worked out step by
                 // step too, rather than all at once when they join the desk.
@@ -337,6 +339,9 @@ impl ImportState {
                 }
             }
             self.write(&review, applying, use_settings, &author, now, &mut make_id);
+            // Freeing 85,000 previewed rows takes a while: not in the task that shows them.
+            browser::yield_to_browser().await;
+            drop(review);
         });
     }
 
