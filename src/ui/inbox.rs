@@ -322,10 +322,14 @@ fn CaseList(shown: Memo<Indices>) -> impl IntoView {
         on_scroll.remove();
         on_resize.remove();
     });
-    // A new view starts at its top row; then measure once the new rows are laid out.
+    // A new view starts at its top row, scrolled back into sight if the page was scrolled
+    // down the old one; then measure once the new rows are laid out.
     Effect::new(move |_| {
         query.track();
         active.set(0);
+        if let Some(geometry) = geometry().filter(|g| g.top < g.covered) {
+            geometry.scroll_into_view(0);
+        }
     });
     Effect::new(move |_| {
         total.track();
