@@ -162,8 +162,11 @@ async fn read_raw(db: &IdbDatabase) -> Result<(Option<String>, Vec<String>), Str
     Ok((meta, chunks))
 }
 
-fn decode_raw(meta: &str, chunks: &[String]) -> Result<Envelope, LoadError> {
-    layout::decode(layout::decode_meta(meta)?, chunks)
+/// The stored desk, and whether its records are in an earlier layout.
+fn decode_raw(meta: &str, chunks: &[String]) -> Result<(Envelope, bool), LoadError> {
+    let meta = layout::decode_meta(meta)?;
+    let outdated = layout::is_outdated(&meta);
+    Ok((layout::decode(meta, chunks)?, outdated))
 }
 
 /// Reads the desk, moving the earlier local-storage layout into the database. Unreadable
@@ -182,14 +185,18 @@ pub async fn load() -> Result<Loaded, String> {
     let (stored, problem) = match meta {
         None => (None, None),
         Some(meta) => match decode_raw(&meta, &chunks) {
-            Ok(envelope) => (Some(envelope), None),
+            Ok(stored) => (Some(stored), None),
             Err(error) => (None, Some(set_aside_database(&db, &meta, &chunks, &error).await)),
         },
     };
+    let outdated = stored.as_ref().is_some_and(|(_, outdated)| *outdated);
+    let stored = stored.map(|(envelope, _)| envelope);
     // Until unreadable records are copied aside, the old key must not be merged into a
     // database that this tab will not write to.
     let frozen = problem.as_ref().is_some_and(|p| p.backup_key.is_none());
-    let start = if frozen { layout::plan_start(None, None) } else { layout::plan_start(stored, legacy) };
+    let mut start = if frozen { layout::plan_start(None, None) } else { layout::plan_start(stored, legacy) };
+    // Records of an earlier layout are replaced by the whole desk in this one.
+    start.write_all |= outdated;
     Ok(Loaded { start, unreadable: problem.or(legacy_problem) })
 }
 
@@ -345,7 +352,7 @@ pub async fn read_everything() -> Result<Envelope, String> {
     let db = database().await?;
     let (meta, chunks) = read_raw(&db).await?;
     let meta = meta.ok_or("the stored desk is gone")?;
-    decode_raw(&meta, &chunks).map_err(|error| error.to_string())
+    decode_raw(&meta, &chunks).map(|(envelope, _)| envelope).map_err(|error| error.to_string())
 }
 
 /// The meta record and the cases of some chunks: enough to take in the next revision.

@@ -18,10 +18,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Version of the record layout itself; the cases and settings inside keep [`SCHEMA_VERSION`].
-pub const LAYOUT_VERSION: u32 = 1;
-/// Records the cases are spread over: about 200 cases (130 KB) each at 50,000 cases, so one
-/// edit rewrites little, and few enough that a load reads them quickly.
-pub const CHUNK_COUNT: u32 = 256;
+/// Version 2 spreads the cases over more records; builds of version 1 must not write into it,
+/// as they would file cases under other records and so store them twice.
+pub const LAYOUT_VERSION: u32 = 2;
+/// Records the cases are spread over: about 50 cases (40 KB) each at 50,000 cases, so one
+/// edit rewrites little (256 records of 200 cases made the write of one edit 20-30 ms of the
+/// 50 ms budget), and few enough that a load reads them quickly.
+pub const CHUNK_COUNT: u32 = 1024;
 
 /// The record at the centre of the layout: everything but the cases, plus the revision that
 /// tabs compare before writing.
@@ -123,6 +126,12 @@ pub fn decode_meta(raw: &str) -> Result<Meta, LoadError> {
         return Err(LoadError::TooNew(versions.schema_version.max(versions.layout_version)));
     }
     serde_json::from_str(raw).map_err(|e| LoadError::Unreadable(format!("the index record: {e}")))
+}
+
+/// True when the records were written under another layout (another number of records):
+/// the desk is then rewritten whole before anything else is saved.
+pub fn is_outdated(meta: &Meta) -> bool {
+    meta.layout_version != LAYOUT_VERSION || meta.chunk_count != CHUNK_COUNT
 }
 
 /// Builds the desk from the meta record and chunk texts (in any order), in the saved order.
@@ -400,7 +409,7 @@ mod tests {
         assert_eq!(chunk_of(&CaseId("c1".into())), chunk_of(&CaseId("c1".into())));
         // FNV-1a is fixed, so records written by one release are found by the next.
         assert_eq!(chunk_of(&CaseId(String::new())), 0x811c_9dc5 % CHUNK_COUNT);
-        let used: BTreeSet<u32> = (0..5_000).map(|i| chunk_of(&CaseId(format!("c{i}")))).collect();
+        let used: BTreeSet<u32> = (0..20_000).map(|i| chunk_of(&CaseId(format!("c{i}")))).collect();
         assert_eq!(used.len(), CHUNK_COUNT as usize);
     }
 
@@ -471,11 +480,25 @@ mod tests {
     #[test]
     fn newer_or_broken_records_are_refused() {
         assert!(matches!(decode_meta("{"), Err(LoadError::Unreadable(_))));
-        let future =
-            encode_meta(1, at(0), &Desk::default()).replace("\"layout_version\":1", "\"layout_version\":7");
+        let current = encode_meta(1, at(0), &Desk::default());
+        let future = current.replace(&format!("\"layout_version\":{LAYOUT_VERSION}"), "\"layout_version\":7");
         assert_eq!(decode_meta(&future), Err(LoadError::TooNew(7)));
-        let meta = decode_meta(&encode_meta(1, at(0), &Desk::default())).unwrap();
+        let meta = decode_meta(&current).unwrap();
         assert!(matches!(decode(meta, &["[{\"at\":0}".into()]), Err(LoadError::Unreadable(_))));
+    }
+
+    #[test]
+    fn records_of_the_first_layout_are_read_and_marked_for_a_rewrite() {
+        let mut desk = Desk::default();
+        desk.cases.push(case("a"));
+        let first_layout = encode_meta(3, at(0), &desk)
+            .replace(&format!("\"layout_version\":{LAYOUT_VERSION}"), "\"layout_version\":1")
+            .replace(&format!("\"chunk_count\":{CHUNK_COUNT}"), "\"chunk_count\":256");
+        let meta = decode_meta(&first_layout).unwrap();
+        assert!(is_outdated(&meta));
+        let chunk = encode_chunk(&desk.cases, &[0]);
+        assert_eq!(decode(meta, &[chunk]).unwrap().data.cases, desk.cases);
+        assert!(!is_outdated(&decode_meta(&encode_meta(3, at(0), &desk)).unwrap()));
     }
 
     fn envelope(revision: u64, desk: Desk) -> Envelope {
