@@ -25,12 +25,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Calls `emit(term, surface)` for every token of `text` until it breaks, without
 /// allocating per token.
-pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
-    let normalised: Cow<str> = crate::nfkc::nfkc(text);
-    let text = normalised.as_ref();
+pub fn for_each_token(text: &str, emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
+    // Most text is ASCII, which NFKC leaves as it is and whose bytes are its characters:
+    // both checks per character are skipped for it, and they were a tenth of indexing.
+    if text.is_ascii() {
+        runs(text, text.bytes().map(char::from).enumerate(), emit);
+    } else {
+        let normalised: Cow<str> = crate::nfkc::nfkc(text);
+        runs(&normalised, normalised.char_indices(), emit);
+    }
+}
+
+/// Splits `text`, given as its characters with their byte offsets, into same-script runs.
+fn runs(
+    text: &str,
+    chars: impl Iterator<Item = (usize, char)>,
+    mut emit: impl FnMut(&str, &str) -> ControlFlow<()>,
+) {
     let mut term = String::new();
     let (mut start, mut current) = (0, Script::Separator);
-    for (at, c) in text.char_indices() {
+    for (at, c) in chars {
         let script = script(c);
         if script != current {
             if run(&text[start..at], current, &mut term, &mut emit).is_break() {
@@ -133,7 +147,7 @@ fn strip_plural(word: &mut String) {
 /// Whether a lower-case English word is too common to say anything about a problem.
 pub fn is_english_stop_word(word: &str) -> bool {
     // Every token is checked: compare words packed into one integer, not byte strings.
-    word.len() <= 16 && PACKED_STOP_WORDS.binary_search(&pack(word.as_bytes())).is_ok()
+    word.len() <= LONGEST_STOP_WORD && PACKED_STOP_WORDS.binary_search(&pack(word.as_bytes())).is_ok()
 }
 
 /// Up to 16 bytes as a big-endian integer, zero-padded: packed words sort as the words do.
@@ -149,6 +163,19 @@ const fn pack(word: &[u8]) -> u128 {
     }
     packed
 }
+
+/// Longer words skip the search; at most 16, the bytes [`pack`] keeps.
+const LONGEST_STOP_WORD: usize = {
+    let (mut longest, mut at) = (0, 0);
+    while at < ENGLISH_STOP_WORDS.len() {
+        if ENGLISH_STOP_WORDS[at].len() > longest {
+            longest = ENGLISH_STOP_WORDS[at].len();
+        }
+        at += 1;
+    }
+    assert!(longest <= 16);
+    longest
+};
 
 const PACKED_STOP_WORDS: [u128; ENGLISH_STOP_WORDS.len()] = {
     let mut packed = [0u128; ENGLISH_STOP_WORDS.len()];
