@@ -274,7 +274,7 @@ impl SimilarityIndex {
             }
         };
         // Terms are interned as they are read, so counting compares ids, not strings.
-        let mut counts: Vec<(u32, f32)> = Vec::new();
+        let mut counts: Vec<(u32, f32)> = Vec::with_capacity(64);
         for_each_word(title, description, |term, _, weight| {
             let term = self.vocabulary.intern(term);
             if term as usize == self.postings.len() {

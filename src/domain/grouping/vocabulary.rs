@@ -28,9 +28,13 @@ pub(super) struct Vocabulary {
 
 impl Vocabulary {
     pub fn text(&self, term: u32) -> &str {
+        &self.text[self.range(term)]
+    }
+
+    fn range(&self, term: u32) -> std::ops::Range<usize> {
         let end = self.ends[term as usize] as usize;
         let start = if term == 0 { 0 } else { self.ends[term as usize - 1] as usize };
-        &self.text[start..end]
+        start..end
     }
 
     pub fn key(&self, term: u32) -> u64 {
@@ -72,7 +76,8 @@ impl Vocabulary {
             if id == 0 {
                 return Err(slot);
             }
-            if high == (key >> 32) as u32 && self.text(id - 1) == term {
+            // Bytes, not `text`: slicing a str checks character boundaries.
+            if high == (key >> 32) as u32 && self.text.as_bytes()[self.range(id - 1)] == *term.as_bytes() {
                 return Ok(id - 1);
             }
             slot = (slot + 1) & mask;
