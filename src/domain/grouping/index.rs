@@ -229,6 +229,8 @@ pub struct SimilarityIndex {
     docs: Vec<Option<Doc>>,
     free: Vec<u32>,
     slots: FastMap<CaseId, u32>,
+    /// Scratch space for [`upsert`](Self::upsert), kept so indexing a case allocates none.
+    tokens: Vec<Entry>,
 }
 
 impl SimilarityIndex {
@@ -273,27 +275,31 @@ impl SimilarityIndex {
                 (self.docs.len() - 1) as u32
             }
         };
-        // Terms are interned as they are read, so counting compares ids, not strings.
-        let mut counts: Vec<(u32, f32)> = Vec::with_capacity(64);
+        // Every token becomes an entry as it is read; sorting then brings each term's tokens
+        // together, cheaper than looking every token up among the terms seen so far.
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
         for_each_word(title, description, |term, _, weight| {
-            let term = self.vocabulary.intern(term);
-            if term as usize == self.postings.len() {
-                self.postings.push(Vec::new());
-            }
-            match counts.iter_mut().find(|(known, _)| *known == term) {
-                Some((_, count)) => *count += weight,
-                None => counts.push((term, weight)),
-            }
+            let (term, key) = self.vocabulary.intern(term);
+            tokens.push(Entry { key, term, value: weight });
         });
-        let mut entries: Vec<Entry> = counts
-            .into_iter()
-            .map(|(term, count)| {
-                let tf = tf_weight(count);
-                self.postings[term as usize].push(Posting { doc: slot, tf });
-                Entry { key: self.vocabulary.key(term), term, value: tf }
-            })
-            .collect();
-        entries.sort_unstable_by_key(Entry::order);
+        self.postings.resize_with(self.vocabulary.len(), Vec::new);
+        tokens.sort_unstable_by_key(Entry::order);
+        let mut distinct = 0;
+        for at in 0..tokens.len() {
+            if distinct > 0 && tokens[distinct - 1].term == tokens[at].term {
+                tokens[distinct - 1].value += tokens[at].value;
+            } else {
+                tokens[distinct] = tokens[at];
+                distinct += 1;
+            }
+        }
+        let mut entries = tokens[..distinct].to_vec();
+        for entry in &mut entries {
+            entry.value = tf_weight(entry.value);
+            self.postings[entry.term as usize].push(Posting { doc: slot, tf: entry.value });
+        }
+        self.tokens = tokens;
         self.docs[slot as usize] = Some(Doc { id: id.clone(), entries });
         self.slots.insert(id.clone(), slot);
     }

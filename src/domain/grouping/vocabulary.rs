@@ -17,9 +17,9 @@ pub(super) fn term_key(term: &str) -> u64 {
 
 #[derive(Clone, Debug, Default)]
 pub(super) struct Vocabulary {
-    /// Term `t` is `text[ends[t - 1]..ends[t]]` (from 0 for the first).
+    /// Term `t` is `text[spans[t].0..spans[t].1]`.
     text: String,
-    ends: Vec<u32>,
+    spans: Vec<(u32, u32)>,
     keys: Vec<u64>,
     /// Linear probing by the key's low bits; a slot holds the term id + 1 (0 is empty) and
     /// the key's high half, so a probe rarely reads the term itself. Never over half full.
@@ -27,14 +27,13 @@ pub(super) struct Vocabulary {
 }
 
 impl Vocabulary {
-    pub fn text(&self, term: u32) -> &str {
-        &self.text[self.range(term)]
+    pub fn len(&self) -> usize {
+        self.keys.len()
     }
 
-    fn range(&self, term: u32) -> std::ops::Range<usize> {
-        let end = self.ends[term as usize] as usize;
-        let start = if term == 0 { 0 } else { self.ends[term as usize - 1] as usize };
-        start..end
+    pub fn text(&self, term: u32) -> &str {
+        let (start, end) = self.spans[term as usize];
+        &self.text[start as usize..end as usize]
     }
 
     pub fn key(&self, term: u32) -> u64 {
@@ -45,21 +44,22 @@ impl Vocabulary {
         self.find(term, term_key(term)).ok()
     }
 
-    /// The id of `term`, added if new.
-    pub fn intern(&mut self, term: &str) -> u32 {
+    /// The id and key of `term`, added if new.
+    pub fn intern(&mut self, term: &str) -> (u32, u64) {
         if self.keys.len() * 2 >= self.table.len() {
             self.grow();
         }
         let key = term_key(term);
         match self.find(term, key) {
-            Ok(id) => id,
+            Ok(id) => (id, key),
             Err(slot) => {
                 let id = self.keys.len() as u32;
+                let start = self.text.len() as u32;
                 self.text.push_str(term);
-                self.ends.push(self.text.len() as u32);
+                self.spans.push((start, self.text.len() as u32));
                 self.keys.push(key);
                 self.table[slot] = (id + 1, (key >> 32) as u32);
-                id
+                (id, key)
             }
         }
     }
@@ -69,6 +69,7 @@ impl Vocabulary {
         if self.table.is_empty() {
             return Err(0);
         }
+        let (term, text) = (term.as_bytes(), self.text.as_bytes());
         let mask = self.table.len() - 1;
         let mut slot = key as usize & mask;
         loop {
@@ -76,9 +77,15 @@ impl Vocabulary {
             if id == 0 {
                 return Err(slot);
             }
-            // Bytes, not `text`: slicing a str checks character boundaries.
-            if high == (key >> 32) as u32 && self.text.as_bytes()[self.range(id - 1)] == *term.as_bytes() {
-                return Ok(id - 1);
+            if high == (key >> 32) as u32 {
+                let (start, end) = self.spans[id as usize - 1];
+                // Compared in place, not as slices: slice equality is a call to `memcmp`, a
+                // byte loop behind a call in the wasm build, for every token.
+                if (end - start) as usize == term.len()
+                    && term.iter().zip(start as usize..).all(|(&byte, at)| text[at] == byte)
+                {
+                    return Ok(id - 1);
+                }
             }
             slot = (slot + 1) & mask;
         }
