@@ -53,16 +53,29 @@ impl Vectors<'_> {
 /// posted, and candidates are cases sharing a head term with each other, so the long posting
 /// lists of words like "error" are never read. Terms are numbered by rarity (fewest cases
 /// first, then by key), so the result does not depend on the order cases were added in.
+///
+/// Flat arrays indexed by rank and position rather than a vector per case: the candidate
+/// search reads them tens of millions of times at 50,000 cases.
 struct Rarest {
-    /// Case `r` owns `positions[start[r]..start[r + 1]]` and the same range of `weights`.
+    /// Case `r` owns `positions[start[r]..start[r + 1]]` and the same range of `weights` and
+    /// `reach`.
     start: Vec<u32>,
     positions: Vec<u32>,
     weights: Vec<f32>,
+    /// The length of the rest of the case's vector from this term on (this term included).
+    reach: Vec<f32>,
     /// Where each case's tail starts, as an index into `positions`.
     tail_start: Vec<u32>,
     /// The head postings of term position `p` are `postings[heads[p]..heads[p + 1]]`, by rank.
     heads: Vec<u32>,
-    postings: Vec<(u32, f32)>,
+    postings: Vec<HeadPosting>,
+}
+
+#[derive(Clone, Copy)]
+struct HeadPosting {
+    rank: u32,
+    weight: f32,
+    reach: f32,
 }
 
 impl Rarest {
@@ -84,62 +97,60 @@ impl Rarest {
         let total = start[count] as usize;
         let mut next: Vec<u32> = start[..count].to_vec();
         let (mut positions, mut weights) = (vec![0u32; total], vec![0f32; total]);
+        let (rank_of, inv_norm) = (&vectors.rank[..], &vectors.inv_norm[..]);
         for (at, &(_, _, term)) in by_rarity.iter().enumerate() {
             let idf = vectors.idf[term as usize];
             for posting in index.postings(term) {
-                let rank = vectors.rank[posting.doc as usize] as usize;
+                let rank = rank_of[posting.doc as usize] as usize;
                 let slot = next[rank] as usize;
                 positions[slot] = at as u32;
-                weights[slot] = posting.tf * idf * vectors.inv_norm[rank];
+                weights[slot] = posting.tf * idf * inv_norm[rank];
                 next[rank] += 1;
             }
         }
-        let mut rarest = Rarest {
-            start,
-            positions,
-            weights,
-            tail_start: Vec::with_capacity(count),
-            heads: vec![0; by_rarity.len() + 1],
-            postings: Vec::new(),
-        };
+
+        let mut reach = vec![0f32; total];
+        let mut tail_start = Vec::with_capacity(count);
+        let mut heads = vec![0u32; by_rarity.len() + 1];
         let floor = threshold * threshold;
         for rank in 0..count {
-            let (from, to) = (rarest.start[rank] as usize, rarest.start[rank + 1] as usize);
-            let (mut cut, mut tail) = (to, 0.0f32);
-            while cut > from && tail + rarest.weights[cut - 1] * rarest.weights[cut - 1] < floor {
-                cut -= 1;
-                tail += rarest.weights[cut] * rarest.weights[cut];
+            let (from, to) = (start[rank] as usize, start[rank + 1] as usize);
+            let (mut suffix, mut cut) = (0.0f32, to);
+            for at in (from..to).rev() {
+                suffix += weights[at] * weights[at];
+                reach[at] = suffix.sqrt();
+                if suffix < floor {
+                    cut = at;
+                }
             }
-            for &position in &rarest.positions[from..cut] {
-                rarest.heads[position as usize + 1] += 1;
+            for &position in &positions[from..cut] {
+                heads[position as usize + 1] += 1;
             }
-            rarest.tail_start.push(cut as u32);
+            tail_start.push(cut as u32);
         }
-        for at in 1..rarest.heads.len() {
-            rarest.heads[at] += rarest.heads[at - 1];
+        for at in 1..heads.len() {
+            heads[at] += heads[at - 1];
         }
-        let mut next = rarest.heads.clone();
-        rarest.postings = vec![(0, 0.0); rarest.heads[by_rarity.len()] as usize];
-        for rank in 0..count as u32 {
-            let (from, to) =
-                (rarest.start[rank as usize] as usize, rarest.tail_start[rank as usize] as usize);
-            for at in from..to {
-                let slot = &mut next[rarest.positions[at] as usize];
-                rarest.postings[*slot as usize] = (rank, rarest.weights[at]);
+        let mut next = heads.clone();
+        let mut postings =
+            vec![HeadPosting { rank: 0, weight: 0.0, reach: 0.0 }; heads[by_rarity.len()] as usize];
+        for rank in 0..count {
+            for at in start[rank] as usize..tail_start[rank] as usize {
+                let slot = &mut next[positions[at] as usize];
+                postings[*slot as usize] =
+                    HeadPosting { rank: rank as u32, weight: weights[at], reach: reach[at] };
                 *slot += 1;
             }
         }
-        rarest
+        Rarest { start, positions, weights, reach, tail_start, heads, postings }
     }
 
-    fn vector(&self, rank: u32) -> (&[u32], &[f32]) {
-        let range = self.start[rank as usize] as usize..self.start[rank as usize + 1] as usize;
-        (&self.positions[range.clone()], &self.weights[range])
+    fn range(&self, rank: u32) -> std::ops::Range<usize> {
+        self.start[rank as usize] as usize..self.start[rank as usize + 1] as usize
     }
 
-    fn head(&self, rank: u32) -> (&[u32], &[f32]) {
-        let range = self.start[rank as usize] as usize..self.tail_start[rank as usize] as usize;
-        (&self.positions[range.clone()], &self.weights[range])
+    fn head_len(&self, rank: u32) -> usize {
+        (self.tail_start[rank as usize] - self.start[rank as usize]) as usize
     }
 }
 
@@ -329,39 +340,57 @@ impl SimilarityIndex {
     fn candidate_edges(&self, vectors: &Vectors, threshold: f32) -> Vec<Edge> {
         let rarest = Rarest::new(self, vectors, threshold);
         let count = vectors.slots.len();
-        let mut acc = vec![0.0f32; count];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut dense = vec![0.0f32; rarest.heads.len()];
+        // Slices, not vectors, in the loops below: indexing a Vec is a call in the size-optimised
+        // build, and these run for every posting read.
+        let (heads, postings) = (&rarest.heads[..], &rarest.postings[..]);
+        let (all_positions, all_weights) = (&rarest.positions[..], &rarest.weights[..]);
+        let acc = &mut vec![0.0f32; count][..];
+        let touched = &mut vec![0u32; count][..];
+        let dense = &mut vec![0.0f32; heads.len()][..];
         let mut edges = Vec::new();
         for x in 0..count as u32 {
-            let (positions, weights) = rarest.vector(x);
-            for (&position, &weight) in positions.iter().zip(weights) {
-                dense[position as usize] = weight;
+            let range = rarest.range(x);
+            let (positions, weights) = (&all_positions[range.clone()], &all_weights[range.clone()]);
+            let reach = &rarest.reach[range];
+            for at in 0..positions.len() {
+                dense[positions[at] as usize] = weights[at];
             }
-            let (head_positions, head_weights) = rarest.head(x);
-            for (&position, &weight) in head_positions.iter().zip(head_weights) {
-                let (from, to) = (rarest.heads[position as usize], rarest.heads[position as usize + 1]);
+            let mut touches = 0;
+            for at in 0..rarest.head_len(x) {
+                let (position, weight, mine) = (positions[at] as usize, weights[at], reach[at]);
                 // Postings are in rank order: only earlier cases, so each pair is seen once.
-                for &(y, other) in &rarest.postings[from as usize..to as usize] {
+                for posting in &postings[heads[position] as usize..heads[position + 1] as usize] {
+                    let y = posting.rank;
                     if y >= x {
                         break;
                     }
                     let score = &mut acc[y as usize];
                     if *score == 0.0 {
-                        touched.push(y);
+                        // First met here, so no earlier term is shared: what is shared is at
+                        // most the product of both lengths from here on (Cauchy-Schwarz). Under
+                        // the threshold, the pair can never reach it, and later terms only
+                        // lower the bound.
+                        if mine * posting.reach < threshold {
+                            continue;
+                        }
+                        touched[touches] = y;
+                        touches += 1;
                     }
-                    *score += weight * other;
+                    *score += weight * posting.weight;
                 }
             }
+            let touched = &touched[..touches];
             let nearest = best(touched.iter().map(|&y| (acc[y as usize], y)), GROUP_NEIGHBOURS, u32::cmp);
-            for &y in &touched {
+            for &y in touched {
                 acc[y as usize] = 0.0;
             }
-            touched.clear();
             for (_, y) in nearest {
-                let (other_positions, other_weights) = rarest.vector(y);
-                let similarity: f32 =
-                    other_positions.iter().zip(other_weights).map(|(&p, &w)| dense[p as usize] * w).sum();
+                let range = rarest.range(y);
+                let (other_positions, other_weights) = (&all_positions[range.clone()], &all_weights[range]);
+                let mut similarity = 0.0f32;
+                for at in 0..other_positions.len() {
+                    similarity += dense[other_positions[at] as usize] * other_weights[at];
+                }
                 if similarity >= threshold {
                     edges.push(Edge { similarity, low: y, high: x });
                 }

@@ -5,6 +5,7 @@
 //! case touches only that case's postings and the result equals a rebuild.
 
 use super::tokenize::for_each_token;
+use super::vocabulary::Vocabulary;
 use super::{NotDuplicates, SimilarCase};
 use crate::domain::case::{Case, CaseId};
 use std::cmp::Ordering;
@@ -41,10 +42,14 @@ impl FxHasher {
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
+        // Little-endian words of 8 bytes, the last zero-padded; built in a register rather
+        // than copied into a padded buffer, as this runs for every token of every case.
         for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+            let mut word = 0u64;
+            for (at, &byte) in chunk.iter().enumerate() {
+                word |= u64::from(byte) << (8 * at);
+            }
+            self.add(word);
         }
     }
 
@@ -73,15 +78,6 @@ impl Hasher for FxHasher {
 }
 
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// Documents list their terms in the order of this hash of the term text, not of term ids,
-/// so sums run in the same order whatever order cases were added in: floating-point results,
-/// and so tie-breaks, are then identical after incremental updates and after a rebuild.
-fn term_key(term: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write(term.as_bytes());
-    hasher.finish()
-}
 
 /// One term of a sparse vector: a document's term frequency weight, or a group's summed weight.
 #[derive(Clone, Copy, Debug)]
@@ -120,14 +116,6 @@ pub(super) fn shared<'a>(a: &'a [Entry], b: &'a [Entry]) -> impl Iterator<Item =
 pub(super) struct Posting {
     pub doc: u32,
     pub tf: f32,
-}
-
-#[derive(Clone, Debug)]
-struct Term {
-    text: Box<str>,
-    /// [`term_key`] of the text, computed once.
-    key: u64,
-    postings: Vec<Posting>,
 }
 
 #[derive(Clone, Debug)]
@@ -235,11 +223,14 @@ pub(super) fn best<T>(
 /// Similar-case search and grouping over the cases it is given; see the module docs.
 #[derive(Clone, Debug, Default)]
 pub struct SimilarityIndex {
-    vocabulary: FastMap<Box<str>, u32>,
-    terms: Vec<Term>,
+    vocabulary: Vocabulary,
+    /// The postings of each term, by term id.
+    postings: Vec<Vec<Posting>>,
     docs: Vec<Option<Doc>>,
     free: Vec<u32>,
     slots: FastMap<CaseId, u32>,
+    /// Scratch space for [`upsert`](Self::upsert), kept so indexing a case allocates none.
+    tokens: Vec<Entry>,
 }
 
 impl SimilarityIndex {
@@ -284,25 +275,31 @@ impl SimilarityIndex {
                 (self.docs.len() - 1) as u32
             }
         };
-        // Terms are interned as they are read, so counting compares ids, not strings.
-        let mut counts: Vec<(u32, f32)> = Vec::new();
+        // Every token becomes an entry as it is read; sorting then brings each term's tokens
+        // together, cheaper than looking every token up among the terms seen so far.
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
         for_each_word(title, description, |term, _, weight| {
-            let term = self.intern(term);
-            match counts.iter_mut().find(|(known, _)| *known == term) {
-                Some((_, count)) => *count += weight,
-                None => counts.push((term, weight)),
-            }
+            let (term, key) = self.vocabulary.intern(term);
+            tokens.push(Entry { key, term, value: weight });
         });
-        let mut entries: Vec<Entry> = counts
-            .into_iter()
-            .map(|(term, count)| {
-                let tf = tf_weight(count);
-                let known = &mut self.terms[term as usize];
-                known.postings.push(Posting { doc: slot, tf });
-                Entry { key: known.key, term, value: tf }
-            })
-            .collect();
-        entries.sort_unstable_by_key(Entry::order);
+        self.postings.resize_with(self.vocabulary.len(), Vec::new);
+        tokens.sort_unstable_by_key(Entry::order);
+        let mut distinct = 0;
+        for at in 0..tokens.len() {
+            if distinct > 0 && tokens[distinct - 1].term == tokens[at].term {
+                tokens[distinct - 1].value += tokens[at].value;
+            } else {
+                tokens[distinct] = tokens[at];
+                distinct += 1;
+            }
+        }
+        let mut entries = tokens[..distinct].to_vec();
+        for entry in &mut entries {
+            entry.value = tf_weight(entry.value);
+            self.postings[entry.term as usize].push(Posting { doc: slot, tf: entry.value });
+        }
+        self.tokens = tokens;
         self.docs[slot as usize] = Some(Doc { id: id.clone(), entries });
         self.slots.insert(id.clone(), slot);
     }
@@ -312,23 +309,13 @@ impl SimilarityIndex {
         let Some(slot) = self.slots.remove(id) else { return false };
         let doc = self.docs[slot as usize].take().expect("a mapped slot holds a document");
         for entry in doc.entries {
-            let postings = &mut self.terms[entry.term as usize].postings;
+            let postings = &mut self.postings[entry.term as usize];
             if let Some(at) = postings.iter().position(|posting| posting.doc == slot) {
                 postings.swap_remove(at);
             }
         }
         self.free.push(slot);
         true
-    }
-
-    fn intern(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.vocabulary.get(term) {
-            return id;
-        }
-        let id = self.terms.len() as u32;
-        self.terms.push(Term { text: term.into(), key: term_key(term), postings: Vec::new() });
-        self.vocabulary.insert(term.into(), id);
-        id
     }
 
     pub(super) fn slot_count(&self) -> usize {
@@ -351,25 +338,25 @@ impl SimilarityIndex {
     }
 
     pub(super) fn term_text(&self, term: u32) -> &str {
-        &self.terms[term as usize].text
+        self.vocabulary.text(term)
     }
 
     pub(super) fn term_key(&self, term: u32) -> u64 {
-        self.terms[term as usize].key
+        self.vocabulary.key(term)
     }
 
     /// The cases holding a term (by slot) with its sublinear term frequency, in no set order.
     pub(super) fn postings(&self, term: u32) -> &[Posting] {
-        &self.terms[term as usize].postings
+        &self.postings[term as usize]
     }
 
     pub(super) fn df(&self, term: u32) -> usize {
-        self.terms[term as usize].postings.len()
+        self.postings[term as usize].len()
     }
 
     /// Inverse document frequency of every term, for a grouping run.
     pub(super) fn idf_table(&self) -> Vec<f32> {
-        self.terms.iter().map(|term| idf(self.len(), term.postings.len())).collect()
+        self.postings.iter().map(|postings| idf(self.len(), postings.len())).collect()
     }
 
     /// Adds `weight × idf × tf` for each posting of the query's terms, rarest term first,
@@ -392,7 +379,7 @@ impl SimilarityIndex {
                 break;
             }
             let factor = term.weight * idf(term);
-            for posting in &self.terms[term.term as usize].postings {
+            for posting in &self.postings[term.term as usize] {
                 let score = &mut acc.scores[posting.doc as usize];
                 if *score == 0.0 {
                     acc.touched.push(posting.doc);
@@ -433,12 +420,12 @@ impl SimilarityIndex {
         let mut query: Vec<QueryTerm> = Vec::new();
         let mut surfaces: FastMap<u32, &str> = FastMap::default();
         for word in &words {
-            let term = self.vocabulary.get(word.term.as_str()).copied();
+            let term = self.vocabulary.get(&word.term);
             let df = term.map_or(0, |term| self.df(term)) + extra;
             let weight = tf_weight(word.count) * idf(docs, df);
             query_norm += weight * weight;
             if let Some(term) = term {
-                query.push(QueryTerm { term, weight, df, key: self.terms[term as usize].key });
+                query.push(QueryTerm { term, weight, df, key: self.vocabulary.key(term) });
                 surfaces.insert(term, &word.surface);
             }
         }

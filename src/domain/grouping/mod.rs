@@ -9,6 +9,7 @@
 mod cluster;
 mod index;
 pub mod tokenize;
+mod vocabulary;
 
 pub use index::SimilarityIndex;
 

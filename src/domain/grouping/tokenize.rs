@@ -25,12 +25,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Calls `emit(term, surface)` for every token of `text` until it breaks, without
 /// allocating per token.
-pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
-    let normalised: Cow<str> = crate::nfkc::nfkc(text);
-    let text = normalised.as_ref();
+pub fn for_each_token(text: &str, emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
+    // Most text is ASCII, which NFKC leaves as it is and whose bytes are its characters:
+    // both checks per character are skipped for it, and they were a tenth of indexing.
+    if text.is_ascii() {
+        runs(text, text.bytes().map(char::from).enumerate(), emit);
+    } else {
+        let normalised: Cow<str> = crate::nfkc::nfkc(text);
+        runs(&normalised, normalised.char_indices(), emit);
+    }
+}
+
+/// Splits `text`, given as its characters with their byte offsets, into same-script runs.
+fn runs(
+    text: &str,
+    chars: impl Iterator<Item = (usize, char)>,
+    mut emit: impl FnMut(&str, &str) -> ControlFlow<()>,
+) {
     let mut term = String::new();
     let (mut start, mut current) = (0, Script::Separator);
-    for (at, c) in text.char_indices() {
+    for (at, c) in chars {
         let script = script(c);
         if script != current {
             if run(&text[start..at], current, &mut term, &mut emit).is_break() {
@@ -54,7 +68,7 @@ fn run(
         Script::Latin => latin(run, term, emit),
         Script::Hangul => {
             let stem = strip_korean_ending(run);
-            if KOREAN_STOP_WORDS.contains(&stem) {
+            if KOREAN_STOP_WORDS.iter().any(|stop| same_last_byte(stop, stem) && *stop == stem) {
                 ControlFlow::Continue(())
             } else {
                 emit(stem, stem)
@@ -72,12 +86,13 @@ fn latin(
     term: &mut String,
     emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
+    let ascii = word.is_ascii();
+    let chars = if ascii { word.len() } else { word.chars().count() };
     if !(2..=MAX_WORD_CHARS).contains(&chars) {
         return ControlFlow::Continue(());
     }
     term.clear();
-    if word.is_ascii() {
+    if ascii {
         term.push_str(word);
         term.make_ascii_lowercase();
     } else {
@@ -118,37 +133,64 @@ fn script(c: char) -> Script {
 /// "errors" and "error" should match; only the plural is stripped, as fuller stemming
 /// ("archiving" to "archive") would need a real stemmer.
 fn strip_plural(word: &mut String) {
-    let keep = ["ss", "us", "is"];
-    if word.len() <= 3 || !word.ends_with('s') || keep.iter().any(|end| word.ends_with(end)) {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 3 {
         return;
     }
-    if word.ends_with("ies") {
-        word.truncate(word.len() - 3);
-        word.push('y');
-    } else {
-        word.pop();
+    match bytes[bytes.len() - 3..] {
+        [_, b's' | b'u' | b'i', b's'] => {}
+        [b'i', b'e', b's'] => {
+            word.truncate(word.len() - 3);
+            word.push('y');
+        }
+        [_, _, b's'] => {
+            word.pop();
+        }
+        _ => {}
     }
 }
 
 /// Whether a lower-case English word is too common to say anything about a problem.
 pub fn is_english_stop_word(word: &str) -> bool {
     // Every token is checked: compare words packed into one integer, not byte strings.
-    word.len() <= 16 && PACKED_STOP_WORDS.binary_search(&pack(word.as_bytes())).is_ok()
+    // Most words have a length no stop word of their first letter has, and stop there.
+    let lengths = match word.as_bytes().first() {
+        Some(&first @ b'a'..=b'z') => STOP_WORD_LENGTHS[usize::from(first - b'a')],
+        _ => 0,
+    };
+    word.len() < 16
+        && lengths >> word.len() & 1 == 1
+        && PACKED_STOP_WORDS.binary_search(&pack(word.as_bytes())).is_ok()
 }
 
 /// Up to 16 bytes as a big-endian integer, zero-padded: packed words sort as the words do.
 const fn pack(word: &[u8]) -> u128 {
-    let mut packed = 0u128;
-    let mut at = 0;
-    while at < 16 {
-        packed <<= 8;
-        if at < word.len() {
-            packed |= word[at] as u128;
-        }
+    let bytes = if word.len() < 16 { word.len() } else { 16 };
+    let (mut packed, mut at) = (0u128, 0);
+    while at < bytes {
+        packed = packed << 8 | word[at] as u128;
         at += 1;
     }
-    packed
+    // The empty word is zero; shifting by all 128 bits would overflow.
+    if bytes == 0 {
+        0
+    } else {
+        packed << (8 * (16 - bytes))
+    }
 }
+
+/// Per first letter, bit `n` is set if a stop word of `n` bytes starts with it.
+const STOP_WORD_LENGTHS: [u16; 26] = {
+    let mut lengths = [0u16; 26];
+    let mut at = 0;
+    while at < ENGLISH_STOP_WORDS.len() {
+        let word = ENGLISH_STOP_WORDS[at].as_bytes();
+        assert!(word.len() < 16 && word[0].is_ascii_lowercase());
+        lengths[(word[0] - b'a') as usize] |= 1 << word.len();
+        at += 1;
+    }
+    lengths
+};
 
 const PACKED_STOP_WORDS: [u128; ENGLISH_STOP_WORDS.len()] = {
     let mut packed = [0u128; ENGLISH_STOP_WORDS.len()];
@@ -188,6 +230,10 @@ fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>) 
 fn strip_korean_ending(word: &str) -> &str {
     let chars = word.chars().count();
     for ending in KOREAN_ENDINGS {
+        // Most endings already differ in the last byte; compare that before the whole ending.
+        if !same_last_byte(word, ending) {
+            continue;
+        }
         if let Some(stem) = word.strip_suffix(ending) {
             let ending_chars = ending.chars().count();
             // A one-syllable particle on a one-syllable stem is more often part of the word ("사이").
@@ -198,6 +244,11 @@ fn strip_korean_ending(word: &str) -> &str {
         }
     }
     word
+}
+
+#[inline(always)]
+fn same_last_byte(a: &str, b: &str) -> bool {
+    a.as_bytes().last() == b.as_bytes().last()
 }
 
 /// Longest first, so "에서" is stripped before "서" could be considered.
@@ -458,7 +509,7 @@ mod tests {
     fn stop_word_list_is_sorted_for_binary_search() {
         assert!(ENGLISH_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(PACKED_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
-        assert!(ENGLISH_STOP_WORDS.iter().all(|word| word.len() <= 16 && is_english_stop_word(word)));
+        assert!(ENGLISH_STOP_WORDS.iter().all(|word| is_english_stop_word(word)));
         assert!(!is_english_stop_word("abouts") && !is_english_stop_word("a") && !is_english_stop_word(""));
     }
 
