@@ -57,8 +57,8 @@ impl Vectors<'_> {
 /// Flat arrays indexed by rank and position rather than a vector per case: the candidate
 /// search reads them tens of millions of times at 50,000 cases.
 struct Rarest {
-    /// Case `r` owns `positions[start[r]..start[r + 1]]` and the same range of `weights` and
-    /// `reach`.
+    /// Case `r`'s terms that some other case has too are `positions[start[r]..start[r + 1]]`,
+    /// with the same range of `weights` and `reach`.
     start: Vec<u32>,
     positions: Vec<u32>,
     weights: Vec<f32>,
@@ -80,24 +80,32 @@ struct HeadPosting {
 
 impl Rarest {
     fn new(index: &SimilarityIndex, vectors: &Vectors, threshold: f32) -> Rarest {
+        // A term of one case only adds nothing to any dot product (most terms are such, and
+        // they are the rarest), so it is left out; the lengths below are from the terms on,
+        // which come after it in rarity order, so they stay exact.
         // Plain tuples sort several times faster than a key closure looking terms up.
         let mut by_rarity: Vec<(usize, u64, u32)> = (0..vectors.idf.len() as u32)
-            .filter(|&term| index.df(term) > 0)
+            .filter(|&term| index.df(term) > 1)
             .map(|term| (index.df(term), index.term_key(term), term))
             .collect();
         by_rarity.sort_unstable();
         let count = vectors.slots.len();
-        let mut start = Vec::with_capacity(count + 1);
-        start.push(0u32);
-        for rank in 0..count as u32 {
-            start.push(start[rank as usize] + vectors.entries(rank).len() as u32);
+        let rank_of = &vectors.rank[..];
+        let mut start = vec![0u32; count + 1];
+        for &(_, _, term) in &by_rarity {
+            for posting in index.postings(term) {
+                start[rank_of[posting.doc as usize] as usize + 1] += 1;
+            }
+        }
+        for rank in 0..count {
+            start[rank + 1] += start[rank];
         }
         // Walking the posting lists in rarity order lays out every case's vector already
         // sorted, instead of sorting each one.
         let total = start[count] as usize;
         let mut next: Vec<u32> = start[..count].to_vec();
         let (mut positions, mut weights) = (vec![0u32; total], vec![0f32; total]);
-        let (rank_of, inv_norm) = (&vectors.rank[..], &vectors.inv_norm[..]);
+        let inv_norm = &vectors.inv_norm[..];
         for (at, &(_, _, term)) in by_rarity.iter().enumerate() {
             let idf = vectors.idf[term as usize];
             for posting in index.postings(term) {
