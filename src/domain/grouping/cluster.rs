@@ -13,6 +13,12 @@ const TOP_TERMS: usize = 5;
 /// Candidates per case checked exactly; enough to connect any group, as a group only needs
 /// each member linked to some other member.
 const GROUP_NEIGHBOURS: usize = 10;
+/// At most this many of a case's rarest shared terms are posted for the candidate search.
+/// Past them come ever more common words, whose posting lists grow with the desk, so reading
+/// them made the search grow with the square of the cases (50,000 cases: 0.41 to 0.29 s
+/// native) while the pairs found only through them were almost never duplicates: on the
+/// labelled reports every figure stays the same, and 2 % fewer synthetic cases are grouped.
+const HEAD_TERMS: usize = 12;
 
 /// A candidate pair of cases, by rank (position in case-id order).
 struct Edge {
@@ -51,7 +57,8 @@ impl Vectors<'_> {
 /// longest run of most common terms whose length is under the threshold, so a case reaching
 /// the threshold with it must share a term outside its tail, its *head*. Only heads are
 /// posted, and candidates are cases sharing a head term with each other, so the long posting
-/// lists of words like "error" are never read. Terms are numbered by rarity (fewest cases
+/// lists of words like "error" are never read. A head is also cut to its [`HEAD_TERMS`]
+/// rarest terms, so a pair alike only in common words can be missed. Terms are numbered by rarity (fewest cases
 /// first, then by key), so the result does not depend on the order cases were added in.
 ///
 /// Flat arrays indexed by rank and position rather than a vector per case: the candidate
@@ -131,6 +138,7 @@ impl Rarest {
                     cut = at;
                 }
             }
+            let cut = cut.min(from + HEAD_TERMS);
             for &position in &positions[from..cut] {
                 heads[position as usize + 1] += 1;
             }
