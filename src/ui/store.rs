@@ -4,12 +4,12 @@
 use super::browser;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::desk::{Desk, Settings};
+use crate::domain::fast_hash::FastMap;
 use crate::domain::layout::{self, catch_up, CatchUp, Dirty, Notice};
 use crate::domain::persist::Envelope;
 use crate::storage::{self, SaveError, Unreadable, Write};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Milliseconds of serialising between two breaks for the browser.
@@ -37,7 +37,7 @@ pub struct DeskStore {
     /// Bumped whenever cases may have been added or reordered; an edit in place leaves it.
     roster: RwSignal<u64>,
     /// Where each case sits in `desk.cases`, worked out again only when the roster changes.
-    places: Memo<Shared<HashMap<CaseId, usize>>>,
+    places: Memo<Shared<FastMap<CaseId, usize>>>,
     /// Categories in use, most used first, offered while a category is typed; one memo for
     /// every field that offers them, so a change counts them once.
     pub categories: Memo<Vec<String>>,
@@ -226,6 +226,11 @@ impl DeskStore {
     /// between steps marks its records again, so the next round writes them; another tab's
     /// write taken in meanwhile makes this write's revision check fail, and the save retries.
     async fn prepare(&self, dirty: &Dirty) -> Write {
+        // Rewriting every record starts in a task of its own, not in the one that made the
+        // change (an import, the demo queue), which has the page to update.
+        if dirty.rewrites_everything() {
+            browser::yield_to_browser().await;
+        }
         let expected = self.revision.get_untracked();
         // Cases are only ever appended, so their places stay good across the breaks.
         let members = self.desk.with_untracked(|desk| layout::members(&desk.cases, &dirty.chunks()));
