@@ -4,6 +4,7 @@
 
 use super::case::{Case, CaseId, Event, Status, Surface, Tier, Timestamp};
 use super::desk::Desk;
+use super::fast_hash::FastMap;
 use super::grouping::{summarize, Group, GroupSummary};
 use super::incident::{next_incident_id, radius_of, BlastRadius, Incident};
 use serde::{Deserialize, Serialize};
@@ -238,7 +239,7 @@ pub fn overview(groups: &[Group], cases: &[Case]) -> Vec<GroupOverview> {
 }
 
 /// The group id of every grouped case, for the export and the triage score.
-pub fn group_of(groups: &[Group]) -> HashMap<CaseId, (String, u32)> {
+pub fn group_of(groups: &[Group]) -> FastMap<CaseId, (String, u32)> {
     groups
         .iter()
         .flat_map(|group| {

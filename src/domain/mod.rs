@@ -6,6 +6,7 @@ pub mod csv_export;
 pub mod demo;
 pub mod desk;
 pub mod duplicates;
+pub mod fast_hash;
 pub mod grouping;
 pub mod import;
 pub mod inbox;

@@ -6,13 +6,13 @@ use super::browser;
 use super::store::{use_desk, DeskStore};
 use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::duplicates::{group_of, groupable};
+use crate::domain::fast_hash::FastMap;
 use crate::domain::grouping::{
     Group, GroupingSettings, NotDuplicates, SimilarCase, SimilarityIndex, SIMILAR_COUNT,
 };
 use crate::domain::per_case::PerCase;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// How long one slice of the first build may hold the page, in milliseconds.
@@ -32,7 +32,7 @@ pub struct Grouping {
     /// None until the first grouping finished.
     pub groups: RwSignal<Option<Vec<Group>>>,
     /// Each grouped case's (group id, group size).
-    pub membership: Memo<HashMap<CaseId, (String, u32)>>,
+    pub membership: Memo<FastMap<CaseId, (String, u32)>>,
     regroup_pending: StoredValue<bool>,
     /// True once the first build of the index finished.
     built: RwSignal<bool>,

@@ -5,33 +5,32 @@ use super::route::Route;
 use super::store::use_desk;
 use super::Clock;
 use crate::domain::case::CaseId;
-use crate::domain::grouping::{detect_surges, summarize};
+use crate::domain::grouping::detect_surges;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 #[component]
 pub fn SurgeBanner() -> impl IntoView {
     let store = use_desk();
     let grouping = use_grouping();
     let now = expect_context::<Clock>().0;
-    // (group id, suggested title, recent count, window minutes) of each surging group.
+    // (group id, suggested title, recent count, window minutes) of each surging group. Cases
+    // are found through the store's places, so a tick with 50,000 cases builds no map of them.
     let surges = Memo::new(move |_| {
         let now = now.get();
         grouping.groups.with(|groups| {
             let Some(groups) = groups else { return Vec::new() };
             store.desk.with(|desk| {
-                let created: HashMap<&CaseId, _> = desk.cases.iter().map(|c| (&c.id, c.created_at)).collect();
+                let case = |id: &CaseId| {
+                    store.place(id).and_then(|at| desk.cases.get(at)).filter(|case| &case.id == id)
+                };
                 let settings = &desk.settings.grouping;
-                let surges = detect_surges(groups, |id| created.get(id).copied(), settings, now);
-                let titles: HashMap<String, String> = summarize(groups, &desk.cases)
+                detect_surges(groups, |id| case(id).map(|case| case.created_at), settings, now)
                     .into_iter()
-                    .map(|summary| (summary.group_id, summary.suggested_title))
-                    .collect();
-                surges
-                    .into_iter()
-                    .map(|surge| {
-                        let title = titles.get(&surge.group_id).cloned().unwrap_or_default();
-                        (surge.group_id, title, surge.recent.len(), settings.surge_window_minutes)
+                    .filter_map(|surge| {
+                        let group = groups.iter().find(|group| group.id == surge.group_id)?;
+                        let title = case(&group.medoid)
+                            .map_or_else(|| group.top_terms.join(" "), |c| c.title.clone());
+                        Some((surge.group_id, title, surge.recent.len(), settings.surge_window_minutes))
                     })
                     .collect::<Vec<_>>()
             })

@@ -8,12 +8,12 @@ use super::triage::{pressure, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::desk::Desk;
+use crate::domain::fast_hash::FastMap;
 use crate::domain::triage::{
     rank, Factor, KeywordKind, Language, Level, ListId, Priority, RuleError, RuleField, Score, ScoreInput,
     SignalCache, TextSignals, TriageRules, Weights,
 };
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 const PREVIEW_SIZE: usize = 10;
@@ -313,7 +313,7 @@ fn rank_open(
     rules: &TriageRules,
     signals: &[Arc<TextSignals>],
     settled: &Settled,
-    group_sizes: &HashMap<CaseId, (String, u32)>,
+    group_sizes: &FastMap<CaseId, (String, u32)>,
     now: Timestamp,
 ) -> Vec<(usize, Score)> {
     let open: Vec<usize> = (0..desk.cases.len()).filter(|&i| desk.cases[i].is_open()).collect();

@@ -20,7 +20,7 @@ const GROUP_NEIGHBOURS: usize = 10;
 /// labelled reports every figure stays the same, and 2 % fewer synthetic cases are grouped.
 const HEAD_TERMS: usize = 12;
 
-/// A candidate pair of cases, by rank (position in case-id order).
+/// A candidate pair of cases, by rank (position in the order of the ids' hashes).
 struct Edge {
     similarity: f32,
     low: u32,
@@ -329,7 +329,7 @@ impl SimilarityIndex {
     }
 
     fn vectors(&self) -> Vectors<'_> {
-        let slots = self.slots_by_id();
+        let slots = self.slots_in_id_order();
         let mut rank = vec![u32::MAX; self.slot_count()];
         for (at, &slot) in slots.iter().enumerate() {
             rank[slot as usize] = at as u32;
@@ -430,7 +430,8 @@ impl SimilarityIndex {
         let strongest =
             best(sum.iter().map(|entry| (entry.value, entry)), TOP_TERMS, |a, b| a.order().cmp(&b.order()));
         let id_of = |rank: u32| self.doc(vectors.slots[rank as usize]).id.clone();
-        let members: Vec<_> = members.iter().map(|&member| id_of(member)).collect();
+        let mut members: Vec<_> = members.iter().map(|&member| id_of(member)).collect();
+        members.sort_unstable();
         Group {
             id: format!("g-{}", members[0]),
             cohesion: ((dot(sum, sum) - size) / (size * (size - 1.0))).clamp(0.0, 1.0),

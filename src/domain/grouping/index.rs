@@ -8,9 +8,9 @@ use super::tokenize::for_each_token;
 use super::vocabulary::Vocabulary;
 use super::{NotDuplicates, SimilarCase};
 use crate::domain::case::{Case, CaseId};
+use crate::domain::fast_hash::hash_of;
+pub(super) use crate::domain::fast_hash::FastMap;
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 
 /// Title words count this many times: titles are short and written to say what is wrong,
@@ -28,56 +28,6 @@ const MAX_TITLE_WORDS: usize = 100;
 const SIMILAR_BUDGET: usize = 20_000;
 /// Candidates rescored exactly per similar-case query.
 const SIMILAR_RESCORE: usize = 64;
-
-/// A small fast hash (the one rustc uses); std's default is DoS-resistant and several times
-/// slower, which matters when indexing tens of thousands of cases in the browser.
-#[derive(Default, Clone, Copy)]
-pub(super) struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Little-endian words of 8 bytes, the last zero-padded; built in a register rather
-        // than copied into a padded buffer, as this runs for every token of every case.
-        for chunk in bytes.chunks(8) {
-            let mut word = 0u64;
-            for (at, &byte) in chunk.iter().enumerate() {
-                word |= u64::from(byte) << (8 * at);
-            }
-            self.add(word);
-        }
-    }
-
-    fn write_u8(&mut self, value: u8) {
-        self.add(value.into());
-    }
-
-    fn write_u32(&mut self, value: u32) {
-        self.add(value.into());
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.add(value);
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.add(value as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply mixes input bits only upwards; hash tables pick buckets by the low
-        // bits, so bring the well-mixed high bits down (as rustc-hash 2 does). Without this,
-        // ids like "c000017" that differ only in later bytes fell into a few dozen buckets.
-        self.0.rotate_left(26)
-    }
-}
-
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// One term of a sparse vector: a document's term frequency weight, or a group's summed weight.
 #[derive(Clone, Copy, Debug)]
@@ -331,9 +281,14 @@ impl SimilarityIndex {
     }
 
     /// Live slots ordered by case id, the canonical order for every tie-break.
-    pub(super) fn slots_by_id(&self) -> Vec<u32> {
+    /// Every slot, in the order of its case id's hash: the same whatever order cases were
+    /// added in, and integers to sort instead of ids that often share long prefixes.
+    pub(super) fn slots_in_id_order(&self) -> Vec<u32> {
         let mut slots: Vec<u32> = self.slots.values().copied().collect();
-        slots.sort_unstable_by(|&a, &b| self.doc(a).id.cmp(&self.doc(b).id));
+        slots.sort_by_cached_key(|&slot| {
+            let id = &self.doc(slot).id;
+            (hash_of(id), id)
+        });
         slots
     }
 

@@ -14,8 +14,9 @@ mod vocabulary;
 pub use index::SimilarityIndex;
 
 use crate::domain::case::{Case, CaseId, Timestamp};
+use crate::domain::fast_hash::FastMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// How many similar cases the app lists.
 pub const SIMILAR_COUNT: usize = 5;
@@ -148,7 +149,14 @@ pub struct GroupSummary {
 
 /// Summaries of `groups` in the same order, titled after each group's medoid.
 pub fn summarize(groups: &[Group], cases: &[Case]) -> Vec<GroupSummary> {
-    let titles: HashMap<&CaseId, &str> = cases.iter().map(|case| (&case.id, case.title.as_str())).collect();
+    // Only the medoids' titles are wanted: a map of them, filled in one pass over the cases.
+    let mut titles: FastMap<&CaseId, Option<&str>> =
+        groups.iter().map(|group| (&group.medoid, None)).collect();
+    for case in cases {
+        if let Some(title) = titles.get_mut(&case.id) {
+            *title = Some(&case.title);
+        }
+    }
     groups
         .iter()
         .map(|group| GroupSummary {
@@ -156,6 +164,8 @@ pub fn summarize(groups: &[Group], cases: &[Case]) -> Vec<GroupSummary> {
             size: group.size(),
             suggested_title: titles
                 .get(&group.medoid)
+                .copied()
+                .flatten()
                 .map_or_else(|| group.top_terms.join(" "), |t| t.to_string()),
             members: group.members.clone(),
             top_terms: group.top_terms.clone(),

@@ -3,7 +3,7 @@
 //! open-addressing table of ids, and the texts back to back in one buffer instead of an
 //! allocation per term and a second copy as a hash-map key.
 
-use super::index::FxHasher;
+use crate::domain::fast_hash::FxHasher;
 use std::hash::Hasher;
 
 /// Documents list their terms in the order of this hash of the term text, not of term ids,

@@ -22,6 +22,7 @@ pub use rules::{
 pub use text::{CompiledRules, Cue, TextField, TextMatch, TextSignals};
 
 use crate::domain::case::{Case, Tier, Timestamp, Urgency};
+use crate::domain::fast_hash::hash_of;
 use chrono::Duration;
 
 /// Customers affected from which impact is at least Medium, and from which it is High.
@@ -266,10 +267,15 @@ pub fn rank<'a>(inputs: impl IntoIterator<Item = ScoreInput<'a>>, rules: &Triage
     let mut order: Vec<u128> =
         scored.iter().enumerate().map(|(index, (case, score))| sort_key(score, case, index)).collect();
     order.sort_unstable();
-    // Ids decide only between cases created in the same microsecond with the same score.
+    // Ids decide only between cases created in the same microsecond with the same score, in
+    // the order of their hashes: the same in every tab, and an import of many cases with one
+    // creation time sorts integers instead of comparing long, alike ids.
     let index = |key: u128| (key & u128::from(u32::MAX)) as usize;
     for tied in order.chunk_by_mut(|a, b| a >> 32 == b >> 32).filter(|run| run.len() > 1) {
-        tied.sort_by(|&a, &b| scored[index(a)].0.id.cmp(&scored[index(b)].0.id));
+        tied.sort_by_cached_key(|&key| {
+            let id = &scored[index(key)].0.id;
+            (hash_of(id), id)
+        });
     }
     order.into_iter().map(|key| Ranked { index: index(key), score: scored[index(key)].1 }).collect()
 }
