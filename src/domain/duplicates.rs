@@ -239,6 +239,11 @@ pub fn overview(groups: &[Group], cases: &[Case]) -> Vec<GroupOverview> {
 }
 
 /// The group id of every grouped case, for the export and the triage score.
+/// How many reports share `id`'s group, 1 when it is in none: the triage Cluster factor.
+pub fn group_size(membership: &FastMap<CaseId, (String, u32)>, id: &CaseId) -> u32 {
+    membership.get(id).map_or(1, |(_, size)| *size)
+}
+
 pub fn group_of(groups: &[Group]) -> FastMap<CaseId, (String, u32)> {
     groups
         .iter()

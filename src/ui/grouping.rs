@@ -5,7 +5,7 @@
 use super::browser;
 use super::store::{use_desk, DeskStore};
 use crate::domain::case::{Case, CaseId, Timestamp};
-use crate::domain::duplicates::{group_of, groupable};
+use crate::domain::duplicates::{group_of, group_size, groupable};
 use crate::domain::fast_hash::FastMap;
 use crate::domain::grouping::{
     Group, GroupingSettings, NotDuplicates, SimilarCase, SimilarityIndex, SIMILAR_COUNT,
@@ -237,7 +237,7 @@ impl Grouping {
 
     /// How many reports share `id`'s group, 1 when it is in none: the triage Cluster factor.
     pub fn group_size(&self, id: &CaseId) -> u32 {
-        self.membership.with(|m| m.get(id).map_or(1, |(_, size)| *size))
+        self.membership.with(|membership| group_size(membership, id))
     }
 
     /// The groups of the desk as it is this moment, for the export: brought up to date now

@@ -8,6 +8,7 @@ use super::triage::{pressure, score_now, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
 use crate::domain::demo::demo_cases;
+use crate::domain::duplicates::group_size;
 use crate::domain::inbox::{age_label, InboxQuery, SearchCache, SlaFilter, SlaKey, SortOrder, StatusFilter};
 use crate::domain::triage::{rank, Priority, Score, ScoreInput};
 use leptos::prelude::*;
@@ -121,17 +122,21 @@ fn inbox_view(search_wanted: RwSignal<bool>) -> Memo<Indices> {
             let order = if sort == SortOrder::Score {
                 let settled = sla.settled.get();
                 let now = now.get();
-                scoring.rules.with(|rules| {
-                    scoring.signals.with(|signals| {
-                        let inputs = cases.iter().zip(signals).zip(&settled.0.readings).map(
-                            |((case, signals), sla)| ScoreInput {
-                                case,
-                                signals,
-                                pressure: pressure(case, Some(sla), now),
-                                group_size: grouping.group_size(&case.id),
-                            },
-                        );
-                        rank(inputs, rules).into_iter().map(|ranked| ranked.index).collect()
+                let (rules, signals, sizes) = (scoring.rules, scoring.signals, grouping.membership);
+                rules.with(|rules| {
+                    signals.with(|signals| {
+                        // The group sizes are read once, not once per case.
+                        sizes.with(|sizes| {
+                            let inputs = cases.iter().zip(signals).zip(&settled.0.readings).map(
+                                |((case, signals), sla)| ScoreInput {
+                                    case,
+                                    signals,
+                                    pressure: pressure(case, Some(sla), now),
+                                    group_size: group_size(sizes, &case.id),
+                                },
+                            );
+                            rank(inputs, rules).into_iter().map(|ranked| ranked.index).collect()
+                        })
                     })
                 })
             } else {

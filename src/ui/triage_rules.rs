@@ -8,6 +8,7 @@ use super::triage::{pressure, use_scoring, PriorityBadge};
 use super::Clock;
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::desk::Desk;
+use crate::domain::duplicates::group_size;
 use crate::domain::fast_hash::FastMap;
 use crate::domain::triage::{
     rank, Factor, KeywordKind, Language, Level, ListId, Priority, RuleError, RuleField, Score, ScoreInput,
@@ -321,7 +322,7 @@ fn rank_open(
         case: &desk.cases[i],
         signals: &signals[i],
         pressure: pressure(&desk.cases[i], settled.readings.get(i), now),
-        group_size: group_sizes.get(&desk.cases[i].id).map_or(1, |(_, size)| *size),
+        group_size: group_size(group_sizes, &desk.cases[i].id),
     });
     rank(inputs, rules).into_iter().map(|ranked| (open[ranked.index], ranked.score)).collect()
 }
