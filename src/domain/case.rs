@@ -11,6 +11,9 @@ use std::fmt;
 
 pub type Timestamp = DateTime<Utc>;
 
+/// See [`Case::version`].
+pub type Version = (Timestamp, usize);
+
 /// Stable identity of a case inside this app. Strings, not numbers, so that exported JSON
 /// keeps them exact in every JSON reader and ids made in two tabs never collide.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -477,6 +480,13 @@ impl Case {
         self.priority_pin = to;
         self.log(author, now, Event::PriorityPinned { from, to });
         true
+    }
+
+    /// Changes whenever the case does: every edit logs a timeline entry and moves
+    /// `updated_at`, and an unmerge that keeps later entries (and so `updated_at`) takes the
+    /// merge's entries out. Caches and saves tell changed cases by it.
+    pub fn version(&self) -> Version {
+        (self.updated_at, self.timeline.len())
     }
 
     pub(crate) fn log(&mut self, author: &str, now: Timestamp, event: Event) {

@@ -1,6 +1,6 @@
 //! Which cases the inbox shows, in which order, and how times read on screen.
 
-use super::case::{Case, Status, Surface, Tier, Timestamp};
+use super::case::{Case, Status, Surface, Tier, Timestamp, Version};
 use super::per_case::PerCase;
 use super::sla::TargetState;
 use chrono::{Duration, FixedOffset};
@@ -260,15 +260,15 @@ fn is_caseless(c: char) -> bool {
 }
 
 /// [`search_text`] of every case, made again only for cases changed since the last refresh
-/// (by `updated_at`), so a keystroke never lower-cases 50,000 descriptions.
+/// (by [`Case::version`]), so a keystroke never lower-cases 50,000 descriptions.
 #[derive(Default)]
-pub struct SearchCache(PerCase<Timestamp, Arc<str>>);
+pub struct SearchCache(PerCase<Version, Arc<str>>);
 
 impl SearchCache {
     /// The search text of every case, in the order of `cases`; `order` changes whenever cases
     /// were added or moved.
     pub fn refresh(&mut self, cases: &[Case], order: u64) -> Vec<Arc<str>> {
-        self.0.refresh(cases, order, |case| case.updated_at, |case| Arc::from(search_text(case)))
+        self.0.refresh(cases, order, Case::version, |case| Arc::from(search_text(case)))
     }
 }
 

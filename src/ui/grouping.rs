@@ -4,7 +4,7 @@
 
 use super::browser;
 use super::store::{use_desk, DeskStore};
-use crate::domain::case::{Case, CaseId, Timestamp};
+use crate::domain::case::{Case, CaseId, Version};
 use crate::domain::duplicates::{group_of, group_size, groupable};
 use crate::domain::fast_hash::FastMap;
 use crate::domain::grouping::{
@@ -24,9 +24,9 @@ const REGROUP_DELAY: Duration = Duration::from_millis(300);
 pub struct Grouping {
     store: DeskStore,
     index: StoredValue<SimilarityIndex, LocalStorage>,
-    /// What the index holds per case, by its last change time so unchanged cases are skipped
+    /// What the index holds per case, by its version so unchanged cases are skipped
     /// cheaply: the hash of its text while it is indexed, so a note does not regroup.
-    indexed: StoredValue<PerCase<Timestamp, Option<u64>>, LocalStorage>,
+    indexed: StoredValue<PerCase<Version, Option<u64>>, LocalStorage>,
     /// Bumped whenever the index changes, so similar-case lists refresh.
     version: RwSignal<u64>,
     /// None until the first grouping finished.
@@ -135,7 +135,7 @@ impl Grouping {
                     index.upsert_case(case);
                 }
                 let hash = |case: &Case| groupable(case).then(|| text_hash(case));
-                indexed.warm(cases, |case| case.updated_at, hash);
+                indexed.warm(cases, Case::version, hash);
             })
         });
     }
@@ -178,7 +178,7 @@ impl Grouping {
                 indexed.refresh_with(
                     cases,
                     self.store.order_untracked(),
-                    |case| case.updated_at,
+                    Case::version,
                     sync_one,
                     |id, hash| {
                         if hash.is_some() {

@@ -6,7 +6,7 @@ use super::sla_timers::{use_sla_board, SlaCell};
 use super::store::{use_desk, Shared};
 use super::triage::{pressure, score_now, use_scoring, PriorityBadge};
 use super::Clock;
-use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp};
+use crate::domain::case::{Case, CaseId, Choice, Status, Surface, Tier, Timestamp, Version};
 use crate::domain::demo::demo_cases;
 use crate::domain::duplicates::group_size;
 use crate::domain::inbox::{age_label, InboxQuery, SearchCache, SlaFilter, SlaKey, SortOrder, StatusFilter};
@@ -45,7 +45,7 @@ struct Row {
     surface: Surface,
     status: Status,
     created_at: Timestamp,
-    updated_at: Timestamp,
+    version: Version,
 }
 
 impl Row {
@@ -62,7 +62,7 @@ impl Row {
             surface: case.surface,
             status: case.status,
             created_at: case.created_at,
-            updated_at: case.updated_at,
+            version: case.version(),
         }
     }
 }
@@ -437,7 +437,7 @@ fn CaseList(shown: Memo<Indices>) -> impl IntoView {
                 </div>
             </div>
             <div role="rowgroup" class="case-rows" node_ref=body style=move || format!("--rows: {}", total.get())>
-                <For each=move || rows.get() key=|row| (row.pos, row.id.clone(), row.updated_at, row.score, row.priority) let:row>
+                <For each=move || rows.get() key=|row| (row.pos, row.id.clone(), row.version, row.score, row.priority) let:row>
                     <CaseRow row now tab_stop active focus_wanted />
                 </For>
             </div>

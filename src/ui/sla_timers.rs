@@ -5,7 +5,7 @@ use super::browser;
 use super::store::{use_desk, DeskStore, Shared};
 use super::what_if::use_view_clock;
 use super::Clock;
-use crate::domain::case::{Case, CaseId, Timestamp};
+use crate::domain::case::{Case, CaseId, Timestamp, Version};
 use crate::domain::per_case::PerCase;
 use crate::domain::sla::board::{countdown, CaseSla};
 use crate::domain::sla::{CaseClocks, SlaEngine, Target, TargetState, TargetStatus};
@@ -25,10 +25,8 @@ pub struct Settled {
     basis: (Timestamp, chrono::TimeDelta),
 }
 
-/// A case's clocks are good while it has the same change time and timeline length.
-type ClockStamp = (Timestamp, usize);
 /// The clocks by case, and the engine they were computed with.
-type ClockCache = (Option<Shared<SlaEngine>>, PerCase<ClockStamp, Arc<CaseClocks>>);
+type ClockCache = (Option<Shared<SlaEngine>>, PerCase<Version, Arc<CaseClocks>>);
 
 #[derive(Clone, Copy)]
 pub struct SlaBoard {
@@ -47,10 +45,6 @@ pub struct SlaBoard {
     store: DeskStore,
 }
 
-fn clock_stamp(case: &Case) -> ClockStamp {
-    (case.updated_at, case.timeline.len())
-}
-
 impl SlaBoard {
     /// Computes the clocks of cases about to join the desk, a few at a time while they are
     /// imported, so that their arrival does not compute them all in one go.
@@ -58,7 +52,7 @@ impl SlaBoard {
         let engine = self.engine.get_untracked();
         self.cache.update_value(|cache| {
             follow_engine(cache, &engine)
-                .warm(cases, clock_stamp, |case| Arc::new(engine.0.compute_clocks(case)))
+                .warm(cases, Case::version, |case| Arc::new(engine.0.compute_clocks(case)))
         });
     }
 
@@ -84,7 +78,7 @@ impl SlaBoard {
 fn follow_engine<'a>(
     (cached_engine, cache): &'a mut ClockCache,
     engine: &Shared<SlaEngine>,
-) -> &'a mut PerCase<ClockStamp, Arc<CaseClocks>> {
+) -> &'a mut PerCase<Version, Arc<CaseClocks>> {
     if cached_engine.as_ref() != Some(engine) {
         *cache = PerCase::default();
         *cached_engine = Some(engine.clone());
@@ -102,7 +96,7 @@ pub fn provide_sla_board() -> SlaBoard {
         let engine = engine.get();
         store.desk.with(|desk| {
             let clocks = cache.try_update_value(|cache| {
-                follow_engine(cache, &engine).refresh(&desk.cases, store.order(), clock_stamp, |case| {
+                follow_engine(cache, &engine).refresh(&desk.cases, store.order(), Case::version, |case| {
                     Arc::new(engine.0.compute_clocks(case))
                 })
             });

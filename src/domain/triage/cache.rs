@@ -2,14 +2,14 @@
 //! case re-reads one case and a tick of the clock re-reads none.
 
 use super::{CompiledRules, TextSignals, TriageRules};
-use crate::domain::case::{Case, Timestamp};
+use crate::domain::case::{Case, Version};
 use crate::domain::per_case::PerCase;
 use std::sync::Arc;
 
 pub struct SignalCache {
     rules: TriageRules,
     compiled: CompiledRules,
-    by_case: PerCase<Timestamp, Arc<TextSignals>>,
+    by_case: PerCase<Version, Arc<TextSignals>>,
 }
 
 impl SignalCache {
@@ -28,11 +28,7 @@ impl SignalCache {
     pub fn warm(&mut self, cases: &[Case], rules: &TriageRules) {
         self.follow(rules);
         let compiled = &self.compiled;
-        self.by_case.warm(
-            cases,
-            |case| case.updated_at,
-            |case| Arc::new(TextSignals::analyze(case, compiled)),
-        );
+        self.by_case.warm(cases, Case::version, |case| Arc::new(TextSignals::analyze(case, compiled)));
     }
 
     /// Forgets cases analysed ahead that never arrived (a cancelled import).
@@ -41,17 +37,13 @@ impl SignalCache {
     }
 
     /// The signals of every case, in the order of `cases`; re-analyses only cases changed
-    /// since the last call (by `updated_at`), and everything when the rules changed. `order`
+    /// since the last call (by [`Case::version`]), and everything when the rules changed. `order`
     /// changes whenever cases were added or moved.
     pub fn refresh(&mut self, cases: &[Case], order: u64, rules: &TriageRules) -> Vec<Arc<TextSignals>> {
         self.follow(rules);
         let compiled = &self.compiled;
-        self.by_case.refresh(
-            cases,
-            order,
-            |case| case.updated_at,
-            |case| Arc::new(TextSignals::analyze(case, compiled)),
-        )
+        self.by_case
+            .refresh(cases, order, Case::version, |case| Arc::new(TextSignals::analyze(case, compiled)))
     }
 }
 
