@@ -7,7 +7,7 @@
 //! cases. One record per case would make loading 50,000 cases read 50,000 records, which
 //! Chromium does in well over a second; a few hundred larger records read in under 0.1 s.
 
-use super::case::{Case, CaseId, Timestamp};
+use super::case::{Case, CaseId, Timestamp, Version};
 use super::desk::{Desk, Settings};
 use super::duplicates::MergeRecord;
 use super::grouping::NotDuplicates;
@@ -203,6 +203,23 @@ impl Dirty {
 
     pub fn settings(&mut self) {
         self.settings = true;
+    }
+
+    /// Marks the cases a change touched: those whose version moved since `before` (taken by
+    /// place just before the change) and those it added, plus the meta record, where links'
+    /// partners, merges, incidents and not-duplicate pairs live. Cases are only ever
+    /// appended, so places still match; should fewer come back, everything is marked.
+    pub fn touched(&mut self, before: &[Version], cases: &[Case]) {
+        self.settings();
+        if cases.len() < before.len() {
+            self.everything();
+            return;
+        }
+        for (at, case) in cases.iter().enumerate() {
+            if before.get(at) != Some(&case.version()) {
+                self.case(&case.id);
+            }
+        }
     }
 
     /// Any part may have changed (an import, a merge of unknown scope): rewrite it all.
@@ -441,6 +458,46 @@ mod tests {
         let cases = decode_cases(&[written[0].1.clone()]).unwrap();
         assert!(cases.iter().any(|c| c.id == desk.cases[42].id));
         assert!(cases.len() < 400, "about 50,000 / 256 cases per chunk, got {}", cases.len());
+    }
+
+    #[test]
+    fn a_group_action_marks_only_the_cases_it_touched() {
+        let mut desk = desk(2_000);
+        let chunk = |desk: &Desk, at: usize| chunk_of(&desk.cases[at].id);
+        let versions = |desk: &Desk| desk.cases.iter().map(Case::version).collect::<Vec<_>>();
+
+        let before = versions(&desk);
+        let (a, b) = (desk.cases[3].id.clone(), desk.cases[1_500].id.clone());
+        desk.link_cases(&a, &b, "Mina", at(5));
+        let mut dirty = Dirty::default();
+        dirty.touched(&before, &desk.cases);
+        assert_eq!(dirty.chunks(), [chunk(&desk, 3), chunk(&desk, 1_500)].into());
+        assert!(dirty.settings && !dirty.rewrites_everything());
+
+        // A new case with links: the new one and its partner.
+        let before = versions(&desk);
+        desk.cases.push(case("new"));
+        let new = CaseId("new".into());
+        desk.link_cases(&new, &a, "Mina", at(6));
+        let mut dirty = Dirty::default();
+        dirty.touched(&before, &desk.cases);
+        assert_eq!(dirty.chunks(), [chunk(&desk, 3), chunk(&desk, 2_000)].into());
+
+        // Unmerging a case logged on after the merge keeps its change time but not its
+        // version, so it is still written.
+        let (primary, duplicate) = (desk.cases[7].id.clone(), desk.cases[8].id.clone());
+        desk.merge_into(&primary, std::slice::from_ref(&duplicate), "Mina", at(7)).unwrap();
+        desk.case_mut(&duplicate).unwrap().add_note(NoteKind::Internal, "still seen", "Mina", at(8));
+        let before = versions(&desk);
+        assert_eq!(desk.unmerge(&primary), 1);
+        assert_eq!(desk.case(&duplicate).unwrap().updated_at, at(8));
+        let mut dirty = Dirty::default();
+        dirty.touched(&before, &desk.cases);
+        assert_eq!(dirty.chunks(), [chunk(&desk, 7), chunk(&desk, 8)].into());
+
+        let mut fewer = Dirty::default();
+        fewer.touched(&versions(&desk), &desk.cases[..10]);
+        assert!(fewer.rewrites_everything());
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn NewCaseForm() -> impl IntoView {
             store.add_case(case);
         } else {
             // Linking writes to the other cases' timelines too.
-            store.change(|desk| {
+            store.change_some(|desk| {
                 let id = case.id.clone();
                 desk.cases.push(case);
                 for other in &links {

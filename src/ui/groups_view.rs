@@ -24,7 +24,7 @@ fn act<R>(
 ) -> R {
     let now = browser::now();
     let mut result = None;
-    store.change(|desk| {
+    store.change_some(|desk| {
         let author = desk.settings.author().to_string();
         result = Some(apply(desk, &author, now));
     });
@@ -196,7 +196,7 @@ fn GroupMember(case: Case, radio_name: String, primary: RwSignal<CaseId>, all: V
     let not_duplicate = {
         let id = case.id.clone();
         move |_| {
-            store.change(|desk| {
+            store.change_some(|desk| {
                 for other in &all {
                     desk.not_duplicates.insert(&id, other);
                 }

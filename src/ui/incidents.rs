@@ -120,7 +120,7 @@ fn IncidentDetail(incident: Incident) -> impl IntoView {
     });
     let edit = move |apply: &dyn Fn(&mut Incident, &str, crate::domain::case::Timestamp)| {
         let now = browser::now();
-        store.change(|desk| {
+        store.change_some(|desk| {
             let author = desk.settings.author().to_string();
             if let Some(incident) = desk.incident_mut(&id.get_value()) {
                 apply(incident, &author, now);

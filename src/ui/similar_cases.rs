@@ -59,7 +59,7 @@ pub fn CaseSimilarCases(case: Memo<Case>) -> impl IntoView {
     let link = Callback::new(move |other: CaseId| {
         let id = case.with_untracked(|c| c.id.clone());
         let now = browser::now();
-        store.change(|desk| {
+        store.change_some(|desk| {
             let author = desk.settings.author().to_string();
             desk.link_cases(&id, &other, &author, now);
         });
