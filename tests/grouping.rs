@@ -215,3 +215,37 @@ fn settings_fill_missing_fields_with_defaults() {
     let pairs: NotDuplicates = serde_json::from_str(r#"[["b", "a"]]"#).unwrap();
     assert!(pairs.contains(&id("a"), &id("b")));
 }
+
+#[test]
+fn a_run_searched_a_few_cases_at_a_time_gives_the_same_groups_and_notices_a_changed_index() {
+    let cases: Vec<Case> = (0..300)
+        .map(|i| {
+            let topic =
+                ["checkout card declined", "password reset email", "결제 카드 오류", "付款失敗 信用卡"]
+                    [i % 4];
+            case(
+                &format!("c{i:03}"),
+                &format!("{topic} report {}", i % 7),
+                &format!("{topic} again, case {i}"),
+            )
+        })
+        .collect();
+    let settings = GroupingSettings::default();
+    let none = NotDuplicates::new();
+    let mut index = SimilarityIndex::from_cases(&cases);
+    let whole = index.group(&settings, &none);
+    assert!(!whole.is_empty());
+
+    let mut run = index.start_grouping(settings.threshold);
+    let mut slices = 1;
+    while !run.search(|| true) {
+        slices += 1;
+    }
+    assert!(slices > 1, "searched in {slices} slices");
+    assert_eq!(index.finish_grouping(run, &settings, &none), Some(whole));
+
+    let mut run = index.start_grouping(settings.threshold);
+    run.search(|| false);
+    index.upsert(&id("c000"), "Dark mode toggle missing", "");
+    assert_eq!(index.finish_grouping(run, &settings, &none), None, "a run is for the index it started on");
+}

@@ -1,6 +1,7 @@
 //! Duplicate grouping kept beside the desk: the similarity index is built once the stored
 //! desk is read, in time slices, then kept in step one changed case at a time, and the groups
-//! are recomputed shortly after the last change so typing and saving never wait on them.
+//! are recomputed shortly after the last change, also in slices, so typing and saving never
+//! wait on them.
 
 use super::browser;
 use super::store::{use_desk, DeskStore};
@@ -34,6 +35,10 @@ pub struct Grouping {
     /// Each grouped case's (group id, group size).
     pub membership: Memo<FastMap<CaseId, (String, u32)>>,
     regroup_pending: StoredValue<bool>,
+    /// Counts regroupings started, so one running in slices stops when a newer one starts.
+    regroup_runs: StoredValue<u64>,
+    /// True while a regrouping runs in slices: the groups shown are not yet those of the desk.
+    regrouping: StoredValue<bool>,
     /// True once the first build of the index finished.
     built: RwSignal<bool>,
 }
@@ -51,6 +56,8 @@ pub fn provide_grouping() {
             groups.with(|groups| groups.as_deref().map(group_of).unwrap_or_default())
         }),
         regroup_pending: StoredValue::new(false),
+        regroup_runs: StoredValue::new(0),
+        regrouping: StoredValue::new(false),
         built: RwSignal::new(false),
     };
     provide_context(grouping);
@@ -123,7 +130,7 @@ impl Grouping {
         // Cases changed while the index was built are caught up here.
         store.desk.with_untracked(|desk| self.sync(&desk.cases));
         self.version.update(|v| *v += 1);
-        self.regroup();
+        self.regroup_in_slices().await;
     }
 
     /// Indexes open cases about to be synced (the first build, or an import's new cases a
@@ -203,19 +210,62 @@ impl Grouping {
         set_timeout(
             move || {
                 self.regroup_pending.set_value(false);
-                self.regroup();
+                spawn_local(self.regroup_in_slices());
             },
             REGROUP_DELAY,
         );
     }
 
+    fn grouping_inputs(&self) -> (GroupingSettings, NotDuplicates) {
+        self.store.desk.with_untracked(|desk| (desk.settings.grouping.clone(), desk.not_duplicates.clone()))
+    }
+
+    /// Regroups at once (the export needs the groups of this moment), stopping any run in slices.
     fn regroup(&self) {
-        let (settings, not_duplicates) = self
-            .store
-            .desk
-            .with_untracked(|desk| (desk.settings.grouping.clone(), desk.not_duplicates.clone()));
+        self.regroup_runs.update_value(|runs| *runs += 1);
+        self.regrouping.set_value(false);
+        let (settings, not_duplicates) = self.grouping_inputs();
         let groups = self.groups_at(&settings, &not_duplicates);
         self.groups.set(Some(groups));
+    }
+
+    /// Regroups a slice at a time, so the page keeps answering (grouping 50,000 cases is about
+    /// 0.3 s of work); gives way to a newer regrouping, and tries again later if the index
+    /// changed meanwhile.
+    async fn regroup_in_slices(self) {
+        let Some(run_id) = self.regroup_runs.try_update_value(|runs| {
+            *runs += 1;
+            *runs
+        }) else {
+            return;
+        };
+        let current = move || self.regroup_runs.try_get_value() == Some(run_id);
+        self.regrouping.set_value(true);
+        let (settings, not_duplicates) = self.grouping_inputs();
+        let Some(mut run) = self.index.try_with_value(|index| index.start_grouping(settings.threshold))
+        else {
+            return;
+        };
+        loop {
+            let started = js_sys::Date::now();
+            if run.search(|| js_sys::Date::now() - started > SLICE_MS) {
+                break;
+            }
+            browser::yield_to_browser().await;
+            if !current() {
+                return;
+            }
+        }
+        match self.index.try_with_value(|index| index.finish_grouping(run, &settings, &not_duplicates)) {
+            Some(Some(groups)) => {
+                self.regrouping.set_value(false);
+                self.groups.set(Some(groups));
+            }
+            // The index changed under the run (an edit, or an import indexing its cases ahead):
+            // try again once things have settled.
+            Some(None) => self.schedule_regroup(),
+            None => {}
+        }
     }
 
     /// The groups the index would form under `settings`, for the threshold slider's live count.
@@ -248,7 +298,8 @@ impl Grouping {
             if changed {
                 self.version.update(|v| *v += 1);
             }
-            if changed || self.regroup_pending.get_value() || self.groups.with_untracked(Option::is_none) {
+            let stale = self.regroup_pending.get_value() || self.regrouping.get_value();
+            if changed || stale || self.groups.with_untracked(Option::is_none) {
                 self.regroup();
             }
             return self.groups.get_untracked().unwrap_or_default();

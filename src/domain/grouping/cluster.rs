@@ -28,8 +28,7 @@ struct Edge {
 }
 
 /// What a grouping run needs to know about every case, indexed by rank.
-struct Vectors<'a> {
-    index: &'a SimilarityIndex,
+struct Vectors {
     slots: Vec<u32>,
     /// Slot to rank, the inverse of `slots`.
     rank: Vec<u32>,
@@ -37,15 +36,13 @@ struct Vectors<'a> {
     inv_norm: Vec<f32>,
 }
 
-impl Vectors<'_> {
-    fn entries(&self, rank: u32) -> &[Entry] {
-        &self.index.doc(self.slots[rank as usize]).entries
-    }
-
+impl Vectors {
     /// The case's TF-IDF vector scaled to length one.
-    fn unit(&self, rank: u32) -> Vec<Entry> {
+    fn unit(&self, index: &SimilarityIndex, rank: u32) -> Vec<Entry> {
         let scale = self.inv_norm[rank as usize];
-        self.entries(rank)
+        index
+            .doc(self.slots[rank as usize])
+            .entries
             .iter()
             .map(|entry| Entry { value: entry.value * self.idf[entry.term as usize] * scale, ..*entry })
             .collect()
@@ -244,23 +241,23 @@ impl Clusters {
         !self.forbidden[x as usize].iter().any(|&partner| self.find(partner) == y)
     }
 
-    fn sum(&mut self, root: u32, vectors: &Vectors) -> &[Entry] {
+    fn sum(&mut self, root: u32, index: &SimilarityIndex, vectors: &Vectors) -> &[Entry] {
         if self.sum[root as usize].is_empty() {
-            self.sum[root as usize] = vectors.unit(root);
+            self.sum[root as usize] = vectors.unit(index, root);
         }
         &self.sum[root as usize]
     }
 
-    fn linkage(&mut self, x: u32, y: u32, vectors: &Vectors) -> f32 {
-        self.sum(x, vectors);
-        self.sum(y, vectors);
+    fn linkage(&mut self, x: u32, y: u32, index: &SimilarityIndex, vectors: &Vectors) -> f32 {
+        self.sum(x, index, vectors);
+        self.sum(y, index, vectors);
         let cross = dot(&self.sum[x as usize], &self.sum[y as usize]);
         cross / (self.size[x as usize] * self.size[y as usize]) as f32
     }
 
-    fn union(&mut self, x: u32, y: u32, vectors: &Vectors) {
-        self.sum(x, vectors);
-        self.sum(y, vectors);
+    fn union(&mut self, x: u32, y: u32, index: &SimilarityIndex, vectors: &Vectors) {
+        self.sum(x, index, vectors);
+        self.sum(y, index, vectors);
         let (big, small) = if self.size[x as usize] >= self.size[y as usize] { (x, y) } else { (y, x) };
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
@@ -271,13 +268,151 @@ impl Clusters {
     }
 }
 
+/// A grouping under way: the candidate search, the long part, advances a few cases at a time
+/// ([`GroupingRun::search`]), so a page can run it between frames; see
+/// [`SimilarityIndex::start_grouping`].
+pub struct GroupingRun {
+    /// The index's change count when the run started; the run is for that index only.
+    generation: u64,
+    threshold: f32,
+    vectors: Vectors,
+    rarest: Rarest,
+    /// Per case: the head weight it shares with the case being searched for, and which
+    /// cases have some; both cleared after each case.
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    /// The searched case's weights by term position, so each exact check is a walk of the
+    /// other case's terms.
+    dense: Vec<f32>,
+    /// The next case (by rank) to search for.
+    next: u32,
+    edges: Vec<Edge>,
+}
+
+impl GroupingRun {
+    /// Searches for the candidates of further cases until `enough` says so (asked every 64
+    /// cases); true once every case is done.
+    pub fn search(&mut self, mut enough: impl FnMut() -> bool) -> bool {
+        let count = self.vectors.slots.len() as u32;
+        while self.next < count {
+            let until = (self.next + 64).min(count);
+            for x in self.next..until {
+                self.candidates_of(x);
+            }
+            self.next = until;
+            if self.next < count && enough() {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Adds the pairs of case `x` with the earlier cases sharing the most weight in head
+    /// terms with it (see [`Rarest`]), checked exactly, that reach the threshold.
+    fn candidates_of(&mut self, x: u32) {
+        let (rarest, threshold) = (&self.rarest, self.threshold);
+        // Slices, not vectors, in the loops below: indexing a Vec is a call in the size-optimised
+        // build, and these run for every posting read.
+        let (heads, postings) = (&rarest.heads[..], &rarest.postings[..]);
+        let (all_positions, all_weights) = (&rarest.positions[..], &rarest.weights[..]);
+        let (acc, touched, dense) = (&mut self.acc[..], &mut self.touched[..], &mut self.dense[..]);
+        let range = rarest.range(x);
+        let (positions, weights) = (&all_positions[range.clone()], &all_weights[range.clone()]);
+        let reach = &rarest.reach[range];
+        for at in 0..positions.len() {
+            dense[positions[at] as usize] = weights[at];
+        }
+        let mut touches = 0;
+        for at in 0..rarest.head_len(x) {
+            let (position, weight, mine) = (positions[at] as usize, weights[at], reach[at]);
+            // Postings are in rank order: only earlier cases, so each pair is seen once.
+            for posting in &postings[heads[position] as usize..heads[position + 1] as usize] {
+                let y = posting.rank;
+                if y >= x {
+                    break;
+                }
+                let score = &mut acc[y as usize];
+                if *score == 0.0 {
+                    // First met here, so no earlier term is shared: what is shared is at
+                    // most the product of both lengths from here on (Cauchy-Schwarz). Under
+                    // the threshold, the pair can never reach it, and later terms only
+                    // lower the bound.
+                    if mine * posting.reach < threshold {
+                        continue;
+                    }
+                    touched[touches] = y;
+                    touches += 1;
+                }
+                *score += weight * posting.weight;
+            }
+        }
+        let touched = &touched[..touches];
+        let nearest = best(touched.iter().map(|&y| (acc[y as usize], y)), GROUP_NEIGHBOURS, u32::cmp);
+        for &y in touched {
+            acc[y as usize] = 0.0;
+        }
+        for (_, y) in nearest {
+            let range = rarest.range(y);
+            let (other_positions, other_weights) = (&all_positions[range.clone()], &all_weights[range]);
+            let mut similarity = 0.0f32;
+            for at in 0..other_positions.len() {
+                similarity += dense[other_positions[at] as usize] * other_weights[at];
+            }
+            if similarity >= threshold {
+                self.edges.push(Edge { similarity, low: y, high: x });
+            }
+        }
+        for &position in positions {
+            dense[position as usize] = 0.0;
+        }
+    }
+}
+
 impl SimilarityIndex {
     /// Groups the indexed cases: every group has two or more members whose average pairwise
     /// similarity reached `settings.threshold` when it formed, and no group holds a pair
     /// marked as not duplicates. Largest groups first.
     pub fn group(&self, settings: &GroupingSettings, not_duplicates: &NotDuplicates) -> Vec<Group> {
+        let mut run = self.start_grouping(settings.threshold);
+        run.search(|| false);
+        self.finish_grouping(run, settings, not_duplicates).expect("the index did not change")
+    }
+
+    /// Starts grouping the indexed cases at `threshold`: [`GroupingRun::search`] until it is
+    /// done, then [`finish_grouping`](Self::finish_grouping) gives what [`group`](Self::group)
+    /// would have.
+    pub fn start_grouping(&self, threshold: f32) -> GroupingRun {
         let vectors = self.vectors();
-        let edges = self.candidate_edges(&vectors, settings.threshold);
+        let rarest = Rarest::new(self, &vectors, threshold);
+        let count = vectors.slots.len();
+        GroupingRun {
+            generation: self.generation(),
+            threshold,
+            acc: vec![0.0; count],
+            touched: vec![0; count],
+            dense: vec![0.0; rarest.heads.len()],
+            vectors,
+            rarest,
+            next: 0,
+            edges: Vec::new(),
+        }
+    }
+
+    /// The groups of a run whose search is done; None if the index changed since the run
+    /// started (start again then). `settings` must hold the run's threshold.
+    pub fn finish_grouping(
+        &self,
+        run: GroupingRun,
+        settings: &GroupingSettings,
+        not_duplicates: &NotDuplicates,
+    ) -> Option<Vec<Group>> {
+        if run.generation != self.generation() || run.next < run.vectors.slots.len() as u32 {
+            return None;
+        }
+        let GroupingRun { vectors, mut edges, .. } = run;
+        edges.sort_unstable_by(|x, y| {
+            y.similarity.total_cmp(&x.similarity).then(x.low.cmp(&y.low)).then(x.high.cmp(&y.high))
+        });
         let count = vectors.slots.len();
         let mut clusters = Clusters {
             parent: (0..count as u32).collect(),
@@ -306,9 +441,10 @@ impl SimilarityIndex {
             if refused.get(&(x, y)) == Some(&sizes) {
                 continue;
             }
-            let linkage = if sizes == (1, 1) { edge.similarity } else { clusters.linkage(x, y, &vectors) };
+            let linkage =
+                if sizes == (1, 1) { edge.similarity } else { clusters.linkage(x, y, self, &vectors) };
             if linkage >= settings.threshold {
-                clusters.union(x, y, &vectors);
+                clusters.union(x, y, self, &vectors);
             } else {
                 refused.insert((x, y), sizes);
             }
@@ -325,10 +461,10 @@ impl SimilarityIndex {
             .map(|(root, members)| self.describe(&vectors, &clusters.sum[root], members))
             .collect();
         groups.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then_with(|| a.id.cmp(&b.id)));
-        groups
+        Some(groups)
     }
 
-    fn vectors(&self) -> Vectors<'_> {
+    fn vectors(&self) -> Vectors {
         let slots = self.slots_in_id_order();
         let mut rank = vec![u32::MAX; self.slot_count()];
         for (at, &slot) in slots.iter().enumerate() {
@@ -347,78 +483,7 @@ impl SimilarityIndex {
                 }
             })
             .collect();
-        Vectors { index: self, slots, rank, idf, inv_norm }
-    }
-
-    /// Pairs of cases that reach the threshold, each once, most similar first: for each case,
-    /// the earlier cases sharing the most weight in head terms with it (see [`Rarest`]),
-    /// checked exactly.
-    fn candidate_edges(&self, vectors: &Vectors, threshold: f32) -> Vec<Edge> {
-        let rarest = Rarest::new(self, vectors, threshold);
-        let count = vectors.slots.len();
-        // Slices, not vectors, in the loops below: indexing a Vec is a call in the size-optimised
-        // build, and these run for every posting read.
-        let (heads, postings) = (&rarest.heads[..], &rarest.postings[..]);
-        let (all_positions, all_weights) = (&rarest.positions[..], &rarest.weights[..]);
-        let acc = &mut vec![0.0f32; count][..];
-        let touched = &mut vec![0u32; count][..];
-        let dense = &mut vec![0.0f32; heads.len()][..];
-        let mut edges = Vec::new();
-        for x in 0..count as u32 {
-            let range = rarest.range(x);
-            let (positions, weights) = (&all_positions[range.clone()], &all_weights[range.clone()]);
-            let reach = &rarest.reach[range];
-            for at in 0..positions.len() {
-                dense[positions[at] as usize] = weights[at];
-            }
-            let mut touches = 0;
-            for at in 0..rarest.head_len(x) {
-                let (position, weight, mine) = (positions[at] as usize, weights[at], reach[at]);
-                // Postings are in rank order: only earlier cases, so each pair is seen once.
-                for posting in &postings[heads[position] as usize..heads[position + 1] as usize] {
-                    let y = posting.rank;
-                    if y >= x {
-                        break;
-                    }
-                    let score = &mut acc[y as usize];
-                    if *score == 0.0 {
-                        // First met here, so no earlier term is shared: what is shared is at
-                        // most the product of both lengths from here on (Cauchy-Schwarz). Under
-                        // the threshold, the pair can never reach it, and later terms only
-                        // lower the bound.
-                        if mine * posting.reach < threshold {
-                            continue;
-                        }
-                        touched[touches] = y;
-                        touches += 1;
-                    }
-                    *score += weight * posting.weight;
-                }
-            }
-            let touched = &touched[..touches];
-            let nearest = best(touched.iter().map(|&y| (acc[y as usize], y)), GROUP_NEIGHBOURS, u32::cmp);
-            for &y in touched {
-                acc[y as usize] = 0.0;
-            }
-            for (_, y) in nearest {
-                let range = rarest.range(y);
-                let (other_positions, other_weights) = (&all_positions[range.clone()], &all_weights[range]);
-                let mut similarity = 0.0f32;
-                for at in 0..other_positions.len() {
-                    similarity += dense[other_positions[at] as usize] * other_weights[at];
-                }
-                if similarity >= threshold {
-                    edges.push(Edge { similarity, low: y, high: x });
-                }
-            }
-            for &position in positions {
-                dense[position as usize] = 0.0;
-            }
-        }
-        edges.sort_unstable_by(|x, y| {
-            y.similarity.total_cmp(&x.similarity).then(x.low.cmp(&y.low)).then(x.high.cmp(&y.high))
-        });
-        edges
+        Vectors { slots, rank, idf, inv_norm }
     }
 
     /// Names a group after its smallest member id, so the id survives regrouping as long as
@@ -426,7 +491,9 @@ impl SimilarityIndex {
     fn describe(&self, vectors: &Vectors, sum: &[Entry], members: &[u32]) -> Group {
         let size = members.len() as f32;
         let medoid =
-            best(members.iter().map(|&member| (dot(&vectors.unit(member), sum), member)), 1, u32::cmp)[0].1;
+            best(members.iter().map(|&member| (dot(&vectors.unit(self, member), sum), member)), 1, u32::cmp)
+                [0]
+            .1;
         let strongest =
             best(sum.iter().map(|entry| (entry.value, entry)), TOP_TERMS, |a, b| a.order().cmp(&b.order()));
         let id_of = |rank: u32| self.doc(vectors.slots[rank as usize]).id.clone();

@@ -181,6 +181,8 @@ pub struct SimilarityIndex {
     slots: FastMap<CaseId, u32>,
     /// Scratch space for [`upsert`](Self::upsert), kept so indexing a case allocates none.
     tokens: Vec<Entry>,
+    /// Counts changes, so a grouping run can tell it is still about this index.
+    generation: u64,
 }
 
 impl SimilarityIndex {
@@ -218,6 +220,7 @@ impl SimilarityIndex {
     /// Adds a case, or replaces its text if it is already indexed.
     pub fn upsert(&mut self, id: &CaseId, title: &str, description: &str) {
         self.remove(id);
+        self.generation += 1;
         let slot = match self.free.pop() {
             Some(slot) => slot,
             None => {
@@ -257,6 +260,7 @@ impl SimilarityIndex {
     /// Drops a case from the index; returns whether it was there.
     pub fn remove(&mut self, id: &CaseId) -> bool {
         let Some(slot) = self.slots.remove(id) else { return false };
+        self.generation += 1;
         let doc = self.docs[slot as usize].take().expect("a mapped slot holds a document");
         for entry in doc.entries {
             let postings = &mut self.postings[entry.term as usize];
@@ -266,6 +270,10 @@ impl SimilarityIndex {
         }
         self.free.push(slot);
         true
+    }
+
+    pub(super) fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub(super) fn slot_count(&self) -> usize {

@@ -11,6 +11,7 @@ mod index;
 pub mod tokenize;
 mod vocabulary;
 
+pub use cluster::GroupingRun;
 pub use index::SimilarityIndex;
 
 use crate::domain::case::{Case, CaseId, Timestamp};
