@@ -292,9 +292,10 @@ pub async fn discard_unreadable(unreadable: &Unreadable) {
 
 /// Writes a save in one transaction, unless another tab got there first.
 ///
-/// Every request is queued at once, the revision read first; if that read shows a newer
-/// revision the transaction is aborted and none of the writes lands. Nothing waits between
-/// the read and the writes, so a tab closed right after a change still has its write queued.
+/// The revision is read first and every write queued behind it at once (a big save in
+/// batches, see [`queue_write`]); if that read shows a newer revision the transaction is
+/// aborted and none of the writes lands. Nothing waits before the first writes are queued, so
+/// a tab closed right after a change still has its write queued.
 pub async fn write(write: &Write) -> Result<(), SaveError> {
     let refused = SaveError::Refused;
     let db = database().await.map_err(refused)?;
@@ -312,19 +313,18 @@ pub async fn write(write: &Write) -> Result<(), SaveError> {
 /// 60 MB of records (85,000 cases) at once held the page for about 170 ms.
 const PUT_BATCH_BYTES: usize = 4 << 20;
 
-/// Checks the stored revision, then queues the records a batch at a time. Each wait is for a
-/// request of this transaction, which keeps it open, and code after a request's success runs
-/// while the transaction still takes requests.
+/// Reads the stored revision and queues the records behind it, a batch at a time, then
+/// checks the revision. Each wait is for a request of this transaction, which keeps it open,
+/// and the code after a request's success runs while the transaction still takes requests.
 async fn queue_write(tx: &IdbTransaction, write: &Write) -> Result<(), SaveError> {
-    let refused = SaveError::Refused;
+    // A failed write that was not waited on aborts the transaction; its error says why, where
+    // the next request would only say the transaction is over.
+    let refused =
+        |reason: String| SaveError::Refused(tx.error().map_or(reason, |error| describe(Some(error))));
     let meta = store(tx, META).map_err(refused)?;
-    let stored =
-        request(op(meta.get(&JsValue::from_str(META_KEY))).map_err(refused)?).await.map_err(refused)?;
-    match stored.as_string().and_then(|raw| stored_revision(&raw)) {
-        Some(revision) if revision > write.expected => return Err(SaveError::Newer),
-        None if write.expected > 0 && !write.clear_first => return Err(SaveError::Gone),
-        _ => {}
-    }
+    let stored = op(meta.get(&JsValue::from_str(META_KEY))).map_err(refused)?;
+    // Listened to now: its success may come while the batches below are being waited on.
+    let read = settle(&stored, "success", "error");
     let chunks = store(tx, CHUNKS).map_err(refused)?;
     if write.clear_first {
         op(chunks.clear()).map_err(refused)?;
@@ -340,7 +340,13 @@ async fn queue_write(tx: &IdbTransaction, write: &Write) -> Result<(), SaveError
         }
     }
     op(meta.put_with_key(&JsValue::from_str(&write.meta), &JsValue::from_str(META_KEY))).map_err(refused)?;
-    Ok(())
+    read.await.map_err(|_| refused(describe(stored.error().ok().flatten())))?;
+    let raw = stored.result().map_err(|_| refused(describe(None)))?;
+    match raw.as_string().and_then(|raw| stored_revision(&raw)) {
+        Some(revision) if revision > write.expected => Err(SaveError::Newer),
+        None if write.expected > 0 && !write.clear_first => Err(SaveError::Gone),
+        _ => Ok(()),
+    }
 }
 
 fn stored_revision(raw: &str) -> Option<u64> {

@@ -242,10 +242,10 @@ fn a_run_searched_a_few_cases_at_a_time_gives_the_same_groups_and_notices_a_chan
         slices += 1;
     }
     assert!(slices > 1, "searched in {slices} slices");
-    assert_eq!(index.finish_grouping(run, &settings, &none), Some(whole));
+    assert_eq!(index.finish_grouping(run, &none), Some(whole));
 
     let mut run = index.start_grouping(settings.threshold);
     run.search(|| false);
     index.upsert(&id("c000"), "Dark mode toggle missing", "");
-    assert_eq!(index.finish_grouping(run, &settings, &none), None, "a run is for the index it started on");
+    assert_eq!(index.finish_grouping(run, &none), None, "a run is for the index it started on");
 }

@@ -238,12 +238,12 @@ pub fn overview(groups: &[Group], cases: &[Case]) -> Vec<GroupOverview> {
     all
 }
 
-/// The group id of every grouped case, for the export and the triage score.
 /// How many reports share `id`'s group, 1 when it is in none: the triage Cluster factor.
 pub fn group_size(membership: &FastMap<CaseId, (String, u32)>, id: &CaseId) -> u32 {
     membership.get(id).map_or(1, |(_, size)| *size)
 }
 
+/// The group id and size of every grouped case, for the export and the triage score.
 pub fn group_of(groups: &[Group]) -> FastMap<CaseId, (String, u32)> {
     groups
         .iter()

@@ -130,7 +130,8 @@ impl Grouping {
         // Cases changed while the index was built are caught up here.
         store.desk.with_untracked(|desk| self.sync(&desk.cases));
         self.version.update(|v| *v += 1);
-        self.regroup_in_slices().await;
+        // Not waited for: the index is built, so changes from here on are synced and regroup.
+        spawn_local(self.regroup_in_slices());
     }
 
     /// Indexes open cases about to be synced (the first build, or an import's new cases a
@@ -255,8 +256,12 @@ impl Grouping {
             if !current() {
                 return;
             }
+            if self.index.try_with_value(|index| run.is_for(index)) != Some(true) {
+                // Changed under the run: no use searching on; try again once things settle.
+                return self.schedule_regroup();
+            }
         }
-        match self.index.try_with_value(|index| index.finish_grouping(run, &settings, &not_duplicates)) {
+        match self.index.try_with_value(|index| index.finish_grouping(run, &not_duplicates)) {
             Some(Some(groups)) => {
                 self.regrouping.set_value(false);
                 self.groups.set(Some(groups));

@@ -290,6 +290,11 @@ pub struct GroupingRun {
 }
 
 impl GroupingRun {
+    /// Whether the run is still about `index`, unchanged since the run started.
+    pub fn is_for(&self, index: &SimilarityIndex) -> bool {
+        self.generation == index.generation()
+    }
+
     /// Searches for the candidates of further cases until `enough` says so (asked every 64
     /// cases); true once every case is done.
     pub fn search(&mut self, mut enough: impl FnMut() -> bool) -> bool {
@@ -375,7 +380,7 @@ impl SimilarityIndex {
     pub fn group(&self, settings: &GroupingSettings, not_duplicates: &NotDuplicates) -> Vec<Group> {
         let mut run = self.start_grouping(settings.threshold);
         run.search(|| false);
-        self.finish_grouping(run, settings, not_duplicates).expect("the index did not change")
+        self.finish_grouping(run, not_duplicates).expect("the index did not change")
     }
 
     /// Starts grouping the indexed cases at `threshold`: [`GroupingRun::search`] until it is
@@ -399,17 +404,12 @@ impl SimilarityIndex {
     }
 
     /// The groups of a run whose search is done; None if the index changed since the run
-    /// started (start again then). `settings` must hold the run's threshold.
-    pub fn finish_grouping(
-        &self,
-        run: GroupingRun,
-        settings: &GroupingSettings,
-        not_duplicates: &NotDuplicates,
-    ) -> Option<Vec<Group>> {
-        if run.generation != self.generation() || run.next < run.vectors.slots.len() as u32 {
+    /// started (start again then).
+    pub fn finish_grouping(&self, run: GroupingRun, not_duplicates: &NotDuplicates) -> Option<Vec<Group>> {
+        if !run.is_for(self) || run.next < run.vectors.slots.len() as u32 {
             return None;
         }
-        let GroupingRun { vectors, mut edges, .. } = run;
+        let GroupingRun { vectors, mut edges, threshold, .. } = run;
         edges.sort_unstable_by(|x, y| {
             y.similarity.total_cmp(&x.similarity).then(x.low.cmp(&y.low)).then(x.high.cmp(&y.high))
         });
@@ -443,7 +443,7 @@ impl SimilarityIndex {
             }
             let linkage =
                 if sizes == (1, 1) { edge.similarity } else { clusters.linkage(x, y, self, &vectors) };
-            if linkage >= settings.threshold {
+            if linkage >= threshold {
                 clusters.union(x, y, self, &vectors);
             } else {
                 refused.insert((x, y), sizes);
@@ -465,7 +465,7 @@ impl SimilarityIndex {
     }
 
     fn vectors(&self) -> Vectors {
-        let slots = self.slots_in_id_order();
+        let slots = self.slots_in_hash_order();
         let mut rank = vec![u32::MAX; self.slot_count()];
         for (at, &slot) in slots.iter().enumerate() {
             rank[slot as usize] = at as u32;

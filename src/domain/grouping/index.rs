@@ -288,10 +288,10 @@ impl SimilarityIndex {
         self.slots.get(id).copied()
     }
 
-    /// Live slots ordered by case id, the canonical order for every tie-break.
-    /// Every slot, in the order of its case id's hash: the same whatever order cases were
-    /// added in, and integers to sort instead of ids that often share long prefixes.
-    pub(super) fn slots_in_id_order(&self) -> Vec<u32> {
+    /// Every live slot, in the order of its case id's hash, the canonical order for every
+    /// tie-break: the same whatever order cases were added in, and integers to sort instead
+    /// of ids that often share long prefixes.
+    pub(super) fn slots_in_hash_order(&self) -> Vec<u32> {
         let mut slots: Vec<u32> = self.slots.values().copied().collect();
         slots.sort_by_cached_key(|&slot| {
             let id = &self.doc(slot).id;

@@ -259,7 +259,8 @@ pub struct Ranked {
 }
 
 /// Scores every input and orders them most pressing first: higher score, then higher priority,
-/// then older, then by id, so equal scores always come out in the same order.
+/// then older, then by the hash of the id, so equal scores come out in the same order in
+/// every tab.
 pub fn rank<'a>(inputs: impl IntoIterator<Item = ScoreInput<'a>>, rules: &TriageRules) -> Vec<Ranked> {
     let shares = rules.weights.shares();
     let scored: Vec<(&Case, Score)> =

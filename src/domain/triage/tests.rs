@@ -294,7 +294,7 @@ fn a_big_checkout_outage_outranks_a_faq_typo() {
 }
 
 #[test]
-fn rank_orders_by_score_then_priority_then_age_then_id() {
+fn rank_orders_by_score_then_priority_then_age_then_id_hash() {
     let rules = TriageRules::default();
     let quiet = TextSignals::default();
     let mut cases: Vec<Case> = ["b", "a", "c", "d"]
