@@ -64,6 +64,10 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+thread_local! {
+    static FOLDED: std::cell::RefCell<Folded> = std::cell::RefCell::new(Folded::default());
+}
+
 /// Folded text plus, for each of its bytes, the original byte it came from (or the start of
 /// the original character, where folding changed it), so matches can be reported in the
 /// original's byte offsets. ASCII text (the common case) needs no map: offsets are the same.
@@ -422,12 +426,17 @@ pub struct TextSignals {
 
 impl TextSignals {
     pub fn analyze(case: &Case, rules: &CompiledRules) -> TextSignals {
-        let mut folded = Folded::default();
         let mut matches = Vec::new();
-        for (field, text) in [(TextField::Title, &case.title), (TextField::Description, &case.description)] {
-            rules.scan(field, text, &mut folded, &mut matches);
-            find_shouting(field, text, &mut matches);
-        }
+        // One folding buffer for every case analysed: allocating it per case was a fifth of
+        // analysing 50,000 cases.
+        FOLDED.with_borrow_mut(|folded| {
+            for (field, text) in
+                [(TextField::Title, &case.title), (TextField::Description, &case.description)]
+            {
+                rules.scan(field, text, folded, &mut matches);
+                find_shouting(field, text, &mut matches);
+            }
+        });
         matches.sort_by_key(|m| (m.field, m.range.start, m.range.end));
         let distinct = |kind: KeywordKind| {
             let mut cues: Vec<&Cue> =
