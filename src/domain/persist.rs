@@ -98,11 +98,9 @@ impl fmt::Display for LoadError {
 
 /// Reads what local storage held, migrating older schema versions.
 pub fn read_envelope(raw: &str) -> Result<Envelope, LoadError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-    let version = schema_version_of(&value)?;
-    match version {
-        1 => migrate_v1(value),
-        SCHEMA_VERSION => serde_json::from_value(value).map_err(|e| LoadError::Unreadable(e.to_string())),
+    match Header::of(raw)?.schema_version()? {
+        1 => migrate_v1(raw),
+        SCHEMA_VERSION => parse(raw),
         newer if newer > SCHEMA_VERSION => Err(LoadError::TooNew(newer)),
         other => Err(LoadError::Unreadable(format!("unknown schema version {other}"))),
     }
@@ -110,15 +108,17 @@ pub fn read_envelope(raw: &str) -> Result<Envelope, LoadError> {
 
 /// Reads an import file: this app's export, or a storage envelope of any known version.
 pub fn read_import(raw: &str) -> Result<Desk, LoadError> {
-    let value: Value = serde_json::from_str(raw.trim_start_matches('\u{feff}'))
-        .map_err(|e| LoadError::Unreadable(format!("not valid JSON: {e}")))?;
-    if value.get("format").and_then(Value::as_str) == Some(EXPORT_FORMAT) {
-        let version = schema_version_of(&value)?;
+    let raw = raw.trim_start_matches('\u{feff}');
+    let header = Header::of(raw).map_err(|e| match e {
+        LoadError::Unreadable(reason) => LoadError::Unreadable(format!("not valid JSON: {reason}")),
+        other => other,
+    })?;
+    if header.format.as_ref().and_then(Value::as_str) == Some(EXPORT_FORMAT) {
+        let version = header.schema_version()?;
         if version > SCHEMA_VERSION {
             return Err(LoadError::TooNew(version));
         }
-        let file: ExportFile =
-            serde_json::from_value(value).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        let file: ExportFile = parse(raw)?;
         return Ok(Desk {
             cases: file.cases.into_iter().map(|exported| exported.case).collect(),
             settings: file.settings,
@@ -127,19 +127,39 @@ pub fn read_import(raw: &str) -> Result<Desk, LoadError> {
             incidents: file.incidents,
         });
     }
-    if value.get("schema_version").is_some() || value.get("version").is_some() {
-        return read_envelope(raw.trim_start_matches('\u{feff}')).map(|envelope| envelope.data);
+    if header.schema_version.is_some() || header.version.is_some() {
+        return read_envelope(raw).map(|envelope| envelope.data);
     }
     Err(LoadError::Unreadable("this is not a Triage Desk export file".into()))
 }
 
-fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
-    value
-        .get("schema_version")
-        .or_else(|| value.get("version"))
-        .and_then(Value::as_u64)
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| LoadError::Unreadable("no schema version".into()))
+/// The top-level fields that say what a file is; the rest is skipped unread. Every file is
+/// parsed from text twice (this, then its own shape) rather than through a `Value` tree:
+/// deserialising each stored type from both text and `Value` doubled its code in the download.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<Value>,
+    schema_version: Option<Value>,
+    version: Option<Value>,
+}
+
+impl Header {
+    fn of(raw: &str) -> Result<Header, LoadError> {
+        parse(raw)
+    }
+
+    fn schema_version(&self) -> Result<u32, LoadError> {
+        self.schema_version
+            .as_ref()
+            .or(self.version.as_ref())
+            .and_then(Value::as_u64)
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| LoadError::Unreadable("no schema version".into()))
+    }
+}
+
+fn parse<'a, T: Deserialize<'a>>(raw: &'a str) -> Result<T, LoadError> {
+    serde_json::from_str(raw).map_err(|e| LoadError::Unreadable(e.to_string()))
 }
 
 /// Schema 1 was the prototype's layout: a flat list of cases with free-form notes, times in
@@ -180,8 +200,8 @@ struct V1Note {
     contact: bool,
 }
 
-fn migrate_v1(value: Value) -> Result<Envelope, LoadError> {
-    let store: V1Store = serde_json::from_value(value).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+fn migrate_v1(raw: &str) -> Result<Envelope, LoadError> {
+    let store: V1Store = parse(raw)?;
     let author = if store.author.trim().is_empty() { "Me".to_string() } else { store.author.clone() };
     let millis = |ms: i64| {
         DateTime::from_timestamp_millis(ms).ok_or_else(|| LoadError::Unreadable(format!("bad time {ms}")))
