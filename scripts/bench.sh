@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
 
 printf '\n== machine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-for bench in triage sla import grouping inbox; do
+for bench in triage sla import grouping inbox storage; do
   printf '\n== native: %s\n' "$bench"
   # Criterion's progress and outlier lines are noise here; names and times remain.
   cargo bench --bench "$bench" -- --warm-up-time 1 --measurement-time 3 2>&1 \

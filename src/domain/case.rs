@@ -6,6 +6,7 @@
 use super::triage::Priority;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -171,17 +172,17 @@ impl Field {
     }
 }
 
-/// One line of a case's history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One line of a case's history, stored as one flat object: `at`, `author`, the `event` name
+/// and that event's own fields.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(try_from = "StoredEntry")]
 pub struct TimelineEntry {
     pub at: Timestamp,
     pub author: String,
-    #[serde(flatten)]
     pub event: Event,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     Created,
     FieldChanged {
@@ -224,6 +225,196 @@ pub enum Event {
         incident: String,
         title: String,
     },
+}
+
+/// A timeline entry as stored. Entries go through this flat struct instead of serde's
+/// `flatten` over an internally tagged enum, which buffers every entry in a generic tree
+/// first: that was the slowest part of reading 50,000 cases and the largest deserialiser in
+/// the download.
+#[derive(Serialize, Deserialize)]
+struct StoredEntry<'a> {
+    at: Timestamp,
+    author: Cow<'a, str>,
+    event: EventName,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<Field>,
+    /// A field's old text, a status key or a priority key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<NoteKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    case: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    primary: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cases: Option<Cow<'a, [CaseId]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    incident: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<Cow<'a, str>>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum EventName {
+    Created,
+    FieldChanged,
+    StatusChanged,
+    Reopened,
+    Note,
+    PriorityPinned,
+    Linked,
+    MergedInto,
+    MergedDuplicates,
+    IncidentLinked,
+}
+
+impl Serialize for TimelineEntry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut stored = StoredEntry {
+            at: self.at,
+            author: Cow::Borrowed(&self.author),
+            event: EventName::Created,
+            field: None,
+            from: None,
+            to: None,
+            kind: None,
+            text: None,
+            case: None,
+            primary: None,
+            cases: None,
+            incident: None,
+            title: None,
+        };
+        fn text(text: &str) -> Option<Cow<'_, str>> {
+            Some(Cow::Borrowed(text))
+        }
+        let status = |status: &Status| Some(Cow::Borrowed(status.key()));
+        let priority = |priority: &Option<Priority>| priority.map(|p| Cow::Borrowed(p.key()));
+        match &self.event {
+            Event::Created => {}
+            Event::FieldChanged { field, from, to } => {
+                stored = StoredEntry {
+                    event: EventName::FieldChanged,
+                    field: Some(*field),
+                    from: text(from),
+                    to: text(to),
+                    ..stored
+                }
+            }
+            Event::StatusChanged { from, to } => {
+                stored = StoredEntry {
+                    event: EventName::StatusChanged,
+                    from: status(from),
+                    to: status(to),
+                    ..stored
+                }
+            }
+            Event::Reopened { from, to } => {
+                stored =
+                    StoredEntry { event: EventName::Reopened, from: status(from), to: status(to), ..stored }
+            }
+            Event::Note { kind, text: note } => {
+                stored = StoredEntry { event: EventName::Note, kind: Some(*kind), text: text(note), ..stored }
+            }
+            Event::PriorityPinned { from, to } => {
+                stored = StoredEntry {
+                    event: EventName::PriorityPinned,
+                    from: priority(from),
+                    to: priority(to),
+                    ..stored
+                }
+            }
+            Event::Linked { case } => {
+                stored = StoredEntry { event: EventName::Linked, case: text(&case.0), ..stored }
+            }
+            Event::MergedInto { primary } => {
+                stored = StoredEntry { event: EventName::MergedInto, primary: text(&primary.0), ..stored }
+            }
+            Event::MergedDuplicates { cases } => {
+                stored = StoredEntry {
+                    event: EventName::MergedDuplicates,
+                    cases: Some(Cow::Borrowed(cases)),
+                    ..stored
+                }
+            }
+            Event::IncidentLinked { incident, title } => {
+                stored = StoredEntry {
+                    event: EventName::IncidentLinked,
+                    incident: text(incident),
+                    title: text(title),
+                    ..stored
+                }
+            }
+        }
+        stored.serialize(serializer)
+    }
+}
+
+impl TryFrom<StoredEntry<'_>> for TimelineEntry {
+    type Error = String;
+
+    fn try_from(stored: StoredEntry<'_>) -> Result<Self, String> {
+        fn need<T>(value: Option<T>, name: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{name}`"))
+        }
+        fn owned(value: Option<Cow<'_, str>>, name: &str) -> Result<String, String> {
+            need(value, name).map(Cow::into_owned)
+        }
+        fn keyed<T: Choice>(value: Option<Cow<'_, str>>, name: &str) -> Result<T, String> {
+            let key = need(value, name)?;
+            T::all()
+                .iter()
+                .copied()
+                .find(|choice| choice.key() == key)
+                .ok_or_else(|| format!("unknown {name} `{key}`"))
+        }
+        fn pin(value: Option<Cow<'_, str>>) -> Result<Option<Priority>, String> {
+            value
+                .map(|key| {
+                    Priority::ALL
+                        .into_iter()
+                        .find(|p| p.key() == key)
+                        .ok_or(format!("unknown priority `{key}`"))
+                })
+                .transpose()
+        }
+        let event = match stored.event {
+            EventName::Created => Event::Created,
+            EventName::FieldChanged => Event::FieldChanged {
+                field: need(stored.field, "field")?,
+                from: owned(stored.from, "from")?,
+                to: owned(stored.to, "to")?,
+            },
+            EventName::StatusChanged => {
+                Event::StatusChanged { from: keyed(stored.from, "from")?, to: keyed(stored.to, "to")? }
+            }
+            EventName::Reopened => {
+                Event::Reopened { from: keyed(stored.from, "from")?, to: keyed(stored.to, "to")? }
+            }
+            EventName::Note => {
+                Event::Note { kind: need(stored.kind, "kind")?, text: owned(stored.text, "text")? }
+            }
+            EventName::PriorityPinned => {
+                Event::PriorityPinned { from: pin(stored.from)?, to: pin(stored.to)? }
+            }
+            EventName::Linked => Event::Linked { case: CaseId(owned(stored.case, "case")?) },
+            EventName::MergedInto => Event::MergedInto { primary: CaseId(owned(stored.primary, "primary")?) },
+            EventName::MergedDuplicates => {
+                Event::MergedDuplicates { cases: need(stored.cases, "cases")?.into_owned() }
+            }
+            EventName::IncidentLinked => Event::IncidentLinked {
+                incident: owned(stored.incident, "incident")?,
+                title: owned(stored.title, "title")?,
+            },
+        };
+        Ok(TimelineEntry { at: stored.at, author: stored.author.into_owned(), event })
+    }
 }
 
 /// The fields a user fills in for a new case.
@@ -502,6 +693,62 @@ mod tests {
 
     fn at(minute: u32) -> Timestamp {
         Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn timeline_entries_read_the_shape_earlier_builds_wrote_and_write_it_back() {
+        let written = r#"[
+            {"at":"2026-11-02T09:00:00Z","author":"Mina","event":"created"},
+            {"at":"2026-11-02T09:01:00Z","author":"Mina","event":"field_changed","field":"customers_affected","from":"1","to":"40"},
+            {"at":"2026-11-02T09:02:00Z","author":"Mina","event":"status_changed","from":"new","to":"in_progress"},
+            {"at":"2026-11-02T09:03:00Z","author":"Mina","event":"reopened","from":"resolved","to":"in_progress"},
+            {"at":"2026-11-02T09:04:00Z","author":"Mina","event":"note","kind":"contact","text":"Called \"Acme\" <b>"},
+            {"at":"2026-11-02T09:05:00Z","author":"Jun","event":"priority_pinned","from":null,"to":"p1"},
+            {"at":"2026-11-02T09:06:00Z","author":"Jun","event":"priority_pinned","from":"p1","to":null},
+            {"at":"2026-11-02T09:07:00Z","author":"Jun","event":"linked","case":"c2"},
+            {"at":"2026-11-02T09:08:00Z","author":"Jun","event":"merged_into","primary":"c1"},
+            {"at":"2026-11-02T09:09:00Z","author":"Jun","event":"merged_duplicates","cases":["c2","c3"]},
+            {"at":"2026-11-02T09:10:00Z","author":"Jun","event":"incident_linked","incident":"INC-1","title":"Checkout down"}
+        ]"#;
+        let entries: Vec<TimelineEntry> = serde_json::from_str(written).unwrap();
+        let id = |id: &str| CaseId(id.into());
+        let events: Vec<Event> = entries.iter().map(|entry| entry.event.clone()).collect();
+        assert_eq!(
+            events,
+            vec![
+                Event::Created,
+                Event::FieldChanged { field: Field::CustomersAffected, from: "1".into(), to: "40".into() },
+                Event::StatusChanged { from: Status::New, to: Status::InProgress },
+                Event::Reopened { from: Status::Resolved, to: Status::InProgress },
+                Event::Note { kind: NoteKind::Contact, text: "Called \"Acme\" <b>".into() },
+                Event::PriorityPinned { from: None, to: Some(Priority::P1) },
+                Event::PriorityPinned { from: Some(Priority::P1), to: None },
+                Event::Linked { case: id("c2") },
+                Event::MergedInto { primary: id("c1") },
+                Event::MergedDuplicates { cases: vec![id("c2"), id("c3")] },
+                Event::IncidentLinked { incident: "INC-1".into(), title: "Checkout down".into() },
+            ]
+        );
+        assert_eq!(entries[4].author, "Mina");
+        assert_eq!(entries[10].at, at(10));
+        let again: Vec<TimelineEntry> =
+            serde_json::from_str(&serde_json::to_string(&entries).unwrap()).unwrap();
+        assert_eq!(again, entries);
+        // Only the event's own fields are written.
+        assert_eq!(
+            serde_json::to_string(&entries[2]).unwrap(),
+            r#"{"at":"2026-11-02T09:02:00Z","author":"Mina","event":"status_changed","from":"new","to":"in_progress"}"#
+        );
+    }
+
+    #[test]
+    fn a_timeline_entry_without_its_event_fields_is_refused_by_name() {
+        let read = |text: &str| serde_json::from_str::<TimelineEntry>(text).unwrap_err().to_string();
+        let head = r#"{"at":"2026-11-02T09:00:00Z","author":"Mina","#;
+        assert!(read(&format!(r#"{head}"event":"note","kind":"contact"}}"#)).contains("missing field `text`"));
+        assert!(read(&format!(r#"{head}"event":"status_changed","from":"sideways","to":"new"}}"#))
+            .contains("unknown from `sideways`"));
+        assert!(read(&format!(r#"{head}"event":"exploded"}}"#)).contains("unknown variant `exploded`"));
     }
 
     fn sample() -> Case {

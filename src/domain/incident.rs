@@ -66,8 +66,7 @@ impl fmt::Display for IncidentStatus {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum IncidentEvent {
     /// Promoted from the duplicate group `group_id` with `cases` linked.
     Promoted {
@@ -83,12 +82,89 @@ pub enum IncidentEvent {
     },
 }
 
+/// Stored as one flat object, like a case's timeline entry (see `case::StoredEntry` for why).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "StoredIncidentEntry", try_from = "StoredIncidentEntry")]
 pub struct IncidentEntry {
     pub at: Timestamp,
     pub author: String,
-    #[serde(flatten)]
     pub event: IncidentEvent,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredIncidentEntry {
+    at: Timestamp,
+    author: String,
+    event: IncidentEventName,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cases: Option<Vec<CaseId>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<IncidentStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<IncidentStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum IncidentEventName {
+    Promoted,
+    StatusChanged,
+    Note,
+}
+
+impl From<IncidentEntry> for StoredIncidentEntry {
+    fn from(entry: IncidentEntry) -> Self {
+        let stored = StoredIncidentEntry {
+            at: entry.at,
+            author: entry.author,
+            event: IncidentEventName::Note,
+            group_id: None,
+            cases: None,
+            from: None,
+            to: None,
+            text: None,
+        };
+        match entry.event {
+            IncidentEvent::Promoted { group_id, cases } => StoredIncidentEntry {
+                event: IncidentEventName::Promoted,
+                group_id: Some(group_id),
+                cases: Some(cases),
+                ..stored
+            },
+            IncidentEvent::StatusChanged { from, to } => StoredIncidentEntry {
+                event: IncidentEventName::StatusChanged,
+                from: Some(from),
+                to: Some(to),
+                ..stored
+            },
+            IncidentEvent::Note { text } => StoredIncidentEntry { text: Some(text), ..stored },
+        }
+    }
+}
+
+impl TryFrom<StoredIncidentEntry> for IncidentEntry {
+    type Error = String;
+
+    fn try_from(stored: StoredIncidentEntry) -> Result<Self, String> {
+        fn need<T>(value: Option<T>, name: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{name}`"))
+        }
+        let event = match stored.event {
+            IncidentEventName::Promoted => IncidentEvent::Promoted {
+                group_id: need(stored.group_id, "group_id")?,
+                cases: need(stored.cases, "cases")?,
+            },
+            IncidentEventName::StatusChanged => {
+                IncidentEvent::StatusChanged { from: need(stored.from, "from")?, to: need(stored.to, "to")? }
+            }
+            IncidentEventName::Note => IncidentEvent::Note { text: need(stored.text, "text")? },
+        };
+        Ok(IncidentEntry { at: stored.at, author: stored.author, event })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -212,6 +288,40 @@ mod tests {
 
     fn at(minute: u32) -> Timestamp {
         Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn incident_entries_read_the_shape_earlier_builds_wrote_and_write_it_back() {
+        let written = r#"[
+            {"at":"2026-11-02T09:00:00Z","author":"Mina","event":"promoted","group_id":"g-1","cases":["c1","c2"]},
+            {"at":"2026-11-02T09:01:00Z","author":"Mina","event":"status_changed","from":"investigating","to":"identified"},
+            {"at":"2026-11-02T09:02:00Z","author":"Jun","event":"note","text":"Rolled back the gateway"}
+        ]"#;
+        let entries: Vec<IncidentEntry> = serde_json::from_str(written).unwrap();
+        let events: Vec<IncidentEvent> = entries.iter().map(|entry| entry.event.clone()).collect();
+        assert_eq!(
+            events,
+            vec![
+                IncidentEvent::Promoted {
+                    group_id: "g-1".into(),
+                    cases: vec![CaseId("c1".into()), CaseId("c2".into())]
+                },
+                IncidentEvent::StatusChanged {
+                    from: IncidentStatus::Investigating,
+                    to: IncidentStatus::Identified
+                },
+                IncidentEvent::Note { text: "Rolled back the gateway".into() },
+            ]
+        );
+        assert_eq!((entries[2].at, entries[2].author.as_str()), (at(2), "Jun"));
+        let text = serde_json::to_string(&entries).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<IncidentEntry>>(&text).unwrap(), entries);
+        assert!(text.contains(r#""event":"note","text":"Rolled back the gateway"}"#), "{text}");
+        let missing = r#"{"at":"2026-11-02T09:00:00Z","author":"Mina","event":"promoted","cases":[]}"#;
+        assert!(serde_json::from_str::<IncidentEntry>(missing)
+            .unwrap_err()
+            .to_string()
+            .contains("missing field `group_id`"));
     }
 
     fn case(id: &str, customer: &str, tier: Tier, surface: Surface, affected: u32) -> Case {

@@ -24,13 +24,14 @@ pub struct Envelope {
     pub data: Desk,
 }
 
-/// The file that Export JSON writes and Import reads back.
+/// The file that Export JSON writes (with [`ExportCase`]s) and Import reads back (as plain
+/// cases, which skip the group ids: reading through `flatten` would buffer every case).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExportFile {
+pub struct ExportFile<C = ExportCase> {
     pub format: String,
     pub schema_version: u32,
     pub exported_at: Timestamp,
-    pub cases: Vec<ExportCase>,
+    pub cases: Vec<C>,
     pub settings: Settings,
     /// Pairs of case ids a person said are not duplicates.
     #[serde(default)]
@@ -43,7 +44,7 @@ pub struct ExportFile {
 }
 
 /// A case as exported: every stored field plus the duplicate group it is in at export time.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExportCase {
     #[serde(flatten)]
     pub case: Case,
@@ -118,9 +119,9 @@ pub fn read_import(raw: &str) -> Result<Desk, LoadError> {
         if version > SCHEMA_VERSION {
             return Err(LoadError::TooNew(version));
         }
-        let file: ExportFile = parse(raw)?;
+        let file: ExportFile<Case> = parse(raw)?;
         return Ok(Desk {
-            cases: file.cases.into_iter().map(|exported| exported.case).collect(),
+            cases: file.cases,
             settings: file.settings,
             not_duplicates: file.not_duplicate_pairs,
             merges: file.merges,

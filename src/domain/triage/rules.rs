@@ -61,6 +61,16 @@ pub enum Priority {
 impl Priority {
     pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
 
+    /// The name used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Priority::P1 => "p1",
+            Priority::P2 => "p2",
+            Priority::P3 => "p3",
+            Priority::P4 => "p4",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Priority::P1 => "P1",
