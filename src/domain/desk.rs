@@ -6,6 +6,7 @@ use super::grouping::{GroupingSettings, NotDuplicates};
 use super::incident::Incident;
 use super::sla::SlaSettings;
 use super::triage::TriageRules;
+use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -81,7 +82,7 @@ impl Desk {
             }
         }
         let mut categories: Vec<(&str, usize)> = counts.into_iter().collect();
-        categories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        sort::sort_by(&mut categories, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         categories.into_iter().map(|(name, _)| name.to_string()).collect()
     }
 
@@ -134,7 +135,7 @@ impl Desk {
                             winner.timeline.push(entry);
                         }
                     }
-                    winner.timeline.sort_by_key(|entry| entry.at);
+                    sort::sort_by_key(&mut winner.timeline, |entry| entry.at);
                     winner.first_response_at = match (winner.first_response_at, loser.first_response_at) {
                         (Some(a), Some(b)) => Some(a.min(b)),
                         (a, b) => a.or(b),

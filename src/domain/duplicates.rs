@@ -7,6 +7,7 @@ use super::desk::Desk;
 use super::fast_hash::FastMap;
 use super::grouping::{summarize, Group, GroupSummary};
 use super::incident::{next_incident_id, radius_of, BlastRadius, Incident};
+use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -227,7 +228,7 @@ pub fn overview(groups: &[Group], cases: &[Case]) -> Vec<GroupOverview> {
         })
         .collect();
     let best_tier = |o: &GroupOverview| o.radius.tiers.first().copied().unwrap_or(Tier::Free);
-    all.sort_by(|a, b| {
+    sort::sort_by(&mut all, |a, b| {
         b.summary
             .size
             .cmp(&a.summary.size)

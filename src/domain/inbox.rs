@@ -3,6 +3,7 @@
 use super::case::{Case, Status, Surface, Tier, Timestamp, Version};
 use super::per_case::PerCase;
 use super::sla::TargetState;
+use crate::domain::sort;
 use chrono::{Duration, FixedOffset};
 use memchr::memmem::Finder;
 use std::sync::Arc;
@@ -159,12 +160,14 @@ impl InboxQuery {
         let mut order: Vec<usize> = (0..cases.len()).collect();
         match self.sort {
             SortOrder::Score => {}
-            SortOrder::Newest => order.sort_by(|&a, &b| cases[b].created_at.cmp(&cases[a].created_at)),
-            SortOrder::Oldest => order.sort_by_key(|&i| cases[i].created_at),
-            SortOrder::Tier => order.sort_by(|&a, &b| {
+            SortOrder::Newest => {
+                sort::sort_by(&mut order, |&a, &b| cases[b].created_at.cmp(&cases[a].created_at))
+            }
+            SortOrder::Oldest => sort::sort_by_key(&mut order, |&i| cases[i].created_at),
+            SortOrder::Tier => sort::sort_by(&mut order, |&a, &b| {
                 cases[a].tier.cmp(&cases[b].tier).then(cases[a].created_at.cmp(&cases[b].created_at))
             }),
-            SortOrder::SlaTimeLeft => order.sort_by(|&a, &b| {
+            SortOrder::SlaTimeLeft => sort::sort_by(&mut order, |&a, &b| {
                 let left = |i: usize| key(i).time_left_ms.map_or((1, 0), |ms| (0, ms));
                 left(a).cmp(&left(b)).then(cases[b].created_at.cmp(&cases[a].created_at))
             }),
@@ -183,7 +186,7 @@ impl InboxQuery {
     ) -> Vec<usize> {
         let mut needles = self.needles();
         // The longest word is usually the rarest, so most cases fail on the first test.
-        needles.sort_by_key(|needle| std::cmp::Reverse(needle.len()));
+        sort::sort_by_key(&mut needles, |needle| std::cmp::Reverse(needle.len()));
         // Built once per search, not per case; each scans for the needle's rarest byte first.
         let finders: Vec<Finder> = needles.iter().map(Finder::new).collect();
         order

@@ -156,6 +156,7 @@ pub fn decode_cases(chunks: &[String]) -> Result<Vec<Case>, LoadError> {
     }
     // Sort positions, not cases, for the same reason.
     let mut order: Vec<(usize, usize)> = placed.iter().enumerate().map(|(i, p)| (p.at, i)).collect();
+    // The standard sort, not the shared one: this runs on every load (see `domain::sort`).
     order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| placed[a.1].case.id.cmp(&placed[b.1].case.id)));
     let mut cases: Vec<Option<Case>> = placed.into_iter().map(|placed| Some(placed.case)).collect();
     Ok(order.into_iter().filter_map(|(_, i)| cases[i].take()).collect())

@@ -15,4 +15,5 @@ pub mod layout;
 pub mod per_case;
 pub mod persist;
 pub mod sla;
+pub mod sort;
 pub mod triage;

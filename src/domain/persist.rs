@@ -6,6 +6,7 @@ use super::desk::{Desk, Settings};
 use super::duplicates::{group_of, MergeRecord};
 use super::grouping::{Group, NotDuplicates};
 use super::incident::Incident;
+use crate::domain::sort;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -226,7 +227,7 @@ fn migrate_v1(raw: &str) -> Result<Envelope, LoadError> {
                 event: Event::Note { kind, text: note.text },
             });
         }
-        timeline.sort_by_key(|entry| entry.at);
+        sort::sort_by_key(&mut timeline, |entry| entry.at);
         let updated_at = timeline.last().map_or(created_at, |entry| entry.at);
         latest = latest.max(Some(updated_at));
         let status = match old.status.to_ascii_lowercase().as_str() {

@@ -9,6 +9,7 @@ use crate::domain::case::Choice;
 use crate::domain::duplicates::{surfaces_label, tiers_label};
 use crate::domain::inbox::{ago_label, local_time_label};
 use crate::domain::incident::{blast_radius, Incident, IncidentEntry, IncidentEvent, IncidentStatus};
+use crate::domain::sort;
 use leptos::prelude::*;
 
 #[component]
@@ -26,7 +27,7 @@ pub fn IncidentsPage() -> impl IntoView {
                 })
                 .collect();
             // Open incidents first, newest first within each.
-            rows.sort_by(|a, b| {
+            sort::sort_by(&mut rows, |a, b| {
                 b.0.status.is_open().cmp(&a.0.status.is_open()).then(b.0.created_at.cmp(&a.0.created_at))
             });
             rows

@@ -7,6 +7,7 @@ use super::store::use_desk;
 use super::Clock;
 use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::sla::board::CaseSla;
+use crate::domain::sort;
 use crate::domain::triage::{
     score, Factor, Priority, Score, SignalCache, TextField, TextMatch, TextSignals, TimePressure, TriageRules,
 };
@@ -211,7 +212,7 @@ fn highlight<'a>(text: &str, matches: impl Iterator<Item = &'a TextMatch>) -> Ve
         .map(|m| m.range.clone())
         .filter(|r| r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
         .collect();
-    ranges.sort_by_key(|r| r.start);
+    sort::sort_by_key(&mut ranges, |r| r.start);
     let mut views = Vec::new();
     let mut at = 0;
     for range in ranges {

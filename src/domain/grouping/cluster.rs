@@ -8,6 +8,7 @@
 
 use super::index::{best, shared, Entry, FastMap, SimilarityIndex};
 use super::{Group, GroupingSettings, NotDuplicates};
+use crate::domain::sort;
 
 const TOP_TERMS: usize = 5;
 /// Candidates per case checked exactly; enough to connect any group, as a group only needs
@@ -460,7 +461,9 @@ impl SimilarityIndex {
             .filter(|(_, members)| members.len() >= 2)
             .map(|(root, members)| self.describe(&vectors, &clusters.sum[root], members))
             .collect();
-        groups.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then_with(|| a.id.cmp(&b.id)));
+        sort::sort_by(&mut groups, |a, b| {
+            b.members.len().cmp(&a.members.len()).then_with(|| a.id.cmp(&b.id))
+        });
         Some(groups)
     }
 
@@ -498,7 +501,7 @@ impl SimilarityIndex {
             best(sum.iter().map(|entry| (entry.value, entry)), TOP_TERMS, |a, b| a.order().cmp(&b.order()));
         let id_of = |rank: u32| self.doc(vectors.slots[rank as usize]).id.clone();
         let mut members: Vec<_> = members.iter().map(|&member| id_of(member)).collect();
-        members.sort_unstable();
+        sort::sort(&mut members);
         Group {
             id: format!("g-{}", members[0]),
             cohesion: ((dot(sum, sum) - size) / (size * (size - 1.0))).clamp(0.0, 1.0),

@@ -16,6 +16,7 @@ pub use index::SimilarityIndex;
 
 use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::fast_hash::FastMap;
+use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -204,13 +205,15 @@ pub fn detect_surges(
             if recent.len() < settings.surge_count.max(1) {
                 return None;
             }
-            recent.sort();
+            sort::sort(&mut recent);
             Some(Surge {
                 group_id: group.id.clone(),
                 recent: recent.into_iter().map(|(_, id)| id.clone()).collect(),
             })
         })
         .collect();
-    surges.sort_by(|a, b| b.recent.len().cmp(&a.recent.len()).then_with(|| a.group_id.cmp(&b.group_id)));
+    sort::sort_by(&mut surges, |a, b| {
+        b.recent.len().cmp(&a.recent.len()).then_with(|| a.group_id.cmp(&b.group_id))
+    });
     surges
 }

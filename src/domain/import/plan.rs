@@ -7,6 +7,7 @@ use crate::domain::case::{
     Urgency, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
 use crate::domain::desk::{Desk, Settings};
+use crate::domain::sort;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Something the user should know before confirming, and how many rows it concerns.
@@ -223,7 +224,7 @@ impl Planning {
     /// The preview of the rows stepped through.
     pub fn finish(mut self, job: &ImportJob) -> Preview {
         job.note_mapping_gaps(self.mapped, &mut self.notes);
-        self.errors.sort_by_key(|error| error.at);
+        sort::sort_by_key(&mut self.errors, |error| error.at);
         let planned = self.planned;
         let count = |wanted: fn(&Action) -> bool| planned.iter().filter(|row| wanted(&row.action)).count();
         Preview {

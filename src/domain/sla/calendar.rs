@@ -3,6 +3,7 @@
 //! Business time between two instants is the real time (not wall-clock time) during which the
 //! calendar is open, so a DST change inside an open interval adds or removes that hour.
 
+use crate::domain::sort;
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -194,7 +195,7 @@ impl Calendar {
             return Err(format!("Calendar \"{}\" is never open.", self.name));
         }
         let mut holidays = self.holidays.clone();
-        holidays.sort_unstable();
+        sort::sort(&mut holidays);
         holidays.dedup();
         Ok(BusinessCalendar {
             name: self.name.clone(),
@@ -225,7 +226,7 @@ fn merged_spans(intervals: &[WorkInterval]) -> Vec<(i64, i64)> {
         .filter(|interval| interval.start < interval.end)
         .map(|interval| (i64::from(interval.start.0) * MINUTE_MS, i64::from(interval.end.0) * MINUTE_MS))
         .collect();
-    spans.sort_unstable();
+    sort::sort(&mut spans);
     let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
     for (start, end) in spans {
         match merged.last_mut() {

@@ -3,6 +3,7 @@
 use super::calendar::{from_ms, to_ms, BusinessCalendar, Calendar, Window, HOUR_MS};
 use super::{Policies, SlaSettings, Target, TargetState, TargetStatus};
 use crate::domain::case::{Case, Event, NoteKind, Status, Tier, TimelineEntry, Timestamp};
+use crate::domain::sort;
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -290,7 +291,7 @@ impl SlaEngine {
         };
         let fill_ins = implied_entries(case);
         let mut entries: Vec<&TimelineEntry> = case.timeline.iter().chain(&fill_ins).collect();
-        entries.sort_by_key(|entry| entry.at);
+        sort::sort_by_key(&mut entries, |entry| entry.at);
         let mut last = created;
         for entry in entries {
             last = last.max(to_ms(entry.at));
@@ -566,7 +567,7 @@ impl Walk<'_> {
                 self.clocks.push(clock.into_clock(None, self.index, self.calendar));
             }
         }
-        self.clocks.sort_by_key(|clock| (clock.target, clock.start));
+        sort::sort_by_key(&mut self.clocks, |clock| (clock.target, clock.start));
         CaseClocks { tier, clocks: self.clocks }
     }
 }

@@ -2,6 +2,7 @@
 //! "2026-04-03, 2026-12-25" for holidays.
 
 use super::{ClockTime, WorkInterval};
+use crate::domain::sort;
 use chrono::NaiveDate;
 
 pub fn format_day_hours(hours: &[WorkInterval]) -> String {
@@ -40,7 +41,7 @@ pub fn parse_holidays(text: &str) -> Result<Vec<NaiveDate>, String> {
                 .map_err(|_| format!("\u{201c}{part}\u{201d} is not a date like 2026-04-03."))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    days.sort_unstable();
+    sort::sort(&mut days);
     days.dedup();
     Ok(days)
 }

@@ -23,6 +23,7 @@ pub use text::{CompiledRules, Cue, TextField, TextMatch, TextSignals};
 
 use crate::domain::case::{Case, Tier, Timestamp, Urgency};
 use crate::domain::fast_hash::hash_of;
+use crate::domain::sort;
 use chrono::Duration;
 
 /// Customers affected from which impact is at least Medium, and from which it is High.
@@ -273,7 +274,7 @@ pub fn rank<'a>(inputs: impl IntoIterator<Item = ScoreInput<'a>>, rules: &Triage
     // creation time sorts integers instead of comparing long, alike ids.
     let index = |key: u128| (key & u128::from(u32::MAX)) as usize;
     for tied in order.chunk_by_mut(|a, b| a >> 32 == b >> 32).filter(|run| run.len() > 1) {
-        tied.sort_by_cached_key(|&key| {
+        sort::sort_by_cached_key(tied, |&key| {
             let id = &scored[index(key)].0.id;
             (hash_of(id), id)
         });

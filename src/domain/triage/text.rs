@@ -20,6 +20,7 @@
 
 use super::rules::{KeywordKind, Language, ListId, TriageRules};
 use crate::domain::case::Case;
+use crate::domain::sort;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -216,7 +217,7 @@ impl CompiledRules {
                 }
             }
         }
-        patterns.sort_by_key(|pattern| pattern.first());
+        sort::sort_by_key(&mut patterns, |pattern| pattern.first());
         let mut ascii = [(0u32, 0u32); 128];
         let mut other: Vec<(char, u32, u32)> = Vec::new();
         let mut start = 0;
@@ -437,11 +438,11 @@ impl TextSignals {
                 find_shouting(field, text, &mut matches);
             }
         });
-        matches.sort_by_key(|m| (m.field, m.range.start, m.range.end));
+        sort::sort_by_key(&mut matches, |m| (m.field, m.range.start, m.range.end));
         let distinct = |kind: KeywordKind| {
             let mut cues: Vec<&Cue> =
                 matches.iter().map(|m| &m.cue).filter(|cue| cue.kind() == kind).collect();
-            cues.sort();
+            sort::sort(&mut cues);
             cues.dedup();
             u8::try_from(cues.len()).unwrap_or(u8::MAX)
         };

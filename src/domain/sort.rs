@@ -1,0 +1,53 @@
+//! Stable sorting through one compiled copy of the standard sort.
+//!
+//! Every `sort_by` closure compiles the whole standard sort again, about 1.5 KB of wasm per
+//! call site and 120 KB in all. Here a slice is ordered by sorting its positions with the
+//! comparison behind `dyn`, then moving each item once, so every call site shares one sort.
+//! That costs an indirect call per comparison and a list of positions: fine for the lists of
+//! the page and of one case. The grouping engine's sorts over hundreds of thousands of items,
+//! the score order and the order of cases read on load keep the standard sort.
+
+use std::cmp::Ordering;
+
+pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    let order = positions(items.len(), &mut |a, b| compare(&items[a], &items[b]));
+    permute(items, order);
+}
+
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Computes each item's key once, for keys that are costly to compute.
+pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = positions(items.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+    permute(items, order);
+}
+
+pub fn sort<T: Ord>(items: &mut [T]) {
+    sort_by(items, T::cmp);
+}
+
+#[inline(never)]
+fn positions(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| compare(a, b));
+    order
+}
+
+/// Moves the item at `order[i]` to `i`, following each cycle of the permutation once.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    const PLACED: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != PLACED {
+            let from = std::mem::replace(&mut order[at], PLACED);
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
