@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, lints for both
-# targets, native tests, the release build, and the browser tests against it.
+# targets, native tests, browser unit tests, the release build, and the browser tests against it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
@@ -15,6 +15,9 @@ step "lint (wasm)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "native tests"
 cargo test --locked
+step "browser unit tests (time zones from the engine's Intl data, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test browser_zone
 step "release build"
 trunk build --release --offline
 step "download size of dist/ (report; the 250 KB brotli budget is not met yet, see README)"

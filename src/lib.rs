@@ -2,6 +2,7 @@
 
 pub mod domain;
 pub mod nfkc;
+pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 mod storage;

@@ -1,3 +1,5 @@
+#![cfg(not(target_arch = "wasm32"))]
+// Native only: the expected wall times come from chrono-tz, which the browser build leaves out.
 //! The worked examples of the README's "SLA timers" section, one test each, plus calendar edge cases.
 
 use chrono::{NaiveDate, TimeDelta, TimeZone, Utc, Weekday};
@@ -292,10 +294,10 @@ fn explanation_lists_start_pauses_closed_hours_and_target() {
     assert_eq!(explanation.closed[1], (taipei(3, 9, 12, 0), taipei(3, 9, 13, 0)));
     let lines = explanation.lines();
     assert_eq!(lines[0], "Resolution: 24 h of business time on \"Business hours\" (Asia/Taipei).");
-    assert_eq!(lines[1], "Started Fri 6 Mar 17:00 CST.");
-    assert_eq!(lines[2], "Paused Fri 6 Mar 17:30 CST to Mon 9 Mar 09:30 CST: Waiting on customer.");
-    assert!(lines[3].starts_with("Closed hours skipped: Fri 6 Mar 18:00 CST to Mon 9 Mar 09:00 CST;"));
-    assert_eq!(lines[4], "Deadline Wed 11 Mar 18:00 CST.");
+    assert_eq!(lines[1], "Started Fri 6 Mar 17:00 UTC+8.");
+    assert_eq!(lines[2], "Paused Fri 6 Mar 17:30 UTC+8 to Mon 9 Mar 09:30 UTC+8: Waiting on customer.");
+    assert!(lines[3].starts_with("Closed hours skipped: Fri 6 Mar 18:00 UTC+8 to Mon 9 Mar 09:00 UTC+8;"));
+    assert_eq!(lines[4], "Deadline Wed 11 Mar 18:00 UTC+8.");
     assert_eq!(lines[5], "On track: 23 h left.");
 }
 
@@ -383,7 +385,7 @@ fn unusable_settings_fall_back_to_around_the_clock() {
 
 #[test]
 fn the_desk_offers_zones_for_an_international_team_and_names_the_rest() {
-    let offered: Vec<&str> = time_zone_names().collect();
+    let offered = time_zone_names();
     for zone in [
         "UTC",
         "America/New_York",
@@ -393,17 +395,17 @@ fn the_desk_offers_zones_for_an_international_team_and_names_the_rest() {
         "Asia/Tokyo",
         "Asia/Shanghai",
     ] {
-        assert!(offered.contains(&zone), "{zone} is offered");
+        assert!(offered.iter().any(|name| name == zone), "{zone} is offered");
     }
-    assert!(!offered.contains(&"US/Eastern"), "legacy aliases are not suggested");
-    for zone in offered.iter().copied().chain(["US/Eastern"]) {
+    assert!(!offered.iter().any(|name| name == "US/Eastern"), "legacy aliases are not suggested");
+    for zone in offered.iter().map(String::as_str).chain(["US/Eastern"]) {
         let calendar = Calendar { time_zone: zone.into(), ..Calendar::business_hours() };
         assert!(calendar.compile().is_ok(), "{zone} compiles");
     }
-    // A zone left out of the build (or mistyped) is refused with a message, not a panic.
-    let calendar = Calendar { time_zone: "Antarctica/Troll".into(), ..Calendar::business_hours() };
+    // A mistyped zone is refused with a message, not a panic.
+    let calendar = Calendar { time_zone: "Mars/Olympus".into(), ..Calendar::business_hours() };
     let problem = calendar.compile().unwrap_err();
-    assert!(problem.contains("\"Antarctica/Troll\" is not one of the time zones"), "{problem}");
+    assert!(problem.contains("\"Mars/Olympus\" is not a time zone this browser knows"), "{problem}");
 }
 
 #[test]

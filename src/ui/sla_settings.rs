@@ -53,7 +53,7 @@ pub fn SlaSettingsSection() -> impl IntoView {
             <PolicyTable />
             <h3>"Calendars"</h3>
             <datalist id=TIME_ZONES>
-                {time_zone_names().map(|zone| view! { <option value=zone></option> }).collect_view()}
+                {time_zone_names().into_iter().map(|zone| view! { <option value=zone></option> }).collect_view()}
             </datalist>
             {move || (0..names.with(Vec::len)).map(|index| view! { <CalendarEditor index /> }).collect_view()}
             <button on:click=move |_| change_sla(|sla| {

@@ -4,8 +4,8 @@
 //! calendar is open, so a DST change inside an open interval adds or removes that hour.
 
 use crate::domain::sort;
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc, Weekday};
-use chrono_tz::Tz;
+use crate::zone::Zone;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -177,16 +177,12 @@ impl Calendar {
 
     /// Checks what the settings form must refuse: an unknown zone or a week with no open time.
     pub fn compile(&self) -> Result<BusinessCalendar, String> {
-        let tz: Tz = self
-            .time_zone
-            .trim()
-            .parse()
-            .map_err(|_| {
-                format!(
-                    "\"{}\" is not one of the time zones this desk offers; pick one from the list, such as Asia/Taipei.",
-                    self.time_zone
-                )
-            })?;
+        let tz = Zone::parse(self.time_zone.trim()).ok_or_else(|| {
+            format!(
+                "\"{}\" is not a time zone this browser knows; pick one from the list, such as Asia/Taipei.",
+                self.time_zone
+            )
+        })?;
         let days = ALL_DAYS.map(|day| merged_spans(self.week.day(day)));
         let day_lengths =
             days.each_ref().map(|spans| spans.iter().map(|(start, end)| end - start).sum::<i64>());
@@ -209,14 +205,9 @@ impl Calendar {
 }
 
 /// The time zones a calendar can use, for the settings form to suggest: region/city names
-/// (legacy aliases such as "US/Eastern" still parse but are not suggested). Only the zones
-/// named in .cargo/config.toml are compiled in, to keep the download small.
-pub fn time_zone_names() -> impl Iterator<Item = &'static str> {
-    const REGIONS: [&str; 6] = ["Africa/", "America/", "Asia/", "Australia/", "Europe/", "Pacific/"];
-    chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| tz.name())
-        .filter(|name| *name == "UTC" || REGIONS.iter().any(|region| name.starts_with(region)))
+/// (legacy aliases such as "US/Eastern" still parse but are not suggested).
+pub fn time_zone_names() -> Vec<String> {
+    crate::zone::suggested_names()
 }
 
 /// Sorted, overlap-free spans in milliseconds after local midnight.
@@ -249,7 +240,7 @@ pub(crate) fn from_ms(ms: i64) -> Timestamp {
 #[derive(Clone, Debug)]
 pub struct BusinessCalendar {
     name: String,
-    tz: Tz,
+    tz: Zone,
     /// Monday first.
     days: [Vec<(i64, i64)>; 7],
     holidays: Vec<NaiveDate>,
@@ -263,8 +254,8 @@ impl BusinessCalendar {
         &self.name
     }
 
-    pub fn time_zone(&self) -> Tz {
-        self.tz
+    pub fn time_zone(&self) -> &Zone {
+        &self.tz
     }
 
     /// One business day: the open time of the calendar's longest day (8 h for the default
@@ -405,29 +396,29 @@ impl BusinessCalendar {
     }
 
     fn local_date(&self, at: i64) -> NaiveDate {
-        self.tz.from_utc_datetime(&from_ms(at).naive_utc()).date_naive()
+        from_ms(at + self.tz.offset_ms(at)).date_naive()
     }
 
     /// The instant a wall-clock time names. In a DST gap that is the moment the clock jumps
     /// past it; when it occurs twice, the first for an opening and the second for a closing,
     /// so an open interval covers every instant whose wall time lies in it.
     fn wall_to_utc(&self, wall: NaiveDateTime, closing: bool) -> i64 {
-        match self.tz.from_local_datetime(&wall) {
-            LocalResult::Single(at) => to_ms(at.with_timezone(&Utc)),
-            LocalResult::Ambiguous(first, second) => {
-                to_ms(if closing { second } else { first }.with_timezone(&Utc))
-            }
-            LocalResult::None => self.gap_end(wall),
+        let wall_ms = to_ms(wall.and_utc());
+        // The instants this wall time can name, from the offsets a day either side (no zone
+        // changes its offset twice within two days); each must read back as this wall time.
+        let [a, b] = [wall_ms - DAY_MS, wall_ms + DAY_MS].map(|near| wall_ms - self.tz.offset_ms(near));
+        let names = |at: i64| at + self.tz.offset_ms(at) == wall_ms;
+        match (names(a.min(b)), names(a.max(b))) {
+            (true, true) if closing => a.max(b),
+            (true, _) => a.min(b),
+            (false, true) => a.max(b),
+            (false, false) => self.gap_end(wall_ms),
         }
     }
 
-    /// First instant whose wall time reaches `wall`; wall time only moves forward near a gap.
-    fn gap_end(&self, wall: NaiveDateTime) -> i64 {
-        let wall_ms = to_ms(wall.and_utc());
-        let reaches = |at: i64| {
-            let local = self.tz.from_utc_datetime(&from_ms(at).naive_utc()).naive_local();
-            to_ms(local.and_utc()) >= wall_ms
-        };
+    /// First instant whose wall time reaches `wall_ms`; wall time only moves forward near a gap.
+    fn gap_end(&self, wall_ms: i64) -> i64 {
+        let reaches = |at: i64| at + self.tz.offset_ms(at) >= wall_ms;
         let (mut low, mut high) = (wall_ms - 27 * HOUR_MS, wall_ms + 27 * HOUR_MS);
         while high - low > 1 {
             let middle = low + (high - low) / 2;

@@ -3,8 +3,8 @@
 use super::clock::{CaseClocks, Pause, SlaEngine, Stop, StopReason, TargetClock};
 use super::{format_duration, Target, TargetState, TargetStatus};
 use crate::domain::case::{Tier, Timestamp};
+use crate::zone::{offset_label, Zone};
 use chrono::TimeDelta;
-use chrono_tz::Tz;
 
 /// At most this many closed stretches are listed in an explanation.
 const CLOSED_LISTED: usize = 6;
@@ -14,7 +14,7 @@ const CLOSED_LISTED: usize = 6;
 pub struct Explanation {
     pub target: Target,
     pub calendar: String,
-    pub time_zone: Tz,
+    pub time_zone: Zone,
     pub start: Timestamp,
     pub budget: TimeDelta,
     pub pauses: Vec<Pause>,
@@ -40,7 +40,7 @@ impl SlaEngine {
         Explanation {
             target: clock.target,
             calendar: calendar.name().to_string(),
-            time_zone: calendar.time_zone(),
+            time_zone: calendar.time_zone().clone(),
             start: clock.start,
             budget: clock.budget,
             pauses: clock.pauses.clone(),
@@ -56,7 +56,11 @@ impl SlaEngine {
 impl Explanation {
     /// The explanation as short English lines, times on the calendar's wall clock.
     pub fn lines(&self) -> Vec<String> {
-        let time = |at: Timestamp| at.with_timezone(&self.time_zone).format("%a %-d %b %H:%M %Z").to_string();
+        let time = |at: Timestamp| {
+            let offset = self.time_zone.offset_ms(at.timestamp_millis());
+            let wall = at + TimeDelta::milliseconds(offset);
+            format!("{} {}", wall.format("%a %-d %b %H:%M"), offset_label(offset))
+        };
         let stretch = |from: Timestamp, to: Option<Timestamp>| match to {
             Some(to) => format!("{} to {}", time(from), time(to)),
             None => format!("since {}", time(from)),
