@@ -10,6 +10,9 @@
 use std::cmp::Ordering;
 
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
     let order = positions(items.len(), &mut |a, b| compare(&items[a], &items[b]));
     permute(items, order);
 }
@@ -20,6 +23,9 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 
 /// Computes each item's key once, for keys that are costly to compute.
 pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
+    if items.len() < 2 {
+        return;
+    }
     let keys: Vec<K> = items.iter().map(key).collect();
     let order = positions(items.len(), &mut |a, b| keys[a].cmp(&keys[b]));
     permute(items, order);
