@@ -21,6 +21,14 @@ const SLICE_MS: f64 = 12.0;
 /// Groups are recomputed this long after the last change, so a burst of edits regroups once.
 const REGROUP_DELAY: Duration = Duration::from_millis(300);
 
+/// Why a grouping run in slices gave up.
+pub enum Stopped {
+    /// Its result is no longer wanted, or the page was left.
+    NotWanted,
+    /// The index changed under it.
+    IndexChanged,
+}
+
 #[derive(Clone, Copy)]
 pub struct Grouping {
     store: DeskStore,
@@ -240,41 +248,54 @@ impl Grouping {
         }) else {
             return;
         };
-        let current = move || self.regroup_runs.try_get_value() == Some(run_id);
         self.regrouping.set_value(true);
         let (settings, not_duplicates) = self.grouping_inputs();
-        let Some(mut run) = self.index.try_with_value(|index| index.start_grouping(settings.threshold))
-        else {
-            return;
-        };
+        let current = move || self.regroup_runs.try_get_value() == Some(run_id);
+        match self.group_in_slices(&settings, &not_duplicates, current).await {
+            Ok(groups) => {
+                self.regrouping.set_value(false);
+                self.groups.set(Some(groups));
+            }
+            // An edit, or an import indexing its cases ahead: try again once things settle.
+            Err(Stopped::IndexChanged) => self.schedule_regroup(),
+            Err(Stopped::NotWanted) => {}
+        }
+    }
+
+    /// The groups the index would form under `settings`, searched a slice at a time; stops
+    /// as soon as `wanted` turns false (checked between slices) or the index changes.
+    pub async fn group_in_slices(
+        self,
+        settings: &GroupingSettings,
+        not_duplicates: &NotDuplicates,
+        wanted: impl Fn() -> bool,
+    ) -> Result<Vec<Group>, Stopped> {
+        let mut run = self
+            .index
+            .try_with_value(|index| index.start_grouping(settings.threshold))
+            .ok_or(Stopped::NotWanted)?;
         loop {
             let started = js_sys::Date::now();
             if run.search(|| js_sys::Date::now() - started > SLICE_MS) {
                 break;
             }
             browser::yield_to_browser().await;
-            if !current() {
-                return;
+            if !wanted() {
+                return Err(Stopped::NotWanted);
             }
             if self.index.try_with_value(|index| run.is_for(index)) != Some(true) {
-                // Changed under the run: no use searching on; try again once things settle.
-                return self.schedule_regroup();
+                return Err(Stopped::IndexChanged);
             }
         }
-        match self.index.try_with_value(|index| index.finish_grouping(run, &not_duplicates)) {
-            Some(Some(groups)) => {
-                self.regrouping.set_value(false);
-                self.groups.set(Some(groups));
-            }
-            // The index changed under the run (an edit, or an import indexing its cases ahead):
-            // try again once things have settled.
-            Some(None) => self.schedule_regroup(),
-            None => {}
+        match self.index.try_with_value(|index| index.finish_grouping(run, not_duplicates)) {
+            Some(Some(groups)) => Ok(groups),
+            Some(None) => Err(Stopped::IndexChanged),
+            None => Err(Stopped::NotWanted),
         }
     }
 
-    /// The groups the index would form under `settings`, for the threshold slider's live count.
-    pub fn groups_at(&self, settings: &GroupingSettings, not_duplicates: &NotDuplicates) -> Vec<Group> {
+    /// The groups the index would form under `settings`, at once.
+    fn groups_at(&self, settings: &GroupingSettings, not_duplicates: &NotDuplicates) -> Vec<Group> {
         self.index.with_value(|index| index.group(settings, not_duplicates))
     }
 

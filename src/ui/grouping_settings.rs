@@ -7,6 +7,7 @@ use super::grouping::use_grouping;
 use super::store::use_desk;
 use crate::domain::grouping::GroupingSettings;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::time::Duration;
 
 /// The slider counts groups once it rests this long, so dragging stays smooth on big desks.
@@ -37,7 +38,16 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                     .desk
                     .with_untracked(|desk| (desk.settings.grouping.clone(), desk.not_duplicates.clone()));
                 settings.threshold = at;
-                set_count.try_set(Some(grouping.groups_at(&settings, &not_duplicates).len()));
+                // In slices, so the page answers while 50,000 cases are grouped; a count for an
+                // index that changed meanwhile is dropped, as the groups' change counts again.
+                let still_wanted = move || moved.try_get_value() == Some(this);
+                spawn_local(async move {
+                    if let Ok(groups) =
+                        grouping.group_in_slices(&settings, &not_duplicates, still_wanted).await
+                    {
+                        set_count.try_set(Some(groups.len()));
+                    }
+                });
             },
             SLIDER_PAUSE,
         );

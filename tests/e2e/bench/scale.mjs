@@ -1,6 +1,7 @@
 // Triage Desk at 1,000, 10,000 and 50,000 cases in headless Chromium on the release build:
-// load to interactive, save one edit, sort by score, filter, and wasm memory, with the machine
-// it ran on. A measurement, not a test: `scripts/bench-scale.sh` runs it.
+// load to interactive, save one edit, sort by score, filter, the threshold slider's longest
+// task, and wasm memory, with the machine it ran on. A measurement, not a test:
+// `scripts/bench-scale.sh` runs it.
 //
 // Each figure is the median of a few runs, read in the page (performance.now() from navigation
 // start; the store's own `triage-desk:save` / `triage-desk:load` measures), so Playwright's
@@ -128,9 +129,39 @@ async function measure(browser, url, size) {
     writes.push(await page.evaluate(() => performance.getEntriesByName('triage-desk:write')[0].duration));
   }
 
+  // Threshold slider: moved (not released, so nothing is saved) until the live count shows
+  // the groups at the new threshold; the longest task meanwhile is how long the page froze.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByText(/groups? at this threshold$/).waitFor({ timeout: 60_000 });
+  const sliders = [];
+  for (let run = 0; run < RUNS; run++) {
+    const value = run % 2 === 0 ? '0.3' : '0.8';
+    sliders.push(await page.evaluate((value) => new Promise((resolve) => {
+      let longest = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+      });
+      observer.observe({ type: 'longtask' });
+      const count = document.getElementById('threshold-count');
+      const before = count.textContent;
+      const slider = document.getElementById('similarity-threshold');
+      slider.value = value;
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const poll = setInterval(() => {
+        if (count.textContent !== before) {
+          clearInterval(poll);
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(longest);
+          }, 100);
+        }
+      }, 20);
+    }), value));
+  }
+
   const memory = await page.evaluate(() => window.benchMemory?.buffer.byteLength ?? NaN);
   await context.close();
-  return { size, load: median(loads), read: median(reads), save: median(saves), write: median(writes), sort: median(sorts), filter: median(filters), memory };
+  return { size, load: median(loads), read: median(reads), save: median(saves), write: median(writes), sort: median(sorts), filter: median(filters), slider: median(sliders), memory };
 }
 
 const server = await serveDist();
@@ -147,9 +178,9 @@ const ms = (value) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(value < 10
 const mb = (bytes) => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1048576).toFixed(0)} MB`);
 console.log(`\nmachine: ${machine()}`);
 console.log(`median of ${RUNS} runs; release build; page load to first rows and main thread free\n`);
-console.log('| cases | load to interactive (of which: read and decode storage) | save one edit: change to committed (the write itself) | sort by score | filter (type in search) | wasm memory |');
-console.log('|---:|---:|---:|---:|---:|---:|');
+console.log('| cases | load to interactive (of which: read and decode storage) | save one edit: change to committed (the write itself) | sort by score | filter (type in search) | threshold slider: longest task | wasm memory |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.size.toLocaleString('en')} | ${ms(r.load)} (${ms(r.read)}) | ${ms(r.save)} (${ms(r.write)}) | ${ms(r.sort)} | ${ms(r.filter)} | ${mb(r.memory)} |`);
+  console.log(`| ${r.size.toLocaleString('en')} | ${ms(r.load)} (${ms(r.read)}) | ${ms(r.save)} (${ms(r.write)}) | ${ms(r.sort)} | ${ms(r.filter)} | ${ms(r.slider)} | ${mb(r.memory)} |`);
 }
 writeFileSync(join(artifacts, 'bench-scale.json'), JSON.stringify({ machine: machine(), runs: RUNS, rows }, null, 2));
