@@ -1,7 +1,7 @@
 //! Everything the user keeps: the cases and the settings, and how two copies of it merge.
 
-use super::case::{Case, CaseId, Timestamp};
-use super::duplicates::MergeRecord;
+use super::case::{Case, CaseId, TimelineEntry, Timestamp};
+use super::duplicates::{MergeRecord, UndoneMerge};
 use super::grouping::{GroupingSettings, NotDuplicates};
 use super::incident::Incident;
 use super::sla::SlaSettings;
@@ -59,6 +59,9 @@ pub struct Desk {
     /// Standing merges, each able to put its duplicates back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merges: Vec<MergeRecord>,
+    /// Merges undone, so that no other tab's copy brings them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undone_merges: Vec<UndoneMerge>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<Incident>,
 }
@@ -112,6 +115,18 @@ impl Desk {
     /// Cases are never deleted, so the union of both is safe. Where both hold a case, the
     /// copy changed last wins its fields, and the timelines are unioned so no note is lost.
     pub fn merge(mut self, theirs: Desk) -> Desk {
+        // A merge undone in either copy stays undone: its record goes, and a case still
+        // showing it (closed, with its entries) gives way to the copy put back.
+        for undone in theirs.undone_merges {
+            if !self.undone_merges.contains(&undone) {
+                self.undone_merges.push(undone);
+            }
+        }
+        let undone_merges = self.undone_merges.clone();
+        let undone_entry =
+            |id: &CaseId, entry: &TimelineEntry| undone_merges.iter().any(|u| u.logged(id, entry));
+        let shows_undone_merge =
+            |case: &Case| case.timeline.iter().any(|entry| undone_entry(&case.id, entry));
         let mut index: HashMap<CaseId, usize> =
             self.cases.iter().enumerate().map(|(i, case)| (case.id.clone(), i)).collect();
         for their_case in theirs.cases {
@@ -125,13 +140,15 @@ impl Desk {
                     if ours == &their_case {
                         continue;
                     }
-                    let (mut winner, loser) = if their_case.updated_at > ours.updated_at {
-                        (their_case, ours.clone())
-                    } else {
-                        (ours.clone(), their_case)
+                    let theirs_win = match (shows_undone_merge(ours), shows_undone_merge(&their_case)) {
+                        (true, false) => true,
+                        (false, true) => false,
+                        _ => their_case.updated_at > ours.updated_at,
                     };
+                    let (mut winner, loser) =
+                        if theirs_win { (their_case, ours.clone()) } else { (ours.clone(), their_case) };
                     for entry in loser.timeline {
-                        if !winner.timeline.contains(&entry) {
+                        if !winner.timeline.contains(&entry) && !undone_entry(&loser.id, &entry) {
                             winner.timeline.push(entry);
                         }
                     }
@@ -155,6 +172,7 @@ impl Desk {
                 self.merges.push(merge);
             }
         }
+        self.merges.retain(|merge| !undone_merges.iter().any(|undone| undone.undoes(merge)));
         for incident in theirs.incidents {
             match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
                 // Both tabs promoted a different group under the same next number: keep both.

@@ -2,7 +2,7 @@
 //! merge a group into one primary case (and undo that exactly), promote a group to an
 //! incident; and what the Groups view shows per group.
 
-use super::case::{Case, CaseId, Event, Status, Surface, Tier, Timestamp};
+use super::case::{Case, CaseId, Event, Status, Surface, Tier, TimelineEntry, Timestamp};
 use super::desk::Desk;
 use super::fast_hash::FastMap;
 use super::grouping::{summarize, Group, GroupSummary};
@@ -26,6 +26,32 @@ pub struct MergeRecord {
 impl MergeRecord {
     pub fn duplicates(&self) -> impl Iterator<Item = &CaseId> {
         self.before.iter().map(|case| &case.id)
+    }
+}
+
+/// A merge that was undone. Unmerge puts the cases back as they were, older change times
+/// included, so another tab's copy still showing the merge would look newer; this record
+/// keeps such a copy from bringing the merge back (see `Desk::merge`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UndoneMerge {
+    pub primary: CaseId,
+    /// The time of the merge, which names it.
+    pub merged_at: Timestamp,
+    pub duplicates: Vec<CaseId>,
+}
+
+impl UndoneMerge {
+    pub fn undoes(&self, merge: &MergeRecord) -> bool {
+        merge.primary == self.primary && merge.at == self.merged_at
+    }
+
+    /// Whether `entry` on case `id` was logged by the undone merge.
+    pub fn logged(&self, id: &CaseId, entry: &TimelineEntry) -> bool {
+        entry.at == self.merged_at
+            && match &entry.event {
+                Event::MergedDuplicates { .. } => id == &self.primary,
+                event => logged_by_merge(event) && self.duplicates.contains(id),
+            }
     }
 }
 
@@ -129,6 +155,11 @@ impl Desk {
         let (undone, kept): (Vec<MergeRecord>, Vec<MergeRecord>) =
             std::mem::take(&mut self.merges).into_iter().partition(|merge| &merge.primary == primary);
         self.merges = kept;
+        self.undone_merges.extend(undone.iter().map(|merge| UndoneMerge {
+            primary: primary.clone(),
+            merged_at: merge.at,
+            duplicates: merge.duplicates().cloned().collect(),
+        }));
         let mut restored = 0;
         for merge in undone.into_iter().rev() {
             for before in merge.before {
@@ -363,6 +394,41 @@ mod tests {
         assert_eq!(merged.cases, original.cases, "every case, field for field");
         assert!(merged.merges.is_empty());
         assert_eq!(merged.duplicate_of(&id("b")), None);
+    }
+
+    #[test]
+    fn an_unmerge_survives_another_tabs_copy_that_still_shows_the_merge() {
+        let original = desk();
+        let mut tab_a = original.clone();
+        tab_a.merge_into(&id("a"), &[id("b"), id("c")], "Mina", at(10)).unwrap();
+        let mut tab_b = tab_a.clone();
+        tab_a.unmerge(&id("a"));
+        // Tab B, not yet aware of the unmerge, logs a note on a merged duplicate.
+        tab_b.case_mut(&id("b")).unwrap().add_note(NoteKind::Internal, "Same as a", "Jun", at(12));
+
+        // Tab B takes in tab A's write: the merge is gone, B's note stays.
+        let b_now = tab_b.merge(tab_a.clone());
+        assert!(b_now.merges.is_empty());
+        assert_eq!(b_now.case(&id("c")), original.case(&id("c")), "put back exactly");
+        assert_eq!(b_now.case(&id("a")).unwrap().timeline, original.case(&id("a")).unwrap().timeline);
+        let b = b_now.case(&id("b")).unwrap();
+        let before = original.case(&id("b")).unwrap();
+        assert_eq!((b.status, &b.title, b.priority_pin), (before.status, &before.title, before.priority_pin));
+        assert!(b.timeline.starts_with(&before.timeline));
+        assert!(matches!(&b.timeline.last().unwrap().event, Event::Note { text, .. } if text == "Same as a"));
+        assert!(!b.timeline.iter().any(|entry| matches!(entry.event, Event::MergedInto { .. })));
+
+        // And tab A, taking in B's later write, keeps the unmerge and gains the note.
+        let a_now = tab_a.merge(b_now.clone());
+        assert_eq!(a_now.cases, b_now.cases);
+        assert!(a_now.merges.is_empty());
+
+        // Merging the same cases again later is a new merge, which the old unmerge leaves be.
+        let mut again = a_now.clone();
+        again.merge_into(&id("a"), &[id("b")], "Mina", at(20)).unwrap();
+        let combined = again.clone().merge(a_now);
+        assert_eq!(combined.merges.len(), 1);
+        assert_eq!(combined.case(&id("b")).unwrap().status, Status::Closed);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use super::case::{Case, CaseId, Timestamp, Version};
 use super::desk::{Desk, Settings};
-use super::duplicates::MergeRecord;
+use super::duplicates::{MergeRecord, UndoneMerge};
 use super::grouping::NotDuplicates;
 use super::incident::Incident;
 use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
@@ -42,6 +42,8 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merges: Vec<MergeRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undone_merges: Vec<UndoneMerge>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<Incident>,
 }
 
@@ -53,6 +55,7 @@ impl Meta {
             settings: self.settings,
             not_duplicates: self.not_duplicates,
             merges: self.merges,
+            undone_merges: self.undone_merges,
             incidents: self.incidents,
         }
     }
@@ -89,6 +92,7 @@ pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk) -> String {
         settings: desk.settings.clone(),
         not_duplicates: desk.not_duplicates.clone(),
         merges: desk.merges.clone(),
+        undone_merges: desk.undone_merges.clone(),
         incidents: desk.incidents.clone(),
     };
     serde_json::to_string(&meta).expect("settings always serialise")
@@ -439,6 +443,12 @@ mod tests {
         original.settings.display_name = "Mina".into();
         original.not_duplicates.insert(&CaseId("c1".into()), &CaseId("c2".into()));
         original.promote_to_incident("Checkout down", "g-1", &[CaseId("c1".into())], "Mina", at(4));
+        // One standing merge and one undone.
+        let (c4, c5, c6) = (CaseId("c4".into()), CaseId("c5".into()), CaseId("c6".into()));
+        original.merge_into(&c4, std::slice::from_ref(&c5), "Mina", at(4)).unwrap();
+        original.unmerge(&c4);
+        original.merge_into(&c6, std::slice::from_ref(&c5), "Mina", at(5)).unwrap();
+        assert_eq!((original.merges.len(), original.undone_merges.len()), (1, 1));
         let meta = decode_meta(&encode_meta(9, at(5), &original)).unwrap();
         let mut chunks = all_chunks(&original);
         chunks.reverse();

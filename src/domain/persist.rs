@@ -127,6 +127,7 @@ pub fn read_import(raw: &str) -> Result<Desk, LoadError> {
             not_duplicates: file.not_duplicate_pairs,
             merges: file.merges,
             incidents: file.incidents,
+            ..Desk::default()
         });
     }
     if header.schema_version.is_some() || header.version.is_some() {
