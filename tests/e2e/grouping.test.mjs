@@ -162,6 +162,11 @@ test('merge closes the duplicates into the primary, and unmerge restores them ex
   const duplicate = merged.data.cases.find((c) => c.title === 'AUTH-1103 error when signing in with company SSO');
   assert.equal(duplicate.status, 'closed');
 
+  // A second tab that saw the merge, open on the duplicate.
+  const other = await context.newPage();
+  await other.goto(`${app.server.url}#/case/${duplicate.id}`);
+  await assert.doesNotReject(other.locator('.banner').getByText('Closed as a duplicate of').waitFor());
+
   await page.goto(`${app.server.url}#/case/${duplicate.id}`);
   await assert.doesNotReject(page.locator('.banner').getByText('Closed as a duplicate of').waitFor());
   await assert.doesNotReject(page.getByRole('region', { name: 'Timeline' }).getByText(/Closed as a duplicate of “Staff/).waitFor());
@@ -171,6 +176,21 @@ test('merge closes the duplicates into the primary, and unmerge restores them ex
   const after = await stored(page);
   assert.deepEqual(after.data.cases, before.data.cases, 'every case back field for field');
   assert.equal(after.data.merges, undefined);
+
+  // The other tab takes the unmerge in, and its own later save does not bring the merge back.
+  await assert.doesNotReject(other.locator('.banner').getByText('Closed as a duplicate of').waitFor({ state: 'detached' }));
+  await other.getByLabel('Note', { exact: true }).fill('Seen from the second tab');
+  await other.getByRole('button', { name: 'Add internal note' }).click();
+  await assert.doesNotReject(other.getByRole('region', { name: 'Timeline' }).getByText('Seen from the second tab').waitFor());
+  await page.reload();
+  const later = await stored(page);
+  assert.equal(later.data.merges, undefined, 'no merge came back');
+  const back = later.data.cases.find((c) => c.id === duplicate.id);
+  const was = before.data.cases.find((c) => c.id === duplicate.id);
+  assert.equal(back.status, was.status);
+  assert.ok(back.timeline.some((e) => e.text === 'Seen from the second tab'));
+  assert.ok(!back.timeline.some((e) => e.event === 'merged_into'));
+  await other.close();
   await openGroups(page);
   await assert.doesNotReject(auth.waitFor());
   assert.deepEqual(errors, []);
