@@ -184,6 +184,9 @@ struct Pattern {
     right: Option<Script>,
     /// A * keyword's hit runs on to the end of the word, so the whole word is highlighted.
     run_on: Option<Script>,
+    /// The second byte the text must have, checked before the whole pattern (most
+    /// candidates fail there); None when it is a space, which matches any whitespace.
+    second: Option<u8>,
 }
 
 /// The keyword lists prepared for scanning; build once per change of the rules.
@@ -277,8 +280,11 @@ impl CompiledRules {
             }
             let before = std::mem::replace(&mut previous, script);
             let script_at = |at: usize| (at < text.len()).then(|| script_of(char_at(text, at).0));
+            let next_byte = text.as_bytes().get(at + 1).copied();
             for pattern in self.candidates(c) {
-                if pattern.left == Some(before) {
+                if pattern.left == Some(before)
+                    || pattern.second.is_some_and(|second| Some(second) != next_byte)
+                {
                     continue;
                 }
                 let Some(mut end) =
@@ -296,6 +302,11 @@ impl CompiledRules {
                 }
                 let keyword = Arc::clone(&pattern.keyword);
                 found(at..end, Cue::Keyword { list: pattern.list, index: pattern.index, keyword });
+            }
+            // The rest of an ASCII word can start no keyword: skip it at once.
+            if script == Script::Alphabetic {
+                next +=
+                    text.as_bytes()[next..].iter().take_while(|byte| byte.is_ascii_alphanumeric()).count();
             }
         }
         if let Some(from) = bangs_from.filter(|&from| text.len() - from >= 3) {
@@ -316,7 +327,8 @@ impl Pattern {
         let hangul_prefix = last == Some(Script::Hangul) && hangul_syllables >= 2;
         let right = last.filter(|_| !keyword.any_ending && !hangul_prefix);
         let run_on = last.filter(|_| keyword.any_ending);
-        Pattern { text, list, index, keyword: written.into(), left, right, run_on }
+        let second = text.as_bytes().get(1).copied().filter(|&byte| byte != b' ');
+        Pattern { text, list, index, keyword: written.into(), left, right, run_on, second }
     }
 
     fn first(&self) -> char {
