@@ -89,18 +89,19 @@ mod platform {
     use crate::domain::fast_hash::FastMap;
     use chrono::NaiveDate;
     use js_sys::{Array, Date, Function, Intl, Object, Reflect};
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use wasm_bindgen::{JsCast, JsValue};
 
-    const DAY_MS: i64 = 86_400_000;
+    /// Offsets are measured a week at a time: no zone changes its offset twice in a week, and
+    /// SLA clocks of cases years old walk thousands of days.
+    const BLOCK_MS: i64 = 7 * 86_400_000;
 
     /// The zone's place in `FORMATS`.
     pub type Resolved = usize;
 
-    /// A zone's offsets over one UTC day: `before` until `change_at`, `after` from then on. No
-    /// zone changes its offset twice in a day.
+    /// A zone's offsets over one block of time: `before` until `change_at`, `after` from then on.
     #[derive(Clone, Copy)]
-    struct Day {
+    struct Block {
         before: i64,
         after: i64,
         change_at: i64,
@@ -109,9 +110,11 @@ mod platform {
     thread_local! {
         /// One formatter per zone in use, with the zone's name.
         static FORMATS: RefCell<Vec<(String, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
-        /// Offsets by zone and UTC day: each crossing into JavaScript costs far more than a
-        /// lookup, and the SLA clocks of a whole desk fall on a few hundred days.
-        static DAYS: RefCell<FastMap<(usize, i64), Day>> = RefCell::new(FastMap::default());
+        /// Offsets by zone and block: each crossing into JavaScript costs far more than a
+        /// lookup.
+        static BLOCKS: RefCell<FastMap<(usize, i64), Block>> = RefCell::new(FastMap::default());
+        /// The block looked up last.
+        static LAST: Cell<Option<((usize, i64), Block)>> = const { Cell::new(None) };
     }
 
     pub fn resolve(name: &str) -> Option<usize> {
@@ -147,13 +150,18 @@ mod platform {
     }
 
     pub fn offset_ms(zone: &usize, at: i64) -> i64 {
-        let day = at.div_euclid(DAY_MS);
-        let known = DAYS.with_borrow(|days| days.get(&(*zone, day)).copied());
+        let block = at.div_euclid(BLOCK_MS);
+        // Clock arithmetic asks about the same block many times in a row.
+        let known = match LAST.get() {
+            Some((key, offsets)) if key == (*zone, block) => Some(offsets),
+            _ => BLOCKS.with_borrow(|blocks| blocks.get(&(*zone, block)).copied()),
+        };
         let offsets = known.unwrap_or_else(|| {
-            let measured = measure_day(*zone, day * DAY_MS);
-            DAYS.with_borrow_mut(|days| days.insert((*zone, day), measured));
+            let measured = measure_block(*zone, block * BLOCK_MS);
+            BLOCKS.with_borrow_mut(|blocks| blocks.insert((*zone, block), measured));
             measured
         });
+        LAST.set(Some(((*zone, block), offsets)));
         if at < offsets.change_at {
             offsets.before
         } else {
@@ -161,11 +169,11 @@ mod platform {
         }
     }
 
-    fn measure_day(zone: usize, start: i64) -> Day {
-        let end = start + DAY_MS - 1000;
+    fn measure_block(zone: usize, start: i64) -> Block {
+        let end = start + BLOCK_MS;
         let (before, after) = (measure(zone, start), measure(zone, end));
         if before == after {
-            return Day { before, after, change_at: i64::MAX };
+            return Block { before, after, change_at: i64::MAX };
         }
         // Offsets change on a whole second: find the first second with the new offset.
         let (mut low, mut high) = (start / 1000, end / 1000);
@@ -177,7 +185,7 @@ mod platform {
                 high = middle;
             }
         }
-        Day { before, after, change_at: high * 1000 }
+        Block { before, after, change_at: high * 1000 }
     }
 
     /// The offset at a whole second, read from the zone's wall time at that instant.
