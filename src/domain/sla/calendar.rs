@@ -407,6 +407,10 @@ impl BusinessCalendar {
         // The instants this wall time can name, from the offsets a day either side (no zone
         // changes its offset twice within two days); each must read back as this wall time.
         let [a, b] = [wall_ms - DAY_MS, wall_ms + DAY_MS].map(|near| wall_ms - self.tz.offset_ms(near));
+        if a == b {
+            // The same offset on both sides: no change near, one instant.
+            return a;
+        }
         let names = |at: i64| at + self.tz.offset_ms(at) == wall_ms;
         match (names(a.min(b)), names(a.max(b))) {
             (true, true) if closing => a.max(b),
