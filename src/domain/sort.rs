@@ -2,8 +2,9 @@
 //!
 //! Every `sort_by` closure compiles the whole standard sort again, about 1.5 KB of wasm per
 //! call site and 120 KB in all. Here a slice is ordered by sorting its positions with the
-//! comparison behind `dyn`, then moving each item once, so every call site shares one sort.
-//! That costs an indirect call per comparison and a list of positions: fine for the lists of
+//! comparison behind `dyn`, then moving each item once, so every call site shares one sort
+//! (and one small in-place sort per element type for short lists). That costs an indirect
+//! call per comparison and a list of positions: fine for the lists of
 //! the page and of one case. The grouping engine's sorts over hundreds of thousands of items,
 //! the score order and the order of cases read on load keep the standard sort.
 
@@ -13,19 +14,7 @@ use std::cmp::Ordering;
 const SHORT: usize = 16;
 
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    if items.len() <= SHORT {
-        // In place: most lists sorted per case (its timeline, its clocks) are this short.
-        for i in 1..items.len() {
-            let mut at = i;
-            while at > 0 && compare(&items[at - 1], &items[at]) == Ordering::Greater {
-                items.swap(at - 1, at);
-                at -= 1;
-            }
-        }
-        return;
-    }
-    let order = positions(items.len(), &mut |a, b| compare(&items[a], &items[b]));
-    permute(items, order);
+    sort_dyn(items, &mut compare);
 }
 
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
@@ -44,6 +33,24 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) 
 
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
+}
+
+/// One copy per element type, whatever the comparison.
+#[inline(never)]
+fn sort_dyn<T>(items: &mut [T], compare: &mut dyn FnMut(&T, &T) -> Ordering) {
+    if items.len() <= SHORT {
+        // In place: most lists sorted per case (its timeline, its clocks) are this short.
+        for i in 1..items.len() {
+            let mut at = i;
+            while at > 0 && compare(&items[at - 1], &items[at]) == Ordering::Greater {
+                items.swap(at - 1, at);
+                at -= 1;
+            }
+        }
+        return;
+    }
+    let order = positions(items.len(), &mut |a, b| compare(&items[a], &items[b]));
+    permute(items, order);
 }
 
 #[inline(never)]
