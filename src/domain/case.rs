@@ -274,12 +274,13 @@ enum EventName {
     IncidentLinked,
 }
 
-impl Serialize for TimelineEntry {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut stored = StoredEntry {
-            at: self.at,
-            author: Cow::Borrowed(&self.author),
-            event: EventName::Created,
+impl<'a> StoredEntry<'a> {
+    /// `entry`'s time and author under `event`, with no event fields yet.
+    fn bare(entry: &'a TimelineEntry, event: EventName) -> Self {
+        StoredEntry {
+            at: entry.at,
+            author: Cow::Borrowed(&entry.author),
+            event,
             field: None,
             from: None,
             to: None,
@@ -290,68 +291,51 @@ impl Serialize for TimelineEntry {
             cases: None,
             incident: None,
             title: None,
-        };
+        }
+    }
+}
+
+impl Serialize for TimelineEntry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         fn text(text: &str) -> Option<Cow<'_, str>> {
             Some(Cow::Borrowed(text))
         }
         let status = |status: &Status| Some(Cow::Borrowed(status.key()));
         let priority = |priority: &Option<Priority>| priority.map(|p| Cow::Borrowed(p.key()));
-        match &self.event {
-            Event::Created => {}
-            Event::FieldChanged { field, from, to } => {
-                stored = StoredEntry {
-                    event: EventName::FieldChanged,
-                    field: Some(*field),
-                    from: text(from),
-                    to: text(to),
-                    ..stored
-                }
-            }
+        let bare = |event| StoredEntry::bare(self, event);
+        let stored = match &self.event {
+            Event::Created => bare(EventName::Created),
+            Event::FieldChanged { field, from, to } => StoredEntry {
+                field: Some(*field),
+                from: text(from),
+                to: text(to),
+                ..bare(EventName::FieldChanged)
+            },
             Event::StatusChanged { from, to } => {
-                stored = StoredEntry {
-                    event: EventName::StatusChanged,
-                    from: status(from),
-                    to: status(to),
-                    ..stored
-                }
+                StoredEntry { from: status(from), to: status(to), ..bare(EventName::StatusChanged) }
             }
             Event::Reopened { from, to } => {
-                stored =
-                    StoredEntry { event: EventName::Reopened, from: status(from), to: status(to), ..stored }
+                StoredEntry { from: status(from), to: status(to), ..bare(EventName::Reopened) }
             }
             Event::Note { kind, text: note } => {
-                stored = StoredEntry { event: EventName::Note, kind: Some(*kind), text: text(note), ..stored }
+                StoredEntry { kind: Some(*kind), text: text(note), ..bare(EventName::Note) }
             }
             Event::PriorityPinned { from, to } => {
-                stored = StoredEntry {
-                    event: EventName::PriorityPinned,
-                    from: priority(from),
-                    to: priority(to),
-                    ..stored
-                }
+                StoredEntry { from: priority(from), to: priority(to), ..bare(EventName::PriorityPinned) }
             }
-            Event::Linked { case } => {
-                stored = StoredEntry { event: EventName::Linked, case: text(&case.0), ..stored }
-            }
+            Event::Linked { case } => StoredEntry { case: text(&case.0), ..bare(EventName::Linked) },
             Event::MergedInto { primary } => {
-                stored = StoredEntry { event: EventName::MergedInto, primary: text(&primary.0), ..stored }
+                StoredEntry { primary: text(&primary.0), ..bare(EventName::MergedInto) }
             }
             Event::MergedDuplicates { cases } => {
-                stored = StoredEntry {
-                    event: EventName::MergedDuplicates,
-                    cases: Some(Cow::Borrowed(cases)),
-                    ..stored
-                }
+                StoredEntry { cases: Some(Cow::Borrowed(cases)), ..bare(EventName::MergedDuplicates) }
             }
-            Event::IncidentLinked { incident, title } => {
-                stored = StoredEntry {
-                    event: EventName::IncidentLinked,
-                    incident: text(incident),
-                    title: text(title),
-                    ..stored
-                }
-            }
-        }
+            Event::IncidentLinked { incident, title } => StoredEntry {
+                incident: text(incident),
+                title: text(title),
+                ..bare(EventName::IncidentLinked)
+            },
+        };
         stored.serialize(serializer)
     }
 }
