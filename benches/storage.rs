@@ -14,7 +14,7 @@ mod native {
     use std::collections::BTreeSet;
     use std::hint::black_box;
     use triage_desk::domain::case::{Case, NoteKind, Status};
-    use triage_desk::domain::layout::{decode_cases, encode_chunk, members, CHUNK_COUNT};
+    use triage_desk::domain::layout::{encode_chunk, members, CaseReader, CHUNK_COUNT};
     use triage_desk::domain::triage::Priority;
 
     const CASES: usize = 50_000;
@@ -44,7 +44,14 @@ mod native {
         let mut group = c.benchmark_group("storage");
         group.sample_size(10);
         group.bench_function("encode 50k cases", |b| b.iter(encode));
-        group.bench_function("decode 50k cases", |b| b.iter(|| decode_cases(black_box(&chunks)).unwrap()));
+        let decode = |chunks: &[String]| {
+            let mut reader = CaseReader::new(CASES);
+            for chunk in chunks {
+                reader.read(chunk.as_bytes()).unwrap();
+            }
+            reader.finish()
+        };
+        group.bench_function("decode 50k cases", |b| b.iter(|| decode(black_box(&chunks))));
         group.finish();
     }
 

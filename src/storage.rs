@@ -1,8 +1,8 @@
 //! The only module that touches the browser's storage.
 //!
 //! The desk lives in IndexedDB (database `triage-desk`): a `meta` record with the settings
-//! and the revision, and the cases spread over `chunks` records (see `domain::layout` for
-//! why). Every save is one read-write transaction that first checks the revision, so a write
+//! and the revision, and the cases spread over `chunks` records of UTF-8 JSON bytes (see
+//! `domain::layout` for why; records of earlier layouts are strings and are read as well). Every save is one read-write transaction that first checks the revision, so a write
 //! never replaces another tab's newer one and a failed write changes nothing. After a write
 //! commits, the other tabs hear which chunks changed over a BroadcastChannel.
 //!
@@ -10,16 +10,19 @@
 //! once, moved into the database and removed after that write commits, and its backups.
 
 use crate::domain::desk::Desk;
-use crate::domain::layout::{self, Capacity, Meta, Notice, Start};
+use crate::domain::layout::{self, Capacity, CaseReader, Meta, Notice, Start};
 use crate::domain::persist::{read_envelope, Envelope, LoadError};
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 pub const LEGACY_KEY: &str = "triage-desk";
 const BACKUP_PREFIX: &str = "triage-desk:backup:";
 const DATABASE: &str = "triage-desk";
+/// Raised with each record layout older builds cannot read (2: records of bytes), so that the
+/// browser refuses an older build the database instead of letting it misread the records.
+const DATABASE_VERSION: u32 = 2;
 const META: &str = "meta";
 const META_KEY: &str = "desk";
 const CHUNKS: &str = "chunks";
@@ -101,7 +104,7 @@ async fn database() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|window| window.indexed_db().ok().flatten())
         .ok_or_else(unavailable_reason)?;
-    let open = factory.open_with_u32(DATABASE, 1).map_err(|_| unavailable_reason())?;
+    let open = factory.open_with_u32(DATABASE, DATABASE_VERSION).map_err(|_| unavailable_reason())?;
     let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
         let Some(db) = event
             .target()
@@ -112,7 +115,9 @@ async fn database() -> Result<IdbDatabase, String> {
             return;
         };
         for store in [META, CHUNKS, BACKUPS] {
-            let _ = db.create_object_store(store);
+            if !db.object_store_names().contains(store) {
+                let _ = db.create_object_store(store);
+            }
         }
     });
     open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
@@ -152,21 +157,82 @@ async fn committed(tx: &IdbTransaction) -> Result<(), String> {
     settle(tx, "complete", "abort").await.map(|_| ()).map_err(|_| describe(tx.error()))
 }
 
-/// The raw meta record and every chunk, as stored.
-async fn read_raw(db: &IdbDatabase) -> Result<(Option<String>, Vec<String>), String> {
-    let tx = transaction(db, &[META, CHUNKS], IdbTransactionMode::Readonly)?;
-    let meta = op(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
-    let chunks = op(store(&tx, CHUNKS)?.get_all())?;
-    let meta = request(meta).await?.as_string();
-    let chunks = Array::from(&request(chunks).await?).iter().filter_map(|chunk| chunk.as_string()).collect();
-    Ok((meta, chunks))
+/// Chunk records are asked for in this many key ranges at once, so that the page decodes the
+/// first ones while the database still reads the rest.
+const READ_RANGES: u32 = 8;
+
+/// Requests for every chunk record, in key ranges that together cover every key (as
+/// `getAll()` would), in key order.
+fn request_chunks(chunks: &IdbObjectStore) -> Result<Vec<IdbRequest>, String> {
+    let step = layout::CHUNK_COUNT / READ_RANGES;
+    (0..READ_RANGES)
+        .map(|part| {
+            let low = JsValue::from(part * step);
+            let high = JsValue::from((part + 1) * step);
+            let range = match part {
+                0 => IdbKeyRange::upper_bound_with_open(&high, true),
+                _ if part == READ_RANGES - 1 => IdbKeyRange::lower_bound(&low),
+                _ => IdbKeyRange::bound_with_lower_open_and_upper_open(&low, &high, false, true),
+            };
+            op(range.and_then(|range| chunks.get_all_with_key(&range)))
+        })
+        .collect()
 }
 
-/// The stored desk, and whether its records are in an earlier layout.
-fn decode_raw(meta: &str, chunks: &[String]) -> Result<(Envelope, bool), LoadError> {
-    let meta = layout::decode_meta(meta)?;
+/// A chunk record's JSON: bytes since layout 3, a string before.
+fn record_bytes(record: JsValue) -> Option<Vec<u8>> {
+    match record.dyn_into::<Uint8Array>() {
+        Ok(bytes) => Some(bytes.to_vec()),
+        Err(record) => record.as_string().map(String::into_bytes),
+    }
+}
+
+/// What the database holds.
+enum Stored {
+    Nothing,
+    /// The desk, and whether its records are in an earlier layout.
+    Desk(Box<Envelope>, bool),
+    Unreadable(LoadError),
+}
+
+/// Reads and decodes the stored desk, each range of records while the next is being read.
+async fn read_stored(db: &IdbDatabase) -> Result<Stored, String> {
+    let tx = transaction(db, &[META, CHUNKS], IdbTransactionMode::Readonly)?;
+    let meta = op(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+    let ranges = request_chunks(&store(&tx, CHUNKS)?)?;
+    let Some(meta) = request(meta).await?.as_string() else { return Ok(Stored::Nothing) };
+    let meta = match layout::decode_meta(&meta) {
+        Ok(meta) => meta,
+        Err(error) => return Ok(Stored::Unreadable(error)),
+    };
+    let mut reader = CaseReader::new(meta.case_count);
+    for range in ranges {
+        for record in Array::from(&request(range).await?).iter() {
+            let read = record_bytes(record)
+                .ok_or_else(|| LoadError::Unreadable("a case record is neither text nor bytes".into()))
+                .and_then(|bytes| reader.read(&bytes));
+            if let Err(error) = read {
+                return Ok(Stored::Unreadable(error));
+            }
+        }
+    }
     let outdated = layout::is_outdated(&meta);
-    Ok((layout::decode(meta, chunks)?, outdated))
+    Ok(Stored::Desk(Box::new(layout::envelope(meta, reader.finish())), outdated))
+}
+
+/// Every record as stored, as one JSON document of texts, for a backup or a download.
+async fn read_dump(tx: &IdbTransaction) -> Result<String, String> {
+    let meta = op(store(tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+    let chunks = op(store(tx, CHUNKS)?.get_all())?;
+    let meta = request(meta).await?.as_string().unwrap_or_default();
+    let chunks: Vec<String> = Array::from(&request(chunks).await?)
+        .iter()
+        .map(|record| match record_bytes(record.clone()) {
+            Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            None => format!("{record:?}"),
+        })
+        .collect();
+    Ok(serde_json::json!({ "meta": meta, "chunks": chunks }).to_string())
 }
 
 /// Reads the desk, moving the earlier local-storage layout into the database. Unreadable
@@ -181,16 +247,11 @@ pub async fn load() -> Result<Loaded, String> {
             },
         };
     let db = database().await?;
-    let (meta, chunks) = read_raw(&db).await?;
-    let (stored, problem) = match meta {
-        None => (None, None),
-        Some(meta) => match decode_raw(&meta, &chunks) {
-            Ok(stored) => (Some(stored), None),
-            Err(error) => (None, Some(set_aside_database(&db, &meta, &chunks, &error).await)),
-        },
+    let (stored, outdated, problem) = match read_stored(&db).await? {
+        Stored::Nothing => (None, false, None),
+        Stored::Desk(envelope, outdated) => (Some(*envelope), outdated, None),
+        Stored::Unreadable(error) => (None, false, Some(set_aside_database(&db, &error).await)),
     };
-    let outdated = stored.as_ref().is_some_and(|(_, outdated)| *outdated);
-    let stored = stored.map(|(envelope, _)| envelope);
     // Until unreadable records are copied aside, the old key must not be merged into a
     // database that this tab will not write to.
     let frozen = problem.as_ref().is_some_and(|p| p.backup_key.is_none());
@@ -214,18 +275,14 @@ fn set_aside_legacy(raw: &str, error: &LoadError) -> Unreadable {
     Unreadable { reason: error.to_string(), backup_key: copied.then_some(key), in_database: false }
 }
 
-/// Copies unreadable records into the backups store and clears them, in one transaction:
-/// either the copy exists and the desk starts empty, or nothing changed.
-async fn set_aside_database(
-    db: &IdbDatabase,
-    meta: &str,
-    chunks: &[String],
-    error: &LoadError,
-) -> Unreadable {
+/// Copies unreadable records into the backups store and clears them, in one transaction that
+/// also reads them (so a write from another tab meanwhile cannot slip past the copy): either
+/// the copy exists and the desk starts empty, or nothing changed.
+async fn set_aside_database(db: &IdbDatabase, error: &LoadError) -> Unreadable {
     let key = backup_key();
-    let dump = dump(meta, chunks);
     let copied = async {
         let tx = transaction(db, &[META, CHUNKS, BACKUPS], IdbTransactionMode::Readwrite)?;
+        let dump = read_dump(&tx).await?;
         op(store(&tx, BACKUPS)?.put_with_key(&JsValue::from_str(&dump), &JsValue::from_str(&key)))?;
         op(store(&tx, META)?.clear())?;
         op(store(&tx, CHUNKS)?.clear())?;
@@ -234,11 +291,6 @@ async fn set_aside_database(
     .await
     .is_ok();
     Unreadable { reason: error.to_string(), backup_key: copied.then_some(key), in_database: true }
-}
-
-/// All raw records as one JSON document, for a backup or a download.
-fn dump(meta: &str, chunks: &[String]) -> String {
-    serde_json::json!({ "meta": meta, "chunks": chunks }).to_string()
 }
 
 fn backup_key() -> String {
@@ -259,8 +311,8 @@ pub async fn read_unreadable(unreadable: &Unreadable) -> Option<String> {
             request(got).await.ok()?.as_string()
         }
         None => {
-            let (meta, chunks) = read_raw(&db).await.ok()?;
-            Some(dump(&meta.unwrap_or_default(), &chunks))
+            let tx = transaction(&db, &[META, CHUNKS], IdbTransactionMode::Readonly).ok()?;
+            read_dump(&tx).await.ok()
         }
     }
 }
@@ -331,8 +383,8 @@ async fn queue_write(tx: &IdbTransaction, write: &Write) -> Result<(), SaveError
     }
     let mut batch = 0;
     for (chunk, text) in &write.chunks {
-        let put =
-            op(chunks.put_with_key(&JsValue::from_str(text), &JsValue::from(*chunk))).map_err(refused)?;
+        let put = op(chunks.put_with_key(&Uint8Array::from(text.as_bytes()), &JsValue::from(*chunk)))
+            .map_err(refused)?;
         batch += text.len();
         if batch >= PUT_BATCH_BYTES {
             request(put).await.map_err(refused)?;
@@ -366,10 +418,11 @@ pub fn remove_legacy() {
 
 /// Everything stored now, for merging after another tab's write.
 pub async fn read_everything() -> Result<Envelope, String> {
-    let db = database().await?;
-    let (meta, chunks) = read_raw(&db).await?;
-    let meta = meta.ok_or("the stored desk is gone")?;
-    decode_raw(&meta, &chunks).map(|(envelope, _)| envelope).map_err(|error| error.to_string())
+    match read_stored(&database().await?).await? {
+        Stored::Nothing => Err("the stored desk is gone".into()),
+        Stored::Desk(envelope, _) => Ok(*envelope),
+        Stored::Unreadable(error) => Err(error.to_string()),
+    }
 }
 
 /// The meta record and the cases of some chunks: enough to take in the next revision.
@@ -384,12 +437,17 @@ pub async fn read_chunks(chunks: &[u32]) -> Result<(Meta, Desk), String> {
         .collect::<Result<Vec<_>, _>>()?;
     let meta = request(meta).await?.as_string().ok_or("the stored desk is gone")?;
     let meta = layout::decode_meta(&meta).map_err(|error| error.to_string())?;
-    let mut texts = Vec::with_capacity(requests.len());
+    let mut reader = CaseReader::new(0);
     for chunk in requests {
-        texts.extend(request(chunk).await?.as_string());
+        let record = request(chunk).await?;
+        // A chunk that is not there holds no cases.
+        if record.is_undefined() {
+            continue;
+        }
+        let bytes = record_bytes(record).ok_or("a case record is neither text nor bytes")?;
+        reader.read(&bytes).map_err(|error| error.to_string())?;
     }
-    let cases = layout::decode_cases(&texts).map_err(|error| error.to_string())?;
-    Ok((meta.clone(), meta.into_desk(cases)))
+    Ok((meta.clone(), meta.into_desk(reader.finish())))
 }
 
 /// Tells the other tabs what a committed write changed.
@@ -428,6 +486,10 @@ fn describe(error: Option<web_sys::DomException>) -> String {
     match error {
         Some(error) if error.name() == "QuotaExceededError" => {
             "the browser's storage for this page is full".into()
+        }
+        // Another tab runs a newer Triage Desk, which changed how the data is stored.
+        Some(error) if error.name() == "VersionError" => {
+            "a newer version of Triage Desk has changed the stored data: reload this page".into()
         }
         Some(error) => format!("the browser refused to store it ({}: {})", error.name(), error.message()),
         None => "the browser refused to store it".into(),

@@ -19,8 +19,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Version of the record layout itself; the cases and settings inside keep [`SCHEMA_VERSION`].
 /// Version 2 spreads the cases over more records; builds of version 1 must not write into it,
-/// as they would file cases under other records and so store them twice.
-pub const LAYOUT_VERSION: u32 = 2;
+/// as they would file cases under other records and so store them twice. Version 3 stores
+/// each record's JSON as UTF-8 bytes instead of a string: the browser hands bytes to the page
+/// with a copy, where a string had to be re-encoded from UTF-16 (and the database holds half
+/// as much for Korean and Chinese text). Records of either kind are read.
+pub const LAYOUT_VERSION: u32 = 3;
 /// Records the cases are spread over: about 50 cases (40 KB) each at 50,000 cases, so one
 /// edit rewrites little (256 records of 200 cases made the write of one edit 20-30 ms of the
 /// 50 ms budget), and few enough that a load reads them quickly.
@@ -35,6 +38,9 @@ pub struct Meta {
     pub revision: u64,
     pub saved_at: Timestamp,
     pub chunk_count: u32,
+    /// How many cases the chunks hold, so a load sizes its list once (0 before layout 3).
+    #[serde(default)]
+    pub case_count: usize,
     pub settings: Settings,
     /// Duplicate decisions and incidents: small, so they ride with the settings.
     #[serde(default, skip_serializing_if = "NotDuplicates::is_empty")]
@@ -89,6 +95,7 @@ pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk) -> String {
         revision,
         saved_at,
         chunk_count: CHUNK_COUNT,
+        case_count: desk.cases.len(),
         settings: desk.settings.clone(),
         not_duplicates: desk.not_duplicates.clone(),
         merges: desk.merges.clone(),
@@ -138,32 +145,61 @@ pub fn is_outdated(meta: &Meta) -> bool {
     meta.layout_version != LAYOUT_VERSION || meta.chunk_count != CHUNK_COUNT
 }
 
-/// Builds the desk from the meta record and chunk texts (in any order), in the saved order.
-pub fn decode(meta: Meta, chunks: &[String]) -> Result<Envelope, LoadError> {
-    Ok(Envelope {
+/// Builds the desk from the meta record and chunk records (in any order), in the saved order.
+pub fn decode(meta: Meta, chunks: &[impl AsRef<[u8]>]) -> Result<Envelope, LoadError> {
+    let mut reader = CaseReader::new(meta.case_count);
+    for chunk in chunks {
+        reader.read(chunk.as_ref())?;
+    }
+    Ok(envelope(meta, reader.finish()))
+}
+
+/// The stored desk: the meta record and the cases its chunks held.
+pub fn envelope(meta: Meta, cases: Vec<Case>) -> Envelope {
+    Envelope {
         schema_version: SCHEMA_VERSION,
         revision: meta.revision,
         saved_at: meta.saved_at,
-        data: meta.into_desk(decode_cases(chunks)?),
-    })
+        data: meta.into_desk(cases),
+    }
 }
 
-pub fn decode_cases(chunks: &[String]) -> Result<Vec<Case>, LoadError> {
-    // Straight into one list sized for ~670-byte cases: growing per-chunk lists and moving
-    // 50,000 cases between them cost as much as parsing.
-    let mut placed = Vec::with_capacity(chunks.iter().map(String::len).sum::<usize>() / 600);
-    for (index, raw) in chunks.iter().enumerate() {
-        let mut reader = serde_json::Deserializer::from_str(raw);
-        AppendTo(&mut placed).deserialize(&mut reader).and_then(|()| reader.end()).map_err(|e| {
-            LoadError::Unreadable(format!("case record {} of {}: {e}", index + 1, chunks.len()))
-        })?;
+/// Reads the cases of chunk records one record at a time, as storage hands them over (so
+/// decoding overlaps the database reading the rest), then puts them in the saved order.
+pub struct CaseReader {
+    placed: Vec<Placed>,
+    records: usize,
+}
+
+impl CaseReader {
+    /// `expected` is the meta record's case count. One list sized for every case: growing
+    /// per-chunk lists and moving 50,000 cases between them cost as much as parsing.
+    pub fn new(expected: usize) -> CaseReader {
+        CaseReader { placed: Vec::with_capacity(expected), records: 0 }
     }
-    // Sort positions, not cases, for the same reason.
-    let mut order: Vec<(usize, usize)> = placed.iter().enumerate().map(|(i, p)| (p.at, i)).collect();
-    // The standard sort, not the shared one: this runs on every load (see `domain::sort`).
-    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| placed[a.1].case.id.cmp(&placed[b.1].case.id)));
-    let mut cases: Vec<Option<Case>> = placed.into_iter().map(|placed| Some(placed.case)).collect();
-    Ok(order.into_iter().filter_map(|(_, i)| cases[i].take()).collect())
+
+    /// Adds the cases of one record's JSON.
+    pub fn read(&mut self, record: &[u8]) -> Result<(), LoadError> {
+        self.records += 1;
+        let mut reader = serde_json::Deserializer::from_slice(record);
+        AppendTo(&mut self.placed)
+            .deserialize(&mut reader)
+            .and_then(|()| reader.end())
+            .map_err(|e| LoadError::Unreadable(format!("case record {}: {e}", self.records)))
+    }
+
+    /// Every case read, in the desk's order.
+    pub fn finish(self) -> Vec<Case> {
+        let placed = self.placed;
+        // Sort positions, not cases, for the reason in `new`.
+        let mut order: Vec<(usize, usize)> = placed.iter().enumerate().map(|(i, p)| (p.at, i)).collect();
+        // The standard sort, not the shared one: this runs on every load (see `domain::sort`).
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| placed[a.1].case.id.cmp(&placed[b.1].case.id))
+        });
+        let mut cases: Vec<Option<Case>> = placed.into_iter().map(|placed| Some(placed.case)).collect();
+        order.into_iter().filter_map(|(_, i)| cases[i].take()).collect()
+    }
 }
 
 /// Appends the cases of one chunk's JSON array to a shared list.
@@ -466,7 +502,9 @@ mod tests {
         let written = encode_chunks(&desk.cases, &dirty.chunks());
         assert_eq!(written.len(), 1);
         assert_eq!(written[0].0, chunk_of(&desk.cases[42].id));
-        let cases = decode_cases(&[written[0].1.clone()]).unwrap();
+        let mut reader = CaseReader::new(0);
+        reader.read(written[0].1.as_bytes()).unwrap();
+        let cases = reader.finish();
         assert!(cases.iter().any(|c| c.id == desk.cases[42].id));
         assert!(cases.len() < 400, "about 50,000 / 256 cases per chunk, got {}", cases.len());
     }
@@ -552,7 +590,14 @@ mod tests {
         let future = current.replace(&format!("\"layout_version\":{LAYOUT_VERSION}"), "\"layout_version\":7");
         assert_eq!(decode_meta(&future), Err(LoadError::TooNew(7)));
         let meta = decode_meta(&current).unwrap();
-        assert!(matches!(decode(meta, &["[{\"at\":0}".into()]), Err(LoadError::Unreadable(_))));
+        assert!(matches!(decode(meta, &["[{\"at\":0}"]), Err(LoadError::Unreadable(_))));
+    }
+
+    #[test]
+    fn a_record_that_is_not_utf8_is_refused_not_skipped() {
+        let meta = decode_meta(&encode_meta(1, at(0), &Desk::default())).unwrap();
+        let broken: &[u8] = b"[{\"at\":0,\"case\":{\"id\":\"\xff\"}}]";
+        assert!(matches!(decode(meta, &[broken]), Err(LoadError::Unreadable(_))));
     }
 
     #[test]

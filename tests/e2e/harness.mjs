@@ -170,7 +170,8 @@ export async function storedDesk(page) {
     db.close();
     if (meta === undefined) return null;
     const { schema_version, revision, settings, not_duplicates, merges, incidents } = JSON.parse(meta);
-    const placed = chunks.flatMap((chunk) => JSON.parse(chunk));
+    // Records are UTF-8 bytes since layout 3; earlier layouts stored strings.
+    const placed = chunks.flatMap((chunk) => JSON.parse(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)));
     placed.sort((a, b) => a.at - b.at || (a.case.id < b.case.id ? -1 : 1));
     const data = { cases: placed.map((p) => p.case), settings, not_duplicates, merges, incidents };
     return JSON.stringify({ schema_version, revision, data });

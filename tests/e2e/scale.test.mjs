@@ -70,55 +70,70 @@ test('the earlier single-key layout moves into the database and the old key goes
   await context.close();
 });
 
-test('records of the first database layout (256 records) are rewritten in the current one', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  const titles = ['Filed under the first layout', 'Also filed under it', 'And a third'];
-  for (const title of titles) await createCase(page, { title });
-  await saved(page);
-  // Refile every case the way the first layout did: 256 records by FNV-1a of the id.
-  const layout = await page.evaluate(async () => {
-    const db = await new Promise((resolve) => { indexedDB.open('triage-desk').onsuccess = (e) => resolve(e.target.result); });
-    const done = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
-    const tx = db.transaction(['meta', 'chunks'], 'readwrite');
-    const [meta, chunks] = await Promise.all([done(tx.objectStore('meta').get('desk')), done(tx.objectStore('chunks').getAll())]);
-    const fnv = (id) => [...new TextEncoder().encode(id)].reduce((hash, byte) => Math.imul(hash ^ byte, 0x01000193) >>> 0, 0x811c9dc5);
-    const records = new Map();
-    for (const placed of chunks.flatMap((chunk) => JSON.parse(chunk))) {
-      const key = fnv(placed.case.id) % 256;
-      records.set(key, [...(records.get(key) ?? []), placed]);
-    }
-    const chunkStore = tx.objectStore('chunks');
-    await done(chunkStore.clear());
-    for (const [key, placed] of records) await done(chunkStore.put(JSON.stringify(placed), key));
-    const old = { ...JSON.parse(meta), layout_version: 1, chunk_count: 256 };
-    await done(tx.objectStore('meta').put(JSON.stringify(old), 'desk'));
-    db.close();
-    return { current: JSON.parse(meta), keys: [...records.keys()] };
-  });
-  assert.equal(layout.current.chunk_count, 1024);
+for (const earlier of [
+  { layout: 1, records: 256, what: '256 text records' },
+  { layout: 2, records: 1024, what: '1,024 text records' },
+]) {
+  test(`records of database layout ${earlier.layout} (${earlier.what}) are rewritten in the current one`, async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    const titles = [`Filed under layout ${earlier.layout}`, 'Also filed under it', '결제 오류 付款失敗'];
+    for (const title of titles) await createCase(page, { title });
+    await saved(page);
+    // Refile every case the way that layout did: JSON text records, by FNV-1a of the id, in a
+    // database of the version older builds open.
+    const layout = await page.evaluate(async ({ layout, records: count }) => {
+      const db = await new Promise((resolve) => { indexedDB.open('triage-desk').onsuccess = (e) => resolve(e.target.result); });
+      const done = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
+      const tx = db.transaction(['meta', 'chunks']);
+      const [meta, chunks] = await Promise.all([done(tx.objectStore('meta').get('desk')), done(tx.objectStore('chunks').getAll())]);
+      const fnv = (id) => [...new TextEncoder().encode(id)].reduce((hash, byte) => Math.imul(hash ^ byte, 0x01000193) >>> 0, 0x811c9dc5);
+      const records = new Map();
+      for (const placed of chunks.flatMap((chunk) => JSON.parse(new TextDecoder().decode(chunk)))) {
+        const key = fnv(placed.case.id) % count;
+        records.set(key, [...(records.get(key) ?? []), placed]);
+      }
+      db.close();
+      // As an older build left it: a database of version 1 (the page's open connection
+      // closes itself when asked to step aside).
+      await done(indexedDB.deleteDatabase('triage-desk'));
+      const older = await new Promise((resolve) => {
+        const open = indexedDB.open('triage-desk', 1);
+        open.onupgradeneeded = () => { for (const name of ['meta', 'chunks', 'backups']) open.result.createObjectStore(name); };
+        open.onsuccess = () => resolve(open.result);
+      });
+      const write = older.transaction(['meta', 'chunks'], 'readwrite');
+      for (const [key, placed] of records) write.objectStore('chunks').put(JSON.stringify(placed), key);
+      const { case_count, ...old } = { ...JSON.parse(meta), layout_version: layout, chunk_count: count };
+      write.objectStore('meta').put(JSON.stringify(old), 'desk');
+      await new Promise((resolve) => { write.oncomplete = resolve; });
+      older.close();
+      return { current: JSON.parse(meta), bytes: chunks.every((chunk) => chunk instanceof Uint8Array) };
+    }, earlier);
+    assert.deepEqual([layout.current.layout_version, layout.current.chunk_count, layout.current.case_count, layout.bytes], [3, 1024, 3, true]);
 
-  await page.reload();
-  for (const title of titles) await assert.doesNotReject(row(page, title).waitFor());
-  const records = () => page.evaluate(async () => {
-    const db = await new Promise((resolve) => { indexedDB.open('triage-desk').onsuccess = (e) => resolve(e.target.result); });
-    const done = (request) => new Promise((resolve) => { request.onsuccess = () => resolve(request.result); });
-    const tx = db.transaction(['meta', 'chunks']);
-    const [meta, keys] = await Promise.all([done(tx.objectStore('meta').get('desk')), done(tx.objectStore('chunks').getAllKeys())]);
-    db.close();
-    return { meta: JSON.parse(meta), keys };
+    await page.reload();
+    for (const title of titles) await assert.doesNotReject(row(page, title).waitFor());
+    const records = () => page.evaluate(async () => {
+      const db = await new Promise((resolve) => { indexedDB.open('triage-desk').onsuccess = (e) => resolve(e.target.result); });
+      const done = (request) => new Promise((resolve) => { request.onsuccess = () => resolve(request.result); });
+      const tx = db.transaction(['meta', 'chunks']);
+      const [meta, keys, chunks] = await Promise.all([done(tx.objectStore('meta').get('desk')), done(tx.objectStore('chunks').getAllKeys()), done(tx.objectStore('chunks').getAll())]);
+      db.close();
+      return { meta: JSON.parse(meta), keys, bytes: chunks.every((chunk) => chunk instanceof Uint8Array) };
+    });
+    let rewritten = await records();
+    for (let tries = 0; rewritten.meta.layout_version !== 3 && tries < 50; tries++) {
+      await page.waitForTimeout(100);
+      rewritten = await records();
+    }
+    assert.deepEqual([rewritten.meta.layout_version, rewritten.meta.chunk_count, rewritten.bytes], [3, 1024, true]);
+    const stored = JSON.parse(await storedDesk(page));
+    assert.deepEqual(stored.data.cases.map((c) => c.title).sort(), [...titles].sort(), 'every case once, none twice');
+    assert.ok(rewritten.keys.every((key) => key < 1024));
+    assert.deepEqual(errors, []);
+    await context.close();
   });
-  let rewritten = await records();
-  for (let tries = 0; rewritten.meta.layout_version !== 2 && tries < 50; tries++) {
-    await page.waitForTimeout(100);
-    rewritten = await records();
-  }
-  assert.deepEqual([rewritten.meta.layout_version, rewritten.meta.chunk_count], [2, 1024]);
-  const stored = JSON.parse(await storedDesk(page));
-  assert.deepEqual(stored.data.cases.map((c) => c.title).sort(), [...titles].sort(), 'every case once, none twice');
-  assert.ok(rewritten.keys.every((key) => key < 1024));
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}
 
 test('a write that fails half-way loses nothing: the edit stays on screen, the stored data stays whole', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
