@@ -181,7 +181,9 @@ impl CaseReader {
     /// Adds the cases of one record's JSON.
     pub fn read(&mut self, record: &[u8]) -> Result<(), LoadError> {
         self.records += 1;
-        let mut reader = serde_json::Deserializer::from_slice(record);
+        let text = std::str::from_utf8(record)
+            .map_err(|e| LoadError::Unreadable(format!("case record {}: {e}", self.records)))?;
+        let mut reader = serde_json::Deserializer::from_str(text);
         AppendTo(&mut self.placed)
             .deserialize(&mut reader)
             .and_then(|()| reader.end())
