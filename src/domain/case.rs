@@ -233,6 +233,7 @@ pub enum Event {
 /// the download.
 #[derive(Serialize, Deserialize)]
 struct StoredEntry<'a> {
+    #[serde(deserialize_with = "super::stamp::read")]
     at: Timestamp,
     author: Cow<'a, str>,
     event: EventName,
@@ -512,13 +513,15 @@ pub struct Case {
     pub customers_affected: u32,
     pub urgency: Urgency,
     pub status: Status,
+    #[serde(deserialize_with = "super::stamp::read")]
     pub created_at: Timestamp,
     /// Last change of any kind; two tabs merge per case on it.
+    #[serde(deserialize_with = "super::stamp::read")]
     pub updated_at: Timestamp,
     /// Time of the first logged customer contact.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::stamp::read_optional")]
     pub first_response_at: Option<Timestamp>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::stamp::read_optional")]
     pub resolved_at: Option<Timestamp>,
     #[serde(default)]
     pub timeline: Vec<TimelineEntry>,

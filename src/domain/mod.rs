@@ -16,4 +16,5 @@ pub mod per_case;
 pub mod persist;
 pub mod sla;
 pub mod sort;
+pub mod stamp;
 pub mod triage;
