@@ -69,12 +69,12 @@ pub fn stamped_file_name(stem: &str, extension: &str, now: Timestamp) -> String 
     format!("{stem}-{}.{extension}", now.format("%Y-%m-%d-%H%M"))
 }
 
-/// A named point in time for the benchmark (`tests/e2e/bench/`); the store is the only caller.
 /// Milliseconds on the page's monotonic clock, for measuring work in progress.
 pub fn elapsed_ms() -> f64 {
     web_sys::window().and_then(|window| window.performance()).map_or(0.0, |performance| performance.now())
 }
 
+/// A named point in time for the benchmark (`tests/e2e/bench/`); the store is the only caller.
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark(name);
