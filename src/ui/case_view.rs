@@ -2,6 +2,7 @@
 
 use super::browser;
 use super::fields::{ChoiceSelect, CountField, TextField};
+use super::presence::page_while_present;
 use super::route::Route;
 use super::store::{use_desk, DeskStore};
 use super::triage::WhyThisScore;
@@ -27,25 +28,21 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
     let store = use_desk();
     let lookup = id.clone();
     let found = Memo::new(move |_| store.with_case(&lookup, Case::clone));
-    view! {
-        {move || match found.get() {
-            None => view! {
+    let missing = id.clone();
+    page_while_present(
+        found,
+        move |case| view! { <CaseDetail id=id.clone() case /> }.into_any(),
+        move || {
+            view! {
                 <section class="panel empty">
                     <h1>"Case not found"</h1>
-                    <p>"There is no case with the id " <code>{id.0.clone()}</code> " in this browser."</p>
+                    <p>"There is no case with the id " <code>{missing.0.clone()}</code> " in this browser."</p>
                     <a class="button" href="#/">"Back to inbox"</a>
                 </section>
             }
-            .into_any(),
-            Some(initial) => {
-                let case = Memo::new(move |previous: Option<&Case>| {
-                    let id = &initial.id;
-                    found.get().filter(|c| &c.id == id).or_else(|| previous.cloned()).unwrap_or_else(|| initial.clone())
-                });
-                view! { <CaseDetail id=id.clone() case /> }.into_any()
-            }
-        }}
-    }
+            .into_any()
+        },
+    )
 }
 
 #[component]

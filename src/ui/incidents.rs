@@ -2,8 +2,9 @@
 
 use super::browser;
 use super::fields::ChoiceSelect;
+use super::presence::page_while_present;
 use super::route::Route;
-use super::store::use_desk;
+use super::store::{use_desk, DeskStore};
 use super::Clock;
 use crate::domain::case::Choice;
 use crate::domain::duplicates::{surfaces_label, tiers_label};
@@ -92,44 +93,37 @@ pub fn IncidentPage(id: String) -> impl IntoView {
     let store = use_desk();
     let lookup = id.clone();
     let found = Memo::new(move |_| store.desk.with(|desk| desk.incident(&lookup).cloned()));
-    move || match found.get() {
-        None => view! {
-            <section class="panel empty">
-                <h1>"Incident not found"</h1>
-                <p>"There is no incident " <code>{id.clone()}</code> " in this browser."</p>
-                <a class="button" href=Route::Incidents.href()>"All incidents"</a>
-            </section>
-        }
-        .into_any(),
-        Some(incident) => view! { <IncidentDetail incident /> }.into_any(),
-    }
+    page_while_present(
+        found,
+        |incident| view! { <IncidentDetail incident /> }.into_any(),
+        move || {
+            view! {
+                <section class="panel empty">
+                    <h1>"Incident not found"</h1>
+                    <p>"There is no incident " <code>{id.clone()}</code> " in this browser."</p>
+                    <a class="button" href=Route::Incidents.href()>"All incidents"</a>
+                </section>
+            }
+            .into_any()
+        },
+    )
 }
 
 #[component]
-fn IncidentDetail(incident: Incident) -> impl IntoView {
+fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
     let store = use_desk();
-    let id = StoredValue::new(incident.id.clone());
-    let radius = store.desk.with_untracked(|desk| blast_radius(&incident.cases, &desk.cases));
-    let linked: Vec<(crate::domain::case::CaseId, String, String)> = store.desk.with_untracked(|desk| {
-        incident
-            .cases
-            .iter()
-            .filter_map(|case_id| {
-                desk.case(case_id).map(|c| (c.id.clone(), c.title.clone(), c.customer.clone()))
-            })
-            .collect()
-    });
     let edit = move |apply: &dyn Fn(&mut Incident, &str, crate::domain::case::Timestamp)| {
         let now = browser::now();
+        let id = incident.with_untracked(|i| i.id.clone());
         store.change_some(|desk| {
             let author = desk.settings.author().to_string();
-            if let Some(incident) = desk.incident_mut(&id.get_value()) {
+            if let Some(incident) = desk.incident_mut(&id) {
                 apply(incident, &author, now);
             }
         });
     };
     let note = RwSignal::new(String::new());
-    let status = incident.status;
+    let status = Signal::derive(move || incident.with(|i| i.status));
     let add_update = move |_| {
         let text = note.get_untracked();
         edit(&|incident, author, now| {
@@ -142,37 +136,18 @@ fn IncidentDetail(incident: Incident) -> impl IntoView {
         <article class="incident-page" aria-labelledby="incident-title">
             <div class="case-head">
                 <a class="back" href=Route::Incidents.href()>"\u{2190} Incidents"</a>
-                <h1 id="incident-title"><span class="muted">{incident.id.clone()} " "</span>{incident.title.clone()}</h1>
-                <p class="muted"><IncidentStatusBadge status /></p>
+                <h1 id="incident-title">{move || incident.with(|i| view! { <span class="muted">{i.id.clone()} " "</span>{i.title.clone()} })}</h1>
+                <p class="muted">{move || view! { <IncidentStatusBadge status=status.get() /> }}</p>
             </div>
             <div class="case-columns">
                 <div>
-                    <section class="panel" aria-labelledby="radius-heading">
-                        <h2 id="radius-heading">"Blast radius"</h2>
-                        <dl class="radius">
-                            <div><dt>"Cases"</dt><dd>{radius.cases}</dd></div>
-                            <div><dt>"Customers"</dt><dd>{radius.customers.len()}</dd></div>
-                            <div><dt>"Tiers"</dt><dd>{radius.tiers.len()}</dd></div>
-                            <div><dt>"Surfaces"</dt><dd>{radius.surfaces.len()}</dd></div>
-                            <div><dt>"People affected"</dt><dd>{radius.customers_affected}</dd></div>
-                        </dl>
-                        <p class="small">"Affected customers: " {radius.customers.join(", ")}</p>
-                        <p class="small">"Tiers: " {tiers_label(&radius.tiers)} " · Surfaces: " {surfaces_label(&radius.surfaces)}</p>
-                    </section>
-                    <section class="panel" aria-labelledby="linked-heading">
-                        <h2 id="linked-heading">"Linked cases"</h2>
-                        <ul class="merged-list">
-                            {linked.into_iter().map(|(case_id, title, customer)| view! {
-                                <li><a href=Route::Case(case_id).href()>{title}</a> <span class="muted small">" · " {customer}</span></li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
+                    {move || incident.with(|incident| radius_and_linked_cases(store, incident))}
                 </div>
                 <div class="case-side">
                     <section class="panel" aria-label="Status and updates">
                         <ChoiceSelect
                             label="Incident status"
-                            value=Signal::derive(move || status)
+                            value=status
                             on_pick=move |to: IncidentStatus| edit(&|incident, author, now| {
                                 incident.set_status(to, author, now);
                             })
@@ -189,12 +164,49 @@ fn IncidentDetail(incident: Incident) -> impl IntoView {
                     <section class="panel" aria-labelledby="incident-timeline-heading">
                         <h2 id="incident-timeline-heading">"Timeline"</h2>
                         <ol class="timeline">
-                            {incident.timeline.iter().rev().map(|entry| view! { <IncidentTimelineItem entry=entry.clone() offset /> }).collect_view()}
+                            {move || incident.with(|i| i.timeline.iter().rev().map(|entry| view! { <IncidentTimelineItem entry=entry.clone() offset /> }).collect_view())}
                         </ol>
                     </section>
                 </div>
             </div>
         </article>
+    }
+}
+
+/// What the incident reaches and the cases behind it, read from the desk when the incident
+/// changes.
+fn radius_and_linked_cases(store: DeskStore, incident: &Incident) -> impl IntoView {
+    let (radius, linked) = store.desk.with_untracked(|desk| {
+        let linked: Vec<(crate::domain::case::CaseId, String, String)> = incident
+            .cases
+            .iter()
+            .filter_map(|case_id| {
+                desk.case(case_id).map(|c| (c.id.clone(), c.title.clone(), c.customer.clone()))
+            })
+            .collect();
+        (blast_radius(&incident.cases, &desk.cases), linked)
+    });
+    view! {
+        <section class="panel" aria-labelledby="radius-heading">
+            <h2 id="radius-heading">"Blast radius"</h2>
+            <dl class="radius">
+                <div><dt>"Cases"</dt><dd>{radius.cases}</dd></div>
+                <div><dt>"Customers"</dt><dd>{radius.customers.len()}</dd></div>
+                <div><dt>"Tiers"</dt><dd>{radius.tiers.len()}</dd></div>
+                <div><dt>"Surfaces"</dt><dd>{radius.surfaces.len()}</dd></div>
+                <div><dt>"People affected"</dt><dd>{radius.customers_affected}</dd></div>
+            </dl>
+            <p class="small">"Affected customers: " {radius.customers.join(", ")}</p>
+            <p class="small">"Tiers: " {tiers_label(&radius.tiers)} " · Surfaces: " {surfaces_label(&radius.surfaces)}</p>
+        </section>
+        <section class="panel" aria-labelledby="linked-heading">
+            <h2 id="linked-heading">"Linked cases"</h2>
+            <ul class="merged-list">
+                {linked.into_iter().map(|(case_id, title, customer)| view! {
+                    <li><a href=Route::Case(case_id).href()>{title}</a> <span class="muted small">" · " {customer}</span></li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

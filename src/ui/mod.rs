@@ -15,6 +15,7 @@ mod import_export;
 mod import_review;
 mod inbox;
 mod incidents;
+mod presence;
 mod quick_add;
 mod route;
 mod settings;

@@ -114,6 +114,29 @@ test('a case is edited in place, changes status, logs contact, and keeps a timel
   await context.close();
 });
 
+test('an edit keeps a half-written note and the keyboard focus where they were', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'Refund stuck in review', customer: 'Kestrel Foods', category: 'Billing' });
+  await page.getByRole('link', { name: 'Refund stuck in review' }).click();
+  await page.getByRole('heading', { name: 'Refund stuck in review' }).waitFor();
+  const timeline = page.locator('section[aria-labelledby="timeline-heading"]');
+
+  const note = page.getByLabel('Note', { exact: true });
+  await note.fill('Customer will send the invoice number');
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Waiting on customer' });
+  await timeline.getByText('Status changed from New to Waiting on customer').waitFor();
+  assert.equal(await note.inputValue(), 'Customer will send the invoice number');
+
+  await page.getByLabel('Customer', { exact: true }).fill('Kestrel Foods Ltd');
+  await page.getByLabel('Customer', { exact: true }).press('Tab');
+  const next = await page.evaluate(() => document.activeElement.id);
+  await timeline.getByText('Customer changed from “Kestrel Foods” to “Kestrel Foods Ltd”').waitFor();
+  assert.ok(next, 'Tab moved to a field');
+  assert.equal(await page.evaluate(() => document.activeElement.isConnected && document.activeElement.id), next);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('export, clear storage, import gives back the same data', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('button', { name: 'Load demo cases' }).click();

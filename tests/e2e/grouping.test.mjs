@@ -107,11 +107,13 @@ test('a group promoted to an incident is listed, with its blast radius, status c
   const radius = page.getByRole('region', { name: 'Blast radius' });
   assert.match(await radius.innerText(), /Cases\s*3\s*Customers\s*3\s*Tiers\s*3\s*Surfaces\s*1/);
   assert.match(await radius.innerText(), /Harborline Home Goods/);
-  await page.getByLabel('Incident status', { exact: true }).selectOption({ label: 'Identified' });
+  // An update half written while the status changes is kept.
   await page.getByLabel('Update', { exact: true }).fill('Card processor certificate expired; renewing.');
-  await page.getByRole('button', { name: 'Add update' }).click();
+  await page.getByLabel('Incident status', { exact: true }).selectOption({ label: 'Identified' });
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await assert.doesNotReject(timeline.getByText('Status changed from Investigating to Identified').waitFor());
+  assert.equal(await page.getByLabel('Update', { exact: true }).inputValue(), 'Card processor certificate expired; renewing.');
+  await page.getByRole('button', { name: 'Add update' }).click();
   await assert.doesNotReject(timeline.getByText('Update: Card processor certificate expired; renewing.').waitFor());
   await assert.doesNotReject(timeline.getByText('Promoted from a group of 3 similar cases').waitFor());
   await screenshot(page, 'incident');
