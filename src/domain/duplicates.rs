@@ -74,10 +74,21 @@ impl std::fmt::Display for MergeError {
     }
 }
 
+impl Case {
+    /// The cases linked to this one, in the order they were linked.
+    pub fn linked(&self) -> impl Iterator<Item = &CaseId> {
+        self.timeline.iter().filter_map(|entry| match &entry.event {
+            Event::Linked { case } => Some(case),
+            _ => None,
+        })
+    }
+}
+
 impl Desk {
     /// Links two cases; both timelines record it. False if they are one case, unknown, or already linked.
     pub fn link_cases(&mut self, a: &CaseId, b: &CaseId, author: &str, now: Timestamp) -> bool {
-        if a == b || self.case(a).is_none() || self.case(b).is_none() || self.linked(a).any(|id| id == b) {
+        if a == b || self.case(b).is_none() || self.case(a).is_none_or(|case| case.linked().any(|id| id == b))
+        {
             return false;
         }
         for (from, to) in [(a, b), (b, a)] {
@@ -86,16 +97,6 @@ impl Desk {
             }
         }
         true
-    }
-
-    /// The cases linked to `id`, in the order they were linked.
-    pub fn linked<'a>(&'a self, id: &CaseId) -> impl Iterator<Item = &'a CaseId> + 'a {
-        self.case(id).into_iter().flat_map(|case| {
-            case.timeline.iter().filter_map(|entry| match &entry.event {
-                Event::Linked { case } => Some(case),
-                _ => None,
-            })
-        })
     }
 
     /// The primary case that `id` was merged into, while that merge stands.
@@ -464,8 +465,8 @@ mod tests {
         assert!(desk.link_cases(&id("a"), &id("d"), "Mina", at(20)));
         assert!(!desk.link_cases(&id("d"), &id("a"), "Mina", at(21)), "already linked");
         assert!(!desk.link_cases(&id("a"), &id("a"), "Mina", at(21)));
-        assert_eq!(desk.linked(&id("a")).collect::<Vec<_>>(), vec![&id("d")]);
-        assert_eq!(desk.linked(&id("d")).collect::<Vec<_>>(), vec![&id("a")]);
+        assert_eq!(desk.case(&id("a")).unwrap().linked().collect::<Vec<_>>(), vec![&id("d")]);
+        assert_eq!(desk.case(&id("d")).unwrap().linked().collect::<Vec<_>>(), vec![&id("a")]);
     }
 
     #[test]

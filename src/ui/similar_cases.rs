@@ -52,10 +52,7 @@ pub fn CaseSimilarCases(case: Memo<Case>) -> impl IntoView {
             store.desk.with(|desk| case.with(|c| grouping.similar_to_case(c, &desk.not_duplicates)));
         rows(similar, store)
     });
-    let linked = Signal::derive(move || {
-        let id = case.with(|c| c.id.clone());
-        store.desk.with(|desk| desk.linked(&id).cloned().collect::<Vec<_>>())
-    });
+    let linked = Signal::derive(move || case.with(|c| c.linked().cloned().collect::<Vec<_>>()));
     let link = Callback::new(move |other: CaseId| {
         let id = case.with_untracked(|c| c.id.clone());
         let now = browser::now();
