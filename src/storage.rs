@@ -200,7 +200,13 @@ async fn read_stored(db: &IdbDatabase) -> Result<Stored, String> {
     let tx = transaction(db, &[META, CHUNKS], IdbTransactionMode::Readonly)?;
     let meta = op(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
     let ranges = request_chunks(&store(&tx, CHUNKS)?)?;
-    let Some(meta) = request(meta).await?.as_string() else { return Ok(Stored::Nothing) };
+    let meta = request(meta).await?;
+    if meta.is_undefined() {
+        return orphans(ranges).await;
+    }
+    let Some(meta) = meta.as_string() else {
+        return Ok(Stored::Unreadable(LoadError::Unreadable("the desk record is not text".into())));
+    };
     let meta = match layout::decode_meta(&meta) {
         Ok(meta) => meta,
         Err(error) => return Ok(Stored::Unreadable(error)),
@@ -220,11 +226,28 @@ async fn read_stored(db: &IdbDatabase) -> Result<Stored, String> {
     Ok(Stored::Desk(Box::new(layout::envelope(meta, reader.finish())), outdated))
 }
 
+/// With no desk record, case records can only be left from damage: they are kept aside
+/// rather than taken for an empty desk that the next save would write over.
+async fn orphans(ranges: Vec<IdbRequest>) -> Result<Stored, String> {
+    for range in ranges {
+        if Array::from(&request(range).await?).length() > 0 {
+            let reason = "case records are stored without the desk record".into();
+            return Ok(Stored::Unreadable(LoadError::Unreadable(reason)));
+        }
+    }
+    Ok(Stored::Nothing)
+}
+
 /// Every record as stored, as one JSON document of texts, for a backup or a download.
 async fn read_dump(tx: &IdbTransaction) -> Result<String, String> {
     let meta = op(store(tx, META)?.get(&JsValue::from_str(META_KEY)))?;
     let chunks = op(store(tx, CHUNKS)?.get_all())?;
-    let meta = request(meta).await?.as_string().unwrap_or_default();
+    let meta = request(meta).await?;
+    let meta = match meta.as_string() {
+        Some(text) => text,
+        None if meta.is_undefined() => String::new(),
+        None => format!("{meta:?}"),
+    };
     let chunks: Vec<String> = Array::from(&request(chunks).await?)
         .iter()
         .map(|record| match record_bytes(record.clone()) {

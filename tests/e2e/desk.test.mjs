@@ -213,11 +213,16 @@ test('corrupt storage is backed up, explained, downloadable, and never overwritt
   await context.close();
 });
 
-test('unreadable records in the database are copied aside in the database, explained, and never overwritten', async () => {
+// The desk record broken, gone while case records remain, or not text: each is kept aside.
+const DAMAGES = [
+  { what: 'a broken desk record', put: '{"layout_version":1,"schema_version":2,"revision":', kept: '{"layout_version":1,"schema_version":2,"revision":' },
+  { what: 'case records without the desk record', put: null, kept: '' },
+  { what: 'a desk record that is not text', put: 42, kept: 'JsValue(42)' },
+];
+for (const damage of DAMAGES) test(`unreadable records in the database (${damage.what}) are copied aside in the database, explained, and never overwritten`, async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Case before the damage' });
   await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
-  const damaged = '{"layout_version":1,"schema_version":2,"revision":';
   const inDatabase = (work, arg) =>
     page.evaluate(
       async ([work, arg]) => {
@@ -235,10 +240,11 @@ test('unreadable records in the database are copied aside in the database, expla
     (db, raw) =>
       new Promise((resolve) => {
         const tx = db.transaction('meta', 'readwrite');
-        tx.objectStore('meta').put(raw, 'desk');
+        if (raw === null) tx.objectStore('meta').delete('desk');
+        else tx.objectStore('meta').put(raw, 'desk');
         tx.oncomplete = resolve;
       }),
-    damaged,
+    damage.put,
   );
   const backups = () =>
     inDatabase(
@@ -253,7 +259,7 @@ test('unreadable records in the database are copied aside in the database, expla
   await assert.doesNotReject(banner.waitFor());
   assert.match(await banner.innerText(), /Nothing was deleted: the data was copied to the backup/);
   const [backup] = await backups();
-  assert.equal(JSON.parse(backup).meta, damaged);
+  assert.equal(JSON.parse(backup).meta, damage.kept);
   assert.match(backup, /Case before the damage/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download unreadable data' }).click()]);
