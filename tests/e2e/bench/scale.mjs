@@ -120,6 +120,8 @@ async function measure(browser, url, size) {
   const saves = [];
   const writes = [];
   for (let run = 0; run < RUNS; run++) {
+    // A person's edits are seconds apart: each edit starts once the page has settled from the last.
+    await page.waitForTimeout(500);
     await page.evaluate(() => performance.clearMeasures());
     const customer = page.getByLabel('Customer', { exact: true });
     await customer.fill(`Bench customer ${run}`);
