@@ -187,6 +187,18 @@ fn record_bytes(record: JsValue) -> Option<Vec<u8>> {
     }
 }
 
+/// A stored record as text for a backup: text as it is, bytes as UTF-8, anything else as JSON
+/// (or, for what JSON cannot hold, the debug form the bindings give).
+fn record_text(record: JsValue) -> String {
+    match record_bytes(record.clone()) {
+        Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        None => js_sys::JSON::stringify(&record)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| format!("{record:?}")),
+    }
+}
+
 /// What the database holds.
 enum Stored {
     Nothing,
@@ -243,18 +255,8 @@ async fn read_dump(tx: &IdbTransaction) -> Result<String, String> {
     let meta = op(store(tx, META)?.get(&JsValue::from_str(META_KEY)))?;
     let chunks = op(store(tx, CHUNKS)?.get_all())?;
     let meta = request(meta).await?;
-    let meta = match meta.as_string() {
-        Some(text) => text,
-        None if meta.is_undefined() => String::new(),
-        None => format!("{meta:?}"),
-    };
-    let chunks: Vec<String> = Array::from(&request(chunks).await?)
-        .iter()
-        .map(|record| match record_bytes(record.clone()) {
-            Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            None => format!("{record:?}"),
-        })
-        .collect();
+    let meta = if meta.is_undefined() { String::new() } else { record_text(meta) };
+    let chunks: Vec<String> = Array::from(&request(chunks).await?).iter().map(record_text).collect();
     Ok(serde_json::json!({ "meta": meta, "chunks": chunks }).to_string())
 }
 

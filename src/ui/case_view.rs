@@ -100,6 +100,14 @@ fn CaseFacts(case: Memo<Case>) -> impl IntoView {
 fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let store = use_desk();
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // A change to the case puts its stored values back into the fields, so a message about a
+    // value that was refused no longer describes what the field shows.
+    Effect::new(move |_| {
+        case.track();
+        if errors.with_untracked(|all| !all.is_empty()) {
+            errors.set(Vec::new());
+        }
+    });
     let error_for = move |field: Field| {
         Signal::derive(move || {
             errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message.clone()))

@@ -80,6 +80,12 @@ test('a case is edited in place, changes status, logs contact, and keeps a timel
   await page.getByLabel('Title', { exact: true }).fill('');
   await page.getByLabel('Title', { exact: true }).press('Tab');
   await assert.doesNotReject(page.getByText('Title is required.').waitFor());
+  // Any change to the case puts the stored title back, and the message about the refused one goes.
+  await page.getByLabel('Customer', { exact: true }).fill('Blue Harbor Ltd');
+  await page.getByLabel('Customer', { exact: true }).press('Tab');
+  await page.getByText('Title is required.').waitFor({ state: 'detached' });
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Login loop on the iOS app');
+  assert.equal(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid'), 'false');
 
   await page.getByLabel('Note', { exact: true }).fill('Asked for the device model.');
   await page.getByRole('button', { name: 'Log customer contact' }).click();
@@ -99,12 +105,13 @@ test('a case is edited in place, changes status, logs contact, and keeps a timel
   const saved = envelope.data.cases[0];
   assert.equal(saved.tier, 'premium');
   assert.equal(saved.customers_affected, 35);
+  assert.equal(saved.customer, 'Blue Harbor Ltd');
   assert.equal(saved.status, 'in_progress');
   assert.equal(saved.resolved_at, null);
   assert.ok(saved.first_response_at);
   assert.deepEqual(
     saved.timeline.map((entry) => entry.event),
-    ['created', 'field_changed', 'field_changed', 'field_changed', 'note', 'status_changed', 'reopened'],
+    ['created', 'field_changed', 'field_changed', 'field_changed', 'field_changed', 'note', 'status_changed', 'reopened'],
   );
 
   await page.getByRole('link', { name: 'Inbox' }).first().click();
@@ -217,7 +224,8 @@ test('corrupt storage is backed up, explained, downloadable, and never overwritt
 const DAMAGES = [
   { what: 'a broken desk record', put: '{"layout_version":1,"schema_version":2,"revision":', kept: '{"layout_version":1,"schema_version":2,"revision":' },
   { what: 'case records without the desk record', put: null, kept: '' },
-  { what: 'a desk record that is not text', put: 42, kept: 'JsValue(42)' },
+  { what: 'a desk record that is a number', put: 42, kept: '42' },
+  { what: 'a desk record in bytes', put: { bytes: '{"layout_version":3,"revision":' }, kept: '{"layout_version":3,"revision":' },
 ];
 for (const damage of DAMAGES) test(`unreadable records in the database (${damage.what}) are copied aside in the database, explained, and never overwritten`, async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
@@ -241,7 +249,7 @@ for (const damage of DAMAGES) test(`unreadable records in the database (${damage
       new Promise((resolve) => {
         const tx = db.transaction('meta', 'readwrite');
         if (raw === null) tx.objectStore('meta').delete('desk');
-        else tx.objectStore('meta').put(raw, 'desk');
+        else tx.objectStore('meta').put(raw.bytes ? new TextEncoder().encode(raw.bytes) : raw, 'desk');
         tx.oncomplete = resolve;
       }),
     damage.put,
