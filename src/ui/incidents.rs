@@ -4,12 +4,15 @@ use super::browser;
 use super::fields::ChoiceSelect;
 use super::presence::page_while_present;
 use super::route::Route;
-use super::store::{use_desk, DeskStore};
+use super::store::use_desk;
 use super::Clock;
+use crate::domain::case::Case;
 use crate::domain::case::Choice;
 use crate::domain::duplicates::{surfaces_label, tiers_label};
 use crate::domain::inbox::{ago_label, local_time_label};
-use crate::domain::incident::{blast_radius, Incident, IncidentEntry, IncidentEvent, IncidentStatus};
+use crate::domain::incident::{
+    blast_radius, radius_of, Incident, IncidentEntry, IncidentEvent, IncidentStatus,
+};
 use crate::domain::sort;
 use leptos::prelude::*;
 
@@ -141,7 +144,7 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
             </div>
             <div class="case-columns">
                 <div>
-                    {move || incident.with(|incident| radius_and_linked_cases(store, incident))}
+                    <RadiusAndLinkedCases incident />
                 </div>
                 <div class="case-side">
                     <section class="panel" aria-label="Status and updates">
@@ -173,40 +176,43 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
     }
 }
 
-/// What the incident reaches and the cases behind it, read from the desk when the incident
-/// changes.
-fn radius_and_linked_cases(store: DeskStore, incident: &Incident) -> impl IntoView {
-    let (radius, linked) = store.desk.with_untracked(|desk| {
-        let linked: Vec<(crate::domain::case::CaseId, String, String)> = incident
-            .cases
-            .iter()
-            .filter_map(|case_id| {
-                desk.case(case_id).map(|c| (c.id.clone(), c.title.clone(), c.customer.clone()))
-            })
-            .collect();
-        (blast_radius(&incident.cases, &desk.cases), linked)
+/// What the incident reaches and the cases behind it, following edits to those cases.
+#[component]
+fn RadiusAndLinkedCases(incident: Memo<Incident>) -> impl IntoView {
+    let store = use_desk();
+    let linked = Memo::new(move |_| {
+        incident
+            .with(|i| i.cases.iter().filter_map(|id| store.with_case(id, Case::clone)).collect::<Vec<_>>())
     });
-    view! {
-        <section class="panel" aria-labelledby="radius-heading">
-            <h2 id="radius-heading">"Blast radius"</h2>
-            <dl class="radius">
-                <div><dt>"Cases"</dt><dd>{radius.cases}</dd></div>
-                <div><dt>"Customers"</dt><dd>{radius.customers.len()}</dd></div>
-                <div><dt>"Tiers"</dt><dd>{radius.tiers.len()}</dd></div>
-                <div><dt>"Surfaces"</dt><dd>{radius.surfaces.len()}</dd></div>
-                <div><dt>"People affected"</dt><dd>{radius.customers_affected}</dd></div>
-            </dl>
-            <p class="small">"Affected customers: " {radius.customers.join(", ")}</p>
-            <p class="small">"Tiers: " {tiers_label(&radius.tiers)} " · Surfaces: " {surfaces_label(&radius.surfaces)}</p>
-        </section>
-        <section class="panel" aria-labelledby="linked-heading">
-            <h2 id="linked-heading">"Linked cases"</h2>
-            <ul class="merged-list">
-                {linked.into_iter().map(|(case_id, title, customer)| view! {
-                    <li><a href=Route::Case(case_id).href()>{title}</a> <span class="muted small">" · " {customer}</span></li>
-                }).collect_view()}
-            </ul>
-        </section>
+    move || {
+        linked.with(|cases| {
+            let radius = radius_of(cases);
+            view! {
+                <section class="panel" aria-labelledby="radius-heading">
+                    <h2 id="radius-heading">"Blast radius"</h2>
+                    <dl class="radius">
+                        <div><dt>"Cases"</dt><dd>{radius.cases}</dd></div>
+                        <div><dt>"Customers"</dt><dd>{radius.customers.len()}</dd></div>
+                        <div><dt>"Tiers"</dt><dd>{radius.tiers.len()}</dd></div>
+                        <div><dt>"Surfaces"</dt><dd>{radius.surfaces.len()}</dd></div>
+                        <div><dt>"People affected"</dt><dd>{radius.customers_affected}</dd></div>
+                    </dl>
+                    <p class="small">"Affected customers: " {radius.customers.join(", ")}</p>
+                    <p class="small">"Tiers: " {tiers_label(&radius.tiers)} " · Surfaces: " {surfaces_label(&radius.surfaces)}</p>
+                </section>
+                <section class="panel" aria-labelledby="linked-heading">
+                    <h2 id="linked-heading">"Linked cases"</h2>
+                    <ul class="merged-list">
+                        {cases.iter().map(|case| view! {
+                            <li>
+                                <a href=Route::Case(case.id.clone()).href()>{case.title.clone()}</a>
+                                <span class="muted small">" · " {case.customer.clone()}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 

@@ -121,6 +121,16 @@ test('a group promoted to an incident is listed, with its blast radius, status c
   await screenshot(page, 'incident-phone');
   await page.setViewportSize({ width: 1280, height: 860 });
 
+  // A linked case edited in another tab shows in the blast radius and the linked cases at once.
+  const linked = page.getByRole('region', { name: 'Linked cases' });
+  const href = await linked.getByRole('link', { name: PAYMENT_TITLES[2] }).getAttribute('href');
+  const { page: other } = await openApp(app.browser, `${app.server.url}${href}`, { context });
+  await other.getByLabel('Customer', { exact: true }).fill('Quay Street Bakery');
+  await other.getByLabel('Customer', { exact: true }).press('Tab');
+  await assert.doesNotReject(radius.getByText(/Affected customers: .*Quay Street Bakery/).waitFor());
+  await assert.doesNotReject(linked.getByText('Quay Street Bakery').waitFor());
+  await other.close();
+
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Incidents' }).click();
   const row = page.getByRole('row').filter({ hasText: 'INC-1' });
   await assert.doesNotReject(row.waitFor());
