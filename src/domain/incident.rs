@@ -3,7 +3,7 @@
 
 use super::case::{Case, CaseId, Choice, Surface, Tier, Timestamp};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -194,12 +194,6 @@ pub struct BlastRadius {
     pub customers_affected: u64,
 }
 
-/// Counts what `ids` reach among `cases`; ids of cases that no longer exist are skipped.
-pub fn blast_radius<'a>(ids: impl IntoIterator<Item = &'a CaseId>, cases: &[Case]) -> BlastRadius {
-    let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|case| (&case.id, case)).collect();
-    radius_of(ids.into_iter().filter_map(|id| by_id.get(id).copied()))
-}
-
 /// Counts what these cases reach.
 pub fn radius_of<'a>(reached: impl IntoIterator<Item = &'a Case>) -> BlastRadius {
     let mut customers = BTreeSet::new();
@@ -337,15 +331,14 @@ mod tests {
     }
 
     #[test]
-    fn blast_radius_counts_distinct_customers_tiers_and_surfaces() {
-        let cases = vec![
+    fn radius_counts_distinct_customers_tiers_and_surfaces() {
+        let cases = [
             case("a", "Harborline", Tier::Standard, Surface::Website, 10),
             case("b", "Harborline", Tier::Enterprise, Surface::App, 5),
             case("c", "Kumo", Tier::Standard, Surface::Website, 1),
             case("d", "Elsewhere", Tier::Free, Surface::Api, 1),
         ];
-        let ids = [CaseId("a".into()), CaseId("b".into()), CaseId("c".into()), CaseId("gone".into())];
-        let radius = blast_radius(&ids, &cases);
+        let radius = radius_of(&cases[..3]);
         assert_eq!(radius.cases, 3);
         assert_eq!(radius.customers, vec!["Harborline".to_string(), "Kumo".to_string()]);
         assert_eq!(radius.tiers, vec![Tier::Enterprise, Tier::Standard]);

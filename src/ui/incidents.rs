@@ -6,13 +6,10 @@ use super::presence::page_while_present;
 use super::route::Route;
 use super::store::use_desk;
 use super::Clock;
-use crate::domain::case::Case;
 use crate::domain::case::Choice;
 use crate::domain::duplicates::{surfaces_label, tiers_label};
 use crate::domain::inbox::{ago_label, local_time_label};
-use crate::domain::incident::{
-    blast_radius, radius_of, Incident, IncidentEntry, IncidentEvent, IncidentStatus,
-};
+use crate::domain::incident::{radius_of, Incident, IncidentEntry, IncidentEvent, IncidentStatus};
 use crate::domain::sort;
 use leptos::prelude::*;
 
@@ -26,7 +23,7 @@ pub fn IncidentsPage() -> impl IntoView {
                 .incidents
                 .iter()
                 .map(|incident| {
-                    let radius = blast_radius(&incident.cases, &desk.cases);
+                    let radius = radius_of(incident.cases.iter().filter_map(|id| store.find(desk, id)));
                     (incident.clone(), radius.cases, radius.customers.len())
                 })
                 .collect();
@@ -181,8 +178,10 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
 fn RadiusAndLinkedCases(incident: Memo<Incident>) -> impl IntoView {
     let store = use_desk();
     let linked = Memo::new(move |_| {
-        incident
-            .with(|i| i.cases.iter().filter_map(|id| store.with_case(id, Case::clone)).collect::<Vec<_>>())
+        store.desk.with(|desk| {
+            incident
+                .with(|i| i.cases.iter().filter_map(|id| store.find(desk, id).cloned()).collect::<Vec<_>>())
+        })
     });
     move || {
         linked.with(|cases| {

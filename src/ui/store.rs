@@ -101,8 +101,12 @@ impl DeskStore {
 
     /// Reads the case `id`, if there is one; tracks the desk.
     pub fn with_case<R>(&self, id: &CaseId, read: impl FnOnce(&Case) -> R) -> Option<R> {
-        let place = self.place(id)?;
-        self.desk.with(|desk| desk.cases.get(place).filter(|case| &case.id == id).map(read))
+        self.desk.with(|desk| self.find(desk, id).map(read))
+    }
+
+    /// The case `id` in `desk`, found at its place rather than by a scan of every case.
+    pub fn find<'a>(&self, desk: &'a Desk, id: &CaseId) -> Option<&'a Case> {
+        self.place(id).and_then(|at| desk.cases.get(at)).filter(|case| &case.id == id)
     }
 
     /// Applies a change to one case, if it exists, and saves just that case's record.
