@@ -8,7 +8,7 @@ use super::store::{use_desk, DeskStore};
 use super::triage::WhyThisScore;
 use super::Clock;
 use crate::domain::case::{
-    Case, CaseId, Event, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry,
+    Case, CaseId, Event, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry, Version,
 };
 use crate::domain::inbox::{ago_label, local_time_label};
 use leptos::prelude::*;
@@ -99,29 +99,29 @@ fn CaseFacts(case: Memo<Case>) -> impl IntoView {
 #[component]
 fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let store = use_desk();
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    // A change to the case puts its stored values back into the fields, so a message about a
-    // value that was refused no longer describes what the field shows.
-    Effect::new(move |_| {
-        case.track();
-        if errors.with_untracked(|all| !all.is_empty()) {
-            errors.set(Vec::new());
-        }
-    });
+    // Each refusal with the version of the case it was about: a change to the case puts its
+    // stored values back into the fields, and the message no longer describes what they show.
+    let errors = RwSignal::new(Vec::<(Version, FieldError)>::new());
     let error_for = move |field: Field| {
         Signal::derive(move || {
-            errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+            let now = case.with(Case::version);
+            errors.with(|all| {
+                all.iter().find(|(at, e)| e.field == field && *at == now).map(|(_, e)| e.message.clone())
+            })
         })
+    };
+    let forget = move |field: Field| errors.update(|all| all.retain(|(_, e)| e.field != field));
+    let refuse = move |error: FieldError| {
+        forget(error.field);
+        errors.update(|all| all.push((case.with_untracked(Case::version), error)));
     };
     let set = {
         let id = id.clone();
-        move |field: Field, value: FieldValue| {
-            errors.update(|all| all.retain(|e| e.field != field));
-            if let Some(Err(error)) =
-                edit_case(store, &id, |case, author, now| case.set_field(field, value, author, now))
-            {
-                errors.update(|all| all.push(error));
-            }
+        move |field: Field, value: FieldValue| match edit_case(store, &id, |case, author, now| {
+            case.set_field(field, value, author, now)
+        }) {
+            Some(Err(error)) => refuse(error),
+            _ => forget(field),
         }
     };
     let text = move |field: Field| Signal::derive(move || case.with(|c| c.field_text(field)));
@@ -160,10 +160,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     value=Signal::derive(move || case.with(|c| c.customers_affected))
                     on_commit=move |count| match count {
                         Ok(count) => set_count(Field::CustomersAffected, FieldValue::Count(count)),
-                        Err(message) => errors.update(|all| {
-                            all.retain(|e| e.field != Field::CustomersAffected);
-                            all.push(FieldError { field: Field::CustomersAffected, message });
-                        }),
+                        Err(message) => refuse(FieldError { field: Field::CustomersAffected, message }),
                     }
                     error=error_for(Field::CustomersAffected)
                 />
