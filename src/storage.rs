@@ -10,7 +10,7 @@
 //! once, moved into the database and removed after that write commits, and its backups.
 
 use crate::domain::desk::Desk;
-use crate::domain::layout::{self, Capacity, CaseReader, Meta, Notice, Start};
+use crate::domain::layout::{self, Capacity, CaseReader, Damage, DeskRecord, Meta, Notice, Start};
 use crate::domain::persist::{read_envelope, Envelope, LoadError};
 use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -29,15 +29,24 @@ const CHUNKS: &str = "chunks";
 const BACKUPS: &str = "backups";
 const CHANNEL: &str = "triage-desk";
 
-/// Stored data this page could not use, kept aside for the user.
+/// Stored data this page could not use (or not all of), kept aside for the user.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
+    /// What was found, as a sentence.
     pub reason: String,
     /// Where the raw text was copied; None when even the copy failed, in which case the
     /// original stays where it was and this tab must not write there.
     pub backup_key: Option<String>,
     /// The unreadable data was in the database (else under the earlier local-storage key).
     in_database: bool,
+}
+
+impl Unreadable {
+    /// Records that do not add up stay where they are until the user decides, and so do
+    /// any that could not be copied aside: nothing may be saved over them before.
+    pub fn holds_saving(&self) -> bool {
+        self.in_database || self.backup_key.is_none()
+    }
 }
 
 pub struct Loaded {
@@ -64,6 +73,8 @@ pub struct Write {
     pub chunks: Vec<(u32, String)>,
     /// Drop every chunk first: a rewrite of everything leaves nothing stale behind.
     pub clear_first: bool,
+    /// How many cases the chunks hold, for the message should the page close mid-write.
+    pub cases: usize,
 }
 
 thread_local! {
@@ -202,52 +213,57 @@ fn record_text(record: JsValue) -> String {
 /// What the database holds.
 enum Stored {
     Nothing,
-    /// The desk, and whether its records are in an earlier layout.
-    Desk(Box<Envelope>, bool),
-    Unreadable(LoadError),
+    /// The desk as far as it could be read, whether its records are in an earlier layout,
+    /// and what did not add up.
+    Desk(Box<Envelope>, bool, Option<Damage>),
+    /// Written by a newer version of the app: nothing of it is guessed at.
+    TooNew(LoadError),
 }
 
 /// Reads and decodes the stored desk, each range of records while the next is being read.
+/// Every record that can be read is; what cannot, or does not add up against the desk
+/// record's count and id check, is reported rather than dropped in silence.
 async fn read_stored(db: &IdbDatabase) -> Result<Stored, String> {
     let tx = transaction(db, &[META, CHUNKS], IdbTransactionMode::Readonly)?;
     let meta = op(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
     let ranges = request_chunks(&store(&tx, CHUNKS)?)?;
     let meta = request(meta).await?;
-    if meta.is_undefined() {
-        return orphans(ranges).await;
-    }
-    let Some(meta) = meta.as_string() else {
-        return Ok(Stored::Unreadable(LoadError::Unreadable("the desk record is not text".into())));
+    let record = if meta.is_undefined() {
+        DeskRecord::Missing
+    } else {
+        let text =
+            record_bytes(meta).ok_or_else(|| LoadError::Unreadable("the desk record is not text".into()));
+        match text.and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| LoadError::Unreadable(format!("the desk record: {e}")))
+        }) {
+            Ok(text) => match layout::decode_meta(&text) {
+                Ok(meta) => DeskRecord::Read(Box::new(meta)),
+                Err(error @ LoadError::TooNew(_)) => return Ok(Stored::TooNew(error)),
+                Err(LoadError::Unreadable(reason)) => DeskRecord::Unreadable(reason),
+            },
+            Err(error) => DeskRecord::Unreadable(error.to_string()),
+        }
     };
-    let meta = match layout::decode_meta(&meta) {
-        Ok(meta) => meta,
-        Err(error) => return Ok(Stored::Unreadable(error)),
+    let expected = match &record {
+        DeskRecord::Read(meta) => meta.case_count,
+        _ => 0,
     };
-    let mut reader = CaseReader::new(meta.case_count);
+    let mut reader = CaseReader::new(expected);
     for range in ranges {
         for record in Array::from(&request(range).await?).iter() {
-            let read = record_bytes(record)
-                .ok_or_else(|| LoadError::Unreadable("a case record is neither text nor bytes".into()))
-                .and_then(|bytes| reader.read(&bytes));
-            if let Err(error) = read {
-                return Ok(Stored::Unreadable(error));
-            }
+            reader.salvage(record_bytes(record).as_deref());
         }
     }
-    let outdated = layout::is_outdated(&meta);
-    Ok(Stored::Desk(Box::new(layout::envelope(meta, reader.finish())), outdated))
-}
-
-/// With no desk record, case records can only be left from damage: they are kept aside
-/// rather than taken for an empty desk that the next save would write over.
-async fn orphans(ranges: Vec<IdbRequest>) -> Result<Stored, String> {
-    for range in ranges {
-        if Array::from(&request(range).await?).length() > 0 {
-            let reason = "case records are stored without the desk record".into();
-            return Ok(Stored::Unreadable(LoadError::Unreadable(reason)));
+    let (cases, damage) = reader.finish_checked(&record);
+    match record {
+        DeskRecord::Missing if cases.is_empty() && damage.is_none() => Ok(Stored::Nothing),
+        DeskRecord::Read(meta) => {
+            let outdated = layout::is_outdated(&meta);
+            Ok(Stored::Desk(Box::new(layout::envelope(*meta, cases)), outdated, damage))
         }
+        // Without the desk record the cases are still the user's: shown, with the damage.
+        _ => Ok(Stored::Desk(Box::new(layout::envelope_of_cases(cases)), true, damage)),
     }
-    Ok(Stored::Nothing)
 }
 
 /// Every record as stored, as one JSON document of texts, for a backup or a download.
@@ -274,13 +290,15 @@ pub async fn load() -> Result<Loaded, String> {
     let db = database().await?;
     let (stored, outdated, problem) = match read_stored(&db).await? {
         Stored::Nothing => (None, false, None),
-        Stored::Desk(envelope, outdated) => (Some(*envelope), outdated, None),
-        Stored::Unreadable(error) => (None, false, Some(set_aside_database(&db, &error).await)),
+        Stored::Desk(envelope, outdated, None) => (Some(*envelope), outdated, None),
+        Stored::Desk(envelope, outdated, Some(damage)) => {
+            (Some(*envelope), outdated, Some(set_aside_database(&db, damage.describe()).await))
+        }
+        Stored::TooNew(error) => {
+            (None, false, Some(set_aside_database(&db, format!("The page found data but {error}.")).await))
+        }
     };
-    // Until unreadable records are copied aside, the old key must not be merged into a
-    // database that this tab will not write to.
-    let frozen = problem.as_ref().is_some_and(|p| p.backup_key.is_none());
-    let mut start = if frozen { layout::plan_start(None, None) } else { layout::plan_start(stored, legacy) };
+    let mut start = layout::plan_start(stored, legacy);
     // Records of an earlier layout are replaced by the whole desk in this one.
     start.write_all |= outdated;
     Ok(Loaded { start, unreadable: problem.or(legacy_problem) })
@@ -297,25 +315,24 @@ fn set_aside_legacy(raw: &str, error: &LoadError) -> Unreadable {
         }
         copied
     });
-    Unreadable { reason: error.to_string(), backup_key: copied.then_some(key), in_database: false }
+    let reason = format!("The page found data but {error}.");
+    Unreadable { reason, backup_key: copied.then_some(key), in_database: false }
 }
 
-/// Copies unreadable records into the backups store and clears them, in one transaction that
-/// also reads them (so a write from another tab meanwhile cannot slip past the copy): either
-/// the copy exists and the desk starts empty, or nothing changed.
-async fn set_aside_database(db: &IdbDatabase, error: &LoadError) -> Unreadable {
+/// Copies every record into the backups store, in one transaction that also reads them (so a
+/// write from another tab meanwhile cannot slip past the copy). The records themselves stay
+/// as they are: the page holds its saves until the user has decided.
+async fn set_aside_database(db: &IdbDatabase, reason: String) -> Unreadable {
     let key = backup_key();
     let copied = async {
         let tx = transaction(db, &[META, CHUNKS, BACKUPS], IdbTransactionMode::Readwrite)?;
         let dump = read_dump(&tx).await?;
         op(store(&tx, BACKUPS)?.put_with_key(&JsValue::from_str(&dump), &JsValue::from_str(&key)))?;
-        op(store(&tx, META)?.clear())?;
-        op(store(&tx, CHUNKS)?.clear())?;
         committed(&tx).await
     }
     .await
     .is_ok();
-    Unreadable { reason: error.to_string(), backup_key: copied.then_some(key), in_database: true }
+    Unreadable { reason, backup_key: copied.then_some(key), in_database: true }
 }
 
 fn backup_key() -> String {
@@ -350,18 +367,11 @@ pub async fn discard_unreadable(unreadable: &Unreadable) {
         }
         return;
     }
-    let Ok(db) = database().await else { return };
+    // The damaged records themselves are replaced by the desk's next save, which rewrites all.
+    let (Ok(db), Some(key)) = (database().await, &unreadable.backup_key) else { return };
     let cleared = async {
-        let tx = transaction(&db, &[META, CHUNKS, BACKUPS], IdbTransactionMode::Readwrite)?;
-        match &unreadable.backup_key {
-            Some(key) => {
-                op(store(&tx, BACKUPS)?.delete(&JsValue::from_str(key)))?;
-            }
-            None => {
-                op(store(&tx, META)?.clear())?;
-                op(store(&tx, CHUNKS)?.clear())?;
-            }
-        }
+        let tx = transaction(&db, &[BACKUPS], IdbTransactionMode::Readwrite)?;
+        op(store(&tx, BACKUPS)?.delete(&JsValue::from_str(key)))?;
         committed(&tx).await
     };
     let _ = cleared.await;
@@ -374,6 +384,13 @@ pub async fn discard_unreadable(unreadable: &Unreadable) {
 /// aborted and none of the writes lands. Nothing waits before the first writes are queued, so
 /// a tab closed right after a change still has its write queued.
 pub async fn write(write: &Write) -> Result<(), SaveError> {
+    begin_save(write.revision, write.cases);
+    let result = write_once(write).await;
+    end_save();
+    result
+}
+
+async fn write_once(write: &Write) -> Result<(), SaveError> {
     let refused = SaveError::Refused;
     let db = database().await.map_err(refused)?;
     let tx = transaction(&db, &[META, CHUNKS], IdbTransactionMode::Readwrite).map_err(refused)?;
@@ -434,6 +451,104 @@ fn stored_revision(raw: &str) -> Option<u64> {
     serde_json::from_str::<RevisionOnly>(raw).ok().map(|meta| meta.revision)
 }
 
+/// Local-storage keys of saves under way, one per tab: set before a write starts, kept fresh
+/// while it runs, removed once it has committed or failed. One left behind means the page
+/// closed with its save unfinished (the write's transaction then lands whole or not at all).
+const SAVING_PREFIX: &str = "triage-desk:saving:";
+/// A running save refreshes its key this often; one not refreshed for three times as long
+/// belongs to a page that is gone.
+const HEARTBEAT_MS: f64 = 500.0;
+
+/// A save that had not finished when its page closed.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Interrupted {
+    /// The revision the save would have written.
+    pub revision: u64,
+    /// Cases in the records it was writing.
+    pub cases: usize,
+    /// When it started and when its page last showed signs of life, in epoch milliseconds.
+    pub started_ms: f64,
+    pub alive_ms: f64,
+}
+
+/// The interval that refreshes this tab's key, and its callback.
+type Heartbeat = (i32, Closure<dyn Fn()>);
+
+thread_local! {
+    static TAB_KEY: String = format!("{SAVING_PREFIX}{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+    static HEARTBEAT: std::cell::RefCell<Option<Heartbeat>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes that a save of `cases` cases, writing `revision`, is starting; see [`SAVING_PREFIX`].
+fn begin_save(revision: u64, cases: usize) {
+    let (Some(storage), Some(window)) = (local(), web_sys::window()) else { return };
+    let now = js_sys::Date::now();
+    let marker = Interrupted { revision, cases, started_ms: now, alive_ms: now };
+    let key = TAB_KEY.with(Clone::clone);
+    let write = move |marker: &Interrupted| {
+        let _ = storage.set_item(&key, &serde_json::to_string(marker).expect("a marker serialises"));
+    };
+    write(&marker);
+    let beat = Closure::<dyn Fn()>::new(move || {
+        write(&Interrupted { alive_ms: js_sys::Date::now(), ..marker.clone() })
+    });
+    let id = window
+        .set_interval_with_callback_and_timeout_and_arguments_0(
+            beat.as_ref().unchecked_ref(),
+            HEARTBEAT_MS as i32,
+        )
+        .unwrap_or(0);
+    end_heartbeat();
+    HEARTBEAT.with(|slot| *slot.borrow_mut() = Some((id, beat)));
+}
+
+/// The save started by [`begin_save`] has committed or failed.
+fn end_save() {
+    end_heartbeat();
+    if let Some(storage) = local() {
+        let _ = TAB_KEY.with(|key| storage.remove_item(key));
+    }
+}
+
+fn end_heartbeat() {
+    if let Some((id, _)) = HEARTBEAT.with(|slot| slot.borrow_mut().take()) {
+        if let Some(window) = web_sys::window() {
+            window.clear_interval_with_handle(id);
+        }
+    }
+}
+
+/// Looks for saves that a page closed in the middle of: a key not refreshed for a while
+/// whose revision never reached storage (now at `stored_revision`). Keys of saves that did
+/// land are cleared on the way. Also says whether another live tab is saving right now: its
+/// key is left alone, and the caller asks again once that save has had time to finish.
+pub fn unfinished_saves(stored_revision: u64) -> (Option<Interrupted>, bool) {
+    let Some(storage) = local() else { return (None, false) };
+    let (mut found, mut live) = (None, false);
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(SAVING_PREFIX) && TAB_KEY.with(|mine| mine != key))
+        .collect();
+    for key in keys {
+        let marker = storage
+            .get_item(&key)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str::<Interrupted>(&raw).ok());
+        match marker {
+            Some(marker) if js_sys::Date::now() - marker.alive_ms < 3.0 * HEARTBEAT_MS => live = true,
+            Some(marker) if marker.revision > stored_revision => {
+                let _ = storage.remove_item(&key);
+                found = Some(marker);
+            }
+            _ => {
+                let _ = storage.remove_item(&key);
+            }
+        }
+    }
+    (found, live)
+}
+
 /// Removes the earlier layout's key once its data is safely in the database.
 pub fn remove_legacy() {
     if let Some(storage) = local() {
@@ -445,8 +560,8 @@ pub fn remove_legacy() {
 pub async fn read_everything() -> Result<Envelope, String> {
     match read_stored(&database().await?).await? {
         Stored::Nothing => Err("the stored desk is gone".into()),
-        Stored::Desk(envelope, _) => Ok(*envelope),
-        Stored::Unreadable(error) => Err(error.to_string()),
+        Stored::Desk(envelope, _, _) => Ok(*envelope),
+        Stored::TooNew(error) => Err(error.to_string()),
     }
 }
 

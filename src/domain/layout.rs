@@ -15,7 +15,7 @@ use super::incident::Incident;
 use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Version of the record layout itself; the cases and settings inside keep [`SCHEMA_VERSION`].
 /// Version 2 spreads the cases over more records; builds of version 1 must not write into it,
@@ -41,6 +41,10 @@ pub struct Meta {
     /// How many cases the chunks hold, so a load sizes its list once (0 before layout 3).
     #[serde(default)]
     pub case_count: usize,
+    /// [`id_check`] of the cases the chunks hold, so a load notices a case lost or stored
+    /// twice even when the count still adds up (absent before it was written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_check: Option<u64>,
     pub settings: Settings,
     /// Duplicate decisions and incidents: small, so they ride with the settings.
     #[serde(default, skip_serializing_if = "NotDuplicates::is_empty")]
@@ -87,6 +91,17 @@ pub fn chunk_of(id: &CaseId) -> u32 {
     hash % CHUNK_COUNT
 }
 
+/// A number that changes when a case id is lost, added or stored twice: the wrapping sum of
+/// each id's 64-bit FNV-1a, which does not depend on the order the records are read in.
+pub fn id_check<'a>(ids: impl IntoIterator<Item = &'a CaseId>) -> u64 {
+    ids.into_iter().fold(0, |sum: u64, id| {
+        let hash = id.0.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+        sum.wrapping_add(hash)
+    })
+}
+
 /// The meta record of `desk`: everything but its cases.
 pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk) -> String {
     let meta = Meta {
@@ -96,6 +111,7 @@ pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk) -> String {
         saved_at,
         chunk_count: CHUNK_COUNT,
         case_count: desk.cases.len(),
+        id_check: Some(id_check(desk.cases.iter().map(|case| &case.id))),
         settings: desk.settings.clone(),
         not_duplicates: desk.not_duplicates.clone(),
         merges: desk.merges.clone(),
@@ -164,18 +180,26 @@ pub fn envelope(meta: Meta, cases: Vec<Case>) -> Envelope {
     }
 }
 
+/// The cases found without a readable desk record, under the default settings and revision 0
+/// (a save over them rewrites every record, whatever revision the damaged record held).
+pub fn envelope_of_cases(cases: Vec<Case>) -> Envelope {
+    Envelope { data: Desk { cases, ..Desk::default() }, ..empty_envelope() }
+}
+
 /// Reads the cases of chunk records one record at a time, as storage hands them over (so
 /// decoding overlaps the database reading the rest), then puts them in the saved order.
 pub struct CaseReader {
     placed: Vec<Placed>,
     records: usize,
+    /// Why each record that [`CaseReader::salvage`] could not read in full failed.
+    lost: Vec<String>,
 }
 
 impl CaseReader {
     /// `expected` is the meta record's case count. One list sized for every case: growing
     /// per-chunk lists and moving 50,000 cases between them cost as much as parsing.
     pub fn new(expected: usize) -> CaseReader {
-        CaseReader { placed: Vec::with_capacity(expected), records: 0 }
+        CaseReader { placed: Vec::with_capacity(expected), records: 0, lost: Vec::new() }
     }
 
     /// Adds the cases of one record's JSON.
@@ -190,6 +214,44 @@ impl CaseReader {
             .map_err(|e| LoadError::Unreadable(format!("case record {}: {e}", self.records)))
     }
 
+    /// Adds what can be read of one record: the cases before a fault are kept, and the fault
+    /// is noted for [`CaseReader::finish_checked`] instead of failing the whole load.
+    pub fn salvage(&mut self, record: Option<&[u8]>) {
+        let result = match record {
+            Some(bytes) => self.read(bytes),
+            None => {
+                self.records += 1;
+                Err(LoadError::Unreadable(format!("case record {} is neither text nor bytes", self.records)))
+            }
+        };
+        match result {
+            Ok(()) => {}
+            Err(LoadError::Unreadable(reason)) => self.lost.push(reason),
+            Err(other) => self.lost.push(other.to_string()),
+        }
+    }
+
+    /// Every case read, in the desk's order, each id once, and what does not add up against
+    /// the meta record (`None` for a desk record that could not be read).
+    pub fn finish_checked(self, record: &DeskRecord) -> (Vec<Case>, Option<Damage>) {
+        let mut damage = Damage { unreadable_records: self.lost.clone(), ..Damage::default() };
+        let mut cases = self.finish();
+        damage.duplicates = keep_one_copy_each(&mut cases);
+        damage.found = cases.len();
+        match record {
+            DeskRecord::Missing => damage.no_desk_record = true,
+            DeskRecord::Unreadable(reason) => damage.desk_record_unreadable = Some(reason.clone()),
+            // Layouts before 3 did not count their cases.
+            DeskRecord::Read(meta) if meta.layout_version >= 3 => {
+                damage.expected = Some(meta.case_count);
+                damage.ids_differ =
+                    meta.id_check.is_some_and(|check| check != id_check(cases.iter().map(|case| &case.id)));
+            }
+            DeskRecord::Read(_) => {}
+        }
+        (cases, damage.is_damage().then_some(damage))
+    }
+
     /// Every case read, in the desk's order.
     pub fn finish(self) -> Vec<Case> {
         let placed = self.placed;
@@ -201,6 +263,127 @@ impl CaseReader {
         });
         let mut cases: Vec<Option<Case>> = placed.into_iter().map(|placed| Some(placed.case)).collect();
         order.into_iter().filter_map(|(_, i)| cases[i].take()).collect()
+    }
+}
+
+/// Drops all but one copy of each case id (the one changed last, with the longer history on a
+/// tie), keeping the order; returns how many copies went. Ids are unique unless a record was
+/// damaged or written by hand, so the common case is one pass that finds nothing.
+fn keep_one_copy_each(cases: &mut Vec<Case>) -> usize {
+    let mut first: HashMap<&CaseId, usize> = HashMap::with_capacity(cases.len());
+    let mut doubles = Vec::new();
+    for (at, case) in cases.iter().enumerate() {
+        if let Some(&kept) = first.get(&case.id) {
+            doubles.push((kept, at));
+        } else {
+            first.insert(&case.id, at);
+        }
+    }
+    drop(first);
+    if doubles.is_empty() {
+        return 0;
+    }
+    let mut drop_at = BTreeSet::new();
+    for (kept, other) in doubles {
+        let newer = |case: &Case| (case.updated_at, case.timeline.len());
+        if newer(&cases[other]) > newer(&cases[kept]) {
+            cases.swap(kept, other);
+        }
+        drop_at.insert(other);
+    }
+    let mut at = 0;
+    cases.retain(|_| {
+        at += 1;
+        !drop_at.contains(&(at - 1))
+    });
+    drop_at.len()
+}
+
+/// What a load found that does not add up: nothing of it is written over until the user decides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Damage {
+    /// The case count the desk record gives, when it can be read and counts.
+    pub expected: Option<usize>,
+    pub found: usize,
+    /// Copies of a case found in a second record and left out.
+    pub duplicates: usize,
+    /// Why each unreadable case record could not be read.
+    pub unreadable_records: Vec<String>,
+    /// The ids read are not the ones the desk record lists, though the count may add up.
+    pub ids_differ: bool,
+    /// The desk record (settings, incidents, merges) is missing.
+    pub no_desk_record: bool,
+    /// Why the desk record could not be read.
+    pub desk_record_unreadable: Option<String>,
+}
+
+/// The desk record as a load found it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeskRecord {
+    Read(Box<Meta>),
+    Missing,
+    Unreadable(String),
+}
+
+impl Damage {
+    fn is_damage(&self) -> bool {
+        self.duplicates > 0
+            || !self.unreadable_records.is_empty()
+            || self.ids_differ
+            || self.no_desk_record && self.found > 0
+            || self.desk_record_unreadable.is_some()
+            || self.expected.is_some_and(|expected| expected != self.found)
+    }
+
+    /// The damage in words, for the banner.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match self.expected {
+            Some(expected) if expected > self.found => parts.push(format!(
+                "{} saved but only {} could be read: {} missing",
+                counted(expected, "case was", "cases were"),
+                thousands(self.found as u64),
+                counted(expected - self.found, "is", "are")
+            )),
+            Some(expected) if expected < self.found => parts.push(format!(
+                "{} found where {} saved",
+                counted(self.found, "case was", "cases were"),
+                counted(expected, "was", "were")
+            )),
+            _ if self.ids_differ => {
+                parts.push("the cases found are not the ones that were saved".to_string())
+            }
+            _ => {}
+        }
+        if let Some(first) = self.unreadable_records.first() {
+            let records = counted(self.unreadable_records.len(), "case record", "case records");
+            parts.push(format!("{records} could not be read ({first})"));
+        }
+        if self.duplicates > 0 {
+            let stored = counted(self.duplicates, "case was", "cases were");
+            parts.push(format!("{stored} stored twice and shown once"));
+        }
+        let without = |what: String| {
+            let cases = counted(self.found, "case was", "cases were");
+            format!("the desk record (settings, incidents, merges) {what}, so {cases} read without it")
+        };
+        if self.no_desk_record {
+            parts.push(without("is missing".into()));
+        }
+        if let Some(reason) = &self.desk_record_unreadable {
+            parts.push(without(format!("could not be read ({reason})")));
+        }
+        let text = parts.join("; ");
+        let mut chars = text.chars();
+        chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect()) + "."
+    }
+}
+
+/// "1 case was" or "3 cases were": `count` with the words that agree with it.
+fn counted(count: usize, one: &str, many: &str) -> String {
+    match count {
+        1 => format!("1 {one}"),
+        _ => format!("{} {many}", thousands(count as u64)),
     }
 }
 
@@ -494,6 +677,89 @@ mod tests {
         assert_eq!(envelope.revision, 9);
         assert_eq!(envelope.saved_at, at(5));
         assert_eq!(envelope.data, original);
+    }
+
+    /// Reads `chunks` the way a load does, against the meta record of `saved`.
+    fn load_checked(saved: &Desk, chunks: &[String]) -> (Vec<Case>, Option<Damage>) {
+        let meta = decode_meta(&encode_meta(3, at(5), saved)).unwrap();
+        let mut reader = CaseReader::new(meta.case_count);
+        for chunk in chunks {
+            reader.salvage(Some(chunk.as_bytes()));
+        }
+        reader.finish_checked(&DeskRecord::Read(Box::new(meta)))
+    }
+
+    #[test]
+    fn a_whole_desk_loads_with_no_damage() {
+        let saved = desk(45);
+        let (cases, damage) = load_checked(&saved, &all_chunks(&saved));
+        assert_eq!((cases.len(), damage), (45, None));
+    }
+
+    #[test]
+    fn missing_records_are_counted_not_silent() {
+        let saved = desk(45);
+        let (cases, damage) = load_checked(&saved, &[]);
+        let damage = damage.unwrap();
+        assert!(cases.is_empty());
+        assert_eq!((damage.expected, damage.found), (Some(45), 0));
+        assert_eq!(damage.describe(), "45 cases were saved but only 0 could be read: 45 are missing.");
+        let mut chunks = all_chunks(&saved);
+        chunks.retain(|chunk| chunk != "[]");
+        let lost = serde_json::from_str::<Vec<serde_json::Value>>(&chunks.pop().unwrap()).unwrap().len();
+        let (cases, damage) = load_checked(&saved, &chunks);
+        assert_eq!(cases.len(), 45 - lost);
+        assert_eq!(damage.unwrap().found, 45 - lost);
+    }
+
+    #[test]
+    fn a_case_in_two_records_loads_once_and_is_flagged() {
+        let saved = desk(10);
+        let mut chunks = all_chunks(&saved);
+        let mut newer = saved.cases[0].clone();
+        newer.add_note(NoteKind::Internal, "the later copy", "Me", at(9));
+        chunks.push(encode_chunk(std::slice::from_ref(&newer), &[0]));
+        let (cases, damage) = load_checked(&saved, &chunks);
+        assert_eq!(cases.len(), 10);
+        assert_eq!(
+            cases.iter().find(|case| case.id == newer.id),
+            Some(&newer),
+            "the copy changed last is kept"
+        );
+        assert_eq!(damage.unwrap().duplicates, 1);
+    }
+
+    #[test]
+    fn a_swapped_case_is_caught_by_the_id_check() {
+        let saved = desk(10);
+        let mut other = saved.clone();
+        other.cases[3] = case("stranger");
+        let (_, damage) = load_checked(&saved, &all_chunks(&other));
+        let damage = damage.unwrap();
+        assert!(damage.ids_differ);
+        assert_eq!(damage.describe(), "The cases found are not the ones that were saved.");
+    }
+
+    #[test]
+    fn an_unreadable_record_keeps_the_readable_ones() {
+        let saved = desk(200);
+        let mut chunks = all_chunks(&saved);
+        chunks.retain(|chunk| chunk != "[]");
+        let broken = chunks.len() / 2;
+        let in_broken = serde_json::from_str::<Vec<serde_json::Value>>(&chunks[broken]).unwrap().len();
+        chunks[broken] = "[{\"at\":0,\"case\":{\"id\":".into();
+        let meta = decode_meta(&encode_meta(3, at(5), &saved)).unwrap();
+        let mut reader = CaseReader::new(meta.case_count);
+        for chunk in &chunks {
+            reader.salvage(Some(chunk.as_bytes()));
+        }
+        reader.salvage(None);
+        let (cases, damage) = reader.finish_checked(&DeskRecord::Missing);
+        let damage = damage.unwrap();
+        assert_eq!(cases.len(), 200 - in_broken);
+        assert_eq!(damage.unreadable_records.len(), 2);
+        assert!(damage.no_desk_record);
+        assert!(damage.describe().starts_with("2 case records could not be read (case record "));
     }
 
     #[test]

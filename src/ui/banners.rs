@@ -1,7 +1,9 @@
 //! Messages about storage that stay until the problem is gone or the user decides.
 
 use super::browser;
+use super::import_export::ExportJsonButton;
 use super::store::use_desk;
+use crate::domain::layout::thousands;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,9 +19,38 @@ pub fn StorageBanners() -> impl IntoView {
             <div class="banner warning" role="alert">
                 <strong>"Not saved. "</strong>
                 {move || store.save_problem.get()}
-                <button on:click=move |_| store.save()>"Try saving again"</button>
+                <div class="button-row">
+                    <button on:click=move |_| store.save()>"Try saving again"</button>
+                    <ExportJsonButton label="Download a backup" />
+                </div>
             </div>
         </Show>
+        <Show when=move || store.interrupted.with(Option::is_some)>
+            <InterruptedSaveBanner />
+        </Show>
+    }
+}
+
+/// A save that a page closed in the middle of: it landed not at all, so the desk is as before.
+#[component]
+fn InterruptedSaveBanner() -> impl IntoView {
+    let store = use_desk();
+    let text = move || {
+        store.interrupted.get().map(|lost| {
+            let started = js_sys::Date::new(&lost.started_ms.into());
+            format!(
+                "The last save before a page of this desk closed did not finish: {} changed cases (a save started at {}) are not in this browser's storage, and the desk is as it was before that save. If they came from an import, import the file again.",
+                thousands(lost.cases as u64),
+                String::from(started.to_locale_time_string("default")),
+            )
+        })
+    };
+    view! {
+        <div class="banner warning" role="alert" aria-label="A save did not finish">
+            <strong>"Not everything was kept. "</strong>
+            {text}
+            <button on:click=move |_| store.interrupted.set(None)>"Dismiss"</button>
+        </div>
     }
 }
 
@@ -45,20 +76,21 @@ fn UnreadableDataBanner() -> impl IntoView {
     view! {
         <div class="banner danger" role="alert" aria-label="Stored data could not be read">
             <p>
-                <strong>"Your saved cases could not be read. "</strong>
-                {move || unreadable().map(|u| format!("The page found data but {}. ", u.reason))}
+                <strong>"Some of your saved data could not be read. "</strong>
+                {move || unreadable().map(|u| format!("{} ", u.reason))}
                 {move || {
                     unreadable()
-                        .map(|u| match u.backup_key {
-                            Some(key) => format!("Nothing was deleted: the data was copied to the backup \u{201c}{key}\u{201d} in this browser, and the desk starts empty until you decide."),
-                            None => "It could not be copied aside, so it was left untouched and nothing will be saved over it until you download and discard it.".to_string(),
+                        .map(|u| match (u.backup_key.clone(), u.holds_saving()) {
+                            (Some(key), true) => format!("Nothing was deleted: the data was copied to the backup \u{201c}{key}\u{201d} in this browser. The desk shows what could be read, and nothing is saved over the stored data until you choose Keep backup and continue. Download unreadable data gives a file that Import can restore from."),
+                            (Some(key), false) => format!("Nothing was deleted: the data was copied to the backup \u{201c}{key}\u{201d} in this browser, and the desk starts without it until you decide."),
+                            (None, _) => "It could not be copied aside, so it was left untouched and nothing will be saved over it until you download and discard it.".to_string(),
                         })
                 }}
             </p>
             <div class="button-row">
                 <button class="primary" on:click=download>"Download unreadable data"</button>
                 <button on:click=move |_| store.discard_unreadable()>"Discard unreadable data"</button>
-                <button on:click=move |_| store.unreadable.set(None) disabled=move || unreadable().is_some_and(|u| u.backup_key.is_none())>
+                <button on:click=move |_| store.continue_with_desk() disabled=move || unreadable().is_some_and(|u| u.backup_key.is_none())>
                     "Keep backup and continue"
                 </button>
             </div>

@@ -56,9 +56,14 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
 
 /// Lets the browser paint and handle input before the caller goes on.
 pub async fn yield_to_browser() {
+    sleep(0).await;
+}
+
+/// Goes on after `ms` milliseconds, the page running meanwhile.
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = JsFuture::from(promise).await;
@@ -94,4 +99,21 @@ pub fn measure_since(name: &str, start_mark: &str) {
     if !start_mark.is_empty() {
         performance.clear_marks_with_mark_name(start_mark);
     }
+}
+
+/// Has the browser ask before the page closes or reloads while `pending()` says work would be
+/// lost (a save not yet committed, or one that failed).
+pub fn ask_before_leaving(pending: impl Fn() -> bool + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let handler =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            if pending() {
+                event.prevent_default();
+                // Older engines show the prompt only when a return value is set.
+                let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"".into());
+            }
+        });
+    let _ = window.add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
+    // Listens for the page's whole life.
+    handler.forget();
 }

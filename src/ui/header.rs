@@ -4,6 +4,7 @@ use super::csv_export_buttons::ExportCsvMenu;
 use super::import_export::{ExportJsonButton, ImportFileInput};
 use super::quick_add::QuickAddButton;
 use super::route::{use_route, Route};
+use super::store::use_desk;
 use leptos::prelude::*;
 
 #[component]
@@ -32,6 +33,7 @@ pub fn AppHeader() -> impl IntoView {
                 <a href="#/settings" aria-current=current(Route::Settings)>"Settings"</a>
             </nav>
             <div class="actions">
+                <SaveStatus />
                 <button class="primary" on:click=move |_| router.go(Route::NewCase)>"New case"</button>
                 <ExportJsonButton />
                 <ExportCsvMenu />
@@ -39,5 +41,27 @@ pub fn AppHeader() -> impl IntoView {
                 <QuickAddButton />
             </div>
         </header>
+    }
+}
+
+/// Whether this tab's changes are in storage yet, so nobody closes the page on a save.
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let store = use_desk();
+    let state = move || {
+        if store.save_problem.with(Option::is_some)
+            || store.unreadable.with(|u| u.as_ref().is_some_and(|u| u.holds_saving()))
+        {
+            ("not-saved", "Not saved")
+        } else if store.unsaved.get() {
+            ("saving", "Saving…")
+        } else {
+            ("saved", "Saved")
+        }
+    };
+    view! {
+        <span class=move || format!("save-status {}", state().0) role="status">
+            {move || state().1}
+        </span>
     }
 }

@@ -21,8 +21,9 @@ const ROWS_PER_STEP: usize = 2_000;
 /// Rows applied per step: fewer, as each new case is also scored, timed and indexed.
 const APPLY_ROWS_PER_STEP: usize = 1_000;
 
+/// Downloads everything as this app's JSON export; `label` names it where it serves as a backup.
 #[component]
-pub fn ExportJsonButton() -> impl IntoView {
+pub fn ExportJsonButton(#[prop(optional)] label: Option<&'static str>) -> impl IntoView {
     let store = use_desk();
     let (problem, set_problem) = signal(None::<String>);
     let grouping = super::grouping::use_grouping();
@@ -40,7 +41,7 @@ pub fn ExportJsonButton() -> impl IntoView {
         );
     };
     view! {
-        <button on:click=export>"Export JSON"</button>
+        <button on:click=export>{label.unwrap_or("Export JSON")}</button>
         <Show when=move || problem.get().is_some()>
             <p class="inline-error" role="alert">{move || problem.get()}</p>
         </Show>
@@ -85,6 +86,12 @@ pub enum Stage {
         message: String,
     },
     Ready(Arc<Review>),
+    /// Applied to the desk and being written to storage: "Imported" shows only once it is
+    /// there, so a reload after it always finds the cases.
+    Saving {
+        name: String,
+        cases: usize,
+    },
     Done {
         name: String,
         summary: String,
@@ -338,10 +345,23 @@ impl ImportState {
                     return;
                 }
             }
-            self.write(&review, applying, use_settings, &author, now, &mut make_id);
+            let summary = self.write(&review, applying, use_settings, &author, now, &mut make_id);
+            let through = self.store.changes_made();
+            let cases = self.store.desk.with_untracked(|desk| desk.cases.len());
+            self.stage.set(Some(Stage::Saving { name: review.name.clone(), cases }));
             // Freeing 85,000 previewed rows takes a while: not in the task that shows them.
             browser::yield_to_browser().await;
+            let name = review.name.clone();
             drop(review);
+            let saved = self.store.saved_through(through).await;
+            if self.is_current(run) {
+                let summary = if saved {
+                    summary
+                } else {
+                    format!("{summary} They are not saved yet: see the message at the top of the page.")
+                };
+                self.stage.set(Some(Stage::Done { name, summary }));
+            }
         });
     }
 
@@ -353,7 +373,7 @@ impl ImportState {
         author: &str,
         now: Timestamp,
         make_id: &mut dyn FnMut() -> CaseId,
-    ) {
+    ) -> String {
         let mut summary = None;
         self.store.change(|desk| {
             summary = Some(applying.commit(&review.preview, desk, author, now, make_id));
@@ -372,7 +392,7 @@ impl ImportState {
         if !summary.errors.is_empty() {
             text.push_str(&format!(" {} rows with errors were left out.", summary.errors.len()));
         }
-        self.stage.set(Some(Stage::Done { name: review.name.clone(), summary: text }));
+        text
     }
 
     /// Stops reading and forgets the import; nothing was written.

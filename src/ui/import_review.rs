@@ -6,6 +6,7 @@ use super::import_export::{use_import_state, ColumnView, ImportState, Review, St
 use super::route::{use_route, Route};
 use super::store::use_desk;
 use crate::domain::import::{Action, ColumnRole, PlannedRow, Target};
+use crate::domain::layout::thousands;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -26,6 +27,7 @@ pub fn ImportReview() -> impl IntoView {
                         Stage::Working { name } => (name, working(state).into_any()),
                         Stage::Failed { name, message } => (name, failed(message, state).into_any()),
                         Stage::Ready(review) => (review.name.clone(), view! { <ReadyReview review /> }.into_any()),
+                        Stage::Saving { name, cases } => (name, saving(cases).into_any()),
                         Stage::Done { name, summary } => (name, done(summary, state).into_any()),
                     };
                     view! {
@@ -53,6 +55,16 @@ fn working(state: ImportState) -> impl IntoView {
         <div class="button-row">
             <button on:click=move |_| state.close()>"Cancel"</button>
         </div>
+    }
+}
+
+/// The imported cases are on the desk and being written; there is nothing left to cancel.
+fn saving(cases: usize) -> impl IntoView {
+    view! {
+        <progress class="import-progress" aria-label="Saving"></progress>
+        <p class="muted">
+            {format!("Saving {} cases in this browser's storage. Keep this page open until it says Imported.", thousands(cases as u64))}
+        </p>
     }
 }
 

@@ -7,7 +7,7 @@ use crate::domain::desk::{Desk, Settings};
 use crate::domain::fast_hash::FastMap;
 use crate::domain::layout::{self, catch_up, CatchUp, Dirty, Notice};
 use crate::domain::persist::Envelope;
-use crate::storage::{self, SaveError, Unreadable, Write};
+use crate::storage::{self, Interrupted, SaveError, Unreadable, Write};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -49,12 +49,20 @@ pub struct DeskStore {
     pub ready: RwSignal<bool>,
     /// The revision last written or read, for views that refresh after a save.
     pub revision: RwSignal<u64>,
+    /// Changes made in this tab that are not yet in storage: the page says "Saving…" and asks
+    /// before it closes.
+    pub unsaved: RwSignal<bool>,
+    /// A save that a page of this desk closed in the middle of, found on load.
+    pub interrupted: RwSignal<Option<Interrupted>>,
     saving: StoredValue<SaveState>,
 }
 
 #[derive(Default)]
 struct SaveState {
     dirty: Dirty,
+    /// Changes marked so far, and how many of them have committed.
+    marked: u64,
+    committed: u64,
     running: bool,
     /// The earlier local-storage key goes once the first write has committed.
     remove_legacy: bool,
@@ -145,19 +153,53 @@ impl DeskStore {
 
     fn mark(&self, touch: impl FnOnce(&mut Dirty)) {
         browser::mark("triage-desk:changed");
-        self.saving.update_value(|state| touch(&mut state.dirty));
+        self.saving.update_value(|state| {
+            touch(&mut state.dirty);
+            state.marked += 1;
+        });
+        if !self.unsaved.get_untracked() {
+            self.unsaved.set(true);
+        }
         self.save();
+    }
+
+    /// How many changes this tab has made; see [`DeskStore::saved_through`].
+    pub fn changes_made(&self) -> u64 {
+        self.saving.with_value(|state| state.marked)
+    }
+
+    /// Waits until the first `changes` changes are in storage (true), or until saving has
+    /// stopped with a problem the page shows (false).
+    pub async fn saved_through(&self, changes: u64) -> bool {
+        loop {
+            if self.saving.with_value(|state| state.committed >= changes) {
+                return true;
+            }
+            if self.save_problem.with_untracked(Option::is_some) || self.held() {
+                return false;
+            }
+            browser::sleep(50).await;
+        }
+    }
+
+    /// Stored data that does not add up is waiting for the user's decision.
+    fn held(&self) -> bool {
+        self.unreadable.with_untracked(|u| u.as_ref().is_some_and(Unreadable::holds_saving))
+    }
+
+    /// The user has seen what did not add up and goes on with the desk as shown: it is written
+    /// whole, over the damaged records (their backup stays unless discarded).
+    pub fn continue_with_desk(&self) {
+        let held = self.held();
+        self.unreadable.set(None);
+        if held {
+            self.mark(Dirty::everything);
+        }
     }
 
     /// Starts writing what changed, unless a write is already running (it picks the change up).
     pub fn save(&self) {
-        if !self.ready.get_untracked() {
-            return;
-        }
-        if self.unreadable.with_untracked(|u| u.as_ref().is_some_and(|u| u.backup_key.is_none())) {
-            self.save_problem.set(Some(
-                "Changes are not being saved: the unreadable stored data could not be backed up. Download it, then discard it to resume saving.".into(),
-            ));
+        if !self.ready.get_untracked() || self.held() {
             return;
         }
         if !storage::available() {
@@ -179,7 +221,9 @@ impl DeskStore {
         // are enough unless tabs write in a tight loop, and then the next change retries.
         let mut newer_rounds = 0;
         loop {
-            let Some(wrote) = self.saving.try_update_value(|state| std::mem::take(&mut state.dirty)) else {
+            let Some((wrote, covering)) =
+                self.saving.try_update_value(|state| (std::mem::take(&mut state.dirty), state.marked))
+            else {
                 return;
             };
             if wrote.is_clean() {
@@ -194,6 +238,13 @@ impl DeskStore {
                     browser::measure_since("triage-desk:write", "triage-desk:writing");
                     self.revision.set(write.revision);
                     self.save_problem.set(None);
+                    let all_saved = self.saving.try_update_value(|state| {
+                        state.committed = state.committed.max(covering);
+                        state.committed == state.marked
+                    });
+                    if all_saved == Some(true) {
+                        self.unsaved.set(false);
+                    }
                     storage::announce(&Notice::of(write.revision, &wrote));
                     if self.saving.try_update_value(|state| std::mem::take(&mut state.remove_legacy))
                         == Some(true)
@@ -234,7 +285,7 @@ impl DeskStore {
 
     fn not_saved(&self, reason: &str) {
         self.save_problem.set(Some(format!(
-            "Your last change was not saved: {reason}. Everything is still here in this tab and is saved with your next change; use Export JSON to keep a copy."
+            "Your last change was not saved: {reason}. Everything is still here in this tab and is saved with your next change; Download a backup keeps a copy, and this page asks before it closes."
         )));
     }
 
@@ -251,6 +302,7 @@ impl DeskStore {
         let expected = self.revision.get_untracked();
         // Cases are only ever appended, so their places stay good across the breaks.
         let members = self.desk.with_untracked(|desk| layout::members(&desk.cases, &dirty.chunks()));
+        let cases = members.values().map(Vec::len).sum();
         let mut chunks = Vec::with_capacity(members.len());
         let mut step_began = browser::elapsed_ms();
         for (chunk, places) in members {
@@ -267,6 +319,7 @@ impl DeskStore {
             meta: self.desk.with_untracked(|desk| layout::encode_meta(revision, browser::now(), desk)),
             chunks,
             clear_first: dirty.rewrites_everything(),
+            cases,
         }
     }
 
@@ -311,9 +364,22 @@ impl DeskStore {
         if let Some(unreadable) = self.unreadable.get_untracked() {
             spawn_local(async move {
                 storage::discard_unreadable(&unreadable).await;
-                store.unreadable.set(None);
-                store.save();
+                store.continue_with_desk();
             });
+        }
+    }
+
+    /// Reports a save that a page closed in the middle of, once no live tab is still saving.
+    async fn look_for_unfinished_saves(self) {
+        for _ in 0..10 {
+            let (found, live) = storage::unfinished_saves(self.revision.get_untracked());
+            if found.is_some() {
+                self.interrupted.set(found);
+            }
+            if !live {
+                return;
+            }
+            browser::sleep(500).await;
         }
     }
 
@@ -338,6 +404,7 @@ impl DeskStore {
         self.ready.set(true);
         browser::measure_since("triage-desk:load", "");
         self.save();
+        spawn_local(self.look_for_unfinished_saves());
     }
 }
 
@@ -360,9 +427,12 @@ pub fn use_desk_store() -> DeskStore {
         unreadable: RwSignal::new(None),
         ready: RwSignal::new(false),
         revision: RwSignal::new(0),
+        unsaved: RwSignal::new(false),
+        interrupted: RwSignal::new(None),
         saving: StoredValue::new(SaveState::default()),
     };
     storage::listen(move |notice| store.on_other_tab_write(notice));
+    browser::ask_before_leaving(move || store.unsaved.get_untracked());
     spawn_local(async move {
         match storage::load().await {
             Ok(loaded) => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, clearStorage, caseRows } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, clearStorage, caseRows, inDatabase as inDatabaseOf } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -231,19 +231,7 @@ for (const damage of DAMAGES) test(`unreadable records in the database (${damage
   const { context, page } = await openApp(app.browser, app.server.url);
   await createCase(page, { title: 'Case before the damage' });
   await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
-  const inDatabase = (work, arg) =>
-    page.evaluate(
-      async ([work, arg]) => {
-        const db = await new Promise((resolve) => {
-          const open = indexedDB.open('triage-desk');
-          open.onsuccess = () => resolve(open.result);
-        });
-        const result = await new Function('db', 'arg', `return (${work})(db, arg)`)(db, arg);
-        db.close();
-        return result;
-      },
-      [work.toString(), arg],
-    );
+  const inDatabase = (work, arg) => inDatabaseOf(page, work, arg);
   await inDatabase(
     (db, raw) =>
       new Promise((resolve) => {
@@ -272,9 +260,18 @@ for (const damage of DAMAGES) test(`unreadable records in the database (${damage
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download unreadable data' }).click()]);
   assert.equal(await readDownload(download), backup);
+  // The case records are readable, so the desk shows them; nothing is written over the
+  // damaged records until the user decides.
+  await assert.doesNotReject(row(page, 'Case before the damage').waitFor());
   await createCase(page, { title: 'New work after the damage' });
-  await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
-  assert.deepEqual(JSON.parse(await stored(page)).data.cases.map((c) => c.title), ['New work after the damage']);
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByRole('status').filter({ hasText: /^Not saved$/ }).count(), 1);
+  await page.getByRole('button', { name: 'Keep backup and continue' }).click();
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  assert.deepEqual(
+    JSON.parse(await stored(page)).data.cases.map((c) => c.title).sort(),
+    ['Case before the damage', 'New work after the damage'],
+  );
   assert.equal((await backups()).length, 1, 'the backup stays until the user discards it');
   await context.close();
 });

@@ -269,3 +269,19 @@ export async function importThroughReview(page, file) {
   await review.getByRole('button', { name: 'Import cases' }).click({ timeout: 120_000 });
   await review.getByText(/^Imported: /).waitFor({ timeout: 120_000 });
 }
+
+/** Runs `work(db, arg)` in the page against the app's database, as damage or a test would. */
+export function inDatabase(page, work, arg) {
+  return page.evaluate(
+    async ([work, arg]) => {
+      const db = await new Promise((resolve) => {
+        const open = indexedDB.open('triage-desk');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const result = await new Function('db', 'arg', `return (${work})(db, arg)`)(db, arg);
+      db.close();
+      return result;
+    },
+    [work.toString(), arg],
+  );
+}

@@ -1,0 +1,158 @@
+// What the page shows is what is kept: an import is saved before it says so, the page asks
+// before it closes on unsaved work, a save cut off by a closing page lands whole or not at all
+// and says so, and stored data that does not add up is shown, flagged and never written over.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useServedApp, openApp, createCase, readDownload, artifacts, storedDesk, inDatabase, zendeskCsv } from './harness.mjs';
+
+const app = useServedApp();
+const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+const saveStatus = (page, text) => page.getByRole('status').filter({ hasText: new RegExp(`^${text}$`) });
+const storedCount = async (page) => JSON.parse((await storedDesk(page)) ?? '{"data":{"cases":[]}}').data.cases.length;
+
+async function importFile(page, name, text) {
+  const file = join(artifacts, name);
+  writeFileSync(file, text);
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  const review = page.getByRole('region', { name: 'Import review' });
+  await review.getByRole('button', { name: 'Import cases' }).click({ timeout: 60_000 });
+  return review;
+}
+
+test('an import says Imported only once it is stored, so a reload right after keeps it', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const review = await importFile(page, 'durable-3000.csv', zendeskCsv(3_000));
+  await review.getByText(/^Imported: 3,?000 added/).waitFor({ timeout: 60_000 });
+  await page.reload();
+  await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
+  assert.equal(await storedCount(page), 3_000);
+  await assert.doesNotReject(page.getByText('Ticket 2999: checkout fails for card 89').first().waitFor());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a full storage keeps the page asking before it closes, and one click downloads a backup', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'Saved before the disk filled' });
+  await saveStatus(page, 'Saved').waitFor();
+  await page.evaluate(() => {
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await createCase(page, { title: 'Only in this tab' });
+  await assert.doesNotReject(page.getByText(/^Not saved\. /).waitFor());
+  await saveStatus(page, 'Not saved').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup' }).click()]);
+  const backup = JSON.parse(await readDownload(download));
+  assert.equal(backup.format, 'triage-desk-export');
+  assert.deepEqual(backup.cases.map((c) => c.title).sort(), ['Only in this tab', 'Saved before the disk filled']);
+
+  // Closing now would lose a case: the browser asks first, and staying keeps everything.
+  const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.type()); dialog.dismiss(); }));
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(page.isClosed(), false);
+
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.realPut; });
+  await page.getByRole('button', { name: 'Try saving again' }).click();
+  await saveStatus(page, 'Saved').waitFor();
+  let askedAgain = false;
+  page.once('dialog', (dialog) => { askedAgain = true; dialog.accept(); });
+  await page.close({ runBeforeUnload: true });
+  await page.waitForEvent('close');
+  assert.equal(askedAgain, false, 'nothing unsaved, so no question');
+  await context.close();
+});
+
+test('a big save cut off by the page closing lands whole or not at all, and the next load says so', { timeout: 180_000 }, async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'Here before the big import' });
+  await saveStatus(page, 'Saved').waitFor();
+  await page.evaluate(() => {
+    window.puts = 0;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      window.puts += 1;
+      return put.apply(this, args);
+    };
+  });
+  await importFile(page, 'cut-off-20000.csv', zendeskCsv(20_000));
+  await page.getByText(/^Saving 20,001 cases in this browser's storage/).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => window.puts > 5, null, { timeout: 60_000 });
+  await page.close();
+
+  const { page: next } = await openApp(app.browser, app.server.url, { context });
+  const kept = await storedCount(next);
+  assert.ok(kept === 1 || kept === 20_001, `the stored desk is as before or as after, never half: ${kept}`);
+  if (kept === 1) {
+    const banner = next.getByRole('alert', { name: 'A save did not finish' });
+    await assert.doesNotReject(banner.waitFor({ timeout: 10_000 }));
+    assert.match(await banner.innerText(), /20,001 changed cases .* are not in this browser's storage/);
+    await next.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  await assert.doesNotReject(row(next, 'Here before the big import').waitFor());
+  await context.close();
+});
+
+/** Reopens the page on a desk of `titles` after `damage(db)` has run on its records. */
+async function damagedDesk(titles, damage, arg) {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  for (const title of titles) await createCase(page, { title });
+  await saveStatus(page, 'Saved').waitFor();
+  await inDatabase(page, damage, arg);
+  await page.reload();
+  await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
+  const banner = page.getByRole('alert', { name: 'Stored data could not be read' });
+  await banner.waitFor();
+  return { context, page, errors, banner };
+}
+
+const chunkWork = (work) =>
+  (db, arg) =>
+    new Promise((resolve) => {
+      const tx = db.transaction('chunks', 'readwrite');
+      const store = tx.objectStore('chunks');
+      const keys = store.getAllKeys();
+      keys.onsuccess = () => {
+        const values = store.getAll();
+        values.onsuccess = () => new Function('store', 'keys', 'values', 'arg', work)(store, keys.result, values.result, arg);
+      };
+      tx.oncomplete = resolve;
+    });
+
+test('every case record gone is reported with its count, and nothing is saved over the desk', async () => {
+  const { context, page, banner } = await damagedDesk(['One', 'Two', 'Three'], chunkWork('for (const key of keys) store.delete(key);'));
+  assert.match(await banner.innerText(), /3 cases were saved but only 0 could be read: 3 are missing\./);
+  const before = await inDatabase(page, (db) => new Promise((resolve) => { db.transaction('meta').objectStore('meta').get('desk').onsuccess = (e) => resolve(e.target.result); }));
+  await createCase(page, { title: 'Typed after the damage' });
+  await page.waitForTimeout(300);
+  await saveStatus(page, 'Not saved').waitFor();
+  const after = await inDatabase(page, (db) => new Promise((resolve) => { db.transaction('meta').objectStore('meta').get('desk').onsuccess = (e) => resolve(e.target.result); }));
+  assert.equal(after, before, 'the desk record is not written over until the user decides');
+  await context.close();
+});
+
+test('a case stored twice loads once, and an unreadable record no longer hides the readable ones', async () => {
+  const twice = await damagedDesk(['Alpha', 'Beta'], chunkWork(`
+    const [first] = values.filter((v) => JSON.parse(new TextDecoder().decode(v)).length > 0);
+    const other = keys.find((key) => JSON.parse(new TextDecoder().decode(values[keys.indexOf(key)])).length === 0) ?? 1023;
+    store.put(first, other);`));
+  assert.match(await twice.banner.innerText(), /1 case was stored twice and shown once/);
+  assert.equal(await twice.page.getByRole('link', { name: /^(Alpha|Beta)$/ }).count(), 2);
+  await twice.context.close();
+
+  const broken = await damagedDesk(['Readable one', 'Readable two', 'Readable three'], chunkWork(`
+    const at = values.findIndex((v) => JSON.parse(new TextDecoder().decode(v)).length > 0);
+    store.put(new TextEncoder().encode('[{"at":0,"case":{"id":'), keys[at]);`));
+  assert.match(await broken.banner.innerText(), /1 case record could not be read/);
+  assert.match(await broken.banner.innerText(), /Nothing was deleted: the data was copied to the backup/);
+  assert.equal(await broken.page.getByRole('link', { name: /^Readable / }).count(), 2, 'the two readable cases show');
+  await broken.page.getByRole('button', { name: 'Keep backup and continue' }).click();
+  await saveStatus(broken.page, 'Saved').waitFor();
+  assert.equal(await storedCount(broken.page), 2);
+  await broken.context.close();
+});
