@@ -515,6 +515,12 @@ fn validate_customers_affected(count: u32) -> Result<(), String> {
     }
 }
 
+/// The fields whose values differ between two copies of a case, in [`Field::ALL`] order: what
+/// another tab changed on the case being looked at.
+pub fn changed_fields(before: &Case, after: &Case) -> Vec<Field> {
+    Field::ALL.into_iter().filter(|&field| before.field_text(field) != after.field_text(field)).collect()
+}
+
 /// A time as the timeline shows it: RFC 3339 in UTC, to the precision it has.
 fn time_text(time: Timestamp) -> String {
     time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
@@ -635,12 +641,47 @@ impl Case {
             }
             _ => return Err(refuse(format!("That is not a value for {}.", field.label()))),
         }
+        Ok(self.log_field_change(field, from, author, now))
+    }
+
+    /// Logs `field`'s change from `from` to its value now; false (and nothing logged) when equal.
+    fn log_field_change(&mut self, field: Field, from: String, author: &str, now: Timestamp) -> bool {
         let to = self.field_text(field);
         if from == to {
-            return Ok(false);
+            return false;
         }
         self.log(author, now, Event::FieldChanged { field, from, to });
-        Ok(true)
+        true
+    }
+
+    /// Gives `field` the value it has in `source` (a copy of this case), logging nothing.
+    pub(crate) fn copy_field(&mut self, field: Field, source: &Case) {
+        match field {
+            Field::Title => self.title.clone_from(&source.title),
+            Field::Description => self.description.clone_from(&source.description),
+            Field::Customer => self.customer.clone_from(&source.customer),
+            Field::Tier => self.tier = source.tier,
+            Field::Surface => self.surface = source.surface,
+            Field::Category => self.category.clone_from(&source.category),
+            Field::CustomersAffected => self.customers_affected = source.customers_affected,
+            Field::Urgency => self.urgency = source.urgency,
+            Field::ExternalId => self.external_id.clone_from(&source.external_id),
+            Field::CreatedAt => self.created_at = source.created_at,
+        }
+    }
+
+    /// Puts back the status, resolution time, priority pin and field values `earlier` (this
+    /// case as it was) had, each change logged as the setters log it. Values are not checked
+    /// again: they were this case's own.
+    pub(crate) fn restore(&mut self, earlier: &Case, author: &str, now: Timestamp) {
+        self.set_status(earlier.status, author, now);
+        self.resolved_at = earlier.resolved_at;
+        self.pin_priority(earlier.priority_pin, author, now);
+        for field in Field::ALL {
+            let from = self.field_text(field);
+            self.copy_field(field, earlier);
+            self.log_field_change(field, from, author, now);
+        }
     }
 
     /// The value of a field as the timeline shows it.
@@ -704,8 +745,7 @@ impl Case {
     }
 
     /// Changes whenever the case does: every edit logs a timeline entry and moves
-    /// `updated_at`, and an unmerge that keeps later entries (and so `updated_at`) takes the
-    /// merge's entries out. Caches and saves tell changed cases by it.
+    /// `updated_at`, and the timeline only ever grows. Caches and saves tell changed cases by it.
     pub fn version(&self) -> Version {
         (self.updated_at, self.timeline.len())
     }
