@@ -201,7 +201,7 @@ impl Part {
 /// timeline holds the last entry that set it, ours where no entry tells. The first customer
 /// contact is the earlier one and the change time the later one; the extra columns, which
 /// have no entries, come with the copy changed last. So the merged case matches its merged
-/// timeline, and the result is the same whichever copy is ours.
+/// timeline, and whatever the entries tell is the same whichever copy is ours.
 fn merge_case(ours: &mut Case, theirs: Case) {
     let timeline = union_timelines(&ours.timeline, &theirs.timeline);
     for part in Part::all() {
