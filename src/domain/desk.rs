@@ -1,6 +1,6 @@
 //! Everything the user keeps: the cases and the settings, and how two copies of it merge.
 
-use super::case::{Case, CaseId, TimelineEntry, Timestamp};
+use super::case::{Case, CaseId, Event, Field, TimelineEntry, Timestamp};
 use super::duplicates::{MergeRecord, UndoneMerge};
 use super::grouping::{GroupingSettings, NotDuplicates};
 use super::incident::Incident;
@@ -112,21 +112,9 @@ impl Desk {
 
     /// Combines this tab's copy with another tab's newer copy without losing either's work.
     ///
-    /// Cases are never deleted, so the union of both is safe. Where both hold a case, the
-    /// copy changed last wins its fields, and the timelines are unioned so no note is lost.
+    /// Cases are never deleted, so the union of both is safe. Where both hold a case, see
+    /// [`merge_case`]: each field is taken from the copy that changed it last.
     pub fn merge(mut self, theirs: Desk) -> Desk {
-        // A merge undone in either copy stays undone: its record goes, and a case still
-        // showing it (closed, with its entries) gives way to the copy put back.
-        for undone in theirs.undone_merges {
-            if !self.undone_merges.contains(&undone) {
-                self.undone_merges.push(undone);
-            }
-        }
-        let undone_merges = self.undone_merges.clone();
-        let undone_entry =
-            |id: &CaseId, entry: &TimelineEntry| undone_merges.iter().any(|u| u.logged(id, entry));
-        let shows_undone_merge =
-            |case: &Case| case.timeline.iter().any(|entry| undone_entry(&case.id, entry));
         let mut index: HashMap<CaseId, usize> =
             self.cases.iter().enumerate().map(|(i, case)| (case.id.clone(), i)).collect();
         for their_case in theirs.cases {
@@ -137,28 +125,16 @@ impl Desk {
                 }
                 Some(&i) => {
                     let ours = &mut self.cases[i];
-                    if ours == &their_case {
-                        continue;
+                    if ours != &their_case {
+                        merge_case(ours, their_case);
                     }
-                    let theirs_win = match (shows_undone_merge(ours), shows_undone_merge(&their_case)) {
-                        (true, false) => true,
-                        (false, true) => false,
-                        _ => their_case.updated_at > ours.updated_at,
-                    };
-                    let (mut winner, loser) =
-                        if theirs_win { (their_case, ours.clone()) } else { (ours.clone(), their_case) };
-                    for entry in loser.timeline {
-                        if !winner.timeline.contains(&entry) && !undone_entry(&loser.id, &entry) {
-                            winner.timeline.push(entry);
-                        }
-                    }
-                    sort::sort_by_key(&mut winner.timeline, |entry| entry.at);
-                    winner.first_response_at = match (winner.first_response_at, loser.first_response_at) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                    *ours = winner;
                 }
+            }
+        }
+        // A merge undone in either copy stays undone, even where the other still holds it.
+        for undone in theirs.undone_merges {
+            if !self.undone_merges.contains(&undone) {
+                self.undone_merges.push(undone);
             }
         }
         if theirs.settings.updated_at > self.settings.updated_at {
@@ -172,6 +148,7 @@ impl Desk {
                 self.merges.push(merge);
             }
         }
+        let undone_merges = &self.undone_merges;
         self.merges.retain(|merge| !undone_merges.iter().any(|undone| undone.undoes(merge)));
         for incident in theirs.incidents {
             match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
@@ -187,6 +164,100 @@ impl Desk {
         }
         self
     }
+}
+
+/// What of a case a timeline entry sets, for telling which copy changed it last.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Field(Field),
+    /// The status, and with it the resolution time.
+    Status,
+    PriorityPin,
+}
+
+impl Part {
+    fn all() -> impl Iterator<Item = Part> {
+        Field::ALL.map(Part::Field).into_iter().chain([Part::Status, Part::PriorityPin])
+    }
+
+    fn set_by(event: &Event) -> Option<Part> {
+        match event {
+            Event::FieldChanged { field, .. } => Some(Part::Field(*field)),
+            Event::StatusChanged { .. } | Event::Reopened { .. } => Some(Part::Status),
+            Event::PriorityPinned { .. } => Some(Part::PriorityPin),
+            _ => None,
+        }
+    }
+
+    /// The last entry of `timeline` that set this part.
+    fn last_set_in(self, timeline: &[TimelineEntry]) -> Option<&TimelineEntry> {
+        timeline.iter().rev().find(|entry| Part::set_by(&entry.event) == Some(self))
+    }
+}
+
+/// Two copies of one case made one, field by field, so that two tabs editing different
+/// fields at once both keep their edit. The timelines are unioned; then each field, the
+/// status (with the resolution time) and the priority pin come from the copy whose own
+/// timeline holds the last entry that set it, ours where no entry tells. The first customer
+/// contact is the earlier one and the change time the later one; the extra columns, which
+/// have no entries, come with the copy changed last. So the merged case matches its merged
+/// timeline, and whatever the entries tell is the same whichever copy is ours.
+fn merge_case(ours: &mut Case, theirs: Case) {
+    let timeline = union_timelines(&ours.timeline, &theirs.timeline);
+    for part in Part::all() {
+        let Some(last) = part.last_set_in(&timeline) else { continue };
+        if part.last_set_in(&theirs.timeline) != Some(last) || part.last_set_in(&ours.timeline) == Some(last)
+        {
+            continue;
+        }
+        match part {
+            Part::Field(field) => ours.copy_field(field, &theirs),
+            Part::Status => (ours.status, ours.resolved_at) = (theirs.status, theirs.resolved_at),
+            Part::PriorityPin => ours.priority_pin = theirs.priority_pin,
+        }
+    }
+    ours.first_response_at = match (ours.first_response_at, theirs.first_response_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if theirs.updated_at > ours.updated_at {
+        ours.updated_at = theirs.updated_at;
+        ours.extra = theirs.extra;
+    }
+    ours.timeline = timeline;
+}
+
+/// Every entry of both timelines once, in time order. Each copy's entries at one time keep
+/// their order; where both copies logged different entries at the same time, the run whose
+/// stored form sorts first goes first, so that both tabs end with the same timeline.
+fn union_timelines(ours: &[TimelineEntry], theirs: &[TimelineEntry]) -> Vec<TimelineEntry> {
+    fn in_time_order(timeline: &[TimelineEntry]) -> Vec<&TimelineEntry> {
+        let mut entries: Vec<&TimelineEntry> = timeline.iter().collect();
+        sort::sort_by_key(&mut entries, |entry| entry.at);
+        entries
+    }
+    let (ours, theirs) = (in_time_order(ours), in_time_order(theirs));
+    let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < ours.len() || j < theirs.len() {
+        let at = match (ours.get(i), theirs.get(j)) {
+            (Some(a), Some(b)) => a.at.min(b.at),
+            (a, b) => a.or(b).expect("one list has entries left").at,
+        };
+        let run = |entries: &[&'_ TimelineEntry], from: usize| {
+            from + entries[from..].iter().take_while(|entry| entry.at == at).count()
+        };
+        let (our_run, their_run) = (&ours[i..run(&ours, i)], &theirs[j..run(&theirs, j)]);
+        (i, j) = (i + our_run.len(), j + their_run.len());
+        let stored = |run: &[&TimelineEntry]| serde_json::to_string(run).unwrap_or_default();
+        let ours_first = their_run.is_empty()
+            || our_run == their_run
+            || (!our_run.is_empty() && stored(our_run) <= stored(their_run));
+        let (first, second) = if ours_first { (our_run, their_run) } else { (their_run, our_run) };
+        merged.extend(first.iter().copied().cloned());
+        merged.extend(second.iter().filter(|entry| !first.contains(entry)).copied().cloned());
+    }
+    merged
 }
 
 /// Makes a case id that no other tab or import will also make: the time plus random bits.
@@ -211,7 +282,7 @@ fn to_base36(mut value: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDraft, NoteKind, Status};
+    use crate::domain::case::{changed_fields, CaseDraft, FieldValue, NoteKind, Status};
     use chrono::{TimeZone, Utc};
 
     fn at(minute: u32) -> Timestamp {
@@ -254,6 +325,66 @@ mod tests {
         assert_eq!(shared.status, Status::InProgress, "the later change wins the fields");
         assert_eq!(shared.timeline.len(), 4, "created + both notes + status");
         assert_eq!(shared.first_response_at, Some(at(6)));
+    }
+
+    fn edit(case: &mut Case, field: Field, text: &str, author: &str, minute: u32) {
+        case.set_field(field, FieldValue::Text(text.into()), author, at(minute)).unwrap();
+    }
+
+    #[test]
+    fn two_tabs_changing_different_fields_at_the_same_minute_both_keep_their_change() {
+        let base = Desk { cases: vec![case("a", "Shared")], ..Desk::default() };
+        let (mut ours, mut theirs) = (base.clone(), base);
+        edit(&mut ours.cases[0], Field::Customer, "Harborline", "A", 5);
+        edit(&mut theirs.cases[0], Field::Category, "Refunds", "B", 5);
+        theirs.cases[0].set_status(Status::InProgress, "B", at(5));
+
+        for merged in [ours.clone().merge(theirs.clone()), theirs.merge(ours)] {
+            let shared = &merged.cases[0];
+            assert_eq!((shared.customer.as_str(), shared.category.as_str()), ("Harborline", "Refunds"));
+            assert_eq!(shared.status, Status::InProgress);
+            assert_eq!(shared.timeline.len(), 4, "created + both edits + status");
+            assert_eq!(shared.updated_at, at(5));
+        }
+    }
+
+    #[test]
+    fn the_same_field_changed_in_both_tabs_takes_the_later_change_and_logs_both() {
+        let base = Desk { cases: vec![case("a", "Shared")], ..Desk::default() };
+        let (mut ours, mut theirs) = (base.clone(), base);
+        edit(&mut ours.cases[0], Field::Customer, "Later", "A", 7);
+        edit(&mut theirs.cases[0], Field::Customer, "Earlier", "B", 6);
+        // Their copy changed last overall, but not this field.
+        theirs.cases[0].add_note(NoteKind::Internal, "checked", "B", at(8));
+
+        let merged = ours.clone().merge(theirs.clone());
+        let shared = &merged.cases[0];
+        assert_eq!(shared.customer, "Later");
+        let customers: Vec<&str> = shared
+            .timeline
+            .iter()
+            .filter_map(|entry| match &entry.event {
+                Event::FieldChanged { field: Field::Customer, to, .. } => Some(to.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(customers, ["Earlier", "Later"]);
+        assert_eq!(shared.updated_at, at(8));
+        assert_eq!(theirs.merge(ours).cases, merged.cases, "the same whichever tab merges");
+        assert_eq!(merged.clone().merge(merged.clone()), merged);
+    }
+
+    #[test]
+    fn changed_fields_names_what_another_copy_changed() {
+        let before = case("a", "Shared");
+        let mut after = before.clone();
+        edit(&mut after, Field::Customer, "Harborline", "B", 5);
+        after.set_status(Status::InProgress, "B", at(6));
+        after
+            .set_field(Field::CreatedAt, FieldValue::Time(at(0) - chrono::Duration::days(1)), "B", at(7))
+            .unwrap();
+        assert_eq!(changed_fields(&before, &after), [Field::Customer, Field::CreatedAt]);
+        assert_eq!(changed_fields(&after, &after), []);
     }
 
     #[test]
