@@ -10,7 +10,9 @@ use super::store::{use_desk, DeskStore};
 use super::triage::{use_scoring, Scoring};
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::desk::{new_case_id, Desk};
-use crate::domain::import::{check_size, Applying, ColumnRole, ImportJob, Preview, Progress, Steps};
+use crate::domain::import::{
+    check_size, Applying, ColumnRole, ImportJob, Preview, Progress, Steps, MAX_OWN_FILE_BYTES,
+};
 use crate::domain::persist::export_json;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -187,7 +189,7 @@ impl ImportState {
         let run = self.next_run();
         let name = file.name();
         // Refused before reading, so an oversized file never fills the page's memory.
-        if let Err(error) = check_size(file.size() as usize) {
+        if let Err(error) = check_size(file.size() as usize, MAX_OWN_FILE_BYTES) {
             self.stage.set(Some(Stage::Failed { name, message: error.to_string() }));
             return;
         }

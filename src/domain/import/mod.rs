@@ -70,9 +70,12 @@ impl Format {
     }
 }
 
-/// The largest file an import reads, as documented: a bigger one would hold the page's
-/// memory (the text, its rows and the preview) for minutes.
+/// The largest CSV, GitHub list or paste an import reads, as documented: its rows, their
+/// cells and the preview each hold a copy, so a bigger file would fill the page's memory.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+/// The largest file of this app's own (JSON export or unreadable-data backup): a desk of
+/// 50,000 cases exports to 35-55 MB, and refusing its backup would lose it.
+pub const MAX_OWN_FILE_BYTES: usize = 200 * 1024 * 1024;
 
 /// The double-byte legacy encodings that Excel uses for Korean, Chinese and Japanese text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,9 +92,10 @@ pub enum LegacyEncoding {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
-    /// More than [`MAX_IMPORT_BYTES`].
+    /// More than `limit` bytes: [`MAX_IMPORT_BYTES`] or [`MAX_OWN_FILE_BYTES`].
     TooLarge {
         bytes: usize,
+        limit: usize,
     },
     Utf16 {
         big_endian: bool,
@@ -123,13 +127,14 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("The file is empty."),
-            ImportError::TooLarge { bytes } => {
+            ImportError::TooLarge { bytes, limit } => {
                 let megabytes = |bytes: usize| bytes as f64 / 1_048_576.0;
+                let kind = if *limit == MAX_IMPORT_BYTES { "a CSV or GitHub file" } else { "any file" };
                 write!(
                     f,
-                    "The file is {:.1} MB; imports take files of up to {:.0} MB. Split it into smaller files and import each.",
+                    "The file is {:.1} MB; an import takes {kind} of up to {:.0} MB. Split it into smaller files and import each.",
                     megabytes(*bytes),
-                    megabytes(MAX_IMPORT_BYTES)
+                    megabytes(*limit)
                 )
             }
             ImportError::Utf16 { big_endian } => {
@@ -256,7 +261,7 @@ impl ImportJob {
     /// Checks the size and encoding, recognises the format and reads the header. A JSON
     /// file is parsed here in one go; CSV rows are read by [`ImportJob::step`].
     pub fn start(bytes: Vec<u8>) -> Result<ImportJob, ImportError> {
-        check_size(bytes.len())?;
+        check_size(bytes.len(), MAX_OWN_FILE_BYTES)?;
         let (text, bom) = encoding::text(&bytes)?;
         let total_bytes = bytes.len();
         match text.trim_start().as_bytes().first() {
@@ -276,6 +281,7 @@ impl ImportJob {
     }
 
     fn start_json_list(text: &str, total_bytes: usize) -> Result<ImportJob, ImportError> {
+        check_size(total_bytes, MAX_IMPORT_BYTES)?;
         match serde_json::from_str(text).map_err(json_error)? {
             Value::Array(items) if github::is_issue_list(&items) => {
                 let mapping = Mapping::guess(github::columns(), Format::GitHubJson);
@@ -292,9 +298,13 @@ impl ImportJob {
     /// This app's export, storage envelope or unreadable-data backup: every case that can be
     /// read, the others listed as errors, and the desk's other records.
     fn start_own_json(text: &str, total_bytes: usize) -> Result<ImportJob, ImportError> {
-        // Checked first so that broken JSON is reported by line and column.
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(json_error)?;
-        let file = persist::read_import(text).map_err(ImportError::TriageDesk)?;
+        let file = persist::read_import(text).map_err(|error| {
+            // Broken JSON is reported by line and column; only a failed read looks again.
+            match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                Err(broken) => json_error(broken),
+                Ok(_) => ImportError::TriageDesk(error),
+            }
+        })?;
         let format = match file.kind {
             ImportKind::UnreadableBackup => Format::TriageDeskBackup,
             ImportKind::Export | ImportKind::Envelope => Format::TriageDeskJson,
@@ -320,6 +330,7 @@ impl ImportJob {
         widest_pasted: Option<usize>,
     ) -> Result<ImportJob, ImportError> {
         let total_bytes = bytes.len();
+        check_size(total_bytes, MAX_IMPORT_BYTES)?;
         let mut cursor = Cursor::new(bytes);
         cursor.set_position(skipped as u64);
         let mut reader = csv::ReaderBuilder::new()
@@ -481,10 +492,11 @@ impl ImportJob {
     }
 }
 
-/// Refuses a file over the documented size before anything reads it.
-pub fn check_size(bytes: usize) -> Result<(), ImportError> {
-    if bytes > MAX_IMPORT_BYTES {
-        Err(ImportError::TooLarge { bytes })
+/// Refuses a file over the documented size for its kind before anything reads it; the
+/// page checks [`MAX_OWN_FILE_BYTES`] before it even reads the file.
+pub fn check_size(bytes: usize, limit: usize) -> Result<(), ImportError> {
+    if bytes > limit {
+        Err(ImportError::TooLarge { bytes, limit })
     } else {
         Ok(())
     }

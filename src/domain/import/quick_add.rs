@@ -2,14 +2,13 @@
 //! one case draft each, through the same preview and apply as a file import.
 
 use super::mapping::is_known_name;
-use super::{check_size, ImportError, ImportJob};
+use super::{ImportError, ImportJob};
 
 /// Reads pasted text: one case per line, or, when the text has tabs, one per spreadsheet row
 /// (cells that spreadsheets quote because they span lines stay one cell). A first row made
 /// mostly of column names is the header; without one the columns are title, description,
 /// then extra columns, and the mapping can be changed as for a file.
 pub fn quick_add(text: &str) -> Result<ImportJob, ImportError> {
-    check_size(text.len())?;
     let tabbed = text.contains('\t');
     let widest = csv::ReaderBuilder::new()
         .has_headers(false)
