@@ -641,6 +641,7 @@ fn one_bad_case_in_a_json_export_leaves_out_only_itself() {
         cases[4]["tier"] = "gold".into();
         cases[4].as_object_mut().unwrap().remove("title");
         cases[5] = 7.into();
+        cases[6]["urgency"] = "x".repeat(1_000_000).into();
     });
     let mut copy = Desk::default();
     let preview = import(&mut copy, bytes);
@@ -651,9 +652,10 @@ fn one_bad_case_in_a_json_export_leaves_out_only_itself() {
             "item 4: created_at: \"2026-13-45T00:00:00Z\" is not a date and time (like \"2026-11-02T09:00:00Z\")",
             "item 5: title: missing; tier: \"gold\" is not one of enterprise, premium, standard, free",
             "item 6: is a single number, not a case",
+            &format!("item 7: urgency: \"{}… is not one of high, medium, low", "x".repeat(59)),
         ]
     );
-    assert_eq!(copy.cases.len(), desk.cases.len() - 4);
+    assert_eq!(copy.cases.len(), desk.cases.len() - 5);
     assert!(copy.case(&desk.cases[0].id).is_some() && copy.case(&desk.cases[1].id).is_none());
 }
 

@@ -266,7 +266,7 @@ fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
         for (j, item) in items.into_iter().enumerate() {
             let at = RowRef::RecordCase(record, j + 1);
             let read = serde_json::from_str::<PlacedText>(item.get())
-                .map_err(|_| "is not a stored case (its place and case)".to_string())
+                .map_err(|_| "is not a stored case (its place in the desk and the case)".to_string())
                 .and_then(|entry| read_case(entry.case.get()).map(|case| (entry.at, at, case)));
             match read {
                 Ok(entry) => placed.push(entry),
@@ -331,7 +331,7 @@ fn check_field(name: &str, raw: &str) -> Result<(), String> {
             return Ok(());
         }
         let keys: Vec<&str> = T::all().iter().map(|choice| choice.key()).collect();
-        Err(format!("{raw} is not one of {}", keys.join(", ")))
+        Err(format!("{} is not one of {}", shortened(raw), keys.join(", ")))
     }
     let time = |optional: bool| {
         let mut reader = serde_json::Deserializer::from_str(raw);
@@ -342,7 +342,7 @@ fn check_field(name: &str, raw: &str) -> Result<(), String> {
         };
         read.and_then(|()| reader.end()).is_ok()
     };
-    let ok_or = |ok: bool, why: &str| if ok { Ok(()) } else { Err(format!("{raw} {why}")) };
+    let ok_or = |ok: bool, why: &str| if ok { Ok(()) } else { Err(format!("{} {why}", shortened(raw))) };
     const TIME: &str = "is not a date and time (like \"2026-11-02T09:00:00Z\")";
     match name {
         "id" | "title" | "external_id" | "description" | "customer" | "category" => {
@@ -382,9 +382,18 @@ pub fn json_kind(raw: &str) -> &'static str {
     }
 }
 
+/// A value as the file has it, cut short: a hostile file may hold a megabyte in one field.
+fn shortened(raw: &str) -> String {
+    const SHOWN: usize = 60;
+    match raw.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &raw[..cut]),
+        None => raw.to_string(),
+    }
+}
+
 /// A parse error without its "at line 1 column 40", which means nothing to the reader of
-/// one case's fields.
-fn without_position(error: &serde_json::Error) -> String {
+/// one case's fields (and is given apart where it does).
+pub fn without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
     text.split(" at line ").next().unwrap_or_default().to_string()
 }

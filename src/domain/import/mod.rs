@@ -506,7 +506,7 @@ fn json_error(error: serde_json::Error) -> ImportError {
     ImportError::Json {
         line: error.line(),
         column: error.column(),
-        reason: error.to_string().split(" at line").next().unwrap_or_default().to_string(),
+        reason: persist::without_position(&error),
     }
 }
 
