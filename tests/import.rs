@@ -12,7 +12,7 @@ use triage_desk::domain::import::{
     LegacyEncoding, Preview, RowRef, Target, MAX_IMPORT_BYTES,
 };
 use triage_desk::domain::layout;
-use triage_desk::domain::persist::export_json;
+use triage_desk::domain::persist::{export_json, Envelope};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -812,4 +812,33 @@ fn the_unreadable_data_backup_restores_every_case_it_can_read() {
     assert!(warned(&preview, "desk record could not be read"));
     assert!(preview.records.is_none() && copy.incidents.is_empty());
     assert!(!copy.cases.is_empty() && copy.cases.len() < desk.cases.len());
+
+    // Records of layouts 1 and 2 were strings, which come out quoted once more; no desk record.
+    let quoted = backup_of(&desk, Some(String::new()), |chunks| {
+        for chunk in chunks.iter_mut() {
+            *chunk = serde_json::to_string(chunk).unwrap();
+        }
+    });
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, quoted);
+    assert!(preview.errors.is_empty(), "{:?}", preview.errors);
+    assert!(warned(&preview, "The backup has no desk record"));
+    assert_eq!(copy.cases, desk.cases);
+}
+
+#[test]
+fn a_stored_envelope_set_aside_as_unreadable_imports_its_readable_cases() {
+    let desk = desk_with_records();
+    let envelope = Envelope { schema_version: 2, revision: 4, saved_at: now(), data: desk.clone() };
+    let mut value = serde_json::to_value(&envelope).unwrap();
+    value["data"]["cases"][2]["status"] = "lost".into();
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, serde_json::to_vec(&value).unwrap());
+    assert_eq!(preview.format, Format::TriageDeskJson);
+    assert_eq!(
+        reasons(&preview),
+        ["item 3: status: \"lost\" is not one of new, triaged, in_progress, waiting_on_customer, waiting_on_engineering, resolved, closed"]
+    );
+    assert_eq!(copy.cases.len(), desk.cases.len() - 1);
+    assert_eq!(copy.incidents, desk.incidents);
 }

@@ -148,6 +148,7 @@ pub struct ImportFile {
 }
 
 impl ImportFile {
+    /// A file read in one piece (a migrated envelope of an earlier schema).
     fn whole(kind: ImportKind, mut desk: Desk) -> ImportFile {
         let cases = std::mem::take(&mut desk.cases);
         let cases = cases.into_iter().enumerate().map(|(i, case)| (RowRef::Item(i + 1), case)).collect();
@@ -180,7 +181,10 @@ pub fn read_import(raw: &str) -> Result<ImportFile, LoadError> {
         return read_export(raw);
     }
     if header.schema_version.is_some() || header.version.is_some() {
-        return read_envelope(raw).map(|envelope| ImportFile::whole(ImportKind::Envelope, envelope.data));
+        return match header.schema_version()? {
+            SCHEMA_VERSION => read_envelope_cases(raw),
+            _ => read_envelope(raw).map(|envelope| ImportFile::whole(ImportKind::Envelope, envelope.data)),
+        };
     }
     if header.meta.is_some() && header.chunks.is_some() {
         return read_backup(raw);
@@ -190,24 +194,67 @@ pub fn read_import(raw: &str) -> Result<ImportFile, LoadError> {
 
 fn read_export(raw: &str) -> Result<ImportFile, LoadError> {
     let file: ExportFile<&RawValue> = parse(raw)?;
-    let mut cases = Vec::with_capacity(file.cases.len());
-    let mut skipped = Vec::new();
-    for (i, item) in file.cases.into_iter().enumerate() {
-        let at = RowRef::Item(i + 1);
-        match read_case(item.get()) {
-            Ok(case) => cases.push((at, case)),
-            Err(reason) => skipped.push(RowError { at, reason }),
-        }
-    }
-    let records = Some(Desk {
+    let records = Desk {
         cases: Vec::new(),
         settings: file.settings,
         not_duplicates: file.not_duplicate_pairs,
         merges: file.merges,
         undone_merges: file.undone_merges,
         incidents: file.incidents,
-    });
-    Ok(ImportFile { kind: ImportKind::Export, cases, records, skipped, notes: Vec::new() })
+    };
+    Ok(read_items(ImportKind::Export, file.cases, records))
+}
+
+/// A storage envelope of the current schema with its cases as text: the page sets such
+/// text aside (and offers it for download) because something in it could not be read.
+#[derive(Deserialize)]
+struct EnvelopeText<'a> {
+    #[serde(borrow)]
+    data: DeskText<'a>,
+}
+
+/// A stored [`Desk`], its cases as text.
+#[derive(Deserialize)]
+struct DeskText<'a> {
+    #[serde(borrow)]
+    cases: Vec<&'a RawValue>,
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    not_duplicates: NotDuplicates,
+    #[serde(default)]
+    merges: Vec<MergeRecord>,
+    #[serde(default)]
+    undone_merges: Vec<UndoneMerge>,
+    #[serde(default)]
+    incidents: Vec<Incident>,
+}
+
+fn read_envelope_cases(raw: &str) -> Result<ImportFile, LoadError> {
+    let data = parse::<EnvelopeText>(raw)?.data;
+    let records = Desk {
+        cases: Vec::new(),
+        settings: data.settings,
+        not_duplicates: data.not_duplicates,
+        merges: data.merges,
+        undone_merges: data.undone_merges,
+        incidents: data.incidents,
+    };
+    Ok(read_items(ImportKind::Envelope, data.cases, records))
+}
+
+/// Reads each case of a JSON list on its own, listing those that cannot be read by item.
+fn read_items(kind: ImportKind, items: Vec<&RawValue>, records: Desk) -> ImportFile {
+    let mut cases = Vec::with_capacity(items.len());
+    let mut skipped = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let at = RowRef::Item(i + 1);
+        match read_case(item.get()) {
+            Ok(case) => cases.push((at, case)),
+            Err(reason) => skipped.push(RowError { at, reason }),
+        }
+    }
+    ImportFile { kind, cases, records: Some(records), skipped, notes: Vec::new() }
 }
 
 /// What `storage.rs` offers as "Download unreadable data" when the database's records could
