@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use triage_desk::domain::case::{Case, CaseDraft, CaseId, NoteKind, Status};
 use triage_desk::domain::csv_export::{export_csv, neutralise, unneutralise};
 use triage_desk::domain::desk::{Desk, Settings};
-use triage_desk::domain::import::{apply, Applying, ImportJob};
+use triage_desk::domain::import::{apply, Applying, ImportJob, RowRef};
 use triage_desk::domain::persist::export_json;
 use triage_desk::domain::triage::Priority;
 
@@ -153,5 +153,58 @@ proptest! {
         applying.commit(&preview, &mut copy, "Mina", now, &mut make_id);
         prop_assert_eq!(export_json(&copy, &[], now), exported);
         prop_assert_eq!(copy, desk);
+    }
+}
+
+/// Values no case field of the given name can hold.
+fn bad_value() -> impl Strategy<Value = (&'static str, serde_json::Value)> {
+    use serde_json::json;
+    prop_oneof![
+        Just(("customers_affected", json!(-3))),
+        Just(("customers_affected", json!(1.5))),
+        Just(("customers_affected", json!("12"))),
+        Just(("customers_affected", json!(5_000_000_000u64))),
+        Just(("created_at", json!("yesterday"))),
+        Just(("created_at", json!(1_700_000_000))),
+        Just(("updated_at", json!(null))),
+        Just(("resolved_at", json!("2026-02-30T00:00:00Z"))),
+        Just(("tier", json!("gold"))),
+        Just(("status", json!(3))),
+        Just(("title", json!(null))),
+        Just(("title", json!(["a"]))),
+        Just(("timeline", json!("none"))),
+        Just(("timeline", json!([{ "at": "2026-01-01T00:00:00Z" }]))),
+        Just(("extra", json!({ "a": 1 }))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// One case with a bad value in a JSON export is listed with its item number and field,
+    /// and every other case still imports.
+    #[test]
+    fn one_bad_value_costs_only_its_case(
+        titles in proptest::collection::vec(text(), 1..7),
+        acts in proptest::collection::vec(act(), 0..12),
+        pick in any::<proptest::sample::Index>(),
+        (field, value) in bad_value(),
+    ) {
+        let desk = desk_from(titles, acts);
+        let now: DateTime<Utc> = DateTime::from_timestamp(1_770_000_000, 0).unwrap();
+        let mut file: serde_json::Value = serde_json::from_str(&export_json(&desk, &[], now)).unwrap();
+        let bad = pick.index(desk.cases.len());
+        file["cases"][bad][field] = value;
+        let mut job = ImportJob::start(serde_json::to_vec(&file).unwrap()).unwrap();
+        while !job.step(2).finished {}
+        let mut copy = Desk::default();
+        let preview = job.preview(&copy, now);
+        prop_assert_eq!(preview.errors.len(), 1);
+        prop_assert_eq!(preview.errors[0].at, RowRef::Item(bad + 1));
+        prop_assert!(preview.errors[0].reason.starts_with(&format!("{field}: ")), "{}", preview.errors[0]);
+        apply(&preview, &mut copy, "Mina", now, || CaseId("unused".into()));
+        let mut expected = desk.cases.clone();
+        expected.remove(bad);
+        prop_assert_eq!(copy.cases, expected);
     }
 }
