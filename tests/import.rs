@@ -9,9 +9,10 @@ use triage_desk::domain::csv_export::export_csv;
 use triage_desk::domain::desk::Desk;
 use triage_desk::domain::import::{
     apply, quick_add, Action, Applying, ColumnRole, Format, ImportError, ImportJob, ImportSummary,
-    LegacyEncoding, Preview, RowRef, Target,
+    LegacyEncoding, Preview, RowRef, Target, MAX_IMPORT_BYTES,
 };
-use triage_desk::domain::persist::export_json;
+use triage_desk::domain::layout;
+use triage_desk::domain::persist::{export_json, Envelope};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -561,4 +562,283 @@ fn ids_from(prefix: &'static str) -> impl FnMut() -> CaseId {
         next += 1;
         CaseId(format!("{prefix}-{next}"))
     }
+}
+
+/// A desk with a merge, an undone merge, a not-duplicate pair and an incident with a note.
+fn desk_with_records() -> Desk {
+    let mut desk = busy_desk();
+    let ids: Vec<CaseId> = desk.cases.iter().map(|case| case.id.clone()).take(5).collect();
+    desk.not_duplicates.insert(&ids[0], &ids[1]);
+    desk.merge_into(&ids[2], &ids[3..4], "Mina", utc("2026-11-01T10:00:00Z")).unwrap();
+    desk.merge_into(&ids[0], &ids[4..5], "Mina", utc("2026-11-01T10:05:00Z")).unwrap();
+    desk.unmerge(&ids[0], "Mina", utc("2026-11-01T10:07:00Z"));
+    let incident =
+        desk.promote_to_incident("Checkout down", "g-x", &[ids[0].clone(), ids[1].clone()], "Mina", now());
+    desk.incident_mut(&incident).unwrap().add_note("Rolled back", "Mina", now());
+    desk.settings.display_name = "Mina".into();
+    desk.settings.updated_at = Some(utc("2026-11-01T07:00:00Z"));
+    desk
+}
+
+#[test]
+fn json_import_restores_incidents_merges_and_pairs_and_keeps_the_desks_settings() {
+    let desk = desk_with_records();
+    assert_eq!((desk.merges.len(), desk.undone_merges.len(), desk.incidents.len()), (1, 1, 1));
+    let text = export_json(&desk, &[], now());
+    assert!(text.contains("\"undone_merges\""));
+
+    let mut other = Desk::default();
+    other.settings.display_name = "Jun".into();
+    let draft = CaseDraft { title: "Already here".into(), ..CaseDraft::default() };
+    other.cases.push(Case::create(CaseId("here".into()), draft, "Jun", now()));
+    let preview = read(text.clone().into_bytes()).preview(&other, now());
+    let records = preview.records.as_ref().expect("this app's file carries its records");
+    assert_eq!((records.incidents.len(), records.merges.len(), records.not_duplicates.len()), (1, 1, 1));
+    apply(&preview, &mut other, "Jun", now(), ids());
+    assert_eq!(other.cases.len(), desk.cases.len() + 1);
+    assert_eq!(other.incidents, desk.incidents);
+    assert_eq!(other.merges, desk.merges);
+    assert_eq!(other.undone_merges, desk.undone_merges);
+    assert_eq!(other.not_duplicates, desk.not_duplicates);
+    assert_eq!(other.settings.display_name, "Jun", "the file's settings only when asked for");
+
+    // Importing the same file again changes nothing.
+    let before = other.clone();
+    let again = import(&mut other, text.into_bytes());
+    assert_eq!((again.to_add, again.to_update), (0, 0));
+    assert_eq!(other, before);
+}
+
+#[test]
+fn json_import_uses_the_files_settings_when_asked() {
+    let desk = desk_with_records();
+    let mut copy = Desk::default();
+    let preview = read(export_json(&desk, &[], now()).into_bytes()).preview(&copy, now());
+    let mut make_id = ids();
+    let mut applying = Applying::new(&preview, &copy).use_settings(true);
+    applying.step(&preview, &copy, "Mina", now(), &mut make_id, usize::MAX);
+    applying.commit(&preview, &mut copy, "Mina", now(), &mut make_id);
+    assert_eq!(copy, desk);
+}
+
+/// This app's JSON export of `desk` with `edit` done to its `cases` list.
+fn edited_export(desk: &Desk, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> Vec<u8> {
+    let mut value: serde_json::Value = serde_json::from_str(&export_json(desk, &[], now())).unwrap();
+    edit(value["cases"].as_array_mut().unwrap());
+    serde_json::to_vec(&value).unwrap()
+}
+
+fn reasons(preview: &Preview) -> Vec<String> {
+    preview.errors.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn one_bad_case_in_a_json_export_leaves_out_only_itself() {
+    let desk = busy_desk();
+    let bytes = edited_export(&desk, |cases| {
+        cases[1]["customers_affected"] = (-3).into();
+        cases[3]["created_at"] = "2026-13-45T00:00:00Z".into();
+        cases[4]["tier"] = "gold".into();
+        cases[4].as_object_mut().unwrap().remove("title");
+        cases[5] = 7.into();
+        cases[6]["urgency"] = "x".repeat(1_000_000).into();
+    });
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, bytes);
+    assert_eq!(
+        reasons(&preview),
+        [
+            "item 2: customers_affected: -3 is not a whole number of customers",
+            "item 4: created_at: \"2026-13-45T00:00:00Z\" is not a date and time (like \"2026-11-02T09:00:00Z\")",
+            "item 5: title: missing; tier: \"gold\" is not one of enterprise, premium, standard, free",
+            "item 6: is a single number, not a case",
+            &format!("item 7: urgency: \"{}… is not one of high, medium, low", "x".repeat(59)),
+        ]
+    );
+    assert_eq!(copy.cases.len(), desk.cases.len() - 5);
+    assert!(copy.case(&desk.cases[0].id).is_some() && copy.case(&desk.cases[1].id).is_none());
+}
+
+#[test]
+fn a_json_file_of_one_value_says_what_it_holds() {
+    let error = |text: &str| ImportJob::start(text.as_bytes().to_vec()).err().unwrap().to_string();
+    assert_eq!(error("null"), "This file holds null, not cases.");
+    assert_eq!(error(" 42\n"), "This file holds a single number, not cases.");
+    assert_eq!(error("-1.5e3"), "This file holds a single number, not cases.");
+    assert_eq!(error("\"hello\""), "This file holds a single piece of text, not cases.");
+    assert_eq!(error("true"), "This file holds true or false, not cases.");
+    // A CSV that starts like JSON is still a CSV.
+    assert_eq!(read(b"\"title\",x\n\"Printer on fire\",1\n".to_vec()).format(), Format::GenericCsv);
+}
+
+#[test]
+fn times_before_1990_or_over_a_year_ahead_are_refused_per_row() {
+    let csv = "Id,Subject,Created at\n\
+               1,Old,1970-01-01 00:00:00\n\
+               2,Far,9999-12-31 00:00:00\n\
+               3,Fine,2026-10-01 12:00:00\n\
+               4,Soon,2027-06-01 12:00:00\n";
+    let mut desk = Desk::default();
+    let preview = import(&mut desk, csv.as_bytes().to_vec());
+    assert_eq!(
+        reasons(&preview),
+        [
+            "line 2: Created 1970-01-01T00:00:00Z is before 1990, which this desk does not take",
+            "line 3: Created 9999-12-31T00:00:00Z is more than a year from now, which this desk does not take",
+        ]
+    );
+    assert_eq!(desk.cases.len(), 2);
+
+    let bytes = edited_export(&busy_desk(), |cases| {
+        cases[0]["timeline"][0]["at"] = "1989-12-31T23:59:59Z".into();
+        cases[1]["resolved_at"] = "2100-01-01T00:00:00Z".into();
+    });
+    let preview = read(bytes).preview(&Desk::default(), now());
+    assert_eq!(preview.errors.len(), 2);
+    assert!(reasons(&preview)[0].starts_with("item 1: timeline entry 1 1989-12-31T23:59:59Z is before 1990"));
+    assert!(reasons(&preview)[1].starts_with("item 2: Resolved 2100-01-01"));
+}
+
+#[test]
+fn case_ids_whose_page_could_never_open_are_refused() {
+    let bytes = edited_export(&busy_desk(), |cases| {
+        cases[0]["id"] = "".into();
+        cases[1]["id"] = "   ".into();
+        cases[2]["id"] = "x".repeat(201).into();
+        cases[3]["id"] = "a\u{1}b".into();
+    });
+    let preview = read(bytes).preview(&Desk::default(), now());
+    let reasons = reasons(&preview);
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(reasons[0].ends_with("the case id is empty, so its page could never be opened"));
+    assert!(reasons[1].ends_with("the case id is empty, so its page could never be opened"));
+    assert!(reasons[2].ends_with("longer than 200 characters"));
+    assert!(reasons[3].ends_with("holds control characters"));
+}
+
+#[test]
+fn csv_files_over_20_mb_are_refused_before_reading() {
+    let mut csv = b"Id,Subject\n".to_vec();
+    csv.resize(25 * 1024 * 1024, b'x');
+    let error = ImportJob::start(csv).err().unwrap();
+    assert_eq!(error, ImportError::TooLarge { bytes: 25 * 1024 * 1024, limit: MAX_IMPORT_BYTES });
+    assert_eq!(
+        error.to_string(),
+        "The file is 25.0 MB; an import takes a CSV or GitHub file of up to 20 MB. Split it into smaller files and import each."
+    );
+    assert!(quick_add(&"x".repeat(MAX_IMPORT_BYTES + 1)).is_err());
+
+    // This app's own export of a big desk is over 20 MB and must still restore.
+    let mut desk = busy_desk();
+    desk.cases[0].extra.insert("Log".into(), "y".repeat(MAX_IMPORT_BYTES));
+    let mut copy = Desk::default();
+    import(&mut copy, export_json(&desk, &[], now()).into_bytes());
+    assert_eq!(copy.cases, desk.cases);
+}
+
+#[test]
+fn control_characters_in_a_case_leave_the_csv_export_importable() {
+    let mut desk = Desk::default();
+    let draft = CaseDraft {
+        title: "Null\0 byte\u{1b}[31m".into(),
+        description: "tab\tand\nlines\u{7}".into(),
+        ..CaseDraft::default()
+    };
+    desk.cases.push(Case::create(CaseId("c-nul".into()), draft, "Mina", now()));
+    let bytes = export_csv(&desk.cases);
+    assert!(!bytes.iter().any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')));
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, bytes);
+    assert_eq!(preview.format, Format::TriageDeskCsv);
+    assert_eq!(copy.cases[0].title, "Null byte[31m");
+    assert_eq!(copy.cases[0].description, "tab\tand\nlines");
+
+    // An export made before control characters were left out still imports, as it is.
+    let older = "\u{feff}id,external_id,title,description,customer,tier,surface,category,customers_affected,\
+                 urgency,status,created_at,updated_at,first_response_at,resolved_at\r\n\
+                 c-old,,Nul\0 here,,,Standard,Other,,1,Medium,New,2026-11-01T00:00:00Z,2026-11-01T00:00:00Z,,\r\n";
+    let mut copy = Desk::default();
+    import(&mut copy, older.as_bytes().to_vec());
+    assert_eq!(copy.cases[0].title, "Nul\0 here");
+}
+
+#[test]
+fn a_shift_jis_file_is_named_japanese() {
+    let bytes = b"Id,Subject\n1,\x8c\x88\x8d\xcf\x83G\x83\x89\x81[\n".to_vec();
+    let error = ImportJob::start(bytes).err().unwrap();
+    assert!(matches!(error, ImportError::NotUtf8 { likely: Some(LegacyEncoding::ShiftJis), .. }));
+    assert!(
+        error.to_string().contains("Japanese text in Shift-JIS") && !error.to_string().contains("Korean")
+    );
+}
+
+/// The "Download unreadable data" file of `desk`'s records, as `storage.rs` writes it.
+fn backup_of(desk: &Desk, meta: Option<String>, edit_chunks: impl FnOnce(&mut Vec<String>)) -> Vec<u8> {
+    let all = (0..layout::CHUNK_COUNT).collect();
+    let mut chunks: Vec<String> = layout::members(&desk.cases, &all)
+        .values()
+        .filter(|places| !places.is_empty())
+        .map(|places| layout::encode_chunk(&desk.cases, places))
+        .collect();
+    edit_chunks(&mut chunks);
+    let meta = meta.unwrap_or_else(|| layout::encode_meta(9, now(), desk));
+    serde_json::json!({ "meta": meta, "chunks": chunks }).to_string().into_bytes()
+}
+
+#[test]
+fn the_unreadable_data_backup_restores_every_case_it_can_read() {
+    let desk = desk_with_records();
+    let whole = backup_of(&desk, None, |_| {});
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, whole);
+    assert_eq!(preview.format, Format::TriageDeskBackup);
+    assert_eq!(preview.format.label(), "Triage Desk unreadable-data backup");
+    assert!(preview.errors.is_empty(), "{:?}", preview.errors);
+    assert_eq!(copy.cases, desk.cases, "every case, in the desk's order");
+    assert_eq!((copy.incidents.len(), copy.merges.len(), copy.not_duplicates.len()), (1, 1, 1));
+
+    // One record broken, one case of another record damaged, the desk record lost.
+    let damaged = backup_of(&desk, Some("{\"layout_version\": 3, broken".into()), |chunks| {
+        chunks[0] = "[{\"at\": 0, \"case\": {\"id\": ".into();
+        let mut entries: Vec<serde_json::Value> = serde_json::from_str(&chunks[1]).unwrap();
+        entries[0]["case"]["customers_affected"] = (-3).into();
+        chunks[1] = serde_json::to_string(&entries).unwrap();
+    });
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, damaged);
+    let reasons = reasons(&preview);
+    assert!(reasons[0].starts_with("record 1: could not be read, so its cases are left out"), "{reasons:?}");
+    assert_eq!(reasons[1], "record 2, case 1: customers_affected: -3 is not a whole number of customers");
+    assert!(warned(&preview, "desk record could not be read"));
+    assert!(preview.records.is_none() && copy.incidents.is_empty());
+    assert!(!copy.cases.is_empty() && copy.cases.len() < desk.cases.len());
+
+    // Records of layouts 1 and 2 were strings, which come out quoted once more; no desk record.
+    let quoted = backup_of(&desk, Some(String::new()), |chunks| {
+        for chunk in chunks.iter_mut() {
+            *chunk = serde_json::to_string(chunk).unwrap();
+        }
+    });
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, quoted);
+    assert!(preview.errors.is_empty(), "{:?}", preview.errors);
+    assert!(warned(&preview, "The backup has no desk record"));
+    assert_eq!(copy.cases, desk.cases);
+}
+
+#[test]
+fn a_stored_envelope_set_aside_as_unreadable_imports_its_readable_cases() {
+    let desk = desk_with_records();
+    let envelope = Envelope { schema_version: 2, revision: 4, saved_at: now(), data: desk.clone() };
+    let mut value = serde_json::to_value(&envelope).unwrap();
+    value["data"]["cases"][2]["status"] = "lost".into();
+    let mut copy = Desk::default();
+    let preview = import(&mut copy, serde_json::to_vec(&value).unwrap());
+    assert_eq!(preview.format, Format::TriageDeskJson);
+    assert_eq!(
+        reasons(&preview),
+        ["item 3: status: \"lost\" is not one of new, triaged, in_progress, waiting_on_customer, waiting_on_engineering, resolved, closed"]
+    );
+    assert_eq!(copy.cases.len(), desk.cases.len() - 1);
+    assert_eq!(copy.incidents, desk.incidents);
 }

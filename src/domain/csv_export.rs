@@ -7,7 +7,9 @@
 //!
 //! Choices are written as their labels ("In progress"), times as RFC 3339 in UTC with as
 //! many fraction digits as they have, so that importing the file gives the same values back.
-//! The timeline is not in the CSV; the JSON export carries it.
+//! The timeline is not in the CSV; the JSON export carries it. Control characters other than
+//! tab and line breaks (a NUL pasted into a case) are left out: spreadsheets and other tools
+//! take them for a binary file, and they show as nothing. The JSON export keeps them.
 
 use super::case::{Case, Timestamp};
 use super::import::Target;
@@ -36,7 +38,8 @@ pub fn export_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Vec<u8> {
 }
 
 fn write_row<T: AsRef<str>>(writer: &mut csv::Writer<&mut Vec<u8>>, cells: Vec<T>) {
-    let neutralised: Vec<_> = cells.iter().map(|cell| neutralise(cell.as_ref())).collect();
+    let clean: Vec<_> = cells.iter().map(|cell| without_controls(cell.as_ref())).collect();
+    let neutralised: Vec<_> = clean.iter().map(|cell| neutralise(cell)).collect();
     writer
         .write_record(neutralised.iter().map(|cell| cell.as_bytes()))
         .expect("writing to memory cannot fail");
@@ -60,6 +63,24 @@ fn cell(case: &Case, target: Target) -> String {
         Target::UpdatedAt => time(Some(case.updated_at)).unwrap_or_default(),
         Target::FirstResponseAt => time(case.first_response_at).unwrap_or_default(),
         Target::ResolvedAt => time(case.resolved_at).unwrap_or_default(),
+    }
+}
+
+/// Whether `bytes` (without a byte order mark) start with this app's CSV header.
+pub fn is_own_csv(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"id,external_id,title,description,customer,")
+}
+
+fn is_stray_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{1f}') && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The cell without C0 control characters other than tab and line breaks.
+fn without_controls(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.contains(is_stray_control) {
+        cell.chars().filter(|&c| !is_stray_control(c)).collect::<String>().into()
+    } else {
+        cell.into()
     }
 }
 
@@ -103,5 +124,11 @@ mod tests {
             assert_eq!(neutralise(cell), cell);
             assert_eq!(unneutralise(cell), cell);
         }
+    }
+
+    #[test]
+    fn stray_control_characters_are_left_out_but_tabs_and_line_breaks_kept() {
+        assert_eq!(without_controls("a\0b\u{1}c\u{1b}[31m\td\r\ne\u{7f}"), "abc[31m\td\r\ne\u{7f}");
+        assert!(matches!(without_controls("결제 오류\n"), std::borrow::Cow::Borrowed(_)));
     }
 }

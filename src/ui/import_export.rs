@@ -9,9 +9,11 @@ use super::sla_timers::{use_sla_board, SlaBoard};
 use super::store::{use_desk, DeskStore};
 use super::triage::{use_scoring, Scoring};
 use crate::domain::case::{CaseId, Timestamp};
-use crate::domain::desk::{new_case_id, Desk, Settings};
-use crate::domain::import::{Applying, ColumnRole, ImportJob, Preview, Progress, Steps};
-use crate::domain::persist::{export_json, read_import};
+use crate::domain::desk::{new_case_id, Desk};
+use crate::domain::import::{
+    check_size, Applying, ColumnRole, ImportJob, Preview, Progress, Steps, MAX_OWN_FILE_BYTES,
+};
+use crate::domain::persist::export_json;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -69,8 +71,6 @@ pub struct Review {
     pub source: Source,
     pub preview: Preview,
     pub columns: Vec<ColumnView>,
-    /// The settings in this app's own JSON export, which the user may take over.
-    pub settings: Option<Settings>,
 }
 
 /// Where an import is.
@@ -195,6 +195,11 @@ impl ImportState {
     pub fn start_file(self, file: web_sys::File) {
         let run = self.next_run();
         let name = file.name();
+        // Refused before reading, so an oversized file never fills the page's memory.
+        if let Err(error) = check_size(file.size() as usize, MAX_OWN_FILE_BYTES) {
+            self.stage.set(Some(Stage::Failed { name, message: error.to_string() }));
+            return;
+        }
         let progress =
             Progress { rows_done: 0, bytes_done: 0, total_bytes: file.size() as usize, finished: false };
         self.report(&name, Meter::reading(progress));
@@ -211,7 +216,6 @@ impl ImportState {
     }
 
     async fn read(self, run: u64, name: String, bytes: Vec<u8>) {
-        let settings = own_settings(&bytes);
         let mut job = match ImportJob::start(bytes) {
             Ok(job) => job,
             Err(error) => {
@@ -231,14 +235,14 @@ impl ImportState {
             }
         }
         self.job.set_value(Some(job));
-        self.show(run, name, Source::File, settings).await;
+        self.show(run, name, Source::File).await;
     }
 
     /// Previews pasted rows, already read in full.
     pub fn start_pasted(self, job: ImportJob) {
         let run = self.next_run();
         self.job.set_value(Some(job));
-        leptos::task::spawn_local(self.show(run, "pasted rows".into(), Source::Pasted, None));
+        leptos::task::spawn_local(self.show(run, "pasted rows".into(), Source::Pasted));
     }
 
     pub fn fail(self, name: String, message: String) {
@@ -247,7 +251,7 @@ impl ImportState {
     }
 
     /// Previews the job against the desk, step by step.
-    async fn show(self, run: u64, name: String, source: Source, settings: Option<Settings>) {
+    async fn show(self, run: u64, name: String, source: Source) {
         let now = browser::now();
         let with_job_and_desk = |work: &mut dyn FnMut(&ImportJob, &Desk)| {
             self.job.with_value(|job| {
@@ -288,7 +292,7 @@ impl ImportState {
                     examples: job.examples(i, 2).into_iter().map(str::to_string).collect(),
                 })
                 .collect();
-            Some(Review { name, source, preview, columns, settings })
+            Some(Review { name, source, preview, columns })
         });
         if let Some(review) = review {
             self.stage.set(Some(Stage::Ready(Arc::new(review))));
@@ -303,16 +307,12 @@ impl ImportState {
                 job.set_role(column, role);
             }
         });
-        leptos::task::spawn_local(self.show(
-            self.restart(),
-            review.name.clone(),
-            review.source,
-            review.settings.clone(),
-        ));
+        leptos::task::spawn_local(self.show(self.restart(), review.name.clone(), review.source));
     }
 
-    /// Applies the previewed rows step by step, then writes them (and, if asked, the
-    /// file's settings) into the desk in one change. Cancel before the end writes nothing.
+    /// Applies the previewed rows step by step, then writes them and the file's other
+    /// records (with its settings, if asked) into the desk in one change. Cancel before the
+    /// end writes nothing.
     pub fn confirm(self, use_settings: bool) {
         let Some(Stage::Ready(review)) = self.stage.get_untracked() else { return };
         let run = self.next_run();
@@ -320,7 +320,10 @@ impl ImportState {
             let now = browser::now();
             let author = self.store.desk.with_untracked(|desk| desk.settings.author().to_string());
             let mut make_id = move || new_case_id(now, browser::random_u32());
-            let mut applying = self.store.desk.with_untracked(|desk| Applying::new(&review.preview, desk));
+            let mut applying = self
+                .store
+                .desk
+                .with_untracked(|desk| Applying::new(&review.preview, desk).use_settings(use_settings));
             let mut warmed = 0;
             loop {
                 let steps = self.store.desk.with_untracked(|desk| {
@@ -345,7 +348,7 @@ impl ImportState {
                     return;
                 }
             }
-            let summary = self.write(&review, applying, use_settings, &author, now, &mut make_id);
+            let summary = self.write(&review, applying, &author, now, &mut make_id);
             let through = self.store.changes_made();
             let cases = self.store.desk.with_untracked(|desk| desk.cases.len());
             self.stage.set(Some(Stage::Saving { name: review.name.clone(), cases }));
@@ -369,7 +372,6 @@ impl ImportState {
         self,
         review: &Review,
         applying: Applying,
-        use_settings: bool,
         author: &str,
         now: Timestamp,
         make_id: &mut dyn FnMut() -> CaseId,
@@ -377,9 +379,6 @@ impl ImportState {
         let mut summary = None;
         self.store.change(|desk| {
             summary = Some(applying.commit(&review.preview, desk, author, now, make_id));
-            if let (true, Some(settings)) = (use_settings, &review.settings) {
-                desk.settings = settings.clone();
-            }
         });
         if review.source == Source::Pasted {
             self.pasted.set(String::new());
@@ -400,15 +399,6 @@ impl ImportState {
         self.next_run();
         self.stage.set(None);
     }
-}
-
-/// The settings of this app's own JSON export, which the engine leaves aside.
-fn own_settings(bytes: &[u8]) -> Option<Settings> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.trim_ascii_start().first() != Some(&b'{') {
-        return None;
-    }
-    read_import(std::str::from_utf8(bytes).ok()?).ok().map(|desk| desk.settings)
 }
 
 #[component]

@@ -99,7 +99,26 @@ fn ReadyReview(review: Arc<Review>) -> impl IntoView {
         "{} new cases will be added, {} cases already here will be updated, {} are unchanged, and {errors} rows have errors.",
         preview.to_add, preview.to_update, preview.unchanged
     );
-    let settings_choice = review.settings.as_ref().map(|settings| {
+    let records = preview.records.as_ref();
+    let brings = records.and_then(|records| {
+        let counts = [
+            (records.incidents.len(), "incident", "incidents"),
+            (records.merges.len(), "merge", "merges"),
+            (records.undone_merges.len(), "undone merge", "undone merges"),
+            (records.not_duplicates.len(), "not-duplicate pair", "not-duplicate pairs"),
+        ];
+        counts.iter().any(|(n, _, _)| *n > 0).then(|| {
+            let parts: Vec<String> = counts
+                .iter()
+                .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+                .collect();
+            format!(
+                "The file also brings {}; they are merged with yours as another tab's changes are.",
+                parts.join(", ")
+            )
+        })
+    });
+    let settings_choice = records.map(|records| &records.settings).map(|settings| {
         let name = settings.display_name.clone();
         view! {
             <label class="check">
@@ -125,6 +144,7 @@ fn ReadyReview(review: Arc<Review>) -> impl IntoView {
             <li class:has-errors={errors > 0}><strong>{errors}</strong>" with errors"</li>
         </ul>
         <p>{counts}</p>
+        {brings.map(|text| view! { <p class="import-records">{text}</p> })}
         <RowErrors review=review.clone() />
         <Warnings review=review.clone() />
         {settings_choice}
@@ -170,8 +190,13 @@ fn Warnings(review: Arc<Review>) -> impl IntoView {
                 {warnings
                     .iter()
                     .map(|warning| {
-                        let rows = if warning.rows == 1 { "1 row".to_string() } else { format!("{} rows", warning.rows) };
-                        view! { <li>{warning.message.clone()} <span class="muted">{format!(" ({rows})")}</span></li> }
+                        // A note about the file as a whole counts no rows.
+                        let rows = match warning.rows {
+                            0 => String::new(),
+                            1 => " (1 row)".to_string(),
+                            n => format!(" ({n} rows)"),
+                        };
+                        view! { <li>{warning.message.clone()} <span class="muted">{rows}</span></li> }
                     })
                     .collect_view()}
             </ul>

@@ -3,6 +3,7 @@
 //! into silent mojibake.
 
 use super::{ImportError, LegacyEncoding};
+use crate::domain::csv_export;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -19,7 +20,10 @@ pub(super) fn text(bytes: &[u8]) -> Result<(&str, usize), ImportError> {
     if let Some(big_endian) = utf16(body) {
         return Err(ImportError::Utf16 { big_endian });
     }
-    if body.contains(&0) || control_bytes(body) * 100 > body.len().min(8192) {
+    // This app's own CSV may hold control characters typed into a case (exports before they
+    // were left out did), so its header vouches for it being text.
+    let binary = body.contains(&0) || control_bytes(body) * 100 > body.len().min(8192);
+    if binary && !csv_export::is_own_csv(body) {
         return Err(ImportError::Binary { what: "a binary file, not text".into() });
     }
     match std::str::from_utf8(body) {
@@ -81,8 +85,11 @@ fn control_bytes(bytes: &[u8]) -> usize {
 /// trail byte pairs each encoding allows. Korean (CP949/EUC-KR) never uses trail bytes
 /// 0x5B–0x60 or 0x7B–0x80 and Big5 never uses lead bytes below 0xA1; where both fit, the
 /// lead bytes decide: Hangul syllables start at 0xB0, the commonest Big5 characters at 0xA4.
+/// Japanese Shift-JIS text fits CP949's extended pairs too, but its kana and commonest
+/// kanji all lead with 0x81–0x9F, where Hangul text seldom does and Big5 never.
 fn legacy(bytes: &[u8]) -> Option<LegacyEncoding> {
     let (mut pairs, mut not_korean, mut not_big5, mut big5_leads) = (0usize, 0usize, 0usize, 0usize);
+    let (mut not_sjis, mut sjis_leads) = (0usize, 0usize);
     let mut rest = bytes;
     while let Some((&lead, tail)) = rest.split_first() {
         rest = tail;
@@ -98,12 +105,18 @@ fn legacy(bytes: &[u8]) -> Option<LegacyEncoding> {
             _ => false,
         };
         let big5 = matches!(lead, 0xA1..=0xF9) && matches!(trail, 0x40..=0x7E | 0xA1..=0xFE);
+        let sjis = matches!(lead, 0x81..=0x9F | 0xE0..=0xFC) && matches!(trail, 0x40..=0x7E | 0x80..=0xFC);
         not_korean += usize::from(!korean);
         not_big5 += usize::from(!big5);
+        not_sjis += usize::from(!sjis);
         big5_leads += usize::from(matches!(lead, 0xA4..=0xAF));
+        sjis_leads += usize::from(matches!(lead, 0x81..=0x9F));
     }
     // A few stray pairs are allowed: the bytes may be cut mid-character or mixed with Latin-1.
     let fits = |misfits: usize| pairs > 0 && misfits * 20 <= pairs;
+    if fits(not_sjis) && sjis_leads * 2 > pairs {
+        return Some(LegacyEncoding::ShiftJis);
+    }
     match (fits(not_korean), fits(not_big5)) {
         (true, false) => Some(LegacyEncoding::Korean),
         (false, true) => Some(LegacyEncoding::Big5),
@@ -142,6 +155,12 @@ mod tests {
         // "付款失敗" in Big5.
         let bytes = b"Id,Subject\n1,\xA5\x49\xB4\xDA\xA5\xA2\xB1\xD1\n";
         assert!(matches!(text(bytes), Err(ImportError::NotUtf8 { likely: Some(LegacyEncoding::Big5), .. })));
+        // "決済エラー お支払い" in Shift-JIS is Japanese, not Korean.
+        let bytes = b"Id,Subject\n1,\x8c\x88\x8d\xcf\x83G\x83\x89\x81[ \x82\xa8\x8ex\x95\xa5\x82\xa2\n";
+        assert!(matches!(
+            text(bytes),
+            Err(ImportError::NotUtf8 { likely: Some(LegacyEncoding::ShiftJis), .. })
+        ));
         // Latin-1 "café" is neither.
         assert!(matches!(text(b"caf\xE9 au lait"), Err(ImportError::NotUtf8 { likely: None, .. })));
     }

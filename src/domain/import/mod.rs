@@ -29,7 +29,8 @@ pub use quick_add::quick_add;
 
 use crate::domain::case::Case;
 use crate::domain::csv_export;
-use crate::domain::persist::{self, LoadError};
+use crate::domain::desk::Desk;
+use crate::domain::persist::{self, ImportKind, LoadError};
 use serde_json::Value;
 use std::fmt;
 use std::io::Cursor;
@@ -45,6 +46,8 @@ pub enum Format {
     TriageDeskJson,
     /// This app's CSV export.
     TriageDeskCsv,
+    /// The "Download unreadable data" file the page offers when stored records cannot be read.
+    TriageDeskBackup,
     /// A CSV from anywhere else, mapped by column names.
     GenericCsv,
     /// Lines or spreadsheet rows pasted into quick add.
@@ -60,25 +63,40 @@ impl Format {
             Format::GitHubJson => "GitHub issues (JSON)",
             Format::TriageDeskJson => "Triage Desk export (JSON)",
             Format::TriageDeskCsv => "Triage Desk export (CSV)",
+            Format::TriageDeskBackup => "Triage Desk unreadable-data backup",
             Format::GenericCsv => "CSV",
             Format::Pasted => "Pasted rows",
         }
     }
 }
 
-/// The double-byte legacy encodings that Excel uses for Korean and Chinese text.
+/// The largest CSV, GitHub list or paste an import reads, as documented: its rows, their
+/// cells and the preview each hold a copy, so a bigger file would fill the page's memory.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+/// The largest file of this app's own (JSON export or unreadable-data backup): a desk of
+/// 50,000 cases exports to 35-55 MB, and refusing its backup would lose it.
+pub const MAX_OWN_FILE_BYTES: usize = 200 * 1024 * 1024;
+
+/// The double-byte legacy encodings that Excel uses for Korean, Chinese and Japanese text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LegacyEncoding {
     /// CP949 / EUC-KR.
     Korean,
     /// Big5 (Traditional Chinese).
     Big5,
+    /// Shift-JIS / CP932 (Japanese).
+    ShiftJis,
 }
 
 /// Why a file cannot be imported at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
+    /// More than `limit` bytes: [`MAX_IMPORT_BYTES`] or [`MAX_OWN_FILE_BYTES`].
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     Utf16 {
         big_endian: bool,
     },
@@ -109,6 +127,16 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("The file is empty."),
+            ImportError::TooLarge { bytes, limit } => {
+                let megabytes = |bytes: usize| bytes as f64 / 1_048_576.0;
+                let kind = if *limit == MAX_IMPORT_BYTES { "a CSV or GitHub file" } else { "any file" };
+                write!(
+                    f,
+                    "The file is {:.1} MB; an import takes {kind} of up to {:.0} MB. Split it into smaller files and import each.",
+                    megabytes(*bytes),
+                    megabytes(*limit)
+                )
+            }
             ImportError::Utf16 { big_endian } => {
                 let order = if *big_endian { "big-endian" } else { "little-endian" };
                 write!(f, "The file is UTF-16 ({order}) text, which this importer does not read. {RESAVE}")
@@ -120,6 +148,7 @@ impl fmt::Display for ImportError {
                 let guess = match likely {
                     Some(LegacyEncoding::Korean) => " It looks like Korean text in CP949/EUC-KR.",
                     Some(LegacyEncoding::Big5) => " It looks like Chinese text in Big5.",
+                    Some(LegacyEncoding::ShiftJis) => " It looks like Japanese text in Shift-JIS.",
                     None => "",
                 };
                 write!(f, "The file is not UTF-8 text from line {line} (byte {offset}) on.{guess} {RESAVE}")
@@ -136,11 +165,14 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Where a row came from: a line of a CSV file (where the row starts, counting the lines of
-/// multi-line cells) or the position of an item in a JSON list, both from 1.
+/// multi-line cells), the position of an item in a JSON list, or a record of an
+/// unreadable-data backup (and a case in it), all from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RowRef {
     Line(u64),
     Item(usize),
+    Record(usize),
+    RecordCase(usize, usize),
 }
 
 impl fmt::Display for RowRef {
@@ -148,6 +180,8 @@ impl fmt::Display for RowRef {
         match self {
             RowRef::Line(line) => write!(f, "line {line}"),
             RowRef::Item(item) => write!(f, "item {item}"),
+            RowRef::Record(record) => write!(f, "record {record}"),
+            RowRef::RecordCase(record, case) => write!(f, "record {record}, case {case}"),
         }
     }
 }
@@ -192,8 +226,11 @@ pub struct ImportJob {
     format: Format,
     mapping: Mapping,
     rows: Vec<Row>,
-    /// Whole cases from this app's JSON export, which need no mapping.
-    cases: Vec<Case>,
+    /// Whole cases from this app's JSON files, which need no mapping, with where each is.
+    cases: Vec<(RowRef, Case)>,
+    /// The rest of this app's JSON file (its `cases` empty): settings, incidents, merges,
+    /// undone merges and not-duplicate pairs, merged into the desk with the cases.
+    records: Option<Desk>,
     errors: Vec<RowError>,
     warnings: plan::Notes,
     reader: Reader,
@@ -211,6 +248,7 @@ impl ImportJob {
             mapping,
             rows: Vec::new(),
             cases: Vec::new(),
+            records: None,
             errors: Vec::new(),
             warnings: plan::Notes::new(),
             reader: Reader::Done,
@@ -220,13 +258,21 @@ impl ImportJob {
         }
     }
 
-    /// Checks the encoding, recognises the format and reads the header. A JSON file is
-    /// parsed here in one go; CSV rows are read by [`ImportJob::step`].
+    /// Checks the size and encoding, recognises the format and reads the header. A JSON
+    /// file is parsed here in one go; CSV rows are read by [`ImportJob::step`].
     pub fn start(bytes: Vec<u8>) -> Result<ImportJob, ImportError> {
+        check_size(bytes.len(), MAX_OWN_FILE_BYTES)?;
         let (text, bom) = encoding::text(&bytes)?;
         let total_bytes = bytes.len();
         match text.trim_start().as_bytes().first() {
-            Some(b'[' | b'{') => Self::start_json(text, total_bytes),
+            Some(b'[') => Self::start_json_list(text, total_bytes),
+            Some(b'{') => Self::start_own_json(text, total_bytes),
+            Some(b'n' | b't' | b'f' | b'"' | b'-' | b'0'..=b'9')
+                if serde_json::from_str::<Value>(text).is_ok() =>
+            {
+                let what = persist::json_kind(text);
+                Err(ImportError::Unrecognised(format!("This file holds {what}, not cases.")))
+            }
             _ => {
                 let delimiter = guess_delimiter(text);
                 Self::start_csv(bytes, bom, delimiter, true, None)
@@ -234,30 +280,43 @@ impl ImportJob {
         }
     }
 
-    fn start_json(text: &str, total_bytes: usize) -> Result<ImportJob, ImportError> {
-        let value: Value = serde_json::from_str(text).map_err(|error| ImportError::Json {
-            line: error.line(),
-            column: error.column(),
-            reason: error.to_string().split(" at line").next().unwrap_or_default().to_string(),
-        })?;
-        match value {
+    fn start_json_list(text: &str, total_bytes: usize) -> Result<ImportJob, ImportError> {
+        check_size(total_bytes, MAX_IMPORT_BYTES)?;
+        match serde_json::from_str(text).map_err(json_error)? {
             Value::Array(items) if github::is_issue_list(&items) => {
                 let mapping = Mapping::guess(github::columns(), Format::GitHubJson);
                 let mut job = ImportJob::new(Format::GitHubJson, mapping, total_bytes, 0);
                 job.reader = Reader::Json(items.into_iter(), 0);
                 Ok(job)
             }
-            Value::Object(_) => {
-                let desk = persist::read_import(text).map_err(ImportError::TriageDesk)?;
-                let mapping = Mapping::guess(Vec::new(), Format::TriageDeskJson);
-                let mut job = ImportJob::new(Format::TriageDeskJson, mapping, total_bytes, total_bytes);
-                job.cases = desk.cases;
-                Ok(job)
-            }
             _ => Err(ImportError::Unrecognised(
                 "This JSON is neither a list of GitHub issues nor a Triage Desk export.".into(),
             )),
         }
+    }
+
+    /// This app's export, storage envelope or unreadable-data backup: every case that can be
+    /// read, the others listed as errors, and the desk's other records.
+    fn start_own_json(text: &str, total_bytes: usize) -> Result<ImportJob, ImportError> {
+        let file = persist::read_import(text).map_err(|error| {
+            // Broken JSON is reported by line and column; only a failed read looks again.
+            match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                Err(broken) => json_error(broken),
+                Ok(_) => ImportError::TriageDesk(error),
+            }
+        })?;
+        let format = match file.kind {
+            ImportKind::UnreadableBackup => Format::TriageDeskBackup,
+            ImportKind::Export | ImportKind::Envelope => Format::TriageDeskJson,
+        };
+        let mut job = ImportJob::new(format, Mapping::guess(Vec::new(), format), total_bytes, total_bytes);
+        job.cases = file.cases;
+        job.records = file.records;
+        job.errors = file.skipped;
+        for message in file.notes {
+            job.warnings.insert(message, 0);
+        }
+        Ok(job)
     }
 
     /// Reads the first record as the header. Pasted text (`widest_pasted`: the most cells in
@@ -271,6 +330,7 @@ impl ImportJob {
         widest_pasted: Option<usize>,
     ) -> Result<ImportJob, ImportError> {
         let total_bytes = bytes.len();
+        check_size(total_bytes, MAX_IMPORT_BYTES)?;
         let mut cursor = Cursor::new(bytes);
         cursor.set_position(skipped as u64);
         let mut reader = csv::ReaderBuilder::new()
@@ -429,6 +489,24 @@ impl ImportJob {
     pub fn examples(&self, column: usize, n: usize) -> Vec<&str> {
         let cells = self.rows.iter().filter_map(|row| row.cells.get(column));
         cells.map(|cell| cell.trim()).filter(|cell| !cell.is_empty()).take(n).collect()
+    }
+}
+
+/// Refuses a file over the documented size for its kind before anything reads it; the
+/// page checks [`MAX_OWN_FILE_BYTES`] before it even reads the file.
+pub fn check_size(bytes: usize, limit: usize) -> Result<(), ImportError> {
+    if bytes > limit {
+        Err(ImportError::TooLarge { bytes, limit })
+    } else {
+        Ok(())
+    }
+}
+
+fn json_error(error: serde_json::Error) -> ImportError {
+    ImportError::Json {
+        line: error.line(),
+        column: error.column(),
+        reason: persist::without_position(&error),
     }
 }
 

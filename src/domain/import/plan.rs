@@ -4,10 +4,13 @@ use super::mapping::{ColumnRole, Mapping, Target};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
     changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Status, Surface, Tier, TimelineEntry,
-    Timestamp, Urgency, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+    Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
-use crate::domain::desk::{Desk, Settings};
+use crate::domain::desk::Desk;
+use crate::domain::duplicates::UndoneMerge;
 use crate::domain::sort;
+use crate::domain::triage::Priority;
+use chrono::{Datelike, Months, SecondsFormat};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Something the user should know before confirming, and how many rows it concerns.
@@ -47,6 +50,8 @@ pub struct Incoming {
     pub extra: BTreeMap<String, String>,
     /// The whole history of a case from this app's JSON export; empty for other sources.
     pub timeline: Vec<TimelineEntry>,
+    /// A priority pinned in this app, from its JSON export.
+    pub priority_pin: Option<Priority>,
 }
 
 /// What a field change would do, for the preview.
@@ -92,6 +97,9 @@ pub struct Preview {
     pub to_add: usize,
     pub to_update: usize,
     pub unchanged: usize,
+    /// This app's own JSON file's records besides the cases (its `cases` empty): settings,
+    /// incidents, merges, undone merges and not-duplicate pairs.
+    pub records: Option<Desk>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -121,7 +129,7 @@ impl ImportJob {
     pub fn plan(&self, desk: &Desk) -> Planning {
         Planning {
             next: 0,
-            execution: Execution::new(&desk.cases),
+            execution: Execution::new(desk, self.records.as_ref()),
             notes: self.warnings.clone(),
             errors: self.errors.clone(),
             planned: Vec::new(),
@@ -148,14 +156,16 @@ impl ImportJob {
         match self.rows.get(i) {
             Some(row) => (row.at, map_row(row, &self.mapping, self.format, notes)),
             None => {
-                let item = i - self.rows.len();
-                (RowRef::Item(item + 1), Ok(Incoming::from(&self.cases[item])))
+                let (at, case) = &self.cases[i - self.rows.len()];
+                (*at, Ok(Incoming::from(case)))
             }
         }
     }
 
     fn note_mapping_gaps(&self, rows: usize, notes: &mut Notes) {
-        if matches!(self.format, Format::TriageDeskJson | Format::Pasted) || rows == 0 {
+        if matches!(self.format, Format::TriageDeskJson | Format::TriageDeskBackup | Format::Pasted)
+            || rows == 0
+        {
             return;
         }
         let mapped = |target| self.mapping.column_for(target).is_some();
@@ -197,6 +207,7 @@ impl Planning {
             let (at, incoming) = job.incoming(i, &mut self.notes);
             let outcome = incoming.and_then(|incoming| {
                 self.mapped += 1;
+                incoming.check(now)?;
                 let key = incoming.id.as_ref().map_or(incoming.external_id.as_str(), |id| id.0.as_str());
                 if !key.is_empty() && !self.seen_ids.insert(key.to_string()) {
                     note(
@@ -237,6 +248,7 @@ impl Planning {
             rows: planned,
             errors: self.errors,
             warnings: self.notes.into_iter().map(|(message, rows)| Warning { message, rows }).collect(),
+            records: job.records.clone(),
         }
     }
 }
@@ -245,6 +257,8 @@ impl Planning {
 /// their source time, with `make_id` ids unless the file carries this app's ids) and rows
 /// matching a case update it through the case's own setters, so its timeline shows what the
 /// import changed. The desk is matched again here, so changes made since the preview count.
+/// The records of this app's own file join too, but not its settings (see
+/// [`Applying::use_settings`]).
 pub fn apply(
     preview: &Preview,
     desk: &mut Desk,
@@ -263,15 +277,24 @@ pub struct Applying {
     next: usize,
     execution: Execution,
     summary: ImportSummary,
+    use_settings: bool,
 }
 
 impl Applying {
     pub fn new(preview: &Preview, desk: &Desk) -> Applying {
         Applying {
             next: 0,
-            execution: Execution::new(&desk.cases),
+            execution: Execution::new(desk, preview.records.as_ref()),
             summary: ImportSummary { errors: preview.errors.clone(), ..ImportSummary::default() },
+            use_settings: false,
         }
+    }
+
+    /// Whether the commit also puts in the settings of this app's own file (the user's
+    /// choice in the review), replacing the desk's.
+    pub fn use_settings(mut self, use_settings: bool) -> Applying {
+        self.use_settings = use_settings;
+        self
     }
 
     /// Matches and applies up to `max_rows` more rows, to copies of the cases.
@@ -302,7 +325,8 @@ impl Applying {
         &self.execution.added
     }
 
-    /// Writes the rows stepped through into the desk. If the desk gained cases or one of the
+    /// Writes the rows stepped through into the desk, then merges in the file's other
+    /// records as another tab's copy is merged. If the desk gained cases or one of the
     /// changed cases was edited meanwhile, writing the copies would double a case or undo
     /// that edit, so every row is applied again, in one go, to the desk as it is now.
     pub fn commit(
@@ -313,20 +337,40 @@ impl Applying {
         now: Timestamp,
         make_id: &mut dyn FnMut() -> CaseId,
     ) -> ImportSummary {
-        if self.execution.commit(desk) {
-            return self.summary;
+        let use_settings = self.use_settings;
+        let summary = if self.execution.commit(desk) {
+            self.summary
+        } else {
+            let mut again = Applying::new(preview, desk);
+            again.step(preview, desk, author, now, make_id, usize::MAX);
+            let written = again.execution.commit(desk);
+            debug_assert!(written, "nothing changes the desk between matching and writing");
+            again.summary
+        };
+        if let Some(records) = &preview.records {
+            merge_records(desk, records, use_settings);
         }
-        let mut again = Applying::new(preview, desk);
-        again.step(preview, desk, author, now, make_id, usize::MAX);
-        let written = again.execution.commit(desk);
-        debug_assert!(written, "nothing changes the desk between matching and writing");
-        again.summary
+        summary
     }
+}
+
+/// Merges the records of this app's own file (no cases: those are in by now) into the desk
+/// by the rules two tabs' copies are merged by. The settings are taken whole when the user
+/// asked for them, and otherwise left as they are.
+fn merge_records(desk: &mut Desk, records: &Desk, use_settings: bool) {
+    let mut theirs = Desk { cases: Vec::new(), ..records.clone() };
+    if use_settings {
+        desk.settings = records.settings.clone();
+    }
+    theirs.settings = desk.settings.clone();
+    *desk = std::mem::take(desk).merge(theirs);
 }
 
 /// Rows matched against the desk and applied to copies: a case a row changes is copied
 /// aside and new cases are collected, so the desk is only read until [`Execution::commit`].
 struct Execution {
+    /// Merges undone on the desk or in the file, which a case merged in must not bring back.
+    undone: Vec<UndoneMerge>,
     by_id: HashMap<CaseId, usize>,
     by_external: HashMap<String, usize>,
     /// How many cases the desk had at the start. Cases are only ever appended, never removed
@@ -338,7 +382,14 @@ struct Execution {
 }
 
 impl Execution {
-    fn new(base: &[Case]) -> Execution {
+    fn new(desk: &Desk, records: Option<&Desk>) -> Execution {
+        let base = &desk.cases;
+        let mut undone = desk.undone_merges.clone();
+        for merge in records.iter().flat_map(|records| &records.undone_merges) {
+            if !undone.contains(merge) {
+                undone.push(merge.clone());
+            }
+        }
         let by_id = base.iter().enumerate().map(|(i, case)| (case.id.clone(), i)).collect();
         let mut by_external = HashMap::new();
         for (i, case) in base.iter().enumerate() {
@@ -346,7 +397,14 @@ impl Execution {
                 by_external.entry(case.external_id.clone()).or_insert(i);
             }
         }
-        Execution { by_id, by_external, base_len: base.len(), changed: BTreeMap::new(), added: Vec::new() }
+        Execution {
+            undone,
+            by_id,
+            by_external,
+            base_len: base.len(),
+            changed: BTreeMap::new(),
+            added: Vec::new(),
+        }
     }
 
     /// Adds or updates one case for the row, matching on the case id, then the external id.
@@ -395,12 +453,12 @@ impl Execution {
         now: Timestamp,
     ) -> Result<Action, String> {
         if let Some(added) = place.checked_sub(self.base_len) {
-            return incoming.update(&mut self.added[added], author, now);
+            return incoming.update(&mut self.added[added], author, now, &self.undone);
         }
         let original = base.get(place).ok_or("matches a case that is no longer on the desk")?;
         let copied_before = self.changed.contains_key(&place);
         let (_, copy) = self.changed.entry(place).or_insert_with(|| (original.clone(), original.clone()));
-        let action = incoming.update(copy, author, now);
+        let action = incoming.update(copy, author, now, &self.undone);
         // A copy nothing changed need not be kept or written back.
         if !copied_before && !matches!(action, Ok(Action::Update { .. })) {
             self.changed.remove(&place);
@@ -436,6 +494,9 @@ impl Incoming {
     /// The case this row becomes when it matches none: created at its source time by
     /// `author` (or at `now` when the source has no date), in the source's status.
     pub fn to_case(&self, id: CaseId, author: &str, now: Timestamp) -> Case {
+        if let Some(case) = self.own_case(&id) {
+            return case;
+        }
         let created_at = self.created_at.unwrap_or(now);
         let draft = CaseDraft {
             title: self.title.clone().unwrap_or_default(),
@@ -451,10 +512,7 @@ impl Incoming {
         let mut case = Case::create(id, draft, author, created_at);
         case.external_id = self.external_id.clone();
         case.extra = self.extra.clone();
-        if !self.timeline.is_empty() {
-            case.timeline = self.timeline.clone();
-            case.status = self.status.unwrap_or(Status::New);
-        } else if let Some(status) = self.status {
+        if let Some(status) = self.status {
             // The source rarely says when its status was reached; its resolution or last
             // update time is the best known bound.
             let closing = !status.is_open();
@@ -469,8 +527,85 @@ impl Incoming {
         case
     }
 
+    /// A case of this app's own JSON file, exactly as the file has it: it carries its whole
+    /// history, so nothing is made up for it.
+    fn own_case(&self, id: &CaseId) -> Option<Case> {
+        if self.timeline.is_empty() {
+            return None;
+        }
+        Some(Case {
+            id: id.clone(),
+            external_id: self.external_id.clone(),
+            title: self.title.clone().unwrap_or_default(),
+            description: self.description.clone().unwrap_or_default(),
+            customer: self.customer.clone().unwrap_or_default(),
+            tier: self.tier.unwrap_or(Tier::Standard),
+            surface: self.surface.unwrap_or(Surface::Other),
+            category: self.category.clone().unwrap_or_default(),
+            customers_affected: self.customers_affected.unwrap_or(1),
+            urgency: self.urgency.unwrap_or(Urgency::Medium),
+            status: self.status.unwrap_or(Status::New),
+            created_at: self.created_at?,
+            updated_at: self.updated_at.or(self.created_at)?,
+            first_response_at: self.first_response_at,
+            resolved_at: self.resolved_at,
+            timeline: self.timeline.clone(),
+            priority_pin: self.priority_pin,
+            extra: self.extra.clone(),
+        })
+    }
+
+    /// Refuses what the desk must never take in: an id whose case page could never be
+    /// opened, a count out of range, and times before [`EARLIEST_SANE`] or more than a year
+    /// ahead of `now` (a far date would also cost every SLA clock dear on each load).
+    fn check(&self, now: Timestamp) -> Result<(), String> {
+        if let Some(id) = &self.id {
+            check_id(id)?;
+        }
+        if let Some(count) =
+            self.customers_affected.filter(|count| !(1..=MAX_CUSTOMERS_AFFECTED).contains(count))
+        {
+            return Err(format!(
+                "customers affected {count} is not a number from 1 to {MAX_CUSTOMERS_AFFECTED}"
+            ));
+        }
+        let earliest = EARLIEST_SANE;
+        let latest = now.checked_add_months(Months::new(12)).unwrap_or(now);
+        let times = [
+            (Target::CreatedAt.label(), self.created_at),
+            (Target::UpdatedAt.label(), self.updated_at),
+            (Target::FirstResponseAt.label(), self.first_response_at),
+            (Target::ResolvedAt.label(), self.resolved_at),
+        ];
+        let entries = self.timeline.iter().enumerate().map(|(i, entry)| (i, entry.at));
+        let bad = times
+            .into_iter()
+            .filter_map(|(label, at)| Some((label.to_string(), at?)))
+            .chain(entries.map(|(i, at)| (format!("timeline entry {}", i + 1), at)))
+            .find(|(_, at)| *at < earliest || *at > latest);
+        let shown = |at: Timestamp| at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+        match bad {
+            Some((what, at)) if at < earliest => Err(format!(
+                "{what} {} is before {}, which this desk does not take",
+                shown(at),
+                earliest.year()
+            )),
+            Some((what, at)) => Err(format!(
+                "{what} {} is more than a year from now, which this desk does not take",
+                shown(at)
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Brings an existing case up to this row, logging each change; returns what changed.
-    fn update(&self, case: &mut Case, author: &str, now: Timestamp) -> Result<Action, String> {
+    fn update(
+        &self,
+        case: &mut Case,
+        author: &str,
+        now: Timestamp,
+        undone: &[UndoneMerge],
+    ) -> Result<Action, String> {
         let changes = if self.timeline.is_empty() {
             // The setters log exactly what they change, so the new entries are the changes.
             let logged = case.timeline.len();
@@ -480,7 +615,8 @@ impl Incoming {
         } else {
             // This app's own copy of the case: merge it as two tabs would, losing no note.
             let before = case.clone();
-            let ours = Desk { cases: vec![before.clone()], settings: Settings::default(), ..Desk::default() };
+            let ours =
+                Desk { cases: vec![before.clone()], undone_merges: undone.to_vec(), ..Desk::default() };
             let theirs = Desk { cases: vec![self.to_case(case.id.clone(), author, now)], ..Desk::default() };
             *case = ours.merge(theirs).cases.remove(0);
             merged_changes(&before, case)
@@ -595,7 +731,26 @@ impl From<&Case> for Incoming {
             resolved_at: case.resolved_at,
             extra: case.extra.clone(),
             timeline: case.timeline.clone(),
+            priority_pin: case.priority_pin,
         }
+    }
+}
+
+/// The longest case id an import takes; ids are made here in 16 characters.
+const MAX_ID_CHARS: usize = 200;
+
+/// A case id must name a page that can be opened: not blank, not absurdly long, no control
+/// characters.
+fn check_id(id: &CaseId) -> Result<(), String> {
+    let text = id.0.as_str();
+    if text.trim().is_empty() {
+        Err("the case id is empty, so its page could never be opened".into())
+    } else if text.chars().count() > MAX_ID_CHARS {
+        Err(format!("the case id is longer than {MAX_ID_CHARS} characters"))
+    } else if text.chars().any(char::is_control) {
+        Err("the case id holds control characters".into())
+    } else {
+        Ok(())
     }
 }
 
