@@ -142,10 +142,12 @@ pub enum Field {
     CustomersAffected,
     Urgency,
     ExternalId,
+    /// When the case was opened; corrected by hand when a report was logged late.
+    CreatedAt,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 10] = [
         Field::Title,
         Field::Description,
         Field::Customer,
@@ -155,6 +157,7 @@ impl Field {
         Field::CustomersAffected,
         Field::Urgency,
         Field::ExternalId,
+        Field::CreatedAt,
     ];
 
     pub fn label(self) -> &'static str {
@@ -168,6 +171,7 @@ impl Field {
             Field::CustomersAffected => "Customers affected",
             Field::Urgency => "Urgency",
             Field::ExternalId => "External id",
+            Field::CreatedAt => "Created",
         }
     }
 }
@@ -218,6 +222,14 @@ pub enum Event {
     },
     /// Became the primary case of a merge of these duplicates.
     MergedDuplicates {
+        cases: Vec<CaseId>,
+    },
+    /// Put back from a merge into `primary`; the status change back is logged beside it.
+    Unmerged {
+        primary: CaseId,
+    },
+    /// A merge into this case was undone and these duplicates put back.
+    UnmergedDuplicates {
         cases: Vec<CaseId>,
     },
     /// Counted in an incident's blast radius.
@@ -272,6 +284,8 @@ enum EventName {
     Linked,
     MergedInto,
     MergedDuplicates,
+    Unmerged,
+    UnmergedDuplicates,
     IncidentLinked,
 }
 
@@ -330,6 +344,12 @@ impl Serialize for TimelineEntry {
             }
             Event::MergedDuplicates { cases } => {
                 StoredEntry { cases: Some(Cow::Borrowed(cases)), ..bare(EventName::MergedDuplicates) }
+            }
+            Event::Unmerged { primary } => {
+                StoredEntry { primary: text(&primary.0), ..bare(EventName::Unmerged) }
+            }
+            Event::UnmergedDuplicates { cases } => {
+                StoredEntry { cases: Some(Cow::Borrowed(cases)), ..bare(EventName::UnmergedDuplicates) }
             }
             Event::IncidentLinked { incident, title } => StoredEntry {
                 incident: text(incident),
@@ -393,6 +413,10 @@ impl TryFrom<StoredEntry<'_>> for TimelineEntry {
             EventName::MergedDuplicates => {
                 Event::MergedDuplicates { cases: need(stored.cases, "cases")?.into_owned() }
             }
+            EventName::Unmerged => Event::Unmerged { primary: CaseId(owned(stored.primary, "primary")?) },
+            EventName::UnmergedDuplicates => {
+                Event::UnmergedDuplicates { cases: need(stored.cases, "cases")?.into_owned() }
+            }
             EventName::IncidentLinked => Event::IncidentLinked {
                 incident: owned(stored.incident, "incident")?,
                 title: owned(stored.title, "title")?,
@@ -440,6 +464,12 @@ pub struct FieldError {
 pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
 pub const MAX_CUSTOMERS_AFFECTED: u32 = 10_000_000;
+/// The earliest creation time taken as real (1990-01-01T00:00:00Z), by the Created field and
+/// by imports alike; anything older is a wrong column or a zeroed date.
+pub const EARLIEST_SANE: Timestamp = match DateTime::from_timestamp(631_152_000, 0) {
+    Some(time) => time,
+    None => panic!("1990 is representable"),
+};
 
 impl CaseDraft {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
@@ -485,6 +515,17 @@ fn validate_customers_affected(count: u32) -> Result<(), String> {
     }
 }
 
+/// The fields whose values differ between two copies of a case, in [`Field::ALL`] order: what
+/// another tab changed on the case being looked at.
+pub fn changed_fields(before: &Case, after: &Case) -> Vec<Field> {
+    Field::ALL.into_iter().filter(|&field| before.field_text(field) != after.field_text(field)).collect()
+}
+
+/// A time as the timeline shows it: RFC 3339 in UTC, to the precision it has.
+fn time_text(time: Timestamp) -> String {
+    time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
 /// A value typed into one field of an existing case.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldValue {
@@ -493,6 +534,7 @@ pub enum FieldValue {
     Surface(Surface),
     Urgency(Urgency),
     Count(u32),
+    Time(Timestamp),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -579,6 +621,12 @@ impl Case {
             (Field::Tier, FieldValue::Tier(tier)) => self.tier = tier,
             (Field::Surface, FieldValue::Surface(surface)) => self.surface = surface,
             (Field::Urgency, FieldValue::Urgency(urgency)) => self.urgency = urgency,
+            (Field::CreatedAt, FieldValue::Time(time)) => {
+                if time < EARLIEST_SANE || time > now {
+                    return Err(refuse("Created must be between 1 Jan 1990 and now.".into()));
+                }
+                self.created_at = time;
+            }
             (_, FieldValue::Text(text)) => {
                 validate_text(field, &text).map_err(refuse)?;
                 let slot = match field {
@@ -593,12 +641,47 @@ impl Case {
             }
             _ => return Err(refuse(format!("That is not a value for {}.", field.label()))),
         }
+        Ok(self.log_field_change(field, from, author, now))
+    }
+
+    /// Logs `field`'s change from `from` to its value now; false (and nothing logged) when equal.
+    fn log_field_change(&mut self, field: Field, from: String, author: &str, now: Timestamp) -> bool {
         let to = self.field_text(field);
         if from == to {
-            return Ok(false);
+            return false;
         }
         self.log(author, now, Event::FieldChanged { field, from, to });
-        Ok(true)
+        true
+    }
+
+    /// Gives `field` the value it has in `source` (a copy of this case), logging nothing.
+    pub(crate) fn copy_field(&mut self, field: Field, source: &Case) {
+        match field {
+            Field::Title => self.title.clone_from(&source.title),
+            Field::Description => self.description.clone_from(&source.description),
+            Field::Customer => self.customer.clone_from(&source.customer),
+            Field::Tier => self.tier = source.tier,
+            Field::Surface => self.surface = source.surface,
+            Field::Category => self.category.clone_from(&source.category),
+            Field::CustomersAffected => self.customers_affected = source.customers_affected,
+            Field::Urgency => self.urgency = source.urgency,
+            Field::ExternalId => self.external_id.clone_from(&source.external_id),
+            Field::CreatedAt => self.created_at = source.created_at,
+        }
+    }
+
+    /// Puts back the status, resolution time, priority pin and field values `earlier` (this
+    /// case as it was) had, each change logged as the setters log it. Values are not checked
+    /// again: they were this case's own.
+    pub(crate) fn restore(&mut self, earlier: &Case, author: &str, now: Timestamp) {
+        self.set_status(earlier.status, author, now);
+        self.resolved_at = earlier.resolved_at;
+        self.pin_priority(earlier.priority_pin, author, now);
+        for field in Field::ALL {
+            let from = self.field_text(field);
+            self.copy_field(field, earlier);
+            self.log_field_change(field, from, author, now);
+        }
     }
 
     /// The value of a field as the timeline shows it.
@@ -613,6 +696,7 @@ impl Case {
             Field::CustomersAffected => self.customers_affected.to_string(),
             Field::Urgency => self.urgency.label().to_string(),
             Field::ExternalId => self.external_id.clone(),
+            Field::CreatedAt => time_text(self.created_at),
         }
     }
 
@@ -661,8 +745,7 @@ impl Case {
     }
 
     /// Changes whenever the case does: every edit logs a timeline entry and moves
-    /// `updated_at`, and an unmerge that keeps later entries (and so `updated_at`) takes the
-    /// merge's entries out. Caches and saves tell changed cases by it.
+    /// `updated_at`, and the timeline only ever grows. Caches and saves tell changed cases by it.
     pub fn version(&self) -> Version {
         (self.updated_at, self.timeline.len())
     }
@@ -695,7 +778,10 @@ mod tests {
             {"at":"2026-11-02T09:07:00Z","author":"Jun","event":"linked","case":"c2"},
             {"at":"2026-11-02T09:08:00Z","author":"Jun","event":"merged_into","primary":"c1"},
             {"at":"2026-11-02T09:09:00Z","author":"Jun","event":"merged_duplicates","cases":["c2","c3"]},
-            {"at":"2026-11-02T09:10:00Z","author":"Jun","event":"incident_linked","incident":"INC-1","title":"Checkout down"}
+            {"at":"2026-11-02T09:10:00Z","author":"Jun","event":"incident_linked","incident":"INC-1","title":"Checkout down"},
+            {"at":"2026-11-02T09:11:00Z","author":"Jun","event":"unmerged","primary":"c1"},
+            {"at":"2026-11-02T09:12:00Z","author":"Jun","event":"unmerged_duplicates","cases":["c2","c3"]},
+            {"at":"2026-11-02T09:13:00Z","author":"Jun","event":"field_changed","field":"created_at","from":"2026-11-02T09:00:00Z","to":"2026-11-01T08:00:00Z"}
         ]"#;
         let entries: Vec<TimelineEntry> = serde_json::from_str(written).unwrap();
         let id = |id: &str| CaseId(id.into());
@@ -714,6 +800,13 @@ mod tests {
                 Event::MergedInto { primary: id("c1") },
                 Event::MergedDuplicates { cases: vec![id("c2"), id("c3")] },
                 Event::IncidentLinked { incident: "INC-1".into(), title: "Checkout down".into() },
+                Event::Unmerged { primary: id("c1") },
+                Event::UnmergedDuplicates { cases: vec![id("c2"), id("c3")] },
+                Event::FieldChanged {
+                    field: Field::CreatedAt,
+                    from: "2026-11-02T09:00:00Z".into(),
+                    to: "2026-11-01T08:00:00Z".into(),
+                },
             ]
         );
         assert_eq!(entries[4].author, "Mina");
@@ -793,6 +886,35 @@ mod tests {
         let error = case.set_field(Field::Title, FieldValue::Text(" ".into()), "Mina", at(7)).unwrap_err();
         assert_eq!(error.message, "Title is required.");
         assert_eq!(case.title, "Checkout fails with card error");
+    }
+
+    #[test]
+    fn created_date_is_editable_within_1990_and_now_and_logged_in_rfc_3339() {
+        let mut case = sample();
+        let earlier = Utc.with_ymd_and_hms(2026, 10, 30, 17, 45, 0).unwrap();
+        assert!(case.set_field(Field::CreatedAt, FieldValue::Time(earlier), "Mina", at(5)).unwrap());
+        assert_eq!(case.created_at, earlier);
+        assert_eq!(
+            case.timeline[1].event,
+            Event::FieldChanged {
+                field: Field::CreatedAt,
+                from: "2026-11-02T09:00:00Z".into(),
+                to: "2026-10-30T17:45:00Z".into(),
+            }
+        );
+        assert_eq!(Field::CreatedAt.label(), "Created");
+        assert_eq!(serde_json::to_string(&Field::CreatedAt).unwrap(), r#""created_at""#);
+        let message = "Created must be between 1 Jan 1990 and now.";
+        let before_1990 = EARLIEST_SANE - chrono::Duration::seconds(1);
+        for refused in [at(6), before_1990] {
+            let error =
+                case.set_field(Field::CreatedAt, FieldValue::Time(refused), "Mina", at(5)).unwrap_err();
+            assert_eq!(error, FieldError { field: Field::CreatedAt, message: message.into() });
+        }
+        assert!(case.set_field(Field::CreatedAt, FieldValue::Time(EARLIEST_SANE), "Mina", at(5)).unwrap());
+        assert_eq!(EARLIEST_SANE.to_rfc3339(), "1990-01-01T00:00:00+00:00");
+        assert_eq!(case.timeline.len(), 3);
+        assert!(case.set_field(Field::CreatedAt, FieldValue::Text("x".into()), "Mina", at(5)).is_err());
     }
 
     #[test]

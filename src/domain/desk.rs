@@ -1,6 +1,6 @@
 //! Everything the user keeps: the cases and the settings, and how two copies of it merge.
 
-use super::case::{Case, CaseId, TimelineEntry, Timestamp};
+use super::case::{Case, CaseId, Event, Field, TimelineEntry, Timestamp};
 use super::duplicates::{MergeRecord, UndoneMerge};
 use super::grouping::{GroupingSettings, NotDuplicates};
 use super::incident::Incident;
@@ -112,21 +112,9 @@ impl Desk {
 
     /// Combines this tab's copy with another tab's newer copy without losing either's work.
     ///
-    /// Cases are never deleted, so the union of both is safe. Where both hold a case, the
-    /// copy changed last wins its fields, and the timelines are unioned so no note is lost.
+    /// Cases are never deleted, so the union of both is safe. Where both hold a case, see
+    /// [`merge_case`]: each field is taken from the copy that changed it last.
     pub fn merge(mut self, theirs: Desk) -> Desk {
-        // A merge undone in either copy stays undone: its record goes, and a case still
-        // showing it (closed, with its entries) gives way to the copy put back.
-        for undone in theirs.undone_merges {
-            if !self.undone_merges.contains(&undone) {
-                self.undone_merges.push(undone);
-            }
-        }
-        let undone_merges = self.undone_merges.clone();
-        let undone_entry =
-            |id: &CaseId, entry: &TimelineEntry| undone_merges.iter().any(|u| u.logged(id, entry));
-        let shows_undone_merge =
-            |case: &Case| case.timeline.iter().any(|entry| undone_entry(&case.id, entry));
         let mut index: HashMap<CaseId, usize> =
             self.cases.iter().enumerate().map(|(i, case)| (case.id.clone(), i)).collect();
         for their_case in theirs.cases {
@@ -137,28 +125,16 @@ impl Desk {
                 }
                 Some(&i) => {
                     let ours = &mut self.cases[i];
-                    if ours == &their_case {
-                        continue;
+                    if ours != &their_case {
+                        merge_case(ours, their_case);
                     }
-                    let theirs_win = match (shows_undone_merge(ours), shows_undone_merge(&their_case)) {
-                        (true, false) => true,
-                        (false, true) => false,
-                        _ => their_case.updated_at > ours.updated_at,
-                    };
-                    let (mut winner, loser) =
-                        if theirs_win { (their_case, ours.clone()) } else { (ours.clone(), their_case) };
-                    for entry in loser.timeline {
-                        if !winner.timeline.contains(&entry) && !undone_entry(&loser.id, &entry) {
-                            winner.timeline.push(entry);
-                        }
-                    }
-                    sort::sort_by_key(&mut winner.timeline, |entry| entry.at);
-                    winner.first_response_at = match (winner.first_response_at, loser.first_response_at) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                    *ours = winner;
                 }
+            }
+        }
+        // A merge undone in either copy stays undone, even where the other still holds it.
+        for undone in theirs.undone_merges {
+            if !self.undone_merges.contains(&undone) {
+                self.undone_merges.push(undone);
             }
         }
         if theirs.settings.updated_at > self.settings.updated_at {
@@ -172,6 +148,7 @@ impl Desk {
                 self.merges.push(merge);
             }
         }
+        let undone_merges = &self.undone_merges;
         self.merges.retain(|merge| !undone_merges.iter().any(|undone| undone.undoes(merge)));
         for incident in theirs.incidents {
             match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
@@ -187,6 +164,100 @@ impl Desk {
         }
         self
     }
+}
+
+/// What of a case a timeline entry sets, for telling which copy changed it last.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Field(Field),
+    /// The status, and with it the resolution time.
+    Status,
+    PriorityPin,
+}
+
+impl Part {
+    fn all() -> impl Iterator<Item = Part> {
+        Field::ALL.map(Part::Field).into_iter().chain([Part::Status, Part::PriorityPin])
+    }
+
+    fn set_by(event: &Event) -> Option<Part> {
+        match event {
+            Event::FieldChanged { field, .. } => Some(Part::Field(*field)),
+            Event::StatusChanged { .. } | Event::Reopened { .. } => Some(Part::Status),
+            Event::PriorityPinned { .. } => Some(Part::PriorityPin),
+            _ => None,
+        }
+    }
+
+    /// The last entry of `timeline` that set this part.
+    fn last_set_in(self, timeline: &[TimelineEntry]) -> Option<&TimelineEntry> {
+        timeline.iter().rev().find(|entry| Part::set_by(&entry.event) == Some(self))
+    }
+}
+
+/// Two copies of one case made one, field by field, so that two tabs editing different
+/// fields at once both keep their edit. The timelines are unioned; then each field, the
+/// status (with the resolution time) and the priority pin come from the copy whose own
+/// timeline holds the last entry that set it, ours where no entry tells. The first customer
+/// contact is the earlier one and the change time the later one; the extra columns, which
+/// have no entries, come with the copy changed last. So the merged case matches its merged
+/// timeline, and the result is the same whichever copy is ours.
+fn merge_case(ours: &mut Case, theirs: Case) {
+    let timeline = union_timelines(&ours.timeline, &theirs.timeline);
+    for part in Part::all() {
+        let Some(last) = part.last_set_in(&timeline) else { continue };
+        if part.last_set_in(&theirs.timeline) != Some(last) || part.last_set_in(&ours.timeline) == Some(last)
+        {
+            continue;
+        }
+        match part {
+            Part::Field(field) => ours.copy_field(field, &theirs),
+            Part::Status => (ours.status, ours.resolved_at) = (theirs.status, theirs.resolved_at),
+            Part::PriorityPin => ours.priority_pin = theirs.priority_pin,
+        }
+    }
+    ours.first_response_at = match (ours.first_response_at, theirs.first_response_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if theirs.updated_at > ours.updated_at {
+        ours.updated_at = theirs.updated_at;
+        ours.extra = theirs.extra;
+    }
+    ours.timeline = timeline;
+}
+
+/// Every entry of both timelines once, in time order. Each copy's entries at one time keep
+/// their order; where both copies logged different entries at the same time, the run whose
+/// stored form sorts first goes first, so that both tabs end with the same timeline.
+fn union_timelines(ours: &[TimelineEntry], theirs: &[TimelineEntry]) -> Vec<TimelineEntry> {
+    fn in_time_order(timeline: &[TimelineEntry]) -> Vec<&TimelineEntry> {
+        let mut entries: Vec<&TimelineEntry> = timeline.iter().collect();
+        sort::sort_by_key(&mut entries, |entry| entry.at);
+        entries
+    }
+    let (ours, theirs) = (in_time_order(ours), in_time_order(theirs));
+    let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < ours.len() || j < theirs.len() {
+        let at = match (ours.get(i), theirs.get(j)) {
+            (Some(a), Some(b)) => a.at.min(b.at),
+            (a, b) => a.or(b).expect("one list has entries left").at,
+        };
+        let run = |entries: &[&'_ TimelineEntry], from: usize| {
+            from + entries[from..].iter().take_while(|entry| entry.at == at).count()
+        };
+        let (our_run, their_run) = (&ours[i..run(&ours, i)], &theirs[j..run(&theirs, j)]);
+        (i, j) = (i + our_run.len(), j + their_run.len());
+        let stored = |run: &[&TimelineEntry]| serde_json::to_string(run).unwrap_or_default();
+        let ours_first = their_run.is_empty()
+            || our_run == their_run
+            || (!our_run.is_empty() && stored(our_run) <= stored(their_run));
+        let (first, second) = if ours_first { (our_run, their_run) } else { (their_run, our_run) };
+        merged.extend(first.iter().copied().cloned());
+        merged.extend(second.iter().filter(|entry| !first.contains(entry)).copied().cloned());
+    }
+    merged
 }
 
 /// Makes a case id that no other tab or import will also make: the time plus random bits.

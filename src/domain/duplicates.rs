@@ -1,8 +1,8 @@
 //! What a person does with likely duplicates: link two cases, say two are not duplicates,
-//! merge a group into one primary case (and undo that exactly), promote a group to an
-//! incident; and what the Groups view shows per group.
+//! merge a group into one primary case (and undo that, on the record), promote a group to
+//! an incident; and what the Groups view shows per group.
 
-use super::case::{Case, CaseId, Event, Status, Surface, Tier, TimelineEntry, Timestamp};
+use super::case::{Case, CaseId, Event, Status, Surface, Tier, Timestamp};
 use super::desk::Desk;
 use super::fast_hash::FastMap;
 use super::grouping::{summarize, Group, GroupSummary};
@@ -17,8 +17,6 @@ pub struct MergeRecord {
     pub primary: CaseId,
     pub at: Timestamp,
     pub author: String,
-    /// The primary's last change before the merge, restored when nothing changed it since.
-    pub primary_updated_at: Timestamp,
     /// Every duplicate exactly as it was before the merge.
     pub before: Vec<Case>,
 }
@@ -29,29 +27,19 @@ impl MergeRecord {
     }
 }
 
-/// A merge that was undone. Unmerge puts the cases back as they were, older change times
-/// included, so another tab's copy still showing the merge would look newer; this record
-/// keeps such a copy from bringing the merge back (see `Desk::merge`).
+/// A merge that was undone, kept so that another tab's copy still holding its record does
+/// not make it stand again (see `Desk::merge`). The cases need no such help: the unmerge is
+/// on their timelines, later than the merge.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UndoneMerge {
     pub primary: CaseId,
     /// The time of the merge, which names it.
     pub merged_at: Timestamp,
-    pub duplicates: Vec<CaseId>,
 }
 
 impl UndoneMerge {
     pub fn undoes(&self, merge: &MergeRecord) -> bool {
         merge.primary == self.primary && merge.at == self.merged_at
-    }
-
-    /// Whether `entry` on case `id` was logged by the undone merge.
-    pub fn logged(&self, id: &CaseId, entry: &TimelineEntry) -> bool {
-        entry.at == self.merged_at
-            && match &entry.event {
-                Event::MergedDuplicates { .. } => id == &self.primary,
-                event => logged_by_merge(event) && self.duplicates.contains(id),
-            }
     }
 }
 
@@ -137,57 +125,40 @@ impl Desk {
             case.log(author, now, Event::MergedInto { primary: primary.clone() });
         }
         let main = self.case_mut(primary).expect("checked above");
-        let primary_updated_at = main.updated_at;
         main.log(author, now, Event::MergedDuplicates { cases: duplicates.into_iter().cloned().collect() });
         self.merges.push(MergeRecord {
             primary: primary.clone(),
             at: now,
             author: author.to_string(),
-            primary_updated_at,
             before,
         });
         Ok(())
     }
 
-    /// Undoes every standing merge into `primary`: each duplicate gets back every field as it
-    /// was before (keeping anything logged on it since), and the primary loses the merge entry.
+    /// Undoes every standing merge into `primary`. Nothing is taken off a timeline: each
+    /// duplicate logs that it was unmerged and then gets back its status and every field as
+    /// they were before the merge (each change logged), and the primary logs which came back.
     /// Returns how many cases came back.
-    pub fn unmerge(&mut self, primary: &CaseId) -> usize {
+    pub fn unmerge(&mut self, primary: &CaseId, author: &str, now: Timestamp) -> usize {
         let (undone, kept): (Vec<MergeRecord>, Vec<MergeRecord>) =
             std::mem::take(&mut self.merges).into_iter().partition(|merge| &merge.primary == primary);
         self.merges = kept;
-        self.undone_merges.extend(undone.iter().map(|merge| UndoneMerge {
-            primary: primary.clone(),
-            merged_at: merge.at,
-            duplicates: merge.duplicates().cloned().collect(),
-        }));
+        self.undone_merges
+            .extend(undone.iter().map(|merge| UndoneMerge { primary: primary.clone(), merged_at: merge.at }));
         let mut restored = 0;
-        for merge in undone.into_iter().rev() {
-            for before in merge.before {
+        for merge in undone.iter().rev() {
+            for before in &merge.before {
                 let Some(case) = self.case_mut(&before.id) else { continue };
-                let later: Vec<_> = case.timeline[before.timeline.len().min(case.timeline.len())..]
-                    .iter()
-                    .filter(|entry| !(entry.at == merge.at && logged_by_merge(&entry.event)))
-                    .cloned()
-                    .collect();
-                let updated_at = case.updated_at;
-                *case = before;
-                if !later.is_empty() {
-                    case.timeline.extend(later);
-                    case.updated_at = updated_at;
-                }
+                case.log(author, now, Event::Unmerged { primary: primary.clone() });
+                case.restore(before, author, now);
                 restored += 1;
             }
             if let Some(main) = self.case_mut(primary) {
-                let merged_here = |entry: &super::case::TimelineEntry| {
-                    entry.at == merge.at && matches!(entry.event, Event::MergedDuplicates { .. })
-                };
-                if let Some(i) = main.timeline.iter().rposition(merged_here) {
-                    main.timeline.remove(i);
-                    if main.updated_at == merge.at {
-                        main.updated_at = merge.primary_updated_at;
-                    }
-                }
+                main.log(
+                    author,
+                    now,
+                    Event::UnmergedDuplicates { cases: merge.duplicates().cloned().collect() },
+                );
             }
         }
         restored
@@ -224,11 +195,6 @@ impl Desk {
     pub fn incident_mut(&mut self, id: &str) -> Option<&mut Incident> {
         self.incidents.iter_mut().find(|incident| incident.id == id)
     }
-}
-
-/// The entries a merge writes on a duplicate; Unmerge takes them back out.
-fn logged_by_merge(event: &Event) -> bool {
-    matches!(event, Event::MergedInto { .. } | Event::StatusChanged { to: Status::Closed, .. })
 }
 
 /// Which cases the grouping may consider: open ones, since a closed case is handled.
@@ -334,7 +300,7 @@ pub fn tiers_label(tiers: &[Tier]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDraft, NoteKind};
+    use crate::domain::case::{CaseDraft, Field, FieldValue, NoteKind};
     use crate::domain::grouping::{GroupingSettings, SimilarityIndex};
     use chrono::{TimeZone, Utc};
 
@@ -365,8 +331,17 @@ mod tests {
         Desk { cases: vec![a, b, c, d], ..Desk::default() }
     }
 
+    /// The case without its history: what an unmerge must give back.
+    fn fields(case: &Case) -> Case {
+        Case { timeline: Vec::new(), updated_at: at(0), ..case.clone() }
+    }
+
+    fn events_since(case: &Case, minute: u32) -> Vec<Event> {
+        case.timeline.iter().filter(|entry| entry.at >= at(minute)).map(|entry| entry.event.clone()).collect()
+    }
+
     #[test]
-    fn merge_closes_duplicates_and_unmerge_restores_every_field() {
+    fn merge_closes_duplicates_and_unmerge_restores_every_field_on_the_record() {
         let original = desk();
         let mut merged = original.clone();
         merged.merge_into(&id("a"), &[id("a"), id("b"), id("c")], "Mina", at(10)).unwrap();
@@ -390,11 +365,56 @@ mod tests {
             merged.merge_into(&id("d"), &[id("b")], "Mina", at(11)),
             Err(MergeError::AlreadyMerged(id("b")))
         );
+        let while_merged = merged.clone();
 
-        assert_eq!(merged.unmerge(&id("a")), 2);
-        assert_eq!(merged.cases, original.cases, "every case, field for field");
+        assert_eq!(merged.unmerge(&id("a"), "Jun", at(15)), 2);
         assert!(merged.merges.is_empty());
         assert_eq!(merged.duplicate_of(&id("b")), None);
+        for (now, then) in merged.cases.iter().zip(&original.cases) {
+            assert_eq!(fields(now), fields(then), "every field of {}", now.id);
+            let kept = &while_merged.case(&now.id).unwrap().timeline;
+            assert!(now.timeline.starts_with(kept), "{} keeps the merge on its timeline", now.id);
+        }
+        let b = merged.case(&id("b")).unwrap();
+        assert_eq!(
+            events_since(b, 10),
+            vec![
+                Event::StatusChanged { from: Status::InProgress, to: Status::Closed },
+                Event::MergedInto { primary: id("a") },
+                Event::Unmerged { primary: id("a") },
+                Event::Reopened { from: Status::Closed, to: Status::InProgress },
+            ]
+        );
+        assert!(b.timeline.iter().rev().take(2).all(|entry| entry.author == "Jun" && entry.at == at(15)));
+        assert_eq!(
+            events_since(merged.case(&id("a")).unwrap(), 10),
+            vec![
+                Event::MergedDuplicates { cases: vec![id("b"), id("c")] },
+                Event::UnmergedDuplicates { cases: vec![id("b"), id("c")] },
+            ]
+        );
+        assert_eq!(merged.case(&id("d")), original.case(&id("d")), "untouched");
+    }
+
+    #[test]
+    fn unmerge_puts_back_fields_changed_while_merged_and_logs_each() {
+        let mut desk = desk();
+        let before = desk.case(&id("b")).unwrap().clone();
+        desk.merge_into(&id("a"), &[id("b")], "Mina", at(10)).unwrap();
+        let b = desk.case_mut(&id("b")).unwrap();
+        b.set_field(Field::Customer, FieldValue::Text("Harborline".into()), "Jun", at(11)).unwrap();
+        b.pin_priority(None, "Jun", at(12));
+        desk.unmerge(&id("a"), "Mina", at(13));
+        let b = desk.case(&id("b")).unwrap();
+        assert_eq!(fields(b), fields(&before));
+        assert_eq!(
+            events_since(b, 13)[1..],
+            [
+                Event::Reopened { from: Status::Closed, to: Status::InProgress },
+                Event::PriorityPinned { from: None, to: Some(crate::domain::triage::Priority::P1) },
+                Event::FieldChanged { field: Field::Customer, from: "Harborline".into(), to: "Kumo".into() },
+            ]
+        );
     }
 
     #[test]
@@ -403,21 +423,22 @@ mod tests {
         let mut tab_a = original.clone();
         tab_a.merge_into(&id("a"), &[id("b"), id("c")], "Mina", at(10)).unwrap();
         let mut tab_b = tab_a.clone();
-        tab_a.unmerge(&id("a"));
+        tab_a.unmerge(&id("a"), "Mina", at(11));
         // Tab B, not yet aware of the unmerge, logs a note on a merged duplicate.
         tab_b.case_mut(&id("b")).unwrap().add_note(NoteKind::Internal, "Same as a", "Jun", at(12));
 
-        // Tab B takes in tab A's write: the merge is gone, B's note stays.
+        // Tab B takes in tab A's write: the merge is gone, both acts are on the timelines,
+        // and B's note stays.
         let b_now = tab_b.merge(tab_a.clone());
         assert!(b_now.merges.is_empty());
-        assert_eq!(b_now.case(&id("c")), original.case(&id("c")), "put back exactly");
-        assert_eq!(b_now.case(&id("a")).unwrap().timeline, original.case(&id("a")).unwrap().timeline);
+        assert_eq!(b_now.case(&id("c")), tab_a.case(&id("c")));
+        assert_eq!(b_now.case(&id("a")), tab_a.case(&id("a")));
         let b = b_now.case(&id("b")).unwrap();
-        let before = original.case(&id("b")).unwrap();
-        assert_eq!((b.status, &b.title, b.priority_pin), (before.status, &before.title, before.priority_pin));
-        assert!(b.timeline.starts_with(&before.timeline));
-        assert!(matches!(&b.timeline.last().unwrap().event, Event::Note { text, .. } if text == "Same as a"));
-        assert!(!b.timeline.iter().any(|entry| matches!(entry.event, Event::MergedInto { .. })));
+        assert_eq!(fields(b), fields(original.case(&id("b")).unwrap()), "open as it was");
+        let events: Vec<&Event> = b.timeline.iter().map(|entry| &entry.event).collect();
+        assert!(events.contains(&&Event::MergedInto { primary: id("a") }));
+        assert!(events.contains(&&Event::Unmerged { primary: id("a") }));
+        assert!(matches!(events.last().unwrap(), Event::Note { text, .. } if text == "Same as a"));
 
         // And tab A, taking in B's later write, keeps the unmerge and gains the note.
         let a_now = tab_a.merge(b_now.clone());
@@ -437,15 +458,19 @@ mod tests {
         let mut desk = desk();
         desk.merge_into(&id("a"), &[id("b")], "Mina", at(10)).unwrap();
         desk.case_mut(&id("b")).unwrap().add_note(NoteKind::Internal, "Same root cause", "Jun", at(12));
-        desk.unmerge(&id("a"));
+        desk.unmerge(&id("a"), "Mina", at(13));
         let b = desk.case(&id("b")).unwrap();
         assert_eq!(b.status, Status::InProgress);
         assert_eq!(b.priority_pin, Some(crate::domain::triage::Priority::P1));
-        assert_eq!(b.updated_at, at(12));
-        assert!(
-            matches!(&b.timeline.last().unwrap().event, Event::Note { text, .. } if text == "Same root cause")
+        assert_eq!(b.updated_at, at(13));
+        assert!(b
+            .timeline
+            .iter()
+            .any(|e| matches!(&e.event, Event::Note { text, .. } if text == "Same root cause")));
+        assert_eq!(
+            b.timeline.last().unwrap().event,
+            Event::Reopened { from: Status::Closed, to: Status::InProgress }
         );
-        assert!(!b.timeline.iter().any(|e| matches!(e.event, Event::MergedInto { .. })));
     }
 
     #[test]

@@ -484,7 +484,7 @@ mod tests {
         // One standing merge and one undone.
         let (c4, c5, c6) = (CaseId("c4".into()), CaseId("c5".into()), CaseId("c6".into()));
         original.merge_into(&c4, std::slice::from_ref(&c5), "Mina", at(4)).unwrap();
-        original.unmerge(&c4);
+        original.unmerge(&c4, "Mina", at(4));
         original.merge_into(&c6, std::slice::from_ref(&c5), "Mina", at(5)).unwrap();
         assert_eq!((original.merges.len(), original.undone_merges.len()), (1, 1));
         let meta = decode_meta(&encode_meta(9, at(5), &original)).unwrap();
@@ -534,14 +534,13 @@ mod tests {
         dirty.touched(&before, &desk.cases);
         assert_eq!(dirty.chunks(), [chunk(&desk, 3), chunk(&desk, 2_000)].into());
 
-        // Unmerging a case logged on after the merge keeps its change time but not its
-        // version, so it is still written.
+        // Unmerging logs on both cases, so both are written.
         let (primary, duplicate) = (desk.cases[7].id.clone(), desk.cases[8].id.clone());
         desk.merge_into(&primary, std::slice::from_ref(&duplicate), "Mina", at(7)).unwrap();
         desk.case_mut(&duplicate).unwrap().add_note(NoteKind::Internal, "still seen", "Mina", at(8));
         let before = versions(&desk);
-        assert_eq!(desk.unmerge(&primary), 1);
-        assert_eq!(desk.case(&duplicate).unwrap().updated_at, at(8));
+        assert_eq!(desk.unmerge(&primary, "Mina", at(9)), 1);
+        assert_eq!(desk.case(&duplicate).unwrap().updated_at, at(9));
         let mut dirty = Dirty::default();
         dirty.touched(&before, &desk.cases);
         assert_eq!(dirty.chunks(), [chunk(&desk, 7), chunk(&desk, 8)].into());

@@ -296,6 +296,16 @@ fn describe(event: &Event, case_name: &dyn Fn(&CaseId) -> String) -> (&'static s
                 cases.iter().map(case_name).collect::<Vec<_>>().join(", ")
             ),
         ),
+        Event::Unmerged { primary } => ("link", format!("Unmerged from {}", case_name(primary))),
+        Event::UnmergedDuplicates { cases } => (
+            "link",
+            format!(
+                "Unmerged {} duplicate{}: {}",
+                cases.len(),
+                if cases.len() == 1 { "" } else { "s" },
+                cases.iter().map(case_name).collect::<Vec<_>>().join(", ")
+            ),
+        ),
         Event::IncidentLinked { incident, title } => {
             ("link", format!("Linked to incident {incident} \u{201c}{title}\u{201d}"))
         }

@@ -254,7 +254,7 @@ fn MergedCases(set_message: WriteSignal<Option<String>>) -> impl IntoView {
                                 <a href=Route::Case(primary.clone()).href()>{title.clone()}</a>
                                 <span class="muted small">{format!(" ← {}", duplicates.join(" · "))}</span>
                                 <button class="small-button" aria-label=format!("Unmerge {title}") on:click=move |_| {
-                                    let count = act(store, |desk, _, _| desk.unmerge(&restore));
+                                    let count = act(store, |desk, author, now| desk.unmerge(&restore, author, now));
                                     set_message.set(Some(match count {
                                         1 => "Unmerged: 1 case is back as it was.".to_string(),
                                         n => format!("Unmerged: {n} cases are back as they were."),
@@ -298,7 +298,7 @@ pub fn MergeNotice(case: Memo<Case>) -> impl IntoView {
                     <div class="banner">
                         <p>{format!("Merged duplicates: {}.", held.join(" · "))}</p>
                         <button on:click=move |_| {
-                            act(store, |desk, _, _| desk.unmerge(&id));
+                            act(store, |desk, author, now| desk.unmerge(&id, author, now));
                         }>"Unmerge"</button>
                     </div>
                 }

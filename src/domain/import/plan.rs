@@ -3,8 +3,8 @@
 use super::mapping::{ColumnRole, Mapping, Target};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
-    Case, CaseDraft, CaseId, Event, Field, FieldValue, Status, Surface, Tier, TimelineEntry, Timestamp,
-    Urgency, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Status, Surface, Tier, TimelineEntry,
+    Timestamp, Urgency, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
 use crate::domain::desk::{Desk, Settings};
 use crate::domain::sort;
@@ -555,11 +555,9 @@ fn logged_change(event: &Event) -> Option<FieldChange> {
 /// What a merge changed, field by field; a change elsewhere (notes, times) shows as history.
 fn merged_changes(before: &Case, after: &Case) -> Vec<FieldChange> {
     let change = |field: &str, from: String, to: String| FieldChange { field: field.to_string(), from, to };
-    let mut changes: Vec<FieldChange> = Field::ALL
-        .iter()
-        .map(|&field| (field, before.field_text(field), after.field_text(field)))
-        .filter(|(_, from, to)| from != to)
-        .map(|(field, from, to)| change(field.label(), from, to))
+    let mut changes: Vec<FieldChange> = changed_fields(before, after)
+        .into_iter()
+        .map(|field| change(field.label(), before.field_text(field), after.field_text(field)))
         .collect();
     if before.status != after.status {
         changes.push(change("Status", before.status.label().into(), after.status.label().into()));
