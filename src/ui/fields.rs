@@ -1,7 +1,9 @@
 //! Labelled form fields shared by the new-case form and the case page, each with room for
 //! a message right next to it.
 
-use crate::domain::case::Choice;
+use super::browser;
+use crate::domain::case::{Choice, Timestamp};
+use leptos::ev::{Event, FocusEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,6 +18,27 @@ fn FieldMessage(id: String, #[prop(into)] error: Signal<Option<String>>) -> impl
         <p id=id class="field-error" role="status">
             {move || error.get()}
         </p>
+    }
+}
+
+/// When a control commits what the user typed.
+#[derive(Clone, Copy, PartialEq)]
+enum CommitOn {
+    /// Every keystroke: the new-case form keeps its draft in memory until Save.
+    Input,
+    /// `change`: the user left the field or pressed Enter.
+    Change,
+    /// Leaving the field only: a date-time control fires `change` for each part typed.
+    Leave,
+}
+
+impl CommitOn {
+    fn live(live: bool) -> CommitOn {
+        if live {
+            CommitOn::Input
+        } else {
+            CommitOn::Change
+        }
     }
 }
 
@@ -88,28 +111,38 @@ impl Held {
         self.shown.set(stored);
     }
 
-    /// The control's `input` and `change` handlers: a live control commits on every
-    /// keystroke, any other when the user leaves it or presses Enter. While another tab's
-    /// change to this field waits for "Keep mine" or "Take theirs", leaving does not
-    /// commit: a helpdesk user who tabs away has not seen that a colleague just set this
-    /// field, and silently writing over it is the lost update the prompt is there to stop;
-    /// the draft stays in the field (Tab lands on "Keep mine"), so no keystroke is lost.
-    fn events(self, live: bool) -> (impl Fn(leptos::ev::Event), impl Fn(leptos::ev::Event)) {
-        let on_input = move |ev| {
-            let text = event_target_value(&ev);
+    /// The control's `input`, `change` and `blur` handlers, committing as `when` says.
+    /// While another tab's change to this field waits for "Keep mine" or "Take theirs",
+    /// leaving does not commit: a helpdesk user who tabs away has not seen that a colleague
+    /// just set this field, and silently writing over it is the lost update the prompt is
+    /// there to stop; the draft stays in the field (Tab lands on "Keep mine"), so no
+    /// keystroke is lost.
+    fn events(self, when: CommitOn) -> (impl Fn(Event), impl Fn(Event), impl Fn(FocusEvent)) {
+        let typed = move |ev: &Event| {
+            let text = event_target_value(ev);
             self.text.set_value(text.clone());
-            if live {
+            text
+        };
+        let on_input = move |ev: Event| {
+            let text = typed(&ev);
+            if when == CommitOn::Input {
                 self.commit(text);
             }
         };
-        let on_change = move |ev| {
-            let text = event_target_value(&ev);
-            self.text.set_value(text.clone());
-            if !live && !self.pending() {
+        let on_change = move |ev: Event| {
+            let text = typed(&ev);
+            if when == CommitOn::Change && !self.pending() {
                 self.commit(text);
             }
         };
-        (on_input, on_change)
+        let on_blur = move |_| {
+            self.focused.set(false);
+            let text = self.text.get_value();
+            if when == CommitOn::Leave && !self.pending() && self.base.with_value(|base| *base != text) {
+                self.commit(text);
+            }
+        };
+        (on_input, on_change, on_blur)
     }
 
     fn commit(self, text: String) {
@@ -189,7 +222,7 @@ pub fn TextField(
     let described_by = format!("{id}-message {id}-elsewhere");
     let list_id = format!("{id}-suggestions");
     let held = Held::follow(value, on_commit);
-    let (on_input, on_change) = held.events(live);
+    let (on_input, on_change, on_blur) = held.events(CommitOn::live(live));
     let invalid = move || error.with(Option::is_some).to_string();
     // Suggestions are read only while the field has focus: working them out over 50,000
     // cases after every change elsewhere on the page would be wasted.
@@ -203,7 +236,7 @@ pub fn TextField(
                 aria-invalid=invalid
                 aria-describedby=described_by
                 on:focus=move |_| held.focused.set(true)
-                on:blur=move |_| held.focused.set(false)
+                on:blur=on_blur
                 on:input=on_input
                 on:change=on_change
             ></textarea>
@@ -216,7 +249,7 @@ pub fn TextField(
                 type="text"
                 list=list_id.clone()
                 on:focus=move |_| held.focused.set(true)
-                on:blur=move |_| held.focused.set(false)
+                on:blur=on_blur
                 aria-required=required.then_some("true")
                 autocomplete="off"
                 prop:value=move || held.shown.get()
@@ -260,7 +293,7 @@ pub fn CountField(
             text.trim().parse::<u32>().map_err(|_| format!("\u{201c}{text}\u{201d} is not a whole number.")),
         );
     });
-    let (on_input, on_change) = held.events(live);
+    let (on_input, on_change, on_blur) = held.events(CommitOn::live(live));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -273,7 +306,44 @@ pub fn CountField(
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=format!("{id}-message {id}-elsewhere")
                 on:focus=move |_| held.focused.set(true)
-                on:blur=move |_| held.focused.set(false)
+                on:blur=on_blur
+                on:input=on_input
+                on:change=on_change
+            />
+            <ChangedElsewhere id=id.clone() label held />
+            <FieldMessage id=format!("{id}-message") error />
+        </div>
+    }
+}
+
+/// A date and time in the viewer's time zone, to the minute; committed when the user leaves
+/// it. Text that names no time (a part left empty) is reported, not dropped.
+#[component]
+pub fn DateTimeField(
+    label: &'static str,
+    #[prop(into)] value: Signal<Timestamp>,
+    on_commit: impl Fn(Result<Timestamp, String>) + 'static,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = field_id(label);
+    let held =
+        Held::follow(Signal::derive(move || browser::local_input_value(value.get())), move |text: String| {
+            on_commit(
+                browser::from_local_input(&text).ok_or_else(|| "Enter a complete date and time.".to_string()),
+            );
+        });
+    let (on_input, on_change, on_blur) = held.events(CommitOn::Leave);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id.clone()
+                type="datetime-local"
+                prop:value=move || held.shown.get()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=format!("{id}-message {id}-elsewhere")
+                on:focus=move |_| held.focused.set(true)
+                on:blur=on_blur
                 on:input=on_input
                 on:change=on_change
             />
