@@ -201,7 +201,7 @@ impl Part {
 /// timeline holds the last entry that set it, ours where no entry tells. The first customer
 /// contact is the earlier one and the change time the later one; the extra columns, which
 /// have no entries, come with the copy changed last. So the merged case matches its merged
-/// timeline, and the result is the same whichever copy is ours.
+/// timeline, and whatever the entries tell is the same whichever copy is ours.
 fn merge_case(ours: &mut Case, theirs: Case) {
     let timeline = union_timelines(&ours.timeline, &theirs.timeline);
     for part in Part::all() {
@@ -282,7 +282,7 @@ fn to_base36(mut value: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDraft, NoteKind, Status};
+    use crate::domain::case::{changed_fields, CaseDraft, FieldValue, NoteKind, Status};
     use chrono::{TimeZone, Utc};
 
     fn at(minute: u32) -> Timestamp {
@@ -325,6 +325,66 @@ mod tests {
         assert_eq!(shared.status, Status::InProgress, "the later change wins the fields");
         assert_eq!(shared.timeline.len(), 4, "created + both notes + status");
         assert_eq!(shared.first_response_at, Some(at(6)));
+    }
+
+    fn edit(case: &mut Case, field: Field, text: &str, author: &str, minute: u32) {
+        case.set_field(field, FieldValue::Text(text.into()), author, at(minute)).unwrap();
+    }
+
+    #[test]
+    fn two_tabs_changing_different_fields_at_the_same_minute_both_keep_their_change() {
+        let base = Desk { cases: vec![case("a", "Shared")], ..Desk::default() };
+        let (mut ours, mut theirs) = (base.clone(), base);
+        edit(&mut ours.cases[0], Field::Customer, "Harborline", "A", 5);
+        edit(&mut theirs.cases[0], Field::Category, "Refunds", "B", 5);
+        theirs.cases[0].set_status(Status::InProgress, "B", at(5));
+
+        for merged in [ours.clone().merge(theirs.clone()), theirs.merge(ours)] {
+            let shared = &merged.cases[0];
+            assert_eq!((shared.customer.as_str(), shared.category.as_str()), ("Harborline", "Refunds"));
+            assert_eq!(shared.status, Status::InProgress);
+            assert_eq!(shared.timeline.len(), 4, "created + both edits + status");
+            assert_eq!(shared.updated_at, at(5));
+        }
+    }
+
+    #[test]
+    fn the_same_field_changed_in_both_tabs_takes_the_later_change_and_logs_both() {
+        let base = Desk { cases: vec![case("a", "Shared")], ..Desk::default() };
+        let (mut ours, mut theirs) = (base.clone(), base);
+        edit(&mut ours.cases[0], Field::Customer, "Later", "A", 7);
+        edit(&mut theirs.cases[0], Field::Customer, "Earlier", "B", 6);
+        // Their copy changed last overall, but not this field.
+        theirs.cases[0].add_note(NoteKind::Internal, "checked", "B", at(8));
+
+        let merged = ours.clone().merge(theirs.clone());
+        let shared = &merged.cases[0];
+        assert_eq!(shared.customer, "Later");
+        let customers: Vec<&str> = shared
+            .timeline
+            .iter()
+            .filter_map(|entry| match &entry.event {
+                Event::FieldChanged { field: Field::Customer, to, .. } => Some(to.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(customers, ["Earlier", "Later"]);
+        assert_eq!(shared.updated_at, at(8));
+        assert_eq!(theirs.merge(ours).cases, merged.cases, "the same whichever tab merges");
+        assert_eq!(merged.clone().merge(merged.clone()), merged);
+    }
+
+    #[test]
+    fn changed_fields_names_what_another_copy_changed() {
+        let before = case("a", "Shared");
+        let mut after = before.clone();
+        edit(&mut after, Field::Customer, "Harborline", "B", 5);
+        after.set_status(Status::InProgress, "B", at(6));
+        after
+            .set_field(Field::CreatedAt, FieldValue::Time(at(0) - chrono::Duration::days(1)), "B", at(7))
+            .unwrap();
+        assert_eq!(changed_fields(&before, &after), [Field::Customer, Field::CreatedAt]);
+        assert_eq!(changed_fields(&after, &after), []);
     }
 
     #[test]

@@ -161,7 +161,7 @@ test('Not a duplicate takes a member out of its group for good', async () => {
   await context.close();
 });
 
-test('merge closes the duplicates into the primary, and unmerge restores them exactly', async () => {
+test('merge closes the duplicates into the primary, and unmerge restores them with both acts on record', async () => {
   const { context, page, errors } = await demoDesk();
   const before = await stored(page);
   await openGroups(page);
@@ -186,11 +186,17 @@ test('merge closes the duplicates into the primary, and unmerge restores them ex
   await page.getByRole('button', { name: 'Unmerge' }).click();
   await assert.doesNotReject(page.getByText('Merged duplicates:').waitFor({ state: 'detached' }));
   const after = await stored(page);
-  assert.deepEqual(after.data.cases, before.data.cases, 'every case back field for field');
+  const fields = ({ timeline, updated_at, ...rest }) => rest;
+  assert.deepEqual(after.data.cases.map(fields), before.data.cases.map(fields), 'every case back field for field');
+  after.data.cases.forEach((c, i) => {
+    const earlier = before.data.cases[i].timeline;
+    assert.deepEqual(c.timeline.slice(0, earlier.length), earlier, 'history only grows');
+  });
   assert.equal(after.data.merges, undefined);
 
   // The other tab takes the unmerge in, and its own later save does not bring the merge back.
   await assert.doesNotReject(other.locator('.banner').getByText('Closed as a duplicate of').waitFor({ state: 'detached' }));
+  await assert.doesNotReject(other.getByRole('region', { name: 'Timeline' }).getByText(/Unmerged from “Staff/).waitFor());
   await other.getByLabel('Note', { exact: true }).fill('Seen from the second tab');
   await other.getByRole('button', { name: 'Add internal note' }).click();
   await assert.doesNotReject(other.getByRole('region', { name: 'Timeline' }).getByText('Seen from the second tab').waitFor());
@@ -201,7 +207,7 @@ test('merge closes the duplicates into the primary, and unmerge restores them ex
   const was = before.data.cases.find((c) => c.id === duplicate.id);
   assert.equal(back.status, was.status);
   assert.ok(back.timeline.some((e) => e.text === 'Seen from the second tab'));
-  assert.ok(!back.timeline.some((e) => e.event === 'merged_into'));
+  assert.ok(['merged_into', 'unmerged'].every((event) => back.timeline.some((e) => e.event === event)));
   await other.close();
   await openGroups(page);
   await assert.doesNotReject(auth.waitFor());
