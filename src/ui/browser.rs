@@ -18,6 +18,25 @@ pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
+/// `at` as a `datetime-local` control holds it: the viewer's local time then (with that
+/// day's daylight saving), to the minute.
+pub fn local_input_value(at: Timestamp) -> String {
+    let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
+    let offset = chrono::Duration::minutes(-(date.get_timezone_offset() as i64));
+    (at + offset).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The time a `datetime-local` control's value names in the viewer's time zone; None for an
+/// empty or incomplete value.
+pub fn from_local_input(text: &str) -> Option<Timestamp> {
+    if text.is_empty() {
+        return None;
+    }
+    // Without an offset the engine reads date and time as local time.
+    let millis = js_sys::Date::new(&text.into()).get_time();
+    (!millis.is_nan()).then(|| DateTime::from_timestamp_millis(millis as i64)).flatten()
+}
+
 /// Hands `text` to the browser as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());

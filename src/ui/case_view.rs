@@ -1,7 +1,7 @@
 //! One case: every field editable in place, its status, notes, and the full timeline.
 
 use super::browser;
-use super::fields::{ChoiceSelect, CountField, TextField};
+use super::fields::{ChoiceSelect, CountField, DateTimeField, TextField};
 use super::presence::page_while_present;
 use super::route::Route;
 use super::store::{use_desk, DeskStore};
@@ -11,6 +11,7 @@ use crate::domain::case::{
     Case, CaseId, Event, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry, Version,
 };
 use crate::domain::inbox::{ago_label, local_time_label};
+use chrono::DateTime;
 use leptos::prelude::*;
 
 /// Applies an edit to case `id` with the current author and time, and saves.
@@ -144,7 +145,8 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
             }
         }
     };
-    let (set_tier, set_surface, set_urgency, set_count) = (set.clone(), set.clone(), set.clone(), set);
+    let (set_tier, set_surface, set_urgency, set_count, set_created) =
+        (set.clone(), set.clone(), set.clone(), set.clone(), set);
     view! {
         <section class="panel" aria-label="Case details">
             <h2>"Details"</h2>
@@ -165,6 +167,15 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     error=error_for(Field::CustomersAffected)
                 />
                 <ChoiceSelect label="Urgency" value=Signal::derive(move || case.with(|c| c.urgency)) on_pick=move |urgency| set_urgency(Field::Urgency, FieldValue::Urgency(urgency)) />
+                <DateTimeField
+                    label="Created"
+                    value=Signal::derive(move || case.with(|c| c.created_at))
+                    on_commit=move |at| match at {
+                        Ok(at) => set_created(Field::CreatedAt, FieldValue::Time(at)),
+                        Err(message) => refuse(FieldError { field: Field::CreatedAt, message }),
+                    }
+                    error=error_for(Field::CreatedAt)
+                />
             </div>
             <p class="muted small">"Changes are saved as you leave each field, and logged on the timeline."</p>
         </section>
@@ -240,7 +251,7 @@ fn TimelineItem(entry: TimelineEntry, offset: i32) -> impl IntoView {
     // Other cases are named by their title, read once when the entry is drawn.
     let store = use_desk();
     let (kind, text) = store.desk.with_untracked(|desk| {
-        describe(&entry.event, &|id: &CaseId| {
+        describe(&entry.event, offset, &|id: &CaseId| {
             desk.case(id).map_or_else(|| format!("case {id}"), |c| format!("\u{201c}{}\u{201d}", c.title))
         })
     });
@@ -255,16 +266,18 @@ fn TimelineItem(entry: TimelineEntry, offset: i32) -> impl IntoView {
     }
 }
 
-fn describe(event: &Event, case_name: &dyn Fn(&CaseId) -> String) -> (&'static str, String) {
+fn describe(event: &Event, offset: i32, case_name: &dyn Fn(&CaseId) -> String) -> (&'static str, String) {
     match event {
         Event::Created => ("created", "Case created".into()),
         Event::FieldChanged { field, from, to } => {
-            let shown = |value: &str| {
-                if value.is_empty() {
-                    "(empty)".to_string()
-                } else {
-                    format!("\u{201c}{value}\u{201d}")
-                }
+            // Times are stored in UTC; the reader thinks in local time.
+            let time = |value: &str| {
+                (*field == Field::CreatedAt).then(|| DateTime::parse_from_rfc3339(value).ok()).flatten()
+            };
+            let shown = |value: &str| match time(value) {
+                Some(at) => local_time_label(at.to_utc(), offset),
+                None if value.is_empty() => "(empty)".to_string(),
+                None => format!("\u{201c}{value}\u{201d}"),
             };
             ("field", format!("{} changed from {} to {}", field.label(), shown(from), shown(to)))
         }
