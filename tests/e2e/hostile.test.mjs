@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, createCase, readDownload, artifacts, storedDesk, screenshot } from './harness.mjs';
+import { useServedApp, openApp, createCase, readDownload, artifacts, storedDesk, screenshot, settle } from './harness.mjs';
 import { PAYLOADS, TEXTS, SAMPLE, MEGABYTE, CANARY, INJECTED, guard, recordViolations } from './hostile.mjs';
 
 const app = useServedApp();
@@ -45,8 +45,10 @@ async function assertFits(page, where) {
   assert.ok(scroll <= inner, `${where}: the page is ${scroll} px wide in a ${inner} px window`);
 }
 
-/** What an `<input>` keeps of typed text (it drops line breaks), as the app stores it (trimmed). */
-const asLine = (text) => text.replace(/[\r\n]/g, '').trim();
+/** What an `<input>` keeps of typed text (a line break becomes a space), as the app stores it (trimmed as Rust trims). */
+const SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const rustTrim = (text) => text.replace(new RegExp(`^${SPACE}+|${SPACE}+$`, 'g'), '');
+const asLine = (text) => rustTrim(text.replace(/\r?\n/g, ' '));
 
 // Saving runs a moment after the change shows.
 async function storedCases(page, count) {
@@ -77,13 +79,21 @@ test('every payload typed into the New case form is kept and shown as typed, and
     'kept as typed',
   );
 
-  // Every title in the inbox, as text (a window tall enough for every row).
-  await page.setViewportSize({ width: 1280, height: 8000 });
+  // Every title in the inbox, as text, read by scrolling (only rows near the screen are built).
+  const listed = new Map();
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForFunction((n) => document.querySelectorAll('[role="grid"] [role="row"] a').length >= n, TEXTS.length);
-  const listed = await page.locator('[role="grid"] [role="row"] a').evaluateAll((links) => links.map((a) => a.textContent));
-  assert.deepEqual([...listed].sort(), cases.map((c) => c.title).sort());
-  await page.setViewportSize({ width: 1280, height: 860 });
+  for (let atEnd = false; !atEnd; ) {
+    await settle(page);
+    for (const [index, title] of await page.locator('[role="grid"] [role="row"]:has(a)').evaluateAll((rows) => rows.map((row) => [row.getAttribute('aria-rowindex'), row.querySelector('a').textContent]))) {
+      listed.set(index, title);
+    }
+    atEnd = await page.evaluate(() => {
+      const before = window.scrollY;
+      window.scrollBy(0, window.innerHeight * 0.8);
+      return window.scrollY === before;
+    });
+  }
+  assert.deepEqual([...listed.values()].sort(), cases.map((c) => c.title).sort());
   await assertFits(page, 'inbox');
 
   // A sample read back on its case page, field by field.
@@ -119,7 +129,7 @@ test('in-place edits and notes on the case page keep hostile text as text', { ti
     assert.equal(await page.locator('#case-title').textContent(), asLine(text));
   }
   const shown = await timeline(page).textContent();
-  for (const text of SAMPLE) assert.ok(shown.includes(text.trim()), `the timeline shows ${JSON.stringify(text.slice(0, 40))}`);
+  for (const text of SAMPLE) assert.ok(shown.includes(rustTrim(text)), `the timeline shows ${JSON.stringify(text.slice(0, 40))}`);
   await assertInert(page, seen, 'case page edits and notes');
   await assertFits(page, 'case page after edits');
   const [stored] = await storedCases(page, 1);
@@ -147,7 +157,7 @@ test('an incident named by hostile titles, and hostile updates, stay text', { ti
     await page.getByRole('button', { name: 'Add update' }).and(page.locator(':disabled')).waitFor();
   }
   const shown = await page.getByRole('region', { name: 'Timeline' }).textContent();
-  for (const text of SAMPLE) assert.ok(shown.includes(text.trim()), `the incident timeline shows ${JSON.stringify(text.slice(0, 40))}`);
+  for (const text of SAMPLE) assert.ok(shown.includes(rustTrim(text)), `the incident timeline shows ${JSON.stringify(text.slice(0, 40))}`);
   await assertFits(page, 'incident page');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Incidents' }).click();
   assert.ok((await page.getByRole('row').filter({ hasText: 'INC-1' }).textContent()).includes(title));
@@ -161,7 +171,7 @@ test('settings, calendars and keywords take hostile text as text', { timeout: 60
   await page.getByRole('link', { name: 'Settings' }).click();
   const name = page.getByLabel('Display name');
   const calendar = page.locator('#sla-calendar-0-name');
-  const checked = ['zone', 'monday', 'holidays'].map((what) => page.locator(`#sla-calendar-0-${what}`));
+  const checked = ['zone', 'mon', 'holidays'].map((what) => page.locator(`#sla-calendar-0-${what}`));
   for (const text of SAMPLE) {
     await name.fill(text);
     await name.press('Tab');
@@ -179,10 +189,6 @@ test('settings, calendars and keywords take hostile text as text', { timeout: 60
   }
   const zoneMessage = await page.locator('#sla-calendar-0-zone-message').textContent();
   assert.ok(zoneMessage.includes(asLine(SAMPLE.at(-1))), `the time zone message quotes the text: ${zoneMessage.slice(0, 80)}`);
-  for (const label of ['Surge alert: similar cases', 'Surge alert: within minutes']) {
-    await page.getByLabel(label).fill(SAMPLE[0]);
-    await page.getByLabel(label).press('Tab');
-  }
   // Every short one-line payload as a risk keyword: the list shows each, and its messages quote them.
   const keywords = page.getByLabel('Risk keywords, English');
   await keywords.fill(TEXTS.filter((t) => !/[\r\n]/.test(t)).join('\n'));
@@ -242,18 +248,18 @@ function github() {
     })),
   );
 }
-function ownJson() {
+/** A case of this app's export format with `text` in every text field. */
+function ownCase(text, id) {
   const at = '2026-11-01T00:00:00Z';
-  const cases = TEXTS.map((t, i) => ({
-    // Hostile ids too: they end up in links and routes.
-    id: i % 4 ? `h${i}` : `h${i}${short(t)}`,
-    external_id: short(t),
-    title: t,
-    description: t,
-    customer: short(t),
+  return {
+    id,
+    external_id: short(text),
+    title: text,
+    description: text,
+    customer: short(text),
     tier: 'standard',
     surface: 'website',
-    category: short(t),
+    category: short(text),
     customers_affected: 1,
     urgency: 'medium',
     status: 'new',
@@ -261,10 +267,13 @@ function ownJson() {
     updated_at: at,
     first_response_at: null,
     resolved_at: null,
-    timeline: [{ at, author: short(t), event: 'note', kind: 'internal', text: t }],
-  }));
-  return JSON.stringify({ format: 'triage-desk-export', schema_version: 2, exported_at: at, settings: { display_name: short(TEXTS[0]) }, cases });
+    timeline: [{ at, author: short(text), event: 'note', kind: 'internal', text }],
+  };
 }
+const exportFile = (cases) =>
+  JSON.stringify({ format: 'triage-desk-export', schema_version: 2, exported_at: '2026-11-02T00:00:00Z', settings: { display_name: short(TEXTS[0]) }, cases });
+// Hostile ids too: they end up in links and routes.
+const ownJson = (texts) => exportFile(texts.map((t, i) => ownCase(t, i % 4 ? `h${i}` : `h${i}${short(t)}`)));
 
 test('every import format takes the whole corpus as rows, shows it as text, and runs nothing', { timeout: 120_000 }, async () => {
   const { context, page, errors, seen } = await hostileApp();
@@ -290,18 +299,23 @@ test('every import format takes the whole corpus as rows, shows it as text, and 
   };
 
   // This app's JSON, then its CSV export of the same cases, which must read back unchanged.
-  let cases = await importRows('Triage Desk JSON', TEXTS.length, file('hostile.json', ownJson()));
-  assert.deepEqual(cases.map((c) => c.title).sort(), [...TEXTS].sort(), 'titles as in the file');
+  // (Without the NUL: the CSV export writes it as it is, and the importer refuses a text file
+  // holding one as binary.)
+  let cases = await importRows('Triage Desk JSON', TEXT_FILE.length, file('hostile.json', ownJson(TEXT_FILE)));
+  assert.deepEqual(cases.map((c) => c.title).sort(), [...TEXT_FILE].sort(), 'titles as in the file');
   await page.locator('summary', { hasText: 'Export CSV' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV (all cases)' }).click()]);
   const exported = await readDownload(download);
   for (const formula of PAYLOADS.filter(([kind]) => kind === 'CSV formula').map(([, text]) => text)) {
-    assert.ok(exported.includes(cell(`'${formula}`)), `the CSV export neutralises ${formula}`);
+    assert.ok(exported.includes(cell(`'${formula}`)) || exported.includes(`,'${formula},`), `the CSV export neutralises ${formula}`);
   }
   await file('hostile-export.csv', exported)();
-  await review.getByText(`0 new cases will be added, 0 cases already here will be updated, ${TEXTS.length} are unchanged`).waitFor();
+  await review.getByText(`0 new cases will be added, 0 cases already here will be updated, ${TEXT_FILE.length} are unchanged`).waitFor();
   await review.getByRole('button', { name: 'Cancel' }).click();
   await assertInert(page, seen, 'Triage Desk CSV');
+  const nul = TEXTS.filter((t) => t.includes('\0'));
+  cases = await importRows('Triage Desk JSON with a NUL', nul.length, file('hostile-nul.json', exportFile(nul.map((t, i) => ownCase(t, `nul${i}`)))));
+  assert.deepEqual(cases.slice(-nul.length).map((c) => c.title), nul);
 
   for (const [label, name, text] of [
     ['Zendesk CSV', 'hostile-zendesk.csv', zendesk()],
@@ -309,10 +323,10 @@ test('every import format takes the whole corpus as rows, shows it as text, and 
     ['Freshdesk CSV', 'hostile-freshdesk.csv', freshdesk()],
   ]) {
     cases = await importRows(label, TEXT_FILE.length, file(name, text));
-    assert.deepEqual(cases.slice(-TEXT_FILE.length).map((c) => c.title).sort(), TEXT_FILE.map((t) => t.trim()).sort(), `${label}: titles as in the file`);
+    assert.deepEqual(cases.slice(-TEXT_FILE.length).map((c) => c.title).sort(), TEXT_FILE.map((t) => rustTrim(t)).sort(), `${label}: titles as in the file`);
   }
   cases = await importRows('GitHub JSON', TEXTS.length, file('hostile-github.json', github()));
-  assert.deepEqual(cases.slice(-TEXTS.length).map((c) => c.title).sort(), TEXTS.map((t) => t.trim()).sort(), 'GitHub: titles as in the file');
+  assert.deepEqual(cases.slice(-TEXTS.length).map((c) => c.title).sort(), TEXTS.map((t) => rustTrim(t)).sort(), 'GitHub: titles as in the file');
 
   const pasted = TEXT_FILE.filter((t) => !/[\r\n\t]/.test(t));
   await importRows('Quick add', pasted.length, async () => {
@@ -333,25 +347,41 @@ test('every import format takes the whole corpus as rows, shows it as text, and 
   await context.close();
 });
 
-test('a 1 MB title without a space does not widen the inbox or the case page', { timeout: 60_000 }, async () => {
+test('1 MB without a space: the title refuses it, and where it is kept the page keeps its width', { timeout: 60_000 }, async () => {
   const { context, page, errors, seen } = await hostileApp();
-  await createCase(page, { title: MEGABYTE, description: MEGABYTE, customer: MEGABYTE, category: 'Payments' });
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByLabel('Title', { exact: true }).fill(MEGABYTE);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(`Title is ${MEGABYTE.length} characters; keep it under 300.`).waitFor();
+  await assertFits(page, 'new case form');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Customer and category have no limit, nor has this app's own JSON file.
+  await createCase(page, { title: 'Huge customer', customer: MEGABYTE, category: MEGABYTE });
+  const path = join(artifacts, 'hostile-megabyte.json');
+  writeFileSync(path, exportFile([ownCase(MEGABYTE, 'megabyte')]));
+  await page.getByLabel('Import', { exact: true }).setInputFiles(path);
+  const review = page.getByRole('region', { name: 'Import review' });
+  await review.getByRole('button', { name: 'Import cases' }).click();
+  await review.getByText('Imported: 1 added, 0 updated, 0 unchanged.').waitFor();
+  await assertFits(page, 'import review');
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 860 });
     await assertFits(page, `inbox at ${width} px`);
-    const cell = await page.locator('[role="grid"] .title-cell').first().boundingBox();
-    assert.ok(cell.x + cell.width <= width, `the title cell ends inside the window at ${width} px`);
+    for (const box of await page.locator('[role="grid"] [role="gridcell"]').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right))) {
+      assert.ok(box <= width, `every cell ends inside the window at ${width} px`);
+    }
   }
   await screenshot(page, 'hostile-megabyte-inbox');
-  const [{ id }] = await storedCases(page, 1);
-  await openCase(page, id);
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 860 });
-    await assertFits(page, `case page at ${width} px`);
+  for (const { id } of await storedCases(page, 2)) {
+    await openCase(page, id);
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 860 });
+      await assertFits(page, `case page of ${id} at ${width} px`);
+    }
   }
   assert.equal((await page.locator('#case-title').textContent()).length, MEGABYTE.length);
   await screenshot(page, 'hostile-megabyte-case');
-  await assertInert(page, seen, '1 MB title');
+  await assertInert(page, seen, '1 MB text');
   assert.deepEqual(errors, []);
   await context.close();
 });
