@@ -372,15 +372,16 @@ test('1 MB without a space: the title refuses it, and where it is kept the page 
     }
   }
   await screenshot(page, 'hostile-megabyte-inbox');
-  for (const { id } of await storedCases(page, 2)) {
+  for (const { id, title } of await storedCases(page, 2)) {
     await openCase(page, id);
+    assert.equal(await page.locator('#case-title').textContent(), title);
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 860 });
       await assertFits(page, `case page of ${id} at ${width} px`);
     }
   }
-  assert.equal((await page.locator('#case-title').textContent()).length, MEGABYTE.length);
-  await screenshot(page, 'hostile-megabyte-case');
+  // The window only: the whole page of a wrapped 1 MB title is too tall for one picture.
+  await page.screenshot({ path: join(artifacts, 'hostile-megabyte-case.png') });
   await assertInert(page, seen, '1 MB text');
   assert.deepEqual(errors, []);
   await context.close();
