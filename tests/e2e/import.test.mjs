@@ -147,8 +147,10 @@ test('empty, BOM-only, deeply nested, NaN, trailing-garbage, lone-surrogate and 
     ['deep.json', '['.repeat(100_000) + ']'.repeat(100_000), /The JSON is broken at line 1, column 1\d\d: recursion limit exceeded/],
     ['nan.json', valid.replace('"customers_affected":1', '"customers_affected":NaN'), /The JSON is broken at line 1, column \d+: expected value/],
     ['trailing.json', `${valid} and then some`, /The JSON is broken at line 1, column \d+: trailing characters/],
-    ['surrogate.json', valid.replace('Customer 0', '\\ud800'), /The JSON is broken at line 1, column \d+: lone leading surrogate/],
-    ['newer.json', valid.replace('"schema_version":2', '"schema_version":99'), /The Triage Desk export could not be read: .*version 99/],
+    // A lone surrogate as a JSON escape, and as the bytes UTF-8 never holds.
+    ['surrogate.json', valid.replace('Customer 0', '\\ud800'), /The JSON is broken at line 1, column \d+: unexpected end of hex escape/],
+    ['surrogate-bytes.json', Buffer.from(valid.replace('Customer 0', '\xed\xa0\x80'), 'latin1'), /The file is not UTF-8 text from line 1 \(byte \d+\) on/],
+    ['newer.json', valid.replace('"schema_version":2', '"schema_version":99'), /written by a newer version of Triage Desk \(schema 99; this page reads up to 2\)/],
   ];
   for (const [name, text, message] of refused) {
     const file = join(artifacts, name);
