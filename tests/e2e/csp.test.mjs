@@ -52,7 +52,7 @@ test('every screen works under the policy, with no violation', { timeout: 120_00
   assert.equal(await row.evaluate((el) => getComputedStyle(el).getPropertyValue('--pos').trim()), '1');
   await desk.mouse.wheel(0, 3000);
 
-  // New case and its page: edits, a note, status, the SLA bars.
+  // New case and its page: an edit, a contact note, the SLA bars.
   await createCase(desk, { title: 'Checkout button does nothing', customer: 'Blue Harbor', tier: 'Enterprise' });
   await desk.getByRole('link', { name: 'Checkout button does nothing' }).click();
   await desk.getByRole('heading', { name: 'Checkout button does nothing' }).waitFor();

@@ -12,8 +12,8 @@ import { PAYLOADS, TEXTS, SAMPLE, MEGABYTE, CANARY, INJECTED, guard, recordViola
 const app = useServedApp();
 
 /** A guarded page on a fresh profile; `seen` collects what the payloads must not cause. */
-async function hostileApp({ width = 1280 } = {}) {
-  const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width, height: 860 } });
+async function hostileApp() {
+  const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
   await context.addInitScript(recordViolations);
   let seen;
   const opened = await openApp(app.browser, app.server.url, { context, prepare: (page) => (seen = guard(page, new URL(app.server.url).origin)) });
@@ -205,7 +205,10 @@ test('settings, calendars and keywords take hostile text as text', { timeout: 60
   await page.getByRole('link', { name: 'Inbox' }).first().click();
   await createCase(page, { title: `Refund ${saved[0]}`, description: saved.slice(1).join(' ') });
   await page.getByRole('link', { name: `Refund ${saved[0]}` }).click();
-  await page.getByRole('region', { name: 'Why this score' }).waitFor();
+  const why = page.getByRole('region', { name: 'Why this score' });
+  await why.locator('mark').first().waitFor();
+  assert.deepEqual(await why.locator('mark').allTextContents(), saved);
+  assert.ok((await timeline(page).textContent()).includes(asLine(SAMPLE.at(-1))), 'the timeline names the author as typed');
   await screenshot(page, 'hostile-keywords');
   await assertInert(page, seen, 'settings');
   assert.deepEqual(errors, []);
