@@ -267,7 +267,7 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
     };
     let used = move || {
         let fraction = status.with(|s| s.used_fraction).clamp(0.0, 1.0);
-        format!("width: {:.1}%", fraction * 100.0)
+        format!("{:.1}%", fraction * 100.0)
     };
     let label = move || format!("{}: {}, {}", target.label(), state_label(), text());
     view! {
@@ -294,7 +294,7 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
                     }
                 }}</span>
                 <Show when=move || !compact && matches!(state.get(), TargetState::OnTrack | TargetState::AtRisk | TargetState::Breached | TargetState::Paused)>
-                    <span class="sla-bar" aria-hidden="true"><span style=used></span></span>
+                    <span class="sla-bar" aria-hidden="true"><span style:width=used></span></span>
                 </Show>
             </span>
             <span id=tip_id class="sla-tip" role="tooltip" hidden=move || !open.get()>

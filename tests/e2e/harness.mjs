@@ -78,10 +78,14 @@ export function useServedApp() {
   return app;
 }
 
-/** A fresh browser profile (empty storage) with a page open on the app. */
-export async function openApp(browser, url, { context: existing } = {}) {
+/**
+ * A fresh browser profile (empty storage) with a page open on the app; `prepare` gets the
+ * page before it loads, to listen from the first request on.
+ */
+export async function openApp(browser, url, { context: existing, prepare } = {}) {
   const context = existing ?? (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } }));
   const page = await context.newPage();
+  prepare?.(page);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv, storedDesk, caseRows } from './harness.mjs';
+import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv, storedDesk, caseRows, exportJson } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -132,6 +132,38 @@ test('unreadable files show the reason and change nothing', async () => {
   await panel.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await stored(page), before);
   await assert.doesNotReject(page.getByRole('link', { name: 'Keep me' }).waitFor());
+  await context.close();
+});
+
+test('empty, BOM-only, deeply nested, NaN, trailing-garbage, lone-surrogate and newer-schema files are refused and change nothing', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createCase(page, { title: 'Keep me' });
+  const before = await stored(page);
+  const panel = review(page);
+  const valid = exportJson(1);
+  const refused = [
+    ['empty.csv', '', /The file is empty\./],
+    ['bom-only.csv', '\uFEFF', /The file is empty\./],
+    ['deep.json', '['.repeat(100_000) + ']'.repeat(100_000), /The JSON is broken at line 1, column 1\d\d: recursion limit exceeded/],
+    ['nan.json', valid.replace('"customers_affected":1', '"customers_affected":NaN'), /The JSON is broken at line 1, column \d+: expected value/],
+    ['trailing.json', `${valid} and then some`, /The JSON is broken at line 1, column \d+: trailing characters/],
+    // A lone surrogate as a JSON escape, and as the bytes UTF-8 never holds.
+    ['surrogate.json', valid.replace('Customer 0', '\\ud800'), /The JSON is broken at line 1, column \d+: unexpected end of hex escape/],
+    ['surrogate-bytes.json', Buffer.from(valid.replace('Customer 0', '\xed\xa0\x80'), 'latin1'), /The file is not UTF-8 text from line 1 \(byte \d+\) on/],
+    ['newer.json', valid.replace('"schema_version":2', '"schema_version":99'), /written by a newer version of Triage Desk \(schema 99; this page reads up to 2\)/],
+  ];
+  for (const [name, text, message] of refused) {
+    const file = join(artifacts, name);
+    writeFileSync(file, text);
+    await importFile(page, file);
+    await assert.doesNotReject(panel.getByText(message).waitFor(), name);
+    assert.match(await panel.innerText(), /This file cannot be imported: /, name);
+    assert.equal(await panel.getByRole('button', { name: 'Import cases' }).count(), 0, `${name}: nothing to confirm`);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    assert.equal(await stored(page), before, `${name} changed nothing`);
+  }
+  await assert.doesNotReject(page.getByRole('link', { name: 'Keep me' }).waitFor());
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
