@@ -4,7 +4,7 @@
 //! calendar is open, so a DST change inside an open interval adds or removes that hour.
 
 use crate::domain::sort;
-use crate::zone::Zone;
+use crate::zone::{Zone, TRACKED_FROM_MS, TRACKED_UNTIL_MS};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -228,6 +228,21 @@ fn merged_spans(intervals: &[WorkInterval]) -> Vec<(i64, i64)> {
     merged
 }
 
+/// Calendar arithmetic treats instants within a year of chrono's limits as at that distance, so
+/// walking a day or a week past any instant it is given stays inside chrono's range.
+const EARLIEST_MS: i64 = DateTime::<chrono::Utc>::MIN_UTC.timestamp_millis() + 366 * DAY_MS;
+const LATEST_MS: i64 = DateTime::<chrono::Utc>::MAX_UTC.timestamp_millis() - 366 * DAY_MS;
+
+fn clamp_ms(at: i64) -> i64 {
+    at.clamp(EARLIEST_MS, LATEST_MS)
+}
+
+/// Beyond the zone's tracked years its offset never changes (see [`crate::zone`]), so every
+/// local day there is 24 hours long; this far from their edges even the look-ups a day either
+/// side of a midnight stay outside.
+const STEADY_BEFORE_MS: i64 = TRACKED_FROM_MS - 3 * DAY_MS;
+const STEADY_FROM_MS: i64 = TRACKED_UNTIL_MS + 3 * DAY_MS;
+
 pub(crate) fn to_ms(at: Timestamp) -> i64 {
     at.timestamp_millis()
 }
@@ -269,7 +284,7 @@ impl BusinessCalendar {
     }
 
     pub fn is_open(&self, at: Timestamp) -> bool {
-        let at = to_ms(at);
+        let at = clamp_ms(to_ms(at));
         Cursor::at(self, at).open().any(|(start, end)| start <= at && at < end)
     }
 
@@ -286,11 +301,14 @@ impl BusinessCalendar {
     /// The close of the working day `now` is in, or of the next working day when the desk has
     /// already closed for today (or is closed all day).
     pub fn end_of_business_day(&self, now: Timestamp) -> Timestamp {
-        let now = to_ms(now);
+        let now = clamp_ms(to_ms(now));
         let mut cursor = Cursor::at(self, now);
         loop {
             if let Some((_, end)) = cursor.open().filter(|&(_, end)| end > now).last() {
                 return from_ms(end);
+            }
+            if cursor.start >= LATEST_MS {
+                return from_ms(LATEST_MS);
             }
             cursor.advance();
         }
@@ -304,11 +322,23 @@ impl BusinessCalendar {
         to: Timestamp,
         limit: usize,
     ) -> (Vec<(Timestamp, Timestamp)>, bool) {
-        let (from, to) = (to_ms(from), to_ms(to));
+        let (from, to) = (clamp_ms(to_ms(from)), clamp_ms(to_ms(to)));
         let mut gaps = Vec::new();
         let mut closed_since = from;
         let mut cursor = Cursor::at(self, from);
+        // A calendar open around the clock has no closed time in a plain week: skip those.
+        let always_open = self.week_ms == WEEK_MS;
         loop {
+            let weeks =
+                if always_open && cursor.start >= from { cursor.plain_weeks(to, i64::MAX) } else { 0 };
+            if weeks > 0 {
+                if cursor.start > closed_since {
+                    gaps.push((closed_since, cursor.start));
+                }
+                cursor.skip_weeks(weeks);
+                closed_since = cursor.start;
+                continue;
+            }
             for (start, end) in cursor.open().take_while(|&(start, _)| start < to) {
                 if end > closed_since {
                     if start > closed_since {
@@ -331,18 +361,18 @@ impl BusinessCalendar {
     }
 
     pub(crate) fn between_ms(&self, from: i64, to: i64) -> i64 {
+        let (from, to) = (clamp_ms(from), clamp_ms(to));
         if to <= from {
             return 0;
         }
         let mut total = 0;
         let mut cursor = Cursor::at(self, from);
         loop {
-            if cursor.start >= from && to - cursor.start >= WEEK_MS {
-                if let Some(week_end) = cursor.plain_week_end().filter(|&week_end| week_end <= to) {
-                    total += self.week_ms;
-                    cursor.skip_week(week_end);
-                    continue;
-                }
+            let weeks = if cursor.start >= from { cursor.plain_weeks(to, i64::MAX) } else { 0 };
+            if weeks > 0 {
+                total += weeks * self.week_ms;
+                cursor.skip_weeks(weeks);
+                continue;
             }
             for (start, end) in cursor.open() {
                 total += (end.min(to) - start.max(from)).max(0);
@@ -367,16 +397,25 @@ impl BusinessCalendar {
         if budget <= 0 {
             return start;
         }
+        let given = start;
+        let start = clamp_ms(start);
         let mut left = budget;
         let mut cursor = Cursor::at(self, start);
         loop {
-            // Strictly more than a week left, so the deadline cannot fall inside the skipped week.
-            if left > self.week_ms && cursor.start >= start {
-                if let Some(week_end) = cursor.plain_week_end() {
-                    left -= self.week_ms;
-                    cursor.skip_week(week_end);
-                    continue;
-                }
+            // Strictly less than the budget left, so the deadline cannot fall inside the skipped weeks.
+            let weeks = if cursor.start >= start {
+                cursor.plain_weeks(LATEST_MS, (left - 1) / self.week_ms)
+            } else {
+                0
+            };
+            if weeks > 0 {
+                left -= weeks * self.week_ms;
+                cursor.skip_weeks(weeks);
+                continue;
+            }
+            if cursor.start >= LATEST_MS {
+                // No later instant to name: the deadline is as late as can be, never before the start.
+                return LATEST_MS.max(given);
             }
             for (open, close) in cursor.open() {
                 let open = open.max(start);
@@ -444,6 +483,23 @@ fn next_day(date: NaiveDate) -> NaiveDate {
     date.succ_opt().expect("dates stay inside chrono's range")
 }
 
+#[cfg(test)]
+thread_local! {
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts the cursor's moves, so tests can prove the walks are bounded without timing them.
+fn count_step() {
+    #[cfg(test)]
+    STEPS.with(|steps| steps.set(steps.get() + 1));
+}
+
+/// Cursor moves made on this thread so far.
+#[cfg(test)]
+pub(crate) fn steps() -> u64 {
+    STEPS.with(std::cell::Cell::get)
+}
+
 /// Walks a calendar one local day at a time, with the day's bounds in UTC.
 struct Cursor<'a> {
     calendar: &'a BusinessCalendar,
@@ -459,31 +515,42 @@ impl<'a> Cursor<'a> {
     }
 
     fn advance(&mut self) {
+        count_step();
         self.date = next_day(self.date);
         self.start = self.end;
         self.end = self.calendar.midnight(next_day(self.date));
     }
 
-    /// Where a Monday-to-Monday week starting here ends, if the whole week can be counted as
-    /// the calendar's plain weekly hours: no holiday in it and the same UTC offset at both ends
-    /// (no zone changes its offset twice within one week).
-    fn plain_week_end(&self) -> Option<i64> {
-        if self.date.weekday() != Weekday::Mon {
-            return None;
+    /// How many Monday-to-Monday weeks from here, ending by `limit` and at most `most`, can be
+    /// counted as the calendar's plain weekly hours without walking them: weeks before the next
+    /// holiday, with no change of UTC offset in them. Outside the zone's tracked years that is
+    /// any number of weeks; inside, one week at a time whose ends have the same offset (no zone
+    /// changes its offset twice within one week).
+    fn plain_weeks(&self, limit: i64, most: i64) -> i64 {
+        if self.date.weekday() != Weekday::Mon || most <= 0 {
+            return 0;
+        }
+        let holidays = &self.calendar.holidays;
+        let before_holiday = match holidays.get(holidays.partition_point(|&day| day < self.date)) {
+            Some(&holiday) => (holiday - self.date).num_days() / 7,
+            None => i64::MAX,
+        };
+        let most = most.min(before_holiday).min((limit - self.start) / WEEK_MS);
+        let steady_until = if self.start >= STEADY_FROM_MS { limit } else { STEADY_BEFORE_MS };
+        let steady = most.min((steady_until - self.start) / WEEK_MS);
+        if steady > 0 {
+            return steady;
         }
         let next_monday = self.date + chrono::Days::new(7);
-        let holidays = &self.calendar.holidays;
-        let first_after = holidays.partition_point(|&day| day < self.date);
-        if holidays.get(first_after).is_some_and(|&day| day < next_monday) {
-            return None;
-        }
-        let week_end = self.calendar.midnight(next_monday);
-        (week_end - self.start == WEEK_MS).then_some(week_end)
+        let plain = most >= 1 && self.calendar.midnight(next_monday) - self.start == WEEK_MS;
+        i64::from(plain)
     }
 
-    fn skip_week(&mut self, week_end: i64) {
-        self.date = self.date + chrono::Days::new(7);
-        self.start = week_end;
+    /// Moves on by whole weeks that [`Cursor::plain_weeks`] allowed, so each is `WEEK_MS` long.
+    fn skip_weeks(&mut self, weeks: i64) {
+        count_step();
+        self.date = self.date + chrono::Days::new(7 * weeks as u64);
+        self.start += weeks * WEEK_MS;
         self.end = self.calendar.midnight(next_day(self.date));
     }
 
@@ -519,6 +586,7 @@ pub(crate) struct Window {
 
 impl Window {
     pub(crate) fn new(calendar: &BusinessCalendar, from: i64, to: i64) -> Window {
+        let (from, to) = (clamp_ms(from), clamp_ms(to));
         let mut open = Vec::new();
         let mut before = 0;
         let mut cursor = Cursor::at(calendar, from);
@@ -539,6 +607,10 @@ impl Window {
 
     pub(crate) fn start(&self) -> i64 {
         self.from
+    }
+
+    pub(crate) fn end(&self) -> i64 {
+        self.to
     }
 
     pub(crate) fn contains(&self, at: i64) -> bool {
