@@ -8,6 +8,7 @@ use crate::zone::{Zone, TRACKED_FROM_MS, TRACKED_UNTIL_MS};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::domain::case::Timestamp;
 
@@ -200,6 +201,7 @@ impl Calendar {
             holidays,
             week_ms,
             business_day_ms: day_lengths.into_iter().max().unwrap_or(0),
+            week_index: OnceLock::new(),
         })
     }
 }
@@ -262,6 +264,31 @@ pub struct BusinessCalendar {
     /// Open wall-clock time in a week without holidays.
     week_ms: i64,
     business_day_ms: i64,
+    /// Built on first need, which only a span of a year or more has.
+    week_index: OnceLock<WeekIndex>,
+}
+
+/// Spans at least this many weeks long inside the tracked years are looked up, not walked.
+const INDEXED_WEEKS: i64 = 52;
+
+/// Business time at every Monday midnight of the tracked years, so that a long span inside them
+/// is a subtraction instead of a walk of thousands of weeks.
+#[derive(Clone, Debug)]
+struct WeekIndex {
+    first: NaiveDate,
+    /// From `first` on, each Monday's midnight and the business time from `first`'s to it.
+    mondays: Vec<(i64, i64)>,
+}
+
+impl WeekIndex {
+    /// The weeks from the cursor's Monday to the last indexed Monday by `limit` with at most
+    /// `most` business time between, and that time.
+    fn skip(&self, cursor: &Cursor, limit: i64, most: i64) -> Option<(i64, i64)> {
+        let here = usize::try_from((cursor.date - self.first).num_days() / 7).ok()?;
+        let &(_, before) = self.mondays.get(here)?;
+        let there = self.mondays.partition_point(|&(start, at)| start <= limit && at - before <= most) - 1;
+        (there > here).then(|| ((there - here) as i64, self.mondays[there].1 - before))
+    }
 }
 
 impl BusinessCalendar {
@@ -326,12 +353,14 @@ impl BusinessCalendar {
         let mut gaps = Vec::new();
         let mut closed_since = from;
         let mut cursor = Cursor::at(self, from);
-        // A calendar open around the clock has no closed time in a plain week: skip those.
+        // A calendar open around the clock has no closed time in weeks without a holiday: skip those.
         let always_open = self.week_ms == WEEK_MS;
         loop {
-            let weeks =
-                if always_open && cursor.start >= from { cursor.plain_weeks(to, i64::MAX) } else { 0 };
-            if weeks > 0 {
+            let holiday_free = || to.min(cursor.next_holiday().map_or(i64::MAX, |day| self.midnight(day)));
+            let weeks = (always_open && cursor.start >= from)
+                .then(|| cursor.whole_weeks(holiday_free(), i64::MAX))
+                .flatten();
+            if let Some((weeks, _)) = weeks {
                 if cursor.start > closed_since {
                     gaps.push((closed_since, cursor.start));
                 }
@@ -368,9 +397,10 @@ impl BusinessCalendar {
         let mut total = 0;
         let mut cursor = Cursor::at(self, from);
         loop {
-            let weeks = if cursor.start >= from { cursor.plain_weeks(to, i64::MAX) } else { 0 };
-            if weeks > 0 {
-                total += weeks * self.week_ms;
+            if let Some((weeks, open)) =
+                (cursor.start >= from).then(|| cursor.whole_weeks(to, i64::MAX)).flatten()
+            {
+                total += open;
                 cursor.skip_weeks(weeks);
                 continue;
             }
@@ -403,13 +433,9 @@ impl BusinessCalendar {
         let mut cursor = Cursor::at(self, start);
         loop {
             // Strictly less than the budget left, so the deadline cannot fall inside the skipped weeks.
-            let weeks = if cursor.start >= start {
-                cursor.plain_weeks(LATEST_MS, (left - 1) / self.week_ms)
-            } else {
-                0
-            };
-            if weeks > 0 {
-                left -= weeks * self.week_ms;
+            let weeks = (cursor.start >= start).then(|| cursor.whole_weeks(LATEST_MS, left - 1)).flatten();
+            if let Some((weeks, open)) = weeks {
+                left -= open;
                 cursor.skip_weeks(weeks);
                 continue;
             }
@@ -428,6 +454,36 @@ impl BusinessCalendar {
             }
             cursor.advance();
         }
+    }
+
+    /// Walks the tracked years once, a week at a time where it can.
+    fn week_index(&self) -> &WeekIndex {
+        self.week_index.get_or_init(|| {
+            let mut cursor = Cursor::at(self, TRACKED_FROM_MS);
+            while cursor.date.weekday() != Weekday::Mon {
+                cursor.advance();
+            }
+            let first = cursor.date;
+            let mut mondays = vec![(cursor.start, 0)];
+            let mut total = 0;
+            while cursor.start < TRACKED_UNTIL_MS {
+                // A limit of one week keeps this from asking for the index it builds.
+                match cursor.whole_weeks(cursor.start + WEEK_MS, i64::MAX) {
+                    Some((weeks, open)) => {
+                        total += open;
+                        cursor.skip_weeks(weeks);
+                    }
+                    None => {
+                        for _ in 0..7 {
+                            total += cursor.open().map(|(start, end)| end - start).sum::<i64>();
+                            cursor.advance();
+                        }
+                    }
+                }
+                mondays.push((cursor.start, total));
+            }
+            WeekIndex { first, mondays }
+        })
     }
 
     fn is_holiday(&self, date: NaiveDate) -> bool {
@@ -521,36 +577,46 @@ impl<'a> Cursor<'a> {
         self.end = self.calendar.midnight(next_day(self.date));
     }
 
-    /// How many Monday-to-Monday weeks from here, ending by `limit` and at most `most`, can be
-    /// counted as the calendar's plain weekly hours without walking them: weeks before the next
-    /// holiday, with no change of UTC offset in them. Outside the zone's tracked years that is
-    /// any number of weeks; inside, one week at a time whose ends have the same offset (no zone
-    /// changes its offset twice within one week).
-    fn plain_weeks(&self, limit: i64, most: i64) -> i64 {
-        if self.date.weekday() != Weekday::Mon || most <= 0 {
-            return 0;
-        }
+    /// The first holiday from this day on.
+    fn next_holiday(&self) -> Option<NaiveDate> {
         let holidays = &self.calendar.holidays;
-        let before_holiday = match holidays.get(holidays.partition_point(|&day| day < self.date)) {
-            Some(&holiday) => (holiday - self.date).num_days() / 7,
-            None => i64::MAX,
-        };
-        let most = most.min(before_holiday).min((limit - self.start) / WEEK_MS);
-        let steady_until = if self.start >= STEADY_FROM_MS { limit } else { STEADY_BEFORE_MS };
-        let steady = most.min((steady_until - self.start) / WEEK_MS);
-        if steady > 0 {
-            return steady;
-        }
-        let next_monday = self.date + chrono::Days::new(7);
-        let plain = most >= 1 && self.calendar.midnight(next_monday) - self.start == WEEK_MS;
-        i64::from(plain)
+        holidays.get(holidays.partition_point(|&day| day < self.date)).copied()
     }
 
-    /// Moves on by whole weeks that [`Cursor::plain_weeks`] allowed, so each is `WEEK_MS` long.
+    /// Whole Monday-to-Monday weeks from here that can be counted without walking their days,
+    /// ending by `limit` with at most `most` business time in them: how many, and that time.
+    fn whole_weeks(&self, limit: i64, most: i64) -> Option<(i64, i64)> {
+        if self.date.weekday() != Weekday::Mon {
+            return None;
+        }
+        let calendar = self.calendar;
+        let by_limit = (limit - self.start) / WEEK_MS;
+        let by_most = most / calendar.week_ms;
+        let before_holiday = self.next_holiday().map_or(i64::MAX, |day| (day - self.date).num_days() / 7);
+        // Outside the tracked years every day is 24 hours: multiply, up to the next holiday.
+        let steady_until = if self.start >= STEADY_FROM_MS { limit } else { STEADY_BEFORE_MS };
+        let steady = by_limit.min(by_most).min(before_holiday).min((steady_until - self.start) / WEEK_MS);
+        if steady > 0 {
+            return Some((steady, steady * calendar.week_ms));
+        }
+        // A year or more inside them: look the weeks up.
+        if by_limit.min(by_most) >= INDEXED_WEEKS {
+            if let Some(found) = calendar.week_index().skip(self, limit, most) {
+                return Some(found);
+            }
+        }
+        // One week without a holiday or a change of offset (no zone changes it twice a week).
+        let next_monday = self.date + chrono::Days::new(7);
+        let plain = by_limit.min(by_most).min(before_holiday) >= 1
+            && calendar.midnight(next_monday) - self.start == WEEK_MS;
+        plain.then_some((1, calendar.week_ms))
+    }
+
+    /// Moves on by whole weeks.
     fn skip_weeks(&mut self, weeks: i64) {
         count_step();
         self.date = self.date + chrono::Days::new(7 * weeks as u64);
-        self.start += weeks * WEEK_MS;
+        self.start = self.calendar.midnight(self.date);
         self.end = self.calendar.midnight(next_day(self.date));
     }
 

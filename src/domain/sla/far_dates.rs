@@ -146,3 +146,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn long_spans_inside_the_tracked_years_are_looked_up_once_indexed() {
+    for calendar in calendars() {
+        // The first long span builds the calendar's week index.
+        calendar.between(year(1970), year(2098));
+        let (from, to) = (year(1975), year(2090));
+        let walked = bounded("between", 64, || calendar.between(from, to));
+        assert_eq!(walked, calendar.between(from, year(2030)) + calendar.between(year(2030), to));
+        let budget = TimeDelta::days(3000);
+        let deadline = bounded("add", 64, || calendar.add(from, budget));
+        assert_eq!(calendar.between(from, deadline), budget);
+    }
+}
