@@ -235,7 +235,10 @@ fn mutate_json(value: &mut Value, rng: &mut Rng) {
                 2 => Value::from(-(rng.below(1000) as i64)),
                 3 => Value::from(f64::from_bits(rng.next()) / 1e300),
                 4 => Value::from(String::from_utf8_lossy(&random_bytes(rng)).into_owned()),
-                5 => serde_json::from_str(*rng.pick(TOKENS)).unwrap_or(Value::Bool(true)),
+                5 => {
+                    let token = *rng.pick(TOKENS);
+                    serde_json::from_str(token).unwrap_or(Value::Bool(true))
+                }
                 6 => Value::Array(vec![value.take()]),
                 _ => Value::from(rng.pick(TOKENS).trim_matches('"')),
             }

@@ -551,7 +551,7 @@ fn count_step() {
 }
 
 /// Cursor moves made on this thread so far.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn steps() -> u64 {
     STEPS.with(std::cell::Cell::get)
 }
