@@ -139,7 +139,7 @@ proptest! {
             let by_tick = bounded("status", 2 * call_bound(5), || clock.status(&tick));
             let at_now = bounded("status at", 2 * call_bound(5), || clock.status_at(now, &engine));
             prop_assert_eq!(by_tick, at_now);
-            bounded("explain", 4 * call_bound(5), || engine.explain(clock, now));
+            bounded("explain", 4 * call_bound(5), || engine.explain(clock, now).lines());
         }
         for target in Target::ALL {
             clocks.status(target, &tick);
@@ -158,5 +158,20 @@ fn long_spans_inside_the_tracked_years_are_looked_up_once_indexed() {
         let budget = TimeDelta::days(3000);
         let deadline = bounded("add", 64, || calendar.add(from, budget));
         assert_eq!(calendar.between(from, deadline), budget);
+    }
+}
+
+#[test]
+fn cases_at_either_end_of_the_range_explain_their_clocks() {
+    let engine = SlaEngine::new(&SlaSettings::default());
+    let ends = [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC];
+    for (created, tier) in ends.into_iter().flat_map(|end| Tier::ALL.iter().map(move |&tier| (end, tier))) {
+        let draft = CaseDraft { title: "Far".into(), tier, ..CaseDraft::default() };
+        let case = Case::create(CaseId("far".into()), draft, "Mina", created);
+        for clock in engine.compute_clocks(&case).clocks {
+            for now in [created, year(2026)] {
+                assert!(!engine.explain(&clock, now).lines().is_empty());
+            }
+        }
     }
 }
