@@ -456,7 +456,7 @@ fn fuzz(default_count: u64) {
     std::panic::set_hook(Box::new(|info| PANIC.with_borrow_mut(|message| *message = info.to_string())));
     let started = Instant::now();
     let mut failures = Vec::new();
-    let (mut slowest, mut slowest_index, mut bytes_total) = (Duration::ZERO, 0, 0u64);
+    let (mut slowest, mut slowest_index, mut bytes_total, mut retimed) = (Duration::ZERO, 0, 0u64, 0);
     // A saved failure, to replay alone.
     let replay = std::env::var_os("FUZZ_REPLAY").map(|path| std::fs::read(path).unwrap());
     let count = if replay.is_some() { 1 } else { count };
@@ -466,9 +466,17 @@ fn fuzz(default_count: u64) {
         bytes_total += bytes.len() as u64;
         let text = String::from_utf8_lossy(&bytes);
         for (name, target) in TARGETS {
-            let began = Instant::now();
-            let outcome = catch_unwind(AssertUnwindSafe(|| target(&bytes, &text, &corpus)));
-            let took = began.elapsed();
+            let run = || {
+                let began = Instant::now();
+                (catch_unwind(AssertUnwindSafe(|| target(&bytes, &text, &corpus))), began.elapsed())
+            };
+            let (outcome, mut took) = run();
+            if outcome.is_ok() && took > TIME_LIMIT {
+                // Wall time, on a shared machine: the scheduler can stall any input for a second,
+                // so only an input slow twice counts.
+                took = took.min(run().1);
+                retimed += 1;
+            }
             if std::env::var_os("FUZZ_VERBOSE").is_some() {
                 println!("input {index} ({} bytes): {name} {took:?}", bytes.len());
             }
@@ -496,7 +504,7 @@ fn fuzz(default_count: u64) {
     let _ = std::panic::take_hook();
     let elapsed = started.elapsed();
     println!(
-        "fuzzed {count} inputs ({:.1} MB) through {} targets with seed {seed} in {elapsed:.1?}; slowest input {slowest_index} took {slowest:.1?}",
+        "fuzzed {count} inputs ({:.1} MB) through {} targets with seed {seed} in {elapsed:.1?}; slowest input {slowest_index} took {slowest:.1?} ({retimed} timed again)",
         bytes_total as f64 / 1e6,
         TARGETS.len()
     );
