@@ -88,7 +88,58 @@ mod native {
         });
     }
 
-    criterion_group!(benches, sla);
+    /// A case created at `created` and worked on an hour before `now`, as a wrong date in an
+    /// imported file leaves it: 9999-12-31 and 0001-01-01 used to walk the calendar through
+    /// the millennia in between on every load and tick.
+    fn dated(created: Timestamp) -> Case {
+        let draft = CaseDraft { title: "Dated".into(), tier: Tier::Standard, ..CaseDraft::default() };
+        let mut case = Case::create(CaseId("dated".into()), draft, "Mina", created);
+        case.set_status(Status::InProgress, "Mina", now() - TimeDelta::hours(1));
+        case.add_note(NoteKind::Contact, "Called back", "Mina", now() - TimeDelta::minutes(30));
+        case
+    }
+
+    fn far_dates(c: &mut Criterion) {
+        let settings = SlaSettings::default();
+        let engine = SlaEngine::new(&settings);
+        let date = |text: &str| DateTime::parse_from_rfc3339(text).unwrap().to_utc();
+        for (name, created) in [
+            ("3 hours before now", now() - TimeDelta::hours(3)),
+            ("9999-12-31", date("9999-12-31T23:00:00Z")),
+            ("0001-01-01", date("0001-01-01T00:00:00Z")),
+        ] {
+            let case = dated(created);
+            c.bench_function(&format!("compute_clocks, case created {name}"), |b| {
+                b.iter(|| engine.compute_clocks(black_box(&case)))
+            });
+            // A fresh engine has no spans remembered: the first tick of a day, or of a load.
+            c.bench_function(&format!("clocks + first reading, case created {name}"), |b| {
+                b.iter(|| {
+                    let engine = SlaEngine::new(&settings);
+                    let clocks = engine.compute_clocks(black_box(&case));
+                    let tick = engine.tick(now());
+                    clocks
+                        .clocks
+                        .iter()
+                        .map(|clock| clock.status(&tick).remaining.num_milliseconds())
+                        .sum::<i64>()
+                })
+            });
+            let clocks = engine.compute_clocks(&case);
+            let tick = engine.tick(now());
+            c.bench_function(&format!("reading its clocks, tick ready, case created {name}"), |b| {
+                b.iter(|| {
+                    clocks
+                        .clocks
+                        .iter()
+                        .map(|clock| clock.status(black_box(&tick)).used_fraction)
+                        .sum::<f64>()
+                })
+            });
+        }
+    }
+
+    criterion_group!(benches, sla, far_dates);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

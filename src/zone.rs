@@ -8,6 +8,15 @@
 
 use std::fmt;
 
+/// Offsets are looked up only from 1970 until 2100; before, a zone keeps the offset it had at
+/// the start of 1970, and from 2100 on the one it has then. No case is that old or that far
+/// ahead, and it bounds the work a wrong date can cause: calendar arithmetic counts the steady
+/// years outside this stretch by multiplication instead of walking them (and in the browser,
+/// each week walked asks `Intl` for its offsets).
+pub const TRACKED_FROM_MS: i64 = 0;
+/// 2100-01-01T00:00:00Z.
+pub const TRACKED_UNTIL_MS: i64 = 4_102_444_800_000;
+
 /// A time zone by its IANA name, e.g. "Asia/Taipei".
 #[derive(Clone, PartialEq)]
 pub struct Zone {
@@ -26,9 +35,9 @@ impl Zone {
     }
 
     /// Milliseconds to add to the UTC instant `at` (milliseconds since 1970) to read the wall
-    /// clock in this zone.
+    /// clock in this zone; outside the tracked years, the offset at their nearer edge.
     pub fn offset_ms(&self, at: i64) -> i64 {
-        platform::offset_ms(&self.resolved, at)
+        platform::offset_ms(&self.resolved, at.clamp(TRACKED_FROM_MS, TRACKED_UNTIL_MS))
     }
 }
 
@@ -115,6 +124,9 @@ mod platform {
         static BLOCKS: RefCell<FastMap<(usize, i64), Block>> = RefCell::new(FastMap::default());
         /// The block looked up last.
         static LAST: Cell<Option<((usize, i64), Block)>> = const { Cell::new(None) };
+        /// The offset measured last at a block's end, by zone and instant: the next block
+        /// starts there, and walking week by week measures each edge once instead of twice.
+        static LAST_EDGE: Cell<Option<(usize, i64, i64)>> = const { Cell::new(None) };
     }
 
     pub fn resolve(name: &str) -> Option<usize> {
@@ -171,7 +183,12 @@ mod platform {
 
     fn measure_block(zone: usize, start: i64) -> Block {
         let end = start + BLOCK_MS;
-        let (before, after) = (measure(zone, start), measure(zone, end));
+        let before = match LAST_EDGE.get() {
+            Some((known, at, offset)) if (known, at) == (zone, start) => offset,
+            _ => measure(zone, start),
+        };
+        let after = measure(zone, end);
+        LAST_EDGE.set(Some((zone, end, after)));
         if before == after {
             return Block { before, after, change_at: i64::MAX };
         }

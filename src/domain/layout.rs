@@ -198,8 +198,11 @@ pub struct CaseReader {
 impl CaseReader {
     /// `expected` is the meta record's case count. One list sized for every case: growing
     /// per-chunk lists and moving 50,000 cases between them cost as much as parsing.
+    /// The count comes from a stored record, so it is trusted only up to far more cases than a
+    /// desk holds: a damaged count must not ask for terabytes (which aborts the page).
     pub fn new(expected: usize) -> CaseReader {
-        CaseReader { placed: Vec::with_capacity(expected), records: 0, lost: Vec::new() }
+        const MOST_PRESIZED: usize = 1 << 20;
+        CaseReader { placed: Vec::with_capacity(expected.min(MOST_PRESIZED)), records: 0, lost: Vec::new() }
     }
 
     /// Adds the cases of one record's JSON.

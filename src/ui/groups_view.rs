@@ -256,8 +256,8 @@ fn MergedCases(set_message: WriteSignal<Option<String>>) -> impl IntoView {
                                 <button class="small-button" aria-label=format!("Unmerge {title}") on:click=move |_| {
                                     let count = act(store, |desk, author, now| desk.unmerge(&restore, author, now));
                                     set_message.set(Some(match count {
-                                        1 => "Unmerged: 1 case is back as it was.".to_string(),
-                                        n => format!("Unmerged: {n} cases are back as they were."),
+                                        1 => "Unmerged: 1 case has its fields back; the merge and the unmerge stay on its timeline.".to_string(),
+                                        n => format!("Unmerged: {n} cases have their fields back; the merge and the unmerge stay on their timelines."),
                                     }));
                                 }>"Unmerge"</button>
                             </li>

@@ -4,10 +4,11 @@
 //! calendar is open, so a DST change inside an open interval adds or removes that hour.
 
 use crate::domain::sort;
-use crate::zone::Zone;
+use crate::zone::{Zone, TRACKED_FROM_MS, TRACKED_UNTIL_MS};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::domain::case::Timestamp;
 
@@ -200,6 +201,7 @@ impl Calendar {
             holidays,
             week_ms,
             business_day_ms: day_lengths.into_iter().max().unwrap_or(0),
+            week_index: OnceLock::new(),
         })
     }
 }
@@ -228,6 +230,21 @@ fn merged_spans(intervals: &[WorkInterval]) -> Vec<(i64, i64)> {
     merged
 }
 
+/// Calendar arithmetic treats instants within a year of chrono's limits as at that distance, so
+/// walking a day or a week past any instant it is given stays inside chrono's range.
+const EARLIEST_MS: i64 = DateTime::<chrono::Utc>::MIN_UTC.timestamp_millis() + 366 * DAY_MS;
+const LATEST_MS: i64 = DateTime::<chrono::Utc>::MAX_UTC.timestamp_millis() - 366 * DAY_MS;
+
+fn clamp_ms(at: i64) -> i64 {
+    at.clamp(EARLIEST_MS, LATEST_MS)
+}
+
+/// Beyond the zone's tracked years its offset never changes (see [`crate::zone`]), so every
+/// local day there is 24 hours long; this far from their edges even the look-ups a day either
+/// side of a midnight stay outside.
+const STEADY_BEFORE_MS: i64 = TRACKED_FROM_MS - 3 * DAY_MS;
+const STEADY_FROM_MS: i64 = TRACKED_UNTIL_MS + 3 * DAY_MS;
+
 pub(crate) fn to_ms(at: Timestamp) -> i64 {
     at.timestamp_millis()
 }
@@ -247,6 +264,31 @@ pub struct BusinessCalendar {
     /// Open wall-clock time in a week without holidays.
     week_ms: i64,
     business_day_ms: i64,
+    /// Built on first need, which only a span of a year or more has.
+    week_index: OnceLock<WeekIndex>,
+}
+
+/// Spans at least this many weeks long inside the tracked years are looked up, not walked.
+const INDEXED_WEEKS: i64 = 52;
+
+/// Business time at every Monday midnight of the tracked years, so that a long span inside them
+/// is a subtraction instead of a walk of thousands of weeks.
+#[derive(Clone, Debug)]
+struct WeekIndex {
+    first: NaiveDate,
+    /// From `first` on, each Monday's midnight and the business time from `first`'s to it.
+    mondays: Vec<(i64, i64)>,
+}
+
+impl WeekIndex {
+    /// The weeks from the cursor's Monday to the last indexed Monday by `limit` with at most
+    /// `most` business time between, and that time.
+    fn skip(&self, cursor: &Cursor, limit: i64, most: i64) -> Option<(i64, i64)> {
+        let here = usize::try_from((cursor.date - self.first).num_days() / 7).ok()?;
+        let &(_, before) = self.mondays.get(here)?;
+        let there = self.mondays.partition_point(|&(start, at)| start <= limit && at - before <= most) - 1;
+        (there > here).then(|| ((there - here) as i64, self.mondays[there].1 - before))
+    }
 }
 
 impl BusinessCalendar {
@@ -269,7 +311,7 @@ impl BusinessCalendar {
     }
 
     pub fn is_open(&self, at: Timestamp) -> bool {
-        let at = to_ms(at);
+        let at = clamp_ms(to_ms(at));
         Cursor::at(self, at).open().any(|(start, end)| start <= at && at < end)
     }
 
@@ -286,11 +328,14 @@ impl BusinessCalendar {
     /// The close of the working day `now` is in, or of the next working day when the desk has
     /// already closed for today (or is closed all day).
     pub fn end_of_business_day(&self, now: Timestamp) -> Timestamp {
-        let now = to_ms(now);
+        let now = clamp_ms(to_ms(now));
         let mut cursor = Cursor::at(self, now);
         loop {
             if let Some((_, end)) = cursor.open().filter(|&(_, end)| end > now).last() {
                 return from_ms(end);
+            }
+            if cursor.start >= LATEST_MS {
+                return from_ms(LATEST_MS);
             }
             cursor.advance();
         }
@@ -304,11 +349,25 @@ impl BusinessCalendar {
         to: Timestamp,
         limit: usize,
     ) -> (Vec<(Timestamp, Timestamp)>, bool) {
-        let (from, to) = (to_ms(from), to_ms(to));
+        let (from, to) = (clamp_ms(to_ms(from)), clamp_ms(to_ms(to)));
         let mut gaps = Vec::new();
         let mut closed_since = from;
         let mut cursor = Cursor::at(self, from);
+        // A calendar open around the clock has no closed time in weeks without a holiday: skip those.
+        let always_open = self.week_ms == WEEK_MS;
         loop {
+            let holiday_free = || to.min(cursor.next_holiday().map_or(i64::MAX, |day| self.midnight(day)));
+            let weeks = (always_open && cursor.start >= from)
+                .then(|| cursor.whole_weeks(holiday_free(), i64::MAX))
+                .flatten();
+            if let Some((weeks, _)) = weeks {
+                if cursor.start > closed_since {
+                    gaps.push((closed_since, cursor.start));
+                }
+                cursor.skip_weeks(weeks);
+                closed_since = cursor.start;
+                continue;
+            }
             for (start, end) in cursor.open().take_while(|&(start, _)| start < to) {
                 if end > closed_since {
                     if start > closed_since {
@@ -331,18 +390,19 @@ impl BusinessCalendar {
     }
 
     pub(crate) fn between_ms(&self, from: i64, to: i64) -> i64 {
+        let (from, to) = (clamp_ms(from), clamp_ms(to));
         if to <= from {
             return 0;
         }
         let mut total = 0;
         let mut cursor = Cursor::at(self, from);
         loop {
-            if cursor.start >= from && to - cursor.start >= WEEK_MS {
-                if let Some(week_end) = cursor.plain_week_end().filter(|&week_end| week_end <= to) {
-                    total += self.week_ms;
-                    cursor.skip_week(week_end);
-                    continue;
-                }
+            if let Some((weeks, open)) =
+                (cursor.start >= from).then(|| cursor.whole_weeks(to, i64::MAX)).flatten()
+            {
+                total += open;
+                cursor.skip_weeks(weeks);
+                continue;
             }
             for (start, end) in cursor.open() {
                 total += (end.min(to) - start.max(from)).max(0);
@@ -367,16 +427,21 @@ impl BusinessCalendar {
         if budget <= 0 {
             return start;
         }
+        let given = start;
+        let start = clamp_ms(start);
         let mut left = budget;
         let mut cursor = Cursor::at(self, start);
         loop {
-            // Strictly more than a week left, so the deadline cannot fall inside the skipped week.
-            if left > self.week_ms && cursor.start >= start {
-                if let Some(week_end) = cursor.plain_week_end() {
-                    left -= self.week_ms;
-                    cursor.skip_week(week_end);
-                    continue;
-                }
+            // Strictly less than the budget left, so the deadline cannot fall inside the skipped weeks.
+            let weeks = (cursor.start >= start).then(|| cursor.whole_weeks(LATEST_MS, left - 1)).flatten();
+            if let Some((weeks, open)) = weeks {
+                left -= open;
+                cursor.skip_weeks(weeks);
+                continue;
+            }
+            if cursor.start >= LATEST_MS {
+                // No later instant to name: the deadline is as late as can be, never before the start.
+                return LATEST_MS.max(given);
             }
             for (open, close) in cursor.open() {
                 let open = open.max(start);
@@ -389,6 +454,36 @@ impl BusinessCalendar {
             }
             cursor.advance();
         }
+    }
+
+    /// Walks the tracked years once, a week at a time where it can.
+    fn week_index(&self) -> &WeekIndex {
+        self.week_index.get_or_init(|| {
+            let mut cursor = Cursor::at(self, TRACKED_FROM_MS);
+            while cursor.date.weekday() != Weekday::Mon {
+                cursor.advance();
+            }
+            let first = cursor.date;
+            let mut mondays = vec![(cursor.start, 0)];
+            let mut total = 0;
+            while cursor.start < TRACKED_UNTIL_MS {
+                // A limit of one week keeps this from asking for the index it builds.
+                match cursor.whole_weeks(cursor.start + WEEK_MS, i64::MAX) {
+                    Some((weeks, open)) => {
+                        total += open;
+                        cursor.skip_weeks(weeks);
+                    }
+                    None => {
+                        for _ in 0..7 {
+                            total += cursor.open().map(|(start, end)| end - start).sum::<i64>();
+                            cursor.advance();
+                        }
+                    }
+                }
+                mondays.push((cursor.start, total));
+            }
+            WeekIndex { first, mondays }
+        })
     }
 
     fn is_holiday(&self, date: NaiveDate) -> bool {
@@ -444,6 +539,23 @@ fn next_day(date: NaiveDate) -> NaiveDate {
     date.succ_opt().expect("dates stay inside chrono's range")
 }
 
+#[cfg(test)]
+thread_local! {
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts the cursor's moves, so tests can prove the walks are bounded without timing them.
+fn count_step() {
+    #[cfg(test)]
+    STEPS.with(|steps| steps.set(steps.get() + 1));
+}
+
+/// Cursor moves made on this thread so far.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn steps() -> u64 {
+    STEPS.with(std::cell::Cell::get)
+}
+
 /// Walks a calendar one local day at a time, with the day's bounds in UTC.
 struct Cursor<'a> {
     calendar: &'a BusinessCalendar,
@@ -459,31 +571,52 @@ impl<'a> Cursor<'a> {
     }
 
     fn advance(&mut self) {
+        count_step();
         self.date = next_day(self.date);
         self.start = self.end;
         self.end = self.calendar.midnight(next_day(self.date));
     }
 
-    /// Where a Monday-to-Monday week starting here ends, if the whole week can be counted as
-    /// the calendar's plain weekly hours: no holiday in it and the same UTC offset at both ends
-    /// (no zone changes its offset twice within one week).
-    fn plain_week_end(&self) -> Option<i64> {
+    /// The first holiday from this day on.
+    fn next_holiday(&self) -> Option<NaiveDate> {
+        let holidays = &self.calendar.holidays;
+        holidays.get(holidays.partition_point(|&day| day < self.date)).copied()
+    }
+
+    /// Whole Monday-to-Monday weeks from here that can be counted without walking their days,
+    /// ending by `limit` with at most `most` business time in them: how many, and that time.
+    fn whole_weeks(&self, limit: i64, most: i64) -> Option<(i64, i64)> {
         if self.date.weekday() != Weekday::Mon {
             return None;
         }
-        let next_monday = self.date + chrono::Days::new(7);
-        let holidays = &self.calendar.holidays;
-        let first_after = holidays.partition_point(|&day| day < self.date);
-        if holidays.get(first_after).is_some_and(|&day| day < next_monday) {
-            return None;
+        let calendar = self.calendar;
+        let by_limit = (limit - self.start) / WEEK_MS;
+        let by_most = most / calendar.week_ms;
+        let before_holiday = self.next_holiday().map_or(i64::MAX, |day| (day - self.date).num_days() / 7);
+        // Outside the tracked years every day is 24 hours: multiply, up to the next holiday.
+        let steady_until = if self.start >= STEADY_FROM_MS { limit } else { STEADY_BEFORE_MS };
+        let steady = by_limit.min(by_most).min(before_holiday).min((steady_until - self.start) / WEEK_MS);
+        if steady > 0 {
+            return Some((steady, steady * calendar.week_ms));
         }
-        let week_end = self.calendar.midnight(next_monday);
-        (week_end - self.start == WEEK_MS).then_some(week_end)
+        // A year or more inside them: look the weeks up.
+        if by_limit.min(by_most) >= INDEXED_WEEKS {
+            if let Some(found) = calendar.week_index().skip(self, limit, most) {
+                return Some(found);
+            }
+        }
+        // One week without a holiday or a change of offset (no zone changes it twice a week).
+        let next_monday = self.date + chrono::Days::new(7);
+        let plain = by_limit.min(by_most).min(before_holiday) >= 1
+            && calendar.midnight(next_monday) - self.start == WEEK_MS;
+        plain.then_some((1, calendar.week_ms))
     }
 
-    fn skip_week(&mut self, week_end: i64) {
-        self.date = self.date + chrono::Days::new(7);
-        self.start = week_end;
+    /// Moves on by whole weeks.
+    fn skip_weeks(&mut self, weeks: i64) {
+        count_step();
+        self.date = self.date + chrono::Days::new(7 * weeks as u64);
+        self.start = self.calendar.midnight(self.date);
         self.end = self.calendar.midnight(next_day(self.date));
     }
 
@@ -519,6 +652,7 @@ pub(crate) struct Window {
 
 impl Window {
     pub(crate) fn new(calendar: &BusinessCalendar, from: i64, to: i64) -> Window {
+        let (from, to) = (clamp_ms(from), clamp_ms(to));
         let mut open = Vec::new();
         let mut before = 0;
         let mut cursor = Cursor::at(calendar, from);
@@ -539,6 +673,10 @@ impl Window {
 
     pub(crate) fn start(&self) -> i64 {
         self.from
+    }
+
+    pub(crate) fn end(&self) -> i64 {
+        self.to
     }
 
     pub(crate) fn contains(&self, at: i64) -> bool {

@@ -188,15 +188,15 @@ pub struct SlaEngine {
     tier_calendars: Vec<usize>,
     at_risk: f64,
     problems: Vec<String>,
-    far_past: Arc<Mutex<FarPast>>,
+    far: Arc<Mutex<FarSpans>>,
 }
 
-/// Business time from anchors before a tick's window (deadlines breached long ago) to the
-/// window's start. The start moves once a day, so an old breach costs one calendar walk a
-/// day instead of one every tick.
+/// Business time between anchors outside a tick's window (deadlines breached long ago, or far
+/// ahead) and the window's nearer edge. The edges move once a day, so such an anchor costs
+/// one calendar walk a day instead of one every tick.
 #[derive(Debug, Default)]
-struct FarPast {
-    edge: i64,
+struct FarSpans {
+    edges: (i64, i64),
     spans: HashMap<(usize, i64), i64>,
 }
 
@@ -238,18 +238,21 @@ impl SlaEngine {
             tier_calendars,
             at_risk: if at_risk.is_finite() { at_risk.clamp(0.0, 1.0) } else { 0.75 },
             problems,
-            far_past: Arc::default(),
+            far: Arc::default(),
         }
     }
 
-    /// Business time from `from` to `edge` on a calendar, remembered until the edge moves.
-    fn far_past_span(&self, calendar: usize, from: i64, edge: i64) -> i64 {
-        let mut far = self.far_past.lock().unwrap_or_else(PoisonError::into_inner);
-        if far.edge != edge {
-            far.edge = edge;
+    /// Business time between `at` and the nearer edge of `window` on a calendar (`at` lies
+    /// outside it), remembered until the window moves.
+    fn far_span(&self, calendar: usize, at: i64, window: &Window) -> i64 {
+        let mut far = self.far.lock().unwrap_or_else(PoisonError::into_inner);
+        let edges = (window.start(), window.end());
+        if far.edges != edges {
+            far.edges = edges;
             far.spans.clear();
         }
-        *far.spans.entry((calendar, from)).or_insert_with(|| self.calendars[calendar].between_ms(from, edge))
+        let (from, to) = if at < edges.0 { (at, edges.0) } else { (edges.1, at) };
+        *far.spans.entry((calendar, at)).or_insert_with(|| self.calendars[calendar].between_ms(from, to))
     }
 
     pub fn calendars(&self) -> &[BusinessCalendar] {
@@ -311,9 +314,10 @@ impl SlaEngine {
             .calendars
             .iter()
             .map(|calendar| {
-                // Starting on a day boundary keeps the start, and so `far_past`, fixed all day.
+                // Edges on day boundaries stay fixed all day, and so does `far`.
                 let start = (now - TICK_WINDOW_MS).div_euclid(DAY_MS) * DAY_MS;
-                let window = Window::new(calendar, start, now + TICK_WINDOW_MS);
+                let end = (now + TICK_WINDOW_MS).div_euclid(DAY_MS) * DAY_MS + DAY_MS;
+                let window = Window::new(calendar, start, end);
                 let now_position = window.position(now);
                 (window, now_position)
             })
@@ -372,9 +376,10 @@ impl Tick<'_> {
             window.position(at) - now_position
         } else if at < window.start() {
             // Business time is additive: anchor to window start, then start to now.
-            -(self.engine.far_past_span(calendar, at, window.start()) + now_position)
+            -(self.engine.far_span(calendar, at, window) + now_position)
         } else {
-            self.engine.calendars[calendar].span_ms(self.now, at)
+            // Now to the window's end, then the end to the anchor.
+            window.position(window.end()) - now_position + self.engine.far_span(calendar, at, window)
         }
     }
 }

@@ -9,6 +9,8 @@ pub mod alerts;
 pub mod board;
 mod calendar;
 mod clock;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod far_dates;
 pub mod form;
 mod report;
 

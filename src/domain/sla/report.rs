@@ -58,7 +58,8 @@ impl Explanation {
     pub fn lines(&self) -> Vec<String> {
         let time = |at: Timestamp| {
             let offset = self.time_zone.offset_ms(at.timestamp_millis());
-            let wall = at + TimeDelta::milliseconds(offset);
+            // At the very end of chrono's range the wall time may not exist; UTC's stands in.
+            let wall = at.checked_add_signed(TimeDelta::milliseconds(offset)).unwrap_or(at);
             format!("{} {}", wall.format("%a %-d %b %H:%M"), offset_label(offset))
         };
         let stretch = |from: Timestamp, to: Option<Timestamp>| match to {
