@@ -104,7 +104,7 @@ async function damagedDesk(titles, damage) {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   for (const title of titles) await createCase(page, { title });
   await saveStatus(page, 'Saved').waitFor();
-  await inDatabase(page, `(db, work) => (${chunkWork})(db, work)`, damage);
+  await inDatabase(page, `(db) => (${chunkWork})(db, (store, keys, values) => { ${damage} })`);
   await page.reload();
   await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
   const banner = page.getByRole('alert', { name: 'Stored data could not be read' });
@@ -112,8 +112,8 @@ async function damagedDesk(titles, damage) {
   return { context, page, errors, banner };
 }
 
-/** Damage done to the case records: `work` is the body of a function of the chunk store and
- * its keys and values, run inside one read-write transaction. */
+/** Damage done to the case records: `work(store, keys, values)` runs inside one read-write
+ * transaction of the chunk store. */
 const chunkWork = (db, work) =>
   new Promise((resolve, reject) => {
     const tx = db.transaction('chunks', 'readwrite');
@@ -121,7 +121,7 @@ const chunkWork = (db, work) =>
     const keys = store.getAllKeys();
     keys.onsuccess = () => {
       const values = store.getAll();
-      values.onsuccess = () => new Function('store', 'keys', 'values', work)(store, keys.result, values.result);
+      values.onsuccess = () => work(store, keys.result, values.result);
     };
     tx.oncomplete = resolve;
     tx.onabort = () => reject(tx.error ?? new Error('the damage did not apply'));
@@ -158,4 +158,47 @@ test('a case stored twice loads once, and an unreadable record no longer hides t
   await saveStatus(broken.page, 'Saved').waitFor();
   assert.equal(await storedCount(broken.page), 2);
   await broken.context.close();
+});
+
+test('far dates are refused on import, and one already stored does not freeze the page', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const header = 'Id,Subject,Description,Requester,Organization,Priority,Status,Created at,Updated at,Solved at,Via,Tags,Ticket type,Plan [list],Assignee';
+  const rows = [
+    '600,Far past,Dated year 1,Customer,Org,Normal,open,0001-01-01 09:00:00 +0000,0001-01-01 09:00:00 +0000,,Web Form,,incident,Pro,Mina',
+    ...Array.from({ length: 20 }, (_, i) => `${500 + i},Far future ${i},Dated 9999,Customer,Org,Normal,open,9999-12-31 09:00:00 +0000,9999-12-31 09:00:00 +0000,,Web Form,,incident,Pro,Mina`),
+    '601,An ordinary ticket,Dated 2026,Customer,Org,Normal,open,2026-11-02 09:00:00 +0000,2026-11-02 09:00:00 +0000,,Web Form,,incident,Pro,Mina',
+  ];
+  const file = join(artifacts, 'far-dates.csv');
+  writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  const review = page.getByRole('region', { name: 'Import review' });
+  await assert.doesNotReject(review.getByText('1 new cases will be added').waitFor());
+  await assert.doesNotReject(review.getByText(/9999-12-31T09:00:00Z is more than a year from now/).first().waitFor());
+  await assert.doesNotReject(review.getByText(/0001-01-01T09:00:00Z is before 1990/).first().waitFor());
+  await review.getByRole('button', { name: 'Import cases' }).click();
+  await review.getByText(/^Imported: 1 added/).waitFor();
+
+  // A case from before these checks, stored with a far date: the page loads and answers input.
+  await inDatabase(page, `(db) => new Promise((resolve) => {
+    const tx = db.transaction('chunks', 'readwrite');
+    const store = tx.objectStore('chunks');
+    const all = store.getAll();
+    const keys = store.getAllKeys();
+    keys.onsuccess = () => {
+      const at = all.result.findIndex((v) => JSON.parse(new TextDecoder().decode(v)).length > 0);
+      const placed = JSON.parse(new TextDecoder().decode(all.result[at]));
+      for (const entry of placed) {
+        entry.case.created_at = '9999-12-31T09:00:00Z';
+        entry.case.title = 'Stored with a far date';
+      }
+      store.put(new TextEncoder().encode(JSON.stringify(placed)), keys.result[at]);
+    };
+    tx.oncomplete = resolve;
+  })`);
+  await page.reload();
+  await assert.doesNotReject(page.getByRole('link', { name: 'Stored with a far date' }).waitFor({ timeout: 10_000 }));
+  await page.getByLabel('Search').fill('far date');
+  await assert.doesNotReject(page.getByText(/^1 cases?$/).waitFor({ timeout: 5_000 }));
+  assert.deepEqual(errors, []);
+  await context.close();
 });

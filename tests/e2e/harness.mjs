@@ -274,18 +274,17 @@ export async function importThroughReview(page, file) {
   await review.getByText(/^Imported: /).waitFor({ timeout: 120_000 });
 }
 
-/** Runs `work(db, arg)` in the page against the app's database, as damage or a test would. */
+/** Runs `work(db, arg)` in the page against the app's database, as damage or a test would.
+ * The call is put together here as one expression: the page's Content-Security-Policy forbids
+ * `eval` and `new Function` inside it (the browser's own evaluation is not bound by it). */
 export function inDatabase(page, work, arg) {
-  return page.evaluate(
-    async ([work, arg]) => {
-      const db = await new Promise((resolve) => {
-        const open = indexedDB.open('triage-desk');
-        open.onsuccess = () => resolve(open.result);
-      });
-      const result = await new Function('db', 'arg', `return (${work})(db, arg)`)(db, arg);
-      db.close();
-      return result;
-    },
-    [work.toString(), arg],
-  );
+  return page.evaluate(`(async () => {
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open('triage-desk');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const result = await (${work.toString()})(db, ${JSON.stringify(arg ?? null)});
+    db.close();
+    return result;
+  })()`);
 }

@@ -43,6 +43,10 @@ test('Export JSON, clear the site, Import: incidents, merges and not-duplicate p
   await page.getByRole('heading', { level: 1, name: /INC-1/ }).waitFor();
   await page.getByLabel('Update', { exact: true }).fill('Card processor certificate expired; renewing.');
   await page.getByRole('button', { name: 'Add update' }).click();
+  await page.getByText('Update: Card processor certificate expired; renewing.').waitFor();
+  // The header says Saving… from the click on; wait for the write to commit before the site
+  // is cleared under it (else the page rightly asks before the reload, and stays).
+  await page.waitForTimeout(300);
   await saved(page);
 
   const first = JSON.parse(await exportJson(page));
@@ -51,6 +55,7 @@ test('Export JSON, clear the site, Import: incidents, merges and not-duplicate p
   assert.ok(first.not_duplicate_pairs.length >= 1);
 
   await clearStorage(page);
+  await page.goto(app.server.url);
   await page.reload();
   await page.getByRole('heading', { name: 'Your inbox is empty' }).waitFor();
   const review = await importText(page, 'round-trip.json', JSON.stringify(first));
