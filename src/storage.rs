@@ -459,8 +459,9 @@ const SAVING_PREFIX: &str = "triage-desk:saving:";
 /// belongs to a page that is gone.
 const HEARTBEAT_MS: f64 = 500.0;
 
-/// A save that had not finished when its page closed.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+/// A save that had not finished when its page closed. Kept as four numbers separated by
+/// spaces (revision, cases, started, alive): no reader and writer of JSON for it in the download.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Interrupted {
     /// The revision the save would have written.
     pub revision: u64,
@@ -469,6 +470,23 @@ pub struct Interrupted {
     /// When it started and when its page last showed signs of life, in epoch milliseconds.
     pub started_ms: f64,
     pub alive_ms: f64,
+}
+
+impl Interrupted {
+    fn text(&self) -> String {
+        format!("{} {} {} {}", self.revision, self.cases, self.started_ms, self.alive_ms)
+    }
+
+    fn read(text: &str) -> Option<Interrupted> {
+        let mut parts = text.split(' ');
+        let mut next = || parts.next();
+        Some(Interrupted {
+            revision: next()?.parse().ok()?,
+            cases: next()?.parse().ok()?,
+            started_ms: next()?.parse().ok()?,
+            alive_ms: next()?.parse().ok()?,
+        })
+    }
 }
 
 /// The interval that refreshes this tab's key, and its callback.
@@ -486,7 +504,7 @@ fn begin_save(revision: u64, cases: usize) {
     let marker = Interrupted { revision, cases, started_ms: now, alive_ms: now };
     let key = TAB_KEY.with(Clone::clone);
     let write = move |marker: &Interrupted| {
-        let _ = storage.set_item(&key, &serde_json::to_string(marker).expect("a marker serialises"));
+        let _ = storage.set_item(&key, &marker.text());
     };
     write(&marker);
     let beat = Closure::<dyn Fn()>::new(move || {
@@ -530,11 +548,7 @@ pub fn unfinished_saves(stored_revision: u64) -> (Option<Interrupted>, bool) {
         .filter(|key| key.starts_with(SAVING_PREFIX) && TAB_KEY.with(|mine| mine != key))
         .collect();
     for key in keys {
-        let marker = storage
-            .get_item(&key)
-            .ok()
-            .flatten()
-            .and_then(|raw| serde_json::from_str::<Interrupted>(&raw).ok());
+        let marker = storage.get_item(&key).ok().flatten().and_then(|raw| Interrupted::read(&raw));
         match marker {
             Some(marker) if js_sys::Date::now() - marker.alive_ms < 3.0 * HEARTBEAT_MS => live = true,
             Some(marker) if marker.revision > stored_revision => {
