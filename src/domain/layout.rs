@@ -10,12 +10,13 @@
 use super::case::{Case, CaseId, Timestamp, Version};
 use super::desk::{Desk, Settings};
 use super::duplicates::{MergeRecord, UndoneMerge};
+use super::fast_hash::FastMap;
 use super::grouping::NotDuplicates;
 use super::incident::Incident;
 use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Version of the record layout itself; the cases and settings inside keep [`SCHEMA_VERSION`].
 /// Version 2 spreads the cases over more records; builds of version 1 must not write into it,
@@ -273,7 +274,8 @@ impl CaseReader {
 /// tie), keeping the order; returns how many copies went. Ids are unique unless a record was
 /// damaged or written by hand, so the common case is one pass that finds nothing.
 fn keep_one_copy_each(cases: &mut Vec<Case>) -> usize {
-    let mut first: HashMap<&CaseId, usize> = HashMap::with_capacity(cases.len());
+    let mut first: FastMap<&CaseId, usize> =
+        FastMap::with_capacity_and_hasher(cases.len(), Default::default());
     let mut doubles = Vec::new();
     for (at, case) in cases.iter().enumerate() {
         if let Some(&kept) = first.get(&case.id) {
