@@ -228,6 +228,8 @@ async fn read_stored(db: &IdbDatabase) -> Result<Stored, String> {
     let meta = op(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
     let ranges = request_chunks(&store(&tx, CHUNKS)?)?;
     let meta = request(meta).await?;
+    // What a save compares against (see `queue_write`), even when the rest cannot be read.
+    let mut revision = 0;
     let record = if meta.is_undefined() {
         DeskRecord::Missing
     } else {
@@ -236,7 +238,9 @@ async fn read_stored(db: &IdbDatabase) -> Result<Stored, String> {
         match text.and_then(|bytes| {
             String::from_utf8(bytes).map_err(|e| LoadError::Unreadable(format!("the desk record: {e}")))
         }) {
-            Ok(text) => match layout::decode_meta(&text) {
+            Ok(text) => match layout::decode_meta(&text).inspect_err(|_| {
+                revision = stored_revision(&text).unwrap_or(0);
+            }) {
                 Ok(meta) => DeskRecord::Read(Box::new(meta)),
                 Err(error @ LoadError::TooNew(_)) => return Ok(Stored::TooNew(error)),
                 Err(LoadError::Unreadable(reason)) => DeskRecord::Unreadable(reason),
@@ -262,7 +266,7 @@ async fn read_stored(db: &IdbDatabase) -> Result<Stored, String> {
             Ok(Stored::Desk(Box::new(layout::envelope(*meta, cases)), outdated, damage))
         }
         // Without the desk record the cases are still the user's: shown, with the damage.
-        _ => Ok(Stored::Desk(Box::new(layout::envelope_of_cases(cases)), true, damage)),
+        _ => Ok(Stored::Desk(Box::new(layout::envelope_of_cases(revision, cases)), true, damage)),
     }
 }
 
@@ -322,17 +326,33 @@ fn set_aside_legacy(raw: &str, error: &LoadError) -> Unreadable {
 /// Copies every record into the backups store, in one transaction that also reads them (so a
 /// write from another tab meanwhile cannot slip past the copy). The records themselves stay
 /// as they are: the page holds its saves until the user has decided.
+/// A backup of the same records that is already there (every load of damaged records finds
+/// them again, in every tab) is reused rather than copied once more: the key ends with a hash
+/// of what it holds.
 async fn set_aside_database(db: &IdbDatabase, reason: String) -> Unreadable {
-    let key = backup_key();
     let copied = async {
         let tx = transaction(db, &[META, CHUNKS, BACKUPS], IdbTransactionMode::Readwrite)?;
+        let backups = store(&tx, BACKUPS)?;
+        let keys = op(backups.get_all_keys())?;
         let dump = read_dump(&tx).await?;
-        op(store(&tx, BACKUPS)?.put_with_key(&JsValue::from_str(&dump), &JsValue::from_str(&key)))?;
-        committed(&tx).await
+        let hash = format!("{:016x}", crate::domain::fast_hash::hash_of(&dump));
+        let existing = Array::from(&request(keys).await?)
+            .iter()
+            .filter_map(|key| key.as_string())
+            .find(|key| key.starts_with(BACKUP_PREFIX) && key.ends_with(&hash));
+        let key = match existing {
+            Some(key) => key,
+            None => {
+                let key = format!("{}:{hash}", backup_key());
+                op(backups.put_with_key(&JsValue::from_str(&dump), &JsValue::from_str(&key)))?;
+                key
+            }
+        };
+        committed(&tx).await.map(|()| key)
     }
     .await
-    .is_ok();
-    Unreadable { reason, backup_key: copied.then_some(key), in_database: true }
+    .ok();
+    Unreadable { reason, backup_key: copied, in_database: true }
 }
 
 fn backup_key() -> String {
@@ -384,7 +404,7 @@ pub async fn discard_unreadable(unreadable: &Unreadable) {
 /// aborted and none of the writes lands. Nothing waits before the first writes are queued, so
 /// a tab closed right after a change still has its write queued.
 pub async fn write(write: &Write) -> Result<(), SaveError> {
-    begin_save(write.revision, write.cases);
+    begin_save(write.cases);
     let result = write_once(write).await;
     end_save();
     result
@@ -459,12 +479,10 @@ const SAVING_PREFIX: &str = "triage-desk:saving:";
 /// belongs to a page that is gone.
 const HEARTBEAT_MS: f64 = 500.0;
 
-/// A save that had not finished when its page closed. Kept as four numbers separated by
-/// spaces (revision, cases, started, alive): no reader and writer of JSON for it in the download.
+/// A save that had not finished when its page closed. Kept as three numbers separated by
+/// spaces (cases, started, alive): no reader and writer of JSON for it in the download.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Interrupted {
-    /// The revision the save would have written.
-    pub revision: u64,
     /// Cases in the records it was writing.
     pub cases: usize,
     /// When it started and when its page last showed signs of life, in epoch milliseconds.
@@ -474,14 +492,13 @@ pub struct Interrupted {
 
 impl Interrupted {
     fn text(&self) -> String {
-        format!("{} {} {} {}", self.revision, self.cases, self.started_ms, self.alive_ms)
+        format!("{} {} {}", self.cases, self.started_ms, self.alive_ms)
     }
 
     fn read(text: &str) -> Option<Interrupted> {
         let mut parts = text.split(' ');
         let mut next = || parts.next();
         Some(Interrupted {
-            revision: next()?.parse().ok()?,
             cases: next()?.parse().ok()?,
             started_ms: next()?.parse().ok()?,
             alive_ms: next()?.parse().ok()?,
@@ -497,11 +514,11 @@ thread_local! {
     static HEARTBEAT: std::cell::RefCell<Option<Heartbeat>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Notes that a save of `cases` cases, writing `revision`, is starting; see [`SAVING_PREFIX`].
-fn begin_save(revision: u64, cases: usize) {
+/// Notes that a save of the records of `cases` cases is starting; see [`SAVING_PREFIX`].
+fn begin_save(cases: usize) {
     let (Some(storage), Some(window)) = (local(), web_sys::window()) else { return };
     let now = js_sys::Date::now();
-    let marker = Interrupted { revision, cases, started_ms: now, alive_ms: now };
+    let marker = Interrupted { cases, started_ms: now, alive_ms: now };
     let key = TAB_KEY.with(Clone::clone);
     let write = move |marker: &Interrupted| {
         let _ = storage.set_item(&key, &marker.text());
@@ -536,11 +553,12 @@ fn end_heartbeat() {
     }
 }
 
-/// Looks for saves that a page closed in the middle of: a key not refreshed for a while
-/// whose revision never reached storage (now at `stored_revision`). Keys of saves that did
-/// land are cleared on the way. Also says whether another live tab is saving right now: its
-/// key is left alone, and the caller asks again once that save has had time to finish.
-pub fn unfinished_saves(stored_revision: u64) -> (Option<Interrupted>, bool) {
+/// Looks for saves that a page closed in the middle of: a key not refreshed for a while (a
+/// write removes its key once it commits or fails, so one left behind never finished; the
+/// revision it meant may since have been written by another tab). Also says whether another
+/// live tab is saving right now: its key is left alone, and the caller asks again once that
+/// save has had time to finish.
+pub fn unfinished_saves() -> (Option<Interrupted>, bool) {
     let Some(storage) = local() else { return (None, false) };
     let (mut found, mut live) = (None, false);
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
@@ -551,7 +569,7 @@ pub fn unfinished_saves(stored_revision: u64) -> (Option<Interrupted>, bool) {
         let marker = storage.get_item(&key).ok().flatten().and_then(|raw| Interrupted::read(&raw));
         match marker {
             Some(marker) if js_sys::Date::now() - marker.alive_ms < 3.0 * HEARTBEAT_MS => live = true,
-            Some(marker) if marker.revision > stored_revision => {
+            Some(marker) => {
                 let _ = storage.remove_item(&key);
                 found = Some(marker);
             }

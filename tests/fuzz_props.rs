@@ -80,7 +80,7 @@ impl Corpus {
             export_json(&small, &[], now()).into_bytes(),
             export_csv(&small.cases),
             layout::encode_chunk(&small.cases, &[0, 1, 2]).into_bytes(),
-            layout::encode_meta(7, now(), &small).into_bytes(),
+            layout::encode_meta(7, now(), &small, usize::MAX).into_bytes(),
         ];
         let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         for dir in [fixtures.join("import"), fixtures] {
@@ -97,8 +97,8 @@ impl Corpus {
         seeds.push(export_csv(&full.cases));
         Corpus {
             small_json: serde_json::from_slice(&seeds[0]).unwrap(),
-            meta: layout::encode_meta(7, now(), &small),
-            meta_json: serde_json::from_str(&layout::encode_meta(7, now(), &small)).unwrap(),
+            meta: layout::encode_meta(7, now(), &small, usize::MAX),
+            meta_json: serde_json::from_str(&layout::encode_meta(7, now(), &small, usize::MAX)).unwrap(),
             seeds,
             desk: small,
         }

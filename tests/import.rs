@@ -781,7 +781,7 @@ fn backup_of(desk: &Desk, meta: Option<String>, edit_chunks: impl FnOnce(&mut Ve
         .map(|places| layout::encode_chunk(&desk.cases, places))
         .collect();
     edit_chunks(&mut chunks);
-    let meta = meta.unwrap_or_else(|| layout::encode_meta(9, now(), desk));
+    let meta = meta.unwrap_or_else(|| layout::encode_meta(9, now(), desk, usize::MAX));
     serde_json::json!({ "meta": meta, "chunks": chunks }).to_string().into_bytes()
 }
 

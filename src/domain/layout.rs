@@ -103,16 +103,18 @@ pub fn id_check<'a>(ids: impl IntoIterator<Item = &'a CaseId>) -> u64 {
     })
 }
 
-/// The meta record of `desk`: everything but its cases.
-pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk) -> String {
+/// The meta record of `desk`: everything but its cases, counting the first `written` of them
+/// (those the chunks of the same write hold).
+pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk, written: usize) -> String {
+    let written = &desk.cases[..written.min(desk.cases.len())];
     let meta = Meta {
         layout_version: LAYOUT_VERSION,
         schema_version: SCHEMA_VERSION,
         revision,
         saved_at,
         chunk_count: CHUNK_COUNT,
-        case_count: desk.cases.len(),
-        id_check: Some(id_check(desk.cases.iter().map(|case| &case.id))),
+        case_count: written.len(),
+        id_check: Some(id_check(written.iter().map(|case| &case.id))),
         settings: desk.settings.clone(),
         not_duplicates: desk.not_duplicates.clone(),
         merges: desk.merges.clone(),
@@ -181,10 +183,10 @@ pub fn envelope(meta: Meta, cases: Vec<Case>) -> Envelope {
     }
 }
 
-/// The cases found without a readable desk record, under the default settings and revision 0
-/// (a save over them rewrites every record, whatever revision the damaged record held).
-pub fn envelope_of_cases(cases: Vec<Case>) -> Envelope {
-    Envelope { data: Desk { cases, ..Desk::default() }, ..empty_envelope() }
+/// The cases found without a readable desk record, under the default settings, at the
+/// revision the damaged record still gives (0 if none), which a save over them must pass.
+pub fn envelope_of_cases(revision: u64, cases: Vec<Case>) -> Envelope {
+    Envelope { revision, data: Desk { cases, ..Desk::default() }, ..empty_envelope() }
 }
 
 /// Reads the cases of chunk records one record at a time, as storage hands them over (so
@@ -675,7 +677,7 @@ mod tests {
         original.unmerge(&c4, "Mina", at(4));
         original.merge_into(&c6, std::slice::from_ref(&c5), "Mina", at(5)).unwrap();
         assert_eq!((original.merges.len(), original.undone_merges.len()), (1, 1));
-        let meta = decode_meta(&encode_meta(9, at(5), &original)).unwrap();
+        let meta = decode_meta(&encode_meta(9, at(5), &original, usize::MAX)).unwrap();
         let mut chunks = all_chunks(&original);
         chunks.reverse();
         let envelope = decode(meta, &chunks).unwrap();
@@ -686,7 +688,7 @@ mod tests {
 
     /// Reads `chunks` the way a load does, against the meta record of `saved`.
     fn load_checked(saved: &Desk, chunks: &[String]) -> (Vec<Case>, Option<Damage>) {
-        let meta = decode_meta(&encode_meta(3, at(5), saved)).unwrap();
+        let meta = decode_meta(&encode_meta(3, at(5), saved, usize::MAX)).unwrap();
         let mut reader = CaseReader::new(meta.case_count);
         for chunk in chunks {
             reader.salvage(Some(chunk.as_bytes()));
@@ -715,6 +717,19 @@ mod tests {
         let (cases, damage) = load_checked(&saved, &chunks);
         assert_eq!(cases.len(), 45 - lost);
         assert_eq!(damage.unwrap().found, 45 - lost);
+    }
+
+    #[test]
+    fn a_case_added_while_a_write_is_prepared_is_counted_by_the_next_write() {
+        let mut desk = desk(10);
+        let chunks = all_chunks(&desk);
+        desk.cases.push(case("added meanwhile"));
+        let meta = decode_meta(&encode_meta(3, at(5), &desk, 10)).unwrap();
+        let mut reader = CaseReader::new(meta.case_count);
+        for chunk in &chunks {
+            reader.salvage(Some(chunk.as_bytes()));
+        }
+        assert_eq!(reader.finish_checked(&DeskRecord::Read(Box::new(meta))).1, None);
     }
 
     #[test]
@@ -753,7 +768,7 @@ mod tests {
         let broken = chunks.len() / 2;
         let in_broken = serde_json::from_str::<Vec<serde_json::Value>>(&chunks[broken]).unwrap().len();
         chunks[broken] = "[{\"at\":0,\"case\":{\"id\":".into();
-        let meta = decode_meta(&encode_meta(3, at(5), &saved)).unwrap();
+        let meta = decode_meta(&encode_meta(3, at(5), &saved, usize::MAX)).unwrap();
         let mut reader = CaseReader::new(meta.case_count);
         for chunk in &chunks {
             reader.salvage(Some(chunk.as_bytes()));
@@ -858,7 +873,7 @@ mod tests {
     #[test]
     fn newer_or_broken_records_are_refused() {
         assert!(matches!(decode_meta("{"), Err(LoadError::Unreadable(_))));
-        let current = encode_meta(1, at(0), &Desk::default());
+        let current = encode_meta(1, at(0), &Desk::default(), 0);
         let future = current.replace(&format!("\"layout_version\":{LAYOUT_VERSION}"), "\"layout_version\":7");
         assert_eq!(decode_meta(&future), Err(LoadError::TooNew(7)));
         let meta = decode_meta(&current).unwrap();
@@ -867,7 +882,7 @@ mod tests {
 
     #[test]
     fn a_record_that_is_not_utf8_is_refused_not_skipped() {
-        let meta = decode_meta(&encode_meta(1, at(0), &Desk::default())).unwrap();
+        let meta = decode_meta(&encode_meta(1, at(0), &Desk::default(), 0)).unwrap();
         let broken: &[u8] = b"[{\"at\":0,\"case\":{\"id\":\"\xff\"}}]";
         assert!(matches!(decode(meta, &[broken]), Err(LoadError::Unreadable(_))));
     }
@@ -876,14 +891,14 @@ mod tests {
     fn records_of_the_first_layout_are_read_and_marked_for_a_rewrite() {
         let mut desk = Desk::default();
         desk.cases.push(case("a"));
-        let first_layout = encode_meta(3, at(0), &desk)
+        let first_layout = encode_meta(3, at(0), &desk, usize::MAX)
             .replace(&format!("\"layout_version\":{LAYOUT_VERSION}"), "\"layout_version\":1")
             .replace(&format!("\"chunk_count\":{CHUNK_COUNT}"), "\"chunk_count\":256");
         let meta = decode_meta(&first_layout).unwrap();
         assert!(is_outdated(&meta));
         let chunk = encode_chunk(&desk.cases, &[0]);
         assert_eq!(decode(meta, &[chunk]).unwrap().data.cases, desk.cases);
-        assert!(!is_outdated(&decode_meta(&encode_meta(3, at(0), &desk)).unwrap()));
+        assert!(!is_outdated(&decode_meta(&encode_meta(3, at(0), &desk, usize::MAX)).unwrap()));
     }
 
     fn envelope(revision: u64, desk: Desk) -> Envelope {
@@ -910,7 +925,8 @@ mod tests {
         let legacy =
             crate::domain::persist::read_envelope(include_str!("../../tests/fixtures/storage-v1.json"));
         let start = plan_start(None, Some(legacy.unwrap()));
-        let meta = decode_meta(&encode_meta(start.envelope.revision + 1, at(0), &start.envelope.data));
+        let meta =
+            decode_meta(&encode_meta(start.envelope.revision + 1, at(0), &start.envelope.data, usize::MAX));
         let back = decode(meta.unwrap(), &all_chunks(&start.envelope.data)).unwrap();
         assert_eq!(back.data, start.envelope.data);
         assert_eq!(back.revision, 13);

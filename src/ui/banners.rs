@@ -39,7 +39,7 @@ fn InterruptedSaveBanner() -> impl IntoView {
         store.interrupted.get().map(|lost| {
             let started = js_sys::Date::new(&lost.started_ms.into());
             format!(
-                "The last save before a page of this desk closed did not finish: {} changed cases (a save started at {}) are not in this browser's storage, and the desk is as it was before that save. If they came from an import, import the file again.",
+                "The last save before a page of this desk closed did not finish: it was writing the records of {} cases (from {}), and the desk is as it was before that save, so the changes it held are not in this browser's storage. If they came from an import, import the file again.",
                 thousands(lost.cases as u64),
                 String::from(started.to_locale_time_string("default")),
             )

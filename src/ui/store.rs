@@ -169,13 +169,16 @@ impl DeskStore {
     }
 
     /// Waits until the first `changes` changes are in storage (true), or until saving has
-    /// stopped with a problem the page shows (false).
+    /// stopped with a problem the page shows (false). A problem left from an earlier save
+    /// counts only once the write that follows has ended too.
     pub async fn saved_through(&self, changes: u64) -> bool {
         loop {
-            if self.saving.with_value(|state| state.committed >= changes) {
+            let (committed, running) =
+                self.saving.with_value(|state| (state.committed >= changes, state.running));
+            if committed {
                 return true;
             }
-            if self.save_problem.with_untracked(Option::is_some) || self.held() {
+            if (!running && self.save_problem.with_untracked(Option::is_some)) || self.held() {
                 return false;
             }
             browser::sleep(50).await;
@@ -300,8 +303,12 @@ impl DeskStore {
             browser::yield_to_browser().await;
         }
         let expected = self.revision.get_untracked();
-        // Cases are only ever appended, so their places stay good across the breaks.
-        let members = self.desk.with_untracked(|desk| layout::members(&desk.cases, &dirty.chunks()));
+        // Cases are only ever appended, so their places stay good across the breaks, and the
+        // meta record counts the cases as they were here (one added meanwhile is in no chunk
+        // of this write; the next write takes it and counts it).
+        let (members, written) = self
+            .desk
+            .with_untracked(|desk| (layout::members(&desk.cases, &dirty.chunks()), desk.cases.len()));
         let cases = members.values().map(Vec::len).sum();
         let mut chunks = Vec::with_capacity(members.len());
         let mut step_began = browser::elapsed_ms();
@@ -316,7 +323,9 @@ impl DeskStore {
         Write {
             expected,
             revision,
-            meta: self.desk.with_untracked(|desk| layout::encode_meta(revision, browser::now(), desk)),
+            meta: self
+                .desk
+                .with_untracked(|desk| layout::encode_meta(revision, browser::now(), desk, written)),
             chunks,
             clear_first: dirty.rewrites_everything(),
             cases,
@@ -372,7 +381,7 @@ impl DeskStore {
     /// Reports a save that a page closed in the middle of, once no live tab is still saving.
     async fn look_for_unfinished_saves(self) {
         for _ in 0..10 {
-            let (found, live) = storage::unfinished_saves(self.revision.get_untracked());
+            let (found, live) = storage::unfinished_saves();
             if found.is_some() {
                 self.interrupted.set(found);
             }

@@ -92,7 +92,7 @@ test('a big save cut off by the page closing lands whole or not at all, and the 
   if (kept === 1) {
     const banner = next.getByRole('alert', { name: 'A save did not finish' });
     await assert.doesNotReject(banner.waitFor({ timeout: 10_000 }));
-    assert.match(await banner.innerText(), /20,001 changed cases .* are not in this browser's storage/);
+    assert.match(await banner.innerText(), /it was writing the records of 20,001 cases .* are not in this browser's storage/);
     await next.getByRole('button', { name: 'Dismiss' }).click();
   }
   await assert.doesNotReject(row(next, 'Here before the big import').waitFor());
