@@ -287,33 +287,12 @@ pub fn CountField(
     #[prop(optional)] live: bool,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let id = field_id(label);
     let held = Held::follow(Signal::derive(move || value.get().to_string()), move |text: String| {
         on_commit(
             text.trim().parse::<u32>().map_err(|_| format!("\u{201c}{text}\u{201d} is not a whole number.")),
         );
     });
-    let (on_input, on_change, on_blur) = held.events(CommitOn::live(live));
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id.clone()
-                type="number"
-                min="1"
-                inputmode="numeric"
-                prop:value=move || held.shown.get()
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=format!("{id}-message {id}-elsewhere")
-                on:focus=move |_| held.focused.set(true)
-                on:blur=on_blur
-                on:input=on_input
-                on:change=on_change
-            />
-            <ChangedElsewhere id=id.clone() label held />
-            <FieldMessage id=format!("{id}-message") error />
-        </div>
-    }
+    view! { <HeldInput label kind="number" held when=CommitOn::live(live) error /> }
 }
 
 /// A date and time in the viewer's time zone, to the minute; committed when the user leaves
@@ -325,20 +304,36 @@ pub fn DateTimeField(
     on_commit: impl Fn(Result<Timestamp, String>) + 'static,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let id = field_id(label);
     let held =
         Held::follow(Signal::derive(move || browser::local_input_value(value.get())), move |text: String| {
             on_commit(
                 browser::from_local_input(&text).ok_or_else(|| "Enter a complete date and time.".to_string()),
             );
         });
-    let (on_input, on_change, on_blur) = held.events(CommitOn::Leave);
+    view! { <HeldInput label kind="datetime-local" held when=CommitOn::Leave error /> }
+}
+
+/// One `<input>` of `kind` following `held`, with its label, the other-tab prompt and the
+/// message: the body of [`CountField`] and [`DateTimeField`].
+#[component]
+fn HeldInput(
+    label: &'static str,
+    kind: &'static str,
+    held: Held,
+    when: CommitOn,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = field_id(label);
+    let number = kind == "number";
+    let (on_input, on_change, on_blur) = held.events(when);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input
                 id=id.clone()
-                type="datetime-local"
+                type=kind
+                min=number.then_some("1")
+                inputmode=number.then_some("numeric")
                 prop:value=move || held.shown.get()
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=format!("{id}-message {id}-elsewhere")
