@@ -73,8 +73,6 @@ pub struct Write {
     pub chunks: Vec<(u32, String)>,
     /// Drop every chunk first: a rewrite of everything leaves nothing stale behind.
     pub clear_first: bool,
-    /// How many cases the chunks hold, for the message should the page close mid-write.
-    pub cases: usize,
 }
 
 thread_local! {
@@ -404,7 +402,6 @@ pub async fn discard_unreadable(unreadable: &Unreadable) {
 /// aborted and none of the writes lands. Nothing waits before the first writes are queued, so
 /// a tab closed right after a change still has its write queued.
 pub async fn write(write: &Write) -> Result<(), SaveError> {
-    begin_save(write.cases);
     let result = write_once(write).await;
     end_save();
     result
@@ -514,8 +511,9 @@ thread_local! {
     static HEARTBEAT: std::cell::RefCell<Option<Heartbeat>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Notes that a save of the records of `cases` cases is starting; see [`SAVING_PREFIX`].
-fn begin_save(cases: usize) {
+/// Notes that a save of the records of `cases` cases is starting, from the moment its records
+/// are being prepared; [`write`] ends it. See [`SAVING_PREFIX`].
+pub fn begin_save(cases: usize) {
     let (Some(storage), Some(window)) = (local(), web_sys::window()) else { return };
     let now = js_sys::Date::now();
     let marker = Interrupted { cases, started_ms: now, alive_ms: now };

@@ -309,7 +309,7 @@ impl DeskStore {
         let (members, written) = self
             .desk
             .with_untracked(|desk| (layout::members(&desk.cases, &dirty.chunks()), desk.cases.len()));
-        let cases = members.values().map(Vec::len).sum();
+        storage::begin_save(members.values().map(Vec::len).sum());
         let mut chunks = Vec::with_capacity(members.len());
         let mut step_began = browser::elapsed_ms();
         for (chunk, places) in members {
@@ -328,7 +328,6 @@ impl DeskStore {
                 .with_untracked(|desk| layout::encode_meta(revision, browser::now(), desk, written)),
             chunks,
             clear_first: dirty.rewrites_everything(),
-            cases,
         }
     }
 
