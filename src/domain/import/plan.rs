@@ -498,18 +498,7 @@ impl Incoming {
             return case;
         }
         let created_at = self.created_at.unwrap_or(now);
-        let draft = CaseDraft {
-            title: self.title.clone().unwrap_or_default(),
-            description: self.description.clone().unwrap_or_default(),
-            customer: self.customer.clone().unwrap_or_default(),
-            tier: self.tier.unwrap_or(Tier::Standard),
-            // Unlike a person filling the form, a file that does not say was not on the website.
-            surface: self.surface.unwrap_or(Surface::Other),
-            category: self.category.clone().unwrap_or_default(),
-            customers_affected: self.customers_affected.unwrap_or(1),
-            urgency: self.urgency.unwrap_or(Urgency::Medium),
-        };
-        let mut case = Case::create(id, draft, author, created_at);
+        let mut case = Case::create(id, self.draft(), author, created_at);
         case.external_id = self.external_id.clone();
         case.extra = self.extra.clone();
         if let Some(status) = self.status {
@@ -527,23 +516,40 @@ impl Incoming {
         case
     }
 
-    /// A case of this app's own JSON file, exactly as the file has it: it carries its whole
-    /// history, so nothing is made up for it.
-    fn own_case(&self, id: &CaseId) -> Option<Case> {
-        if self.timeline.is_empty() {
-            return None;
-        }
-        Some(Case {
-            id: id.clone(),
-            external_id: self.external_id.clone(),
+    /// The row's fields, with what a case takes where the source says nothing.
+    fn draft(&self) -> CaseDraft {
+        CaseDraft {
             title: self.title.clone().unwrap_or_default(),
             description: self.description.clone().unwrap_or_default(),
             customer: self.customer.clone().unwrap_or_default(),
             tier: self.tier.unwrap_or(Tier::Standard),
+            // Unlike a person filling the form, a file that does not say was not on the website.
             surface: self.surface.unwrap_or(Surface::Other),
             category: self.category.clone().unwrap_or_default(),
             customers_affected: self.customers_affected.unwrap_or(1),
             urgency: self.urgency.unwrap_or(Urgency::Medium),
+        }
+    }
+
+    /// A case of this app's own JSON file, exactly as the file has it (untrimmed, unlike a new
+    /// case): it carries its whole history, so nothing is made up for it.
+    fn own_case(&self, id: &CaseId) -> Option<Case> {
+        if self.timeline.is_empty() {
+            return None;
+        }
+        let CaseDraft { title, description, customer, tier, surface, category, customers_affected, urgency } =
+            self.draft();
+        Some(Case {
+            id: id.clone(),
+            external_id: self.external_id.clone(),
+            title,
+            description,
+            customer,
+            tier,
+            surface,
+            category,
+            customers_affected,
+            urgency,
             status: self.status.unwrap_or(Status::New),
             created_at: self.created_at?,
             updated_at: self.updated_at.or(self.created_at)?,
