@@ -331,10 +331,12 @@ async fn set_aside_database(db: &IdbDatabase, reason: String) -> Unreadable {
     let copied = async {
         let tx = transaction(db, &[META, CHUNKS, BACKUPS], IdbTransactionMode::Readwrite)?;
         let backups = store(&tx, BACKUPS)?;
-        let keys = op(backups.get_all_keys())?;
+        // Waited for before the next request: a request listened to only after it has
+        // succeeded would never be heard.
+        let keys = request(op(backups.get_all_keys())?).await?;
         let dump = read_dump(&tx).await?;
         let hash = format!("{:016x}", crate::domain::fast_hash::hash_of(&dump));
-        let existing = Array::from(&request(keys).await?)
+        let existing = Array::from(&keys)
             .iter()
             .filter_map(|key| key.as_string())
             .find(|key| key.starts_with(BACKUP_PREFIX) && key.ends_with(&hash));
