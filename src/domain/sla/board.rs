@@ -3,6 +3,7 @@
 
 use super::clock::{CaseClocks, Tick};
 use super::{format_duration, Target, TargetState, TargetStatus};
+use crate::domain::case::{Case, Timestamp};
 use crate::domain::triage::TimePressure;
 
 /// The three targets of one case read at one `now`, in [`Target::ALL`] order.
@@ -95,6 +96,12 @@ pub fn amount(status: &TargetStatus) -> String {
     format_duration(status.remaining)
 }
 
+/// How hard the clock presses on a case for the triage score: its nearest SLA breach while
+/// a target is live, its age when none is (or when its clocks have not been read).
+pub fn time_pressure(case: &Case, sla: Option<&CaseSla>, now: Timestamp) -> TimePressure {
+    sla.and_then(|sla| sla.pressure).unwrap_or_else(|| TimePressure::since_created(case, now))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +190,18 @@ mod tests {
         assert_eq!(countdown(&status(TargetState::OnTrack, 80, false)), "1 h 20 m left");
         assert_eq!(countdown(&status(TargetState::Breached, -80, false)), "breached 1 h 20 m ago");
         assert_eq!(countdown(&status(TargetState::Paused, 40, false)), "paused, 40 m left");
+    }
+
+    #[test]
+    fn time_pressure_is_the_live_target_and_else_the_age() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let draft = crate::domain::case::CaseDraft { title: "Checkout fails".into(), ..Default::default() };
+        let case =
+            Case::create(crate::domain::case::CaseId("c1".into()), draft, "Mina", now - TimeDelta::hours(5));
+        let live = TimePressure::Sla { remaining: TimeDelta::minutes(15), target: TimeDelta::minutes(30) };
+        let reading = |pressure| CaseSla { statuses: [status(TargetState::OnTrack, 15, false); 3], pressure };
+        assert_eq!(time_pressure(&case, Some(&reading(Some(live))), now), live);
+        assert_eq!(time_pressure(&case, Some(&reading(None)), now), TimePressure::Age(TimeDelta::hours(5)));
+        assert_eq!(time_pressure(&case, None, now), TimePressure::Age(TimeDelta::hours(5)));
     }
 }

@@ -1,0 +1,45 @@
+//! On a case page: which case this one was merged into, or which duplicates it holds.
+
+use crate::domain::case::{Case, CaseId};
+use crate::ui::state::{use_desk, Route};
+use leptos::prelude::*;
+
+/// On a case page: which case this one was merged into, or which duplicates it holds, with Unmerge.
+#[component]
+pub fn MergeNotice(case: Memo<Case>) -> impl IntoView {
+    let store = use_desk();
+    let state = Memo::new(move |_| {
+        let id = case.with(|c| c.id.clone());
+        store.desk.with(|desk| {
+            let title = |id: &CaseId| store.find(desk, id).map_or_else(|| id.0.clone(), |c| c.title.clone());
+            let into = desk.duplicate_of(&id).map(|primary| (primary.clone(), title(primary)));
+            let held: Vec<String> = desk.merges_into(&id).flat_map(|m| m.duplicates().map(title)).collect();
+            (id, into, held)
+        })
+    });
+    move || {
+        let (id, into, held) = state.get();
+        match (into, held.is_empty()) {
+            (Some((primary, title)), _) => Some(
+                view! {
+                    <p class="banner">
+                        "Closed as a duplicate of " <a href=Route::Case(primary).href()>{title}</a> "."
+                    </p>
+                }
+                .into_any(),
+            ),
+            (None, false) => Some(
+                view! {
+                    <div class="banner">
+                        <p>{format!("Merged duplicates: {}.", held.join(" · "))}</p>
+                        <button on:click=move |_| {
+                            store.act(|desk, author, now| desk.unmerge(&id, author, now));
+                        }>"Unmerge"</button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            (None, true) => None,
+        }
+    }
+}

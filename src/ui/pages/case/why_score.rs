@@ -1,0 +1,128 @@
+//! The case page's "Why this score" panel: the points per factor, the highlighted keywords
+//! and cues, and the priority pin.
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::sla::board::time_pressure;
+use crate::domain::sort;
+use crate::domain::triage::{score, Factor, Priority, TextField, TextMatch, TextSignals};
+use crate::ui::state::{use_clock, use_desk, use_grouping, use_scoring, use_sla_board};
+use crate::ui::widgets::badges::PriorityBadge;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
+    let scoring = use_scoring();
+    let store = use_desk();
+    let now = use_clock().0;
+    let place_of = id.clone();
+    let signals = Memo::new(move |_| {
+        let place = store.place(&place_of);
+        scoring.signals.with(|all| place.and_then(|i| all.get(i).cloned())).unwrap_or_default()
+    });
+    let sla = use_sla_board();
+    let grouping = use_grouping();
+    let computed = Memo::new(move |_| {
+        case.with(|c| {
+            let pressure = time_pressure(c, sla.settled_of(&c.id).as_ref(), now.get());
+            let group_size = grouping.group_size(&c.id);
+            scoring.rules.with(|rules| signals.with(|s| score(c, s, pressure, group_size, rules)))
+        })
+    });
+    let maxima = move || scoring.rules.with(|rules| rules.weights.max_points());
+    let pin_id = id.clone();
+    let pin = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let to = Priority::ALL.into_iter().find(|p| p.label() == value);
+        store.edit_case(&pin_id, |case, author, now| case.pin_priority(to, author, now));
+    };
+    view! {
+        <section class="panel why" aria-labelledby="why-heading">
+            <h2 id="why-heading">"Why this score"</h2>
+            <div class="why-summary">
+                <span class="big-score" aria-label=move || format!("Score {} of 100", computed.get().total)>
+                    {move || computed.get().total} <small>"/100"</small>
+                </span>
+                {move || {
+                    let s = computed.get();
+                    view! { <PriorityBadge computed=s.priority pinned=case.with(|c| c.priority_pin) /> }
+                }}
+                <span class="muted small">
+                    {move || {
+                        let s = computed.get();
+                        format!("Impact {} \u{00d7} urgency {} \u{2192} {}", s.impact.label(), s.urgency.label(), s.priority)
+                    }}
+                </span>
+            </div>
+            <table class="breakdown">
+                <caption class="visually-hidden">"Points per factor"</caption>
+                <thead>
+                    <tr><th scope="col">"Factor"</th><th scope="col">"Points"</th><th scope="col">"Out of"</th></tr>
+                </thead>
+                <tbody>
+                    {Factor::ALL
+                        .into_iter()
+                        .map(|factor| view! {
+                            <tr>
+                                <th scope="row">{factor.label()}</th>
+                                <td class="points">{move || computed.get().points.get(factor)}</td>
+                                <td class="muted">{move || maxima().get(factor)}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr><th scope="row">"Total"</th><td class="points">{move || computed.get().total}</td><td class="muted">"100"</td></tr>
+                </tfoot>
+            </table>
+            <MatchedText case signals />
+            <div class="field">
+                <label for="priority-pin">"Pinned priority"</label>
+                <select id="priority-pin" on:change=pin prop:value=move || case.with(|c| c.priority_pin.map_or("", |p| p.label()))>
+                    <option value="">{move || format!("No pin (computed {})", computed.get().priority)}</option>
+                    {Priority::ALL.into_iter().map(|p| view! { <option value=p.label()>{format!("Pin {p}")}</option> }).collect_view()}
+                </select>
+            </div>
+        </section>
+    }
+}
+
+/// The title and description with every matched keyword and cue marked.
+#[component]
+fn MatchedText(case: Memo<Case>, signals: Memo<Arc<TextSignals>>) -> impl IntoView {
+    let marked = move |field: TextField| {
+        let text =
+            case.with(|c| if field == TextField::Title { c.title.clone() } else { c.description.clone() });
+        signals.with(|s| highlight(&text, s.matches.iter().filter(|m| m.field == field)))
+    };
+    let has_matches = move || signals.with(|s| !s.matches.is_empty());
+    view! {
+        <Show when=has_matches fallback=|| view! { <p class="muted small">"No risk keywords or distress cues in the text."</p> }>
+            <div class="matched" aria-label="Matched keywords in the text">
+                <p class="matched-title">{move || marked(TextField::Title)}</p>
+                <p class="matched-description">{move || marked(TextField::Description)}</p>
+            </div>
+        </Show>
+    }
+}
+
+/// Splits `text` into plain runs and `<mark>`ed matches; overlapping matches merge.
+fn highlight<'a>(text: &str, matches: impl Iterator<Item = &'a TextMatch>) -> Vec<AnyView> {
+    let mut ranges: Vec<std::ops::Range<usize>> = matches
+        .map(|m| m.range.clone())
+        .filter(|r| r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .collect();
+    sort::sort_by_key(&mut ranges, |r| r.start);
+    let mut views = Vec::new();
+    let mut at = 0;
+    for range in ranges {
+        if range.start < at {
+            continue;
+        }
+        views.push(text[at..range.start].to_string().into_any());
+        views.push(view! { <mark>{text[range.clone()].to_string()}</mark> }.into_any());
+        at = range.end;
+    }
+    views.push(text[at..].to_string().into_any());
+    views
+}

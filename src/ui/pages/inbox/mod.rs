@@ -1,0 +1,166 @@
+//! The inbox: open cases at a glance, searchable and filterable.
+
+mod case_list;
+mod sla_alerts;
+mod surge_banner;
+
+use crate::domain::case::{Choice, Status};
+use crate::domain::demo::demo_cases;
+use crate::domain::inbox::{InboxQuery, SlaFilter, SortOrder, StatusFilter};
+use crate::ui::browser;
+use crate::ui::state::{use_desk, use_inbox_view, use_route, Route};
+use crate::ui::widgets::what_if::WhatIfControls;
+use case_list::CaseList;
+use leptos::prelude::*;
+
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let store = use_desk();
+    let shown = use_inbox_view().shown;
+    let total = Memo::new(move |_| shown.with(|shown| shown.0.len()));
+    let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
+    view! {
+        <Show when=has_cases fallback=|| view! { <EmptyInbox /> }>
+            <section aria-labelledby="inbox-heading">
+                <div class="section-head">
+                    <h1 id="inbox-heading">"Inbox"</h1>
+                    <p class="muted" aria-live="polite">
+                        {move || match total.get() {
+                            1 => "1 case".to_string(),
+                            n => format!("{n} cases"),
+                        }}
+                    </p>
+                </div>
+                <WhatIfControls />
+                <sla_alerts::BreachAlerts />
+                <surge_banner::SurgeBanner />
+                <InboxFilters />
+                <Show when=move || total.get() != 0 fallback=move || view! { <NoMatches /> }>
+                    <CaseList shown />
+                </Show>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn InboxFilters() -> impl IntoView {
+    let query = use_inbox_view().query;
+    let search_wanted = use_inbox_view().search_wanted;
+    let set = move |apply: fn(&mut InboxQuery, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            query.update(|q| apply(q, value));
+        }
+    };
+    view! {
+        <div class="filters" role="search">
+            <div class="field grow">
+                <label for="inbox-search">"Search"</label>
+                <input
+                    id="inbox-search"
+                    type="search"
+                    placeholder="Title, customer, category…"
+                    on:focus=move |_| search_wanted.set(true)
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=set(|q, v| q.text = v)
+                />
+            </div>
+            <div class="field">
+                <label for="filter-status">"Status"</label>
+                <select id="filter-status" prop:value=move || query.with(|q| q.status.key()) on:change=set(|q, v| q.status = StatusFilter::parse(&v))>
+                    <option value="open">"Open"</option>
+                    <option value="done">"Resolved and closed"</option>
+                    <option value="all">"All"</option>
+                    {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <AnyChoiceFilter label="Tier" id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
+            <AnyChoiceFilter label="Surface" id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
+            <div class="field">
+                <label for="filter-sla">"SLA"</label>
+                <select id="filter-sla" prop:value=move || query.with(|q| q.sla.key()) on:change=set(|q, v| q.sla = SlaFilter::parse(&v))>
+                    {SlaFilter::CHOICES.iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="inbox-sort">"Sort by"</label>
+                <select
+                    id="inbox-sort"
+                    on:change=set(|q, v| q.sort = match v.as_str() {
+                        "newest" => SortOrder::Newest,
+                        "oldest" => SortOrder::Oldest,
+                        "tier" => SortOrder::Tier,
+                        "sla" => SortOrder::SlaTimeLeft,
+                        _ => SortOrder::Score,
+                    })
+                >
+                    <option value="score">"Triage score"</option>
+                    <option value="newest">"Newest first"</option>
+                    <option value="oldest">"Oldest first"</option>
+                    <option value="tier">"Tier"</option>
+                    <option value="sla">"SLA time left"</option>
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// A filter select whose first option means "any".
+#[component]
+fn AnyChoiceFilter<T: Choice>(
+    label: &'static str,
+    id: &'static str,
+    current: Signal<Option<T>>,
+    on_pick: impl Fn(Option<T>) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                prop:value=move || current.get().map_or("any", |choice| choice.key())
+                on:change=move |ev| on_pick(T::parse(&event_target_value(&ev)))
+            >
+                <option value="any">"Any"</option>
+                {T::all().iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn NoMatches() -> impl IntoView {
+    let query = use_inbox_view().query;
+    view! {
+        <div class="empty small">
+            <p>"No cases match these filters."</p>
+            <button on:click=move |_| query.set(InboxQuery::default())>"Clear filters"</button>
+        </div>
+    }
+}
+
+#[component]
+fn EmptyInbox() -> impl IntoView {
+    let store = use_desk();
+    let router = use_route();
+    let load_demo = move |_| {
+        let now = browser::now();
+        store.change(|desk| {
+            let cases = demo_cases(now, desk.settings.author());
+            desk.upsert(cases);
+        });
+    };
+    view! {
+        <section class="empty" aria-labelledby="empty-heading">
+            <h1 id="empty-heading">"Your inbox is empty"</h1>
+            <p>
+                "Cases you add stay in this browser only: nothing leaves your machine. Start with your own escalation, or load a demo queue of realistic cases in English, Korean and Chinese to explore and to train new agents."
+            </p>
+            <div class="button-row center">
+                <button class="primary" on:click=load_demo>"Load demo cases"</button>
+                <button on:click=move |_| router.go(Route::NewCase)>"Add your first case"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per screen; the app shell picks one by the route.
+
+pub mod case;
+pub mod groups;
+pub mod inbox;
+pub mod incidents;
+pub mod new_case;
+pub mod settings;

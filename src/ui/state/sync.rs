@@ -1,0 +1,244 @@
+//! How the store reaches storage: the save loop that writes what changed (only the records
+//! it touched) in steps that never freeze the page, the first load, and the catch-up with
+//! what other tabs wrote.
+
+use super::store::DeskStore;
+use crate::domain::desk::{Desk, Settings};
+use crate::domain::layout::{self, catch_up, CatchUp, Dirty, Notice};
+use crate::domain::persist::Envelope;
+use crate::storage::{self, SaveError, Write};
+use crate::ui::browser;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Milliseconds of serialising between two breaks for the browser.
+const SERIALISE_STEP_MS: f64 = 12.0;
+
+impl DeskStore {
+    /// Reads the stored desk, then keeps this tab in step with what other tabs write, and
+    /// asks before the page closes while a change is not yet stored.
+    pub(super) fn load_and_follow_other_tabs(self) {
+        let store = self;
+        storage::listen(move |notice| store.on_other_tab_write(notice));
+        browser::ask_before_leaving(move || store.unsaved.get_untracked());
+        spawn_local(async move {
+            match storage::load().await {
+                Ok(loaded) => {
+                    store.unreadable.set(loaded.unreadable);
+                    store.start(loaded.start);
+                }
+                Err(reason) => {
+                    store.save_problem.set(Some(format!(
+                        "Cases stay only while this tab is open: {reason}. Use Export JSON to keep a copy."
+                    )));
+                    store.ready.set(true);
+                }
+            }
+        });
+    }
+
+    /// Starts writing what changed, unless a write is already running (it picks the change up).
+    pub fn save(&self) {
+        if !self.ready.get_untracked() || self.held() {
+            return;
+        }
+        if !storage::available() {
+            return;
+        }
+        let start = self.saving.try_update_value(|state| {
+            let start = !state.running && !state.dirty.is_clean();
+            state.running |= start;
+            start
+        });
+        if start == Some(true) {
+            let store = *self;
+            spawn_local(async move { store.write_until_clean().await });
+        }
+    }
+
+    async fn write_until_clean(self) {
+        // Another tab's newer revision is merged in and the save tried again; a few rounds
+        // are enough unless tabs write in a tight loop, and then the next change retries.
+        let mut newer_rounds = 0;
+        loop {
+            let Some((wrote, covering)) =
+                self.saving.try_update_value(|state| (std::mem::take(&mut state.dirty), state.marked))
+            else {
+                return;
+            };
+            if wrote.is_clean() {
+                break;
+            }
+            browser::mark("triage-desk:writing");
+            let write = self.prepare(&wrote).await;
+            match storage::write(&write).await {
+                Ok(()) => {
+                    // From the change, and from the start of this write, to its commit.
+                    browser::measure_since("triage-desk:save", "triage-desk:changed");
+                    browser::measure_since("triage-desk:write", "triage-desk:writing");
+                    self.revision.set(write.revision);
+                    self.save_problem.set(None);
+                    let all_saved = self.saving.try_update_value(|state| {
+                        state.committed = state.committed.max(covering);
+                        state.committed == state.marked
+                    });
+                    if all_saved == Some(true) {
+                        self.unsaved.set(false);
+                    }
+                    storage::announce(&Notice::of(write.revision, &wrote));
+                    if self.saving.try_update_value(|state| std::mem::take(&mut state.remove_legacy))
+                        == Some(true)
+                    {
+                        storage::remove_legacy();
+                    }
+                }
+                Err(error) => {
+                    self.saving.update_value(|state| state.dirty.absorb(wrote));
+                    match error {
+                        SaveError::Newer if newer_rounds < 3 => {
+                            newer_rounds += 1;
+                            match storage::read_everything().await {
+                                Ok(theirs) => self.take_in(theirs.revision, theirs.data),
+                                Err(reason) => {
+                                    self.not_saved(&format!(
+                                        "another tab's newer data could not be read ({reason})"
+                                    ));
+                                    break;
+                                }
+                            }
+                        }
+                        SaveError::Gone => self.saving.update_value(|state| state.dirty.everything()),
+                        SaveError::Newer => {
+                            self.not_saved("other tabs kept writing at the same moment");
+                            break;
+                        }
+                        SaveError::Refused(reason) => {
+                            self.not_saved(&reason);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        self.saving.update_value(|state| state.running = false);
+    }
+
+    fn not_saved(&self, reason: &str) {
+        self.save_problem.set(Some(format!(
+            "Your last change was not saved: {reason}. Everything is still here in this tab and is saved with your next change; Download a backup keeps a copy, and this page asks before it closes."
+        )));
+    }
+
+    /// Serialises what changed, in steps of about 12 ms so that rewriting every record (about
+    /// a second of work after importing 85,000 cases) never freezes the page. A change made
+    /// between steps marks its records again, so the next round writes them; another tab's
+    /// write taken in meanwhile makes this write's revision check fail, and the save retries.
+    async fn prepare(&self, dirty: &Dirty) -> Write {
+        // Rewriting every record starts in a task of its own, not in the one that made the
+        // change (an import, the demo queue), which has the page to update.
+        if dirty.rewrites_everything() {
+            browser::yield_to_browser().await;
+        }
+        let expected = self.revision.get_untracked();
+        // Cases are only ever appended, so their places stay good across the breaks, and the
+        // meta record counts the cases as they were here (one added meanwhile is in no chunk
+        // of this write; the next write takes it and counts it).
+        let (members, written) = self
+            .desk
+            .with_untracked(|desk| (layout::members(&desk.cases, &dirty.chunks()), desk.cases.len()));
+        storage::begin_save(members.values().map(Vec::len).sum());
+        let mut chunks = Vec::with_capacity(members.len());
+        let mut step_began = browser::elapsed_ms();
+        for (chunk, places) in members {
+            if browser::elapsed_ms() - step_began > SERIALISE_STEP_MS {
+                browser::yield_to_browser().await;
+                step_began = browser::elapsed_ms();
+            }
+            chunks.push((chunk, self.desk.with_untracked(|desk| layout::encode_chunk(&desk.cases, &places))));
+        }
+        let revision = expected + 1;
+        Write {
+            expected,
+            revision,
+            meta: self
+                .desk
+                .with_untracked(|desk| layout::encode_meta(revision, browser::now(), desk, written)),
+            chunks,
+            clear_first: dirty.rewrites_everything(),
+        }
+    }
+
+    /// Merges another tab's newer data (all of it, or the cases of some records) into this tab.
+    fn take_in(&self, revision: u64, theirs: Desk) {
+        if revision > self.revision.get_untracked() {
+            self.revision.set(revision);
+        }
+        self.desk.update(|desk| *desk = std::mem::take(desk).merge(theirs));
+        self.roster_changed();
+    }
+
+    /// Another tab wrote: show its changes, then save whatever this tab still has unsaved.
+    fn on_other_tab_write(&self, notice: Notice) {
+        // A tab still loading reads the newest data anyway.
+        if !self.ready.get_untracked() {
+            return;
+        }
+        let store = *self;
+        let plan = catch_up(self.revision.get_untracked(), &notice);
+        spawn_local(async move {
+            let partial = match plan {
+                CatchUp::UpToDate => return,
+                CatchUp::Chunks(chunks) => storage::read_chunks(&chunks).await.ok(),
+                CatchUp::Everything => None,
+            };
+            match partial {
+                Some((meta, desk)) if meta.revision == notice.revision => store.take_in(meta.revision, desk),
+                // Someone wrote again meanwhile: what changed is unknown, so read it all.
+                _ => {
+                    if let Ok(theirs) = storage::read_everything().await {
+                        store.take_in(theirs.revision, theirs.data);
+                    }
+                }
+            }
+            store.save();
+        });
+    }
+
+    /// Reports a save that a page closed in the middle of, once no live tab is still saving.
+    async fn look_for_unfinished_saves(self) {
+        for _ in 0..10 {
+            let (found, live) = storage::unfinished_saves();
+            if found.is_some() {
+                self.interrupted.set(found);
+            }
+            if !live {
+                return;
+            }
+            browser::sleep(500).await;
+        }
+    }
+
+    /// Takes in what the database held once it is read; changes made meanwhile are kept.
+    fn start(&self, start: layout::Start) {
+        let Envelope { revision, data, .. } = start.envelope;
+        self.revision.set(revision);
+        self.desk.update(|desk| {
+            *desk = if desk.cases.is_empty() && desk.settings == Settings::default() {
+                data
+            } else {
+                data.merge(std::mem::take(desk))
+            }
+        });
+        self.roster_changed();
+        self.saving.update_value(|state| {
+            if start.write_all {
+                state.dirty.everything();
+            }
+            state.remove_legacy = start.remove_legacy;
+        });
+        self.ready.set(true);
+        browser::measure_since("triage-desk:load", "");
+        self.save();
+        spawn_local(self.look_for_unfinished_saves());
+    }
+}

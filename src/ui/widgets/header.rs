@@ -1,0 +1,67 @@
+//! The bar across the top: where you are, and the actions available everywhere.
+
+use super::quick_add::QuickAddButton;
+use crate::ui::state::{use_desk, use_route, Route};
+use crate::ui::widgets::transfer::ExportCsvMenu;
+use crate::ui::widgets::transfer::ExportJsonButton;
+use crate::ui::widgets::transfer::ImportFileInput;
+use leptos::prelude::*;
+
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let router = use_route();
+    let current = move |wanted: Route| {
+        move || {
+            let here = router.route.get();
+            let on_it = here == wanted
+                || (wanted == Route::Inbox && matches!(here, Route::Case(_)))
+                || (wanted == Route::Groups(None) && matches!(here, Route::Groups(_)))
+                || (wanted == Route::Incidents && matches!(here, Route::Incident(_)));
+            on_it.then_some("page")
+        }
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true">"TD"</span>
+                <span>"Triage Desk"</span>
+            </a>
+            <nav class="tabs" aria-label="Sections">
+                <a href="#/" aria-current=current(Route::Inbox)>"Inbox"</a>
+                <a href="#/groups" aria-current=current(Route::Groups(None))>"Groups"</a>
+                <a href="#/incidents" aria-current=current(Route::Incidents)>"Incidents"</a>
+                <a href="#/settings" aria-current=current(Route::Settings)>"Settings"</a>
+            </nav>
+            <div class="actions">
+                <SaveStatus />
+                <button class="primary" on:click=move |_| router.go(Route::NewCase)>"New case"</button>
+                <ExportJsonButton />
+                <ExportCsvMenu />
+                <ImportFileInput />
+                <QuickAddButton />
+            </div>
+        </header>
+    }
+}
+
+/// Whether this tab's changes are in storage yet, so nobody closes the page on a save.
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let store = use_desk();
+    let state = move || {
+        if store.save_problem.with(Option::is_some)
+            || store.unreadable.with(|u| u.as_ref().is_some_and(|u| u.holds_saving()))
+        {
+            ("not-saved", "Not saved")
+        } else if store.unsaved.get() {
+            ("saving", "Saving…")
+        } else {
+            ("saved", "Saved")
+        }
+    };
+    view! {
+        <span class=move || format!("save-status {}", state().0) role="status">
+            {move || state().1}
+        </span>
+    }
+}

@@ -1,0 +1,14 @@
+//! Pieces used by several pages or by the app shell around them.
+
+pub mod badges;
+pub mod banners;
+pub mod fields;
+pub mod header;
+pub mod import_review;
+pub mod presence;
+pub mod quick_add;
+pub mod similar_cases;
+pub mod sla_timer;
+pub mod timeline;
+pub mod transfer;
+pub mod what_if;

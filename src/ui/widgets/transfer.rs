@@ -1,0 +1,152 @@
+//! Moving cases in and out of the desk: Export JSON, Export CSV (the inbox as currently
+//! filtered and sorted, or every case; UTF-8 with a byte order mark, formulas neutralised),
+//! and Import from a picked or dropped file.
+
+use crate::domain::csv_export::export_csv;
+use crate::domain::persist::export_json;
+use crate::ui::browser;
+use crate::ui::state::{use_desk, use_grouping, use_import_state, use_inbox_view};
+use leptos::html::Details;
+use leptos::prelude::*;
+
+/// Downloads everything as this app's JSON export; `label` names it where it serves as a backup.
+#[component]
+pub fn ExportJsonButton(#[prop(optional)] label: Option<&'static str>) -> impl IntoView {
+    let store = use_desk();
+    let (problem, set_problem) = signal(None::<String>);
+    let grouping = use_grouping();
+    let export = move |_| {
+        let now = browser::now();
+        let groups = grouping.groups_now();
+        let text = store.desk.with_untracked(|desk| export_json(desk, &groups, now));
+        set_problem.set(
+            browser::download(
+                &browser::stamped_file_name("triage-desk", "json", now),
+                "application/json",
+                &text,
+            )
+            .err(),
+        );
+    };
+    view! {
+        <button on:click=export>{label.unwrap_or("Export JSON")}</button>
+        <Show when=move || problem.get().is_some()>
+            <p class="inline-error" role="alert">{move || problem.get()}</p>
+        </Show>
+    }
+}
+
+#[component]
+pub fn ExportCsvMenu() -> impl IntoView {
+    let store = use_desk();
+    let inbox = use_inbox_view();
+    let menu = NodeRef::<Details>::new();
+    let (problem, set_problem) = signal(None::<String>);
+    let export = move |whole_desk: bool| {
+        let now = browser::now();
+        let bytes = store.desk.with_untracked(|desk| {
+            if whole_desk {
+                export_csv(&desk.cases)
+            } else {
+                // Exactly the rows the inbox lists, in its order (score, SLA filters and all).
+                let shown = inbox.shown_untracked();
+                export_csv(shown.0.iter().filter_map(|&i| desk.cases.get(i)))
+            }
+        });
+        let stem = if whole_desk { "triage-desk-all" } else { "triage-desk-view" };
+        let file_name = browser::stamped_file_name(stem, "csv", now);
+        set_problem.set(browser::download_bytes(&file_name, "text/csv;charset=utf-8", &bytes).err());
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
+    };
+    view! {
+        <details class="menu" node_ref=menu>
+            <summary class="button">"Export CSV"</summary>
+            <div class="menu-items">
+                <button on:click=move |_| export(false)>"Export CSV (this view)"</button>
+                <button on:click=move |_| export(true)>"Export CSV (all cases)"</button>
+            </div>
+        </details>
+        <Show when=move || problem.get().is_some()>
+            <p class="inline-error" role="alert">{move || problem.get()}</p>
+        </Show>
+    }
+}
+
+#[component]
+pub fn ImportFileInput() -> impl IntoView {
+    let state = use_import_state();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        state.start_file(file);
+    };
+    view! {
+        <label class="button file-button">
+            "Import"
+            <input
+                type="file"
+                accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+                class="visually-hidden"
+                on:change=on_change
+            />
+        </label>
+    }
+}
+
+/// Accepts a file dropped anywhere on the page, with a hint while one is dragged over it.
+#[component]
+pub fn DropHint() -> impl IntoView {
+    let state = use_import_state();
+    let dragging = RwSignal::new(false);
+    // Enter and leave fire for every element crossed; the page is left when they balance.
+    let depth = StoredValue::new(0_i32);
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer().is_some_and(|data| data.types().includes(&"Files".into(), 0))
+    };
+    let enter = window_event_listener(leptos::ev::dragenter, move |ev| {
+        if carries_files(&ev) {
+            depth.update_value(|d| *d += 1);
+            dragging.set(true);
+        }
+    });
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if carries_files(&ev) {
+            depth.update_value(|d| *d -= 1);
+            if depth.get_value() <= 0 {
+                depth.set_value(0);
+                dragging.set(false);
+            }
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        depth.set_value(0);
+        dragging.set(false);
+        let file = ev.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            state.start_file(file);
+        }
+    });
+    on_cleanup(move || {
+        enter.remove();
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+    view! {
+        <Show when=move || dragging.get()>
+            <div class="drop-hint" role="status">
+                <p>"Drop a CSV or JSON file to import it"</p>
+            </div>
+        </Show>
+    }
+}
