@@ -1,6 +1,6 @@
 //! In-browser timings of the engines on the release build, in headless Chromium:
 //! `./scripts/bench.sh` runs it. It prints figures and asserts nothing about time; the
-//! budgets live in the closing notes and the README, not in a pass/fail test.
+//! budgets live in docs/benchmarks.md, not in a pass/fail test.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "../benches/support/synthetic.rs"]

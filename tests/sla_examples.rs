@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 // Native only: the expected wall times come from chrono-tz, which the browser build leaves out.
-//! The worked examples of the README's "SLA timers" section, one test each, plus calendar edge cases.
+//! The worked examples of docs/sla.md, one test each, plus calendar edge cases.
 
 use chrono::{NaiveDate, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;

@@ -3,7 +3,7 @@
 //! Clocks are computed in two steps so that a 1 Hz tick over thousands of cases stays cheap:
 //! [`SlaEngine::compute_clocks`] walks a case's timeline once, when the case or the settings
 //! change, and [`TargetClock::status`] turns a clock into a countdown for one `now` (via a
-//! [`Tick`] shared by every clock of that second). The exact semantics are in the "SLA timers" section of README.md.
+//! [`Tick`] shared by every clock of that second). The exact semantics are in docs/sla.md.
 
 pub mod alerts;
 pub mod board;
