@@ -125,6 +125,19 @@ impl Status {
 }
 
 choice_enum!(
+    /// A customer's answer to a satisfaction survey about how their case was handled.
+    Rating { Good => "good", "Good", Bad => "bad", "Bad" }
+);
+
+/// A satisfaction rating with what the customer said, set on the case page or imported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Satisfaction {
+    pub rating: Rating,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+choice_enum!(
     /// What a note records: a contact with the customer counts for SLAs, an internal one does not.
     NoteKind { Contact => "contact", "Customer contact", Internal => "internal", "Internal note" }
 );
@@ -237,6 +250,11 @@ pub enum Event {
         incident: String,
         title: String,
     },
+    /// The customer's satisfaction rating set, changed or (with `None`) removed.
+    Rated {
+        rating: Option<Rating>,
+        comment: String,
+    },
 }
 
 /// A timeline entry as stored. Entries go through this flat struct instead of serde's
@@ -287,6 +305,7 @@ enum EventName {
     Unmerged,
     UnmergedDuplicates,
     IncidentLinked,
+    Rated,
 }
 
 impl<'a> StoredEntry<'a> {
@@ -356,6 +375,11 @@ impl Serialize for TimelineEntry {
                 title: text(title),
                 ..bare(EventName::IncidentLinked)
             },
+            Event::Rated { rating, comment } => StoredEntry {
+                to: rating.map(|r| Cow::Borrowed(r.key())),
+                text: text(comment),
+                ..bare(EventName::Rated)
+            },
         };
         stored.serialize(serializer)
     }
@@ -420,6 +444,10 @@ impl TryFrom<StoredEntry<'_>> for TimelineEntry {
             EventName::IncidentLinked => Event::IncidentLinked {
                 incident: owned(stored.incident, "incident")?,
                 title: owned(stored.title, "title")?,
+            },
+            EventName::Rated => Event::Rated {
+                rating: stored.to.map(|key| keyed(Some(key), "to")).transpose()?,
+                comment: owned(stored.text, "text")?,
             },
         };
         Ok(TimelineEntry { at: stored.at, author: stored.author.into_owned(), event })
@@ -573,6 +601,9 @@ pub struct Case {
     /// Source columns that map to no field, kept so an export gives them back.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
+    /// How the customer rated the handling of this case, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<Satisfaction>,
 }
 
 impl Case {
@@ -596,6 +627,7 @@ impl Case {
             timeline: vec![TimelineEntry { at: now, author: author.to_string(), event: Event::Created }],
             priority_pin: None,
             extra: BTreeMap::new(),
+            satisfaction: None,
         }
     }
 
@@ -741,6 +773,22 @@ impl Case {
         }
         self.priority_pin = to;
         self.log(author, now, Event::PriorityPinned { from, to });
+        true
+    }
+
+    /// Sets the customer's satisfaction rating (a comment is trimmed), or removes it with
+    /// `None`; logged either way, false when nothing changed.
+    pub fn rate(&mut self, satisfaction: Option<Satisfaction>, author: &str, now: Timestamp) -> bool {
+        let satisfaction = satisfaction.map(|s| Satisfaction { comment: s.comment.trim().to_string(), ..s });
+        if self.satisfaction == satisfaction {
+            return false;
+        }
+        let (rating, comment) = match &satisfaction {
+            Some(s) => (Some(s.rating), s.comment.clone()),
+            None => (None, String::new()),
+        };
+        self.satisfaction = satisfaction;
+        self.log(author, now, Event::Rated { rating, comment });
         true
     }
 

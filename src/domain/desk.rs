@@ -173,11 +173,12 @@ enum Part {
     /// The status, and with it the resolution time.
     Status,
     PriorityPin,
+    Satisfaction,
 }
 
 impl Part {
     fn all() -> impl Iterator<Item = Part> {
-        Field::ALL.map(Part::Field).into_iter().chain([Part::Status, Part::PriorityPin])
+        Field::ALL.map(Part::Field).into_iter().chain([Part::Status, Part::PriorityPin, Part::Satisfaction])
     }
 
     fn set_by(event: &Event) -> Option<Part> {
@@ -185,6 +186,7 @@ impl Part {
             Event::FieldChanged { field, .. } => Some(Part::Field(*field)),
             Event::StatusChanged { .. } | Event::Reopened { .. } => Some(Part::Status),
             Event::PriorityPinned { .. } => Some(Part::PriorityPin),
+            Event::Rated { .. } => Some(Part::Satisfaction),
             _ => None,
         }
     }
@@ -214,6 +216,7 @@ fn merge_case(ours: &mut Case, theirs: Case) {
             Part::Field(field) => ours.copy_field(field, &theirs),
             Part::Status => (ours.status, ours.resolved_at) = (theirs.status, theirs.resolved_at),
             Part::PriorityPin => ours.priority_pin = theirs.priority_pin,
+            Part::Satisfaction => ours.satisfaction.clone_from(&theirs.satisfaction),
         }
     }
     ours.first_response_at = match (ours.first_response_at, theirs.first_response_at) {

@@ -11,6 +11,7 @@ pub mod grouping;
 pub mod import;
 pub mod inbox;
 pub mod incident;
+pub mod kpi;
 pub mod layout;
 pub mod per_case;
 pub mod persist;

@@ -574,6 +574,7 @@ fn migrate_v1(raw: &str) -> Result<Envelope, LoadError> {
             timeline,
             priority_pin: None,
             extra: Default::default(),
+            satisfaction: None,
         });
     }
     let saved_at = latest.unwrap_or(DateTime::UNIX_EPOCH);

@@ -3,8 +3,9 @@
 use super::mapping::{ColumnRole, Mapping, Target};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
-    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Status, Surface, Tier, TimelineEntry,
-    Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Satisfaction, Status, Surface, Tier,
+    TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS,
+    MAX_TITLE_CHARS,
 };
 use crate::domain::desk::Desk;
 use crate::domain::duplicates::UndoneMerge;
@@ -52,6 +53,8 @@ pub struct Incoming {
     pub timeline: Vec<TimelineEntry>,
     /// A priority pinned in this app, from its JSON export.
     pub priority_pin: Option<Priority>,
+    /// The customer's satisfaction rating, from a survey column or this app's export.
+    pub satisfaction: Option<Satisfaction>,
 }
 
 /// What a field change would do, for the preview.
@@ -508,6 +511,9 @@ impl Incoming {
             let at = if closing { self.resolved_at.or(self.updated_at) } else { self.updated_at };
             case.set_status(status, author, at.unwrap_or(created_at).max(created_at));
         }
+        if self.satisfaction.is_some() {
+            case.rate(self.satisfaction.clone(), author, case.updated_at);
+        }
         case.updated_at = self.updated_at.unwrap_or(case.updated_at);
         case.first_response_at = self.first_response_at;
         if !case.status.is_open() && self.resolved_at.is_some() {
@@ -558,6 +564,7 @@ impl Incoming {
             timeline: self.timeline.clone(),
             priority_pin: self.priority_pin,
             extra: self.extra.clone(),
+            satisfaction: self.satisfaction.clone(),
         })
     }
 
@@ -664,6 +671,10 @@ impl Incoming {
         if let Some(status) = self.status {
             case.set_status(status, author, now);
         }
+        // A survey column left blank says nothing; it never removes a rating.
+        if self.satisfaction.is_some() {
+            case.rate(self.satisfaction.clone(), author, now);
+        }
         let mut changes = Vec::new();
         for (key, value) in &self.extra {
             if case.extra.get(key) != Some(value) {
@@ -690,6 +701,7 @@ fn logged_change(event: &Event) -> Option<FieldChange> {
         Event::StatusChanged { from, to } | Event::Reopened { from, to } => {
             Some(change("Status", from.label(), to.label()))
         }
+        Event::Rated { rating, .. } => Some(change("Satisfaction", "", rating.map_or("", |r| r.label()))),
         _ => None,
     }
 }
@@ -738,6 +750,7 @@ impl From<&Case> for Incoming {
             extra: case.extra.clone(),
             timeline: case.timeline.clone(),
             priority_pin: case.priority_pin,
+            satisfaction: case.satisfaction.clone(),
         }
     }
 }

@@ -311,5 +311,12 @@ fn describe(event: &Event, offset: i32, case_name: &dyn Fn(&CaseId) -> String) -
         Event::IncidentLinked { incident, title } => {
             ("link", format!("Linked to incident {incident} \u{201c}{title}\u{201d}"))
         }
+        Event::Rated { rating: Some(rating), comment } if comment.is_empty() => {
+            ("note", format!("Customer satisfaction rated {rating}"))
+        }
+        Event::Rated { rating: Some(rating), comment } => {
+            ("note", format!("Customer satisfaction rated {rating}: \u{201c}{comment}\u{201d}"))
+        }
+        Event::Rated { rating: None, .. } => ("note", "Customer satisfaction rating removed".into()),
     }
 }
