@@ -13,7 +13,9 @@ use chrono::TimeDelta;
 pub struct Life {
     /// Stretches of time the case was open, in order; the last one has no end while it is open.
     pub open: Vec<(Timestamp, Option<Timestamp>)>,
-    /// Time spent waiting on the customer, up to the last resolution (or `now` while open).
+    /// Time spent waiting on the customer, up to the last resolution (a case open now counts
+    /// up to its last status change: the KPIs read waiting time of resolved cases only, and
+    /// so a life never changes until its case does, and can be kept per case).
     pub waiting_on_customer: TimeDelta,
     pub waiting_on_engineering: TimeDelta,
     /// Customer contacts logged (the first response counts as one when only its time is known).
@@ -22,8 +24,8 @@ pub struct Life {
 }
 
 impl Life {
-    /// The life of `case` as known at `now`.
-    pub fn of(case: &Case, now: Timestamp) -> Life {
+    /// The life of `case` as its timeline tells it.
+    pub fn of(case: &Case) -> Life {
         let implied = implied_entries(case);
         let mut entries: Vec<&TimelineEntry> = case.timeline.iter().chain(&implied).collect();
         sort::sort_by_key(&mut entries, |entry| entry.at);
@@ -55,9 +57,6 @@ impl Life {
                 Event::Note { kind: NoteKind::Contact, .. } => life.contacts += 1,
                 _ => {}
             }
-        }
-        if status.is_open() {
-            life.spend(status, since, now.max(since));
         }
         life
     }
@@ -116,7 +115,7 @@ mod tests {
         c.set_status(Status::InProgress, "Mina", at(300));
         c.add_note(NoteKind::Contact, "Sorry, it is back", "Mina", at(310));
         c.set_status(Status::Resolved, "Mina", at(400));
-        let life = Life::of(&c, at(1_000));
+        let life = Life::of(&c);
         assert_eq!(life.open, vec![(at(0), Some(at(200))), (at(300), Some(at(400)))]);
         assert_eq!(life.waiting_on_customer, TimeDelta::minutes(60));
         assert_eq!(life.waiting_on_engineering, TimeDelta::minutes(120));
@@ -128,13 +127,13 @@ mod tests {
     }
 
     #[test]
-    fn an_open_case_waits_until_now() {
+    fn an_open_case_is_open_until_now() {
         let mut c = case();
         c.set_status(Status::WaitingOnEngineering, "Mina", at(30));
-        let life = Life::of(&c, at(90));
-        assert_eq!(life.waiting_on_engineering, TimeDelta::minutes(60));
+        let life = Life::of(&c);
         assert_eq!(life.open, vec![(at(0), None)]);
         assert_eq!(life.resolved_at(), None);
+        assert!(life.open_at(at(10_000)));
     }
 
     #[test]
@@ -143,7 +142,7 @@ mod tests {
         c.status = Status::Resolved;
         c.resolved_at = Some(at(240));
         c.first_response_at = Some(at(20));
-        let life = Life::of(&c, at(1_000));
+        let life = Life::of(&c);
         assert_eq!(life.open, vec![(at(0), Some(at(240)))]);
         assert_eq!(life.contacts, 1);
         assert!(!life.reopened);

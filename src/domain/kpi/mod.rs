@@ -170,21 +170,21 @@ fn format_value(value: f64) -> String {
 
 /// Everything the KPIs read: the cases with their lives and SLA clocks (both aligned with
 /// the cases, as the page keeps its clocks) and the incidents.
-pub struct Inputs<'a, C> {
+pub struct Inputs<'a, C, L> {
     pub cases: &'a [Case],
-    pub lives: &'a [Life],
+    pub lives: &'a [L],
     pub clocks: &'a [C],
     pub incidents: &'a [Incident],
 }
 
-/// Every case's life as known at `now`, aligned with `cases`.
-pub fn lives(cases: &[Case], now: Timestamp) -> Vec<Life> {
-    cases.iter().map(|case| Life::of(case, now)).collect()
+/// Every case's life, aligned with `cases`.
+pub fn lives(cases: &[Case]) -> Vec<Life> {
+    cases.iter().map(Life::of).collect()
 }
 
 /// The KPIs of `period` for the cases `filters` lets through, as known at `now`.
-pub fn metrics<C: Borrow<CaseClocks>>(
-    inputs: &Inputs<'_, C>,
+pub fn metrics<C: Borrow<CaseClocks>, L: Borrow<Life>>(
+    inputs: &Inputs<'_, C, L>,
     period: Period,
     filters: &Filters,
     now: Timestamp,
@@ -201,6 +201,7 @@ pub fn metrics<C: Borrow<CaseClocks>>(
         if !filters.matches(case) {
             continue;
         }
+        let life: &Life = life.borrow();
         if let Some(clocks) = inputs.clocks.get(place) {
             counted_clocks.push(clocks.borrow());
         }
@@ -249,7 +250,7 @@ pub fn metrics<C: Borrow<CaseClocks>>(
 
 /// Incidents started in the period (those reaching a case the filters let through), their
 /// durations, and the customers and people their cases reach.
-fn incident_metrics<C>(m: &mut Metrics, inputs: &Inputs<'_, C>, filters: &Filters, now: Timestamp) {
+fn incident_metrics<C, L>(m: &mut Metrics, inputs: &Inputs<'_, C, L>, filters: &Filters, now: Timestamp) {
     let places: HashMap<_, _> = inputs.cases.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
     let mut customers = std::collections::BTreeSet::new();
     let mut durations = Vec::new();

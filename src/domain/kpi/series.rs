@@ -7,6 +7,7 @@ use crate::domain::case::{Case, Timestamp};
 use crate::domain::sort;
 use crate::zone::Zone;
 use chrono::TimeDelta;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// Open cases at one instant by how long they had been open.
@@ -52,9 +53,9 @@ pub struct Week {
 }
 
 /// The period day by day; the backlog is reconstructed from each case's timeline.
-pub fn daily(
+pub fn daily<L: Borrow<Life>>(
     cases: &[Case],
-    lives: &[Life],
+    lives: &[L],
     period: Period,
     filters: &Filters,
     zone: &Zone,
@@ -70,25 +71,36 @@ pub fn daily(
         .map(|&period| Day { period, created: 0, resolved: 0, backlog: AgeBands::default() })
         .collect();
     for (case, life) in cases.iter().zip(lives).filter(|(case, _)| filters.matches(case)) {
+        let life: &Life = life.borrow();
         if let Some(i) = day_of(case.created_at) {
             days[i].created += 1;
         }
         if let Some(i) = life.resolved_at().and_then(day_of) {
             days[i].resolved += 1;
         }
-        for day in days.iter_mut() {
-            let end = day.period.to.min(now) - TimeDelta::milliseconds(1);
-            if let Some(since) = life.open_since(end) {
-                day.backlog.count(end - since);
+        // Only the days each open stretch covers, so a long period costs little more.
+        for &(from, until) in &life.open {
+            let first = days.partition_point(|day| end_of(day, now) < from);
+            for day in &mut days[first..] {
+                let end = end_of(day, now);
+                if until.is_some_and(|until| end >= until) || day.period.from > now {
+                    break;
+                }
+                day.backlog.count(end - from);
             }
         }
     }
     days
 }
 
+/// The last instant of a day that the backlog is read at (now, for today).
+fn end_of(day: &Day, now: Timestamp) -> Timestamp {
+    day.period.to.min(now) - TimeDelta::milliseconds(1)
+}
+
 /// First-response times of the cases created each week and resolution times of those
 /// resolved each week.
-pub fn weekly(cases: &[Case], lives: &[Life], period: Period, filters: &Filters) -> Vec<Week> {
+pub fn weekly<L: Borrow<Life>>(cases: &[Case], lives: &[L], period: Period, filters: &Filters) -> Vec<Week> {
     let week = TimeDelta::days(7);
     let mut starts = Vec::new();
     let mut at = period.from;
@@ -104,6 +116,7 @@ pub fn weekly(cases: &[Case], lives: &[Life], period: Period, filters: &Filters)
     let mut first = vec![Vec::new(); starts.len()];
     let mut resolution = vec![Vec::new(); starts.len()];
     for (case, life) in cases.iter().zip(lives).filter(|(case, _)| filters.matches(case)) {
+        let life: &Life = life.borrow();
         if let (Some(i), Some(at)) = (index(case.created_at), case.first_response_at) {
             if at >= case.created_at {
                 first[i].push(minutes(at - case.created_at));

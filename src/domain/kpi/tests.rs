@@ -75,7 +75,7 @@ fn desk() -> Vec<Case> {
 }
 
 fn compute(cases: &[Case], filters: &Filters, period: Period) -> Metrics {
-    let lives = lives(cases, now());
+    let lives = lives(cases);
     let clocks: Vec<Arc<CaseClocks>> = Vec::new();
     metrics(&Inputs { cases, lives: &lives, clocks: &clocks, incidents: &[] }, period, filters, now())
 }
@@ -138,7 +138,7 @@ fn sla_achievement_counts_targets_settled_in_the_period() {
     let cases = vec![quick, slow];
     let engine = SlaEngine::new(&SlaSettings::default());
     let clocks: Vec<Arc<CaseClocks>> = cases.iter().map(|c| Arc::new(engine.compute_clocks(c))).collect();
-    let lives = lives(&cases, now());
+    let lives = lives(&cases);
     let inputs = Inputs { cases: &cases, lives: &lives, clocks: &clocks, incidents: &[] };
     let m = metrics(&inputs, week(), &Filters::default(), now());
     assert_eq!(m.sla.get(Tier::Enterprise, Target::FirstResponse), Tally { met: 1, breached: 1 });
@@ -156,7 +156,7 @@ fn incidents_count_their_reach_and_duration() {
     let ids = vec![CaseId("A".into()), CaseId("B".into())];
     let mut incident = Incident::promote("INC-1".into(), "Payments down", "g1", ids, "Mina", h(10.0));
     incident.set_status(IncidentStatus::Resolved, "Mina", h(14.0));
-    let lives = lives(&cases, now());
+    let lives = lives(&cases);
     let clocks: Vec<Arc<CaseClocks>> = Vec::new();
     let inputs =
         Inputs { cases: &cases, lives: &lives, clocks: &clocks, incidents: std::slice::from_ref(&incident) };
@@ -195,7 +195,7 @@ fn the_metrics_export_has_one_row_per_key() {
 #[test]
 fn days_reconstruct_the_backlog_from_the_timelines() {
     let cases = desk();
-    let lives = lives(&cases, now());
+    let lives = lives(&cases);
     let utc_zone = Zone::parse("UTC").unwrap();
     let days = daily(&cases, &lives, week(), &Filters::default(), &utc_zone, now());
     assert_eq!(days.len(), 7);
