@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { useServedApp, withApp, createCase, readDownload, artifacts, storedDesk, screenshot, settle } from './harness.mjs';
+import { exportFile } from './synthetic.mjs';
 import { PAYLOADS, TEXTS, SAMPLE, MEGABYTE, CANARY, INJECTED, guarded } from './hostile.mjs';
 
 const app = useServedApp();
@@ -252,12 +253,11 @@ function ownCase(text, id) {
     timeline: [{ at, author: short(text), event: 'note', kind: 'internal', text }],
   };
 }
-const exportFile = (cases) =>
-  JSON.stringify({ format: 'triage-desk-export', schema_version: 2, exported_at: '2026-11-02T00:00:00Z', settings: { display_name: short(TEXTS[0]) }, cases });
+const hostileExport = (cases) => exportFile(cases, short(TEXTS[0]));
 // Hostile ids too: they end up in links and routes. (Ids with control characters or over 200
 // characters are refused per item by the import, as their pages could never be opened.)
 const hostileId = (t, i) => (i % 4 || /\p{Cc}/u.test(t) ? `h${i}` : `h${i}${t.slice(0, 100)}`);
-const ownJson = (texts) => exportFile(texts.map((t, i) => ownCase(t, hostileId(t, i))));
+const ownJson = (texts) => hostileExport(texts.map((t, i) => ownCase(t, hostileId(t, i))));
 
 test('every import format takes the whole corpus as rows, shows it as text, and runs nothing', { timeout: 120_000 }, () => withApp(app, guarded(app.server.url), async ({ page, prepared: seen }) => {
   const review = page.getByRole('region', { name: 'Import review' });
@@ -303,7 +303,7 @@ test('every import format takes the whole corpus as rows, shows it as text, and 
   await review.getByRole('button', { name: 'Cancel' }).click();
   await assertInert(page, seen, 'Triage Desk CSV');
   const nul = TEXTS.filter((t) => t.includes('\0'));
-  cases = await importRows('Triage Desk JSON with a NUL', nul.length, file('hostile-nul.json', exportFile(nul.map((t, i) => ownCase(t, `nul${i}`)))));
+  cases = await importRows('Triage Desk JSON with a NUL', nul.length, file('hostile-nul.json', hostileExport(nul.map((t, i) => ownCase(t, `nul${i}`)))));
   assert.deepEqual(cases.slice(-nul.length).map((c) => c.title), nul);
 
   for (const [label, name, text] of [
@@ -344,7 +344,7 @@ test('1 MB without a space: the title refuses it, and where it is kept the page 
   // Customer and category have no limit, nor has this app's own JSON file.
   await createCase(page, { title: 'Huge customer', customer: MEGABYTE, category: MEGABYTE });
   const path = join(artifacts, 'hostile-megabyte.json');
-  writeFileSync(path, exportFile([ownCase(MEGABYTE, 'megabyte')]));
+  writeFileSync(path, hostileExport([ownCase(MEGABYTE, 'megabyte')]));
   await page.getByLabel('Import', { exact: true }).setInputFiles(path);
   const review = page.getByRole('region', { name: 'Import review' });
   await review.getByRole('button', { name: 'Import cases' }).click();

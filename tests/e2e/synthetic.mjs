@@ -314,14 +314,14 @@ function openCase(i, { title, description, customer, tier, surface, customersAff
   };
 }
 
-/** The export file Import reads, holding `cases`. */
-export function exportFile(cases) {
+/** The export file Import reads, holding `cases` and the user's `displayName`. */
+export function exportFile(cases, displayName = 'Mina') {
   return JSON.stringify({
     format: 'triage-desk-export',
     schema_version: 2,
     exported_at: '2026-11-23T00:00:00Z',
     cases,
-    settings: { display_name: 'Mina' },
+    settings: { display_name: displayName },
   });
 }
 
