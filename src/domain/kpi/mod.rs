@@ -5,10 +5,12 @@
 
 mod life;
 mod period;
+mod prompts;
 pub mod series;
 
 pub use life::Life;
-pub use period::{Period, Preset};
+pub use period::{local_date, start_of_day, Period, Preset};
+pub use prompts::{prompts, Prompt};
 
 use crate::domain::case::{Case, Rating, Surface, Tier, Timestamp};
 use crate::domain::incident::{radius_of, Incident, IncidentEvent, IncidentStatus};

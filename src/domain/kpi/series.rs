@@ -139,6 +139,15 @@ pub fn weekly<L: Borrow<Life>>(cases: &[Case], lives: &[L], period: Period, filt
         .collect()
 }
 
+/// The top of a chart's axis: `max` rounded up to 1, 2, 2.5 or 5 times a power of ten.
+pub fn axis_top(max: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let power = 10f64.powf(max.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|step| step * power).find(|&top| top >= max).unwrap_or(max)
+}
+
 /// A category's weight in a period: cases created and the customers they reached.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CategoryLoad {

@@ -1,6 +1,6 @@
 //! Every KPI on a small desk whose answers are worked out by hand in the comments.
 
-use super::series::{daily, top_categories, weekly, AgeBands};
+use super::series::{axis_top, daily, top_categories, weekly, AgeBands};
 use super::*;
 use crate::domain::case::{CaseDraft, CaseId, NoteKind, Satisfaction, Status};
 use crate::domain::sla::{SlaEngine, SlaSettings, Target};
@@ -221,4 +221,43 @@ fn top_categories_rank_by_customers_then_cases() {
     let names: Vec<&str> = top.iter().map(|c| c.category.as_str()).collect();
     assert_eq!(names, ["Payments", "Login"]);
     assert_eq!(top[0].examples, ["Case A", "Case B"]);
+}
+
+#[test]
+fn chart_axes_end_on_round_numbers() {
+    assert_eq!(axis_top(0.0), 1.0);
+    assert_eq!(axis_top(7.0), 10.0);
+    assert_eq!(axis_top(180.0), 200.0);
+    assert_eq!(axis_top(2_100.0), 2_500.0);
+    assert_eq!(axis_top(f64::NAN), 1.0);
+}
+
+#[test]
+fn prompts_state_what_the_data_supports() {
+    use super::prompts::{prompts, Prompt};
+    let mut cases = desk();
+    // Six more Payments cases this week, each waiting 10 h on engineering of its 20 h, and
+    // one the week before.
+    for i in 0..6 {
+        let created = h(30.0 + i as f64);
+        let mut case = new_case(&format!("P{i}"), Tier::Standard, "Payments", created);
+        case.set_status(Status::WaitingOnEngineering, "Mina", created + TimeDelta::hours(5));
+        case.set_status(Status::InProgress, "Mina", created + TimeDelta::hours(15));
+        case.set_status(Status::Resolved, "Mina", created + TimeDelta::hours(20));
+        cases.push(case);
+    }
+    cases.push(new_case("P-old", Tier::Standard, "payments", h(-30.0)));
+    let lives = lives(&cases);
+    let now_m = compute(&cases, &Filters::default(), week());
+    let before = compute(&cases, &Filters::default(), week().previous());
+    let found = prompts(&cases, &lives, week(), &Filters::default(), &now_m, &before);
+    // Payments: A, B and the six new ones against P-old; of the resolved Payments cases'
+    // 360 + 3,000 + 6 x 1,200 minutes, B's 1,440 and 6 x 600 waited on engineering.
+    let Prompt::CategoryRose { category, before, now, engineering_share } = &found[0] else {
+        panic!("{found:?}")
+    };
+    assert_eq!((category.as_str(), *before, *now), ("Payments", 1, 8));
+    let expected = (1_440.0 + 3_600.0) / (360.0 + 3_000.0 + 7_200.0);
+    assert!((engineering_share.unwrap() - expected).abs() < 1e-9, "{engineering_share:?}");
+    assert!(found.iter().any(|p| matches!(p, Prompt::Reopened { .. })), "{found:?}");
 }
