@@ -5,10 +5,10 @@
 use chrono::{Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use triage_desk::domain::case::{
-    Case, CaseDraft, CaseId, Event, Field, FieldValue, NoteKind, Status, Surface, Tier, Timestamp, Urgency,
+    Case, CaseDraft, CaseId, Event, Field, FieldValue, NoteKind, Priority, Status, Surface, Tier, Timestamp,
+    Urgency,
 };
 use triage_desk::domain::desk::Desk;
-use triage_desk::domain::triage::Priority;
 
 fn at(minute: i64) -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap() + Duration::minutes(minute)

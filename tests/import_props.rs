@@ -6,12 +6,11 @@
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use triage_desk::domain::case::{Case, CaseDraft, CaseId, NoteKind, Status};
+use triage_desk::domain::case::{Case, CaseDraft, CaseId, NoteKind, Priority, Status};
 use triage_desk::domain::csv_export::{export_csv, neutralise, unneutralise};
 use triage_desk::domain::desk::{Desk, Settings};
 use triage_desk::domain::import::{apply, Applying, ImportJob, RowRef};
 use triage_desk::domain::persist::export_json;
-use triage_desk::domain::triage::Priority;
 
 fn text() -> impl Strategy<Value = String> {
     proptest::string::string_regex("['=+@\\-\\t\\r\\n\" ,;a-z결제付款]{0,12}").unwrap()

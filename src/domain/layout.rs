@@ -8,8 +8,7 @@
 //! Chromium does in well over a second; a few hundred larger records read in under 0.1 s.
 
 use super::case::{Case, CaseId, Timestamp, Version};
-use super::desk::{Desk, Settings};
-use super::duplicates::{MergeRecord, UndoneMerge};
+use super::desk::{Desk, MergeRecord, Settings, UndoneMerge};
 use super::fast_hash::FastMap;
 use super::grouping::NotDuplicates;
 use super::incident::Incident;

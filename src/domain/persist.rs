@@ -2,15 +2,14 @@
 //! and migration of older schema versions. Pure: text in, text out.
 
 use super::case::{
-    Case, CaseId, Choice, Event, NoteKind, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency,
+    Case, CaseId, Choice, Event, NoteKind, Priority, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency,
 };
-use super::desk::{Desk, Settings};
-use super::duplicates::{group_of, MergeRecord, UndoneMerge};
+use super::desk::{Desk, MergeRecord, Settings, UndoneMerge};
+use super::duplicates::group_of;
 use super::grouping::{Group, NotDuplicates};
 use super::import::{RowError, RowRef};
 use super::incident::Incident;
 use super::layout;
-use super::triage::Priority;
 use crate::domain::sort;
 use chrono::DateTime;
 use serde::de::{DeserializeOwned, IgnoredAny};

@@ -3,13 +3,12 @@
 use super::mapping::{ColumnRole, Mapping, Target};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
-    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Status, Surface, Tier, TimelineEntry,
-    Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Priority, Status, Surface, Tier,
+    TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS,
+    MAX_TITLE_CHARS,
 };
-use crate::domain::desk::Desk;
-use crate::domain::duplicates::UndoneMerge;
+use crate::domain::desk::{Desk, UndoneMerge};
 use crate::domain::sort;
-use crate::domain::triage::Priority;
 use chrono::{Datelike, Months, SecondsFormat};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

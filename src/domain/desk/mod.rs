@@ -1,7 +1,6 @@
 //! Everything the user keeps: the cases and the settings, and how two copies of it merge.
 
 use super::case::{Case, CaseId, Event, Field, TimelineEntry, Timestamp};
-use super::duplicates::{MergeRecord, UndoneMerge};
 use super::grouping::{GroupingSettings, NotDuplicates};
 use super::incident::Incident;
 use super::sla::SlaSettings;
@@ -9,6 +8,9 @@ use super::triage::TriageRules;
 use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+
+mod merges;
+pub use merges::{MergeError, MergeRecord, UndoneMerge};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
