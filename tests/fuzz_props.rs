@@ -19,9 +19,9 @@ use triage_desk::domain::case::{CaseId, Timestamp};
 use triage_desk::domain::csv_export::export_csv;
 use triage_desk::domain::demo::demo_cases;
 use triage_desk::domain::desk::Desk;
-use triage_desk::domain::import::{apply, quick_add, ImportJob, Preview};
+use triage_desk::domain::import::{apply, quick_add, read_import, ImportJob, Preview};
 use triage_desk::domain::layout::{self, CaseReader, Meta};
-use triage_desk::domain::persist::{export_json, read_envelope, read_import};
+use triage_desk::domain::persist::{export_json, read_envelope};
 use triage_desk::domain::sla::SlaEngine;
 
 /// An input slower than this is a failure: the page would freeze on it. Unoptimised test

@@ -3,6 +3,7 @@
 
 pub mod case;
 pub mod csv_export;
+pub mod csv_format;
 pub mod demo;
 pub mod desk;
 pub mod duplicates;

@@ -1,12 +1,13 @@
 //! From mapped rows to cases: the preview of what an import would do, and doing it.
 
-use super::mapping::{ColumnRole, Mapping, Target};
+use super::mapping::{ColumnRole, Mapping};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
     changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Priority, Status, Surface, Tier,
     TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS,
     MAX_TITLE_CHARS,
 };
+use crate::domain::csv_format::Target;
 use crate::domain::desk::{Desk, UndoneMerge};
 use crate::domain::sort;
 use chrono::{Datelike, Months, SecondsFormat};
