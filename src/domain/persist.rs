@@ -76,10 +76,10 @@ pub fn export_json(desk: &Desk, groups: &[Group], now: Timestamp) -> String {
             })
             .collect(),
         settings: desk.settings.clone(),
-        not_duplicate_pairs: desk.not_duplicates.clone(),
-        incidents: desk.incidents.clone(),
-        merges: desk.merges.clone(),
-        undone_merges: desk.undone_merges.clone(),
+        not_duplicate_pairs: desk.records.not_duplicates.clone(),
+        incidents: desk.records.incidents.clone(),
+        merges: desk.records.merges.clone(),
+        undone_merges: desk.records.undone_merges.clone(),
     };
     serde_json::to_string_pretty(&file).expect("a desk always serialises")
 }

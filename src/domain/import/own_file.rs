@@ -4,9 +4,7 @@
 
 use super::{RowError, RowRef};
 use crate::domain::case::{Case, Choice, Priority, Status, Surface, Tier, TimelineEntry, Urgency};
-use crate::domain::desk::{Desk, MergeRecord, Settings, UndoneMerge};
-use crate::domain::grouping::NotDuplicates;
-use crate::domain::incident::Incident;
+use crate::domain::desk::{Desk, DeskRecords, Settings};
 use crate::domain::layout;
 use crate::domain::persist::{
     parse, read_envelope, ExportFile, Header, LoadError, EXPORT_FORMAT, SCHEMA_VERSION,
@@ -94,10 +92,12 @@ fn read_export(raw: &str) -> Result<ImportFile, LoadError> {
     let records = Desk {
         cases: Vec::new(),
         settings: file.settings,
-        not_duplicates: file.not_duplicate_pairs,
-        merges: file.merges,
-        undone_merges: file.undone_merges,
-        incidents: file.incidents,
+        records: DeskRecords {
+            not_duplicates: file.not_duplicate_pairs,
+            merges: file.merges,
+            undone_merges: file.undone_merges,
+            incidents: file.incidents,
+        },
     };
     Ok(read_items(ImportKind::Export, file.cases, records))
 }
@@ -117,26 +117,13 @@ struct DeskText<'a> {
     cases: Vec<&'a RawValue>,
     #[serde(default)]
     settings: Settings,
-    #[serde(default)]
-    not_duplicates: NotDuplicates,
-    #[serde(default)]
-    merges: Vec<MergeRecord>,
-    #[serde(default)]
-    undone_merges: Vec<UndoneMerge>,
-    #[serde(default)]
-    incidents: Vec<Incident>,
+    #[serde(flatten)]
+    records: DeskRecords,
 }
 
 fn read_envelope_cases(raw: &str) -> Result<ImportFile, LoadError> {
     let data = parse::<EnvelopeText>(raw)?.data;
-    let records = Desk {
-        cases: Vec::new(),
-        settings: data.settings,
-        not_duplicates: data.not_duplicates,
-        merges: data.merges,
-        undone_merges: data.undone_merges,
-        incidents: data.incidents,
-    };
+    let records = Desk { cases: Vec::new(), settings: data.settings, records: data.records };
     Ok(read_items(ImportKind::Envelope, data.cases, records))
 }
 

@@ -8,7 +8,7 @@ use crate::domain::case::{
     MAX_TITLE_CHARS,
 };
 use crate::domain::csv_format::Target;
-use crate::domain::desk::{Desk, UndoneMerge};
+use crate::domain::desk::{Desk, DeskRecords, UndoneMerge};
 use crate::domain::sort;
 use chrono::{Datelike, Months, SecondsFormat};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -621,8 +621,11 @@ impl Incoming {
         } else {
             // This app's own copy of the case: merge it as two tabs would, losing no note.
             let before = case.clone();
-            let ours =
-                Desk { cases: vec![before.clone()], undone_merges: undone.to_vec(), ..Desk::default() };
+            let ours = Desk {
+                cases: vec![before.clone()],
+                records: DeskRecords { undone_merges: undone.to_vec(), ..DeskRecords::default() },
+                ..Desk::default()
+            };
             let theirs = Desk { cases: vec![self.to_case(case.id.clone(), author, now)], ..Desk::default() };
             *case = ours.merge(theirs).cases.remove(0);
             merged_changes(&before, case)
