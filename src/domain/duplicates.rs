@@ -111,60 +111,6 @@ pub fn tiers_label(tiers: &[Tier]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::CaseDraft;
-    use crate::domain::grouping::{GroupingSettings, NotDuplicates, SimilarityIndex};
-    use chrono::{TimeZone, Utc};
-
-    fn at(minute: u32) -> Timestamp {
-        Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
-    }
-
-    fn id(text: &str) -> CaseId {
-        CaseId(text.into())
-    }
-
-    #[test]
-    fn not_duplicate_pairs_never_regroup_and_groups_sort_by_size() {
-        let cases: Vec<Case> = [
-            ("a", "Payment declined at checkout PAY-502", "Harborline", Tier::Enterprise, 0),
-            ("b", "Checkout payment declined PAY-502 for all cards", "Kumo", Tier::Standard, 2),
-            ("c", "PAY-502 payment declined on checkout page", "Lumen", Tier::Premium, 5),
-            ("d", "Cannot log in with SSO AUTH-1103", "Kumo", Tier::Standard, 6),
-            ("e", "Cannot log in SSO AUTH-1103 error", "Lumen", Tier::Free, 7),
-        ]
-        .into_iter()
-        .map(|(key, title, customer, tier, minute)| {
-            let draft =
-                CaseDraft { title: title.into(), customer: customer.into(), tier, ..CaseDraft::default() };
-            Case::create(id(key), draft, "Me", at(minute))
-        })
-        .collect();
-        let mut not_duplicates = NotDuplicates::default();
-        let index = SimilarityIndex::from_cases(cases.iter().filter(|c| groupable(c)));
-        let settings = GroupingSettings::default();
-        let groups = index.group(&settings, &not_duplicates);
-        let shown = overview(&groups, &cases);
-        assert_eq!(shown.len(), 2, "{shown:?}");
-        assert_eq!(shown[0].summary.members, vec![id("a"), id("b"), id("c")]);
-        assert_eq!(shown[0].radius.customers.len(), 3);
-        assert_eq!((shown[0].first_seen, shown[0].last_seen), (at(0), at(5)));
-
-        not_duplicates.insert(&id("e"), &id("d"));
-        for member in ["a", "c"] {
-            not_duplicates.insert(&id("b"), &id(member));
-        }
-        let groups = index.group(&settings, &not_duplicates);
-        for group in &groups {
-            for (x, y) in not_duplicates.iter() {
-                assert!(
-                    !(group.members.contains(x) && group.members.contains(y)),
-                    "{x} and {y} in {group:?}"
-                );
-            }
-        }
-        assert_eq!(group_of(&groups).get(&id("b")), None);
-        assert_eq!(group_of(&groups).get(&id("a")).map(|g| g.1), Some(2));
-    }
 
     #[test]
     fn highlight_marks_shared_words_in_any_case_and_script() {

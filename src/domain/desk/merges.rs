@@ -196,6 +196,8 @@ impl Desk {
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDraft, Field, FieldValue, NoteKind, Priority, Tier};
+    use crate::domain::duplicates::{group_of, groupable, overview};
+    use crate::domain::grouping::{GroupingSettings, SimilarityIndex};
     use chrono::{TimeZone, Utc};
 
     fn at(minute: u32) -> Timestamp {
@@ -400,5 +402,35 @@ mod tests {
             &desk.case(&id("b")).unwrap().timeline.last().unwrap().event,
             Event::IncidentLinked { incident, .. } if incident == "INC-1"
         ));
+    }
+
+    #[test]
+    fn not_duplicate_pairs_never_regroup_and_groups_sort_by_size() {
+        let mut desk = desk();
+        desk.cases.push(case("e", "Cannot log in SSO AUTH-1103 error", "Lumen", Tier::Free, 7));
+        let index = SimilarityIndex::from_cases(desk.cases.iter().filter(|c| groupable(c)));
+        let settings = GroupingSettings::default();
+        let groups = index.group(&settings, &desk.not_duplicates);
+        let shown = overview(&groups, &desk.cases);
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert_eq!(shown[0].summary.members, vec![id("a"), id("b"), id("c")]);
+        assert_eq!(shown[0].radius.customers.len(), 3);
+        assert_eq!((shown[0].first_seen, shown[0].last_seen), (at(0), at(5)));
+
+        desk.not_duplicates.insert(&id("e"), &id("d"));
+        for member in ["a", "c"] {
+            desk.not_duplicates.insert(&id("b"), &id(member));
+        }
+        let groups = index.group(&settings, &desk.not_duplicates);
+        for group in &groups {
+            for (x, y) in desk.not_duplicates.iter() {
+                assert!(
+                    !(group.members.contains(x) && group.members.contains(y)),
+                    "{x} and {y} in {group:?}"
+                );
+            }
+        }
+        assert_eq!(group_of(&groups).get(&id("b")), None);
+        assert_eq!(group_of(&groups).get(&id("a")).map(|g| g.1), Some(2));
     }
 }
