@@ -5,11 +5,11 @@ use super::browser;
 use super::sla_timers::use_sla_board;
 use super::store::use_desk;
 use super::Clock;
-use crate::domain::case::{Case, CaseId, Timestamp};
+use crate::domain::case::{Case, CaseId, Priority, Timestamp};
 use crate::domain::sla::board::CaseSla;
 use crate::domain::sort;
 use crate::domain::triage::{
-    score, Factor, Priority, Score, SignalCache, TextField, TextMatch, TextSignals, TimePressure, TriageRules,
+    score, Factor, Score, SignalCache, TextField, TextMatch, TextSignals, TimePressure, TriageRules,
 };
 use leptos::prelude::*;
 use std::sync::Arc;

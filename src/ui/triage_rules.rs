@@ -6,13 +6,13 @@ use super::sla_timers::{use_sla_board, Settled};
 use super::store::use_desk;
 use super::triage::{pressure, use_scoring, PriorityBadge};
 use super::Clock;
-use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::case::{CaseId, Priority, Timestamp};
 use crate::domain::desk::Desk;
 use crate::domain::duplicates::group_size;
 use crate::domain::fast_hash::FastMap;
 use crate::domain::triage::{
-    rank, Factor, KeywordKind, Language, Level, ListId, Priority, RuleError, RuleField, Score, ScoreInput,
-    SignalCache, TextSignals, TriageRules, Weights,
+    rank, Factor, KeywordKind, Language, Level, ListId, RuleError, RuleField, Score, ScoreInput, SignalCache,
+    TextSignals, TriageRules, Weights,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
