@@ -3,7 +3,6 @@
 //! Every change goes through a method here that also appends to the timeline, so the
 //! timeline is the complete history (the SLA clocks are computed from it).
 
-use super::triage::Priority;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -14,6 +13,45 @@ pub type Timestamp = DateTime<Utc>;
 
 /// See [`Case::version`].
 pub type Version = (Timestamp, usize);
+
+/// How soon a case must be handled, P1 first: computed by triage, or pinned by a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    P1,
+    P2,
+    P3,
+    P4,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
+
+    /// The name used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Priority::P1 => "p1",
+            Priority::P2 => "p2",
+            Priority::P3 => "p3",
+            Priority::P4 => "p4",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::P1 => "P1",
+            Priority::P2 => "P2",
+            Priority::P3 => "P3",
+            Priority::P4 => "P4",
+        }
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
 
 /// Stable identity of a case inside this app. Strings, not numbers, so that exported JSON
 /// keeps them exact in every JSON reader and ids made in two tabs never collide.

@@ -12,7 +12,7 @@
 //! take them for a binary file, and they show as nothing. The JSON export keeps them.
 
 use super::case::{Case, Timestamp};
-use super::import::Target;
+use super::csv_format::{neutralise, Target};
 use chrono::SecondsFormat;
 use std::collections::BTreeSet;
 
@@ -66,11 +66,6 @@ fn cell(case: &Case, target: Target) -> String {
     }
 }
 
-/// Whether `bytes` (without a byte order mark) start with this app's CSV header.
-pub fn is_own_csv(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"id,external_id,title,description,customer,")
-}
-
 fn is_stray_control(c: char) -> bool {
     matches!(c, '\0'..='\u{1f}') && !matches!(c, '\t' | '\n' | '\r')
 }
@@ -84,47 +79,9 @@ fn without_controls(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
-fn is_trigger(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
-}
-
-/// Prefixes a single quote to a cell a spreadsheet would run as a formula. Cells that
-/// already start with quotes before such a character get one more, so that
-/// [`unneutralise`] can always take exactly one away and a round trip is exact.
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.trim_start_matches('\'').starts_with(is_trigger) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
-}
-
-/// Undoes [`neutralise`]; for this app's own export only, since other tools' cells that
-/// start with a quote mean the quote.
-pub fn unneutralise(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(is_trigger) => rest,
-        _ => cell,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_cells_are_neutralised_and_restored() {
-        for cell in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx", "'=already", "''+x"] {
-            let written = neutralise(cell);
-            assert!(written.starts_with('\''), "{cell:?}");
-            assert_eq!(unneutralise(&written), cell);
-        }
-        for cell in ["plain", "'quoted'", "", "a=b", "결제 오류"] {
-            assert_eq!(neutralise(cell), cell);
-            assert_eq!(unneutralise(cell), cell);
-        }
-    }
 
     #[test]
     fn stray_control_characters_are_left_out_but_tabs_and_line_breaks_kept() {

@@ -1,16 +1,15 @@
 //! From mapped rows to cases: the preview of what an import would do, and doing it.
 
-use super::mapping::{ColumnRole, Mapping, Target};
+use super::mapping::{ColumnRole, Mapping};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
-    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Satisfaction, Status, Surface, Tier,
-    TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS,
-    MAX_TITLE_CHARS,
+    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Priority, Satisfaction, Status,
+    Surface, Tier, TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED,
+    MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
-use crate::domain::desk::Desk;
-use crate::domain::duplicates::UndoneMerge;
+use crate::domain::csv_format::Target;
+use crate::domain::desk::{Desk, DeskRecords, UndoneMerge};
 use crate::domain::sort;
-use crate::domain::triage::Priority;
 use chrono::{Datelike, Months, SecondsFormat};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -628,8 +627,11 @@ impl Incoming {
         } else {
             // This app's own copy of the case: merge it as two tabs would, losing no note.
             let before = case.clone();
-            let ours =
-                Desk { cases: vec![before.clone()], undone_merges: undone.to_vec(), ..Desk::default() };
+            let ours = Desk {
+                cases: vec![before.clone()],
+                records: DeskRecords { undone_merges: undone.to_vec(), ..DeskRecords::default() },
+                ..Desk::default()
+            };
             let theirs = Desk { cases: vec![self.to_case(case.id.clone(), author, now)], ..Desk::default() };
             *case = ours.merge(theirs).cases.remove(0);
             merged_changes(&before, case)

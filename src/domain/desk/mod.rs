@@ -1,7 +1,6 @@
 //! Everything the user keeps: the cases and the settings, and how two copies of it merge.
 
 use super::case::{Case, CaseId, Event, Field, TimelineEntry, Timestamp};
-use super::duplicates::{MergeRecord, UndoneMerge};
 use super::grouping::{GroupingSettings, NotDuplicates};
 use super::incident::Incident;
 use super::sla::SlaSettings;
@@ -9,6 +8,9 @@ use super::triage::TriageRules;
 use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+
+mod merges;
+pub use merges::{MergeError, MergeRecord, UndoneMerge};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -53,17 +55,77 @@ pub struct Desk {
     pub cases: Vec<Case>,
     #[serde(default)]
     pub settings: Settings,
+    #[serde(flatten)]
+    pub records: DeskRecords,
+}
+
+/// What the desk keeps besides its cases and settings: the record of what people decided
+/// about duplicates and incidents. The desk and the stored meta record both hold this one
+/// struct (flattened, so the stored JSON keeps its shape), so a new kind of record is added
+/// here and in [`DeskRecords::merge`] only.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeskRecords {
     /// Pairs a person said are not duplicates; grouping never puts them together.
-    #[serde(default, skip_serializing_if = "NotDuplicates::is_empty")]
+    #[serde(skip_serializing_if = "NotDuplicates::is_empty")]
     pub not_duplicates: NotDuplicates,
     /// Standing merges, each able to put its duplicates back.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub merges: Vec<MergeRecord>,
     /// Merges undone, so that no other tab's copy brings them back.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undone_merges: Vec<UndoneMerge>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<Incident>,
+}
+
+// The records read as the desk's own (`desk.merges`), as they did before they were grouped.
+impl std::ops::Deref for Desk {
+    type Target = DeskRecords;
+
+    fn deref(&self) -> &DeskRecords {
+        &self.records
+    }
+}
+
+impl std::ops::DerefMut for Desk {
+    fn deref_mut(&mut self) -> &mut DeskRecords {
+        &mut self.records
+    }
+}
+
+impl DeskRecords {
+    /// Takes in another tab's records without losing either's: see [`Desk::merge`].
+    fn merge(&mut self, theirs: DeskRecords) {
+        // A merge undone in either copy stays undone, even where the other still holds it.
+        for undone in theirs.undone_merges {
+            if !self.undone_merges.contains(&undone) {
+                self.undone_merges.push(undone);
+            }
+        }
+        for (a, b) in theirs.not_duplicates.iter() {
+            self.not_duplicates.insert(a, b);
+        }
+        for merge in theirs.merges {
+            if !self.merges.iter().any(|ours| ours.primary == merge.primary && ours.at == merge.at) {
+                self.merges.push(merge);
+            }
+        }
+        let undone_merges = &self.undone_merges;
+        self.merges.retain(|merge| !undone_merges.iter().any(|undone| undone.undoes(merge)));
+        for incident in theirs.incidents {
+            match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
+                // Both tabs promoted a different group under the same next number: keep both.
+                Some(ours) if ours.created_at != incident.created_at => {
+                    let id = super::incident::next_incident_id(&self.incidents);
+                    self.incidents.push(Incident { id, ..incident });
+                }
+                Some(ours) if incident.updated_at > ours.updated_at => *ours = incident,
+                Some(_) => {}
+                None => self.incidents.push(incident),
+            }
+        }
+    }
 }
 
 impl Desk {
@@ -131,37 +193,10 @@ impl Desk {
                 }
             }
         }
-        // A merge undone in either copy stays undone, even where the other still holds it.
-        for undone in theirs.undone_merges {
-            if !self.undone_merges.contains(&undone) {
-                self.undone_merges.push(undone);
-            }
-        }
         if theirs.settings.updated_at > self.settings.updated_at {
             self.settings = theirs.settings;
         }
-        for (a, b) in theirs.not_duplicates.iter() {
-            self.not_duplicates.insert(a, b);
-        }
-        for merge in theirs.merges {
-            if !self.merges.iter().any(|ours| ours.primary == merge.primary && ours.at == merge.at) {
-                self.merges.push(merge);
-            }
-        }
-        let undone_merges = &self.undone_merges;
-        self.merges.retain(|merge| !undone_merges.iter().any(|undone| undone.undoes(merge)));
-        for incident in theirs.incidents {
-            match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
-                // Both tabs promoted a different group under the same next number: keep both.
-                Some(ours) if ours.created_at != incident.created_at => {
-                    let id = super::incident::next_incident_id(&self.incidents);
-                    self.incidents.push(Incident { id, ..incident });
-                }
-                Some(ours) if incident.updated_at > ours.updated_at => *ours = incident,
-                Some(_) => {}
-                None => self.incidents.push(incident),
-            }
-        }
+        self.records.merge(theirs.records);
         self
     }
 }
