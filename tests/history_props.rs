@@ -145,7 +145,7 @@ proptest! {
                 matches_its_timeline(after)?;
             }
             for earlier in &unmerged {
-                let now = desk.case(&earlier.id).unwrap();
+                let now = desk.scan_case(&earlier.id).unwrap();
                 prop_assert_eq!(fields(now), fields(earlier));
                 prop_assert_eq!(desk.duplicate_of(&earlier.id), None);
             }

@@ -655,7 +655,7 @@ fn one_bad_case_in_a_json_export_leaves_out_only_itself() {
         ]
     );
     assert_eq!(copy.cases.len(), desk.cases.len() - 5);
-    assert!(copy.case(&desk.cases[0].id).is_some() && copy.case(&desk.cases[1].id).is_none());
+    assert!(copy.scan_case(&desk.cases[0].id).is_some() && copy.scan_case(&desk.cases[1].id).is_none());
 }
 
 #[test]

@@ -807,7 +807,7 @@ mod tests {
         desk.case_mut(&duplicate).unwrap().add_note(NoteKind::Internal, "still seen", "Mina", at(8));
         let before = versions(&desk);
         assert_eq!(desk.unmerge(&primary, "Mina", at(9)), 1);
-        assert_eq!(desk.case(&duplicate).unwrap().updated_at, at(9));
+        assert_eq!(desk.scan_case(&duplicate).unwrap().updated_at, at(9));
         let mut dirty = Dirty::default();
         dirty.touched(&before, &desk.cases);
         assert_eq!(dirty.chunks(), [chunk(&desk, 7), chunk(&desk, 8)].into());

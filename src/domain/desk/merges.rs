@@ -70,7 +70,9 @@ impl Case {
 impl Desk {
     /// Links two cases; both timelines record it. False if they are one case, unknown, or already linked.
     pub fn link_cases(&mut self, a: &CaseId, b: &CaseId, author: &str, now: Timestamp) -> bool {
-        if a == b || self.case(b).is_none() || self.case(a).is_none_or(|case| case.linked().any(|id| id == b))
+        if a == b
+            || self.scan_case(b).is_none()
+            || self.scan_case(a).is_none_or(|case| case.linked().any(|id| id == b))
         {
             return false;
         }
@@ -106,14 +108,14 @@ impl Desk {
             return Err(MergeError::NothingToMerge);
         }
         for id in duplicates.iter().copied().chain([primary]) {
-            if self.case(id).is_none() {
+            if self.scan_case(id).is_none() {
                 return Err(MergeError::UnknownCase(id.clone()));
             }
             if self.duplicate_of(id).is_some() {
                 return Err(MergeError::AlreadyMerged(id.clone()));
             }
         }
-        let before: Vec<Case> = duplicates.iter().filter_map(|id| self.case(id).cloned()).collect();
+        let before: Vec<Case> = duplicates.iter().filter_map(|id| self.scan_case(id).cloned()).collect();
         for id in &duplicates {
             let case = self.case_mut(id).expect("checked above");
             case.set_status(Status::Closed, author, now);
@@ -242,16 +244,16 @@ mod tests {
         let mut merged = original.clone();
         merged.merge_into(&id("a"), &[id("a"), id("b"), id("c")], "Mina", at(10)).unwrap();
         for dup in ["b", "c"] {
-            let case = merged.case(&id(dup)).unwrap();
+            let case = merged.scan_case(&id(dup)).unwrap();
             assert_eq!(case.status, Status::Closed);
             assert_eq!(merged.duplicate_of(&id(dup)), Some(&id("a")));
             assert!(
-                case.timeline.starts_with(&original.case(&id(dup)).unwrap().timeline),
+                case.timeline.starts_with(&original.scan_case(&id(dup)).unwrap().timeline),
                 "keeps its timeline"
             );
             assert_eq!(case.timeline.last().unwrap().event, Event::MergedInto { primary: id("a") });
         }
-        let primary = merged.case(&id("a")).unwrap();
+        let primary = merged.scan_case(&id("a")).unwrap();
         assert_eq!(primary.status, Status::New);
         assert_eq!(
             primary.timeline.last().unwrap().event,
@@ -268,10 +270,10 @@ mod tests {
         assert_eq!(merged.duplicate_of(&id("b")), None);
         for (now, then) in merged.cases.iter().zip(&original.cases) {
             assert_eq!(fields(now), fields(then), "every field of {}", now.id);
-            let kept = &while_merged.case(&now.id).unwrap().timeline;
+            let kept = &while_merged.scan_case(&now.id).unwrap().timeline;
             assert!(now.timeline.starts_with(kept), "{} keeps the merge on its timeline", now.id);
         }
-        let b = merged.case(&id("b")).unwrap();
+        let b = merged.scan_case(&id("b")).unwrap();
         assert_eq!(
             events_since(b, 10),
             vec![
@@ -283,25 +285,25 @@ mod tests {
         );
         assert!(b.timeline.iter().rev().take(2).all(|entry| entry.author == "Jun" && entry.at == at(15)));
         assert_eq!(
-            events_since(merged.case(&id("a")).unwrap(), 10),
+            events_since(merged.scan_case(&id("a")).unwrap(), 10),
             vec![
                 Event::MergedDuplicates { cases: vec![id("b"), id("c")] },
                 Event::UnmergedDuplicates { cases: vec![id("b"), id("c")] },
             ]
         );
-        assert_eq!(merged.case(&id("d")), original.case(&id("d")), "untouched");
+        assert_eq!(merged.scan_case(&id("d")), original.scan_case(&id("d")), "untouched");
     }
 
     #[test]
     fn unmerge_puts_back_fields_changed_while_merged_and_logs_each() {
         let mut desk = desk();
-        let before = desk.case(&id("b")).unwrap().clone();
+        let before = desk.scan_case(&id("b")).unwrap().clone();
         desk.merge_into(&id("a"), &[id("b")], "Mina", at(10)).unwrap();
         let b = desk.case_mut(&id("b")).unwrap();
         b.set_field(Field::Customer, FieldValue::Text("Harborline".into()), "Jun", at(11)).unwrap();
         b.pin_priority(None, "Jun", at(12));
         desk.unmerge(&id("a"), "Mina", at(13));
-        let b = desk.case(&id("b")).unwrap();
+        let b = desk.scan_case(&id("b")).unwrap();
         assert_eq!(fields(b), fields(&before));
         assert_eq!(
             events_since(b, 13)[1..],
@@ -327,10 +329,10 @@ mod tests {
         // and B's note stays.
         let b_now = tab_b.merge(tab_a.clone());
         assert!(b_now.merges.is_empty());
-        assert_eq!(b_now.case(&id("c")), tab_a.case(&id("c")));
-        assert_eq!(b_now.case(&id("a")), tab_a.case(&id("a")));
-        let b = b_now.case(&id("b")).unwrap();
-        assert_eq!(fields(b), fields(original.case(&id("b")).unwrap()), "open as it was");
+        assert_eq!(b_now.scan_case(&id("c")), tab_a.scan_case(&id("c")));
+        assert_eq!(b_now.scan_case(&id("a")), tab_a.scan_case(&id("a")));
+        let b = b_now.scan_case(&id("b")).unwrap();
+        assert_eq!(fields(b), fields(original.scan_case(&id("b")).unwrap()), "open as it was");
         let events: Vec<&Event> = b.timeline.iter().map(|entry| &entry.event).collect();
         assert!(events.contains(&&Event::MergedInto { primary: id("a") }));
         assert!(events.contains(&&Event::Unmerged { primary: id("a") }));
@@ -346,7 +348,7 @@ mod tests {
         again.merge_into(&id("a"), &[id("b")], "Mina", at(20)).unwrap();
         let combined = again.clone().merge(a_now);
         assert_eq!(combined.merges.len(), 1);
-        assert_eq!(combined.case(&id("b")).unwrap().status, Status::Closed);
+        assert_eq!(combined.scan_case(&id("b")).unwrap().status, Status::Closed);
     }
 
     #[test]
@@ -355,7 +357,7 @@ mod tests {
         desk.merge_into(&id("a"), &[id("b")], "Mina", at(10)).unwrap();
         desk.case_mut(&id("b")).unwrap().add_note(NoteKind::Internal, "Same root cause", "Jun", at(12));
         desk.unmerge(&id("a"), "Mina", at(13));
-        let b = desk.case(&id("b")).unwrap();
+        let b = desk.scan_case(&id("b")).unwrap();
         assert_eq!(b.status, Status::InProgress);
         assert_eq!(b.priority_pin, Some(Priority::P1));
         assert_eq!(b.updated_at, at(13));
@@ -386,8 +388,8 @@ mod tests {
         assert!(desk.link_cases(&id("a"), &id("d"), "Mina", at(20)));
         assert!(!desk.link_cases(&id("d"), &id("a"), "Mina", at(21)), "already linked");
         assert!(!desk.link_cases(&id("a"), &id("a"), "Mina", at(21)));
-        assert_eq!(desk.case(&id("a")).unwrap().linked().collect::<Vec<_>>(), vec![&id("d")]);
-        assert_eq!(desk.case(&id("d")).unwrap().linked().collect::<Vec<_>>(), vec![&id("a")]);
+        assert_eq!(desk.scan_case(&id("a")).unwrap().linked().collect::<Vec<_>>(), vec![&id("d")]);
+        assert_eq!(desk.scan_case(&id("d")).unwrap().linked().collect::<Vec<_>>(), vec![&id("a")]);
     }
 
     #[test]
@@ -399,7 +401,7 @@ mod tests {
         let incident = desk.incident("INC-1").unwrap();
         assert_eq!(incident.cases, vec![id("a"), id("b")]);
         assert!(matches!(
-            &desk.case(&id("b")).unwrap().timeline.last().unwrap().event,
+            &desk.scan_case(&id("b")).unwrap().timeline.last().unwrap().event,
             Event::IncidentLinked { incident, .. } if incident == "INC-1"
         ));
     }

@@ -129,10 +129,13 @@ impl DeskRecords {
 }
 
 impl Desk {
-    pub fn case(&self, id: &CaseId) -> Option<&Case> {
+    /// The case `id`, found by looking at every case: for tests and one-off operations. The
+    /// page finds a case through its store's index (`DeskStore::find`), never by a scan.
+    pub fn scan_case(&self, id: &CaseId) -> Option<&Case> {
         self.cases.iter().find(|case| &case.id == id)
     }
 
+    /// The case `id` to change, by a scan: for a user's action on a few cases.
     pub fn case_mut(&mut self, id: &CaseId) -> Option<&mut Case> {
         self.cases.iter_mut().find(|case| &case.id == id)
     }
@@ -359,7 +362,7 @@ mod tests {
 
         let merged = ours.merge(theirs);
         assert_eq!(merged.cases.len(), 3);
-        let shared = merged.case(&CaseId("a".into())).unwrap();
+        let shared = merged.scan_case(&CaseId("a".into())).unwrap();
         assert_eq!(shared.status, Status::InProgress, "the later change wins the fields");
         assert_eq!(shared.timeline.len(), 4, "created + both notes + status");
         assert_eq!(shared.first_response_at, Some(at(6)));
