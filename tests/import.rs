@@ -335,7 +335,7 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
     assert_eq!(
         header,
         "id,external_id,title,description,customer,tier,surface,category,customers_affected,urgency,status,\
-         created_at,updated_at,first_response_at,resolved_at,'=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
+         created_at,updated_at,first_response_at,resolved_at,satisfaction,satisfaction_comment,'=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
     );
     assert!(text.contains(",'-1 balance shown as +1,"));
     assert!(text.contains(",'@acme,"));
@@ -346,7 +346,7 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
     );
     // The view's subset exports only its own extra columns.
     let only = String::from_utf8(export_csv(desk.cases.iter().filter(|case| case.id.0 == "c-own"))).unwrap();
-    assert!(only.lines().next().unwrap().ends_with("resolved_at,'=odd column,Formula"));
+    assert!(only.lines().next().unwrap().ends_with("satisfaction_comment,'=odd column,Formula"));
 }
 
 #[test]
@@ -840,4 +840,33 @@ fn a_stored_envelope_set_aside_as_unreadable_imports_its_readable_cases() {
     );
     assert_eq!(copy.cases.len(), desk.cases.len() - 1);
     assert_eq!(copy.incidents, desk.incidents);
+}
+
+#[test]
+fn satisfaction_columns_rate_cases_and_survive_the_csv_round_trip() {
+    use triage_desk::domain::case::{Rating, Satisfaction};
+    let csv = "Id,Subject,Status,Created at,Solved at,Satisfaction Score,Satisfaction Comment\n\
+        1,Refund late,Solved,2026-03-02 09:00,2026-03-02 12:00,Good,Quick and kind\n\
+        2,App crash,Solved,2026-03-02 09:00,2026-03-03 09:00,Bad,\n\
+        3,Login loop,Open,2026-03-02 09:00,,Offered,\n";
+    let mut desk = Desk::default();
+    let preview = import(&mut desk, csv.as_bytes().to_vec());
+    assert_eq!(preview.errors.len(), 0);
+    let rated = |desk: &Desk, id: &str| by_external(desk, id).satisfaction.clone();
+    assert_eq!(
+        rated(&desk, "1"),
+        Some(Satisfaction { rating: Rating::Good, comment: "Quick and kind".into() })
+    );
+    assert_eq!(rated(&desk, "2"), Some(Satisfaction { rating: Rating::Bad, comment: String::new() }));
+    assert_eq!(rated(&desk, "3"), None, "an offered survey is no rating");
+    // This app's CSV carries the rating; read into an empty desk it rates the same cases.
+    let mut copy = Desk::default();
+    import(&mut copy, export_csv(&desk.cases));
+    for id in ["1", "2", "3"] {
+        assert_eq!(rated(&copy, id), rated(&desk, id), "case {id}");
+    }
+    // Read again over the same desk, nothing changes.
+    let exported = export_csv(&desk.cases);
+    let again = import(&mut desk, exported);
+    assert_eq!((again.to_add, again.to_update), (0, 0));
 }

@@ -3,7 +3,8 @@
 //!
 //! `id, external_id, title, description, customer, tier, surface, category,
 //! customers_affected, urgency, status, created_at, updated_at, first_response_at,
-//! resolved_at`, then every `extra` key of the exported cases in sorted order.
+//! resolved_at, satisfaction, satisfaction_comment`, then every `extra` key of the exported
+//! cases in sorted order.
 //!
 //! Choices are written as their labels ("In progress"), times as RFC 3339 in UTC with as
 //! many fraction digits as they have, so that importing the file gives the same values back.
@@ -63,6 +64,10 @@ fn cell(case: &Case, target: Target) -> String {
         Target::UpdatedAt => time(Some(case.updated_at)).unwrap_or_default(),
         Target::FirstResponseAt => time(case.first_response_at).unwrap_or_default(),
         Target::ResolvedAt => time(case.resolved_at).unwrap_or_default(),
+        Target::Satisfaction => case.satisfaction.as_ref().map_or("", |s| s.rating.label()).to_string(),
+        Target::SatisfactionComment => {
+            case.satisfaction.as_ref().map(|s| s.comment.clone()).unwrap_or_default()
+        }
     }
 }
 

@@ -21,11 +21,14 @@ pub enum Target {
     UpdatedAt,
     FirstResponseAt,
     ResolvedAt,
+    /// The customer's satisfaction rating (Good or Bad), and what they said.
+    Satisfaction,
+    SatisfactionComment,
 }
 
 impl Target {
     /// Every target, in the column order of this app's CSV export.
-    pub const ALL: [Target; 15] = [
+    pub const ALL: [Target; 17] = [
         Target::CaseId,
         Target::ExternalId,
         Target::Title,
@@ -41,6 +44,8 @@ impl Target {
         Target::UpdatedAt,
         Target::FirstResponseAt,
         Target::ResolvedAt,
+        Target::Satisfaction,
+        Target::SatisfactionComment,
     ];
 
     /// The column name in this app's CSV export.
@@ -61,6 +66,8 @@ impl Target {
             Target::UpdatedAt => "updated_at",
             Target::FirstResponseAt => "first_response_at",
             Target::ResolvedAt => "resolved_at",
+            Target::Satisfaction => "satisfaction",
+            Target::SatisfactionComment => "satisfaction_comment",
         }
     }
 
@@ -81,6 +88,8 @@ impl Target {
             Target::UpdatedAt => "Updated",
             Target::FirstResponseAt => "First response",
             Target::ResolvedAt => "Resolved",
+            Target::Satisfaction => "Satisfaction",
+            Target::SatisfactionComment => "Satisfaction comment",
         }
     }
 }

@@ -116,6 +116,19 @@ impl Target {
                 "closed time",
                 "done at",
             ],
+            // Zendesk's "Satisfaction Score", Freshdesk's "Satisfaction survey".
+            Target::Satisfaction => &[
+                "satisfaction",
+                "satisfaction score",
+                "satisfaction rating",
+                "satisfaction survey",
+                "survey result",
+                "customer satisfaction",
+                "csat",
+            ],
+            Target::SatisfactionComment => {
+                &["satisfaction comment", "survey comment", "csat comment", "feedback"]
+            }
         }
     }
 }

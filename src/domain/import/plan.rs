@@ -3,8 +3,8 @@
 use super::mapping::{ColumnRole, Mapping};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
-    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Priority, Satisfaction, Status,
-    Surface, Tier, TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED,
+    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Priority, Rating, Satisfaction,
+    Status, Surface, Tier, TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED,
     MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
 use crate::domain::csv_format::Target;
@@ -52,8 +52,10 @@ pub struct Incoming {
     pub timeline: Vec<TimelineEntry>,
     /// A priority pinned in this app, from its JSON export.
     pub priority_pin: Option<Priority>,
-    /// The customer's satisfaction rating, from a survey column or this app's export.
-    pub satisfaction: Option<Satisfaction>,
+    /// The customer's satisfaction rating, from a survey column or this app's export, and
+    /// what they said (kept apart: the two may come in either column order).
+    pub rating: Option<Rating>,
+    pub rating_comment: String,
 }
 
 /// What a field change would do, for the preview.
@@ -510,8 +512,8 @@ impl Incoming {
             let at = if closing { self.resolved_at.or(self.updated_at) } else { self.updated_at };
             case.set_status(status, author, at.unwrap_or(created_at).max(created_at));
         }
-        if self.satisfaction.is_some() {
-            case.rate(self.satisfaction.clone(), author, case.updated_at);
+        if let Some(satisfaction) = self.satisfaction() {
+            case.rate(Some(satisfaction), author, case.updated_at);
         }
         case.updated_at = self.updated_at.unwrap_or(case.updated_at);
         case.first_response_at = self.first_response_at;
@@ -519,6 +521,11 @@ impl Incoming {
             case.resolved_at = self.resolved_at;
         }
         case
+    }
+
+    /// The customer's rating with their comment, when the row rates the case.
+    fn satisfaction(&self) -> Option<Satisfaction> {
+        self.rating.map(|rating| Satisfaction { rating, comment: self.rating_comment.trim().to_string() })
     }
 
     /// The row's fields, with what a case takes where the source says nothing.
@@ -563,7 +570,7 @@ impl Incoming {
             timeline: self.timeline.clone(),
             priority_pin: self.priority_pin,
             extra: self.extra.clone(),
-            satisfaction: self.satisfaction.clone(),
+            satisfaction: self.satisfaction(),
         })
     }
 
@@ -674,8 +681,8 @@ impl Incoming {
             case.set_status(status, author, now);
         }
         // A survey column left blank says nothing; it never removes a rating.
-        if self.satisfaction.is_some() {
-            case.rate(self.satisfaction.clone(), author, now);
+        if let Some(satisfaction) = self.satisfaction() {
+            case.rate(Some(satisfaction), author, now);
         }
         let mut changes = Vec::new();
         for (key, value) in &self.extra {
@@ -752,7 +759,8 @@ impl From<&Case> for Incoming {
             extra: case.extra.clone(),
             timeline: case.timeline.clone(),
             priority_pin: case.priority_pin,
-            satisfaction: case.satisfaction.clone(),
+            rating: case.satisfaction.as_ref().map(|s| s.rating),
+            rating_comment: case.satisfaction.as_ref().map(|s| s.comment.clone()).unwrap_or_default(),
         }
     }
 }
@@ -891,6 +899,9 @@ fn read_cell(
         Target::UpdatedAt => incoming.updated_at = time(notes)?,
         Target::FirstResponseAt => incoming.first_response_at = time(notes)?,
         Target::ResolvedAt => incoming.resolved_at = time(notes)?,
+        // "Offered" or "Unoffered" (Zendesk) or a neutral answer is no rating.
+        Target::Satisfaction => incoming.rating = values::rating(value),
+        Target::SatisfactionComment => incoming.rating_comment = value.to_string(),
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! One case: every field editable in place, its status, notes, and the full timeline.
 
 mod merge_notice;
+mod satisfaction;
 mod why_score;
 
 use crate::domain::case::{
@@ -17,6 +18,7 @@ use crate::ui::widgets::timeline::TimelineRow;
 use chrono::DateTime;
 use leptos::prelude::*;
 use merge_notice::MergeNotice;
+use satisfaction::SatisfactionPanel;
 use why_score::WhyThisScore;
 
 #[component]
@@ -64,6 +66,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     <SlaPanel id=id.clone() />
                     <MergeNotice case />
                     <StatusAndNotes id=id.clone() status />
+                    <SatisfactionPanel id=id.clone() case />
                     <CaseSimilarCases case />
                     <Timeline case />
                 </div>
