@@ -270,10 +270,9 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
                     <p class="inline-error" role="alert">{move || problem.get()}</p>
                 </Show>
             </header>
-            <section class="report-section" aria-labelledby="report-headlines">
-                <h2 id="report-headlines">"Headline figures"</h2>
+            <div class="report-section">
                 <Headlines figures=figures.clone() />
-            </section>
+            </div>
             <section class="report-section" aria-labelledby="report-pain">
                 <h2 id="report-pain">"Customer pain points"</h2>
                 <ul class="report-list">
