@@ -8,9 +8,9 @@ import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const WORKER = 'sw.js';
-// The install icons are fetched by the browser itself when it looks at the manifest.
+// Everything, the install icons included: the browser fetches them for the manifest offline too.
 const files = readdirSync(dir)
-  .filter((file) => file !== WORKER && !file.endsWith('.png') && statSync(join(dir, file)).isFile())
+  .filter((file) => file !== WORKER && statSync(join(dir, file)).isFile())
   .sort();
 if (!files.includes('index.html')) throw new Error(`no index.html in ${dir}`);
 

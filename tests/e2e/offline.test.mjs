@@ -74,7 +74,7 @@ async function open(context) {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('console', (message) => message.type() === 'error' && errors.push(`${message.text()} ${message.location().url}`));
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
   return { page, errors };
@@ -118,8 +118,8 @@ test('with the network gone, a reload opens the desk with all its cases', { time
   const context = await launchProfile('offline');
   try {
     const { page, errors } = await open(context);
-    await page.getByRole('button', { name: 'Load demo cases' }).click();
     await createCase(page, { title: 'Refund stuck in pending', customer: 'Blue Harbor' });
+    await createCase(page, { title: 'Export button greyed out', customer: 'Kite Labs' });
     await page.getByText('Saved', { exact: true }).waitFor();
     const cases = await page.getByText(/^\d+ cases$/).innerText();
     const caches = await workerReady(page);

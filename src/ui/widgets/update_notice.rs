@@ -8,7 +8,13 @@ use leptos::prelude::*;
 pub fn UpdateNotice() -> impl IntoView {
     let (waiting, set_waiting) = signal_local(None::<web_sys::ServiceWorker>);
     browser::watch_for_new_version(move |worker| set_waiting.set(Some(worker)));
-    let reload = move |_| waiting.with_untracked(|worker| worker.as_ref().map(browser::switch_to));
+    let reload = move |_| {
+        waiting.with_untracked(|worker| {
+            if let Some(worker) = worker {
+                browser::switch_to(worker);
+            }
+        });
+    };
     view! {
         <Show when=move || waiting.with(Option::is_some)>
             <div class="banner update" role="status">
