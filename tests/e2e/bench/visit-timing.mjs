@@ -23,6 +23,9 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** Every URL the server was asked for, to show what a visit took from the network. */
+const requests = [];
+
 function serve() {
   const dist = join(root, 'dist');
   const files = new Map(
@@ -33,6 +36,7 @@ function serve() {
     }),
   );
   const server = createServer((req, res) => {
+    requests.push(req.url);
     const name = new URL(req.url, 'http://x').pathname.slice(SUB_PATH.length) || 'index.html';
     const file = files.get(name);
     if (!file) return res.writeHead(404).end();
@@ -47,33 +51,50 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}${SUB_PATH}` })));
 }
 
-/** Milliseconds from navigation start until the inbox's first case row is painted. */
-async function visit(context, url, { cold = false } = {}) {
+/**
+ * Milliseconds from navigation start until the inbox's first case row is painted, and on the
+ * way: the page's HTML and the wasm received, the stored desk read (`triage-desk:load`).
+ */
+async function visit(context, url, { cold = false, throttle = true } = {}) {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  // Also keeps the renderer's memory cache out of a first visit.
-  if (cold) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    // Also keeps the renderer's memory cache out of a first visit.
+    if (cold) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  }
   await page.goto(url, { waitUntil: 'commit' });
-  const ms = await page.evaluate(
+  const usable = await page.evaluate(
     () =>
       new Promise((resolve) => {
         const check = () => (document.querySelector('[role="grid"] [role="row"] [role="gridcell"]') ? resolve(performance.now()) : requestAnimationFrame(check));
         check();
       }),
   );
-  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  const result = await page.evaluate(() => ({
+    html: performance.getEntriesByType('navigation')[0].responseEnd,
+    wasm: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'))?.responseEnd,
+    read: performance.getEntriesByName('triage-desk:load')[0]?.duration,
+    // Set only when a service worker answered the navigation.
+    worker: performance.getEntriesByType('navigation')[0].workerStart > 0,
+  }));
   await page.close();
-  return { ms, controlled };
+  return { usable, ...result };
 }
 
 async function runs(label, work) {
   const results = [];
+  requests.length = 0;
   for (let run = 0; run < RUNS; run++) results.push(await work());
-  const times = results.map((r) => r.ms).sort((a, b) => a - b);
-  const through = results.every((r) => r.controlled) ? 'service worker' : results.some((r) => r.controlled) ? 'mixed' : 'network';
-  console.log(`${label.padEnd(34)} median ${Math.round(times[RUNS >> 1])} ms  (min ${Math.round(times[0])}, max ${Math.round(times.at(-1))}; ${through})`);
+  const fetched = [...new Set(requests.map((r) => r.slice(SUB_PATH.length) || 'index.html'))].join(', ');
+  const median = (key) => Math.round(results.map((r) => r[key]).sort((a, b) => a - b)[RUNS >> 1]);
+  const usable = results.map((r) => r.usable).sort((a, b) => a - b);
+  const through = results.every((r) => r.worker) ? 'service worker' : results.some((r) => r.worker) ? 'mixed' : 'network';
+  console.log(
+    `${label.padEnd(30)} usable ${median('usable')} ms (${Math.round(usable[0])}-${Math.round(usable.at(-1))}); ` +
+      `html ${median('html')}, wasm ${median('wasm')}, desk read ${median('read')} ms; ${through}; server asked for: ${fetched || 'nothing'}`,
+  );
 }
 
 const { server, url } = await serve();
@@ -86,24 +107,28 @@ try {
   await importThroughReview(page, file);
   await page.getByText(`${CASES} cases`, { exact: true }).waitFor({ timeout: 120_000 });
   await page.getByText('Saved', { exact: true }).waitFor();
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  // No page of the app stays open: a worker that controls one outlives its unregistering.
+  await page.goto('about:blank');
   const cdp = await context.newCDPSession(page);
+  const origin = new URL(url).origin;
 
   console.log(`visits to a usable inbox at ${CASES} cases, 1.6 Mbps / 150 ms (${RUNS} runs each)`);
   await runs('first visit (nothing cached)', async () => {
-    await page.evaluate(async () => {
-      for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-      for (const name of await caches.keys()) await caches.delete(name);
-    });
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'service_workers,cache_storage' });
     await cdp.send('Network.clearBrowserCache');
     return visit(context, url, { cold: true });
   });
   // The last first visit installed the worker again; let it finish.
   await page.goto(url);
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if ((await caches.keys()).length !== 1) throw new Error('the worker has no cache');
+  });
+  await page.goto('about:blank');
   await runs('repeat visit, online', () => visit(context, url));
   await context.setOffline(true);
-  await runs('repeat visit, offline', () => visit(context, url));
+  // Playwright's offline and a page's own throttling do not combine; offline needs none.
+  await runs('repeat visit, offline', () => visit(context, url, { throttle: false }));
   await context.close();
 } finally {
   await browser.close();
