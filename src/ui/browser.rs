@@ -146,14 +146,14 @@ pub fn watch_for_new_version(on_ready: impl Fn(web_sys::ServiceWorker) + 'static
         return;
     }
     let container = window.navigator().service_worker();
+    // Relative, so the worker and its scope are the sub-path the app is served from.
+    let registering = container.register("sw.js");
     // The first install is no update: only a page that a version already runs is told.
     let on_ready = std::rc::Rc::new(move |worker: web_sys::ServiceWorker| {
         if container.controller().is_some() {
             on_ready(worker);
         }
     });
-    // Relative, so the worker and its scope are the sub-path the app is served from.
-    let registering = window.navigator().service_worker().register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(registering).await else { return };
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
