@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { extname, join } from 'node:path';
-import { root, SUB_PATH, launch, openApp, artifacts, exportJson, importThroughReview } from '../harness.mjs';
+import { root, SUB_PATH, launch, artifacts, importThroughReview } from '../harness.mjs';
+import { exportFile, numberedCases } from '../synthetic.mjs';
 
 const CASES = 1_000;
 const RUNS = 5;
@@ -100,10 +101,12 @@ async function runs(label, work) {
 const { server, url } = await serve();
 const browser = await launch();
 try {
-  const { context, page } = await openApp(browser, url);
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(url);
   mkdirSync(artifacts, { recursive: true });
   const file = join(artifacts, `cases-${CASES}.json`);
-  writeFileSync(file, exportJson(CASES));
+  writeFileSync(file, exportFile(numberedCases(CASES)));
   await importThroughReview(page, file);
   await page.getByText(`${CASES} cases`, { exact: true }).waitFor({ timeout: 120_000 });
   await page.getByText('Saved', { exact: true }).waitFor();
