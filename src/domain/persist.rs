@@ -593,6 +593,7 @@ fn migrate_v1(raw: &str) -> Result<Envelope, LoadError> {
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDraft, Field, FieldValue};
+    use crate::i18n::Lang;
     use chrono::{TimeZone, Utc};
 
     fn at(minute: u32) -> Timestamp {
@@ -614,6 +615,7 @@ mod tests {
             settings: Settings {
                 display_name: "Mina".into(),
                 updated_at: Some(at(0)),
+                language: Some(Lang::ZhTw),
                 ..Settings::default()
             },
             ..Desk::default()
@@ -624,6 +626,7 @@ mod tests {
     fn export_then_import_gives_back_the_same_desk() {
         let desk = busy_desk();
         let text = export_json(&desk, &[], at(9));
+        assert!(text.contains(r#""language":"zh-TW""#), "the chosen language travels in the export");
         assert_eq!(read_import(&text).unwrap().into_desk(), desk);
     }
 
@@ -692,6 +695,7 @@ mod tests {
         let cases = &envelope.data.cases;
         assert_eq!(cases.len(), 3);
         assert_eq!(envelope.data.settings.display_name, "Dana");
+        assert_eq!(envelope.data.settings.language, None, "an older store follows the browser's language");
         let first = &cases[0];
         assert_eq!(first.id.0, "v1-101");
         assert_eq!(first.surface, Surface::Website);

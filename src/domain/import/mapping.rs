@@ -2,6 +2,7 @@
 //! from column names, and the user's edits to it.
 
 use super::Format;
+use crate::i18n::{tr, Lang, Text};
 
 /// A field of a case that a column can feed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -65,23 +66,28 @@ impl Target {
         }
     }
 
+    /// The English name, as messages in files keep it.
     pub fn label(self) -> &'static str {
+        tr(Lang::En, self.text())
+    }
+
+    pub fn text(self) -> Text {
         match self {
-            Target::CaseId => "Triage Desk id",
-            Target::ExternalId => "External id",
-            Target::Title => "Title",
-            Target::Description => "Description",
-            Target::Customer => "Customer",
-            Target::Tier => "Tier",
-            Target::Surface => "Surface",
-            Target::Category => "Category",
-            Target::CustomersAffected => "Customers affected",
-            Target::Urgency => "Urgency",
-            Target::Status => "Status",
-            Target::CreatedAt => "Created",
-            Target::UpdatedAt => "Updated",
-            Target::FirstResponseAt => "First response",
-            Target::ResolvedAt => "Resolved",
+            Target::CaseId => Text::TargetCaseId,
+            Target::ExternalId => Text::TargetExternalId,
+            Target::Title => Text::FieldTitle,
+            Target::Description => Text::FieldDescription,
+            Target::Customer => Text::FieldCustomer,
+            Target::Tier => Text::FieldTier,
+            Target::Surface => Text::FieldSurface,
+            Target::Category => Text::FieldCategory,
+            Target::CustomersAffected => Text::FieldCustomersAffected,
+            Target::Urgency => Text::FieldUrgency,
+            Target::Status => Text::FieldStatus,
+            Target::CreatedAt => Text::TargetCreated,
+            Target::UpdatedAt => Text::TargetUpdated,
+            Target::FirstResponseAt => Text::TargetFirstResponse,
+            Target::ResolvedAt => Text::TargetResolved,
         }
     }
 

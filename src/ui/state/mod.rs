@@ -4,6 +4,7 @@
 
 mod clock;
 mod grouping;
+mod i18n;
 mod import;
 mod inbox_view;
 mod route;
@@ -14,6 +15,7 @@ mod sync;
 
 pub use clock::{use_clock, use_view_clock};
 pub use grouping::use_grouping;
+pub use i18n::{use_i18n, I18n};
 pub use import::{use_import_state, ColumnView, ImportState, Review, Stage};
 pub use inbox_view::{use_inbox_view, Indices};
 pub use route::{use_route, Route, Router};
@@ -27,11 +29,13 @@ pub use store::{use_desk, DeskStore};
 pub struct AppState {
     pub store: DeskStore,
     pub router: Router,
+    pub i18n: I18n,
 }
 
 /// Creates the app's state and provides each piece to the components below.
 pub fn provide_app_state() -> AppState {
     let store = store::provide_desk_store();
+    let i18n = i18n::provide_i18n(store);
     let router = route::provide_router();
     let clock = clock::provide_clock();
     let view_clock = clock::provide_view_clock();
@@ -41,5 +45,5 @@ pub fn provide_app_state() -> AppState {
     inbox_view::provide_inbox_view(store, scoring, grouping, sla, clock);
     // Warms the scoring, SLA and grouping caches while it imports.
     import::provide_import_state(store, scoring, sla, grouping);
-    AppState { store, router }
+    AppState { store, router, i18n }
 }
