@@ -247,7 +247,7 @@ texts! {
 
     // Incidents.
     Incident => "Incident", "장애", "事件";
-    Opened => "Opened", "발생", "建立時間";
+    Opened => "Opened", "발생 시각", "建立時間";
     NoIncidents => "No incidents yet. On {groups}, promote a group of similar cases to an incident to track one problem across its customers.",
         "아직 장애가 없습니다. {groups}에서 유사 문의 그룹을 장애로 전환하면 여러 고객에게 걸친 하나의 문제를 함께 추적할 수 있습니다.",
         "目前沒有事件。請在{groups}中將相似案件的群組升級為事件，即可追蹤影響多位客戶的同一個問題。";

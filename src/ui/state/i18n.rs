@@ -1,6 +1,18 @@
 //! The language the page speaks: the one kept in the settings, or on a first visit the
 //! browser's; texts from the table in it, and numbers and times through the browser's `Intl`
 //! (its locale data, so the download carries none).
+//!
+//! Converting a view: add its texts as rows of `src/i18n/texts.rs`, read them through
+//! [`use_i18n`] inside closures so they follow a switch, and take the file off
+//! `NOT_CONVERTED_YET` in `tests/i18n_literals.rs`:
+//!
+//! ```ignore
+//! let i18n = use_i18n();
+//! view! {
+//!     <h2>{move || i18n.t(Text::SimilarCases)}</h2>
+//!     <button aria-label=move || i18n.fill(Text::LinkCase, &[("title", &title)])>{move || i18n.t(Text::Link)}</button>
+//! }
+//! ```
 
 use super::store::DeskStore;
 use crate::i18n::{self, Lang, Message, Text};
