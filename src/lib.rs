@@ -1,6 +1,7 @@
 //! Triage Desk: a support triage desk that runs entirely in the browser.
 
 pub mod domain;
+pub mod i18n;
 pub mod nfkc;
 pub mod zone;
 

@@ -3,6 +3,7 @@
 //! Every change goes through a method here that also appends to the timeline, so the
 //! timeline is the complete history (the SLA clocks are computed from it).
 
+use crate::i18n::{tr, Lang, Text};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -69,13 +70,17 @@ impl fmt::Display for CaseId {
 pub trait Choice: Copy + Eq + Send + Sync + 'static {
     fn all() -> &'static [Self];
     fn key(self) -> &'static str;
+    /// The English label, as files and the timeline keep it.
     fn label(self) -> &'static str;
+    /// The label as the page shows it, in any language.
+    fn text(self) -> Text;
     fn parse(text: &str) -> Option<Self>;
 }
 
-/// Declares a closed set of choices with their JSON keys and user-facing labels, in display order.
+/// Declares a closed set of choices with their JSON keys and user-facing labels (rows of the
+/// `i18n` table), in display order.
 macro_rules! choice_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $label:ident),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum $name { $(#[serde(rename = $key)] $variant),+ }
@@ -84,7 +89,11 @@ macro_rules! choice_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+                tr(Lang::En, self.text())
+            }
+
+            pub fn text(self) -> Text {
+                match self { $($name::$variant => Text::$label),+ }
             }
 
             /// The name used in JSON and in form values.
@@ -106,6 +115,7 @@ macro_rules! choice_enum {
             fn all() -> &'static [Self] { Self::ALL }
             fn key(self) -> &'static str { $name::key(self) }
             fn label(self) -> &'static str { $name::label(self) }
+            fn text(self) -> Text { $name::text(self) }
             fn parse(text: &str) -> Option<Self> { $name::parse(text) }
         }
 
@@ -120,39 +130,39 @@ macro_rules! choice_enum {
 choice_enum!(
     /// Service tier of the customer's contract, highest first.
     Tier {
-        Enterprise => "enterprise", "Enterprise",
-        Premium => "premium", "Premium",
-        Standard => "standard", "Standard",
-        Free => "free", "Free",
+        Enterprise => "enterprise", TierEnterprise,
+        Premium => "premium", TierPremium,
+        Standard => "standard", TierStandard,
+        Free => "free", TierFree,
     }
 );
 
 choice_enum!(
     /// Where the customer met the problem.
     Surface {
-        Website => "website", "Website",
-        App => "app", "App",
-        SupportPlatform => "support_platform", "Support platform",
-        Api => "api", "API",
-        Other => "other", "Other",
+        Website => "website", SurfaceWebsite,
+        App => "app", SurfaceApp,
+        SupportPlatform => "support_platform", SurfaceSupportPlatform,
+        Api => "api", SurfaceApi,
+        Other => "other", SurfaceOther,
     }
 );
 
 choice_enum!(
     /// How fast the reporter says it must be fixed.
-    Urgency { High => "high", "High", Medium => "medium", "Medium", Low => "low", "Low" }
+    Urgency { High => "high", UrgencyHigh, Medium => "medium", UrgencyMedium, Low => "low", UrgencyLow }
 );
 
 choice_enum!(
     /// Where a case is in its life.
     Status {
-        New => "new", "New",
-        Triaged => "triaged", "Triaged",
-        InProgress => "in_progress", "In progress",
-        WaitingOnCustomer => "waiting_on_customer", "Waiting on customer",
-        WaitingOnEngineering => "waiting_on_engineering", "Waiting on engineering",
-        Resolved => "resolved", "Resolved",
-        Closed => "closed", "Closed",
+        New => "new", StatusNew,
+        Triaged => "triaged", StatusTriaged,
+        InProgress => "in_progress", StatusInProgress,
+        WaitingOnCustomer => "waiting_on_customer", StatusWaitingOnCustomer,
+        WaitingOnEngineering => "waiting_on_engineering", StatusWaitingOnEngineering,
+        Resolved => "resolved", StatusResolved,
+        Closed => "closed", StatusClosed,
     }
 );
 
@@ -164,7 +174,7 @@ impl Status {
 
 choice_enum!(
     /// A customer's answer to a satisfaction survey about how their case was handled.
-    Rating { Good => "good", "Good", Bad => "bad", "Bad" }
+    Rating { Good => "good", RatingGood, Bad => "bad", RatingBad }
 );
 
 /// A satisfaction rating with what the customer said, set on the case page or imported.
@@ -177,7 +187,7 @@ pub struct Satisfaction {
 
 choice_enum!(
     /// What a note records: a contact with the customer counts for SLAs, an internal one does not.
-    NoteKind { Contact => "contact", "Customer contact", Internal => "internal", "Internal note" }
+    NoteKind { Contact => "contact", NoteKindContact, Internal => "internal", NoteKindInternal }
 );
 
 /// A field of a case that can be edited after creation; named in timeline entries.

@@ -2,6 +2,8 @@
 //! the guard against spreadsheet formulas. The export writes by these rules and the import
 //! undoes them, so both take them from here.
 
+use crate::i18n::{tr, Lang, Text};
+
 /// A field of a case that a column can feed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -71,25 +73,31 @@ impl Target {
         }
     }
 
+    /// The English name, as messages in files keep it.
     pub fn label(self) -> &'static str {
+        tr(Lang::En, self.text())
+    }
+
+    /// The name on screen, in the page's language.
+    pub fn text(self) -> Text {
         match self {
-            Target::CaseId => "Triage Desk id",
-            Target::ExternalId => "External id",
-            Target::Title => "Title",
-            Target::Description => "Description",
-            Target::Customer => "Customer",
-            Target::Tier => "Tier",
-            Target::Surface => "Surface",
-            Target::Category => "Category",
-            Target::CustomersAffected => "Customers affected",
-            Target::Urgency => "Urgency",
-            Target::Status => "Status",
-            Target::CreatedAt => "Created",
-            Target::UpdatedAt => "Updated",
-            Target::FirstResponseAt => "First response",
-            Target::ResolvedAt => "Resolved",
-            Target::Satisfaction => "Satisfaction",
-            Target::SatisfactionComment => "Satisfaction comment",
+            Target::CaseId => Text::TargetCaseId,
+            Target::ExternalId => Text::TargetExternalId,
+            Target::Title => Text::FieldTitle,
+            Target::Description => Text::FieldDescription,
+            Target::Customer => Text::FieldCustomer,
+            Target::Tier => Text::FieldTier,
+            Target::Surface => Text::FieldSurface,
+            Target::Category => Text::FieldCategory,
+            Target::CustomersAffected => Text::FieldCustomersAffected,
+            Target::Urgency => Text::FieldUrgency,
+            Target::Status => Text::FieldStatus,
+            Target::CreatedAt => Text::TargetCreated,
+            Target::UpdatedAt => Text::TargetUpdated,
+            Target::FirstResponseAt => Text::TargetFirstResponse,
+            Target::ResolvedAt => Text::TargetResolved,
+            Target::Satisfaction => Text::TargetSatisfaction,
+            Target::SatisfactionComment => Text::TargetSatisfactionComment,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! its own status and timeline and a blast radius read from the cases it links.
 
 use super::case::{Case, CaseId, Choice, Surface, Tier, Timestamp};
+use crate::i18n::{tr, Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -43,11 +44,15 @@ impl Choice for IncidentStatus {
     }
 
     fn label(self) -> &'static str {
+        tr(Lang::En, self.text())
+    }
+
+    fn text(self) -> Text {
         match self {
-            IncidentStatus::Investigating => "Investigating",
-            IncidentStatus::Identified => "Identified",
-            IncidentStatus::Monitoring => "Monitoring",
-            IncidentStatus::Resolved => "Resolved",
+            IncidentStatus::Investigating => Text::IncidentInvestigating,
+            IncidentStatus::Identified => Text::IncidentIdentified,
+            IncidentStatus::Monitoring => Text::IncidentMonitoring,
+            IncidentStatus::Resolved => Text::IncidentResolved,
         }
     }
 

@@ -268,6 +268,7 @@ fn migrate_v1(raw: &str) -> Result<Envelope, LoadError> {
 pub(crate) mod tests {
     use super::*;
     use crate::domain::case::{CaseDraft, Field, FieldValue};
+    use crate::i18n::Lang;
     use chrono::{TimeZone, Utc};
 
     pub(crate) fn at(minute: u32) -> Timestamp {
@@ -289,6 +290,7 @@ pub(crate) mod tests {
             settings: Settings {
                 display_name: "Mina".into(),
                 updated_at: Some(at(0)),
+                language: Some(Lang::ZhTw),
                 ..Settings::default()
             },
             ..Desk::default()
@@ -311,6 +313,7 @@ pub(crate) mod tests {
         let cases = &envelope.data.cases;
         assert_eq!(cases.len(), 3);
         assert_eq!(envelope.data.settings.display_name, "Dana");
+        assert_eq!(envelope.data.settings.language, None, "an older store follows the browser's language");
         let first = &cases[0];
         assert_eq!(first.id.0, "v1-101");
         assert_eq!(first.surface, Surface::Website);

@@ -1,6 +1,7 @@
 //! Small doors to the browser: the clock, randomness, files in and out.
 
 use crate::domain::case::Timestamp;
+use crate::i18n::{Message, Text};
 use chrono::DateTime;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -38,20 +39,20 @@ pub fn from_local_input(text: &str) -> Option<Timestamp> {
 }
 
 /// Hands `text` to the browser as a file download.
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), Message> {
     let parts = js_sys::Array::of1(&text.into());
     download_parts(file_name, mime, &parts)
 }
 
 /// Hands `bytes` to the browser as a file download, exactly as given (a byte order mark
 /// included).
-pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), Message> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     download_parts(file_name, mime, &parts)
 }
 
-fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
-    let fail = |what: &str| format!("The download could not start ({what}).");
+fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), Message> {
+    let fail = |what: &str| Message::new(Text::DownloadFailed).arg("what", what);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options).map_err(|_| fail("blob"))?;
@@ -67,9 +68,8 @@ fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<
 }
 
 /// The bytes of a file the user picked or dropped.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer =
-        JsFuture::from(file.array_buffer()).await.map_err(|_| "The file could not be read.".to_string())?;
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Message> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| Message::new(Text::FileUnreadable))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -194,4 +194,32 @@ pub fn switch_to(worker: &web_sys::ServiceWorker) {
     let on_change = wasm_bindgen::closure::Closure::once_into_js(reload);
     window.navigator().service_worker().set_oncontrollerchange(Some(on_change.unchecked_ref()));
     let _ = worker.post_message(&"skipWaiting".into());
+}
+
+/// The languages the browser says its user reads, most preferred first.
+pub fn preferred_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|window| window.navigator().languages().iter().filter_map(|lang| lang.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Sets `<html lang>`, which screen readers, fonts and hyphenation follow.
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Whether a key event belongs to an input method composing text (Korean, Chinese): such a
+/// key must not act as a shortcut or submit a form. WebKit sends Hangul keys with keyCode 229
+/// and without `isComposing`, so both are checked.
+pub fn is_composing(event: &web_sys::KeyboardEvent) -> bool {
+    event.is_composing() || event.key_code() == 229
+}
+
+/// A form's keydown: the Enter that ends a composition only ends it, never submits.
+pub fn hold_composing_enter(event: web_sys::KeyboardEvent) {
+    if is_composing(&event) && event.key() == "Enter" {
+        event.prevent_default();
+    }
 }

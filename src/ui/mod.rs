@@ -6,6 +6,7 @@ mod pages;
 mod state;
 mod widgets;
 
+use crate::i18n::Text;
 use leptos::prelude::*;
 use pages::{case, dashboard, groups, inbox, incidents, new_case, report, settings};
 use state::Route;
@@ -13,7 +14,7 @@ use widgets::{banners, header, import_review, quick_add, transfer, update_notice
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state::AppState { store, router } = state::provide_app_state();
+    let state::AppState { store, router, i18n } = state::provide_app_state();
     view! {
         <header::AppHeader />
         <banners::StorageBanners />
@@ -25,7 +26,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="page">
             {move || match router.route.get() {
                 // Until the stored desk is read, an empty inbox would be a lie.
-                _ if !store.ready.get() => view! { <p class="muted" role="status">"Loading your cases\u{2026}"</p> }.into_any(),
+                _ if !store.ready.get() => view! { <p class="muted" role="status">{move || i18n.t(Text::LoadingCases)}</p> }.into_any(),
                 Route::Inbox => view! { <inbox::Inbox /> }.into_any(),
                 Route::NewCase => view! { <new_case::NewCaseForm /> }.into_any(),
                 Route::Case(id) => view! { <case::CaseView id /> }.into_any(),

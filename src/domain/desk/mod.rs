@@ -6,6 +6,7 @@ use super::incident::Incident;
 use super::sla::SlaSettings;
 use super::triage::TriageRules;
 use crate::domain::sort;
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -25,6 +26,9 @@ pub struct Settings {
     pub sla: SlaSettings,
     /// Similarity threshold and surge alert for duplicate groups.
     pub grouping: GroupingSettings,
+    /// The language the desk speaks, once chosen; until then the browser's (see `i18n`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
 }
 
 impl Default for Settings {
@@ -35,6 +39,7 @@ impl Default for Settings {
             triage: TriageRules::default(),
             sla: SlaSettings::default(),
             grouping: GroupingSettings::default(),
+            language: None,
         }
     }
 }

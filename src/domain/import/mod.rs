@@ -34,6 +34,7 @@ use crate::domain::case::Case;
 use crate::domain::csv_format;
 use crate::domain::desk::Desk;
 use crate::domain::persist::LoadError;
+use crate::i18n::{tr, Lang, Message, Text};
 use serde_json::Value;
 use std::fmt;
 use std::io::Cursor;
@@ -58,17 +59,22 @@ pub enum Format {
 }
 
 impl Format {
+    /// The English name.
     pub fn label(self) -> &'static str {
+        tr(Lang::En, self.text())
+    }
+
+    pub fn text(self) -> Text {
         match self {
-            Format::Zendesk => "Zendesk tickets (CSV)",
-            Format::Jira => "Jira issues (CSV)",
-            Format::Freshdesk => "Freshdesk tickets (CSV)",
-            Format::GitHubJson => "GitHub issues (JSON)",
-            Format::TriageDeskJson => "Triage Desk export (JSON)",
-            Format::TriageDeskCsv => "Triage Desk export (CSV)",
-            Format::TriageDeskBackup => "Triage Desk unreadable-data backup",
-            Format::GenericCsv => "CSV",
-            Format::Pasted => "Pasted rows",
+            Format::Zendesk => Text::FormatZendesk,
+            Format::Jira => Text::FormatJira,
+            Format::Freshdesk => Text::FormatFreshdesk,
+            Format::GitHubJson => Text::FormatGitHub,
+            Format::TriageDeskJson => Text::FormatOwnJson,
+            Format::TriageDeskCsv => Text::FormatOwnCsv,
+            Format::TriageDeskBackup => Text::FormatOwnBackup,
+            Format::GenericCsv => Text::FormatCsv,
+            Format::Pasted => Text::FormatPasted,
         }
     }
 }
@@ -118,50 +124,57 @@ pub enum ImportError {
         reason: String,
     },
     /// Readable, but not a kind of file this importer knows.
-    Unrecognised(String),
+    Unrecognised(Message),
     /// This app's own JSON export that could not be read.
     TriageDesk(LoadError),
 }
 
-const RESAVE: &str =
-    "Open it in a spreadsheet or text editor and save it as \"CSV UTF-8\", then import it again.";
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportError {
+    /// What went wrong, for the page to show in the reader's language.
+    pub fn message(&self) -> Message {
         match self {
-            ImportError::Empty => f.write_str("The file is empty."),
+            ImportError::Empty => Text::ImportEmpty.into(),
             ImportError::TooLarge { bytes, limit } => {
                 let megabytes = |bytes: usize| bytes as f64 / 1_048_576.0;
-                let kind = if *limit == MAX_IMPORT_BYTES { "a CSV or GitHub file" } else { "any file" };
-                write!(
-                    f,
-                    "The file is {:.1} MB; an import takes {kind} of up to {:.0} MB. Split it into smaller files and import each.",
-                    megabytes(*bytes),
-                    megabytes(*limit)
-                )
+                let kind = if *limit == MAX_IMPORT_BYTES { Text::ImportKindCsv } else { Text::ImportKindAny };
+                Message::new(Text::ImportTooLarge)
+                    .arg("size", format!("{:.1}", megabytes(*bytes)))
+                    .arg_text("kind", kind)
+                    .arg("limit", format!("{:.0}", megabytes(*limit)))
             }
             ImportError::Utf16 { big_endian } => {
                 let order = if *big_endian { "big-endian" } else { "little-endian" };
-                write!(f, "The file is UTF-16 ({order}) text, which this importer does not read. {RESAVE}")
+                Message::new(Text::ImportUtf16).arg("order", order)
             }
-            ImportError::Binary { what } => {
-                write!(f, "This is {what}; import a CSV or JSON export instead.")
-            }
+            ImportError::Binary { what } => Message::new(Text::ImportBinary).arg("what", what),
             ImportError::NotUtf8 { offset, line, likely } => {
                 let guess = match likely {
-                    Some(LegacyEncoding::Korean) => " It looks like Korean text in CP949/EUC-KR.",
-                    Some(LegacyEncoding::Big5) => " It looks like Chinese text in Big5.",
-                    Some(LegacyEncoding::ShiftJis) => " It looks like Japanese text in Shift-JIS.",
-                    None => "",
+                    Some(LegacyEncoding::Korean) => Text::ImportLooksKorean,
+                    Some(LegacyEncoding::Big5) => Text::ImportLooksBig5,
+                    Some(LegacyEncoding::ShiftJis) => Text::ImportLooksShiftJis,
+                    None => Text::Nothing,
                 };
-                write!(f, "The file is not UTF-8 text from line {line} (byte {offset}) on.{guess} {RESAVE}")
+                Message::new(Text::ImportNotUtf8)
+                    .arg("line", line)
+                    .arg("offset", offset)
+                    .arg_text("guess", guess)
             }
-            ImportError::Json { line, column, reason } => {
-                write!(f, "The JSON is broken at line {line}, column {column}: {reason}.")
+            ImportError::Json { line, column, reason } => Message::new(Text::ImportBrokenJson)
+                .arg("line", line)
+                .arg("column", column)
+                .arg("reason", reason),
+            ImportError::Unrecognised(message) => message.clone(),
+            ImportError::TriageDesk(error) => {
+                Message::new(Text::ImportOwnExportUnreadable).arg("reason", error)
             }
-            ImportError::Unrecognised(reason) => f.write_str(reason),
-            ImportError::TriageDesk(error) => write!(f, "The Triage Desk export could not be read: {error}."),
         }
+    }
+}
+
+/// English, as tests and logs read it.
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
     }
 }
 
@@ -178,14 +191,24 @@ pub enum RowRef {
     RecordCase(usize, usize),
 }
 
+impl RowRef {
+    /// Where the row is, for the page to show in the reader's language.
+    pub fn message(&self) -> Message {
+        match *self {
+            RowRef::Line(line) => Message::new(Text::RowLine).arg("n", line),
+            RowRef::Item(item) => Message::new(Text::RowItem).arg("n", item),
+            RowRef::Record(record) => Message::new(Text::RowRecord).arg("n", record),
+            RowRef::RecordCase(record, case) => {
+                Message::new(Text::RowRecordCase).arg("n", record).arg("case", case)
+            }
+        }
+    }
+}
+
+/// English ("line 3"), as tests and logs read it.
 impl fmt::Display for RowRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RowRef::Line(line) => write!(f, "line {line}"),
-            RowRef::Item(item) => write!(f, "item {item}"),
-            RowRef::Record(record) => write!(f, "record {record}"),
-            RowRef::RecordCase(record, case) => write!(f, "record {record}, case {case}"),
-        }
+        self.message().fmt(f)
     }
 }
 
@@ -274,7 +297,7 @@ impl ImportJob {
                 if serde_json::from_str::<Value>(text).is_ok() =>
             {
                 let what = own_file::json_kind(text);
-                Err(ImportError::Unrecognised(format!("This file holds {what}, not cases.")))
+                Err(ImportError::Unrecognised(Message::new(Text::ImportNotCases).arg("what", what)))
             }
             _ => {
                 let delimiter = guess_delimiter(text);
@@ -292,9 +315,7 @@ impl ImportJob {
                 job.reader = Reader::Json(items.into_iter(), 0);
                 Ok(job)
             }
-            _ => Err(ImportError::Unrecognised(
-                "This JSON is neither a list of GitHub issues nor a Triage Desk export.".into(),
-            )),
+            _ => Err(ImportError::Unrecognised(Text::ImportUnknownJson.into())),
         }
     }
 
@@ -356,7 +377,7 @@ impl ImportJob {
             (mapping::detect_format(&header), header, false)
         };
         if columns.iter().all(String::is_empty) {
-            return Err(ImportError::Unrecognised("The first row has no column names.".into()));
+            return Err(ImportError::Unrecognised(Text::ImportNoColumnNames.into()));
         }
         let columns = columns
             .into_iter()

@@ -336,6 +336,7 @@ mod tests {
     fn export_then_import_gives_back_the_same_desk() {
         let desk = busy_desk();
         let text = export_json(&desk, &[], at(9));
+        assert!(text.contains(r#""language": "zh-TW""#), "the chosen language travels in the export");
         assert_eq!(read_import(&text).unwrap().into_desk(), desk);
     }
 

@@ -1,11 +1,10 @@
 //! Incidents: the list, and one incident with its status, blast radius, linked cases and timeline.
 
 use crate::domain::case::Choice;
-use crate::domain::duplicates::{surfaces_label, tiers_label};
-use crate::domain::inbox::ago_label;
 use crate::domain::incident::{radius_of, Incident, IncidentEntry, IncidentEvent, IncidentStatus};
 use crate::domain::sort;
-use crate::ui::state::{use_clock, use_desk, Route};
+use crate::i18n::Text;
+use crate::ui::state::{use_clock, use_desk, use_i18n, I18n, Route};
 use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::presence::page_while_present;
 use crate::ui::widgets::timeline::TimelineRow;
@@ -15,6 +14,7 @@ use leptos::prelude::*;
 pub fn IncidentsPage() -> impl IntoView {
     let store = use_desk();
     let now = use_clock().0;
+    let i18n = use_i18n();
     let rows = Memo::new(move |_| {
         store.desk.with(|desk| {
             let mut rows: Vec<(Incident, usize, usize)> = desk
@@ -35,25 +35,25 @@ pub fn IncidentsPage() -> impl IntoView {
     view! {
         <section aria-labelledby="incidents-heading">
             <div class="section-head">
-                <h1 id="incidents-heading">"Incidents"</h1>
+                <h1 id="incidents-heading">{move || i18n.t(Text::Incidents)}</h1>
             </div>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=|| view! {
+                fallback=move || view! {
                     <p class="panel empty small">
-                        "No incidents yet. On " <a href=Route::Groups(None).href()>"Groups"</a>
-                        ", promote a group of similar cases to an incident to track one problem across its customers."
+                        {move || i18n.around(Text::NoIncidents, "groups").0}
+                        <a href=Route::Groups(None).href()>{move || i18n.t(Text::Groups)}</a>
+                        {move || i18n.around(Text::NoIncidents, "groups").1}
                     </p>
                 }
             >
                 <table class="cases incidents">
                     <thead>
                         <tr>
-                            <th scope="col">"Incident"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Cases"</th>
-                            <th scope="col">"Customers"</th>
-                            <th scope="col">"Opened"</th>
+                            {[Text::Incident, Text::FieldStatus, Text::Cases, Text::Customers, Text::Opened]
+                                .into_iter()
+                                .map(|text| view! { <th scope="col">{move || i18n.t(text)}</th> })
+                                .collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -70,7 +70,7 @@ pub fn IncidentsPage() -> impl IntoView {
                                         <td><IncidentStatusBadge status=incident.status /></td>
                                         <td>{cases}</td>
                                         <td>{customers}</td>
-                                        <td>{move || ago_label(created, now.get())}</td>
+                                        <td>{move || i18n.ago((now.get() - created).num_milliseconds())}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -83,12 +83,14 @@ pub fn IncidentsPage() -> impl IntoView {
 
 #[component]
 fn IncidentStatusBadge(status: IncidentStatus) -> impl IntoView {
-    view! { <span class=format!("status incident-{}", status.key())>{status.label()}</span> }
+    let i18n = use_i18n();
+    view! { <span class=format!("status incident-{}", status.key())>{move || i18n.t(status.text())}</span> }
 }
 
 #[component]
 pub fn IncidentPage(id: String) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     let lookup = id.clone();
     let found = Memo::new(move |_| store.desk.with(|desk| desk.incident(&lookup).cloned()));
     page_while_present(
@@ -97,9 +99,13 @@ pub fn IncidentPage(id: String) -> impl IntoView {
         move || {
             view! {
                 <section class="panel empty">
-                    <h1>"Incident not found"</h1>
-                    <p>"There is no incident " <code>{id.clone()}</code> " in this browser."</p>
-                    <a class="button" href=Route::Incidents.href()>"All incidents"</a>
+                    <h1>{move || i18n.t(Text::IncidentNotFound)}</h1>
+                    <p>
+                        {move || i18n.around(Text::NoIncident, "id").0}
+                        <code>{id.clone()}</code>
+                        {move || i18n.around(Text::NoIncident, "id").1}
+                    </p>
+                    <a class="button" href=Route::Incidents.href()>{move || i18n.t(Text::AllIncidents)}</a>
                 </section>
             }
             .into_any()
@@ -110,6 +116,7 @@ pub fn IncidentPage(id: String) -> impl IntoView {
 #[component]
 fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     let edit = move |apply: &dyn Fn(&mut Incident, &str, crate::domain::case::Timestamp)| {
         let id = incident.with_untracked(|i| i.id.clone());
         store.act(|desk, author, now| {
@@ -130,7 +137,7 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
     view! {
         <article class="incident-page" aria-labelledby="incident-title">
             <div class="case-head">
-                <a class="back" href=Route::Incidents.href()>"\u{2190} Incidents"</a>
+                <a class="back" href=Route::Incidents.href()>"\u{2190} " {move || i18n.t(Text::Incidents)}</a>
                 <h1 id="incident-title">{move || incident.with(|i| view! { <span class="muted">{i.id.clone()} " "</span>{i.title.clone()} })}</h1>
                 <p class="muted">{move || view! { <IncidentStatusBadge status=status.get() /> }}</p>
             </div>
@@ -139,25 +146,25 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
                     <RadiusAndLinkedCases incident />
                 </div>
                 <div class="case-side">
-                    <section class="panel" aria-label="Status and updates">
+                    <section class="panel" aria-label=move || i18n.t(Text::StatusAndUpdates)>
                         <ChoiceSelect
-                            label="Incident status"
+                            label=Text::IncidentStatus
                             value=status
                             on_pick=move |to: IncidentStatus| edit(&|incident, author, now| {
                                 incident.set_status(to, author, now);
                             })
                         />
                         <div class="field wide">
-                            <label for="incident-update">"Update"</label>
-                            <textarea id="incident-update" rows="3" placeholder="What is known, what was done…"
+                            <label for="incident-update">{move || i18n.t(Text::Update)}</label>
+                            <textarea id="incident-update" rows="3" placeholder=move || i18n.t(Text::UpdatePlaceholder)
                                 prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                         </div>
                         <div class="button-row">
-                            <button class="primary" disabled=move || note.with(|n| n.trim().is_empty()) on:click=add_update>"Add update"</button>
+                            <button class="primary" disabled=move || note.with(|n| n.trim().is_empty()) on:click=add_update>{move || i18n.t(Text::AddUpdate)}</button>
                         </div>
                     </section>
                     <section class="panel" aria-labelledby="incident-timeline-heading">
-                        <h2 id="incident-timeline-heading">"Timeline"</h2>
+                        <h2 id="incident-timeline-heading">{move || i18n.t(Text::Timeline)}</h2>
                         <ol class="timeline">
                             {move || incident.with(|i| i.timeline.iter().rev().map(|entry| view! { <IncidentTimelineItem entry=entry.clone() /> }).collect_view())}
                         </ol>
@@ -172,6 +179,7 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
 #[component]
 fn RadiusAndLinkedCases(incident: Memo<Incident>) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     let linked = Memo::new(move |_| {
         store.desk.with(|desk| {
             incident
@@ -181,21 +189,27 @@ fn RadiusAndLinkedCases(incident: Memo<Incident>) -> impl IntoView {
     move || {
         linked.with(|cases| {
             let radius = radius_of(cases);
+            let figures = [
+                (Text::Cases, radius.cases),
+                (Text::Customers, radius.customers.len()),
+                (Text::Tiers, radius.tiers.len()),
+                (Text::Surfaces, radius.surfaces.len()),
+                (Text::PeopleAffected, radius.customers_affected as usize),
+            ];
+            let customers = radius.customers.join(", ");
+            let tiers = choices(i18n, &radius.tiers);
+            let surfaces = choices(i18n, &radius.surfaces);
             view! {
                 <section class="panel" aria-labelledby="radius-heading">
-                    <h2 id="radius-heading">"Blast radius"</h2>
+                    <h2 id="radius-heading">{i18n.t(Text::BlastRadius)}</h2>
                     <dl class="radius">
-                        <div><dt>"Cases"</dt><dd>{radius.cases}</dd></div>
-                        <div><dt>"Customers"</dt><dd>{radius.customers.len()}</dd></div>
-                        <div><dt>"Tiers"</dt><dd>{radius.tiers.len()}</dd></div>
-                        <div><dt>"Surfaces"</dt><dd>{radius.surfaces.len()}</dd></div>
-                        <div><dt>"People affected"</dt><dd>{radius.customers_affected}</dd></div>
+                        {figures.into_iter().map(|(text, n)| view! { <div><dt>{i18n.t(text)}</dt><dd>{n}</dd></div> }).collect_view()}
                     </dl>
-                    <p class="small">"Affected customers: " {radius.customers.join(", ")}</p>
-                    <p class="small">"Tiers: " {tiers_label(&radius.tiers)} " · Surfaces: " {surfaces_label(&radius.surfaces)}</p>
+                    <p class="small">{i18n.fill(Text::AffectedCustomers, &[("customers", &customers)])}</p>
+                    <p class="small">{i18n.fill(Text::TiersAndSurfaces, &[("tiers", &tiers), ("surfaces", &surfaces)])}</p>
                 </section>
                 <section class="panel" aria-labelledby="linked-heading">
-                    <h2 id="linked-heading">"Linked cases"</h2>
+                    <h2 id="linked-heading">{i18n.t(Text::LinkedCases)}</h2>
                     <ul class="merged-list">
                         {cases.iter().map(|case| view! {
                             <li>
@@ -212,12 +226,21 @@ fn RadiusAndLinkedCases(incident: Memo<Incident>) -> impl IntoView {
 
 #[component]
 fn IncidentTimelineItem(entry: IncidentEntry) -> impl IntoView {
-    let text = match &entry.event {
+    let i18n = use_i18n();
+    let event = entry.event;
+    let text = Signal::derive(move || match &event {
         IncidentEvent::Promoted { cases, .. } => {
-            format!("Promoted from a group of {} similar cases", cases.len())
+            i18n.fill(Text::PromotedFromGroup, &[("n", &cases.len().to_string())])
         }
-        IncidentEvent::StatusChanged { from, to } => format!("Status changed from {from} to {to}"),
-        IncidentEvent::Note { text } => format!("Update: {text}"),
-    };
+        IncidentEvent::StatusChanged { from, to } => {
+            i18n.fill(Text::StatusChangedFromTo, &[("from", i18n.t(from.text())), ("to", i18n.t(to.text()))])
+        }
+        IncidentEvent::Note { text } => i18n.fill(Text::UpdateNote, &[("text", text)]),
+    });
     view! { <TimelineRow at=entry.at author=entry.author kind="update" text /> }
+}
+
+/// Choices named in the page's language, as a list: "Enterprise, Free".
+fn choices<T: Choice>(i18n: I18n, all: &[T]) -> String {
+    all.iter().map(|choice| i18n.t(choice.text())).collect::<Vec<_>>().join(i18n.t(Text::ListSeparator))
 }

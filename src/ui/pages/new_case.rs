@@ -56,7 +56,7 @@ pub fn NewCaseForm() -> impl IntoView {
     view! {
         <section class="panel form-page" aria-labelledby="new-case-heading">
             <h1 id="new-case-heading">"New case"</h1>
-            <form novalidate on:submit=save>
+            <form novalidate on:submit=save on:keydown=browser::hold_composing_enter>
                 <div class="form-grid">
                     <TextField
                         label="Title"

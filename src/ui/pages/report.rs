@@ -10,10 +10,13 @@ use crate::domain::kpi::{changes, local_date, prompts, Life, Prompt};
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
 use crate::domain::sort;
+use crate::i18n::Message;
 use crate::ui::browser;
 use crate::ui::pages::dashboard::{metric_label, metric_value, Headlines, PeriodControls};
+use crate::ui::state::use_i18n;
 use crate::ui::state::{use_desk, use_grouping, use_kpi, Figures, Route, Shared};
 use crate::ui::widgets::chart::{Chart, Kind, Series};
+use crate::ui::widgets::transfer::problem_note;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -238,7 +241,7 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
         build(&figures.0, &desk.cases, &lives.0, &groups, &desk.incidents, browser::now())
     });
     let recommendations = RwSignal::new(report.recommendations.clone());
-    let (problem, set_problem) = signal(None::<String>);
+    let (problem, set_problem) = signal(None::<Message>);
     let report = Arc::new(report);
     let for_download = report.clone();
     let download = move |_| {
@@ -267,9 +270,7 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
                     <button class="primary" on:click=print>"Print"</button>
                     <button on:click=download>"Download Markdown"</button>
                 </div>
-                <Show when=move || problem.get().is_some()>
-                    <p class="inline-error" role="alert">{move || problem.get()}</p>
-                </Show>
+                {problem_note(use_i18n(), problem)}
             </header>
             <div class="report-section">
                 <Headlines figures=figures.clone() />

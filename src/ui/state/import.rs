@@ -12,6 +12,7 @@ use crate::domain::desk::{new_case_id, Desk};
 use crate::domain::import::{
     check_size, Applying, ColumnRole, ImportJob, Preview, Progress, Steps, MAX_OWN_FILE_BYTES,
 };
+use crate::i18n::{Message, Text};
 use crate::ui::browser;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -55,7 +56,7 @@ pub enum Stage {
     },
     Failed {
         name: String,
-        message: String,
+        message: Message,
     },
     Ready(Arc<Review>),
     /// Applied to the desk and being written to storage: "Imported" shows only once it is
@@ -66,38 +67,44 @@ pub enum Stage {
     },
     Done {
         name: String,
-        summary: String,
+        /// Sentences, shown one after another.
+        summary: Vec<Message>,
     },
 }
 
 /// How far the current step of an import has got. Kept apart from the stage so that the
 /// panel (and its Cancel button) stays in place while the bar moves.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Meter {
-    pub label: &'static str,
+    pub label: Text,
     pub done: usize,
     pub total: usize,
-    pub text: String,
+    pub text: Message,
+}
+
+impl Default for Meter {
+    fn default() -> Meter {
+        Meter { label: Text::ReadingFile, done: 0, total: 0, text: Text::Nothing.into() }
+    }
 }
 
 impl Meter {
     fn reading(progress: Progress) -> Meter {
-        let megabytes = |bytes: usize| format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+        let megabytes = |bytes: usize| format!("{:.1}", bytes as f64 / 1_048_576.0);
         Meter {
-            label: "Reading the file",
+            label: Text::ReadingFile,
             done: progress.bytes_done,
             total: progress.total_bytes,
-            text: format!(
-                "Read {} rows ({} of {}).",
-                progress.rows_done,
-                megabytes(progress.bytes_done),
-                megabytes(progress.total_bytes)
-            ),
+            text: Message::new(Text::ReadRows)
+                .arg("rows", progress.rows_done)
+                .arg("done", megabytes(progress.bytes_done))
+                .arg("total", megabytes(progress.total_bytes)),
         }
     }
 
-    fn rows(label: &'static str, verb: &str, steps: Steps) -> Meter {
-        let text = format!("{label}: {} of {} rows {verb}.", steps.done, steps.total);
+    /// `label` names the step, `text` says how far it got ("{done} of {total} rows").
+    fn rows(label: Text, text: Text, steps: Steps) -> Meter {
+        let text = Message::new(text).arg("done", steps.done).arg("total", steps.total);
         Meter { label, done: steps.done, total: steps.total, text }
     }
 }
@@ -176,7 +183,7 @@ impl ImportState {
         let name = file.name();
         // Refused before reading, so an oversized file never fills the page's memory.
         if let Err(error) = check_size(file.size() as usize, MAX_OWN_FILE_BYTES) {
-            self.stage.set(Some(Stage::Failed { name, message: error.to_string() }));
+            self.stage.set(Some(Stage::Failed { name, message: error.message() }));
             return;
         }
         let progress =
@@ -198,7 +205,7 @@ impl ImportState {
         let mut job = match ImportJob::start(bytes) {
             Ok(job) => job,
             Err(error) => {
-                self.stage.set(Some(Stage::Failed { name, message: error.to_string() }));
+                self.stage.set(Some(Stage::Failed { name, message: error.message() }));
                 return;
             }
         };
@@ -218,13 +225,13 @@ impl ImportState {
     }
 
     /// Previews pasted rows, already read in full.
-    pub fn start_pasted(self, job: ImportJob) {
+    pub fn start_pasted(self, job: ImportJob, name: String) {
         let run = self.next_run();
         self.job.set_value(Some(job));
-        leptos::task::spawn_local(self.show(run, "pasted rows".into(), Source::Pasted));
+        leptos::task::spawn_local(self.show(run, name, Source::Pasted));
     }
 
-    pub fn fail(self, name: String, message: String) {
+    pub fn fail(self, name: String, message: Message) {
         self.next_run();
         self.stage.set(Some(Stage::Failed { name, message }));
     }
@@ -248,9 +255,7 @@ impl ImportState {
             match steps {
                 None => return,
                 Some(steps) if steps.finished() => break,
-                Some(steps) => {
-                    self.report(&name, Meter::rows("Checking rows against your cases", "checked", steps))
-                }
+                Some(steps) => self.report(&name, Meter::rows(Text::CheckingRows, Text::RowsChecked, steps)),
             }
             browser::yield_to_browser().await;
             if !self.is_current(run) {
@@ -318,7 +323,7 @@ impl ImportState {
                 if steps.finished() {
                     break;
                 }
-                self.report(&review.name, Meter::rows("Importing cases", "imported", steps));
+                self.report(&review.name, Meter::rows(Text::ImportingCases, Text::RowsImported, steps));
                 browser::yield_to_browser().await;
                 if !self.is_current(run) {
                     self.scoring.forget_warmed();
@@ -337,11 +342,10 @@ impl ImportState {
             drop(review);
             let saved = self.store.saved_through(through).await;
             if self.is_current(run) {
-                let summary = if saved {
-                    summary
-                } else {
-                    format!("{summary} They are not saved yet: see the message at the top of the page.")
-                };
+                let mut summary = summary;
+                if !saved {
+                    summary.push(Text::ImportNotSavedYet.into());
+                }
                 self.stage.set(Some(Stage::Done { name, summary }));
             }
         });
@@ -354,7 +358,7 @@ impl ImportState {
         author: &str,
         now: Timestamp,
         make_id: &mut dyn FnMut() -> CaseId,
-    ) -> String {
+    ) -> Vec<Message> {
         let mut summary = None;
         self.store.change(|desk| {
             summary = Some(applying.commit(&review.preview, desk, author, now, make_id));
@@ -363,12 +367,12 @@ impl ImportState {
             self.pasted.set(String::new());
         }
         let summary = summary.unwrap_or_default();
-        let mut text = format!(
-            "Imported: {} added, {} updated, {} unchanged.",
-            summary.added, summary.updated, summary.unchanged
-        );
+        let mut text = vec![Message::new(Text::ImportedSummary)
+            .arg("added", summary.added)
+            .arg("updated", summary.updated)
+            .arg("unchanged", summary.unchanged)];
         if !summary.errors.is_empty() {
-            text.push_str(&format!(" {} rows with errors were left out.", summary.errors.len()));
+            text.push(Message::new(Text::ImportRowsLeftOut).arg("n", summary.errors.len()));
         }
         text
     }

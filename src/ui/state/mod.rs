@@ -4,6 +4,7 @@
 
 mod clock;
 mod grouping;
+mod i18n;
 mod import;
 mod inbox_view;
 mod kpi;
@@ -15,6 +16,7 @@ mod sync;
 
 pub use clock::{use_clock, use_view_clock};
 pub use grouping::use_grouping;
+pub use i18n::{use_i18n, I18n};
 pub use import::{use_import_state, ColumnView, ImportState, Review, Stage};
 pub use inbox_view::{use_inbox_view, Indices};
 pub use kpi::{use_kpi, Figures, KpiQuery};
@@ -29,11 +31,13 @@ pub use store::{use_desk, DeskStore, Shared};
 pub struct AppState {
     pub store: DeskStore,
     pub router: Router,
+    pub i18n: I18n,
 }
 
 /// Creates the app's state and provides each piece to the components below.
 pub fn provide_app_state() -> AppState {
     let store = store::provide_desk_store();
+    let i18n = i18n::provide_i18n(store);
     let router = route::provide_router();
     let clock = clock::provide_clock();
     let view_clock = clock::provide_view_clock();
@@ -44,5 +48,5 @@ pub fn provide_app_state() -> AppState {
     kpi::provide_kpi(store, sla, clock);
     // Warms the scoring, SLA and grouping caches while it imports.
     import::provide_import_state(store, scoring, sla, grouping);
-    AppState { store, router }
+    AppState { store, router, i18n }
 }

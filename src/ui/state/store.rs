@@ -6,6 +6,7 @@ use crate::domain::case::{Case, CaseId, Timestamp, Version};
 use crate::domain::desk::{Desk, Settings};
 use crate::domain::fast_hash::FastMap;
 use crate::domain::layout::Dirty;
+use crate::i18n::Message;
 use crate::storage::{self, Interrupted, Unreadable};
 use crate::ui::browser;
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ pub struct DeskStore {
     /// every field that offers them, so a change counts them once.
     pub categories: Memo<Vec<String>>,
     /// Why the last save failed; the data is still here in memory.
-    pub save_problem: RwSignal<Option<String>>,
+    pub save_problem: RwSignal<Option<Message>>,
     /// Stored data this page could not read, set aside until the user decides.
     pub unreadable: RwSignal<Option<Unreadable>>,
     /// False until the stored desk has been read; nothing is saved over it before.

@@ -6,6 +6,7 @@ use super::store::DeskStore;
 use crate::domain::desk::{Desk, Settings};
 use crate::domain::layout::{self, catch_up, CatchUp, Dirty, Notice};
 use crate::domain::persist::Envelope;
+use crate::i18n::{Message, Text};
 use crate::storage::{self, SaveError, Write};
 use crate::ui::browser;
 use leptos::prelude::*;
@@ -28,9 +29,9 @@ impl DeskStore {
                     store.start(loaded.start);
                 }
                 Err(reason) => {
-                    store.save_problem.set(Some(format!(
-                        "Cases stay only while this tab is open: {reason}. Use Export JSON to keep a copy."
-                    )));
+                    store
+                        .save_problem
+                        .set(Some(Message::new(Text::StorageUnavailable).arg("reason", reason)));
                     store.ready.set(true);
                 }
             }
@@ -100,20 +101,20 @@ impl DeskStore {
                             match storage::read_everything().await {
                                 Ok(theirs) => self.take_in(theirs.revision, theirs.data),
                                 Err(reason) => {
-                                    self.not_saved(&format!(
-                                        "another tab's newer data could not be read ({reason})"
-                                    ));
+                                    self.not_saved(
+                                        Message::new(Text::OtherTabUnreadable).arg("reason", reason),
+                                    );
                                     break;
                                 }
                             }
                         }
                         SaveError::Gone => self.saving.update_value(|state| state.dirty.everything()),
                         SaveError::Newer => {
-                            self.not_saved("other tabs kept writing at the same moment");
+                            self.not_saved(Text::OtherTabsKeptWriting.into());
                             break;
                         }
                         SaveError::Refused(reason) => {
-                            self.not_saved(&reason);
+                            self.not_saved(Message::new(Text::Verbatim).arg("text", reason));
                             break;
                         }
                     }
@@ -123,10 +124,9 @@ impl DeskStore {
         self.saving.update_value(|state| state.running = false);
     }
 
-    fn not_saved(&self, reason: &str) {
-        self.save_problem.set(Some(format!(
-            "Your last change was not saved: {reason}. Everything is still here in this tab and is saved with your next change; Download a backup keeps a copy, and this page asks before it closes."
-        )));
+    /// Shows why the last change was not saved; `reason` is a sentence part, in any language.
+    fn not_saved(&self, reason: Message) {
+        self.save_problem.set(Some(Message::new(Text::LastChangeNotSaved).arg_message("reason", reason)));
     }
 
     /// Serialises what changed, in steps of about 12 ms so that rewriting every record (about

@@ -2,13 +2,52 @@
 //! a message right next to it.
 
 use crate::domain::case::{Choice, Timestamp};
+use crate::i18n::{tr, Lang, Text};
 use crate::ui::browser;
+use crate::ui::state::{use_i18n, I18n};
 use leptos::ev::{Event, FocusEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn field_id(label: &str) -> String {
-    format!("field-{}", label.to_lowercase().replace(' ', "-"))
+/// A field's label: a row of the text table, or (in pages not yet translated) fixed text.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Label {
+    Fixed(&'static str),
+    Text(Text),
+}
+
+impl From<&'static str> for Label {
+    fn from(text: &'static str) -> Label {
+        Label::Fixed(text)
+    }
+}
+
+impl From<Text> for Label {
+    fn from(text: Text) -> Label {
+        Label::Text(text)
+    }
+}
+
+impl Label {
+    /// In English whatever the page shows, so a field's id stays put on a language switch.
+    fn english(self) -> &'static str {
+        match self {
+            Label::Fixed(text) => text,
+            Label::Text(text) => tr(Lang::En, text),
+        }
+    }
+
+    /// In the page's language; tracked, so the label follows a switch.
+    fn shown(self, i18n: I18n) -> &'static str {
+        match self {
+            Label::Fixed(text) => text,
+            Label::Text(text) => i18n.t(text),
+        }
+    }
+}
+
+fn field_id(label: Label) -> String {
+    format!("field-{}", label.english().to_lowercase().replace(' ', "-"))
 }
 
 /// The message under a field; tied to it by `aria-describedby`.
@@ -165,7 +204,8 @@ impl Held {
 /// Asks what to do with the user's draft once another tab changed the same field; the
 /// control `id` gets focus back after either choice, as the buttons go away.
 #[component]
-fn ChangedElsewhere(id: String, label: &'static str, held: Held) -> impl IntoView {
+fn ChangedElsewhere(id: String, label: Label, held: Held) -> impl IntoView {
+    let i18n = use_i18n();
     let refocus = move |id: &str| {
         if let Some(control) =
             document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -181,17 +221,17 @@ fn ChangedElsewhere(id: String, label: &'static str, held: Held) -> impl IntoVie
                 let keep_id = id.clone();
                 held.theirs.get().map(|theirs| {
                     view! {
-                        <div role="group" aria-label=format!("{label} changed in another tab")>
-                            <p>"Changed in another tab to \u{201c}" {theirs} "\u{201d}."</p>
+                        <div role="group" aria-label=move || i18n.fill(Text::ChangedInOtherTabLabel, &[("field", label.shown(i18n))])>
+                            <p>{move || i18n.fill(Text::ChangedInOtherTab, &[("value", &theirs)])}</p>
                             <div class="button-row">
                                 <button type="button" on:click=move |_| {
                                     held.keep_mine();
                                     refocus(&keep_id);
-                                }>"Keep mine"</button>
+                                }>{move || i18n.t(Text::KeepMine)}</button>
                                 <button type="button" on:click=move |_| {
                                     held.take_theirs();
                                     refocus(&id);
-                                }>"Take theirs"</button>
+                                }>{move || i18n.t(Text::TakeTheirs)}</button>
                             </div>
                         </div>
                     }
@@ -204,7 +244,7 @@ fn ChangedElsewhere(id: String, label: &'static str, held: Held) -> impl IntoVie
 /// A text input or textarea. `on_commit` runs on every keystroke when `live`, else on change.
 #[component]
 pub fn TextField(
-    label: &'static str,
+    #[prop(into)] label: Label,
     #[prop(into)] value: Signal<String>,
     on_commit: impl Fn(String) + 'static,
     #[prop(optional)] multiline: bool,
@@ -218,6 +258,7 @@ pub fn TextField(
     suggestions: Signal<Vec<String>>,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = field_id(label);
     let described_by = format!("{id}-message {id}-elsewhere");
     let list_id = format!("{id}-suggestions");
@@ -264,7 +305,7 @@ pub fn TextField(
     view! {
         <div class="field" class:wide=wide>
             <div class="label-row">
-                <label for=id.clone()>{label}</label>
+                <label for=id.clone()>{move || label.shown(i18n)}</label>
                 {required.then_some(view! { <span class="required" aria-hidden="true">"*"</span> })}
             </div>
             {control}
@@ -281,16 +322,16 @@ pub fn TextField(
 /// `on_commit` runs on every keystroke when `live`, else on change.
 #[component]
 pub fn CountField(
-    label: &'static str,
+    #[prop(into)] label: Label,
     #[prop(into)] value: Signal<u32>,
     on_commit: impl Fn(Result<u32, String>) + 'static,
     #[prop(optional)] live: bool,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let held = Held::follow(Signal::derive(move || value.get().to_string()), move |text: String| {
-        on_commit(
-            text.trim().parse::<u32>().map_err(|_| format!("\u{201c}{text}\u{201d} is not a whole number.")),
-        );
+        let number = text.trim().parse::<u32>();
+        on_commit(number.map_err(|_| untrack(|| i18n.fill(Text::NotAWholeNumber, &[("text", &text)]))));
     });
     view! { <HeldInput label kind="number" held when=CommitOn::live(live) error /> }
 }
@@ -299,16 +340,16 @@ pub fn CountField(
 /// it. Text that names no time (a part left empty) is reported, not dropped.
 #[component]
 pub fn DateTimeField(
-    label: &'static str,
+    #[prop(into)] label: Label,
     #[prop(into)] value: Signal<Timestamp>,
     on_commit: impl Fn(Result<Timestamp, String>) + 'static,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let held =
         Held::follow(Signal::derive(move || browser::local_input_value(value.get())), move |text: String| {
-            on_commit(
-                browser::from_local_input(&text).ok_or_else(|| "Enter a complete date and time.".to_string()),
-            );
+            let incomplete = || untrack(|| i18n.t(Text::EnterCompleteDateTime)).to_string();
+            on_commit(browser::from_local_input(&text).ok_or_else(incomplete));
         });
     view! { <HeldInput label kind="datetime-local" held when=CommitOn::Leave error /> }
 }
@@ -317,18 +358,19 @@ pub fn DateTimeField(
 /// message: the body of [`CountField`] and [`DateTimeField`].
 #[component]
 fn HeldInput(
-    label: &'static str,
+    label: Label,
     kind: &'static str,
     held: Held,
     when: CommitOn,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = field_id(label);
     let number = kind == "number";
     let (on_input, on_change, on_blur) = held.events(when);
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.shown(i18n)}</label>
             <input
                 id=id.clone()
                 type=kind
@@ -351,14 +393,15 @@ fn HeldInput(
 /// `<label>` + `<select>` for a choice; `on_pick` gets the chosen value.
 #[component]
 pub fn ChoiceSelect<T: Choice>(
-    label: &'static str,
+    #[prop(into)] label: Label,
     #[prop(into)] value: Signal<T>,
     on_pick: impl Fn(T) + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = field_id(label);
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.shown(i18n)}</label>
             <select
                 id=id
                 prop:value=move || value.get().key()
@@ -370,7 +413,7 @@ pub fn ChoiceSelect<T: Choice>(
             >
                 {T::all()
                     .iter()
-                    .map(|choice| view! { <option value=choice.key()>{choice.label()}</option> })
+                    .map(|choice| view! { <option value=choice.key()>{move || i18n.t(choice.text())}</option> })
                     .collect_view()}
             </select>
         </div>

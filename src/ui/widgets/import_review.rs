@@ -3,9 +3,9 @@
 //! written, and what it did afterwards.
 
 use crate::domain::import::{Action, ColumnRole, PlannedRow, Target};
-use crate::domain::layout::thousands;
+use crate::i18n::{Message, Text};
 use crate::ui::state::{
-    use_desk, use_import_state, use_route, ColumnView, ImportState, Review, Route, Stage,
+    use_desk, use_i18n, use_import_state, use_route, ColumnView, ImportState, Review, Route, Stage,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,6 +17,7 @@ const ERRORS_LISTED: usize = 20;
 #[component]
 pub fn ImportReview() -> impl IntoView {
     let state = use_import_state();
+    let i18n = use_i18n();
     view! {
         {move || {
             state
@@ -31,8 +32,8 @@ pub fn ImportReview() -> impl IntoView {
                         Stage::Done { name, summary } => (name, done(summary, state).into_any()),
                     };
                     view! {
-                        <section class="panel review" role="region" aria-label="Import review">
-                            <h2>"Import " {title}</h2>
+                        <section class="panel review" role="region" aria-label=move || i18n.t(Text::ImportReview)>
+                            <h2>{move || i18n.fill(Text::ImportTitle, &[("name", &title)])}</h2>
                             {body}
                         </section>
                     }
@@ -44,46 +45,59 @@ pub fn ImportReview() -> impl IntoView {
 /// Progress of reading, checking or applying, with a Cancel that stays put as the bar moves.
 fn working(state: ImportState) -> impl IntoView {
     let meter = state.meter;
+    let i18n = use_i18n();
     view! {
         <progress
             class="import-progress"
-            aria-label=move || meter.with(|m| m.label)
+            aria-label=move || i18n.t(meter.with(|m| m.label))
             max=move || meter.with(|m| m.total.max(1))
             value=move || meter.with(|m| m.done)
         ></progress>
-        <p class="muted">{move || meter.with(|m| m.text.clone())}</p>
+        <p class="muted">{move || meter.with(|m| i18n.message(&m.text))}</p>
         <div class="button-row">
-            <button on:click=move |_| state.close()>"Cancel"</button>
+            <button on:click=move |_| state.close()>{move || i18n.t(Text::Cancel)}</button>
         </div>
     }
 }
 
 /// The imported cases are on the desk and being written; there is nothing left to cancel.
 fn saving(cases: usize) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <progress class="import-progress" aria-label="Saving"></progress>
+        <progress class="import-progress" aria-label=move || i18n.t(Text::Saving)></progress>
         <p class="muted">
-            {format!("Saving {} cases in this browser's storage. Keep this page open until it says Imported.", thousands(cases as u64))}
+            {move || i18n.fill(Text::SavingImported, &[("cases", &i18n.number(cases as f64))])}
         </p>
     }
 }
 
-fn failed(message: String, state: ImportState) -> impl IntoView {
+fn close_button(state: ImportState) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <p class="inline-error" role="alert">{format!("This file cannot be imported: {message}")}</p>
-        <p>"Nothing was changed."</p>
         <div class="button-row">
-            <button on:click=move |_| state.close()>"Close"</button>
+            <button on:click=move |_| state.close()>{move || i18n.t(Text::Close)}</button>
         </div>
     }
 }
 
-fn done(summary: String, state: ImportState) -> impl IntoView {
+fn failed(message: Message, state: ImportState) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <p role="status">{summary}</p>
-        <div class="button-row">
-            <button on:click=move |_| state.close()>"Close"</button>
-        </div>
+        <p class="inline-error" role="alert">
+            {move || i18n.fill(Text::CannotImport, &[("reason", &i18n.message(&message))])}
+        </p>
+        <p>{move || i18n.t(Text::NothingChanged)}</p>
+        {close_button(state)}
+    }
+}
+
+fn done(summary: Vec<Message>, state: ImportState) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p role="status">
+            {move || summary.iter().map(|m| i18n.message(m)).collect::<Vec<_>>().join(" ")}
+        </p>
+        {close_button(state)}
     }
 }
 
@@ -92,30 +106,36 @@ fn ReadyReview(review: Arc<Review>) -> impl IntoView {
     let state = use_import_state();
     let store = use_desk();
     let router = use_route();
+    let i18n = use_i18n();
     let use_settings = RwSignal::new(store.desk.with_untracked(|desk| desk.cases.is_empty()));
     let preview = &review.preview;
+    let format = preview.format.text();
     let errors = preview.errors.len();
-    let counts = format!(
-        "{} new cases will be added, {} cases already here will be updated, {} are unchanged, and {errors} rows have errors.",
-        preview.to_add, preview.to_update, preview.unchanged
-    );
+    let (to_add, to_update, unchanged) =
+        (preview.to_add.to_string(), preview.to_update.to_string(), preview.unchanged.to_string());
+    let counts = move || {
+        i18n.fill(
+            Text::ImportCounts,
+            &[
+                ("add", &to_add),
+                ("update", &to_update),
+                ("unchanged", &unchanged),
+                ("errors", &errors.to_string()),
+            ],
+        )
+    };
     let records = preview.records.as_ref();
     let brings = records.and_then(|records| {
         let counts = [
-            (records.incidents.len(), "incident", "incidents"),
-            (records.merges.len(), "merge", "merges"),
-            (records.undone_merges.len(), "undone merge", "undone merges"),
-            (records.not_duplicates.len(), "not-duplicate pair", "not-duplicate pairs"),
+            (records.incidents.len(), Text::CountIncidents),
+            (records.merges.len(), Text::CountMerges),
+            (records.undone_merges.len(), Text::CountUndoneMerges),
+            (records.not_duplicates.len(), Text::CountNotDuplicatePairs),
         ];
-        counts.iter().any(|(n, _, _)| *n > 0).then(|| {
-            let parts: Vec<String> = counts
-                .iter()
-                .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-                .collect();
-            format!(
-                "The file also brings {}; they are merged with yours as another tab's changes are.",
-                parts.join(", ")
-            )
+        counts.iter().any(|(n, _)| *n > 0).then_some(move || {
+            let parts: Vec<String> =
+                counts.iter().map(|&(n, text)| i18n.fill(text, &[("n", &n.to_string())])).collect();
+            i18n.fill(Text::ImportBrings, &[("records", &parts.join(i18n.t(Text::ListSeparator)))])
         })
     });
     let settings_choice = records.map(|records| &records.settings).map(|settings| {
@@ -127,7 +147,7 @@ fn ReadyReview(review: Arc<Review>) -> impl IntoView {
                     prop:checked=move || use_settings.get()
                     on:change=move |ev| use_settings.set(event_target_checked(&ev))
                 />
-                {format!("Also use the file's settings (display name \u{201c}{name}\u{201d})")}
+                {move || i18n.fill(Text::UseFileSettings, &[("name", &name)])}
             </label>
         }
     });
@@ -136,12 +156,12 @@ fn ReadyReview(review: Arc<Review>) -> impl IntoView {
         router.go(Route::Inbox);
     };
     view! {
-        <p>"Format: " <strong>{preview.format.label()}</strong></p>
-        <ul class="import-counts" aria-label="What the import will do">
-            <li><strong>{preview.to_add}</strong>" to add"</li>
-            <li><strong>{preview.to_update}</strong>" to update"</li>
-            <li><strong>{preview.unchanged}</strong>" unchanged"</li>
-            <li class:has-errors={errors > 0}><strong>{errors}</strong>" with errors"</li>
+        <p>{move || i18n.t(Text::FormatLead)} <strong>{move || i18n.t(format)}</strong></p>
+        <ul class="import-counts" aria-label=move || i18n.t(Text::WhatImportWillDo)>
+            <li><strong>{preview.to_add}</strong>" " {move || i18n.t(Text::ToAdd)}</li>
+            <li><strong>{preview.to_update}</strong>" " {move || i18n.t(Text::ToUpdate)}</li>
+            <li><strong>{preview.unchanged}</strong>" " {move || i18n.t(Text::Unchanged)}</li>
+            <li class:has-errors={errors > 0}><strong>{errors}</strong>" " {move || i18n.t(Text::WithErrors)}</li>
         </ul>
         <p>{counts}</p>
         {brings.map(|text| view! { <p class="import-records">{text}</p> })}
@@ -151,30 +171,30 @@ fn ReadyReview(review: Arc<Review>) -> impl IntoView {
         <MappingEditor columns=review.columns.clone() />
         <FirstRows rows=preview.rows.iter().take(PREVIEW_ROWS).cloned().collect() total=preview.rows.len() />
         <div class="button-row">
-            <button class="primary" on:click=confirm>"Import cases"</button>
-            <button on:click=move |_| state.close()>"Cancel"</button>
+            <button class="primary" on:click=confirm>{move || i18n.t(Text::ImportCases)}</button>
+            <button on:click=move |_| state.close()>{move || i18n.t(Text::Cancel)}</button>
         </div>
     }
 }
 
 #[component]
 fn RowErrors(review: Arc<Review>) -> impl IntoView {
+    let i18n = use_i18n();
     let errors = &review.preview.errors;
     (!errors.is_empty()).then(|| {
-        let more = errors.len().saturating_sub(ERRORS_LISTED);
+        let more = errors.len().saturating_sub(ERRORS_LISTED).to_string();
         view! {
-            <h3>"Rows that will not be imported"</h3>
+            <h3>{move || i18n.t(Text::RowsNotImported)}</h3>
             <ul class="import-errors">
                 {errors
                     .iter()
                     .take(ERRORS_LISTED)
                     .map(|error| {
-                        let at = error.at.to_string();
-                        let at = at[..1].to_uppercase() + &at[1..];
-                        view! { <li><strong>{at}</strong>": " {error.reason.clone()}</li> }
+                        let at = error.at.message();
+                        view! { <li><strong>{move || capitalised(i18n.message(&at))}</strong>": " {error.reason.clone()}</li> }
                     })
                     .collect_view()}
-                {(more > 0).then(|| view! { <li>{format!("…and {more} more.")}</li> })}
+                {(more != "0").then(|| view! { <li>{move || i18n.fill(Text::AndMore, &[("n", &more)])}</li> })}
             </ul>
         }
     })
@@ -182,19 +202,21 @@ fn RowErrors(review: Arc<Review>) -> impl IntoView {
 
 #[component]
 fn Warnings(review: Arc<Review>) -> impl IntoView {
+    let i18n = use_i18n();
     let warnings = &review.preview.warnings;
     (!warnings.is_empty()).then(|| {
         view! {
-            <h3>"Worth knowing"</h3>
+            <h3>{move || i18n.t(Text::WorthKnowing)}</h3>
             <ul class="import-warnings">
                 {warnings
                     .iter()
                     .map(|warning| {
                         // A note about the file as a whole counts no rows.
-                        let rows = match warning.rows {
+                        let count = warning.rows;
+                        let rows = move || match count {
                             0 => String::new(),
-                            1 => " (1 row)".to_string(),
-                            n => format!(" ({n} rows)"),
+                            1 => format!(" {}", i18n.t(Text::OneRow)),
+                            n => format!(" {}", i18n.fill(Text::NRows, &[("n", &n.to_string())])),
                         };
                         view! { <li>{warning.message.clone()} <span class="muted">{rows}</span></li> }
                     })
@@ -227,14 +249,19 @@ fn role_from_value(value: &str) -> ColumnRole {
 #[component]
 fn MappingEditor(columns: Vec<ColumnView>) -> impl IntoView {
     let state = use_import_state();
+    let i18n = use_i18n();
     (!columns.is_empty()).then(|| {
         view! {
             <details class="mapping" open>
-                <summary>"Columns"</summary>
+                <summary>{move || i18n.t(Text::Columns)}</summary>
                 <div class="table-scroll">
                 <table class="mapping-table">
                     <thead>
-                        <tr><th scope="col">"Column in the file"</th><th scope="col" class="examples">"Examples"</th><th scope="col">"Use as"</th></tr>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Text::ColumnInFile)}</th>
+                            <th scope="col" class="examples">{move || i18n.t(Text::Examples)}</th>
+                            <th scope="col">{move || i18n.t(Text::UseAs)}</th>
+                        </tr>
                     </thead>
                     <tbody>
                         {columns
@@ -245,22 +272,23 @@ fn MappingEditor(columns: Vec<ColumnView>) -> impl IntoView {
                                 let on_change = move |ev: leptos::ev::Event| {
                                     state.set_role(i, role_from_value(&event_target_value(&ev)));
                                 };
-                                let option = move |value: String, label: &'static str| {
+                                let option = move |value: String, label: Text| {
                                     let selected = value == current;
-                                    view! { <option value=value selected=selected>{label}</option> }
+                                    view! { <option value=value selected=selected>{move || i18n.t(label)}</option> }
                                 };
+                                let name = column.name.clone();
                                 view! {
                                     <tr>
                                         <th scope="row">{column.name.clone()}</th>
                                         <td class="examples">{column.examples.join(" · ")}</td>
                                         <td>
-                                            <select aria-label=format!("Use column {} as", column.name) on:change=on_change>
+                                            <select aria-label=move || i18n.fill(Text::UseColumnAs, &[("name", &name)]) on:change=on_change>
                                                 {Target::ALL
                                                     .into_iter()
-                                                    .map(|target| option(target.key().to_string(), target.label()))
+                                                    .map(|target| option(target.key().to_string(), target.text()))
                                                     .collect_view()}
-                                                {option("extra".into(), "Keep as extra column")}
-                                                {option("ignore".into(), "Ignore")}
+                                                {option("extra".into(), Text::KeepAsExtra)}
+                                                {option("ignore".into(), Text::Ignore)}
                                             </select>
                                         </td>
                                     </tr>
@@ -275,31 +303,35 @@ fn MappingEditor(columns: Vec<ColumnView>) -> impl IntoView {
     })
 }
 
-fn action_label(action: &Action) -> &'static str {
+fn action_text(action: &Action) -> Text {
     match action {
-        Action::Add => "Add",
-        Action::Update { .. } => "Update",
-        Action::Unchanged { .. } => "Unchanged",
+        Action::Add => Text::ActionAdd,
+        Action::Update { .. } => Text::ActionUpdate,
+        Action::Unchanged { .. } => Text::ActionUnchanged,
     }
+}
+
+/// "line 3" starts a sentence as "Line 3"; scripts without case are left as they are.
+fn capitalised(text: String) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// The first rows as the cases they become.
 #[component]
 fn FirstRows(rows: Vec<PlannedRow>, total: usize) -> impl IntoView {
+    let i18n = use_i18n();
     (!rows.is_empty()).then(|| {
-        let shown = rows.len();
+        let shown = rows.len().to_string();
+        let total = total.to_string();
+        let head = [Text::Row, Text::Action, Text::Id, Text::FieldTitle, Text::FieldCustomer, Text::FieldStatus];
         view! {
             <div class="table-scroll">
-            <table class="preview-table" aria-label="First rows">
-                <caption>{format!("First {shown} of {total} rows")}</caption>
+            <table class="preview-table" aria-label=move || i18n.t(Text::FirstRows)>
+                <caption>{move || i18n.fill(Text::FirstRowsOf, &[("shown", &shown), ("total", &total)])}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Row"</th>
-                        <th scope="col">"Action"</th>
-                        <th scope="col">"Id"</th>
-                        <th scope="col">"Title"</th>
-                        <th scope="col">"Customer"</th>
-                        <th scope="col">"Status"</th>
+                        {head.into_iter().map(|text| view! { <th scope="col">{move || i18n.t(text)}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -307,14 +339,17 @@ fn FirstRows(rows: Vec<PlannedRow>, total: usize) -> impl IntoView {
                         .into_iter()
                         .map(|row| {
                             let incoming = row.incoming;
+                            let at = row.at.message();
+                            let action = action_text(&row.action);
+                            let status = incoming.status.map(|status| status.text());
                             view! {
                                 <tr>
-                                    <td>{row.at.to_string()}</td>
-                                    <td>{action_label(&row.action)}</td>
+                                    <td>{move || i18n.message(&at)}</td>
+                                    <td>{move || i18n.t(action)}</td>
                                     <td>{incoming.external_id}</td>
                                     <td>{incoming.title.unwrap_or_default()}</td>
                                     <td>{incoming.customer.unwrap_or_default()}</td>
-                                    <td>{incoming.status.map(|status| status.label()).unwrap_or_default()}</td>
+                                    <td>{move || status.map(|status| i18n.t(status))}</td>
                                 </tr>
                             }
                         })

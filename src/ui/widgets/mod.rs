@@ -7,6 +7,7 @@ pub mod chart;
 pub mod fields;
 pub mod header;
 pub mod import_review;
+pub mod language;
 pub mod presence;
 pub mod quick_add;
 pub mod similar_cases;

@@ -2,18 +2,20 @@
 //! previewed in the same review panel as a file before anything is written.
 
 use crate::domain::import::quick_add;
-use crate::ui::state::use_import_state;
+use crate::i18n::Text;
+use crate::ui::state::{use_i18n, use_import_state};
 use leptos::prelude::*;
 
 #[component]
 pub fn QuickAddButton() -> impl IntoView {
     let state = use_import_state();
+    let i18n = use_i18n();
     view! {
         <button
             aria-expanded=move || state.quick_add_open.get().to_string()
             on:click=move |_| state.quick_add_open.update(|open| *open = !*open)
         >
-            "Quick add"
+            {move || i18n.t(Text::QuickAdd)}
         </button>
     }
 }
@@ -21,39 +23,38 @@ pub fn QuickAddButton() -> impl IntoView {
 #[component]
 pub fn QuickAddPanel() -> impl IntoView {
     let state = use_import_state();
+    let i18n = use_i18n();
     let preview = move |_| match quick_add(&state.pasted.get_untracked()) {
         Ok(job) => {
             state.quick_add_open.set(false);
-            state.start_pasted(job);
+            state.start_pasted(job, i18n.t(Text::PastedRows).into());
         }
-        Err(error) => state.fail("pasted rows".into(), error.to_string()),
+        Err(error) => state.fail(i18n.t(Text::PastedRows).into(), error.message()),
     };
     view! {
         <Show when=move || state.quick_add_open.get()>
-            <section class="panel review" role="region" aria-label="Quick add">
-                <h2>"Quick add"</h2>
+            <section class="panel review" role="region" aria-label=move || i18n.t(Text::QuickAdd)>
+                <h2>{move || i18n.t(Text::QuickAdd)}</h2>
                 <div class="field">
-                    <label for="quick-add-text">"Paste cases"</label>
+                    <label for="quick-add-text">{move || i18n.t(Text::PasteCases)}</label>
                     <textarea
                         id="quick-add-text"
                         rows="6"
-                        placeholder="One case per line: the title, then a tab and a description if you like"
+                        placeholder=move || i18n.t(Text::PastePlaceholder)
                         prop:value=move || state.pasted.get()
                         on:input=move |ev| state.pasted.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <p class="muted">
-                    "One case per line, or rows copied from a spreadsheet (a first row of column names is recognised). You will see what would be added before anything is saved."
-                </p>
+                <p class="muted">{move || i18n.t(Text::PasteHint)}</p>
                 <div class="button-row">
                     <button
                         class="primary"
                         disabled=move || state.pasted.with(|text| text.trim().is_empty())
                         on:click=preview
                     >
-                        "Preview"
+                        {move || i18n.t(Text::Preview)}
                     </button>
-                    <button on:click=move |_| state.quick_add_open.set(false)>"Close"</button>
+                    <button on:click=move |_| state.quick_add_open.set(false)>{move || i18n.t(Text::Close)}</button>
                 </div>
             </section>
         </Show>

@@ -4,7 +4,8 @@
 use crate::domain::case::{Case, CaseId};
 use crate::domain::duplicates::highlight;
 use crate::domain::grouping::SimilarCase;
-use crate::ui::state::{use_desk, use_grouping, DeskStore, Route};
+use crate::i18n::Text;
+use crate::ui::state::{use_desk, use_grouping, use_i18n, DeskStore, Route};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -54,7 +55,7 @@ pub fn CaseSimilarCases(case: Memo<Case>) -> impl IntoView {
         let id = case.with_untracked(|c| c.id.clone());
         store.act(|desk, author, now| desk.link_cases(&id, &other, author, now));
     });
-    view! { <SimilarCasesPanel list=Signal::from(list) linked link empty="No similar open cases." /> }
+    view! { <SimilarCasesPanel list=Signal::from(list) linked link empty=Text::NoSimilarCases /> }
 }
 
 /// Similar cases while a new case is typed; Link remembers the case to link once it is saved.
@@ -106,7 +107,7 @@ pub fn DraftSimilarCases(
             list=Signal::from(list)
             linked=Signal::from(links)
             link
-            empty="Type a title to see similar open cases."
+            empty=Text::TypeForSimilarCases
         />
     }
 }
@@ -116,12 +117,13 @@ fn SimilarCasesPanel(
     list: Signal<Vec<SimilarRow>>,
     linked: Signal<Vec<CaseId>>,
     link: Callback<CaseId>,
-    empty: &'static str,
+    empty: Text,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="panel similar" aria-labelledby="similar-heading">
-            <h2 id="similar-heading">"Similar cases"</h2>
-            <Show when=move || list.with(|l| !l.is_empty()) fallback=move || view! { <p class="muted">{empty}</p> }>
+            <h2 id="similar-heading">{move || i18n.t(Text::SimilarCases)}</h2>
+            <Show when=move || list.with(|l| !l.is_empty()) fallback=move || view! { <p class="muted">{move || i18n.t(empty)}</p> }>
                 <ol class="similar-list">
                     <For each=move || list.get() key=|row| (row.id.clone(), row.percent, row.title.clone()) let:row>
                         <SimilarItem row linked link />
@@ -135,12 +137,14 @@ fn SimilarCasesPanel(
 #[component]
 fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<CaseId>) -> impl IntoView {
     let id = row.id.clone();
+    let i18n = use_i18n();
     let is_linked = Memo::new(move |_| linked.with(|all| all.contains(&id)));
-    let label = format!("Link {}", row.title);
+    let title = row.title.clone();
+    let label = move || i18n.fill(Text::LinkCase, &[("title", &title)]);
     let target = row.id.clone();
     view! {
         <li class="similar-item">
-            <span class="similarity" title="How similar the text is">{format!("{} %", row.percent)}</span>
+            <span class="similarity" title=move || i18n.t(Text::HowSimilar)>{format!("{} %", row.percent)}</span>
             <div class="similar-body">
                 <a href=Route::Case(row.id.clone()).href()><Highlighted text=row.title.clone() words=row.matched.clone() /></a>
                 <span class="muted small">{row.customer.clone()}</span>
@@ -153,7 +157,7 @@ fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<Case
                 aria-pressed=move || if is_linked.get() { "true" } else { "false" }
                 on:click=move |_| link.run(target.clone())
             >
-                {move || if is_linked.get() { "Linked" } else { "Link" }}
+                {move || i18n.t(if is_linked.get() { Text::Linked } else { Text::Link })}
             </button>
         </li>
     }
@@ -178,10 +182,11 @@ fn Highlighted(text: String, words: Vec<String>) -> impl IntoView {
 
 #[component]
 fn SharedWords(words: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
     (!words.is_empty()).then(|| {
         view! {
             <span class="shared-words small">
-                "Shared: "
+                {move || i18n.t(Text::SharedWords)}
                 {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark>{word}</mark> " " }).collect_view()}
             </span>
         }

@@ -7,7 +7,14 @@ use leptos::prelude::*;
 
 /// `kind` names the entry's look (`created`, `status`, `note`, `contact`, `link`, `update` …).
 #[component]
-pub fn TimelineRow(at: Timestamp, author: String, kind: &'static str, text: String) -> impl IntoView {
+pub fn TimelineRow(
+    at: Timestamp,
+    author: String,
+    kind: &'static str,
+    /// Follows the page's language where the text is the app's own.
+    #[prop(into)]
+    text: Signal<String>,
+) -> impl IntoView {
     view! {
         <li class=format!("entry entry-{kind}")>
             <div class="entry-meta">

@@ -4,16 +4,27 @@
 
 use crate::domain::csv_export::export_csv;
 use crate::domain::persist::export_json;
+use crate::i18n::{Message, Text};
 use crate::ui::browser;
-use crate::ui::state::{use_desk, use_grouping, use_import_state, use_inbox_view};
+use crate::ui::state::{use_desk, use_grouping, use_i18n, use_import_state, use_inbox_view, I18n};
 use leptos::html::Details;
 use leptos::prelude::*;
 
+/// Why a download did not start, under its button.
+pub fn problem_note(i18n: I18n, problem: ReadSignal<Option<Message>>) -> impl IntoView {
+    view! {
+        <Show when=move || problem.with(Option::is_some)>
+            <p class="inline-error" role="alert">{move || problem.with(|p| p.as_ref().map(|m| i18n.message(m)))}</p>
+        </Show>
+    }
+}
+
 /// Downloads everything as this app's JSON export; `label` names it where it serves as a backup.
 #[component]
-pub fn ExportJsonButton(#[prop(optional)] label: Option<&'static str>) -> impl IntoView {
+pub fn ExportJsonButton(#[prop(optional)] label: Option<Text>) -> impl IntoView {
     let store = use_desk();
-    let (problem, set_problem) = signal(None::<String>);
+    let i18n = use_i18n();
+    let (problem, set_problem) = signal(None::<Message>);
     let grouping = use_grouping();
     let export = move |_| {
         let now = browser::now();
@@ -29,10 +40,8 @@ pub fn ExportJsonButton(#[prop(optional)] label: Option<&'static str>) -> impl I
         );
     };
     view! {
-        <button on:click=export>{label.unwrap_or("Export JSON")}</button>
-        <Show when=move || problem.get().is_some()>
-            <p class="inline-error" role="alert">{move || problem.get()}</p>
-        </Show>
+        <button on:click=export>{move || i18n.t(label.unwrap_or(Text::ExportJson))}</button>
+        {problem_note(i18n, problem)}
     }
 }
 
@@ -40,8 +49,9 @@ pub fn ExportJsonButton(#[prop(optional)] label: Option<&'static str>) -> impl I
 pub fn ExportCsvMenu() -> impl IntoView {
     let store = use_desk();
     let inbox = use_inbox_view();
+    let i18n = use_i18n();
     let menu = NodeRef::<Details>::new();
-    let (problem, set_problem) = signal(None::<String>);
+    let (problem, set_problem) = signal(None::<Message>);
     let export = move |whole_desk: bool| {
         let now = browser::now();
         let bytes = store.desk.with_untracked(|desk| {
@@ -62,21 +72,20 @@ pub fn ExportCsvMenu() -> impl IntoView {
     };
     view! {
         <details class="menu" node_ref=menu>
-            <summary class="button">"Export CSV"</summary>
+            <summary class="button">{move || i18n.t(Text::ExportCsv)}</summary>
             <div class="menu-items">
-                <button on:click=move |_| export(false)>"Export CSV (this view)"</button>
-                <button on:click=move |_| export(true)>"Export CSV (all cases)"</button>
+                <button on:click=move |_| export(false)>{move || i18n.t(Text::ExportCsvView)}</button>
+                <button on:click=move |_| export(true)>{move || i18n.t(Text::ExportCsvAll)}</button>
             </div>
         </details>
-        <Show when=move || problem.get().is_some()>
-            <p class="inline-error" role="alert">{move || problem.get()}</p>
-        </Show>
+        {problem_note(i18n, problem)}
     }
 }
 
 #[component]
 pub fn ImportFileInput() -> impl IntoView {
     let state = use_import_state();
+    let i18n = use_i18n();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -85,7 +94,7 @@ pub fn ImportFileInput() -> impl IntoView {
     };
     view! {
         <label class="button file-button">
-            "Import"
+            {move || i18n.t(Text::Import)}
             <input
                 type="file"
                 accept=".csv,.tsv,.txt,.json,text/csv,application/json"
@@ -100,6 +109,7 @@ pub fn ImportFileInput() -> impl IntoView {
 #[component]
 pub fn DropHint() -> impl IntoView {
     let state = use_import_state();
+    let i18n = use_i18n();
     let dragging = RwSignal::new(false);
     // Enter and leave fire for every element crossed; the page is left when they balance.
     let depth = StoredValue::new(0_i32);
@@ -145,7 +155,7 @@ pub fn DropHint() -> impl IntoView {
     view! {
         <Show when=move || dragging.get()>
             <div class="drop-hint" role="status">
-                <p>"Drop a CSV or JSON file to import it"</p>
+                <p>{move || i18n.t(Text::DropToImport)}</p>
             </div>
         </Show>
     }

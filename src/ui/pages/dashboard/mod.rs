@@ -6,9 +6,12 @@ mod headlines;
 
 use crate::domain::case::{Surface, Tier};
 use crate::domain::kpi::Preset;
+use crate::i18n::Message;
 use crate::ui::browser;
+use crate::ui::state::use_i18n;
 use crate::ui::state::{use_desk, use_kpi, KpiQuery, Route};
 use crate::ui::widgets::any_choice::AnyChoiceFilter;
+use crate::ui::widgets::transfer::problem_note;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -119,7 +122,7 @@ pub fn PeriodControls() -> impl IntoView {
 #[component]
 fn ExportMetrics() -> impl IntoView {
     let kpi = use_kpi();
-    let (problem, set_problem) = signal(None::<String>);
+    let (problem, set_problem) = signal(None::<Message>);
     let export = move |_| {
         let Some(figures) = kpi.figures.get_untracked() else { return };
         let name = browser::stamped_file_name("triage-desk-metrics", "csv", browser::now());
@@ -127,8 +130,6 @@ fn ExportMetrics() -> impl IntoView {
     };
     view! {
         <button on:click=export>"Export metrics"</button>
-        <Show when=move || problem.get().is_some()>
-            <p class="inline-error" role="alert">{move || problem.get()}</p>
-        </Show>
+        {problem_note(use_i18n(), problem)}
     }
 }

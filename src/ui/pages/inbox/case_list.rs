@@ -157,7 +157,13 @@ pub fn CaseList(shown: Memo<Indices>) -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.get_attribute("role").as_deref() == Some("row"));
-        if n == 0 || !on_row || ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+        if n == 0
+            || !on_row
+            || ev.ctrl_key()
+            || ev.alt_key()
+            || ev.meta_key()
+            || crate::ui::browser::is_composing(&ev)
+        {
             return;
         }
         let at = active.get_untracked().min(n - 1);

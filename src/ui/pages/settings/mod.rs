@@ -1,6 +1,7 @@
 //! Settings: who you are on the timeline, and the SLA policies.
 
 mod grouping;
+mod language;
 mod sla;
 mod triage_rules;
 
@@ -33,6 +34,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             />
             <p class="muted">"Written as the author of every timeline entry you add. An empty name is shown as \u{201c}Me\u{201d}."</p>
+            <language::LanguageSection />
             <sla::SlaSettingsSection />
             <grouping::GroupingSettingsSection />
         </section>

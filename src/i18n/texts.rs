@@ -1,0 +1,285 @@
+//! The table: one row per text, `Key => English, 한국어, 繁體中文 (Taiwan);`. Support wording
+//! as agents use it: a case is 문의 / 案件, an incident 장애 / 事件. `{name}` is filled by
+//! `fill`; every language must use the same names (a test checks).
+
+texts! {
+    // Placeholders only: an empty part of a sentence, and text passed through as it is.
+    Nothing => "", "", "";
+    Verbatim => "{text}", "{text}", "{text}";
+    ListSeparator => ", ", ", ", "、";
+
+    // The shell.
+    LoadingCases => "Loading your cases…", "문의를 불러오는 중…", "正在載入案件…";
+    Language => "Language", "언어", "語言";
+    LanguageHint => "The desk's buttons, labels and messages. Case text stays as it was written.",
+        "버튼, 메뉴, 안내 문구에 쓰이는 언어입니다. 문의 내용은 작성된 그대로 표시됩니다.",
+        "按鈕、標籤與訊息使用的語言。案件內容維持原文，不會翻譯。";
+    Groups => "Groups", "그룹", "群組";
+    Incidents => "Incidents", "장애", "事件";
+    Cases => "Cases", "문의", "案件";
+    Customers => "Customers", "고객", "客戶";
+    Cancel => "Cancel", "취소", "取消";
+    Close => "Close", "닫기", "關閉";
+    Dismiss => "Dismiss", "닫기", "知道了";
+    Preview => "Preview", "미리 보기", "預覽";
+    Saving => "Saving", "저장 중", "儲存中";
+
+    // Case fields and choices.
+    FieldTitle => "Title", "제목", "標題";
+    FieldDescription => "Description", "설명", "說明";
+    FieldCustomer => "Customer", "고객", "客戶";
+    FieldTier => "Tier", "서비스 등급", "服務等級";
+    FieldSurface => "Surface", "발생 경로", "發生管道";
+    FieldCategory => "Category", "분류", "類別";
+    FieldCustomersAffected => "Customers affected", "영향받은 고객 수", "受影響客戶數";
+    FieldUrgency => "Urgency", "긴급도", "緊急程度";
+    FieldStatus => "Status", "상태", "狀態";
+    TierEnterprise => "Enterprise", "엔터프라이즈", "企業版";
+    TierPremium => "Premium", "프리미엄", "進階版";
+    TierStandard => "Standard", "스탠다드", "標準版";
+    TierFree => "Free", "무료", "免費版";
+    SurfaceWebsite => "Website", "웹사이트", "網站";
+    SurfaceApp => "App", "앱", "應用程式";
+    SurfaceSupportPlatform => "Support platform", "고객지원 플랫폼", "客服平台";
+    SurfaceApi => "API", "API", "API";
+    SurfaceOther => "Other", "기타", "其他";
+    UrgencyHigh => "High", "높음", "高";
+    UrgencyMedium => "Medium", "보통", "中";
+    UrgencyLow => "Low", "낮음", "低";
+    StatusNew => "New", "신규", "新案件";
+    StatusTriaged => "Triaged", "분류 완료", "已分級";
+    StatusInProgress => "In progress", "처리 중", "處理中";
+    StatusWaitingOnCustomer => "Waiting on customer", "고객 회신 대기", "等待客戶回覆";
+    StatusWaitingOnEngineering => "Waiting on engineering", "개발팀 확인 대기", "等待工程團隊";
+    StatusResolved => "Resolved", "해결됨", "已解決";
+    StatusClosed => "Closed", "종료", "已結案";
+    NoteKindContact => "Customer contact", "고객 응대", "客戶聯繫";
+    NoteKindInternal => "Internal note", "내부 메모", "內部備註";
+
+    // Form fields.
+    ChangedInOtherTabLabel => "{field} changed in another tab", "다른 탭에서 {field} 변경됨", "{field}已在其他分頁變更";
+    ChangedInOtherTab => "Changed in another tab to “{value}”.", "다른 탭에서 “{value}”(으)로 바뀌었습니다.",
+        "已在其他分頁改為「{value}」。";
+    KeepMine => "Keep mine", "내 입력 유지", "保留我的內容";
+    TakeTheirs => "Take theirs", "다른 탭 값 사용", "採用對方的內容";
+    NotAWholeNumber => "“{text}” is not a whole number.", "“{text}”은(는) 정수가 아닙니다.", "「{text}」不是整數。";
+    EnterCompleteDateTime => "Enter a complete date and time.", "날짜와 시간을 모두 입력하세요.", "請輸入完整的日期與時間。";
+
+    // Saving and stored data.
+    NotSavedLead => "Not saved. ", "저장되지 않았습니다. ", "尚未儲存。";
+    TrySavingAgain => "Try saving again", "다시 저장", "重新儲存";
+    DownloadBackup => "Download a backup", "백업 다운로드", "下載備份";
+    LastChangeNotSaved => "Your last change was not saved: {reason}. Everything is still here in this tab and is saved with your next change; Download a backup keeps a copy, and this page asks before it closes.",
+        "마지막 변경 사항이 저장되지 않았습니다: {reason}. 모든 내용은 이 탭에 그대로 있으며 다음 변경 때 함께 저장됩니다. 백업 다운로드로 사본을 보관할 수 있고, 이 페이지를 닫기 전에 확인을 요청합니다.",
+        "您最近的變更尚未儲存：{reason}。所有內容仍保留在這個分頁中，下次變更時會一併儲存；「下載備份」可保留一份副本，關閉此頁面前也會先詢問您。";
+    StorageUnavailable => "Cases stay only while this tab is open: {reason}. Use Export JSON to keep a copy.",
+        "이 탭을 닫으면 문의가 사라집니다: {reason}. JSON 내보내기로 사본을 보관하세요.",
+        "案件只會保留到這個分頁關閉為止：{reason}。請使用「匯出 JSON」保留一份副本。";
+    OtherTabUnreadable => "another tab's newer data could not be read ({reason})",
+        "다른 탭의 최신 데이터를 읽지 못했습니다({reason})", "無法讀取其他分頁較新的資料（{reason}）";
+    OtherTabsKeptWriting => "other tabs kept writing at the same moment", "다른 탭에서 동시에 계속 저장하고 있었습니다",
+        "其他分頁同時持續寫入";
+    SaveDidNotFinish => "A save did not finish", "저장이 끝나지 않음", "儲存未完成";
+    NotEverythingKept => "Not everything was kept. ", "일부 내용이 보관되지 않았습니다. ", "部分內容未保留。";
+    InterruptedSave => "The last save before a page of this desk closed did not finish: it was writing the records of {cases} cases (from {time}), and the desk is as it was before that save, so the changes it held are not in this browser's storage. If they came from an import, import the file again.",
+        "이 데스크의 페이지가 닫히기 전 마지막 저장이 끝나지 않았습니다. 문의 {cases}건의 기록을 저장하던 중이었으며({time}부터), 데스크는 그 저장 이전 상태이므로 해당 변경 사항은 이 브라우저에 저장되어 있지 않습니다. 가져오기로 추가한 내용이라면 파일을 다시 가져오세요.",
+        "此工作台的頁面關閉前，最後一次儲存沒有完成：當時正在寫入 {cases} 筆案件的紀錄（自 {time} 起），工作台維持在該次儲存之前的狀態，因此那些變更並未存在此瀏覽器中。若變更來自匯入，請重新匯入該檔案。";
+    StoredDataUnreadable => "Stored data could not be read", "저장된 데이터를 읽을 수 없음", "無法讀取已儲存的資料";
+    SomeDataUnreadable => "Some of your saved data could not be read. ", "저장된 데이터 일부를 읽을 수 없습니다. ",
+        "部分已儲存的資料無法讀取。";
+    BackupKeptHolding => "Nothing was deleted: the data was copied to the backup “{key}” in this browser. The desk shows what could be read, and nothing is saved over the stored data until you choose Keep backup and continue. Download unreadable data gives a file that Import can restore from.",
+        "삭제된 것은 없습니다. 데이터는 이 브라우저의 백업 “{key}”에 복사되었습니다. 데스크에는 읽을 수 있는 내용만 표시되며, 백업 유지 후 계속을 선택하기 전까지 저장된 데이터를 덮어쓰지 않습니다. 읽을 수 없는 데이터 다운로드로 받은 파일은 가져오기로 복원할 수 있습니다.",
+        "沒有刪除任何資料：資料已複製到此瀏覽器中的備份「{key}」。工作台只顯示可讀取的內容，在您選擇「保留備份並繼續」之前，不會覆寫已儲存的資料。「下載無法讀取的資料」取得的檔案可用「匯入」還原。";
+    BackupKept => "Nothing was deleted: the data was copied to the backup “{key}” in this browser, and the desk starts without it until you decide.",
+        "삭제된 것은 없습니다. 데이터는 이 브라우저의 백업 “{key}”에 복사되었으며, 결정하기 전까지 데스크는 이 데이터 없이 시작합니다.",
+        "沒有刪除任何資料：資料已複製到此瀏覽器中的備份「{key}」，在您決定之前，工作台會先在沒有這些資料的情況下啟動。";
+    BackupNotMade => "It could not be copied aside, so it was left untouched and nothing will be saved over it until you download and discard it.",
+        "따로 복사할 수 없어 그대로 두었습니다. 다운로드한 뒤 삭제하기 전까지 그 위에 아무것도 저장하지 않습니다.",
+        "無法另外複製，因此保持原狀；在您下載並捨棄之前，不會有任何內容覆寫它。";
+    DownloadUnreadable => "Download unreadable data", "읽을 수 없는 데이터 다운로드", "下載無法讀取的資料";
+    DiscardUnreadable => "Discard unreadable data", "읽을 수 없는 데이터 삭제", "捨棄無法讀取的資料";
+    KeepBackupAndContinue => "Keep backup and continue", "백업 유지 후 계속", "保留備份並繼續";
+    BackupGone => "The backup is no longer in this browser's storage.", "백업이 더 이상 이 브라우저 저장소에 없습니다.",
+        "此瀏覽器的儲存空間中已經沒有這份備份。";
+    DownloadFailed => "The download could not start ({what}).", "다운로드를 시작할 수 없습니다({what}).", "無法開始下載（{what}）。";
+    FileUnreadable => "The file could not be read.", "파일을 읽을 수 없습니다.", "無法讀取檔案。";
+
+    // Moving cases in and out.
+    ExportJson => "Export JSON", "JSON 내보내기", "匯出 JSON";
+    ExportCsv => "Export CSV", "CSV 내보내기", "匯出 CSV";
+    ExportCsvView => "Export CSV (this view)", "CSV 내보내기(현재 보기)", "匯出 CSV（目前檢視）";
+    ExportCsvAll => "Export CSV (all cases)", "CSV 내보내기(전체 문의)", "匯出 CSV（所有案件）";
+    Import => "Import", "가져오기", "匯入";
+    DropToImport => "Drop a CSV or JSON file to import it", "CSV 또는 JSON 파일을 끌어다 놓아 가져오세요",
+        "將 CSV 或 JSON 檔案拖放到這裡即可匯入";
+    QuickAdd => "Quick add", "빠른 추가", "快速新增";
+    PasteCases => "Paste cases", "문의 붙여넣기", "貼上案件";
+    PastePlaceholder => "One case per line: the title, then a tab and a description if you like",
+        "한 줄에 문의 하나: 제목, 필요하면 탭 뒤에 설명", "每行一筆案件：先寫標題，需要時再按 Tab 鍵加上說明";
+    PasteHint => "One case per line, or rows copied from a spreadsheet (a first row of column names is recognised). You will see what would be added before anything is saved.",
+        "한 줄에 문의 하나씩 입력하거나 스프레드시트에서 행을 복사해 붙여넣으세요(첫 행의 열 이름도 인식합니다). 저장하기 전에 추가될 내용을 먼저 보여 드립니다.",
+        "每行一筆案件，或貼上從試算表複製的列（可辨識第一列的欄位名稱）。儲存之前會先顯示將新增的內容。";
+    PastedRows => "pasted rows", "붙여넣은 행", "貼上的資料列";
+
+    // Import review.
+    ImportReview => "Import review", "가져오기 검토", "匯入檢查";
+    ImportTitle => "Import {name}", "{name} 가져오기", "匯入 {name}";
+    ReadingFile => "Reading the file", "파일 읽는 중", "正在讀取檔案";
+    ReadRows => "Read {rows} rows ({done} of {total} MB).", "{rows}행 읽음({total}MB 중 {done}MB).",
+        "已讀取 {rows} 列（{total} MB 中的 {done} MB）。";
+    CheckingRows => "Checking rows against your cases", "기존 문의와 대조하는 중", "正在與現有案件比對";
+    RowsChecked => "Checking rows against your cases: {done} of {total} rows checked.",
+        "기존 문의와 대조하는 중: {total}행 중 {done}행 확인.", "正在與現有案件比對：已檢查 {total} 列中的 {done} 列。";
+    ImportingCases => "Importing cases", "문의 가져오는 중", "正在匯入案件";
+    RowsImported => "Importing cases: {done} of {total} rows imported.", "문의 가져오는 중: {total}행 중 {done}행 완료.",
+        "正在匯入案件：已匯入 {total} 列中的 {done} 列。";
+    SavingImported => "Saving {cases} cases in this browser's storage. Keep this page open until it says Imported.",
+        "문의 {cases}건을 이 브라우저에 저장하는 중입니다. ‘가져오기 완료’가 표시될 때까지 이 페이지를 열어 두세요.",
+        "正在將 {cases} 筆案件儲存到此瀏覽器。顯示「已匯入」之前，請勿關閉此頁面。";
+    ImportedSummary => "Imported: {added} added, {updated} updated, {unchanged} unchanged.",
+        "가져오기 완료: {added}건 추가, {updated}건 업데이트, {unchanged}건 변경 없음.",
+        "已匯入：新增 {added} 筆、更新 {updated} 筆、{unchanged} 筆未變更。";
+    ImportRowsLeftOut => "{n} rows with errors were left out.", "오류가 있는 {n}행은 제외했습니다.", "有錯誤的 {n} 列未匯入。";
+    ImportNotSavedYet => "They are not saved yet: see the message at the top of the page.",
+        "아직 저장되지 않았습니다. 페이지 상단의 안내를 확인하세요.", "尚未儲存：請查看頁面頂端的訊息。";
+    CannotImport => "This file cannot be imported: {reason}", "이 파일은 가져올 수 없습니다: {reason}", "無法匯入此檔案：{reason}";
+    NothingChanged => "Nothing was changed.", "아무것도 변경되지 않았습니다.", "沒有任何變更。";
+    FormatLead => "Format: ", "형식: ", "格式：";
+    WhatImportWillDo => "What the import will do", "가져오기 결과 미리 보기", "匯入後的結果";
+    ToAdd => "to add", "추가", "新增";
+    ToUpdate => "to update", "업데이트", "更新";
+    Unchanged => "unchanged", "변경 없음", "未變更";
+    WithErrors => "with errors", "오류", "有錯誤";
+    ImportCounts => "{add} new cases will be added, {update} cases already here will be updated, {unchanged} are unchanged, and {errors} rows have errors.",
+        "새 문의 {add}건이 추가되고, 기존 문의 {update}건이 업데이트되며, {unchanged}건은 그대로이고, {errors}행에 오류가 있습니다.",
+        "將新增 {add} 筆案件、更新 {update} 筆現有案件，{unchanged} 筆維持不變，另有 {errors} 列有錯誤。";
+    CountIncidents => "{n} incidents", "장애 {n}건", "{n} 個事件";
+    CountMerges => "{n} merges", "병합 {n}건", "{n} 筆合併";
+    CountUndoneMerges => "{n} undone merges", "취소된 병합 {n}건", "{n} 筆已復原的合併";
+    CountNotDuplicatePairs => "{n} not-duplicate pairs", "중복 아님 표시 {n}쌍", "{n} 組「非重複」標記";
+    ImportBrings => "The file also brings {records}; they are merged with yours as another tab's changes are.",
+        "이 파일에는 {records}도 들어 있으며, 다른 탭의 변경 사항처럼 기존 데이터와 병합됩니다.",
+        "此檔案另外包含 {records}，會像其他分頁的變更一樣與您的資料合併。";
+    UseFileSettings => "Also use the file's settings (display name “{name}”)", "파일의 설정도 사용(표시 이름 “{name}”)",
+        "一併套用檔案中的設定（顯示名稱「{name}」）";
+    ImportCases => "Import cases", "문의 가져오기", "匯入案件";
+    RowsNotImported => "Rows that will not be imported", "가져오지 않을 행", "不會匯入的資料列";
+    AndMore => "…and {n} more.", "…외 {n}건.", "…還有 {n} 筆。";
+    WorthKnowing => "Worth knowing", "참고 사항", "注意事項";
+    OneRow => "(1 row)", "(1행)", "（1 列）";
+    NRows => "({n} rows)", "({n}행)", "（{n} 列）";
+    Columns => "Columns", "열", "欄位";
+    ColumnInFile => "Column in the file", "파일의 열", "檔案中的欄位";
+    Examples => "Examples", "예시", "範例";
+    UseAs => "Use as", "용도", "用途";
+    UseColumnAs => "Use column {name} as", "{name} 열의 용도", "{name} 欄位的用途";
+    KeepAsExtra => "Keep as extra column", "추가 열로 보관", "保留為額外欄位";
+    Ignore => "Ignore", "무시", "忽略";
+    FirstRows => "First rows", "첫 행", "前幾列";
+    FirstRowsOf => "First {shown} of {total} rows", "전체 {total}행 중 처음 {shown}행", "共 {total} 列中的前 {shown} 列";
+    Row => "Row", "행", "列";
+    Action => "Action", "처리", "動作";
+    Id => "Id", "ID", "ID";
+    ActionAdd => "Add", "추가", "新增";
+    ActionUpdate => "Update", "업데이트", "更新";
+    ActionUnchanged => "Unchanged", "변경 없음", "未變更";
+    RowLine => "line {n}", "{n}번째 줄", "第 {n} 行";
+    RowItem => "item {n}", "{n}번째 항목", "第 {n} 項";
+    RowRecord => "record {n}", "{n}번째 레코드", "第 {n} 筆紀錄";
+    RowRecordCase => "record {n}, case {case}", "{n}번째 레코드의 {case}번째 문의", "第 {n} 筆紀錄的第 {case} 筆案件";
+    FormatZendesk => "Zendesk tickets (CSV)", "Zendesk 티켓(CSV)", "Zendesk 工單（CSV）";
+    FormatJira => "Jira issues (CSV)", "Jira 이슈(CSV)", "Jira 議題（CSV）";
+    FormatFreshdesk => "Freshdesk tickets (CSV)", "Freshdesk 티켓(CSV)", "Freshdesk 工單（CSV）";
+    FormatGitHub => "GitHub issues (JSON)", "GitHub 이슈(JSON)", "GitHub 議題（JSON）";
+    FormatOwnJson => "Triage Desk export (JSON)", "Triage Desk 내보내기 파일(JSON)", "Triage Desk 匯出檔（JSON）";
+    FormatOwnCsv => "Triage Desk export (CSV)", "Triage Desk 내보내기 파일(CSV)", "Triage Desk 匯出檔（CSV）";
+    FormatOwnBackup => "Triage Desk unreadable-data backup", "Triage Desk 읽을 수 없는 데이터 백업",
+        "Triage Desk 無法讀取資料的備份";
+    FormatCsv => "CSV", "CSV", "CSV";
+    FormatPasted => "Pasted rows", "붙여넣은 행", "貼上的資料列";
+    TargetCaseId => "Triage Desk id", "Triage Desk ID", "Triage Desk ID";
+    TargetExternalId => "External id", "외부 ID", "外部 ID";
+    TargetCreated => "Created", "생성일", "建立時間";
+    TargetUpdated => "Updated", "수정일", "更新時間";
+    TargetFirstResponse => "First response", "첫 응답", "首次回覆";
+    TargetResolved => "Resolved", "해결일", "解決時間";
+    NewVersionReady => "A new version is ready.", "새 버전이 준비되었습니다.", "新版本已準備好。";
+    ReloadNewVersion => "Reload", "새로고침", "重新載入";
+    RatingGood => "Good", "만족", "滿意";
+    RatingBad => "Bad", "불만족", "不滿意";
+    TargetSatisfaction => "Satisfaction", "고객 만족도", "滿意度";
+    TargetSatisfactionComment => "Satisfaction comment", "만족도 의견", "滿意度意見";
+
+    // Why a file cannot be imported.
+    ImportEmpty => "The file is empty.", "파일이 비어 있습니다.", "檔案是空的。";
+    ImportTooLarge => "The file is {size} MB; an import takes {kind} of up to {limit} MB. Split it into smaller files and import each.",
+        "파일 크기가 {size}MB입니다. {kind} 최대 {limit}MB까지 가져올 수 있습니다. 작은 파일로 나눠 각각 가져오세요.",
+        "檔案大小為 {size} MB；匯入的{kind}上限為 {limit} MB。請分割成較小的檔案後分別匯入。";
+    ImportKindCsv => "a CSV or GitHub file", "CSV 또는 GitHub 파일은", "CSV 或 GitHub 檔案";
+    ImportKindAny => "any file", "파일은", "任何檔案";
+    ImportUtf16 => "The file is UTF-16 ({order}) text, which this importer does not read. Open it in a spreadsheet or text editor and save it as \"CSV UTF-8\", then import it again.",
+        "UTF-16({order}) 텍스트 파일은 읽을 수 없습니다. 스프레드시트나 텍스트 편집기에서 열어 \"CSV UTF-8\"로 저장한 뒤 다시 가져오세요.",
+        "此檔案是 UTF-16（{order}）文字，無法匯入。請用試算表或文字編輯器開啟，另存為「CSV UTF-8」後再匯入。";
+    ImportBinary => "This is {what}; import a CSV or JSON export instead.", "이 파일은 {what}입니다. CSV나 JSON 내보내기 파일을 가져오세요.",
+        "這是{what}；請改為匯入 CSV 或 JSON 匯出檔。";
+    ImportNotUtf8 => "The file is not UTF-8 text from line {line} (byte {offset}) on.{guess} Open it in a spreadsheet or text editor and save it as \"CSV UTF-8\", then import it again.",
+        "{line}번째 줄({offset}바이트)부터 UTF-8 텍스트가 아닙니다.{guess} 스프레드시트나 텍스트 편집기에서 열어 \"CSV UTF-8\"로 저장한 뒤 다시 가져오세요.",
+        "從第 {line} 行（第 {offset} 位元組）起不是 UTF-8 文字。{guess}請用試算表或文字編輯器開啟，另存為「CSV UTF-8」後再匯入。";
+    ImportLooksKorean => " It looks like Korean text in CP949/EUC-KR.", " CP949/EUC-KR 인코딩의 한국어 텍스트로 보입니다.",
+        "看起來是 CP949/EUC-KR 編碼的韓文文字。";
+    ImportLooksBig5 => " It looks like Chinese text in Big5.", " Big5 인코딩의 중국어 텍스트로 보입니다.", "看起來是 Big5 編碼的中文文字。";
+    ImportLooksShiftJis => " It looks like Japanese text in Shift-JIS.", " Shift-JIS 인코딩의 일본어 텍스트로 보입니다.",
+        "看起來是 Shift-JIS 編碼的日文文字。";
+    ImportBrokenJson => "The JSON is broken at line {line}, column {column}: {reason}.",
+        "JSON이 {line}번째 줄 {column}번째 칸에서 깨졌습니다: {reason}.", "JSON 在第 {line} 行第 {column} 欄有誤：{reason}。";
+    ImportOwnExportUnreadable => "The Triage Desk export could not be read: {reason}.",
+        "Triage Desk 내보내기 파일을 읽을 수 없습니다: {reason}.", "無法讀取 Triage Desk 匯出檔：{reason}。";
+    ImportNotCases => "This file holds {what}, not cases.", "이 파일에는 문의가 아니라 {what}이(가) 들어 있습니다.",
+        "此檔案內容是{what}，而不是案件。";
+    ImportUnknownJson => "This JSON is neither a list of GitHub issues nor a Triage Desk export.",
+        "이 JSON은 GitHub 이슈 목록도 Triage Desk 내보내기 파일도 아닙니다.", "此 JSON 既不是 GitHub 議題清單，也不是 Triage Desk 匯出檔。";
+    ImportNoColumnNames => "The first row has no column names.", "첫 행에 열 이름이 없습니다.", "第一列沒有欄位名稱。";
+
+    // Similar cases.
+    SimilarCases => "Similar cases", "유사 문의", "相似案件";
+    NoSimilarCases => "No similar open cases.", "진행 중인 유사 문의가 없습니다.", "沒有相似的未結案件。";
+    TypeForSimilarCases => "Type a title to see similar open cases.", "제목을 입력하면 진행 중인 유사 문의를 보여 드립니다.",
+        "輸入標題即可查看相似的未結案件。";
+    HowSimilar => "How similar the text is", "내용이 얼마나 비슷한지", "內容的相似程度";
+    LinkCase => "Link {title}", "{title} 연결", "連結「{title}」";
+    Link => "Link", "연결", "連結";
+    Linked => "Linked", "연결됨", "已連結";
+    SharedWords => "Shared: ", "공통 단어: ", "共同字詞：";
+
+    // Incidents.
+    Incident => "Incident", "장애", "事件";
+    Opened => "Opened", "발생 시각", "建立時間";
+    NoIncidents => "No incidents yet. On {groups}, promote a group of similar cases to an incident to track one problem across its customers.",
+        "아직 장애가 없습니다. {groups}에서 유사 문의 그룹을 장애로 전환하면 여러 고객에게 걸친 하나의 문제를 함께 추적할 수 있습니다.",
+        "目前沒有事件。請在{groups}中將相似案件的群組升級為事件，即可追蹤影響多位客戶的同一個問題。";
+    IncidentNotFound => "Incident not found", "장애를 찾을 수 없음", "找不到事件";
+    NoIncident => "There is no incident {id} in this browser.", "이 브라우저에 장애 {id}이(가) 없습니다.", "此瀏覽器中沒有事件 {id}。";
+    AllIncidents => "All incidents", "전체 장애", "所有事件";
+    StatusAndUpdates => "Status and updates", "상태 및 업데이트", "狀態與更新";
+    IncidentStatus => "Incident status", "장애 상태", "事件狀態";
+    IncidentInvestigating => "Investigating", "조사 중", "調查中";
+    IncidentIdentified => "Identified", "원인 파악", "已找出原因";
+    IncidentMonitoring => "Monitoring", "모니터링 중", "觀察中";
+    IncidentResolved => "Resolved", "해결됨", "已解決";
+    Update => "Update", "업데이트", "進度更新";
+    UpdatePlaceholder => "What is known, what was done…", "파악된 내용, 조치한 내용…", "目前掌握的狀況、已採取的處置…";
+    AddUpdate => "Add update", "업데이트 추가", "新增進度";
+    Timeline => "Timeline", "타임라인", "時間軸";
+    BlastRadius => "Blast radius", "영향 범위", "影響範圍";
+    Tiers => "Tiers", "서비스 등급", "服務等級";
+    Surfaces => "Surfaces", "발생 경로", "發生管道";
+    PeopleAffected => "People affected", "영향받은 사용자 수", "受影響人數";
+    AffectedCustomers => "Affected customers: {customers}", "영향받은 고객: {customers}", "受影響客戶：{customers}";
+    TiersAndSurfaces => "Tiers: {tiers} · Surfaces: {surfaces}", "서비스 등급: {tiers} · 발생 경로: {surfaces}",
+        "服務等級：{tiers} · 發生管道：{surfaces}";
+    LinkedCases => "Linked cases", "연결된 문의", "已連結的案件";
+    PromotedFromGroup => "Promoted from a group of {n} similar cases", "유사 문의 {n}건의 그룹에서 장애로 전환",
+        "由 {n} 筆相似案件的群組升級為事件";
+    StatusChangedFromTo => "Status changed from {from} to {to}", "상태 변경: {from} → {to}", "狀態由「{from}」改為「{to}」";
+    UpdateNote => "Update: {text}", "업데이트: {text}", "進度更新：{text}";
+}
