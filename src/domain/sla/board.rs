@@ -2,7 +2,7 @@
 //! urgent running one, and the keys the inbox sorts and filters by.
 
 use super::clock::{CaseClocks, Tick};
-use super::{format_duration, Target, TargetState, TargetStatus};
+use super::{format_duration, with_state, Target, TargetState, TargetStatus};
 use crate::domain::case::{Case, Timestamp};
 use crate::domain::triage::TimePressure;
 
@@ -89,6 +89,43 @@ pub fn countdown(status: &TargetStatus) -> String {
     } else {
         status.describe()
     }
+}
+
+/// What a timer's badge says at one `now`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimerBadge {
+    /// The state shown: Paused while closed hours hold a clock that would otherwise count.
+    pub state: TargetState,
+    /// The state and its time, the state named once: "On track, 29 m 05 s left",
+    /// "Paused, opens Mon 09:00, 1 h left", "Met", "Breached 20 m ago".
+    pub summary: String,
+    /// The time alone, for a badge that shows the state by its colour and the target by a
+    /// short name: "29 m 05 s", "opens Mon 09:00", "20 m late", "paused", "met".
+    pub short: String,
+}
+
+/// The badge of a target's status; `opens` is when its calendar next opens (as "Mon 09:00")
+/// while it is closed, from [`BusinessCalendar::closed_until`](super::BusinessCalendar::closed_until).
+pub fn timer_badge(status: &TargetStatus, opens: Option<&str>) -> TimerBadge {
+    let counting = matches!(status.state, TargetState::OnTrack | TargetState::AtRisk) && !status.finished;
+    if let Some(opens) = opens.filter(|_| counting) {
+        let left = format_duration(status.remaining);
+        return TimerBadge {
+            state: TargetState::Paused,
+            summary: format!("Paused, opens {opens}, {left} left"),
+            short: format!("opens {opens}"),
+        };
+    }
+    let words = countdown(status);
+    let short = match status.state {
+        TargetState::OnTrack | TargetState::AtRisk => words.trim_end_matches(" left").to_string(),
+        TargetState::Paused => "paused".into(),
+        TargetState::Met => "met".into(),
+        TargetState::Breached if status.remaining.is_zero() => "late".into(),
+        TargetState::Breached => format!("{} late", format_duration(status.remaining)),
+        TargetState::NotApplicable => "no target".into(),
+    };
+    TimerBadge { state: status.state, summary: with_state(status.state, &words), short }
 }
 
 /// "1 h 20 m" of a status's remaining time, without words around it.
@@ -190,6 +227,25 @@ mod tests {
         assert_eq!(countdown(&status(TargetState::OnTrack, 80, false)), "1 h 20 m left");
         assert_eq!(countdown(&status(TargetState::Breached, -80, false)), "breached 1 h 20 m ago");
         assert_eq!(countdown(&status(TargetState::Paused, 40, false)), "paused, 40 m left");
+    }
+
+    #[test]
+    fn badges_name_the_state_once_and_say_when_closed_hours_hold_the_clock() {
+        let badge = |state, minutes, finished, opens| timer_badge(&status(state, minutes, finished), opens);
+        let on_track = badge(TargetState::OnTrack, 60, false, None);
+        assert_eq!((on_track.summary.as_str(), on_track.short.as_str()), ("On track, 1 h left", "1 h"));
+        assert_eq!(badge(TargetState::Met, 5, true, None).summary, "Met");
+        assert_eq!(badge(TargetState::Paused, 40, false, None).summary, "Paused, 40 m left");
+        let late = badge(TargetState::Breached, -80, false, None);
+        assert_eq!((late.summary.as_str(), late.short.as_str()), ("Breached 1 h 20 m ago", "1 h 20 m late"));
+        assert_eq!(badge(TargetState::Breached, 20, true, None).summary, "Breached by 20 m");
+        // A Premium clock on a Saturday: held until the calendar opens, whatever is left.
+        let weekend = badge(TargetState::OnTrack, 60, false, Some("Mon 09:00"));
+        assert_eq!(weekend.state, TargetState::Paused);
+        assert_eq!(weekend.summary, "Paused, opens Mon 09:00, 1 h left");
+        assert_eq!(weekend.short, "opens Mon 09:00");
+        // Only a counting clock is held; a breached one stays breached.
+        assert_eq!(badge(TargetState::Breached, -5, false, Some("Mon 09:00")).state, TargetState::Breached);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::domain::duplicates::{overview, surfaces_label, tiers_label, GroupOver
 use crate::domain::inbox::ago_label;
 use crate::ui::state::{use_clock, use_desk, use_grouping, use_route, Route};
 use leptos::prelude::*;
+use crate::ui::widgets::title::document_title;
 
 /// Groups drawn at a time; "Show more" adds another page (a big desk can have hundreds).
 const GROUPS_PER_PAGE: usize = 20;
@@ -17,6 +18,7 @@ const SHOWN_TERMS: usize = 6;
 pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
     let store = use_desk();
     let grouping = use_grouping();
+    document_title(Signal::stored("Groups".to_string()));
     let (message, set_message) = signal(None::<String>);
     let shown = Memo::new(move |_| {
         grouping.groups.with(|groups| {

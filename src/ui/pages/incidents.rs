@@ -10,11 +10,13 @@ use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::presence::page_while_present;
 use crate::ui::widgets::timeline::TimelineRow;
 use leptos::prelude::*;
+use crate::ui::widgets::title::document_title;
 
 #[component]
 pub fn IncidentsPage() -> impl IntoView {
     let store = use_desk();
     let now = use_clock().0;
+    document_title(Signal::stored("Incidents".to_string()));
     let rows = Memo::new(move |_| {
         store.desk.with(|desk| {
             let mut rows: Vec<(Incident, usize, usize)> = desk
@@ -110,6 +112,7 @@ pub fn IncidentPage(id: String) -> impl IntoView {
 #[component]
 fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
     let store = use_desk();
+    document_title(Signal::derive(move || incident.with(|i| i.title.clone())));
     let edit = move |apply: &dyn Fn(&mut Incident, &str, crate::domain::case::Timestamp)| {
         let id = incident.with_untracked(|i| i.id.clone());
         store.act(|desk, author, now| {

@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod banners;
+pub mod disclosure;
 pub mod fields;
 pub mod header;
 pub mod import_review;
@@ -10,5 +11,6 @@ pub mod quick_add;
 pub mod similar_cases;
 pub mod sla_timer;
 pub mod timeline;
+pub mod title;
 pub mod transfer;
 pub mod what_if;
