@@ -5,6 +5,7 @@ use super::clock::{CaseClocks, Tick};
 use super::{format_duration, with_state, Target, TargetState, TargetStatus};
 use crate::domain::case::{Case, Timestamp};
 use crate::domain::triage::TimePressure;
+use chrono::TimeDelta;
 
 /// The three targets of one case read at one `now`, in [`Target::ALL`] order.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -100,7 +101,7 @@ pub struct TimerBadge {
     /// "Paused, opens Mon 09:00, 1 h left", "Met", "Breached 20 m ago".
     pub summary: String,
     /// The time alone, for a badge that shows the state by its colour and the target by a
-    /// short name: "29 m 05 s", "opens Mon 09:00", "20 m late", "paused", "met".
+    /// short name: "29 m 05 s", "20 m late", "paused", "met".
     pub short: String,
 }
 
@@ -113,7 +114,7 @@ pub fn timer_badge(status: &TargetStatus, opens: Option<&str>) -> TimerBadge {
         return TimerBadge {
             state: TargetState::Paused,
             summary: format!("Paused, opens {opens}, {left} left"),
-            short: format!("opens {opens}"),
+            short: "paused".into(),
         };
     }
     let words = countdown(status);
@@ -122,10 +123,19 @@ pub fn timer_badge(status: &TargetStatus, opens: Option<&str>) -> TimerBadge {
         TargetState::Paused => "paused".into(),
         TargetState::Met => "met".into(),
         TargetState::Breached if status.remaining.is_zero() => "late".into(),
-        TargetState::Breached => format!("{} late", format_duration(status.remaining)),
+        // Whole hours past the first: "13 h late" fits a badge where "13 h 39 m late" does not.
+        TargetState::Breached => format!("{} late", format_duration(whole_hours(status.remaining))),
         TargetState::NotApplicable => "no target".into(),
     };
     TimerBadge { state: status.state, summary: with_state(status.state, &words), short }
+}
+
+/// `duration` cut to whole hours once it is an hour or more.
+fn whole_hours(duration: TimeDelta) -> TimeDelta {
+    match duration.num_hours() {
+        0 => duration,
+        hours => TimeDelta::hours(hours),
+    }
 }
 
 /// "1 h 20 m" of a status's remaining time, without words around it.
@@ -237,13 +247,14 @@ mod tests {
         assert_eq!(badge(TargetState::Met, 5, true, None).summary, "Met");
         assert_eq!(badge(TargetState::Paused, 40, false, None).summary, "Paused, 40 m left");
         let late = badge(TargetState::Breached, -80, false, None);
-        assert_eq!((late.summary.as_str(), late.short.as_str()), ("Breached 1 h 20 m ago", "1 h 20 m late"));
+        assert_eq!((late.summary.as_str(), late.short.as_str()), ("Breached 1 h 20 m ago", "1 h late"));
+        assert_eq!(badge(TargetState::Breached, -25, false, None).short, "25 m late");
         assert_eq!(badge(TargetState::Breached, 20, true, None).summary, "Breached by 20 m");
         // A Premium clock on a Saturday: held until the calendar opens, whatever is left.
         let weekend = badge(TargetState::OnTrack, 60, false, Some("Mon 09:00"));
         assert_eq!(weekend.state, TargetState::Paused);
         assert_eq!(weekend.summary, "Paused, opens Mon 09:00, 1 h left");
-        assert_eq!(weekend.short, "opens Mon 09:00");
+        assert_eq!(weekend.short, "paused");
         // Only a counting clock is held; a breached one stays breached.
         assert_eq!(badge(TargetState::Breached, -5, false, Some("Mon 09:00")).state, TargetState::Breached);
     }

@@ -79,7 +79,7 @@ fn InboxFilters() -> impl IntoView {
                 <input
                     id="inbox-search"
                     type="search"
-                    placeholder="Search title, customer, category…"
+                    placeholder="Title, customer, category…"
                     on:focus=move |_| search_wanted.set(true)
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=set(|q, v| q.text = v)
