@@ -6,8 +6,6 @@ use triage_desk::domain::case::{
     Case, CaseDraft, CaseId, Event, Field, NoteKind, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency,
 };
 use triage_desk::domain::csv_export::{export_csv, Computed};
-use triage_desk::domain::sla::TargetState;
-use triage_desk::domain::triage::Priority;
 use triage_desk::domain::desk::Desk;
 use triage_desk::domain::import::{
     apply, quick_add, Action, Applying, ColumnRole, Format, ImportError, ImportJob, ImportSummary,
@@ -15,6 +13,8 @@ use triage_desk::domain::import::{
 };
 use triage_desk::domain::layout;
 use triage_desk::domain::persist::{export_json, Envelope};
+use triage_desk::domain::sla::TargetState;
+use triage_desk::domain::triage::Priority;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -299,7 +299,11 @@ fn busy_desk() -> Desk {
 fn csv_export_then_import_gives_back_the_same_cases() {
     let desk = busy_desk();
     // The computed columns are written and ignored on the way back in.
-    let computed = |_: &Case| Computed { priority: Some(Priority::P1), score: Some(77), sla_state: Some(TargetState::AtRisk) };
+    let computed = |_: &Case| Computed {
+        priority: Some(Priority::P1),
+        score: Some(77),
+        sla_state: Some(TargetState::AtRisk),
+    };
     let bytes = export_csv(&desk.cases, computed);
     let job = read(bytes.clone());
     assert_eq!(job.format(), Format::TriageDeskCsv);
@@ -350,8 +354,15 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
         "multi-line cells are quoted"
     );
     // The view's subset exports only its own extra columns.
-    let only = String::from_utf8(export_csv(desk.cases.iter().filter(|case| case.id.0 == "c-own"), |_| Computed::default())).unwrap();
-    assert!(only.lines().next().unwrap().ends_with("resolved_at,priority,score,sla_state,'=odd column,Formula"));
+    let only = String::from_utf8(export_csv(desk.cases.iter().filter(|case| case.id.0 == "c-own"), |_| {
+        Computed::default()
+    }))
+    .unwrap();
+    assert!(only
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("resolved_at,priority,score,sla_state,'=odd column,Formula"));
 }
 
 #[test]

@@ -54,7 +54,10 @@ impl Computed {
 
 /// Writes the cases, in the given order, as a CSV file's bytes, with what `computed` says
 /// of each.
-pub fn export_csv<'a>(cases: impl IntoIterator<Item = &'a Case>, computed: impl Fn(&Case) -> Computed) -> Vec<u8> {
+pub fn export_csv<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    computed: impl Fn(&Case) -> Computed,
+) -> Vec<u8> {
     let cases: Vec<&Case> = cases.into_iter().collect();
     let extra_keys: BTreeSet<&str> =
         cases.iter().flat_map(|case| case.extra.keys().map(String::as_str)).collect();

@@ -151,3 +151,48 @@ test('every screen at laptop, desktop and phone size, light and dark: geometry, 
   }
   await context.close();
 });
+
+test('a new case opens after Save and Back selects its row; ids copy; the what-if clock moves the ages', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Load demo cases' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  const title = 'Refunds stuck in review since Friday';
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  assert.equal(await page.title(), `${title} · Triage Desk`);
+
+  const id = await page.locator('.case-id code').first().innerText();
+  await page.getByRole('button', { name: `Copy case id ${id}` }).click();
+  await page.getByRole('status').filter({ hasText: `Copied the case id ${id}.` }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), id);
+
+  // Back returns to the inbox (not to the form) with the new case's row selected.
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'row');
+  assert.match(await page.evaluate(() => document.activeElement.innerText), new RegExp(title));
+  // Enter opens it again, and Escape comes back to the same row.
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await page.waitForFunction((title) => document.activeElement?.innerText.includes(title), title);
+
+  // The what-if clock moves the Age column and the button says how far ahead it is (searched
+  // for, as four hours on can reorder the list and leave the row unbuilt).
+  await page.getByLabel('Search', { exact: true }).fill(title);
+  const age = page.getByRole('row').filter({ hasText: title }).locator('.cell-age');
+  assert.match(await age.innerText(), /^(just now|1 m)$/);
+  await page.getByRole('button', { name: 'What-if clock' }).click();
+  await page.getByRole('button', { name: '+4 h' }).click();
+  await assert.doesNotReject(page.getByRole('button', { name: 'What-if: 4 h ahead' }).waitFor());
+  // Ages read the 30-second clock moved ahead, so a case made seconds ago may be 3 h 59 m old.
+  assert.match(await age.innerText(), /^[34] h$/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('button', { name: '+4 h' }).isVisible(), false, 'Escape closes the panel');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

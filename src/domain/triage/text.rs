@@ -517,16 +517,42 @@ const NEEDS_NEGATIVE: [&str; 7] = ["still", "아직", "여전히", "仍然", "�
 
 /// Whole English words that make a "still" distress: negations and failures.
 const NEGATIVE_WORDS: [&str; 30] = [
-    "not", "no", "never", "cannot", "cant", "unable", "nothing", "none", "fail", "fails", "failed",
-    "failing", "broken", "broke", "down", "error", "errors", "stuck", "missing", "wrong", "crashing",
-    "crashes", "crashed", "blocked", "waiting", "unresolved", "declined", "declining", "impossible",
+    "not",
+    "no",
+    "never",
+    "cannot",
+    "cant",
+    "unable",
+    "nothing",
+    "none",
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "broken",
+    "broke",
+    "down",
+    "error",
+    "errors",
+    "stuck",
+    "missing",
+    "wrong",
+    "crashing",
+    "crashes",
+    "crashed",
+    "blocked",
+    "waiting",
+    "unresolved",
+    "declined",
+    "declining",
+    "impossible",
     "outage",
 ];
 
 /// Korean and Chinese negations and failures, matched anywhere (they attach to other words).
 const NEGATIVE_PARTS: [&str; 24] = [
-    "안 ", "안돼", "안되", "안됨", "안됩", "않", "못", "없", "실패", "오류", "에러", "먹통", "불가", "不", "沒", "没",
-    "無", "无", "未", "失敗", "失败", "錯誤", "错误", "故障",
+    "안 ", "안돼", "안되", "안됨", "안됩", "않", "못", "없", "실패", "오류", "에러", "먹통", "불가", "不",
+    "沒", "没", "無", "无", "未", "失敗", "失败", "錯誤", "错误", "故障",
 ];
 
 /// How far after "still" a negative may come: a few words, never past the sentence.
@@ -535,7 +561,8 @@ const NEGATIVE_WINDOW_BYTES: usize = 40;
 fn needs_negative(cue: &Cue) -> bool {
     match cue {
         Cue::Keyword { list, keyword, .. } => {
-            list.kind == KeywordKind::Distress && NEEDS_NEGATIVE.iter().any(|word| keyword.eq_ignore_ascii_case(word))
+            list.kind == KeywordKind::Distress
+                && NEEDS_NEGATIVE.iter().any(|word| keyword.eq_ignore_ascii_case(word))
         }
         Cue::Exclamations | Cue::Shouting => false,
     }

@@ -5,8 +5,8 @@ use crate::domain::case::{Case, CaseId, Tier};
 use crate::domain::duplicates::{overview, surfaces_label, tiers_label, GroupOverview};
 use crate::domain::inbox::ago_label;
 use crate::ui::state::{use_clock, use_desk, use_grouping, use_route, Route};
-use leptos::prelude::*;
 use crate::ui::widgets::title::document_title;
+use leptos::prelude::*;
 
 /// Groups drawn at a time; "Show more" adds another page (a big desk can have hundreds).
 const GROUPS_PER_PAGE: usize = 20;
@@ -129,7 +129,8 @@ fn GroupCard(
             let (into, merged) = (quoted_title(store, &main), quoted_titles(store, &duplicates));
             match store.act(|desk, author, now| desk.merge_into(&main, &ids, author, now)) {
                 Ok(()) => {
-                    let at = store.desk.with_untracked(|desk| desk.merges.iter().rposition(|m| m.primary == main));
+                    let at =
+                        store.desk.with_untracked(|desk| desk.merges.iter().rposition(|m| m.primary == main));
                     let text = match duplicates.len() {
                         1 => format!("Merged {merged} into {into}. Unmerge puts it back."),
                         n => format!("Merged {n} cases into {into}: {merged}. Unmerge puts them back."),

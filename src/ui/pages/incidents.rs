@@ -9,8 +9,8 @@ use crate::ui::state::{use_clock, use_desk, Route};
 use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::presence::page_while_present;
 use crate::ui::widgets::timeline::TimelineRow;
-use leptos::prelude::*;
 use crate::ui::widgets::title::document_title;
+use leptos::prelude::*;
 
 #[component]
 pub fn IncidentsPage() -> impl IntoView {

@@ -6,8 +6,8 @@ use crate::ui::browser;
 use crate::ui::state::{use_desk, use_route, Route};
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, TextField};
 use crate::ui::widgets::similar_cases::DraftSimilarCases;
-use leptos::prelude::*;
 use crate::ui::widgets::title::document_title;
+use leptos::prelude::*;
 
 #[component]
 pub fn NewCaseForm() -> impl IntoView {

@@ -171,7 +171,9 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
             // The full phrase without the state, which is in words next to it.
             let summary = summary();
             let label = state.get_untracked().label();
-            summary.strip_prefix(label).map_or(summary.clone(), |rest| rest.trim_start_matches([',', ' ']).to_string())
+            summary
+                .strip_prefix(label)
+                .map_or(summary.clone(), |rest| rest.trim_start_matches([',', ' ']).to_string())
         }
     };
     view! {

@@ -4,11 +4,13 @@
 
 use crate::domain::case::Case;
 use crate::domain::csv_export::{export_csv, Computed};
+use crate::domain::persist::export_json;
 use crate::domain::sla::board::{time_pressure, CaseSla};
 use crate::domain::triage::score;
-use crate::domain::persist::export_json;
 use crate::ui::browser;
-use crate::ui::state::{use_desk, use_grouping, use_import_state, use_inbox_view, use_scoring, use_sla_board};
+use crate::ui::state::{
+    use_desk, use_grouping, use_import_state, use_inbox_view, use_scoring, use_sla_board,
+};
 use leptos::html::Details;
 use leptos::prelude::*;
 
@@ -55,7 +57,8 @@ pub fn ExportCsvMenu() -> impl IntoView {
         let signals = scoring.signals.get_untracked();
         // Priority, score and SLA state as the inbox shows them now (read at the 30-second clock).
         let computed = |case: &Case| {
-            let Some((at, signals)) = store.place(&case.id).and_then(|at| Some((at, signals.get(at)?))) else {
+            let Some((at, signals)) = store.place(&case.id).and_then(|at| Some((at, signals.get(at)?)))
+            else {
                 return Computed::default();
             };
             let reading = settled.0.readings.get(at);

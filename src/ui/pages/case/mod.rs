@@ -11,12 +11,12 @@ use crate::ui::browser;
 use crate::ui::pages::inbox::select_on_return;
 use crate::ui::state::{use_clock, use_desk, use_route, use_view_clock, Route};
 use crate::ui::widgets::badges::StatusBadge;
-use crate::ui::widgets::title::document_title;
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, DateTimeField, TextField};
 use crate::ui::widgets::presence::page_while_present;
 use crate::ui::widgets::similar_cases::CaseSimilarCases;
 use crate::ui::widgets::sla_timer::SlaPanel;
 use crate::ui::widgets::timeline::TimelineRow;
+use crate::ui::widgets::title::document_title;
 use chrono::DateTime;
 use leptos::prelude::*;
 use merge_notice::MergeNotice;
@@ -55,9 +55,9 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
     select_on_return(id.clone());
     // Escape goes back to the inbox, unless it belongs to a field being edited.
     let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_field = document().active_element().is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        });
+        let in_field = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         if ev.key() == "Escape" && !in_field && !ev.default_prevented() {
             router.go(Route::Inbox);
         }
@@ -105,7 +105,9 @@ fn CaseIds(case: Memo<Case>) -> impl IntoView {
                 set_message.set(Some(match (done, label) {
                     (Ok(_), "id") => format!("Copied the case id {value}."),
                     (Ok(_), _) => format!("Copied the external id {value}."),
-                    (Err(_), _) => format!("The browser did not allow copying; select {value} and copy it by hand."),
+                    (Err(_), _) => {
+                        format!("The browser did not allow copying; select {value} and copy it by hand.")
+                    }
                 }));
             });
         }

@@ -7,15 +7,15 @@ mod surge_banner;
 use crate::domain::case::{Choice, Status};
 use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{InboxQuery, SlaFilter, SortOrder, StatusFilter};
-use crate::ui::browser;
 use crate::domain::sla::format_duration;
+use crate::ui::browser;
 use crate::ui::state::{use_desk, use_inbox_view, use_route, use_view_clock, Route};
 use crate::ui::widgets::disclosure::Disclosure;
+use crate::ui::widgets::title::document_title;
 use crate::ui::widgets::what_if::WhatIfControls;
 pub use case_list::select_on_return;
 use case_list::CaseList;
 use leptos::prelude::*;
-use crate::ui::widgets::title::document_title;
 
 #[component]
 pub fn Inbox() -> impl IntoView {
@@ -73,7 +73,7 @@ fn InboxFilters() -> impl IntoView {
         }
     };
     view! {
-        <div class="filters" role="search" aria-label="Search and filter cases">
+        <div class="filters" role="search" aria-label="Case filters">
             <div class="tool search">
                 <label for="inbox-search" class="visually-hidden">"Search"</label>
                 <input

@@ -9,8 +9,8 @@ use crate::storage;
 use crate::ui::browser;
 use crate::ui::state::use_desk;
 use crate::ui::widgets::fields::TextField;
-use leptos::prelude::*;
 use crate::ui::widgets::title::document_title;
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 use triage_rules::TriageRulesEditor;
 
