@@ -74,6 +74,9 @@ test('typing a new case lists similar cases; Link records the link on both cases
   await similar.getByRole('button', { name: `Link ${PAYMENT_TITLES[0]}` }).click();
   assert.equal(await similar.getByRole('button', { name: `Link ${PAYMENT_TITLES[0]}` }).getAttribute('aria-pressed'), 'true');
   await page.getByRole('button', { name: 'Save' }).click();
+  // Save opens the new case; Back returns to the inbox.
+  await page.getByRole('heading', { level: 1, name: HOSTILE }).waitFor();
+  await page.goBack();
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
   const desk = await stored(page);

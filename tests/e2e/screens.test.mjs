@@ -189,6 +189,7 @@ test('a new case opens after Save and Back selects its row; ids copy; the what-i
   await page.getByRole('button', { name: 'What-if clock' }).click();
   await page.getByRole('button', { name: '+4 h' }).click();
   await assert.doesNotReject(page.getByRole('button', { name: 'What-if: 4 h ahead' }).waitFor());
+  await page.screenshot({ path: join(shots, 'what-if-open.png') });
   // Ages read the 30-second clock moved ahead, so a case made seconds ago may be 3 h 59 m old.
   assert.match(await age.innerText(), /^[34] h$/);
   await page.keyboard.press('Escape');
