@@ -32,6 +32,7 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
         found,
         move |case| view! { <CaseDetail id=id.clone() case /> }.into_any(),
         move || {
+            document_title(Signal::stored("Case not found".to_string()));
             view! {
                 <section class="panel empty">
                     <h1>"Case not found"</h1>
