@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use support::at;
 use triage_desk::domain::case::CaseId;
-use triage_desk::domain::csv_export::export_csv;
+use triage_desk::domain::csv_export::{export_csv, Computed};
 use triage_desk::domain::demo::demo_cases;
 use triage_desk::domain::desk::Desk;
 use triage_desk::domain::import::{apply, quick_add, read_import, ImportJob, Preview};
@@ -77,7 +77,7 @@ impl Corpus {
         let small = Desk { cases: cases[..3].to_vec(), ..Desk::default() };
         let mut seeds = vec![
             export_json(&small, &[], at(0)).into_bytes(),
-            export_csv(&small.cases),
+            export_csv(&small.cases, |_| Computed::default()),
             layout::encode_chunk(&small.cases, &[0, 1, 2]).into_bytes(),
             layout::encode_meta(7, at(0), &small, usize::MAX).into_bytes(),
         ];
@@ -93,7 +93,7 @@ impl Corpus {
         }
         // The whole demo desk last: big seeds are picked less often (see `seed`).
         seeds.push(export_json(&full, &[], at(0)).into_bytes());
-        seeds.push(export_csv(&full.cases));
+        seeds.push(export_csv(&full.cases, |_| Computed::default()));
         Corpus {
             small_json: serde_json::from_slice(&seeds[0]).unwrap(),
             meta: layout::encode_meta(7, at(0), &small, usize::MAX),

@@ -6,9 +6,10 @@ use chrono::{DateTime, Utc};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use support::at;
 use triage_desk::domain::case::{
-    Case, CaseDraft, CaseId, Event, Field, NoteKind, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency,
+    Case, CaseDraft, CaseId, Event, Field, NoteKind, Priority, Status, Surface, Tier, TimelineEntry,
+    Timestamp, Urgency,
 };
-use triage_desk::domain::csv_export::export_csv;
+use triage_desk::domain::csv_export::{export_csv, Computed};
 use triage_desk::domain::desk::Desk;
 use triage_desk::domain::import::{
     apply, quick_add, Action, Applying, ColumnRole, Format, ImportError, ImportJob, ImportSummary,
@@ -16,6 +17,7 @@ use triage_desk::domain::import::{
 };
 use triage_desk::domain::layout;
 use triage_desk::domain::persist::{export_json, Envelope};
+use triage_desk::domain::sla::TargetState;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -295,7 +297,13 @@ fn busy_desk() -> Desk {
 #[test]
 fn csv_export_then_import_gives_back_the_same_cases() {
     let desk = busy_desk();
-    let bytes = export_csv(&desk.cases);
+    // The computed columns are written and ignored on the way back in.
+    let computed = |_: &Case| Computed {
+        priority: Some(Priority::P1),
+        score: Some(77),
+        sla_state: Some(TargetState::AtRisk),
+    };
+    let bytes = export_csv(&desk.cases, computed);
     let job = read(bytes.clone());
     assert_eq!(job.format(), Format::TriageDeskCsv);
     let mut copy = Desk::default();
@@ -329,13 +337,14 @@ fn json_export_then_import_gives_back_the_same_cases() {
 #[test]
 fn csv_export_has_the_documented_header_and_neutralises_formulas() {
     let desk = busy_desk();
-    let text = String::from_utf8(export_csv(&desk.cases)).unwrap();
+    let text = String::from_utf8(export_csv(&desk.cases, |_| Computed::default())).unwrap();
     let text = text.strip_prefix('\u{feff}').expect("a byte order mark for Excel");
     let header = text.split("\r\n").next().unwrap();
     assert_eq!(
         header,
         "id,external_id,title,description,customer,tier,surface,category,customers_affected,urgency,status,\
-         created_at,updated_at,first_response_at,resolved_at,satisfaction,satisfaction_comment,'=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
+         created_at,updated_at,first_response_at,resolved_at,satisfaction,satisfaction_comment,priority,score,sla_state,\
+         '=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
     );
     assert!(text.contains(",'-1 balance shown as +1,"));
     assert!(text.contains(",'@acme,"));
@@ -345,15 +354,22 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
         "multi-line cells are quoted"
     );
     // The view's subset exports only its own extra columns.
-    let only = String::from_utf8(export_csv(desk.cases.iter().filter(|case| case.id.0 == "c-own"))).unwrap();
-    assert!(only.lines().next().unwrap().ends_with("satisfaction_comment,'=odd column,Formula"));
+    let only = String::from_utf8(export_csv(desk.cases.iter().filter(|case| case.id.0 == "c-own"), |_| {
+        Computed::default()
+    }))
+    .unwrap();
+    assert!(only
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("satisfaction_comment,priority,score,sla_state,'=odd column,Formula"));
 }
 
 #[test]
 fn formula_from_another_tool_round_trips_through_own_export() {
     let mut desk = Desk::default();
     import(&mut desk, fixture("generic.csv"));
-    let exported = String::from_utf8(export_csv(&desk.cases)).unwrap();
+    let exported = String::from_utf8(export_csv(&desk.cases, |_| Computed::default())).unwrap();
     assert!(exported.contains("\"'=HYPERLINK(\"\"http://x\"\")\""));
     let mut copy = Desk::default();
     import(&mut copy, exported.into_bytes());
@@ -744,7 +760,7 @@ fn control_characters_in_a_case_leave_the_csv_export_importable() {
         ..CaseDraft::default()
     };
     desk.cases.push(support::case("c-nul", draft, at(0)));
-    let bytes = export_csv(&desk.cases);
+    let bytes = export_csv(&desk.cases, |_| Computed::default());
     assert!(!bytes.iter().any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')));
     let mut copy = Desk::default();
     let preview = import(&mut copy, bytes);
@@ -861,12 +877,12 @@ fn satisfaction_columns_rate_cases_and_survive_the_csv_round_trip() {
     assert_eq!(rated(&desk, "3"), None, "an offered survey is no rating");
     // This app's CSV carries the rating; read into an empty desk it rates the same cases.
     let mut copy = Desk::default();
-    import(&mut copy, export_csv(&desk.cases));
+    import(&mut copy, export_csv(&desk.cases, |_| Computed::default()));
     for id in ["1", "2", "3"] {
         assert_eq!(rated(&copy, id), rated(&desk, id), "case {id}");
     }
     // Read again over the same desk, nothing changes.
-    let exported = export_csv(&desk.cases);
+    let exported = export_csv(&desk.cases, |_| Computed::default());
     let again = import(&mut desk, exported);
     assert_eq!((again.to_add, again.to_update), (0, 0));
 }

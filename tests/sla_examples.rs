@@ -298,7 +298,7 @@ fn explanation_lists_start_pauses_closed_hours_and_target() {
     assert_eq!(lines[2], "Paused Fri 6 Mar 17:30 UTC+8 to Mon 9 Mar 09:30 UTC+8: Waiting on customer.");
     assert!(lines[3].starts_with("Closed hours skipped: Fri 6 Mar 18:00 UTC+8 to Mon 9 Mar 09:00 UTC+8;"));
     assert_eq!(lines[4], "Deadline Wed 11 Mar 18:00 UTC+8.");
-    assert_eq!(lines[5], "On track: 23 h left.");
+    assert_eq!(lines[5], "On track, 23 h left.");
 }
 
 #[test]
@@ -418,4 +418,21 @@ fn durations_read_like_a_person_would_say_them() {
     assert_eq!(format_duration(TimeDelta::seconds(59)), "< 1 m");
     assert_eq!(Span::business_days(3).to_string(), "3 business days");
     assert_eq!(ClockTime::parse("9:30").unwrap().to_string(), "09:30");
+}
+
+/// A clock stopped by closed hours says when the calendar opens again (the badge's
+/// "Paused, opens Mon 09:00"), read on the calendar's own wall clock.
+#[test]
+fn closed_hours_say_when_the_calendar_opens() {
+    let engine = engine();
+    let business = engine.calendar_for(Tier::Premium);
+    // Saturday 14 March 2026 in Taipei: closed until Monday 09:00.
+    let saturday = taipei(3, 14, 11, 0);
+    let opens = business.closed_until(saturday).expect("closed on a Saturday");
+    assert_eq!(opens, taipei(3, 16, 9, 0));
+    assert_eq!(business.weekday_time(opens), "Mon 09:00");
+    // Lunch is closed too; the morning is open.
+    assert_eq!(business.closed_until(taipei(3, 16, 12, 30)), Some(taipei(3, 16, 13, 0)));
+    assert_eq!(business.closed_until(taipei(3, 16, 10, 0)), None);
+    assert_eq!(engine.calendar_for(Tier::Enterprise).closed_until(saturday), None, "24x7 never closes");
 }

@@ -3,8 +3,9 @@
 //!
 //! `id, external_id, title, description, customer, tier, surface, category,
 //! customers_affected, urgency, status, created_at, updated_at, first_response_at,
-//! resolved_at, satisfaction, satisfaction_comment`, then every `extra` key of the exported
-//! cases in sorted order.
+//! resolved_at, satisfaction, satisfaction_comment`, then the columns computed at export
+//! (`priority, score, sla_state`: what the desk showed for the case then, ignored when the file
+//! is imported again), then every `extra` key of the exported cases in sorted order.
 //!
 //! Choices are written as their labels ("In progress"), times as RFC 3339 in UTC with as
 //! many fraction digits as they have, so that importing the file gives the same values back.
@@ -12,26 +13,68 @@
 //! tab and line breaks (a NUL pasted into a case) are left out: spreadsheets and other tools
 //! take them for a binary file, and they show as nothing. The JSON export keeps them.
 
+use super::case::Priority;
 use super::case::{Case, Timestamp};
 use super::csv_format::{neutralise, Target};
+use super::sla::TargetState;
 use chrono::SecondsFormat;
 use std::collections::BTreeSet;
 
-/// Writes the cases, in the given order, as a CSV file's bytes.
-pub fn export_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Vec<u8> {
+/// The columns written after the fixed ones, computed when the file is made; an import of this
+/// app's CSV ignores them (the desk computes them again).
+pub const COMPUTED_COLUMNS: [&str; 3] = ["priority", "score", "sla_state"];
+
+/// What the desk computes for one case at export time; `None` writes an empty cell.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Computed {
+    /// The priority shown: the pin if there is one, else the computed one.
+    pub priority: Option<Priority>,
+    pub score: Option<u8>,
+    /// The worst state of the case's running SLA targets.
+    pub sla_state: Option<TargetState>,
+}
+
+impl Computed {
+    fn cells(self) -> [String; 3] {
+        let state = self.sla_state.map(|state| match state {
+            TargetState::OnTrack => "on_track",
+            TargetState::AtRisk => "at_risk",
+            TargetState::Breached => "breached",
+            TargetState::Met => "met",
+            TargetState::Paused => "paused",
+            TargetState::NotApplicable => "",
+        });
+        [
+            self.priority.map(|p| p.label().to_string()).unwrap_or_default(),
+            self.score.map(|s| s.to_string()).unwrap_or_default(),
+            state.unwrap_or_default().to_string(),
+        ]
+    }
+}
+
+/// Writes the cases, in the given order, as a CSV file's bytes, with what `computed` says
+/// of each.
+pub fn export_csv<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    computed: impl Fn(&Case) -> Computed,
+) -> Vec<u8> {
     let cases: Vec<&Case> = cases.into_iter().collect();
     let extra_keys: BTreeSet<&str> =
         cases.iter().flat_map(|case| case.extra.keys().map(String::as_str)).collect();
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
-        let header: Vec<&str> =
-            Target::ALL.iter().map(|target| target.key()).chain(extra_keys.iter().copied()).collect();
+        let header: Vec<&str> = Target::ALL
+            .iter()
+            .map(|target| target.key())
+            .chain(COMPUTED_COLUMNS)
+            .chain(extra_keys.iter().copied())
+            .collect();
         write_row(&mut writer, header);
         for case in cases {
             let fixed = Target::ALL.iter().map(|&target| cell(case, target));
             let extra = extra_keys.iter().map(|key| case.extra.get(*key).cloned().unwrap_or_default());
-            write_row(&mut writer, fixed.chain(extra).collect());
+            write_row(&mut writer, fixed.chain(computed(case).cells()).chain(extra).collect());
         }
         writer.flush().expect("writing to memory cannot fail");
     }

@@ -65,6 +65,9 @@ test('typing a new case lists similar cases; Link records the link on both cases
   await similar.getByRole('button', { name: `Link ${PAYMENT_TITLES[0]}` }).click();
   assert.equal(await similar.getByRole('button', { name: `Link ${PAYMENT_TITLES[0]}` }).getAttribute('aria-pressed'), 'true');
   await page.getByRole('button', { name: 'Save' }).click();
+  // Save opens the new case; Back returns to the inbox.
+  await page.getByRole('heading', { level: 1, name: HOSTILE }).waitFor();
+  await page.goBack();
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
   const desk = await stored(page);
@@ -153,7 +156,10 @@ test('merge closes the duplicates into the primary, and unmerge restores them wi
   const auth = group(page, /AUTH-1103/).filter({ hasText: 'Meridian Pet Supply' });
   await auth.getByRole('radio', { name: /Primary: Staff can't log in/ }).check();
   await auth.getByRole('button', { name: 'Merge into primary' }).click();
-  await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'Merged 1 case into' }).waitFor());
+  // The message names the case merged and the one kept, in the list of merged cases.
+  const mergedText = 'Merged “AUTH-1103 error when signing in with company SSO” into “Staff can\'t log in after SSO change - error AUTH-1103”.';
+  await assert.doesNotReject(page.getByRole('status').filter({ hasText: mergedText }).waitFor());
+  await assert.doesNotReject(page.getByRole('region', { name: 'Merged cases' }).getByText(mergedText).waitFor());
   await assert.doesNotReject(auth.waitFor({ state: 'detached' }), 'a merged group is no longer listed');
   const merged = await stored(page);
   const duplicate = merged.data.cases.find((c) => c.title === 'AUTH-1103 error when signing in with company SSO');

@@ -144,6 +144,9 @@ export async function createCase(page, fields) {
   if (fields.customersAffected) await page.getByLabel('Customers affected').fill(String(fields.customersAffected));
   if (fields.urgency) await page.getByLabel('Urgency').selectOption({ label: fields.urgency });
   await page.getByRole('button', { name: 'Save' }).click();
+  // Save opens the new case; Back returns to the inbox with its row selected.
+  await page.locator('#case-title').waitFor();
+  await page.goBack();
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 }
 

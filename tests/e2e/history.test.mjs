@@ -53,9 +53,9 @@ test('unmerge keeps the merge on both timelines and logs the unmerge beside it',
     .filter({ hasText: 'Meridian Pet Supply' });
   await auth.getByRole('radio', { name: `Primary: ${primaryTitle}` }).check();
   await auth.getByRole('button', { name: 'Merge into primary' }).click();
-  await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'Merged 1 case into' }).waitFor());
+  await assert.doesNotReject(page.getByRole('status').filter({ hasText: `Merged “${duplicateTitle}” into “${primaryTitle}”.` }).waitFor());
   await page.getByRole('button', { name: `Unmerge ${primaryTitle}` }).click();
-  await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'Unmerged: 1 case' }).waitFor());
+  await assert.doesNotReject(page.getByRole('status').filter({ hasText: `Unmerged “${duplicateTitle}” from “${primaryTitle}”` }).waitFor());
 
   const after = await stored(page);
   const find = (desk, title) => desk.data.cases.find((c) => c.title === title);

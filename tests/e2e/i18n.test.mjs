@@ -1,14 +1,14 @@
 // The desk in English, Korean and Traditional Chinese, and keys typed through an input method.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, screenshot } from './harness.mjs';
+import { useServedApp, withApp, screenshot } from './harness.mjs';
 
 const app = useServedApp();
 
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 
-test('the Language select switches the converted texts and <html lang>, and the choice is kept', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('the Language select switches the converted texts and <html lang>, and the choice is kept', () =>
+  withApp(app, async ({ context, page, errors }) => {
   assert.equal(await htmlLang(page), 'en');
   await page.goto(`${app.server.url}#/incidents`);
   await page.getByRole('heading', { name: 'Incidents' }).waitFor();
@@ -41,9 +41,7 @@ test('the Language select switches the converted texts and <html lang>, and the 
   await page.goto(`${app.server.url}#/incidents`);
   await assert.doesNotReject(page.getByRole('heading', { name: 'Incidents' }).waitFor());
   assert.equal(await htmlLang(page), 'en');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+  }));
 
 test('a first visit from a Korean browser starts in Korean', async () => {
   const context = await app.browser.newContext({ locale: 'ko-KR' });
@@ -55,8 +53,8 @@ test('a first visit from a Korean browser starts in Korean', async () => {
   await context.close();
 });
 
-test('keys that belong to an input method composing text trigger nothing', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('keys that belong to an input method composing text trigger nothing', () =>
+  withApp(app, async ({ context, page, errors }) => {
   await page.getByRole('button', { name: 'Load demo cases' }).click();
   const first = page.locator('[role="grid"] [role="row"][aria-rowindex="2"]');
   await first.focus();
@@ -87,6 +85,4 @@ test('keys that belong to an input method composing text trigger nothing', async
   assert.equal(await key({ key: 'Enter', isComposing: true }), true);
   await page.waitForTimeout(200);
   assert.ok(await page.getByRole('button', { name: 'Save' }).isVisible(), 'the form is still open');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+  }));

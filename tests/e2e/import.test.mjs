@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, withApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, caseRows } from './harness.mjs';
+import { useServedApp, withApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, caseRows, settle } from './harness.mjs';
 import { exportFile, numberedCases, zendeskCsv } from './synthetic.mjs';
 
 const app = useServedApp();
@@ -84,6 +84,9 @@ test('CSV export (all cases and this view) re-imports with nothing to add and ma
   assert.ok(viewRows < json.cases.length, 'the default view hides closed cases');
   // In the inbox's own order (by triage score), not the order cases were stored in.
   const viewIds = view.bytes.toString('utf8').split('\r\n').slice(1, 6).map((line) => line.split(',')[0]);
+  // Back from the new case left its row selected further down: read the list from its top.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await settle(page);
   const listed = await caseRows(page).evaluateAll((rows) =>
     rows.slice(0, 5).map((row) => decodeURIComponent(row.querySelector('a').getAttribute('href').split('/case/')[1])),
   );

@@ -82,8 +82,8 @@ test('thousands of cases: few rows built, the last one reachable, the count anno
 test('the keyboard moves row by row, jumps to the ends, and Enter opens the case', () => withApp(app, async ({ page }) => {
   await importNumbered(page);
   await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' });
-  // One tab stop for the whole list, right after the filters.
-  await page.getByLabel('Sort by').focus();
+  // One tab stop for the whole list, right after the toolbar (filters, what-if clock, alerts).
+  await page.getByRole('button', { name: 'Breach alerts' }).focus();
   await page.keyboard.press('Tab');
   let at = await focusedRow(page);
   assert.deepEqual([at.role, at.index, at.tabStops], ['row', 2, 1]);

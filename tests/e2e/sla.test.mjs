@@ -40,10 +40,11 @@ test('a new Enterprise case counts down its first response, and the what-if cloc
   assert.equal(await tip.getAttribute('id'), describedBy);
 
   const storedBefore = await storedDesk(page);
+  await page.getByRole('button', { name: 'What-if clock' }).click();
   await page.getByRole('button', { name: '+1 h' }).click();
   await assert.doesNotReject(page.getByText(/What-if clock:/).waitFor());
   await assert.doesNotReject(page.getByRole('button', { name: 'Back to now' }).first().waitFor());
-  assert.match(await label(first), /^First response: Breached, breached (29|30) m ago$/);
+  assert.match(await label(first), /^First response: Breached (29|30) m ago$/);
   // Only breached cases when filtered by SLA state, nothing stored changed.
   await page.getByLabel('SLA', { exact: true }).selectOption({ label: 'Breached' });
   assert.equal(await caseRows(page).count(), 1);
@@ -66,11 +67,11 @@ test('logging a contact meets the first response; waiting on customer pauses res
   assert.match(await label(timer(panel, 'Next update')), /^Next update: Not started/);
 
   await page.getByRole('button', { name: 'Log customer contact' }).click();
-  await assert.doesNotReject(panel.getByRole('timer', { name: 'First response: Met, met' }).waitFor());
+  await assert.doesNotReject(panel.getByRole('timer', { name: 'First response: Met', exact: true }).waitFor());
   await assert.doesNotReject(panel.getByRole('timer', { name: /^Next update: On track, (2 h|1 h 59 m) left$/ }).waitFor());
 
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Waiting on customer' });
-  await assert.doesNotReject(panel.getByRole('timer', { name: /^Resolution: Paused, paused, (8 h|7 h 59 m) left$/ }).waitFor());
+  await assert.doesNotReject(panel.getByRole('timer', { name: /^Resolution: Paused, (8 h|7 h 59 m) left$/ }).waitFor());
   const paused = await label(timer(panel, 'Resolution'));
   await page.waitForTimeout(1500);
   assert.equal(await label(timer(panel, 'Resolution')), paused);

@@ -2,6 +2,7 @@
 //! from column names, and the user's edits to it.
 
 use super::Format;
+use crate::domain::csv_export::COMPUTED_COLUMNS;
 use crate::domain::csv_format::Target;
 
 // `Target` itself lives in `csv_format`, shared with the export; the import adds the names
@@ -187,6 +188,11 @@ impl Mapping {
         if format == Format::TriageDeskCsv {
             for (role, target) in roles.iter_mut().zip(Target::ALL) {
                 *role = ColumnRole::Field(target);
+            }
+            // What the export computed (priority, score, SLA state) the desk computes again.
+            let computed = columns.iter().zip(&mut roles).skip(Target::ALL.len());
+            for (_, role) in computed.filter(|(name, _)| COMPUTED_COLUMNS.contains(&name.as_str())) {
+                *role = ColumnRole::Ignore;
             }
             return Mapping { columns, roles };
         }

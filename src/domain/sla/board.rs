@@ -2,9 +2,10 @@
 //! urgent running one, and the keys the inbox sorts and filters by.
 
 use super::clock::{CaseClocks, Tick};
-use super::{format_duration, Target, TargetState, TargetStatus};
+use super::{format_duration, with_state, Target, TargetState, TargetStatus};
 use crate::domain::case::{Case, Timestamp};
 use crate::domain::triage::TimePressure;
+use chrono::TimeDelta;
 
 /// The three targets of one case read at one `now`, in [`Target::ALL`] order.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -88,6 +89,52 @@ pub fn countdown(status: &TargetStatus) -> String {
         format!("{} m {:02} s left", seconds / 60, seconds % 60)
     } else {
         status.describe()
+    }
+}
+
+/// What a timer's badge says at one `now`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimerBadge {
+    /// The state shown: Paused while closed hours hold a clock that would otherwise count.
+    pub state: TargetState,
+    /// The state and its time, the state named once: "On track, 29 m 05 s left",
+    /// "Paused, opens Mon 09:00, 1 h left", "Met", "Breached 20 m ago".
+    pub summary: String,
+    /// The time alone, for a badge that shows the state by its colour and the target by a
+    /// short name: "29 m 05 s", "20 m late", "paused", "met".
+    pub short: String,
+}
+
+/// The badge of a target's status; `opens` is when its calendar next opens (as "Mon 09:00")
+/// while it is closed, from [`BusinessCalendar::closed_until`](super::BusinessCalendar::closed_until).
+pub fn timer_badge(status: &TargetStatus, opens: Option<&str>) -> TimerBadge {
+    let counting = matches!(status.state, TargetState::OnTrack | TargetState::AtRisk) && !status.finished;
+    if let Some(opens) = opens.filter(|_| counting) {
+        let left = format_duration(status.remaining);
+        return TimerBadge {
+            state: TargetState::Paused,
+            summary: format!("Paused, opens {opens}, {left} left"),
+            short: "paused".into(),
+        };
+    }
+    let words = countdown(status);
+    let short = match status.state {
+        TargetState::OnTrack | TargetState::AtRisk => words.trim_end_matches(" left").to_string(),
+        TargetState::Paused => "paused".into(),
+        TargetState::Met => "met".into(),
+        TargetState::Breached if status.remaining.is_zero() => "late".into(),
+        // Whole hours past the first: "13 h late" fits a badge where "13 h 39 m late" does not.
+        TargetState::Breached => format!("{} late", format_duration(whole_hours(status.remaining))),
+        TargetState::NotApplicable => "no target".into(),
+    };
+    TimerBadge { state: status.state, summary: with_state(status.state, &words), short }
+}
+
+/// `duration` cut to whole hours once it is an hour or more.
+fn whole_hours(duration: TimeDelta) -> TimeDelta {
+    match duration.num_hours() {
+        0 => duration,
+        hours => TimeDelta::hours(hours),
     }
 }
 
@@ -190,6 +237,26 @@ mod tests {
         assert_eq!(countdown(&status(TargetState::OnTrack, 80, false)), "1 h 20 m left");
         assert_eq!(countdown(&status(TargetState::Breached, -80, false)), "breached 1 h 20 m ago");
         assert_eq!(countdown(&status(TargetState::Paused, 40, false)), "paused, 40 m left");
+    }
+
+    #[test]
+    fn badges_name_the_state_once_and_say_when_closed_hours_hold_the_clock() {
+        let badge = |state, minutes, finished, opens| timer_badge(&status(state, minutes, finished), opens);
+        let on_track = badge(TargetState::OnTrack, 60, false, None);
+        assert_eq!((on_track.summary.as_str(), on_track.short.as_str()), ("On track, 1 h left", "1 h"));
+        assert_eq!(badge(TargetState::Met, 5, true, None).summary, "Met");
+        assert_eq!(badge(TargetState::Paused, 40, false, None).summary, "Paused, 40 m left");
+        let late = badge(TargetState::Breached, -80, false, None);
+        assert_eq!((late.summary.as_str(), late.short.as_str()), ("Breached 1 h 20 m ago", "1 h late"));
+        assert_eq!(badge(TargetState::Breached, -25, false, None).short, "25 m late");
+        assert_eq!(badge(TargetState::Breached, 20, true, None).summary, "Breached by 20 m");
+        // A Premium clock on a Saturday: held until the calendar opens, whatever is left.
+        let weekend = badge(TargetState::OnTrack, 60, false, Some("Mon 09:00"));
+        assert_eq!(weekend.state, TargetState::Paused);
+        assert_eq!(weekend.summary, "Paused, opens Mon 09:00, 1 h left");
+        assert_eq!(weekend.short, "paused");
+        // Only a counting clock is held; a breached one stays breached.
+        assert_eq!(badge(TargetState::Breached, -5, false, Some("Mon 09:00")).state, TargetState::Breached);
     }
 
     #[test]

@@ -346,6 +346,29 @@ impl BusinessCalendar {
         }
     }
 
+    /// When the calendar opens next, while it is closed at `now` (a weekend, a lunch break,
+    /// a holiday); `None` while it is open.
+    pub fn closed_until(&self, now: Timestamp) -> Option<Timestamp> {
+        let now = clamp_ms(to_ms(now));
+        let mut cursor = Cursor::at(self, now);
+        loop {
+            if let Some((start, _)) = cursor.open().find(|&(_, end)| end > now) {
+                return (start > now).then(|| from_ms(start));
+            }
+            if cursor.start >= LATEST_MS {
+                return None;
+            }
+            cursor.advance();
+        }
+    }
+
+    /// "Mon 09:00": the weekday and time of `at` on the calendar's wall clock.
+    pub fn weekday_time(&self, at: Timestamp) -> String {
+        let offset = self.tz.offset_ms(at.timestamp_millis());
+        let wall = at.checked_add_signed(TimeDelta::milliseconds(offset)).unwrap_or(at);
+        wall.format("%a %H:%M").to_string()
+    }
+
     /// Closed stretches between `from` and `to`, at most `limit` of them; the flag says whether
     /// more were left out.
     pub fn closed_periods(

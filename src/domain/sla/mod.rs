@@ -345,6 +345,29 @@ impl TargetStatus {
     }
 }
 
+impl TargetStatus {
+    /// The state and its time in one phrase that names the state once: "On track, 1 h left",
+    /// "Paused, 40 m left", "Met", "Breached 1 h 20 m ago", "Breached by 20 m".
+    pub fn summary(&self) -> String {
+        with_state(self.state, &self.describe())
+    }
+}
+
+/// `words` (from [`TargetStatus::describe`] or a countdown) after the state's label, without
+/// saying the state twice.
+pub(crate) fn with_state(state: TargetState, words: &str) -> String {
+    match state {
+        TargetState::Met => "Met".into(),
+        TargetState::NotApplicable => "No target".into(),
+        TargetState::Paused => format!("Paused, {}", words.strip_prefix("paused, ").unwrap_or(words)),
+        TargetState::Breached => {
+            let rest = words.strip_prefix("breached").unwrap_or(words);
+            format!("Breached{rest}")
+        }
+        TargetState::OnTrack | TargetState::AtRisk => format!("{}, {words}", state.label()),
+    }
+}
+
 /// "1 h 20 m", "45 m", "26 h 5 m", or "< 1 m"; the sign is dropped and seconds are cut.
 pub fn format_duration(duration: TimeDelta) -> String {
     let minutes = duration.num_minutes().unsigned_abs();

@@ -95,7 +95,7 @@ impl Explanation {
             };
             lines.push(format!("Ended by {how} at {}.", time(stop.at)));
         }
-        lines.push(format!("{}: {}.", self.status.state.label(), self.status.describe()));
+        lines.push(format!("{}.", self.status.summary()));
         lines
     }
 }

@@ -141,6 +141,23 @@ fn matches_name_the_text_the_list_and_the_keyword() {
 }
 
 #[test]
+fn still_is_distress_only_before_a_negative() {
+    let cues = |text: &str| signals(text, "").distress_cues;
+    assert_eq!(cues("PayPal still goes through"), 0);
+    assert_eq!(cues("Card payments still not working"), 1);
+    assert_eq!(cues("Checkout is still failing for everyone"), 1);
+    assert_eq!(cues("The API is still down"), 1);
+    assert_eq!(cues("Login still doesn\u{2019}t work"), 1, "curly apostrophe");
+    assert_eq!(cues("We still use the old app. Nothing works"), 0, "not past the sentence");
+    assert_eq!(cues("아직 결제가 안 돼요"), 1);
+    assert_eq!(cues("여전히 로그인이 되지 않습니다"), 1);
+    assert_eq!(cues("아직 정상적으로 결제됩니다"), 0);
+    assert_eq!(cues("仍然無法付款"), 1);
+    assert_eq!(cues("還是可以正常付款"), 0);
+    assert_eq!(cues("依然没有收到退款"), 1);
+}
+
+#[test]
 fn distress_cues_are_counted_once_each() {
     assert_eq!(signals("Urgent: still broken", "urgent please").distress_cues, 2);
     assert_eq!(signals("Help!!!", "").distress_cues, 1);

@@ -483,6 +483,14 @@ impl TextSignals {
                 find_shouting(field, text, &mut matches);
             }
         });
+        // "PayPal still goes through" is no distress: "still" counts only before a negative.
+        matches.retain(|m| {
+            let text = match m.field {
+                TextField::Title => &case.title,
+                TextField::Description => &case.description,
+            };
+            !needs_negative(&m.cue) || negative_follows(text, m.range.end)
+        });
         sort::sort_by_key(&mut matches, |m| (m.field, m.range.start, m.range.end));
         let distinct = |kind: KeywordKind| {
             let mut cues: Vec<&Cue> =
@@ -501,4 +509,77 @@ impl TextSignals {
             matches,
         }
     }
+}
+
+/// Distress words that say nothing on their own ("PayPal still goes through") and count only
+/// with a negative close after them ("still not", "still failing", "아직 안 돼요", "仍然無法").
+const NEEDS_NEGATIVE: [&str; 7] = ["still", "아직", "여전히", "仍然", "依然", "還是", "还是"];
+
+/// Whole English words that make a "still" distress: negations and failures.
+const NEGATIVE_WORDS: [&str; 30] = [
+    "not",
+    "no",
+    "never",
+    "cannot",
+    "cant",
+    "unable",
+    "nothing",
+    "none",
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "broken",
+    "broke",
+    "down",
+    "error",
+    "errors",
+    "stuck",
+    "missing",
+    "wrong",
+    "crashing",
+    "crashes",
+    "crashed",
+    "blocked",
+    "waiting",
+    "unresolved",
+    "declined",
+    "declining",
+    "impossible",
+    "outage",
+];
+
+/// Korean and Chinese negations and failures, matched anywhere (they attach to other words).
+const NEGATIVE_PARTS: [&str; 24] = [
+    "안 ", "안돼", "안되", "안됨", "안됩", "않", "못", "없", "실패", "오류", "에러", "먹통", "불가", "不",
+    "沒", "没", "無", "无", "未", "失敗", "失败", "錯誤", "错误", "故障",
+];
+
+/// How far after "still" a negative may come: a few words, never past the sentence.
+const NEGATIVE_WINDOW_BYTES: usize = 40;
+
+fn needs_negative(cue: &Cue) -> bool {
+    match cue {
+        Cue::Keyword { list, keyword, .. } => {
+            list.kind == KeywordKind::Distress
+                && NEEDS_NEGATIVE.iter().any(|word| keyword.eq_ignore_ascii_case(word))
+        }
+        Cue::Exclamations | Cue::Shouting => false,
+    }
+}
+
+/// Whether a negative ("not", "n't", "failing", "down", 안, 못, 無法, 不…) comes within a few
+/// words after byte `from` of `text`, in the same sentence.
+fn negative_follows(text: &str, from: usize) -> bool {
+    let rest = text.get(from..).unwrap_or_default();
+    let mut end = rest.len().min(NEGATIVE_WINDOW_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sentence = rest[..end].split(['.', '!', '?', '\n', '。', '！', '？', ';']).next().unwrap_or_default();
+    let window = sentence.to_lowercase().replace('\u{2019}', "'");
+    let english = window
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .any(|word| word.ends_with("n't") || NEGATIVE_WORDS.contains(&word));
+    english || NEGATIVE_PARTS.iter().any(|part| window.contains(part))
 }

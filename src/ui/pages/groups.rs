@@ -5,6 +5,7 @@ use crate::domain::case::{Case, CaseId, Tier};
 use crate::domain::duplicates::{overview, surfaces_label, tiers_label, GroupOverview};
 use crate::domain::inbox::ago_label;
 use crate::ui::state::{use_clock, use_desk, use_grouping, use_route, Route};
+use crate::ui::widgets::title::document_title;
 use leptos::prelude::*;
 
 /// Groups drawn at a time; "Show more" adds another page (a big desk can have hundreds).
@@ -13,11 +14,37 @@ const GROUPS_PER_PAGE: usize = 20;
 /// How many of a group's strongest words its card shows.
 const SHOWN_TERMS: usize = 6;
 
+/// The outcome of a merge or an unmerge, shown in the list of merged cases where the merge
+/// stands (or stood): the group card acted on is gone once its cases are merged.
+#[derive(Clone, PartialEq)]
+struct Notice {
+    /// Place in the list of merged cases.
+    at: usize,
+    text: String,
+}
+
+/// "“Title”" of a case, or its id when it is not in this browser.
+fn quoted_title(store: crate::ui::state::DeskStore, id: &CaseId) -> String {
+    let title = store.desk.with_untracked(|desk| store.find(desk, id).map(|case| case.title.clone()));
+    format!("\u{201c}{}\u{201d}", title.unwrap_or_else(|| id.0.clone()))
+}
+
+/// Names every case of `ids`: "“A”", "“A” and “B”", "“A”, “B” and “C”".
+fn quoted_titles(store: crate::ui::state::DeskStore, ids: &[CaseId]) -> String {
+    let names: Vec<String> = ids.iter().map(|id| quoted_title(store, id)).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}
+
 #[component]
 pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
     let store = use_desk();
     let grouping = use_grouping();
+    document_title(Signal::stored("Groups".to_string()));
     let (message, set_message) = signal(None::<String>);
+    let notice = RwSignal::new(None::<Notice>);
     let shown = Memo::new(move |_| {
         grouping.groups.with(|groups| {
             groups.as_ref().map(|groups| store.desk.with(|desk| overview(groups, &desk.cases)))
@@ -42,7 +69,9 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
                 "Open cases whose title and description say the same thing. Mark a case that does not belong as not a duplicate, merge a group into one primary case, or promote it to an incident."
             </p>
             <p class="banner" role="status" hidden=move || message.with(Option::is_none)>{move || message.get()}</p>
-            <MergedCases set_message />
+            // Announces a merge or unmerge; the same words show next to the merged case.
+            <p class="visually-hidden" role="status">{move || notice.with(|n| n.as_ref().map(|n| n.text.clone()))}</p>
+            <MergedCases notice />
             <Show
                 when=move || shown.with(|s| s.as_ref().is_some_and(|s| !s.is_empty()))
                 fallback=move || view! {
@@ -57,7 +86,7 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
                         key=|group| (group.summary.group_id.clone(), group.summary.members.clone(), group.summary.suggested_title.clone())
                         let:group
                     >
-                        <GroupCard focused=focus.with_value(|f| f.as_deref() == Some(group.summary.group_id.as_str())) group set_message />
+                        <GroupCard focused=focus.with_value(|f| f.as_deref() == Some(group.summary.group_id.as_str())) group set_message notice />
                     </For>
                 </ol>
                 <Show when=move || { total() > limit.get() }>
@@ -73,7 +102,12 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn GroupCard(group: GroupOverview, focused: bool, set_message: WriteSignal<Option<String>>) -> impl IntoView {
+fn GroupCard(
+    group: GroupOverview,
+    focused: bool,
+    set_message: WriteSignal<Option<String>>,
+    notice: RwSignal<Option<Notice>>,
+) -> impl IntoView {
     let store = use_desk();
     let router = use_route();
     let now = use_clock().0;
@@ -88,16 +122,22 @@ fn GroupCard(group: GroupOverview, focused: bool, set_message: WriteSignal<Optio
     let ids = group.summary.members.clone();
     let merge = {
         let ids = ids.clone();
-        let title = title.clone();
         move |_| {
             let main = primary.get_untracked();
+            let duplicates: Vec<CaseId> = ids.iter().filter(|id| **id != main).cloned().collect();
+            // Named before the merge: the duplicates' fields are the merge's to change.
+            let (into, merged) = (quoted_title(store, &main), quoted_titles(store, &duplicates));
             match store.act(|desk, author, now| desk.merge_into(&main, &ids, author, now)) {
-                Ok(()) => set_message.set(Some(match ids.len() - 1 {
-                    1 => format!("Merged 1 case into \u{201c}{title}\u{201d}. Unmerge below puts it back."),
-                    n => format!(
-                        "Merged {n} cases into \u{201c}{title}\u{201d}. Unmerge below puts them back."
-                    ),
-                })),
+                Ok(()) => {
+                    let at =
+                        store.desk.with_untracked(|desk| desk.merges.iter().rposition(|m| m.primary == main));
+                    let text = match duplicates.len() {
+                        1 => format!("Merged {merged} into {into}. Unmerge puts it back."),
+                        n => format!("Merged {n} cases into {into}: {merged}. Unmerge puts them back."),
+                    };
+                    set_message.set(None);
+                    notice.set(Some(Notice { at: at.unwrap_or(0), text }));
+                }
                 Err(error) => set_message.set(Some(error.to_string())),
             }
         }
@@ -205,9 +245,10 @@ fn GroupMember(case: Case, radio_name: String, primary: RwSignal<CaseId>, all: V
     }
 }
 
-/// The standing merges, each with Unmerge.
+/// The standing merges, each with Unmerge, and the outcome of the last merge or unmerge in
+/// its place among them (focused, so it is scrolled into sight and read out).
 #[component]
-fn MergedCases(set_message: WriteSignal<Option<String>>) -> impl IntoView {
+fn MergedCases(notice: RwSignal<Option<Notice>>) -> impl IntoView {
     let store = use_desk();
     let merges = Memo::new(move |_| {
         store.desk.with(|desk| {
@@ -220,32 +261,53 @@ fn MergedCases(set_message: WriteSignal<Option<String>>) -> impl IntoView {
                         merge.primary.clone(),
                         title(&merge.primary),
                         merge.duplicates().map(title).collect::<Vec<_>>(),
+                        merge.duplicates().cloned().collect::<Vec<_>>(),
                     )
                 })
                 .collect::<Vec<_>>()
         })
     });
+    let shown_notice = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        if notice.with(Option::is_some) {
+            if let Some(li) = shown_notice.get() {
+                let _ = li.focus();
+            }
+        }
+    });
+    let notice_item = move || {
+        notice.get().map(|notice| view! { <li class="merge-notice" tabindex="-1" node_ref=shown_notice>{notice.text}</li> })
+    };
     view! {
-        <Show when=move || merges.with(|m| !m.is_empty())>
+        <Show when=move || merges.with(|m| !m.is_empty()) || notice.with(Option::is_some)>
             <section class="panel" aria-labelledby="merged-heading">
                 <h2 id="merged-heading">"Merged cases"</h2>
                 <ul class="merged-list">
-                    {move || merges.get().into_iter().map(|(primary, title, duplicates)| {
-                        let restore = primary.clone();
-                        view! {
-                            <li>
-                                <a href=Route::Case(primary.clone()).href()>{title.clone()}</a>
-                                <span class="muted small">{format!(" ← {}", duplicates.join(" · "))}</span>
-                                <button class="small-button" aria-label=format!("Unmerge {title}") on:click=move |_| {
-                                    let count = store.act(|desk, author, now| desk.unmerge(&restore, author, now));
-                                    set_message.set(Some(match count {
-                                        1 => "Unmerged: 1 case has its fields back; the merge and the unmerge stay on its timeline.".to_string(),
-                                        n => format!("Unmerged: {n} cases have their fields back; the merge and the unmerge stay on their timelines."),
-                                    }));
-                                }>"Unmerge"</button>
-                            </li>
+                    {move || {
+                        let at = notice.with(|n| n.as_ref().map(|n| n.at));
+                        let mut items: Vec<AnyView> = merges.get().into_iter().enumerate().map(|(place, (primary, title, duplicates, duplicate_ids))| {
+                            let restore = primary.clone();
+                            view! {
+                                <li>
+                                    <a href=Route::Case(primary.clone()).href()>{title.clone()}</a>
+                                    <span class="muted small">{format!(" ← {}", duplicates.join(" · "))}</span>
+                                    <button class="small-button" aria-label=format!("Unmerge {title}") on:click=move |_| {
+                                        let (from, restored) = (quoted_title(store, &restore), quoted_titles(store, &duplicate_ids));
+                                        let count = store.act(|desk, author, now| desk.unmerge(&restore, author, now));
+                                        let text = match count {
+                                            1 => format!("Unmerged {restored} from {from}: it has its fields back, and the merge and the unmerge stay on its timeline."),
+                                            n => format!("Unmerged {n} cases from {from}: {restored}. They have their fields back, and the merge and the unmerge stay on their timelines."),
+                                        };
+                                        notice.set(Some(Notice { at: place, text }));
+                                    }>"Unmerge"</button>
+                                </li>
+                            }.into_any()
+                        }).collect();
+                        if let Some(at) = at {
+                            items.insert(at.min(items.len()), notice_item().into_any());
                         }
-                    }).collect_view()}
+                        items
+                    }}
                 </ul>
             </section>
         </Show>

@@ -8,6 +8,7 @@ use crate::ui::state::{use_clock, use_desk, use_i18n, I18n, Route};
 use crate::ui::widgets::fields::ChoiceSelect;
 use crate::ui::widgets::presence::page_while_present;
 use crate::ui::widgets::timeline::TimelineRow;
+use crate::ui::widgets::title::document_title;
 use leptos::prelude::*;
 
 #[component]
@@ -15,6 +16,7 @@ pub fn IncidentsPage() -> impl IntoView {
     let store = use_desk();
     let now = use_clock().0;
     let i18n = use_i18n();
+    document_title(Signal::derive(move || i18n.t(Text::Incidents).to_string()));
     let rows = Memo::new(move |_| {
         store.desk.with(|desk| {
             let mut rows: Vec<(Incident, usize, usize)> = desk
@@ -117,6 +119,7 @@ pub fn IncidentPage(id: String) -> impl IntoView {
 fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
     let store = use_desk();
     let i18n = use_i18n();
+    document_title(Signal::derive(move || incident.with(|i| i.title.clone())));
     let edit = move |apply: &dyn Fn(&mut Incident, &str, crate::domain::case::Timestamp)| {
         let id = incident.with_untracked(|i| i.id.clone());
         store.act(|desk, author, now| {

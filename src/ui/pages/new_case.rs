@@ -6,6 +6,7 @@ use crate::ui::browser;
 use crate::ui::state::{use_desk, use_route, Route};
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, TextField};
 use crate::ui::widgets::similar_cases::DraftSimilarCases;
+use crate::ui::widgets::title::document_title;
 use leptos::prelude::*;
 
 #[component]
@@ -13,6 +14,7 @@ pub fn NewCaseForm() -> impl IntoView {
     let store = use_desk();
     let router = use_route();
     let draft = RwSignal::new(CaseDraft::default());
+    document_title(Signal::stored("New case".to_string()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error_for = move |field: Field| {
         Signal::derive(move || {
@@ -38,6 +40,7 @@ pub fn NewCaseForm() -> impl IntoView {
         let links = links.get_untracked();
         let author = store.desk.with_untracked(|desk| desk.settings.author().to_string());
         let case = Case::create(new_case_id(now, browser::random_u32()), draft, &author, now);
+        let id = case.id.clone();
         if links.is_empty() {
             store.add_case(case);
         } else {
@@ -50,7 +53,9 @@ pub fn NewCaseForm() -> impl IntoView {
                 }
             });
         }
-        router.go(Route::Inbox);
+        // The new case opens; Back (and Escape) return to the inbox with its row selected,
+        // so the form is replaced in the history rather than stacked under the case.
+        let _ = window().location().replace(&Route::Case(id).href());
     };
 
     view! {

@@ -9,9 +9,12 @@ pub fn AnyChoiceFilter<T: Choice>(
     id: &'static str,
     current: Signal<Option<T>>,
     on_pick: impl Fn(Option<T>) + 'static,
+    /// The wrapper's class: "field" in a form, "tool" in a compact toolbar.
+    #[prop(default = "field")]
+    class: &'static str,
 ) -> impl IntoView {
     view! {
-        <div class="field">
+        <div class=class>
             <label for=id>{label}</label>
             <select id=id prop:value=move || current.get().map_or("any", |c| c.key())
                 on:change=move |ev| on_pick(T::parse(&event_target_value(&ev)))>

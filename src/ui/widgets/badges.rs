@@ -1,6 +1,6 @@
-//! Small labels used on several pages: the priority badge with its pin and score.
+//! Small labels used on several pages: the priority badge with its pin and score, the status.
 
-use crate::domain::case::Priority;
+use crate::domain::case::{Priority, Status};
 use leptos::prelude::*;
 
 /// "P1" in its colour, with the pin shown beside the computed priority when there is one.
@@ -25,6 +25,28 @@ pub fn PriorityBadge(
             </span>
             {pinned.filter(|&pin| pin != computed).map(|_| view! { <span class="computed" aria-hidden="true">"computed " {computed.label()}</span> })}
             {score.map(|points| view! { <span class="score" title="Triage score out of 100">{points}</span> })}
+        </span>
+    }
+}
+
+/// A status chip. In the inbox's narrow column the two waiting states use short words; the
+/// full label is the chip's accessible name and tooltip.
+#[component]
+pub fn StatusBadge(status: Status, #[prop(optional)] full: bool) -> impl IntoView {
+    let short = match status {
+        Status::WaitingOnCustomer if !full => Some("Awaiting cust."),
+        Status::WaitingOnEngineering if !full => Some("Awaiting eng."),
+        _ => None,
+    };
+    view! {
+        <span class=format!("status status-{}", status.key()) title=short.map(|_| status.label())>
+            {match short {
+                Some(short) => view! {
+                    <span class="visually-hidden">{status.label()}</span>
+                    <span aria-hidden="true">{short}</span>
+                }.into_any(),
+                None => status.label().into_any(),
+            }}
         </span>
     }
 }

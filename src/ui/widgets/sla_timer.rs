@@ -1,7 +1,7 @@
 //! SLA countdowns on screen: the inbox cell, the case panel and one target's timer.
 
 use crate::domain::case::CaseId;
-use crate::domain::sla::board::countdown;
+use crate::domain::sla::board::timer_badge;
 use crate::domain::sla::{Target, TargetState, TargetStatus};
 use crate::ui::state::{use_desk, use_sla_board, use_view_clock};
 use leptos::prelude::*;
@@ -70,8 +70,19 @@ pub fn SlaPanel(id: CaseId) -> impl IntoView {
     }
 }
 
+/// A short name for a target where the badge has little room; the full one is in its
+/// accessible name and tooltip.
+fn short_target(target: Target) -> &'static str {
+    match target {
+        Target::FirstResponse => "Response",
+        Target::NextUpdate => "Update",
+        Target::Resolution => "Resolve",
+    }
+}
+
 /// One target's countdown: state in words and colour, time left, and on hover or focus an
-/// explanation of its deadline.
+/// explanation of its deadline. Compact (in the inbox), it shows a short target name and the
+/// time; the state is in its colour, its accessible name and its tooltip.
 #[component]
 pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
     let board = use_sla_board();
@@ -84,13 +95,12 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
                 .with(|live| live.0.get(&id).map_or(TargetStatus::NOT_APPLICABLE, |sla| sla.get(target)))
         })
     };
-    let state = Memo::new(move |_| status.with(|s| s.state));
     // A target the tier has but that has not started yet (Next update before the first contact).
     let not_started = {
         let id = id.clone();
         let store = use_desk();
         Memo::new(move |_| {
-            if state.get() != TargetState::NotApplicable {
+            if status.with(|s| s.state) != TargetState::NotApplicable {
                 return false;
             }
             let open_tier = store.with_case(&id, |case| case.is_open().then_some(case.tier)).flatten();
@@ -99,12 +109,29 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
             })
         })
     };
+    let badge = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let now = clock.now();
+            let status = status.get();
+            // While the clock's calendar is closed, the badge says when it opens.
+            let opens = board.clocks_of(&id).and_then(|clocks| {
+                let running = clocks.current(target).filter(|c| c.is_running())?;
+                board.engine.with(|engine| {
+                    let calendar = engine.0.calendars().get(running.calendar)?;
+                    calendar.closed_until(now).map(|at| calendar.weekday_time(at))
+                })
+            });
+            timer_badge(&status, opens.as_deref())
+        })
+    };
+    let state = Memo::new(move |_| badge.with(|b| b.state));
     let state_label = move || if not_started.get() { "Not started" } else { state.get().label() };
-    let text = move || {
+    let summary = move || {
         if not_started.get() {
-            "starts with the first contact".to_string()
+            "Not started, starts with the first contact".to_string()
         } else {
-            status.with(countdown)
+            badge.with(|b| b.summary.clone())
         }
     };
     let (open, set_open) = signal(false);
@@ -116,7 +143,14 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
         let now = clock.now();
         let clock = board.clocks_of(&id).and_then(|c| c.current(target).cloned());
         match clock {
-            Some(clock) => board.engine.with(|engine| engine.0.explain(&clock, now).lines()),
+            Some(clock) => {
+                let mut lines = board.engine.with(|engine| engine.0.explain(&clock, now).lines());
+                // The last line is the status; closed hours may hold what it calls running.
+                if let Some(last) = lines.last_mut() {
+                    *last = format!("{}.", summary());
+                }
+                lines
+            }
             None => vec![format!(
                 "{}: this case's tier has no such target, or it has not started.",
                 target.label()
@@ -127,7 +161,21 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
         let fraction = status.with(|s| s.used_fraction).clamp(0.0, 1.0);
         format!("{:.1}%", fraction * 100.0)
     };
-    let label = move || format!("{}: {}, {}", target.label(), state_label(), text());
+    let label = move || format!("{}: {}", target.label(), summary());
+    let shown_time = move || {
+        if not_started.get() {
+            "starts with the first contact".to_string()
+        } else if compact {
+            badge.with(|b| b.short.clone())
+        } else {
+            // The full phrase without the state, which is in words next to it.
+            let summary = summary();
+            let label = state.get_untracked().label();
+            summary
+                .strip_prefix(label)
+                .map_or(summary.clone(), |rest| rest.trim_start_matches([',', ' ']).to_string())
+        }
+    };
     view! {
         <span class="sla-timer-wrap" on:mouseenter=move |_| set_open.set(true) on:mouseleave=move |_| set_open.set(false)>
             <span
@@ -140,17 +188,11 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
                 on:focus=move |_| set_open.set(true)
                 on:blur=move |_| set_open.set(false)
             >
-                <span class="sla-target">{target.label()}</span>
-                <span class="sla-state">{state_label}</span>
-                <span class="sla-time">{move || {
-                    // The state is already in words next to it.
-                    let text = text();
-                    match text.strip_prefix("paused, ").or_else(|| text.strip_prefix("breached ")) {
-                        Some(rest) => rest.to_string(),
-                        None if text == "met" => "on time".to_string(),
-                        None => text,
-                    }
-                }}</span>
+                <span class="sla-target">{if compact { short_target(target) } else { target.label() }}</span>
+                <Show when=move || !compact>
+                    <span class="sla-state">{state_label}</span>
+                </Show>
+                <span class="sla-time">{shown_time}</span>
                 <Show when=move || !compact && matches!(state.get(), TargetState::OnTrack | TargetState::AtRisk | TargetState::Breached | TargetState::Paused)>
                     <span class="sla-bar" aria-hidden="true"><span style:width=used></span></span>
                 </Show>

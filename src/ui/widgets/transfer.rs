@@ -2,11 +2,16 @@
 //! filtered and sorted, or every case; UTF-8 with a byte order mark, formulas neutralised),
 //! and Import from a picked or dropped file.
 
-use crate::domain::csv_export::export_csv;
+use crate::domain::case::Case;
+use crate::domain::csv_export::{export_csv, Computed};
 use crate::domain::persist::export_json;
+use crate::domain::sla::board::{time_pressure, CaseSla};
+use crate::domain::triage::score;
 use crate::i18n::{Message, Text};
 use crate::ui::browser;
-use crate::ui::state::{use_desk, use_grouping, use_i18n, use_import_state, use_inbox_view, I18n};
+use crate::ui::state::{
+    use_desk, use_grouping, use_i18n, use_import_state, use_inbox_view, use_scoring, use_sla_board, I18n,
+};
 use leptos::html::Details;
 use leptos::prelude::*;
 
@@ -50,17 +55,38 @@ pub fn ExportCsvMenu() -> impl IntoView {
     let store = use_desk();
     let inbox = use_inbox_view();
     let i18n = use_i18n();
+    let scoring = use_scoring();
+    let sla = use_sla_board();
+    let grouping = use_grouping();
     let menu = NodeRef::<Details>::new();
     let (problem, set_problem) = signal(None::<Message>);
     let export = move |whole_desk: bool| {
         let now = browser::now();
+        let settled = sla.settled.get_untracked();
+        let rules = scoring.rules.get_untracked();
+        let signals = scoring.signals.get_untracked();
+        // Priority, score and SLA state as the inbox shows them now (read at the 30-second clock).
+        let computed = |case: &Case| {
+            let Some((at, signals)) = store.place(&case.id).and_then(|at| Some((at, signals.get(at)?)))
+            else {
+                return Computed::default();
+            };
+            let reading = settled.0.readings.get(at);
+            let pressure = time_pressure(case, reading, now);
+            let scored = score(case, signals, pressure, grouping.group_size(&case.id), &rules);
+            Computed {
+                priority: Some(case.priority_pin.unwrap_or(scored.priority)),
+                score: Some(scored.total),
+                sla_state: reading.and_then(CaseSla::worst_state),
+            }
+        };
         let bytes = store.desk.with_untracked(|desk| {
             if whole_desk {
-                export_csv(&desk.cases)
+                export_csv(&desk.cases, computed)
             } else {
                 // Exactly the rows the inbox lists, in its order (score, SLA filters and all).
                 let shown = inbox.shown_untracked();
-                export_csv(shown.0.iter().filter_map(|&i| desk.cases.get(i)))
+                export_csv(shown.0.iter().filter_map(|&i| desk.cases.get(i)), computed)
             }
         });
         let stem = if whole_desk { "triage-desk-all" } else { "triage-desk-view" };

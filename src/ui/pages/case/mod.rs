@@ -9,12 +9,15 @@ use crate::domain::case::{
 };
 use crate::domain::inbox::{ago_label, local_time_label};
 use crate::ui::browser;
-use crate::ui::state::{use_clock, use_desk, Route};
+use crate::ui::pages::inbox::select_on_return;
+use crate::ui::state::{use_clock, use_desk, use_route, use_view_clock, Route};
+use crate::ui::widgets::badges::StatusBadge;
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, DateTimeField, TextField};
 use crate::ui::widgets::presence::page_while_present;
 use crate::ui::widgets::similar_cases::CaseSimilarCases;
 use crate::ui::widgets::sla_timer::SlaPanel;
 use crate::ui::widgets::timeline::TimelineRow;
+use crate::ui::widgets::title::document_title;
 use chrono::DateTime;
 use leptos::prelude::*;
 use merge_notice::MergeNotice;
@@ -31,6 +34,7 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
         found,
         move |case| view! { <CaseDetail id=id.clone() case /> }.into_any(),
         move || {
+            document_title(Signal::stored("Case not found".to_string()));
             view! {
                 <section class="panel empty">
                     <h1>"Case not found"</h1>
@@ -45,33 +49,93 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
 
 #[component]
 fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
+    let router = use_route();
     let title = move || case.with(|c| c.title.clone());
     let customer = move || case.with(|c| c.customer.clone());
     let status = Signal::derive(move || case.with(|c| c.status));
+    document_title(Signal::derive(title));
+    // The inbox selects this case's row when the user comes back to it.
+    select_on_return(id.clone());
+    // Escape goes back to the inbox, unless it belongs to a field being edited.
+    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_field = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "Escape" && !in_field && !ev.default_prevented() {
+            router.go(Route::Inbox);
+        }
+    });
+    on_cleanup(move || on_escape.remove());
     view! {
         <article class="case-page" aria-labelledby="case-title">
             <div class="case-head">
                 <a class="back" href=Route::Inbox.href()>"\u{2190} Inbox"</a>
                 <h1 id="case-title">{title}</h1>
-                <p class="muted">
-                    <span class=move || format!("status status-{}", status.get().key())>{move || status.get().label()}</span>
-                    " · " {customer} " · "
-                    <CaseFacts case />
-                </p>
+                <div class="case-meta">
+                    {move || view! { <StatusBadge status=status.get() full=true /> }}
+                    <span class="muted">{customer}</span>
+                    <span class="muted"><CaseFacts case /></span>
+                    <CaseIds case />
+                </div>
             </div>
             <div class="case-columns">
-                <CaseFields id=id.clone() case />
-                <div class="case-side">
-                    <WhyThisScore id=id.clone() case />
-                    <SlaPanel id=id.clone() />
-                    <MergeNotice case />
-                    <StatusAndNotes id=id.clone() status />
-                    <SatisfactionPanel id=id.clone() case />
+                <div class="case-main">
+                    <CaseFields id=id.clone() case />
                     <CaseSimilarCases case />
                     <Timeline case />
                 </div>
+                <div class="case-side">
+                    <StatusAndNotes id=id.clone() status />
+                    <SlaPanel id=id.clone() />
+                    <MergeNotice case />
+                    <WhyThisScore id=id.clone() case />
+                    <SatisfactionPanel id=id.clone() case />
+                </div>
             </div>
         </article>
+    }
+}
+
+/// The case's id and external id, each with a Copy button.
+#[component]
+fn CaseIds(case: Memo<Case>) -> impl IntoView {
+    let (message, set_message) = signal(None::<String>);
+    let copy = move |label: &'static str, value: String| {
+        move |_| {
+            let clipboard = window().navigator().clipboard();
+            let value = value.clone();
+            leptos::task::spawn_local(async move {
+                let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value)).await;
+                set_message.set(Some(match (done, label) {
+                    (Ok(_), "id") => format!("Copied the case id {value}."),
+                    (Ok(_), _) => format!("Copied the external id {value}."),
+                    (Err(_), _) => {
+                        format!("The browser did not allow copying; select {value} and copy it by hand.")
+                    }
+                }));
+            });
+        }
+    };
+    let ids = move || case.with(|c| (c.id.0.clone(), c.external_id.clone()));
+    view! {
+        <span class="case-ids">
+            {move || {
+                let (id, external) = ids();
+                view! {
+                    <span class="case-id">
+                        <span class="muted">"Case "</span><code>{id.clone()}</code>
+                        <button class="small-button" aria-label=format!("Copy case id {id}") on:click=copy("id", id.clone())>"Copy"</button>
+                    </span>
+                    {(!external.is_empty()).then(|| view! {
+                        <span class="case-id">
+                            <span class="muted">"External "</span><code>{external.clone()}</code>
+                            <button class="small-button" aria-label=format!("Copy external id {external}") on:click=copy("external", external.clone())>"Copy"</button>
+                        </span>
+                    })}
+                }
+            }}
+            <span class="muted small" role="status">{move || message.get()}</span>
+        </span>
     }
 }
 
@@ -79,10 +143,12 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
 #[component]
 fn CaseFacts(case: Memo<Case>) -> impl IntoView {
     let now = use_clock().0;
+    let view_clock = use_view_clock();
     let offset = browser::utc_offset_minutes();
     move || {
         case.with(|c| {
-            let mut facts = format!("opened {}", ago_label(c.created_at, now.get()));
+            let now = now.get() + view_clock.ahead();
+            let mut facts = format!("opened {}", ago_label(c.created_at, now));
             match c.first_response_at {
                 Some(at) => facts.push_str(&format!(" · first response {}", local_time_label(at, offset))),
                 None => facts.push_str(" · no customer contact yet"),
@@ -201,8 +267,12 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
         set_message.set(None);
     };
     let add_internal = add.clone();
+    let resolve_id = status_id.clone();
+    let resolve = move |_| {
+        store.edit_case(&resolve_id, |case, author, now| case.set_status(Status::Resolved, author, now));
+    };
     view! {
-        <section class="panel" aria-label="Status and notes">
+        <section class="panel actions-panel" aria-label="Status and notes">
             <ChoiceSelect
                 label="Status"
                 value=status
@@ -214,7 +284,7 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
                 <label for="note-text">"Note"</label>
                 <textarea
                     id="note-text"
-                    rows="3"
+                    rows="2"
                     placeholder="What the customer said, what you did…"
                     aria-describedby="note-message"
                     prop:value=move || note.get()
@@ -225,6 +295,9 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
             <div class="button-row">
                 <button class="primary" on:click=move |_| add(NoteKind::Contact)>"Log customer contact"</button>
                 <button on:click=move |_| add_internal(NoteKind::Internal)>"Add internal note"</button>
+                <Show when=move || status.get().is_open()>
+                    <button class="resolve" on:click=resolve.clone()>"Resolve"</button>
+                </Show>
             </div>
         </section>
     }

@@ -7,9 +7,10 @@ use crate::domain::sla::board::time_pressure;
 use crate::domain::triage::{score, Score};
 use crate::domain::virtual_list::ListGeometry;
 use crate::ui::state::{
-    use_clock, use_desk, use_grouping, use_inbox_view, use_route, use_scoring, use_sla_board, Indices, Route,
+    use_clock, use_desk, use_grouping, use_inbox_view, use_route, use_scoring, use_sla_board, use_view_clock,
+    Indices, Route,
 };
-use crate::ui::widgets::badges::PriorityBadge;
+use crate::ui::widgets::badges::{PriorityBadge, StatusBadge};
 use crate::ui::widgets::sla_timer::SlaCell;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,6 +22,16 @@ use wasm_bindgen::JsCast;
 const OVERSCAN: usize = 6;
 /// Rows rendered before the list has been measured: about one screen.
 const FIRST_WINDOW: usize = 24;
+
+thread_local! {
+    /// The case whose page was open last: back in the inbox, its row is selected.
+    static RETURN_TO: std::cell::RefCell<Option<CaseId>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Called by the case page: the inbox selects (and focuses) this case's row when it is shown next.
+pub fn select_on_return(id: CaseId) {
+    RETURN_TO.with(|to| *to.borrow_mut() = Some(id));
+}
 
 /// What one row shows; rebuilt only when its case or its score changes.
 #[derive(Clone, PartialEq)]
@@ -70,6 +81,9 @@ pub fn CaseList(shown: Memo<Indices>) -> impl IntoView {
     let query = use_inbox_view().query;
     let scoring = use_scoring();
     let now = use_clock().0;
+    let view_clock = use_view_clock();
+    // Ages follow the what-if clock too: the 30-second clock moved as far ahead as the view.
+    let age_now = Memo::new(move |_| now.get() + view_clock.ahead());
     let sla = use_sla_board();
     let router = use_route();
     let total = Memo::new(move |_| shown.with(|shown| shown.0.len()));
@@ -151,6 +165,14 @@ pub fn CaseList(shown: Memo<Indices>) -> impl IntoView {
         measure();
         focus_wanted.set(Some(to));
     };
+    // Back from a case: its row becomes the active one, scrolled into sight and focused.
+    if let Some(id) = RETURN_TO.with(|to| to.borrow_mut().take()) {
+        let place = store.place(&id);
+        let pos = shown.with_untracked(|shown| shown.0.iter().position(|&at| Some(at) == place));
+        if let Some(pos) = pos {
+            request_animation_frame(move || move_to(pos));
+        }
+    }
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let n = total.get_untracked();
         let on_row = ev
@@ -209,7 +231,7 @@ pub fn CaseList(shown: Memo<Indices>) -> impl IntoView {
             </div>
             <div role="rowgroup" class="case-rows" node_ref=body style=("--rows", move || total.get().to_string())>
                 <For each=move || rows.get() key=|row| (row.pos, row.id.clone(), row.version, row.score, row.priority) let:row>
-                    <CaseRow row now tab_stop active focus_wanted />
+                    <CaseRow row now=age_now tab_stop active focus_wanted />
                 </For>
             </div>
         </div>
@@ -244,7 +266,7 @@ fn scroll_into_view(geometry: &ListGeometry, pos: usize) {
 #[component]
 fn CaseRow(
     row: Row,
-    now: ReadSignal<Timestamp>,
+    now: Memo<Timestamp>,
     tab_stop: Memo<usize>,
     active: RwSignal<usize>,
     focus_wanted: RwSignal<Option<usize>>,
@@ -302,15 +324,19 @@ fn CaseRow(
                 <PriorityBadge computed=row.priority pinned=row.pin score=row.score />
             </div>
             <div role="gridcell" class="title-cell">
-                <a href=Route::Case(row.id.clone()).href() tabindex="-1">{row.title.clone()}</a>
+                <a href=Route::Case(row.id.clone()).href() tabindex="-1" title=row.title.clone()>{row.title.clone()}</a>
             </div>
-            <div role="gridcell" data-label="Customer" class="cell-customer">{row.customer.clone()}</div>
+            <div role="gridcell" data-label="Customer" class="cell-customer">
+                <span class="clip" title=row.customer.clone()>{row.customer.clone()}</span>
+            </div>
             <div role="gridcell" data-label="Tier" class="cell-tier">
                 <span class=format!("tier tier-{}", row.tier.key())>{row.tier.label()}</span>
             </div>
-            <div role="gridcell" data-label="Surface" class="cell-surface">{row.surface.label()}</div>
+            <div role="gridcell" data-label="Surface" class="cell-surface">
+                <span class="clip" title=row.surface.label()>{row.surface.label()}</span>
+            </div>
             <div role="gridcell" data-label="Status" class="cell-status">
-                <span class=format!("status status-{}", row.status.key())>{row.status.label()}</span>
+                <StatusBadge status=row.status />
             </div>
             <div role="gridcell" data-label="Age" class="cell-age nowrap">
                 <time datetime=row.created_at.to_rfc3339()>{move || age_label(row.created_at, now.get())}</time>

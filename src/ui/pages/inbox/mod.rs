@@ -7,10 +7,14 @@ mod surge_banner;
 use crate::domain::case::Status;
 use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{InboxQuery, SlaFilter, SortOrder, StatusFilter};
+use crate::domain::sla::format_duration;
 use crate::ui::browser;
-use crate::ui::state::{use_desk, use_inbox_view, use_route, Route};
+use crate::ui::state::{use_desk, use_inbox_view, use_route, use_view_clock, Route};
 use crate::ui::widgets::any_choice::AnyChoiceFilter;
+use crate::ui::widgets::disclosure::Disclosure;
+use crate::ui::widgets::title::document_title;
 use crate::ui::widgets::what_if::WhatIfControls;
+pub use case_list::select_on_return;
 use case_list::CaseList;
 use leptos::prelude::*;
 
@@ -20,22 +24,37 @@ pub fn Inbox() -> impl IntoView {
     let shown = use_inbox_view().shown;
     let total = Memo::new(move |_| shown.with(|shown| shown.0.len()));
     let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
+    document_title(Signal::stored("Inbox".to_string()));
+    let clock = use_view_clock();
+    let what_if_label = Signal::derive(move || {
+        if clock.is_what_if() {
+            format!("What-if: {} ahead", format_duration(clock.ahead()))
+        } else {
+            "What-if clock".to_string()
+        }
+    });
     view! {
         <Show when=has_cases fallback=|| view! { <EmptyInbox /> }>
-            <section aria-labelledby="inbox-heading">
-                <div class="section-head">
-                    <h1 id="inbox-heading">"Inbox"</h1>
-                    <p class="muted" aria-live="polite">
-                        {move || match total.get() {
-                            1 => "1 case".to_string(),
-                            n => format!("{n} cases"),
-                        }}
-                    </p>
+            <section class="inbox" aria-labelledby="inbox-heading">
+                <div class="inbox-toolbar">
+                    <div class="section-head">
+                        <h1 id="inbox-heading">"Inbox"</h1>
+                        <p class="muted" aria-live="polite">
+                            {move || match total.get() {
+                                1 => "1 case".to_string(),
+                                n => format!("{n} cases"),
+                            }}
+                        </p>
+                    </div>
+                    <InboxFilters />
+                    <Disclosure id="what-if-panel" label=what_if_label active=Signal::derive(move || clock.is_what_if())>
+                        <WhatIfControls />
+                    </Disclosure>
+                    <Disclosure id="alerts-panel" label="Breach alerts".to_string()>
+                        <sla_alerts::BreachAlerts />
+                    </Disclosure>
                 </div>
-                <WhatIfControls />
-                <sla_alerts::BreachAlerts />
                 <surge_banner::SurgeBanner />
-                <InboxFilters />
                 <Show when=move || total.get() != 0 fallback=move || view! { <NoMatches /> }>
                     <CaseList shown />
                 </Show>
@@ -55,9 +74,9 @@ fn InboxFilters() -> impl IntoView {
         }
     };
     view! {
-        <div class="filters" role="search">
-            <div class="field grow">
-                <label for="inbox-search">"Search"</label>
+        <div class="filters" role="search" aria-label="Case filters">
+            <div class="tool search">
+                <label for="inbox-search" class="visually-hidden">"Search"</label>
                 <input
                     id="inbox-search"
                     type="search"
@@ -67,7 +86,7 @@ fn InboxFilters() -> impl IntoView {
                     on:input=set(|q, v| q.text = v)
                 />
             </div>
-            <div class="field">
+            <div class="tool">
                 <label for="filter-status">"Status"</label>
                 <select id="filter-status" prop:value=move || query.with(|q| q.status.key()) on:change=set(|q, v| q.status = StatusFilter::parse(&v))>
                     <option value="open">"Open"</option>
@@ -76,15 +95,15 @@ fn InboxFilters() -> impl IntoView {
                     {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <AnyChoiceFilter label="Tier" id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
-            <AnyChoiceFilter label="Surface" id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
-            <div class="field">
+            <AnyChoiceFilter class="tool" label="Tier" id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
+            <AnyChoiceFilter class="tool" label="Surface" id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
+            <div class="tool">
                 <label for="filter-sla">"SLA"</label>
                 <select id="filter-sla" prop:value=move || query.with(|q| q.sla.key()) on:change=set(|q, v| q.sla = SlaFilter::parse(&v))>
                     {SlaFilter::CHOICES.iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <div class="field">
+            <div class="tool">
                 <label for="inbox-sort">"Sort by"</label>
                 <select
                     id="inbox-sort"

@@ -2,18 +2,29 @@
 
 use crate::domain::case::CaseId;
 use crate::domain::grouping::detect_surges;
-use crate::ui::state::{use_clock, use_desk, use_grouping, Route};
+use crate::ui::state::{use_clock, use_desk, use_grouping, use_view_clock, Route};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+thread_local! {
+    /// Surges dismissed in this page's session: (group id, case count when dismissed). A
+    /// surge that grows after it was dismissed shows again.
+    static DISMISSED: RefCell<HashSet<(String, usize)>> = RefCell::new(HashSet::new());
+}
 
 #[component]
 pub fn SurgeBanner() -> impl IntoView {
     let store = use_desk();
     let grouping = use_grouping();
-    let now = use_clock().0;
+    let clock = use_clock().0;
+    let view_clock = use_view_clock();
+    let dismissed = RwSignal::new(DISMISSED.with(|d| d.borrow().clone()));
     // (group id, suggested title, recent count, window minutes) of each surging group. Cases
     // are found through the store's places, so a tick with 50,000 cases builds no map of them.
     let surges = Memo::new(move |_| {
-        let now = now.get();
+        // The 30-second clock, moved as far ahead as the what-if clock is.
+        let now = clock.get() + view_clock.ahead();
         grouping.groups.with(|groups| {
             let Some(groups) = groups else { return Vec::new() };
             store.desk.with(|desk| {
@@ -29,6 +40,9 @@ pub fn SurgeBanner() -> impl IntoView {
                             .map_or_else(|| group.top_terms.join(" "), |c| c.title.clone());
                         Some((surge.group_id, title, surge.recent.len(), settings.surge_window_minutes))
                     })
+                    .filter(|(group_id, _, count, _)| {
+                        dismissed.with(|d| !d.contains(&(group_id.clone(), *count)))
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -37,11 +51,20 @@ pub fn SurgeBanner() -> impl IntoView {
         <For each=move || surges.get() key=|surge| surge.clone() let:surge>
             {
                 let (group_id, title, count, minutes) = surge;
+                let text = format!("Surge: {count} similar cases in the last {minutes} minutes about \u{201c}{title}\u{201d}.");
+                let tip = text.clone();
+                let key = (group_id.clone(), count);
+                let dismiss = move |_| {
+                    DISMISSED.with(|d| d.borrow_mut().insert(key.clone()));
+                    dismissed.update(|d| {
+                        d.insert(key.clone());
+                    });
+                };
                 view! {
-                    <div class="banner danger surge" role="alert">
-                        <strong>"Surge: "</strong>
-                        {format!("{count} similar cases in the last {minutes} minutes about \u{201c}{title}\u{201d}. ")}
+                    <div class="banner danger surge one-line" role="alert">
+                        <p title=tip>{text}</p>
                         <a href=Route::Groups(Some(group_id)).href()>"Open the group"</a>
+                        <button class="dismiss" aria-label="Dismiss this surge alert" title="Dismiss" on:click=dismiss>"\u{00d7}"</button>
                     </div>
                 }
             }

@@ -10,6 +10,7 @@ use crate::storage;
 use crate::ui::browser;
 use crate::ui::state::use_desk;
 use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::title::document_title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use triage_rules::TriageRulesEditor;
@@ -18,6 +19,7 @@ use triage_rules::TriageRulesEditor;
 pub fn SettingsPage() -> impl IntoView {
     let store = use_desk();
     let name = Signal::derive(move || store.desk.with(|desk| desk.settings.display_name.clone()));
+    document_title(Signal::stored("Settings".to_string()));
     view! {
         <section class="panel form-page" aria-labelledby="settings-heading">
             <h1 id="settings-heading">"Settings"</h1>

@@ -121,8 +121,8 @@ fn PolicyTable() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{tier.label()}</th>
-                            {Target::ALL.into_iter().map(|target| view! { <td><SpanField tier target /></td> }).collect_view()}
-                            <td>
+                            {Target::ALL.into_iter().map(|target| view! { <td data-label=target.label()><SpanField tier target /></td> }).collect_view()}
+                            <td data-label="Calendar">
                                 <label class="visually-hidden" for=select_id.clone()>{format!("{} calendar", tier.label())}</label>
                                 <select id=select_id prop:value=move || calendar.get()
                                     on:change=move |ev| {
@@ -368,14 +368,14 @@ fn ComplianceReport() -> impl IntoView {
                     {Tier::ALL.iter().map(|&tier| view! {
                         <tr>
                             <th scope="row">{tier.label()}</th>
-                            {Target::ALL.into_iter().map(|target| view! { <td>{move || report.with(|r| share(r.get(tier, target)))}</td> }).collect_view()}
-                            <td>{move || report.with(|r| share(r.tier(tier)))}</td>
+                            {Target::ALL.into_iter().map(|target| view! { <td data-label=target.label()>{move || report.with(|r| share(r.get(tier, target)))}</td> }).collect_view()}
+                            <td data-label="All targets">{move || report.with(|r| share(r.tier(tier)))}</td>
                         </tr>
                     }).collect_view()}
                     <tr class="total">
                         <th scope="row">"All tiers"</th>
-                        {Target::ALL.into_iter().map(|target| view! { <td>{move || report.with(|r| share(r.target(target)))}</td> }).collect_view()}
-                        <td>{move || report.with(|r| {
+                        {Target::ALL.into_iter().map(|target| view! { <td data-label=target.label()>{move || report.with(|r| share(r.target(target)))}</td> }).collect_view()}
+                        <td data-label="All targets">{move || report.with(|r| {
                             let all = Tier::ALL.iter().fold(Tally::default(), |sum, &tier| {
                                 let t = r.tier(tier);
                                 Tally { met: sum.met + t.met, breached: sum.breached + t.breached }

@@ -135,7 +135,7 @@ fn MatrixEditor(draft: RwSignal<TriageRules>) -> impl IntoView {
                         .map(|impact| view! {
                             <tr>
                                 <th scope="row">{format!("Impact {}", impact.label())}</th>
-                                {Level::ALL.into_iter().map(|urgency| view! { <td><MatrixCell draft impact urgency /></td> }).collect_view()}
+                                {Level::ALL.into_iter().map(|urgency| view! { <td data-label=format!("Urgency {}", urgency.label())><MatrixCell draft impact urgency /></td> }).collect_view()}
                             </tr>
                         })
                         .collect_view()}
