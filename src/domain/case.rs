@@ -144,10 +144,19 @@ pub enum Field {
     ExternalId,
     /// When the case was opened; corrected by hand when a report was logged late.
     CreatedAt,
+    // What engineering needs to reproduce it (see `EngineeringDetails`).
+    StepsToReproduce,
+    Expected,
+    Actual,
+    AppVersion,
+    Platform,
+    Browser,
+    ReferenceIds,
+    Tried,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 18] = [
         Field::Title,
         Field::Description,
         Field::Customer,
@@ -158,6 +167,26 @@ impl Field {
         Field::Urgency,
         Field::ExternalId,
         Field::CreatedAt,
+        Field::StepsToReproduce,
+        Field::Expected,
+        Field::Actual,
+        Field::AppVersion,
+        Field::Platform,
+        Field::Browser,
+        Field::ReferenceIds,
+        Field::Tried,
+    ];
+
+    /// The engineering hand-off fields, in form order.
+    pub const ENGINEERING: [Field; 8] = [
+        Field::StepsToReproduce,
+        Field::Expected,
+        Field::Actual,
+        Field::AppVersion,
+        Field::Platform,
+        Field::Browser,
+        Field::ReferenceIds,
+        Field::Tried,
     ];
 
     pub fn label(self) -> &'static str {
@@ -172,6 +201,14 @@ impl Field {
             Field::Urgency => "Urgency",
             Field::ExternalId => "External id",
             Field::CreatedAt => "Created",
+            Field::StepsToReproduce => "Steps to reproduce",
+            Field::Expected => "Expected result",
+            Field::Actual => "Actual result",
+            Field::AppVersion => "App version",
+            Field::Platform => "Platform",
+            Field::Browser => "Browser",
+            Field::ReferenceIds => "Order or account ids",
+            Field::Tried => "Already tried",
         }
     }
 }
@@ -237,6 +274,11 @@ pub enum Event {
         incident: String,
         title: String,
     },
+    /// Taken out of an incident's blast radius.
+    IncidentUnlinked {
+        incident: String,
+        title: String,
+    },
 }
 
 /// A timeline entry as stored. Entries go through this flat struct instead of serde's
@@ -287,6 +329,7 @@ enum EventName {
     Unmerged,
     UnmergedDuplicates,
     IncidentLinked,
+    IncidentUnlinked,
 }
 
 impl<'a> StoredEntry<'a> {
@@ -356,6 +399,11 @@ impl Serialize for TimelineEntry {
                 title: text(title),
                 ..bare(EventName::IncidentLinked)
             },
+            Event::IncidentUnlinked { incident, title } => StoredEntry {
+                incident: text(incident),
+                title: text(title),
+                ..bare(EventName::IncidentUnlinked)
+            },
         };
         stored.serialize(serializer)
     }
@@ -418,6 +466,10 @@ impl TryFrom<StoredEntry<'_>> for TimelineEntry {
                 Event::UnmergedDuplicates { cases: need(stored.cases, "cases")?.into_owned() }
             }
             EventName::IncidentLinked => Event::IncidentLinked {
+                incident: owned(stored.incident, "incident")?,
+                title: owned(stored.title, "title")?,
+            },
+            EventName::IncidentUnlinked => Event::IncidentUnlinked {
                 incident: owned(stored.incident, "incident")?,
                 title: owned(stored.title, "title")?,
             },
@@ -498,8 +550,8 @@ fn validate_text(field: Field, text: &str) -> Result<(), String> {
         Field::Title if chars > MAX_TITLE_CHARS => {
             Err(format!("Title is {chars} characters; keep it under {MAX_TITLE_CHARS}."))
         }
-        Field::Description if chars > MAX_DESCRIPTION_CHARS => {
-            Err(format!("Description is {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}."))
+        _ if chars > MAX_DESCRIPTION_CHARS => {
+            Err(format!("{} is {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}.", field.label()))
         }
         _ => Ok(()),
     }
@@ -573,6 +625,68 @@ pub struct Case {
     /// Source columns that map to no field, kept so an export gives them back.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
+    /// What engineering needs to reproduce the problem; all optional.
+    #[serde(default, skip_serializing_if = "EngineeringDetails::is_empty")]
+    pub engineering: EngineeringDetails,
+}
+
+/// A case's reproduction details for the engineering hand-off, each edited as a [`Field`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EngineeringDetails {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub steps: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub expected: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub actual: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub app_version: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub platform: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub browser: String,
+    /// Order or account ids, as typed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ids: String,
+    /// What support already tried.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub tried: String,
+}
+
+impl EngineeringDetails {
+    pub fn is_empty(&self) -> bool {
+        self == &EngineeringDetails::default()
+    }
+
+    /// The text slot of an engineering field; None for the case's other fields.
+    fn slot(&mut self, field: Field) -> Option<&mut String> {
+        Some(match field {
+            Field::StepsToReproduce => &mut self.steps,
+            Field::Expected => &mut self.expected,
+            Field::Actual => &mut self.actual,
+            Field::AppVersion => &mut self.app_version,
+            Field::Platform => &mut self.platform,
+            Field::Browser => &mut self.browser,
+            Field::ReferenceIds => &mut self.ids,
+            Field::Tried => &mut self.tried,
+            _ => return None,
+        })
+    }
+
+    fn get(&self, field: Field) -> Option<&str> {
+        Some(match field {
+            Field::StepsToReproduce => &self.steps,
+            Field::Expected => &self.expected,
+            Field::Actual => &self.actual,
+            Field::AppVersion => &self.app_version,
+            Field::Platform => &self.platform,
+            Field::Browser => &self.browser,
+            Field::ReferenceIds => &self.ids,
+            Field::Tried => &self.tried,
+            _ => return None,
+        })
+    }
 }
 
 impl Case {
@@ -596,6 +710,7 @@ impl Case {
             timeline: vec![TimelineEntry { at: now, author: author.to_string(), event: Event::Created }],
             priority_pin: None,
             extra: BTreeMap::new(),
+            engineering: EngineeringDetails::default(),
         }
     }
 
@@ -635,9 +750,21 @@ impl Case {
                     Field::Customer => &mut self.customer,
                     Field::Category => &mut self.category,
                     Field::ExternalId => &mut self.external_id,
-                    _ => return Err(refuse(format!("{} is not a text field.", field.label()))),
+                    _ => match self.engineering.slot(field) {
+                        Some(slot) => slot,
+                        None => return Err(refuse(format!("{} is not a text field.", field.label()))),
+                    },
                 };
-                *slot = if field == Field::Description { text } else { text.trim().to_string() };
+                // Free text keeps its lines and spacing; one-line fields are trimmed.
+                let multiline = matches!(
+                    field,
+                    Field::Description
+                        | Field::StepsToReproduce
+                        | Field::Expected
+                        | Field::Actual
+                        | Field::Tried
+                );
+                *slot = if multiline { text } else { text.trim().to_string() };
             }
             _ => return Err(refuse(format!("That is not a value for {}.", field.label()))),
         }
@@ -667,6 +794,13 @@ impl Case {
             Field::Urgency => self.urgency = source.urgency,
             Field::ExternalId => self.external_id.clone_from(&source.external_id),
             Field::CreatedAt => self.created_at = source.created_at,
+            _ => {
+                if let (Some(slot), Some(value)) =
+                    (self.engineering.slot(field), source.engineering.get(field))
+                {
+                    value.clone_into(slot);
+                }
+            }
         }
     }
 
@@ -697,6 +831,7 @@ impl Case {
             Field::Urgency => self.urgency.label().to_string(),
             Field::ExternalId => self.external_id.clone(),
             Field::CreatedAt => time_text(self.created_at),
+            _ => self.engineering.get(field).unwrap_or_default().to_string(),
         }
     }
 

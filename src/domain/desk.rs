@@ -3,7 +3,7 @@
 use super::case::{Case, CaseId, Event, Field, TimelineEntry, Timestamp};
 use super::duplicates::{MergeRecord, UndoneMerge};
 use super::grouping::{GroupingSettings, NotDuplicates};
-use super::incident::Incident;
+use super::incident::{Incident, IncidentSettings};
 use super::sla::SlaSettings;
 use super::triage::TriageRules;
 use crate::domain::sort;
@@ -23,6 +23,8 @@ pub struct Settings {
     pub sla: SlaSettings,
     /// Similarity threshold and surge alert for duplicate groups.
     pub grouping: GroupingSettings,
+    /// Update cadence, status-update templates and the recovery plan template.
+    pub incidents: IncidentSettings,
 }
 
 impl Default for Settings {
@@ -33,6 +35,7 @@ impl Default for Settings {
             triage: TriageRules::default(),
             sla: SlaSettings::default(),
             grouping: GroupingSettings::default(),
+            incidents: IncidentSettings::default(),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod case;
 pub mod csv_export;
 pub mod demo;
 pub mod desk;
+pub mod desk_incidents;
 pub mod duplicates;
 pub mod fast_hash;
 pub mod grouping;

@@ -558,6 +558,7 @@ impl Incoming {
             timeline: self.timeline.clone(),
             priority_pin: self.priority_pin,
             extra: self.extra.clone(),
+            engineering: Default::default(),
         })
     }
 

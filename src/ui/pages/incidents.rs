@@ -218,6 +218,7 @@ fn IncidentTimelineItem(entry: IncidentEntry) -> impl IntoView {
         }
         IncidentEvent::StatusChanged { from, to } => format!("Status changed from {from} to {to}"),
         IncidentEvent::Note { text } => format!("Update: {text}"),
+        other => other.describe(),
     };
     view! { <TimelineRow at=entry.at author=entry.author kind="update" text /> }
 }
