@@ -229,7 +229,8 @@ pub fn blocks(input: &HandoffInput) -> Vec<Block> {
         out.push(Block::Para(input.shared_words.join(", ")));
     }
 
-    let zone_name = zone.as_ref().map_or("UTC", |zone| zone.name()).to_string();
+    // A second time column only where the desk's zone is not UTC.
+    let local = zone.as_ref().filter(|zone| zone.name() != "UTC");
     let mut rows: Vec<(Timestamp, Vec<String>)> = match input.incident {
         Some(incident) => incident
             .timeline
@@ -248,10 +249,16 @@ pub fn blocks(input: &HandoffInput) -> Vec<Block> {
     rows.sort_by_key(|(at, _)| *at);
     out.push(Block::Heading("Timeline".into()));
     out.push(Block::Table {
-        head: vec!["UTC".into(), zone_name, "Who".into(), "What".into()],
+        head: ["UTC".to_string()]
+            .into_iter()
+            .chain(local.map(|z| z.name().to_string()))
+            .chain(["Who".into(), "What".into()])
+            .collect(),
         rows: rows
             .into_iter()
-            .map(|(at, rest)| [vec![zoned(at, None), zoned(at, zone.as_ref())], rest].concat())
+            .map(|(at, rest)| {
+                [zoned(at, None)].into_iter().chain(local.map(|z| zoned(at, Some(z)))).chain(rest).collect()
+            })
             .collect(),
     });
 
@@ -297,11 +304,12 @@ fn worst_sla(facts: &CaseFacts) -> String {
 fn sla_summary(cases: &[CaseFacts]) -> String {
     let count =
         |state: TargetState| cases.iter().filter(|f| f.sla.iter().any(|(_, s)| s.state == state)).count();
-    let parts: Vec<String> = [(TargetState::Breached, "breached"), (TargetState::AtRisk, "at risk")]
-        .into_iter()
-        .map(|(state, word)| format!("{} {word}", count(state)))
-        .collect();
-    format!("cases with a target {}", parts.join(", "))
+    let cases_word = |n: usize| if n == 1 { "1 case".to_string() } else { format!("{n} cases") };
+    format!(
+        "{} with a target breached, {} at risk",
+        cases_word(count(TargetState::Breached)),
+        cases_word(count(TargetState::AtRisk))
+    )
 }
 
 /// A case's timeline entry in words, for the hand-off.
