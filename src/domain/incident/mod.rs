@@ -607,6 +607,17 @@ impl Incident {
         true
     }
 
+    /// When the incident was resolved (the last change to Resolved), while it stays resolved.
+    pub fn resolved_at(&self) -> Option<Timestamp> {
+        if self.is_open() {
+            return None;
+        }
+        self.timeline.iter().rev().find_map(|entry| match entry.event {
+            IncidentEvent::StatusChanged { to: IncidentStatus::Resolved, .. } => Some(entry.at),
+            _ => None,
+        })
+    }
+
     /// The group the incident was promoted from.
     pub fn group_id(&self) -> Option<&str> {
         self.timeline.iter().find_map(|entry| match &entry.event {

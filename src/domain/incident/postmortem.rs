@@ -30,17 +30,6 @@ pub fn time_in_status(incident: &Incident, now: Timestamp) -> Vec<(IncidentStatu
     spent
 }
 
-/// When the incident was resolved (the last change to Resolved), while it stays resolved.
-pub fn resolved_at(incident: &Incident) -> Option<Timestamp> {
-    if incident.is_open() {
-        return None;
-    }
-    incident.timeline.iter().rev().find_map(|entry| match entry.event {
-        IncidentEvent::StatusChanged { to: IncidentStatus::Resolved, .. } => Some(entry.at),
-        _ => None,
-    })
-}
-
 /// The draft as Markdown. `cases` are the incident's cases with their SLA states; `zone` is
 /// the desk's zone, shown beside UTC.
 pub fn postmortem(incident: &Incident, cases: &[CaseFacts], zone: &str, now: Timestamp) -> String {
@@ -49,7 +38,7 @@ pub fn postmortem(incident: &Incident, cases: &[CaseFacts], zone: &str, now: Tim
         Some(zone) if zone.name() != "UTC" => format!("{} / {}", zoned(at, None), zoned(at, Some(zone))),
         _ => zoned(at, None),
     };
-    let end = resolved_at(incident).unwrap_or(now);
+    let end = incident.resolved_at().unwrap_or(now);
     let radius = radius_of(cases.iter().map(|facts| facts.case));
     let breached: Vec<String> = cases
         .iter()

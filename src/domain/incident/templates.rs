@@ -277,14 +277,7 @@ impl Values {
         let words = Words::of(lang);
         let zone = Zone::parse(zone).or_else(|| Zone::parse("UTC"));
         let time = |at: Timestamp| zoned(at, zone.as_ref());
-        let ended = incident.timeline.iter().rev().find_map(|entry| match entry.event {
-            super::IncidentEvent::StatusChanged { to: IncidentStatus::Resolved, .. }
-                if !incident.is_open() =>
-            {
-                Some(entry.at)
-            }
-            _ => None,
-        });
+        let ended = incident.resolved_at();
         let surfaces = if incident.surfaces.is_empty() {
             radius.surfaces.iter().map(|s| words.surface(*s).to_string()).collect()
         } else {
