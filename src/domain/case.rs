@@ -916,7 +916,8 @@ mod tests {
             {"at":"2026-11-02T09:10:00Z","author":"Jun","event":"incident_linked","incident":"INC-1","title":"Checkout down"},
             {"at":"2026-11-02T09:11:00Z","author":"Jun","event":"unmerged","primary":"c1"},
             {"at":"2026-11-02T09:12:00Z","author":"Jun","event":"unmerged_duplicates","cases":["c2","c3"]},
-            {"at":"2026-11-02T09:13:00Z","author":"Jun","event":"field_changed","field":"created_at","from":"2026-11-02T09:00:00Z","to":"2026-11-01T08:00:00Z"}
+            {"at":"2026-11-02T09:13:00Z","author":"Jun","event":"field_changed","field":"created_at","from":"2026-11-02T09:00:00Z","to":"2026-11-01T08:00:00Z"},
+            {"at":"2026-11-02T09:14:00Z","author":"Jun","event":"incident_unlinked","incident":"INC-1","title":"Checkout down"}
         ]"#;
         let entries: Vec<TimelineEntry> = serde_json::from_str(written).unwrap();
         let id = |id: &str| CaseId(id.into());
@@ -942,6 +943,7 @@ mod tests {
                     from: "2026-11-02T09:00:00Z".into(),
                     to: "2026-11-01T08:00:00Z".into(),
                 },
+                Event::IncidentUnlinked { incident: "INC-1".into(), title: "Checkout down".into() },
             ]
         );
         assert_eq!(entries[4].author, "Mina");
@@ -1050,6 +1052,35 @@ mod tests {
         assert_eq!(EARLIEST_SANE.to_rfc3339(), "1990-01-01T00:00:00+00:00");
         assert_eq!(case.timeline.len(), 3);
         assert!(case.set_field(Field::CreatedAt, FieldValue::Text("x".into()), "Mina", at(5)).is_err());
+    }
+
+    #[test]
+    fn engineering_details_are_fields_logged_like_any_other() {
+        let mut case = sample();
+        let steps = "1. Add to cart\n2. Pay by card\n";
+        assert!(case
+            .set_field(Field::StepsToReproduce, FieldValue::Text(steps.into()), "Mina", at(1))
+            .unwrap());
+        assert!(case
+            .set_field(Field::Browser, FieldValue::Text(" Chrome 131 ".into()), "Mina", at(2))
+            .unwrap());
+        assert_eq!(
+            (case.engineering.steps.as_str(), case.engineering.browser.as_str()),
+            (steps, "Chrome 131")
+        );
+        assert_eq!(
+            case.timeline[2].event,
+            Event::FieldChanged { field: Field::Browser, from: String::new(), to: "Chrome 131".into() }
+        );
+        let mut other = sample();
+        other.copy_field(Field::StepsToReproduce, &case);
+        assert_eq!(other.field_text(Field::StepsToReproduce), steps);
+        assert_eq!(changed_fields(&other, &case), [Field::Browser]);
+        let long = FieldValue::Text("x".repeat(MAX_DESCRIPTION_CHARS + 1));
+        assert!(case.set_field(Field::Tried, long, "Mina", at(3)).is_err());
+        let stored = serde_json::to_value(&case).unwrap();
+        assert_eq!(stored["engineering"], serde_json::json!({ "steps": steps, "browser": "Chrome 131" }));
+        assert!(serde_json::to_value(sample()).unwrap().get("engineering").is_none(), "omitted while empty");
     }
 
     #[test]

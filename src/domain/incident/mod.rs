@@ -193,9 +193,10 @@ impl IncidentEvent {
             IncidentEvent::UpdatePosted { audience, subject, .. } => {
                 format!("Update posted to {}: {}", audience.label(), quoted(subject))
             }
-            IncidentEvent::PlanStarted { template, steps } => {
-                format!("Recovery plan started from \u{201c}{template}\u{201d} with {} steps", steps.len())
-            }
+            IncidentEvent::PlanStarted { template, steps } => match steps.len() {
+                1 => format!("Recovery plan started from \u{201c}{template}\u{201d} with 1 step"),
+                n => format!("Recovery plan started from \u{201c}{template}\u{201d} with {n} steps"),
+            },
             IncidentEvent::Step { label, change, .. } => {
                 format!("Plan step {}: {}", change.label(), quoted(label))
             }
@@ -690,6 +691,39 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("missing field `group_id`"));
+    }
+
+    #[test]
+    fn the_incident_response_entries_are_stored_flat_and_read_back() {
+        let written = r#"[
+            {"at":"2026-11-02T09:00:00Z","author":"Mina","event":"cases_added","cases":["c3"]},
+            {"at":"2026-11-02T09:01:00Z","author":"Mina","event":"case_removed","case":"c2"},
+            {"at":"2026-11-02T09:02:00Z","author":"Mina","event":"changed","field":"impact","old":"None","new":"Major"},
+            {"at":"2026-11-02T09:03:00Z","author":"Mina","event":"update_posted","audience":"customers","subject":"S","text":"T","due":"2026-11-02T10:03:00Z"},
+            {"at":"2026-11-02T09:04:00Z","author":"Mina","event":"plan_started","template":"Standard recovery","steps":["Scope confirmed"]},
+            {"at":"2026-11-02T09:05:00Z","author":"Jun","event":"step","step":1,"text":"Scope confirmed","change":"ticked"},
+            {"at":"2026-11-02T09:06:00Z","author":"Jun","event":"resolved_with_open_steps","steps":["Fix deployed"],"text":"Vendor fixed it"},
+            {"at":"2026-11-02T09:07:00Z","author":"Jun","event":"outreach","customer":"Kumo","outreach":"replied","text":""}
+        ]"#;
+        let entries: Vec<IncidentEntry> = serde_json::from_str(written).unwrap();
+        let described: Vec<String> = entries.iter().map(|entry| entry.event.describe()).collect();
+        assert_eq!(
+            described,
+            [
+                "Case c3 added",
+                "Case c2 removed",
+                "Impact changed from \u{201c}None\u{201d} to \u{201c}Major\u{201d}",
+                "Update posted to Customers: \u{201c}S\u{201d}",
+                "Recovery plan started from \u{201c}Standard recovery\u{201d} with 1 step",
+                "Plan step done: \u{201c}Scope confirmed\u{201d}",
+                "Resolved with required steps open (Fix deployed): \u{201c}Vendor fixed it\u{201d}",
+                "Outreach to Kumo: Replied",
+            ]
+        );
+        let text = serde_json::to_string(&entries).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<IncidentEntry>>(&text).unwrap(), entries);
+        let as_value = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        assert_eq!(as_value(&text), as_value(written), "only each event's own fields are written");
     }
 
     fn case(id: &str, customer: &str, tier: Tier, surface: Surface, affected: u32) -> Case {
