@@ -43,7 +43,8 @@ impl Format {
 pub struct HandoffInput<'a> {
     /// The incident, for an incident's hand-off; None for one case's.
     pub incident: Option<&'a Incident>,
-    /// The case, or the incident's cases, with their scores and SLA states.
+    /// For a case: the case first, then the cases linked to it. For an incident: its cases.
+    /// Each with its score and SLA states.
     pub cases: Vec<CaseFacts<'a>>,
     /// The words the cases share (their group's top terms).
     pub shared_words: Vec<String>,
@@ -374,12 +375,23 @@ pub fn markdown_inline(text: &str) -> String {
     out
 }
 
+/// Escapes what Markdown reads as markup only at the start of a line: a list item (`-`,
+/// `+`, `1.`, `1)`), a thematic break or setext underline (`=`).
+fn markdown_line_start(line: &str) -> String {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    match line[digits..].chars().next() {
+        Some('.' | ')') if digits > 0 => format!("{}\\{}", &line[..digits], &line[digits..]),
+        Some('-' | '+' | '=') if digits == 0 => format!("\\{line}"),
+        _ => line.to_string(),
+    }
+}
+
 fn markdown(block: &Block) -> String {
     match block {
         Block::Title(text) => format!("# {}", markdown_inline(text)),
         Block::Heading(text) => format!("## {}", markdown_inline(text)),
         Block::Subheading(text) => format!("### {}", markdown_inline(text)),
-        Block::Para(text) => markdown_inline(text),
+        Block::Para(text) => markdown_line_start(&markdown_inline(text)),
         Block::Fields(fields) => fields
             .iter()
             .map(|(label, value)| format!("- **{}:** {}", markdown_inline(label), markdown_inline(value)))
@@ -419,12 +431,31 @@ fn jira_inline(text: &str) -> String {
     out
 }
 
+/// Jira reads `h1.` to `h6.` and `bq.` at the start of a line as a heading or a quote; an
+/// entity for the first letter keeps it text.
+fn jira_line_start(line: &str) -> String {
+    let mut chars = line.chars();
+    let first = chars.next();
+    let rest = chars.as_str();
+    let block_tag = match first {
+        Some('h') => {
+            rest.len() >= 2 && matches!(rest.as_bytes()[0], b'1'..=b'6') && rest.as_bytes()[1] == b'.'
+        }
+        Some('b') => rest.starts_with("q."),
+        _ => false,
+    };
+    match first {
+        Some(letter) if block_tag => format!("&#{};{rest}", u32::from(letter)),
+        _ => line.to_string(),
+    }
+}
+
 fn jira(block: &Block) -> String {
     match block {
         Block::Title(text) => format!("h1. {}", jira_inline(text)),
         Block::Heading(text) => format!("h2. {}", jira_inline(text)),
         Block::Subheading(text) => format!("h3. {}", jira_inline(text)),
-        Block::Para(text) => jira_inline(text),
+        Block::Para(text) => jira_line_start(&jira_inline(text)),
         Block::Fields(fields) => fields
             .iter()
             .map(|(label, value)| format!("* *{}:* {}", jira_inline(label), jira_inline(value)))
@@ -508,6 +539,17 @@ mod tests {
             "<script>alert(1)</script> \\*bold\\* \\[x\\](y) \\|a\\| \\{noformat\\} \\{\\{me\\}\\} \\# heading"
         );
         assert_eq!(one_line("a\r\nb\tc\u{7}"), "a b c");
+    }
+
+    #[test]
+    fn a_paragraph_cannot_start_a_list_heading_or_quote() {
+        let para = |text: &str| Block::Para(text.into());
+        assert_eq!(markdown(&para("- x")), "\\- x");
+        assert_eq!(markdown(&para("12. y")), "12\\. y");
+        assert_eq!(markdown(&para("2026 was fine")), "2026 was fine");
+        assert_eq!(jira(&para("h1. big")), "&#104;1. big");
+        assert_eq!(jira(&para("bq. quoted")), "&#98;q. quoted");
+        assert_eq!(jira(&para("hello. there")), "hello. there");
     }
 
     #[test]
