@@ -209,7 +209,7 @@ fn internal(audience: Audience, lang: Lang) -> Internal {
                 "A fix for {{incident.title}} is in place and we are monitoring. Ask customers who still see the problem when it happened and for a screenshot, and add both to their case.",
                 "{{incident.title}} is resolved. {{data_loss}} Before closing a case, confirm with the customer that things work, and send linked cases the resolved message.",
             ],
-            facts: "Status: {{incident.status}} · Impact: {{incident.impact}} · Started {{incident.started_at}} (lasting {{incident.duration}})
+            facts: "Status: {{incident.status}} · Impact: {{incident.impact}} · Started {{incident.started_at}} · Lasting {{incident.duration}}
 Reach: {{impact.cases}} cases from {{impact.customers}} customers, {{impact.people}} people affected; tiers: {{impact.tiers}}; surfaces: {{impact.surfaces}}
 Workaround to offer: {{workaround}}
 Log a customer contact on the case whenever you reply, and pass Enterprise customers to the incident lead.",
@@ -224,7 +224,7 @@ Log a customer contact on the case whenever you reply, and pass Enterprise custo
                 "{{incident.title}} 건의 수정 사항이 적용되어 모니터링 중입니다. 문제가 계속된다는 고객에게는 발생 시각과 화면 캡처를 요청하여 케이스에 함께 기록해 주세요.",
                 "{{incident.title}} 건이 해결되었습니다. {{data_loss}} 케이스를 종료하기 전에 고객에게 정상 이용 여부를 확인하고, 연결된 케이스에는 해결 안내를 보내 주세요.",
             ],
-            facts: "상태: {{incident.status}} · 영향도: {{incident.impact}} · 발생: {{incident.started_at}} (지속 시간 {{incident.duration}})
+            facts: "상태: {{incident.status}} · 영향도: {{incident.impact}} · 발생: {{incident.started_at}} · 지속 시간: {{incident.duration}}
 영향 범위: 고객사 {{impact.customers}}곳, 케이스 {{impact.cases}}건, 영향 인원 {{impact.people}}명 / 등급: {{impact.tiers}} / 영역: {{impact.surfaces}}
 고객 안내용 임시 해결 방법: {{workaround}}
 고객에게 답변할 때마다 케이스에 고객 연락을 기록하고, 엔터프라이즈 고객은 인시던트 담당자에게 넘겨 주세요.",
@@ -239,7 +239,7 @@ Log a customer contact on the case whenever you reply, and pass Enterprise custo
                 "「{{incident.title}}」已完成修正，目前觀察中。若客戶表示仍有問題，請詢問發生時間並請對方提供截圖，一併記錄在案件中。",
                 "「{{incident.title}}」已解決。{{data_loss}}結案前請先向客戶確認已恢復正常，並對連結的案件發送已解決通知。",
             ],
-            facts: "狀態：{{incident.status}}・影響程度：{{incident.impact}}・開始時間：{{incident.started_at}}（持續 {{incident.duration}}）
+            facts: "狀態：{{incident.status}}・影響程度：{{incident.impact}}・開始時間：{{incident.started_at}}・持續時間：{{incident.duration}}
 影響範圍：{{impact.customers}} 家客戶、{{impact.cases}} 件案件、受影響人數 {{impact.people}} 人；方案等級：{{impact.tiers}}；受影響服務：{{impact.surfaces}}
 可提供給客戶的替代方式：{{workaround}}
 每次回覆客戶後，請在案件中記錄客戶聯繫；企業版客戶請轉交事件負責人處理。",

@@ -272,7 +272,8 @@ pub struct RenderInput<'a> {
 }
 
 impl Values {
-    pub fn new(input: &RenderInput, lang: Lang, zone: &str) -> Values {
+    /// `audience` picks the wording where it differs (customers are told what happens next).
+    pub fn new(input: &RenderInput, audience: Audience, lang: Lang, zone: &str) -> Values {
         let RenderInput { incident, radius, cadence, me, now } = *input;
         let words = Words::of(lang);
         let zone = Zone::parse(zone).or_else(|| Zone::parse("UTC"));
@@ -284,7 +285,8 @@ impl Values {
             incident.surfaces.clone()
         };
         let workaround = match incident.workaround.as_str() {
-            "" => words.no_workaround.to_string(),
+            "" if audience == Audience::Customers => words.no_workaround.to_string(),
+            "" => words.no_workaround_internal.to_string(),
             text => text.to_string(),
         };
         let data_loss = match incident.data_loss {
@@ -359,7 +361,7 @@ impl Values {
 
 /// Fills in `template` for the incident in `input`.
 pub fn render(template: &Template, input: &RenderInput) -> Rendered {
-    let values = Values::new(input, template.lang, &template.zone);
+    let values = Values::new(input, template.audience, template.lang, &template.zone);
     let (subject, mut problems) = values.fill(&template.subject, Part::Subject);
     let (body, body_problems) = values.fill(&template.body, Part::Body);
     problems.extend(body_problems);
@@ -403,6 +405,7 @@ pub fn zoned(at: Timestamp, zone: Option<&Zone>) -> String {
 struct Words {
     lang: Lang,
     no_workaround: &'static str,
+    no_workaround_internal: &'static str,
     no_data_lost: &'static str,
     some_data_lost: &'static str,
 }
@@ -413,18 +416,21 @@ impl Words {
             Lang::En => Words {
                 lang,
                 no_workaround: "none available yet; we will share one as soon as we have it.",
+                no_workaround_internal: "none yet.",
                 no_data_lost: "No customer data was lost.",
                 some_data_lost: "Some customer data was affected; we are contacting the customers concerned directly with the details.",
             },
             Lang::Ko => Words {
                 lang,
                 no_workaround: "아직 없습니다. 확인되는 대로 바로 안내해 드리겠습니다.",
+                no_workaround_internal: "아직 없음",
                 no_data_lost: "이번 장애로 인한 고객 데이터 손실은 없습니다.",
                 some_data_lost: "일부 고객 데이터가 영향을 받았습니다. 해당 고객님께는 자세한 내용을 개별적으로 안내해 드리고 있습니다.",
             },
             Lang::ZhTw => Words {
                 lang,
                 no_workaround: "目前尚無，一有可行的方法會立即通知您。",
+                no_workaround_internal: "目前尚無",
                 no_data_lost: "此次事件未造成任何客戶資料遺失。",
                 some_data_lost: "部分客戶資料受到影響，我們正個別聯繫相關客戶說明詳細情況。",
             },
@@ -482,7 +488,8 @@ impl Words {
             (_, []) => self.pick("our service", "서비스", "服務").to_string(),
             (Lang::En, [one]) => one.clone(),
             (Lang::En, [init @ .., last]) => format!("{} and {last}", init.join(", ")),
-            (Lang::Ko, _) => items.join(", "),
+            (Lang::Ko, [one]) => one.clone(),
+            (Lang::Ko, [init @ .., last]) => format!("{} 및 {last}", init.join(", ")),
             (Lang::ZhTw, _) => items.join("、"),
         }
     }
@@ -568,6 +575,11 @@ mod tests {
             &incident,
         );
         assert_eq!(ko.subject, "조사 중 중대 1시간 35분");
+        let internal =
+            Template { audience: Audience::Executives, ..template("{{workaround}}", "", Lang::Ko, "UTC") };
+        let mut bare = incident.clone();
+        bare.set_workaround("", "Mina", at(3));
+        assert_eq!(rendered(&internal, &bare).subject, "아직 없음", "no promise to internal readers");
         let zh = rendered(
             &template(
                 "{{incident.status}} {{incident.started_at}} {{impact.surfaces}}",
