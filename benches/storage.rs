@@ -13,9 +13,8 @@ mod native {
     use criterion::{criterion_group, Criterion};
     use std::collections::BTreeSet;
     use std::hint::black_box;
-    use triage_desk::domain::case::{Case, NoteKind, Status};
+    use triage_desk::domain::case::{Case, NoteKind, Priority, Status};
     use triage_desk::domain::layout::{encode_chunk, members, CaseReader, CHUNK_COUNT};
-    use triage_desk::domain::triage::Priority;
 
     const CASES: usize = 50_000;
 

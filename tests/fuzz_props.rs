@@ -8,29 +8,28 @@
 //! `FUZZ_SEED` the seed. Input `i` of a seed is always the same bytes, so a failure is
 //! reproduced by its seed and number; its bytes are also saved under `target/fuzz-failures/`.
 
-use chrono::{DateTime, TimeDelta};
+mod support;
+
+use chrono::TimeDelta;
 use serde_json::Value;
 use std::any::Any;
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use triage_desk::domain::case::{CaseId, Timestamp};
+use support::at;
+use triage_desk::domain::case::CaseId;
 use triage_desk::domain::csv_export::export_csv;
 use triage_desk::domain::demo::demo_cases;
 use triage_desk::domain::desk::Desk;
-use triage_desk::domain::import::{apply, quick_add, ImportJob, Preview};
+use triage_desk::domain::import::{apply, quick_add, read_import, ImportJob, Preview};
 use triage_desk::domain::layout::{self, CaseReader, Meta};
-use triage_desk::domain::persist::{export_json, read_envelope, read_import};
+use triage_desk::domain::persist::{export_json, read_envelope};
 use triage_desk::domain::sla::SlaEngine;
 
 /// An input slower than this is a failure: the page would freeze on it. Unoptimised test
 /// builds run this code 10 to 30 times slower, so their short run allows more.
 const TIME_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 20 } else { 1 });
-
-fn now() -> Timestamp {
-    DateTime::from_timestamp(1_793_610_000, 0).unwrap()
-}
 
 /// SplitMix64: small, fast and the same everywhere.
 struct Rng(u64);
@@ -73,14 +72,14 @@ struct Corpus {
 
 impl Corpus {
     fn new() -> Corpus {
-        let cases = demo_cases(now() - TimeDelta::hours(3), "Mina");
+        let cases = demo_cases(at(0) - TimeDelta::hours(3), "Mina");
         let full = Desk { cases: cases.clone(), ..Desk::default() };
         let small = Desk { cases: cases[..3].to_vec(), ..Desk::default() };
         let mut seeds = vec![
-            export_json(&small, &[], now()).into_bytes(),
+            export_json(&small, &[], at(0)).into_bytes(),
             export_csv(&small.cases),
             layout::encode_chunk(&small.cases, &[0, 1, 2]).into_bytes(),
-            layout::encode_meta(7, now(), &small, usize::MAX).into_bytes(),
+            layout::encode_meta(7, at(0), &small, usize::MAX).into_bytes(),
         ];
         let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         for dir in [fixtures.join("import"), fixtures] {
@@ -93,12 +92,12 @@ impl Corpus {
             seeds.extend(files.iter().map(|path| std::fs::read(path).unwrap()));
         }
         // The whole demo desk last: big seeds are picked less often (see `seed`).
-        seeds.push(export_json(&full, &[], now()).into_bytes());
+        seeds.push(export_json(&full, &[], at(0)).into_bytes());
         seeds.push(export_csv(&full.cases));
         Corpus {
             small_json: serde_json::from_slice(&seeds[0]).unwrap(),
-            meta: layout::encode_meta(7, now(), &small, usize::MAX),
-            meta_json: serde_json::from_str(&layout::encode_meta(7, now(), &small, usize::MAX)).unwrap(),
+            meta: layout::encode_meta(7, at(0), &small, usize::MAX),
+            meta_json: serde_json::from_str(&layout::encode_meta(7, at(0), &small, usize::MAX)).unwrap(),
             seeds,
             desk: small,
         }
@@ -383,15 +382,15 @@ fn import_and_apply(job: Result<ImportJob, impl std::fmt::Debug>, corpus: &Corpu
         steps += 1;
         assert!(steps <= job.progress().total_bytes + 2, "reading never finishes");
     }
-    let preview: Preview = job.preview(&corpus.desk, now());
+    let preview: Preview = job.preview(&corpus.desk, at(0));
     let mut desk = corpus.desk.clone();
     let mut next = 0;
-    apply(&preview, &mut desk, "Mina", now(), || {
+    apply(&preview, &mut desk, "Mina", at(0), || {
         next += 1;
         CaseId(format!("fuzz-{next}"))
     });
     let engine = SlaEngine::new(&desk.settings.sla);
-    let tick = engine.tick(now());
+    let tick = engine.tick(at(0));
     for case in &desk.cases {
         for clock in engine.compute_clocks(case).clocks {
             clock.status(&tick);

@@ -1,22 +1,16 @@
 //! Behaviour of duplicate grouping as the app relies on it.
 
-use chrono::{Duration, TimeZone, Utc};
-use triage_desk::domain::case::{Case, CaseDraft, CaseId, Timestamp};
+mod support;
+
+use support::{at, id};
+use triage_desk::domain::case::{Case, CaseDraft, CaseId};
 use triage_desk::domain::grouping::{
     detect_surges, summarize, GroupingSettings, NotDuplicates, SimilarityIndex, SIMILAR_COUNT,
 };
 
-fn at(minute: i64) -> Timestamp {
-    Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap() + Duration::minutes(minute)
-}
-
 fn case(id: &str, title: &str, description: &str) -> Case {
     let draft = CaseDraft { title: title.into(), description: description.into(), ..CaseDraft::default() };
-    Case::create(CaseId(id.into()), draft, "Mina", at(0))
-}
-
-fn id(text: &str) -> CaseId {
-    CaseId(text.into())
+    support::case(id, draft, at(0))
 }
 
 fn desk() -> Vec<Case> {

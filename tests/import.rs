@@ -1,7 +1,10 @@
 //! Importing other helpdesks' exports and this app's own, and exporting CSV.
 
+mod support;
+
 use chrono::{DateTime, Utc};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use support::at;
 use triage_desk::domain::case::{
     Case, CaseDraft, CaseId, Event, Field, NoteKind, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency,
 };
@@ -22,10 +25,6 @@ fn utc(text: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
 }
 
-fn now() -> Timestamp {
-    utc("2026-11-02T09:00:00Z")
-}
-
 /// Reads the whole file a few rows at a time, as the page does.
 fn read(bytes: Vec<u8>) -> ImportJob {
     let mut job = ImportJob::start(bytes).unwrap();
@@ -40,8 +39,8 @@ fn ids() -> impl FnMut() -> CaseId {
 }
 
 fn import(desk: &mut Desk, bytes: Vec<u8>) -> Preview {
-    let preview = read(bytes).preview(desk, now());
-    apply(&preview, desk, "Mina", now(), ids());
+    let preview = read(bytes).preview(desk, at(0));
+    apply(&preview, desk, "Mina", at(0), ids());
     preview
 }
 
@@ -67,7 +66,7 @@ fn zendesk_export_is_recognised_and_mapped() {
     assert_eq!(column(Target::ResolvedAt), Some("Solved at"));
 
     let mut desk = Desk::default();
-    let preview = job.preview(&desk, now());
+    let preview = job.preview(&desk, at(0));
     assert_eq!((preview.to_add, preview.to_update, preview.errors.len()), (4, 0, 0));
     let lines: Vec<RowRef> = preview.rows.iter().map(|row| row.at).collect();
     assert_eq!(
@@ -77,7 +76,7 @@ fn zendesk_export_is_recognised_and_mapped() {
     );
     assert!(warned(&preview, "Tier \"Diamond\" is not known"));
 
-    let summary = apply(&preview, &mut desk, "Mina", now(), ids());
+    let summary = apply(&preview, &mut desk, "Mina", at(0), ids());
     assert_eq!(summary.added, 4);
     let checkout = by_external(&desk, "1041");
     assert_eq!(checkout.title, "Checkout fails with card error");
@@ -117,7 +116,7 @@ fn jira_export_with_an_unreadable_date_imports_the_other_rows() {
     let job = read(fixture("jira.csv"));
     assert_eq!(job.format(), Format::Jira);
     let mut desk = Desk::default();
-    let preview = job.preview(&desk, now());
+    let preview = job.preview(&desk, at(0));
     assert_eq!(preview.to_add, 3);
     assert_eq!(preview.errors.len(), 1);
     assert_eq!(preview.errors[0].at, RowRef::Line(7));
@@ -128,7 +127,7 @@ fn jira_export_with_an_unreadable_date_imports_the_other_rows() {
     );
     assert_eq!(preview.rows[1].at, RowRef::Line(5));
 
-    let summary = apply(&preview, &mut desk, "Mina", now(), ids());
+    let summary = apply(&preview, &mut desk, "Mina", at(0), ids());
     assert_eq!((summary.added, summary.errors.len()), (3, 1));
     let login = by_external(&desk, "SUP-101");
     assert_eq!(login.description, "The login page never loads.\r\n\r\nSeen on Chrome and Firefox.");
@@ -176,10 +175,10 @@ fn github_rest_issue_list_skips_pull_requests() {
     let job = read(fixture("github-rest.json"));
     assert_eq!(job.format(), Format::GitHubJson);
     let mut desk = Desk::default();
-    let preview = job.preview(&desk, now());
+    let preview = job.preview(&desk, at(0));
     assert_eq!(preview.to_add, 2);
     assert!(warned(&preview, "Pull requests"));
-    apply(&preview, &mut desk, "Mina", now(), ids());
+    apply(&preview, &mut desk, "Mina", at(0), ids());
     let dark = by_external(&desk, "acme/shop#12");
     assert_eq!((dark.customer.as_str(), dark.category.as_str()), ("octocat", "bug, ui"));
     assert_eq!(dark.description, "Clicking the toggle in settings has no effect.\n\nBrowser: Safari 17");
@@ -206,13 +205,13 @@ fn any_csv_is_mapped_by_column_names_and_bad_rows_are_reported_by_line() {
     let job = read(fixture("generic.csv"));
     assert_eq!(job.format(), Format::GenericCsv);
     let mut desk = Desk::default();
-    let preview = job.preview(&desk, now());
+    let preview = job.preview(&desk, at(0));
     let errors: Vec<(RowRef, &str)> = preview.errors.iter().map(|e| (e.at, e.reason.as_str())).collect();
     assert_eq!(errors[0], (RowRef::Line(3), "has 12 cells where the header has 11"));
     assert_eq!(errors[1].0, RowRef::Line(5));
     assert!(errors[1].1.contains("customers affected \"lots\""));
     assert!(warned(&preview, "without a created date"));
-    apply(&preview, &mut desk, "Mina", now(), ids());
+    apply(&preview, &mut desk, "Mina", at(0), ids());
     assert_eq!(desk.cases.len(), 2);
     let totals = by_external(&desk, "T-1");
     assert_eq!(
@@ -221,7 +220,7 @@ fn any_csv_is_mapped_by_column_names_and_bad_rows_are_reported_by_line() {
     );
     assert_eq!((totals.customers_affected, totals.status), (1200, Status::New));
     assert_eq!(totals.extra["Notes"], "=HYPERLINK(\"http://x\")", "other tools' cells are kept as written");
-    assert_eq!(by_external(&desk, "T-3").created_at, now(), "missing date: import time, with a warning");
+    assert_eq!(by_external(&desk, "T-3").created_at, at(0), "missing date: import time, with a warning");
 }
 
 #[test]
@@ -233,7 +232,7 @@ fn editing_the_mapping_needs_no_rereading() {
     job.set_role(notes, ColumnRole::Field(Target::Description));
     assert_eq!(job.mapping().role(details), Some(ColumnRole::Extra), "the displaced column is kept");
     job.set_role(details, ColumnRole::Ignore);
-    let preview = job.preview(&Desk::default(), now());
+    let preview = job.preview(&Desk::default(), at(0));
     let first = &preview.rows[0].incoming;
     assert_eq!(first.description.as_deref(), Some("=HYPERLINK(\"http://x\")"));
     assert!(first.extra.is_empty());
@@ -285,7 +284,7 @@ fn busy_desk() -> Desk {
         customer: "@acme".into(),
         ..CaseDraft::default()
     };
-    let mut own = Case::create(CaseId("c-own".into()), draft, "Mina", utc("2026-11-01T08:00:00.123456Z"));
+    let mut own = support::case("c-own", draft, utc("2026-11-01T08:00:00.123456Z"));
     own.add_note(NoteKind::Contact, "Called", "Mina", utc("2026-11-01T09:00:00Z"));
     own.extra.insert("Formula".into(), "=1+1".into());
     own.extra.insert("=odd column".into(), "+x".into());
@@ -300,9 +299,9 @@ fn csv_export_then_import_gives_back_the_same_cases() {
     let job = read(bytes.clone());
     assert_eq!(job.format(), Format::TriageDeskCsv);
     let mut copy = Desk::default();
-    let preview = job.preview(&copy, now());
+    let preview = job.preview(&copy, at(0));
     assert!(preview.errors.is_empty(), "{:?}", preview.errors);
-    apply(&preview, &mut copy, "Mina", now(), ids());
+    apply(&preview, &mut copy, "Mina", at(0), ids());
     let expected: Vec<Case> = desk.cases.iter().map(without_history).collect();
     let got: Vec<Case> = copy.cases.iter().map(without_history).collect();
     assert_eq!(got, expected);
@@ -316,7 +315,7 @@ fn csv_export_then_import_gives_back_the_same_cases() {
 #[test]
 fn json_export_then_import_gives_back_the_same_cases() {
     let desk = busy_desk();
-    let text = export_json(&desk, &[], now());
+    let text = export_json(&desk, &[], at(0));
     let mut copy = Desk::default();
     let preview = import(&mut copy, text.clone().into_bytes());
     assert_eq!(preview.format, Format::TriageDeskJson);
@@ -336,7 +335,7 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
     assert_eq!(
         header,
         "id,external_id,title,description,customer,tier,surface,category,customers_affected,urgency,status,\
-         created_at,updated_at,first_response_at,resolved_at,'=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
+         created_at,updated_at,first_response_at,resolved_at,satisfaction,satisfaction_comment,'=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
     );
     assert!(text.contains(",'-1 balance shown as +1,"));
     assert!(text.contains(",'@acme,"));
@@ -347,7 +346,7 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
     );
     // The view's subset exports only its own extra columns.
     let only = String::from_utf8(export_csv(desk.cases.iter().filter(|case| case.id.0 == "c-own"))).unwrap();
-    assert!(only.lines().next().unwrap().ends_with("resolved_at,'=odd column,Formula"));
+    assert!(only.lines().next().unwrap().ends_with("satisfaction_comment,'=odd column,Formula"));
 }
 
 #[test]
@@ -415,10 +414,10 @@ fn steps_report_progress_until_the_end() {
         if progress.finished {
             break;
         }
-        assert!(job.preview(&Desk::default(), now()).complete.eq(&false));
+        assert!(job.preview(&Desk::default(), at(0)).complete.eq(&false));
     }
     assert_eq!((last.rows_done, last.bytes_done, last.total_bytes), (1000, total, total));
-    assert!(job.preview(&Desk::default(), now()).complete);
+    assert!(job.preview(&Desk::default(), at(0)).complete);
 }
 
 #[test]
@@ -426,23 +425,23 @@ fn quick_add_takes_lines_or_spreadsheet_rows() {
     let job = quick_add("Login broken\n\n  Export slow  \r\nCrash on start\n").unwrap();
     assert_eq!(job.format(), Format::Pasted);
     let mut desk = Desk::default();
-    let preview = job.preview(&desk, now());
+    let preview = job.preview(&desk, at(0));
     let titles: Vec<_> = preview.rows.iter().map(|row| row.incoming.title.clone().unwrap()).collect();
     assert_eq!(titles, ["Login broken", "Export slow", "Crash on start"]);
     assert_eq!(preview.rows[2].at, RowRef::Line(4));
     assert!(preview.warnings.is_empty(), "{:?}", preview.warnings);
-    apply(&preview, &mut desk, "Mina", now(), ids());
+    apply(&preview, &mut desk, "Mina", at(0), ids());
     assert_eq!(desk.cases.len(), 3);
-    assert_eq!((desk.cases[0].status, desk.cases[0].created_at), (Status::New, now()));
+    assert_eq!((desk.cases[0].status, desk.cases[0].created_at), (Status::New, at(0)));
 
     let with_header = "Title\tCustomer\tPriority\nRefund stuck\tAcme\tUrgent\n결제 실패\t한빛상사\tLow\n";
-    let preview = quick_add(with_header).unwrap().preview(&desk, now());
+    let preview = quick_add(with_header).unwrap().preview(&desk, at(0));
     let first = &preview.rows[0].incoming;
     assert_eq!((first.customer.as_deref(), first.urgency), (Some("Acme"), Some(Urgency::High)));
     assert_eq!(preview.rows[1].incoming.title.as_deref(), Some("결제 실패"));
 
     let no_header = "Refund stuck\t\"Paid twice,\nrefund never came\"\tvip\nSlow search\tTakes 10 s\t\n";
-    let preview = quick_add(no_header).unwrap().preview(&desk, now());
+    let preview = quick_add(no_header).unwrap().preview(&desk, at(0));
     assert_eq!(preview.rows.len(), 2);
     let first = &preview.rows[0].incoming;
     assert_eq!(first.description.as_deref(), Some("Paid twice,\nrefund never came"));
@@ -453,9 +452,9 @@ fn quick_add_takes_lines_or_spreadsheet_rows() {
 #[test]
 fn repeated_new_ids_are_drawn_again_not_merged() {
     let mut desk = Desk::default();
-    let preview = read(fixture("zendesk.csv")).preview(&desk, now());
+    let preview = read(fixture("zendesk.csv")).preview(&desk, at(0));
     let mut draws = ["same", "same", "same", "other", "same", "third", "fourth"].into_iter();
-    let summary = apply(&preview, &mut desk, "Mina", now(), || CaseId(draws.next().unwrap_or("same").into()));
+    let summary = apply(&preview, &mut desk, "Mina", at(0), || CaseId(draws.next().unwrap_or("same").into()));
     assert_eq!(summary.added, 4);
     let ids: Vec<&str> = desk.cases.iter().map(|case| case.id.0.as_str()).collect();
     assert_eq!(ids, ["same", "other", "third", "fourth"]);
@@ -464,7 +463,7 @@ fn repeated_new_ids_are_drawn_again_not_merged() {
 #[test]
 fn quick_add_takes_plain_lines_mixed_with_spreadsheet_rows() {
     let pasted = "Login broken\nRefund stuck\tPaid twice\tvip\nCrash on start\n";
-    let preview = quick_add(pasted).unwrap().preview(&Desk::default(), now());
+    let preview = quick_add(pasted).unwrap().preview(&Desk::default(), at(0));
     assert!(preview.errors.is_empty(), "{:?}", preview.errors);
     let rows: Vec<_> = preview
         .rows
@@ -483,7 +482,7 @@ fn quick_add_takes_plain_lines_mixed_with_spreadsheet_rows() {
 
     // Under a header, the header still decides: a row wider than it is an error.
     let with_header = "Title\tCustomer\nRefund stuck\tAcme\tspare\nLogin broken\n";
-    let preview = quick_add(with_header).unwrap().preview(&Desk::default(), now());
+    let preview = quick_add(with_header).unwrap().preview(&Desk::default(), at(0));
     assert_eq!(preview.rows.len(), 1);
     assert_eq!(preview.errors.len(), 1);
     assert_eq!(preview.errors[0].at, RowRef::Line(2));
@@ -504,14 +503,14 @@ fn import_stepped(
     let job = read(bytes);
     let mut planning = job.plan(desk);
     let mut steps = 0;
-    while !planning.step(&job, desk, now(), 1).finished() {
+    while !planning.step(&job, desk, at(0), 1).finished() {
         steps += 1;
     }
     assert!(steps > 2, "the file takes several steps");
     let preview = planning.finish(&job);
     let mut applying = Applying::new(&preview, desk);
-    while !applying.step(&preview, desk, "Mina", now(), make_id, 1).finished() {}
-    let summary = applying.commit(&preview, desk, "Mina", now(), make_id);
+    while !applying.step(&preview, desk, "Mina", at(0), make_id, 1).finished() {}
+    let summary = applying.commit(&preview, desk, "Mina", at(0), make_id);
     (preview, summary)
 }
 
@@ -522,8 +521,8 @@ fn stepped_preview_and_apply_match_one_go() {
     import(&mut stepped, fixture("jira.csv"));
     let mut in_one_go = stepped.clone();
     for file in [fixture("zendesk.csv"), zendesk_edited()] {
-        let preview = read(file.clone()).preview(&in_one_go, now());
-        let summary = apply(&preview, &mut in_one_go, "Mina", now(), ids_from("a"));
+        let preview = read(file.clone()).preview(&in_one_go, at(0));
+        let summary = apply(&preview, &mut in_one_go, "Mina", at(0), ids_from("a"));
         let stepped_result = import_stepped(&mut stepped, file, &mut ids_from("a"));
         assert_eq!(stepped_result, (preview, summary));
         assert_eq!(stepped, in_one_go);
@@ -537,17 +536,17 @@ fn stepped_preview_and_apply_match_one_go() {
 fn an_edit_made_during_a_stepped_apply_is_kept() {
     let mut desk = Desk::default();
     import(&mut desk, fixture("zendesk.csv"));
-    let preview = read(zendesk_edited()).preview(&desk, now());
+    let preview = read(zendesk_edited()).preview(&desk, at(0));
     assert_eq!(preview.to_update, 1);
     let mut applying = Applying::new(&preview, &desk);
     let mut make_id = ids();
-    while !applying.step(&preview, &desk, "Mina", now(), &mut make_id, 1).finished() {}
+    while !applying.step(&preview, &desk, "Mina", at(0), &mut make_id, 1).finished() {}
 
     let checkout = desk.cases.iter_mut().find(|case| case.title.starts_with("Checkout fails")).unwrap();
-    checkout.add_note(NoteKind::Internal, "Customer called back", "Jun", now());
+    checkout.add_note(NoteKind::Internal, "Customer called back", "Jun", at(0));
     let id = checkout.id.clone();
 
-    let summary = applying.commit(&preview, &mut desk, "Mina", now(), &mut make_id);
+    let summary = applying.commit(&preview, &mut desk, "Mina", at(0), &mut make_id);
     assert_eq!((summary.updated, summary.unchanged), (1, 3));
     let checkout = desk.cases.iter().find(|case| case.id == id).unwrap();
     assert_eq!(checkout.title, "Checkout fails for Visa cards");
@@ -573,8 +572,8 @@ fn desk_with_records() -> Desk {
     desk.merge_into(&ids[0], &ids[4..5], "Mina", utc("2026-11-01T10:05:00Z")).unwrap();
     desk.unmerge(&ids[0], "Mina", utc("2026-11-01T10:07:00Z"));
     let incident =
-        desk.promote_to_incident("Checkout down", "g-x", &[ids[0].clone(), ids[1].clone()], "Mina", now());
-    desk.incident_mut(&incident).unwrap().add_note("Rolled back", "Mina", now());
+        desk.promote_to_incident("Checkout down", "g-x", &[ids[0].clone(), ids[1].clone()], "Mina", at(0));
+    desk.incident_mut(&incident).unwrap().add_note("Rolled back", "Mina", at(0));
     desk.settings.display_name = "Mina".into();
     desk.settings.updated_at = Some(utc("2026-11-01T07:00:00Z"));
     desk
@@ -584,17 +583,17 @@ fn desk_with_records() -> Desk {
 fn json_import_restores_incidents_merges_and_pairs_and_keeps_the_desks_settings() {
     let desk = desk_with_records();
     assert_eq!((desk.merges.len(), desk.undone_merges.len(), desk.incidents.len()), (1, 1, 1));
-    let text = export_json(&desk, &[], now());
+    let text = export_json(&desk, &[], at(0));
     assert!(text.contains("\"undone_merges\""));
 
     let mut other = Desk::default();
     other.settings.display_name = "Jun".into();
     let draft = CaseDraft { title: "Already here".into(), ..CaseDraft::default() };
-    other.cases.push(Case::create(CaseId("here".into()), draft, "Jun", now()));
-    let preview = read(text.clone().into_bytes()).preview(&other, now());
+    other.cases.push(Case::create(CaseId("here".into()), draft, "Jun", at(0)));
+    let preview = read(text.clone().into_bytes()).preview(&other, at(0));
     let records = preview.records.as_ref().expect("this app's file carries its records");
     assert_eq!((records.incidents.len(), records.merges.len(), records.not_duplicates.len()), (1, 1, 1));
-    apply(&preview, &mut other, "Jun", now(), ids());
+    apply(&preview, &mut other, "Jun", at(0), ids());
     assert_eq!(other.cases.len(), desk.cases.len() + 1);
     assert_eq!(other.incidents, desk.incidents);
     assert_eq!(other.merges, desk.merges);
@@ -613,17 +612,17 @@ fn json_import_restores_incidents_merges_and_pairs_and_keeps_the_desks_settings(
 fn json_import_uses_the_files_settings_when_asked() {
     let desk = desk_with_records();
     let mut copy = Desk::default();
-    let preview = read(export_json(&desk, &[], now()).into_bytes()).preview(&copy, now());
+    let preview = read(export_json(&desk, &[], at(0)).into_bytes()).preview(&copy, at(0));
     let mut make_id = ids();
     let mut applying = Applying::new(&preview, &copy).use_settings(true);
-    applying.step(&preview, &copy, "Mina", now(), &mut make_id, usize::MAX);
-    applying.commit(&preview, &mut copy, "Mina", now(), &mut make_id);
+    applying.step(&preview, &copy, "Mina", at(0), &mut make_id, usize::MAX);
+    applying.commit(&preview, &mut copy, "Mina", at(0), &mut make_id);
     assert_eq!(copy, desk);
 }
 
 /// This app's JSON export of `desk` with `edit` done to its `cases` list.
 fn edited_export(desk: &Desk, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> Vec<u8> {
-    let mut value: serde_json::Value = serde_json::from_str(&export_json(desk, &[], now())).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&export_json(desk, &[], at(0))).unwrap();
     edit(value["cases"].as_array_mut().unwrap());
     serde_json::to_vec(&value).unwrap()
 }
@@ -656,7 +655,7 @@ fn one_bad_case_in_a_json_export_leaves_out_only_itself() {
         ]
     );
     assert_eq!(copy.cases.len(), desk.cases.len() - 5);
-    assert!(copy.case(&desk.cases[0].id).is_some() && copy.case(&desk.cases[1].id).is_none());
+    assert!(copy.scan_case(&desk.cases[0].id).is_some() && copy.scan_case(&desk.cases[1].id).is_none());
 }
 
 #[test]
@@ -693,7 +692,7 @@ fn times_before_1990_or_over_a_year_ahead_are_refused_per_row() {
         cases[0]["timeline"][0]["at"] = "1989-12-31T23:59:59Z".into();
         cases[1]["resolved_at"] = "2100-01-01T00:00:00Z".into();
     });
-    let preview = read(bytes).preview(&Desk::default(), now());
+    let preview = read(bytes).preview(&Desk::default(), at(0));
     assert_eq!(preview.errors.len(), 2);
     assert!(reasons(&preview)[0].starts_with("item 1: timeline entry 1 1989-12-31T23:59:59Z is before 1990"));
     assert!(reasons(&preview)[1].starts_with("item 2: Resolved 2100-01-01"));
@@ -707,7 +706,7 @@ fn case_ids_whose_page_could_never_open_are_refused() {
         cases[2]["id"] = "x".repeat(201).into();
         cases[3]["id"] = "a\u{1}b".into();
     });
-    let preview = read(bytes).preview(&Desk::default(), now());
+    let preview = read(bytes).preview(&Desk::default(), at(0));
     let reasons = reasons(&preview);
     assert_eq!(reasons.len(), 4, "{reasons:?}");
     assert!(reasons[0].ends_with("the case id is empty, so its page could never be opened"));
@@ -732,7 +731,7 @@ fn csv_files_over_20_mb_are_refused_before_reading() {
     let mut desk = busy_desk();
     desk.cases[0].extra.insert("Log".into(), "y".repeat(MAX_IMPORT_BYTES));
     let mut copy = Desk::default();
-    import(&mut copy, export_json(&desk, &[], now()).into_bytes());
+    import(&mut copy, export_json(&desk, &[], at(0)).into_bytes());
     assert_eq!(copy.cases, desk.cases);
 }
 
@@ -744,7 +743,7 @@ fn control_characters_in_a_case_leave_the_csv_export_importable() {
         description: "tab\tand\nlines\u{7}".into(),
         ..CaseDraft::default()
     };
-    desk.cases.push(Case::create(CaseId("c-nul".into()), draft, "Mina", now()));
+    desk.cases.push(support::case("c-nul", draft, at(0)));
     let bytes = export_csv(&desk.cases);
     assert!(!bytes.iter().any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')));
     let mut copy = Desk::default();
@@ -781,7 +780,7 @@ fn backup_of(desk: &Desk, meta: Option<String>, edit_chunks: impl FnOnce(&mut Ve
         .map(|places| layout::encode_chunk(&desk.cases, places))
         .collect();
     edit_chunks(&mut chunks);
-    let meta = meta.unwrap_or_else(|| layout::encode_meta(9, now(), desk, usize::MAX));
+    let meta = meta.unwrap_or_else(|| layout::encode_meta(9, at(0), desk, usize::MAX));
     serde_json::json!({ "meta": meta, "chunks": chunks }).to_string().into_bytes()
 }
 
@@ -829,7 +828,7 @@ fn the_unreadable_data_backup_restores_every_case_it_can_read() {
 #[test]
 fn a_stored_envelope_set_aside_as_unreadable_imports_its_readable_cases() {
     let desk = desk_with_records();
-    let envelope = Envelope { schema_version: 2, revision: 4, saved_at: now(), data: desk.clone() };
+    let envelope = Envelope { schema_version: 2, revision: 4, saved_at: at(0), data: desk.clone() };
     let mut value = serde_json::to_value(&envelope).unwrap();
     value["data"]["cases"][2]["status"] = "lost".into();
     let mut copy = Desk::default();
@@ -841,4 +840,33 @@ fn a_stored_envelope_set_aside_as_unreadable_imports_its_readable_cases() {
     );
     assert_eq!(copy.cases.len(), desk.cases.len() - 1);
     assert_eq!(copy.incidents, desk.incidents);
+}
+
+#[test]
+fn satisfaction_columns_rate_cases_and_survive_the_csv_round_trip() {
+    use triage_desk::domain::case::{Rating, Satisfaction};
+    let csv = "Id,Subject,Status,Created at,Solved at,Satisfaction Score,Satisfaction Comment\n\
+        1,Refund late,Solved,2026-03-02 09:00,2026-03-02 12:00,Good,Quick and kind\n\
+        2,App crash,Solved,2026-03-02 09:00,2026-03-03 09:00,Bad,\n\
+        3,Login loop,Open,2026-03-02 09:00,,Offered,\n";
+    let mut desk = Desk::default();
+    let preview = import(&mut desk, csv.as_bytes().to_vec());
+    assert_eq!(preview.errors.len(), 0);
+    let rated = |desk: &Desk, id: &str| by_external(desk, id).satisfaction.clone();
+    assert_eq!(
+        rated(&desk, "1"),
+        Some(Satisfaction { rating: Rating::Good, comment: "Quick and kind".into() })
+    );
+    assert_eq!(rated(&desk, "2"), Some(Satisfaction { rating: Rating::Bad, comment: String::new() }));
+    assert_eq!(rated(&desk, "3"), None, "an offered survey is no rating");
+    // This app's CSV carries the rating; read into an empty desk it rates the same cases.
+    let mut copy = Desk::default();
+    import(&mut copy, export_csv(&desk.cases));
+    for id in ["1", "2", "3"] {
+        assert_eq!(rated(&copy, id), rated(&desk, id), "case {id}");
+    }
+    // Read again over the same desk, nothing changes.
+    let exported = export_csv(&desk.cases);
+    let again = import(&mut desk, exported);
+    assert_eq!((again.to_add, again.to_update), (0, 0));
 }

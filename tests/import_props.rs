@@ -3,15 +3,17 @@
 //! characters, Hangul and Han alike; and any desk survives an export to JSON and an import
 //! back, every record of it.
 
+mod support;
+
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use triage_desk::domain::case::{Case, CaseDraft, CaseId, NoteKind, Status};
-use triage_desk::domain::csv_export::{export_csv, neutralise, unneutralise};
+use triage_desk::domain::case::{Case, CaseDraft, CaseId, NoteKind, Priority, Status};
+use triage_desk::domain::csv_export::export_csv;
+use triage_desk::domain::csv_format::{neutralise, unneutralise};
 use triage_desk::domain::desk::{Desk, Settings};
 use triage_desk::domain::import::{apply, Applying, ImportJob, RowRef};
 use triage_desk::domain::persist::export_json;
-use triage_desk::domain::triage::Priority;
 
 fn text() -> impl Strategy<Value = String> {
     proptest::string::string_regex("['=+@\\-\\t\\r\\n\" ,;a-z결제付款]{0,12}").unwrap()
@@ -21,7 +23,7 @@ fn case(i: usize, title: String, description: String, extra: String) -> Case {
     let at = DateTime::from_timestamp(1_600_000_000 + i as i64 * 61, 0).unwrap();
     let title = format!("{}{i}", title.trim());
     let draft = CaseDraft { title, description, customer: extra.trim().to_string(), ..CaseDraft::default() };
-    let mut case = Case::create(CaseId(format!("c{i}")), draft, "Mina", at);
+    let mut case = support::case(&format!("c{i}"), draft, at);
     case.set_status(Status::Resolved, "Mina", at);
     if !extra.trim().is_empty() {
         case.extra = BTreeMap::from([("note".to_string(), extra)]);
@@ -89,7 +91,7 @@ fn desk_from(titles: Vec<String>, acts: Vec<Act>) -> Desk {
     let mut desk = Desk::default();
     for (i, title) in titles.into_iter().enumerate() {
         let draft = CaseDraft { title: format!("Case {i} {}", title.trim()), ..CaseDraft::default() };
-        desk.cases.push(Case::create(CaseId(format!("c{i}")), draft, "Mina", minute(i)));
+        desk.cases.push(support::case(&format!("c{i}"), draft, minute(i)));
     }
     let count = desk.cases.len();
     let id = |i: usize| CaseId(format!("c{}", i % count));

@@ -13,11 +13,12 @@ use triage_desk::domain::case::{
 };
 use triage_desk::domain::desk::Desk;
 use triage_desk::domain::desk_incidents::Promotion;
+use triage_desk::domain::import::read_import;
 use triage_desk::domain::incident::cadence::Impact;
 use triage_desk::domain::incident::handoff::{handoff, Format, HandoffInput};
 use triage_desk::domain::incident::templates::{Audience, Lang};
 use triage_desk::domain::incident::{CaseFacts, DataLoss, Incident, IncidentStatus};
-use triage_desk::domain::persist::{export_json, read_import};
+use triage_desk::domain::persist::export_json;
 use triage_desk::domain::sla::{SlaEngine, SlaSettings, Target, TargetState};
 use triage_desk::domain::triage::{score, CompiledRules, TextSignals, TimePressure, TriageRules};
 
@@ -153,7 +154,7 @@ fn facts<'a>(desk: &'a Desk, incident: &Incident, now: Timestamp) -> Vec<CaseFac
         .cases
         .iter()
         .map(|case_id| {
-            let case = desk.case(case_id).unwrap();
+            let case = desk.scan_case(case_id).unwrap();
             let signals = TextSignals::analyze(case, &compiled);
             let scored = score(
                 case,
@@ -236,7 +237,7 @@ fn hostile_case_text_is_inert_in_every_format() {
         "Mina",
         at(2),
     );
-    let case = desk.case(&id("h1")).unwrap();
+    let case = desk.scan_case(&id("h1")).unwrap();
     let input = HandoffInput {
         incident: None,
         cases: vec![CaseFacts { case, score: None, sla: vec![] }],
@@ -282,7 +283,7 @@ fn a_contact_logged_in_outreach_meets_the_customers_first_response_clock() {
     let mut desk = fixed_desk();
     let engine = SlaEngine::new(&SlaSettings::default());
     let first_response = |desk: &Desk, now| {
-        let clocks = engine.compute_clocks(desk.case(&id("k1")).unwrap());
+        let clocks = engine.compute_clocks(desk.scan_case(&id("k1")).unwrap());
         clocks.status(Target::FirstResponse, &engine.tick(now)).state
     };
     assert_ne!(first_response(&desk, at(29)), TargetState::Met);

@@ -2,11 +2,11 @@
 // Native only: the expected wall times come from chrono-tz, which the browser build leaves out.
 //! The worked examples of docs/sla.md, one test each, plus calendar edge cases.
 
+mod support;
+
 use chrono::{NaiveDate, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
-use triage_desk::domain::case::{
-    Case, CaseDraft, CaseId, Field, FieldValue, NoteKind, Status, Tier, Timestamp,
-};
+use triage_desk::domain::case::{Case, CaseDraft, Field, FieldValue, NoteKind, Status, Tier, Timestamp};
 use triage_desk::domain::sla::{
     compliance, format_duration, time_zone_names, Calendar, ClockTime, PauseReason, SlaEngine, SlaSettings,
     Span, StopReason, Target, TargetState, WeekSchedule, WorkInterval,
@@ -27,7 +27,7 @@ fn utc(mo: u32, d: u32, h: u32, mi: u32) -> Timestamp {
 
 fn new_case(tier: Tier, at: Timestamp) -> Case {
     let draft = CaseDraft { title: "Checkout fails".into(), tier, ..CaseDraft::default() };
-    Case::create(CaseId("c1".into()), draft, "Mina", at)
+    support::case("c1", draft, at)
 }
 
 fn hm(hours: i64, minutes: i64) -> TimeDelta {

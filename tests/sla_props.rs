@@ -1,9 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Properties of business time and clocks over random calendars, zones and histories.
 
+mod support;
+
 use chrono::{DateTime, NaiveDate, TimeDelta, Weekday};
 use proptest::prelude::*;
-use triage_desk::domain::case::{Case, CaseDraft, CaseId, NoteKind, Status, Tier, Timestamp};
+use triage_desk::domain::case::{Case, CaseDraft, NoteKind, Status, Tier, Timestamp};
 use triage_desk::domain::sla::{
     BusinessCalendar, Calendar, ClockTime, SlaEngine, SlaSettings, Target, WeekSchedule, WorkInterval,
 };
@@ -51,7 +53,7 @@ fn calendar() -> impl Strategy<Value = BusinessCalendar> {
 
 fn case_with(history: &[(i64, Option<bool>)], tier: Tier) -> Case {
     let draft = CaseDraft { title: "Random".into(), tier, ..CaseDraft::default() };
-    let mut case = Case::create(CaseId("p".into()), draft, "Mina", instant(0));
+    let mut case = support::case("p", draft, instant(0));
     let mut at = 0;
     for &(gap, waiting) in history {
         at += gap;

@@ -1,9 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Properties of the triage score that must hold for any case, not just the examples.
 
-use chrono::{Duration, TimeZone, Utc};
+mod support;
+
+use chrono::Duration;
 use proptest::prelude::*;
-use triage_desk::domain::case::{Case, CaseDraft, CaseId, Tier, Urgency};
+use support::at;
+use triage_desk::domain::case::{CaseDraft, Tier, Urgency};
 use triage_desk::domain::triage::{
     score, CompiledRules, Factor, Score, TextField, TextSignals, TimePressure, TriageRules, Weights,
 };
@@ -75,8 +78,7 @@ fn score_of(input: &Input, rules: &TriageRules) -> Score {
         urgency: input.urgency,
         ..CaseDraft::default()
     };
-    let case =
-        Case::create(CaseId("c".into()), draft, "Me", Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let case = support::case("c", draft, at(0));
     score(&case, &input.signals, input.pressure, input.group_size, rules)
 }
 
@@ -150,7 +152,7 @@ proptest! {
     #[test]
     fn any_text_analyses_into_valid_highlight_ranges(title in "\\PC{0,40}", description in "(\\PC|[!A-Z 결제無法]){0,200}") {
         let draft = CaseDraft { title: title.clone(), description: description.clone(), ..CaseDraft::default() };
-        let case = Case::create(CaseId("c".into()), draft, "Me", Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+        let case = support::case("c", draft, at(0));
         let signals = TextSignals::analyze(&case, &CompiledRules::new(&TriageRules::default()));
         for found in &signals.matches {
             let text = match found.field { TextField::Title => &case.title, TextField::Description => &case.description };

@@ -3,7 +3,6 @@
 //! Every change goes through a method here that also appends to the timeline, so the
 //! timeline is the complete history (the SLA clocks are computed from it).
 
-use super::triage::Priority;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -14,6 +13,45 @@ pub type Timestamp = DateTime<Utc>;
 
 /// See [`Case::version`].
 pub type Version = (Timestamp, usize);
+
+/// How soon a case must be handled, P1 first: computed by triage, or pinned by a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    P1,
+    P2,
+    P3,
+    P4,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
+
+    /// The name used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Priority::P1 => "p1",
+            Priority::P2 => "p2",
+            Priority::P3 => "p3",
+            Priority::P4 => "p4",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::P1 => "P1",
+            Priority::P2 => "P2",
+            Priority::P3 => "P3",
+            Priority::P4 => "P4",
+        }
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
 
 /// Stable identity of a case inside this app. Strings, not numbers, so that exported JSON
 /// keeps them exact in every JSON reader and ids made in two tabs never collide.
@@ -122,6 +160,19 @@ impl Status {
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Resolved | Status::Closed)
     }
+}
+
+choice_enum!(
+    /// A customer's answer to a satisfaction survey about how their case was handled.
+    Rating { Good => "good", "Good", Bad => "bad", "Bad" }
+);
+
+/// A satisfaction rating with what the customer said, set on the case page or imported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Satisfaction {
+    pub rating: Rating,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
 }
 
 choice_enum!(
@@ -279,6 +330,11 @@ pub enum Event {
         incident: String,
         title: String,
     },
+    /// The customer's satisfaction rating set, changed or (with `None`) removed.
+    Rated {
+        rating: Option<Rating>,
+        comment: String,
+    },
 }
 
 /// A timeline entry as stored. Entries go through this flat struct instead of serde's
@@ -330,6 +386,7 @@ enum EventName {
     UnmergedDuplicates,
     IncidentLinked,
     IncidentUnlinked,
+    Rated,
 }
 
 impl<'a> StoredEntry<'a> {
@@ -404,6 +461,11 @@ impl Serialize for TimelineEntry {
                 title: text(title),
                 ..bare(EventName::IncidentUnlinked)
             },
+            Event::Rated { rating, comment } => StoredEntry {
+                to: rating.map(|r| Cow::Borrowed(r.key())),
+                text: text(comment),
+                ..bare(EventName::Rated)
+            },
         };
         stored.serialize(serializer)
     }
@@ -472,6 +534,10 @@ impl TryFrom<StoredEntry<'_>> for TimelineEntry {
             EventName::IncidentUnlinked => Event::IncidentUnlinked {
                 incident: owned(stored.incident, "incident")?,
                 title: owned(stored.title, "title")?,
+            },
+            EventName::Rated => Event::Rated {
+                rating: stored.to.map(|key| keyed(Some(key), "to")).transpose()?,
+                comment: owned(stored.text, "text")?,
             },
         };
         Ok(TimelineEntry { at: stored.at, author: stored.author.into_owned(), event })
@@ -625,6 +691,9 @@ pub struct Case {
     /// Source columns that map to no field, kept so an export gives them back.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
+    /// How the customer rated the handling of this case, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<Satisfaction>,
     /// What engineering needs to reproduce the problem; all optional.
     #[serde(default, skip_serializing_if = "EngineeringDetails::is_empty")]
     pub engineering: EngineeringDetails,
@@ -710,6 +779,7 @@ impl Case {
             timeline: vec![TimelineEntry { at: now, author: author.to_string(), event: Event::Created }],
             priority_pin: None,
             extra: BTreeMap::new(),
+            satisfaction: None,
             engineering: EngineeringDetails::default(),
         }
     }
@@ -876,6 +946,22 @@ impl Case {
         }
         self.priority_pin = to;
         self.log(author, now, Event::PriorityPinned { from, to });
+        true
+    }
+
+    /// Sets the customer's satisfaction rating (a comment is trimmed), or removes it with
+    /// `None`; logged either way, false when nothing changed.
+    pub fn rate(&mut self, satisfaction: Option<Satisfaction>, author: &str, now: Timestamp) -> bool {
+        let satisfaction = satisfaction.map(|s| Satisfaction { comment: s.comment.trim().to_string(), ..s });
+        if self.satisfaction == satisfaction {
+            return false;
+        }
+        let (rating, comment) = match &satisfaction {
+            Some(s) => (Some(s.rating), s.comment.clone()),
+            None => (None, String::new()),
+        };
+        self.satisfaction = satisfaction;
+        self.log(author, now, Event::Rated { rating, comment });
         true
     }
 

@@ -3,7 +3,8 @@
 //!
 //! `id, external_id, title, description, customer, tier, surface, category,
 //! customers_affected, urgency, status, created_at, updated_at, first_response_at,
-//! resolved_at`, then every `extra` key of the exported cases in sorted order.
+//! resolved_at, satisfaction, satisfaction_comment`, then every `extra` key of the exported
+//! cases in sorted order.
 //!
 //! Choices are written as their labels ("In progress"), times as RFC 3339 in UTC with as
 //! many fraction digits as they have, so that importing the file gives the same values back.
@@ -12,7 +13,7 @@
 //! take them for a binary file, and they show as nothing. The JSON export keeps them.
 
 use super::case::{Case, Timestamp};
-use super::import::Target;
+use super::csv_format::{neutralise, Target};
 use chrono::SecondsFormat;
 use std::collections::BTreeSet;
 
@@ -63,12 +64,11 @@ fn cell(case: &Case, target: Target) -> String {
         Target::UpdatedAt => time(Some(case.updated_at)).unwrap_or_default(),
         Target::FirstResponseAt => time(case.first_response_at).unwrap_or_default(),
         Target::ResolvedAt => time(case.resolved_at).unwrap_or_default(),
+        Target::Satisfaction => case.satisfaction.as_ref().map_or("", |s| s.rating.label()).to_string(),
+        Target::SatisfactionComment => {
+            case.satisfaction.as_ref().map(|s| s.comment.clone()).unwrap_or_default()
+        }
     }
-}
-
-/// Whether `bytes` (without a byte order mark) start with this app's CSV header.
-pub fn is_own_csv(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"id,external_id,title,description,customer,")
 }
 
 fn is_stray_control(c: char) -> bool {
@@ -84,47 +84,9 @@ fn without_controls(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
-fn is_trigger(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
-}
-
-/// Prefixes a single quote to a cell a spreadsheet would run as a formula. Cells that
-/// already start with quotes before such a character get one more, so that
-/// [`unneutralise`] can always take exactly one away and a round trip is exact.
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.trim_start_matches('\'').starts_with(is_trigger) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
-}
-
-/// Undoes [`neutralise`]; for this app's own export only, since other tools' cells that
-/// start with a quote mean the quote.
-pub fn unneutralise(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(is_trigger) => rest,
-        _ => cell,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_cells_are_neutralised_and_restored() {
-        for cell in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx", "'=already", "''+x"] {
-            let written = neutralise(cell);
-            assert!(written.starts_with('\''), "{cell:?}");
-            assert_eq!(unneutralise(&written), cell);
-        }
-        for cell in ["plain", "'quoted'", "", "a=b", "결제 오류"] {
-            assert_eq!(neutralise(cell), cell);
-            assert_eq!(unneutralise(cell), cell);
-        }
-    }
 
     #[test]
     fn stray_control_characters_are_left_out_but_tabs_and_line_breaks_kept() {

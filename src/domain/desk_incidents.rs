@@ -70,7 +70,7 @@ impl Desk {
         author: &str,
         now: Timestamp,
     ) -> Vec<CaseId> {
-        let known: Vec<CaseId> = cases.iter().filter(|id| self.case(id).is_some()).cloned().collect();
+        let known: Vec<CaseId> = cases.iter().filter(|id| self.scan_case(id).is_some()).cloned().collect();
         let Some(incident) = self.incident_mut(incident_id).filter(|incident| incident.is_open()) else {
             return Vec::new();
         };
@@ -133,8 +133,9 @@ impl Desk {
         let Some(place) = self.incidents.iter().position(|incident| incident.id == incident_id) else {
             return 0;
         };
-        let incident = &mut self.incidents[place];
-        // `log_contact` checks membership itself; every case is offered.
+        // Borrowed field by field: the incident from the records, the cases beside them.
+        // `log_contact` checks membership itself, so every case is offered.
+        let incident = &mut self.records.incidents[place];
         incident.log_contact(customer, text, self.cases.iter_mut(), author, now)
     }
 }
@@ -166,7 +167,7 @@ mod tests {
     }
 
     fn last(desk: &Desk, case: &str) -> Event {
-        desk.case(&id(case)).unwrap().timeline.last().unwrap().event.clone()
+        desk.scan_case(&id(case)).unwrap().timeline.last().unwrap().event.clone()
     }
 
     #[test]
@@ -236,8 +237,8 @@ mod tests {
         let mut desk = desk();
         desk.promote_group("Checkout down", "g-a", &[id("a"), id("b")], "Mina", at(1));
         assert_eq!(desk.log_incident_contact("INC-1", "Customer a", "Emailed the admin", "Mina", at(2)), 1);
-        assert_eq!(desk.case(&id("a")).unwrap().first_response_at, Some(at(2)));
-        assert_eq!(desk.case(&id("b")).unwrap().first_response_at, None);
+        assert_eq!(desk.scan_case(&id("a")).unwrap().first_response_at, Some(at(2)));
+        assert_eq!(desk.scan_case(&id("b")).unwrap().first_response_at, None);
         assert_eq!(
             desk.log_incident_contact("INC-1", "Customer d", "Called", "Mina", at(3)),
             0,

@@ -8,11 +8,8 @@
 //! Chromium does in well over a second; a few hundred larger records read in under 0.1 s.
 
 use super::case::{Case, CaseId, Timestamp, Version};
-use super::desk::{Desk, Settings};
-use super::duplicates::{MergeRecord, UndoneMerge};
+use super::desk::{Desk, DeskRecords, Settings};
 use super::fast_hash::FastMap;
-use super::grouping::NotDuplicates;
-use super::incident::Incident;
 use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -48,27 +45,14 @@ pub struct Meta {
     pub id_check: Option<u64>,
     pub settings: Settings,
     /// Duplicate decisions and incidents: small, so they ride with the settings.
-    #[serde(default, skip_serializing_if = "NotDuplicates::is_empty")]
-    pub not_duplicates: NotDuplicates,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub merges: Vec<MergeRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub undone_merges: Vec<UndoneMerge>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub incidents: Vec<Incident>,
+    #[serde(flatten)]
+    pub records: DeskRecords,
 }
 
 impl Meta {
     /// The desk these records describe, holding `cases`.
     pub fn into_desk(self, cases: Vec<Case>) -> Desk {
-        Desk {
-            cases,
-            settings: self.settings,
-            not_duplicates: self.not_duplicates,
-            merges: self.merges,
-            undone_merges: self.undone_merges,
-            incidents: self.incidents,
-        }
+        Desk { cases, settings: self.settings, records: self.records }
     }
 }
 
@@ -116,10 +100,7 @@ pub fn encode_meta(revision: u64, saved_at: Timestamp, desk: &Desk, written: usi
         case_count: written.len(),
         id_check: Some(id_check(written.iter().map(|case| &case.id))),
         settings: desk.settings.clone(),
-        not_duplicates: desk.not_duplicates.clone(),
-        merges: desk.merges.clone(),
-        undone_merges: desk.undone_merges.clone(),
-        incidents: desk.incidents.clone(),
+        records: desk.records.clone(),
     };
     serde_json::to_string(&meta).expect("settings always serialise")
 }
@@ -826,7 +807,7 @@ mod tests {
         desk.case_mut(&duplicate).unwrap().add_note(NoteKind::Internal, "still seen", "Mina", at(8));
         let before = versions(&desk);
         assert_eq!(desk.unmerge(&primary, "Mina", at(9)), 1);
-        assert_eq!(desk.case(&duplicate).unwrap().updated_at, at(9));
+        assert_eq!(desk.scan_case(&duplicate).unwrap().updated_at, at(9));
         let mut dirty = Dirty::default();
         dirty.touched(&before, &desk.cases);
         assert_eq!(dirty.chunks(), [chunk(&desk, 7), chunk(&desk, 8)].into());

@@ -202,14 +202,20 @@ mod tests {
         assert_eq!(gone, [CaseId("b".into())]);
     }
 
-    #[test]
-    fn values_made_ahead_are_used_once_the_cases_arrive_and_can_be_forgotten() {
-        let mut cases = vec![case("a", "One")];
+    /// A cache holding case "a", with values made ahead for "b" and "c" (which it returns).
+    fn warmed_ahead() -> (Vec<Case>, PerCase<chrono::DateTime<Utc>, String>, usize, [Case; 2]) {
+        let cases = vec![case("a", "One")];
         let mut cache = PerCase::default();
         let mut made = 0;
         titles(&mut cache, &cases, 0, &mut made);
         let coming = [case("b", "Two"), case("c", "Three")];
         cache.warm(&coming, |c| c.updated_at, |c| format!("{} (ahead)", c.title));
+        (cases, cache, made, coming)
+    }
+
+    #[test]
+    fn values_made_ahead_are_used_once_the_cases_arrive_and_can_be_forgotten() {
+        let (mut cases, mut cache, mut made, coming) = warmed_ahead();
         cases.push(coming[0].clone());
         assert_eq!(titles(&mut cache, &cases, 1, &mut made), ["One", "Two (ahead)"]);
         assert_eq!(made, 1);
@@ -220,12 +226,7 @@ mod tests {
 
     #[test]
     fn values_made_ahead_are_found_when_cases_arrive_in_another_order() {
-        let mut cases = vec![case("a", "One")];
-        let mut cache = PerCase::default();
-        let mut made = 0;
-        titles(&mut cache, &cases, 0, &mut made);
-        let coming = [case("b", "Two"), case("c", "Three")];
-        cache.warm(&coming, |c| c.updated_at, |c| format!("{} (ahead)", c.title));
+        let (mut cases, mut cache, mut made, coming) = warmed_ahead();
         cases.extend([coming[1].clone(), coming[0].clone()]);
         assert_eq!(titles(&mut cache, &cases, 1, &mut made), ["One", "Three (ahead)", "Two (ahead)"]);
         assert_eq!((made, cache.ahead()), (1, 0));

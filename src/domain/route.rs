@@ -14,6 +14,9 @@ pub enum Route {
     Groups(Option<String>),
     Incidents,
     Incident(String),
+    Dashboard,
+    /// The printable executive report of the dashboard's period.
+    Report,
 }
 
 impl Route {
@@ -28,6 +31,8 @@ impl Route {
             _ if path == "incidents" => Route::Incidents,
             _ if path == "new" => Route::NewCase,
             _ if path == "settings" => Route::Settings,
+            _ if path == "dashboard" => Route::Dashboard,
+            _ if path == "report" => Route::Report,
             _ => Route::Inbox,
         }
     }
@@ -42,6 +47,8 @@ impl Route {
             Route::Groups(Some(id)) => format!("#/groups/{}", encode(id)),
             Route::Incidents => "#/incidents".into(),
             Route::Incident(id) => format!("#/incident/{}", encode(id)),
+            Route::Dashboard => "#/dashboard".into(),
+            Route::Report => "#/report".into(),
         }
     }
 }
@@ -97,6 +104,8 @@ mod tests {
             Route::Groups(Some("g:C-1/C-2".into())),
             Route::Incidents,
             Route::Incident("INC-3".into()),
+            Route::Dashboard,
+            Route::Report,
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

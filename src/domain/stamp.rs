@@ -3,13 +3,14 @@
 //! parser was a tenth of decoding them. Times this app wrote (`2026-11-02T09:00:00Z`, with or
 //! without a fraction) are read here directly; anything else goes to chrono as before.
 
-use super::case::Timestamp;
-use chrono::{NaiveDate, TimeZone, Utc};
+// Times are plain `DateTime<Utc>` (the case model's `Timestamp`), so this reader needs nothing of
+// the model and the model can use it.
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::de::{Deserialize, Deserializer, Error, Visitor};
 use std::fmt;
 
 /// The time in `text`, read the way chrono's parser reads it.
-pub fn parse(text: &str) -> Result<Timestamp, chrono::ParseError> {
+pub fn parse(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     match parse_utc(text.as_bytes()) {
         Some(time) => Ok(time),
         None => text.parse(),
@@ -18,7 +19,7 @@ pub fn parse(text: &str) -> Result<Timestamp, chrono::ParseError> {
 
 /// `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, or None for anything else (other offsets, leap seconds,
 /// out-of-range fields), which the general parser then decides on.
-fn parse_utc(text: &[u8]) -> Option<Timestamp> {
+fn parse_utc(text: &[u8]) -> Option<DateTime<Utc>> {
     let digits = |range: std::ops::Range<usize>| {
         text.get(range)?
             .iter()
@@ -52,16 +53,16 @@ fn parse_utc(text: &[u8]) -> Option<Timestamp> {
 }
 
 /// A stored time, for serde: `#[serde(deserialize_with = "stamp::read")]`.
-pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
     Stamp::deserialize(deserializer).map(|stamp| stamp.0)
 }
 
 /// An optional stored time (null or missing is None), for serde.
-pub fn read_optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
+pub fn read_optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<DateTime<Utc>>, D::Error> {
     Option::<Stamp>::deserialize(deserializer).map(|stamp| stamp.map(|stamp| stamp.0))
 }
 
-struct Stamp(Timestamp);
+struct Stamp(DateTime<Utc>);
 
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {

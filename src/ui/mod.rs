@@ -7,7 +7,7 @@ mod state;
 mod widgets;
 
 use leptos::prelude::*;
-use pages::{case, groups, inbox, incidents, new_case, settings};
+use pages::{case, dashboard, groups, inbox, incidents, new_case, report, settings};
 use state::Route;
 use widgets::{banners, header, import_review, quick_add, transfer, what_if};
 
@@ -32,6 +32,8 @@ pub fn App() -> impl IntoView {
                 Route::Groups(focus) => view! { <groups::GroupsPage focus /> }.into_any(),
                 Route::Incidents => view! { <incidents::IncidentsPage /> }.into_any(),
                 Route::Incident(id) => view! { <incidents::IncidentPage id /> }.into_any(),
+                Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
+                Route::Report => view! { <report::ReportPage /> }.into_any(),
             }}
         </main>
     }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, clearStorage, caseRows, inDatabase as inDatabaseOf } from './harness.mjs';
+import { useServedApp, withApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, clearStorage, caseRows, inDatabase as inDatabaseOf } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -11,8 +11,7 @@ const DESK_KEY = 'triage-desk';
 const stored = storedDesk;
 const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
 
-test('the empty inbox offers demo cases and loads a realistic queue', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('the empty inbox offers demo cases and loads a realistic queue', () => withApp(app, async ({ page }) => {
   await assert.doesNotReject(page.getByRole('heading', { name: 'Your inbox is empty' }).waitFor());
   await screenshot(page, 'empty-state');
   await page.getByRole('button', { name: 'Load demo cases' }).click();
@@ -24,12 +23,9 @@ test('the empty inbox offers demo cases and loads a realistic queue', async () =
   await screenshot(page, 'inbox-demo');
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'inbox-phone');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a new case needs a title, is saved, and survives a reload', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('a new case needs a title, is saved, and survives a reload', () => withApp(app, async ({ page }) => {
   await page.getByRole('button', { name: 'New case' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await assert.doesNotReject(page.getByText('Title is required.').waitFor());
@@ -58,12 +54,9 @@ test('a new case needs a title, is saved, and survives a reload', async () => {
   assert.ok(envelope.revision >= 1);
   assert.equal(envelope.data.cases[0].customers_affected, 120);
   assert.equal(envelope.data.cases[0].external_id, '');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a case is edited in place, changes status, logs contact, and keeps a timeline', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('a case is edited in place, changes status, logs contact, and keeps a timeline', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Login loop on the app', customer: 'Blue Harbor', category: 'Login' });
   await page.getByRole('link', { name: 'Login loop on the app' }).click();
   await page.getByRole('heading', { name: 'Login loop on the app' }).waitFor();
@@ -117,12 +110,9 @@ test('a case is edited in place, changes status, logs contact, and keeps a timel
   await page.getByRole('link', { name: 'Inbox' }).first().click();
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Resolved and closed' });
   assert.equal(await caseRows(page).count(), 0);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('an edit keeps a half-written note and the keyboard focus where they were', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('an edit keeps a half-written note and the keyboard focus where they were', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Refund stuck in review', customer: 'Kestrel Foods', category: 'Billing' });
   await page.getByRole('link', { name: 'Refund stuck in review' }).click();
   await page.getByRole('heading', { name: 'Refund stuck in review' }).waitFor();
@@ -140,12 +130,9 @@ test('an edit keeps a half-written note and the keyboard focus where they were',
   await timeline.getByText('Customer changed from “Kestrel Foods” to “Kestrel Foods Ltd”').waitFor();
   assert.ok(next, 'Tab moved to a field');
   assert.equal(await page.evaluate(() => document.activeElement.isConnected && document.activeElement.id), next);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('export, clear storage, import gives back the same data', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('export, clear storage, import gives back the same data', () => withApp(app, async ({ page }) => {
   await page.getByRole('button', { name: 'Load demo cases' }).click();
   await createCase(page, { title: '환불 요청 처리 지연 <b>bold</b>', customer: '한빛상사', tier: 'Premium' });
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -178,12 +165,9 @@ test('export, clear storage, import gives back the same data', async () => {
   delete before.exported_at;
   delete after.exported_at;
   assert.deepEqual(after, before);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a malformed import file gets a message and changes nothing', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('a malformed import file gets a message and changes nothing', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Keep me' });
   const before = await stored(page);
   const file = join(artifacts, 'broken.json');
@@ -194,11 +178,9 @@ test('a malformed import file gets a message and changes nothing', async () => {
   assert.equal(await stored(page), before);
   await page.getByRole('button', { name: 'Close' }).click();
   await assert.doesNotReject(row(page, 'Keep me').waitFor());
-  await context.close();
-});
+}));
 
-test('corrupt storage is backed up, explained, downloadable, and never overwritten', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('corrupt storage is backed up, explained, downloadable, and never overwritten', () => withApp(app, async ({ page }) => {
   const garbage = '{"schema_version":2,"revision":3,"data":{"cases":[{"id":"x"';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DESK_KEY, garbage]);
   await page.reload();
@@ -217,8 +199,7 @@ test('corrupt storage is backed up, explained, downloadable, and never overwritt
   await createCase(page, { title: 'New work after the corruption' });
   const backupsAfter = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('triage-desk:backup:')).length);
   assert.equal(backupsAfter, 1, 'the backup stays until the user discards it');
-  await context.close();
-});
+}));
 
 // The desk record broken, gone while case records remain, or not text: each is kept aside.
 const DAMAGES = [
@@ -227,8 +208,7 @@ const DAMAGES = [
   { what: 'a desk record that is a number', put: 42, kept: '42' },
   { what: 'a desk record in bytes', put: { bytes: '{"layout_version":3,"revision":' }, kept: '{"layout_version":3,"revision":' },
 ];
-for (const damage of DAMAGES) test(`unreadable records in the database (${damage.what}) are copied aside in the database, explained, and never overwritten`, async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+for (const damage of DAMAGES) test(`unreadable records in the database (${damage.what}) are copied aside in the database, explained, and never overwritten`, () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Case before the damage' });
   await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
   const inDatabase = (work, arg) => inDatabaseOf(page, work, arg);
@@ -273,11 +253,9 @@ for (const damage of DAMAGES) test(`unreadable records in the database (${damage
     ['Case before the damage', 'New work after the damage'],
   );
   assert.equal((await backups()).length, 1, 'the backup stays until the user discards it');
-  await context.close();
-});
+}));
 
-test('a full storage shows a lasting message, keeps the data in memory, and export still works', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('a full storage shows a lasting message, keeps the data in memory, and export still works', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Saved before the disk filled' });
   // The database refuses every write the way Chromium does when the origin's quota is used up.
   await page.evaluate(() => {
@@ -304,12 +282,11 @@ test('a full storage shows a lasting message, keeps the data in memory, and expo
   await alert.waitFor({ state: 'detached' });
   await page.reload();
   await assert.doesNotReject(row(page, 'Typed while storage was full').waitFor());
-  await context.close();
-});
+}));
 
-test('storage turned off still lets the user work and export', async () => {
-  const context = await app.browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(() => {
+// Storage that refuses every access, as a browser with site data turned off does.
+const storageOff = (context) =>
+  context.addInitScript(() => {
     for (const name of ['localStorage', 'indexedDB']) {
       Object.defineProperty(window, name, {
         get() {
@@ -318,16 +295,15 @@ test('storage turned off still lets the user work and export', async () => {
       });
     }
   });
-  const { page } = await openApp(app.browser, app.server.url, { context });
+
+test('storage turned off still lets the user work and export', () => withApp(app, { setup: storageOff }, async ({ page }) => {
   await createCase(page, { title: 'Working without storage' });
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'does not allow storage' }).waitFor());
   await assert.doesNotReject(row(page, 'Working without storage').waitFor());
-  await context.close();
-});
+}));
 
-test('a change in one tab shows up in the other, and simultaneous work merges', async () => {
-  const { context, page: first } = await openApp(app.browser, app.server.url);
-  const { page: second } = await openApp(app.browser, app.server.url, { context });
+test('a change in one tab shows up in the other, and simultaneous work merges', () => withApp(app, async ({ page: first, open }) => {
+  const second = await open();
   await createCase(first, { title: 'Raised in the first tab' });
   await assert.doesNotReject(row(second, 'Raised in the first tab').waitFor());
 
@@ -348,11 +324,9 @@ test('a change in one tab shows up in the other, and simultaneous work merges', 
   const firstCase = envelope.data.cases.find((c) => c.title === 'Raised in the first tab');
   assert.ok(firstCase.timeline.some((e) => e.text === 'Internal follow-up from tab one'));
   assert.equal(envelope.data.cases.length, 2);
-  await context.close();
-});
+}));
 
-test('hostile HTML in a case is shown as text', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('hostile HTML in a case is shown as text', () => withApp(app, async ({ page }) => {
   let dialogs = 0;
   page.on('dialog', async (dialog) => {
     dialogs += 1;
@@ -365,11 +339,9 @@ test('hostile HTML in a case is shown as text', async () => {
   await page.getByLabel('Description').waitFor();
   assert.equal(await page.locator('img[src="x"]').count(), 0);
   assert.equal(dialogs, 0);
-  await context.close();
-});
+}));
 
-test('a schema 1 store from the prototype is migrated on load', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('a schema 1 store from the prototype is migrated on load', () => withApp(app, async ({ page }) => {
   const v1 = readFileSync(join(root, 'tests', 'fixtures', 'storage-v1.json'), 'utf8');
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DESK_KEY, v1]);
   await page.reload();
@@ -381,5 +353,4 @@ test('a schema 1 store from the prototype is migrated on load', async () => {
   assert.equal(JSON.parse(await stored(page)).data.cases.length, 3);
   await page.reload();
   await assert.doesNotReject(row(page, 'Checkout spinner never stops').waitFor());
-  await context.close();
-});
+}));

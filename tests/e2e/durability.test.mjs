@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, createCase, readDownload, artifacts, storedDesk, inDatabase, zendeskCsv } from './harness.mjs';
+import { useServedApp, withApp, createCase, readDownload, artifacts, storedDesk, inDatabase } from './harness.mjs';
+import { zendeskCsv } from './synthetic.mjs';
 
 const app = useServedApp();
 const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
@@ -21,8 +22,7 @@ async function importFile(page, name, text) {
   return review;
 }
 
-test('an import says Imported only once it is stored, so a reload right after keeps it', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('an import says Imported only once it is stored, so a reload right after keeps it', () => withApp(app, async ({ page }) => {
   const review = await importFile(page, 'durable-3000.csv', zendeskCsv(3_000));
   await review.getByText(/^Imported: 3,?000 added/).waitFor({ timeout: 60_000 });
   await page.reload();
@@ -30,12 +30,9 @@ test('an import says Imported only once it is stored, so a reload right after ke
   assert.equal(await storedCount(page), 3_000);
   await page.getByLabel('Search').fill('Ticket 2998:');
   await assert.doesNotReject(page.getByRole('link', { name: 'Ticket 2998: checkout fails for card 88' }).waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a full storage keeps the page asking before it closes, and one click downloads a backup', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('a full storage keeps the page asking before it closes, and one click downloads a backup', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Saved before the disk filled' });
   await saveStatus(page, 'Saved').waitFor();
   await page.evaluate(() => {
@@ -66,11 +63,9 @@ test('a full storage keeps the page asking before it closes, and one click downl
   await page.close({ runBeforeUnload: true });
   await page.waitForEvent('close');
   assert.equal(askedAgain, false, 'nothing unsaved, so no question');
-  await context.close();
-});
+}));
 
-test('a big save cut off by the page closing lands whole or not at all, and the next load says so', { timeout: 180_000 }, async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('a big save cut off by the page closing lands whole or not at all, and the next load says so', { timeout: 180_000 }, () => withApp(app, async ({ page, open }) => {
   await createCase(page, { title: 'Here before the big import' });
   await saveStatus(page, 'Saved').waitFor();
   await page.evaluate(() => {
@@ -86,7 +81,7 @@ test('a big save cut off by the page closing lands whole or not at all, and the 
   await page.waitForFunction(() => window.puts > 5, null, { timeout: 60_000 });
   await page.close();
 
-  const { page: next } = await openApp(app.browser, app.server.url, { context });
+  const next = await open();
   const kept = await storedCount(next);
   assert.ok(kept === 1 || kept === 20_001, `the stored desk is as before or as after, never half: ${kept}`);
   if (kept === 1) {
@@ -96,12 +91,11 @@ test('a big save cut off by the page closing lands whole or not at all, and the 
     await next.getByRole('button', { name: 'Dismiss' }).click();
   }
   await assert.doesNotReject(row(next, 'Here before the big import').waitFor());
-  await context.close();
-});
+}));
 
-/** Reopens the page on a desk of `titles` after `damage` (see `chunkWork`) has run on its records. */
-async function damagedDesk(titles, damage) {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+/** Reopens `page` on a desk of `titles` after `damage` (see `chunkWork`) has run on its records;
+ * returns the banner that explains the damage. */
+async function damagedDesk(page, titles, damage) {
   for (const title of titles) await createCase(page, { title });
   await saveStatus(page, 'Saved').waitFor();
   await inDatabase(page, `(db) => (${chunkWork})(db, (store, keys, values) => { ${damage} })`);
@@ -109,7 +103,7 @@ async function damagedDesk(titles, damage) {
   await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
   const banner = page.getByRole('alert', { name: 'Stored data could not be read' });
   await banner.waitFor();
-  return { context, page, errors, banner };
+  return banner;
 }
 
 /** Damage done to the case records: `work(store, keys, values)` runs inside one read-write
@@ -127,8 +121,8 @@ const chunkWork = (db, work) =>
     tx.onabort = () => reject(tx.error ?? new Error('the damage did not apply'));
   });
 
-test('every case record gone is reported with its count, and nothing is saved over the desk', async () => {
-  const { context, page, banner } = await damagedDesk(['One', 'Two', 'Three'], 'for (const key of keys) store.delete(key);');
+test('every case record gone is reported with its count, and nothing is saved over the desk', () => withApp(app, async ({ page }) => {
+  const banner = await damagedDesk(page, ['One', 'Two', 'Three'], 'for (const key of keys) store.delete(key);');
   assert.match(await banner.innerText(), /3 cases were saved but only 0 could be read: 3 are missing\./);
   const before = await inDatabase(page, (db) => new Promise((resolve) => { db.transaction('meta').objectStore('meta').get('desk').onsuccess = (e) => resolve(e.target.result); }));
   await createCase(page, { title: 'Typed after the damage' });
@@ -136,32 +130,32 @@ test('every case record gone is reported with its count, and nothing is saved ov
   await saveStatus(page, 'Not saved').waitFor();
   const after = await inDatabase(page, (db) => new Promise((resolve) => { db.transaction('meta').objectStore('meta').get('desk').onsuccess = (e) => resolve(e.target.result); }));
   assert.equal(after, before, 'the desk record is not written over until the user decides');
-  await context.close();
-});
+}));
 
 test('a case stored twice loads once, and an unreadable record no longer hides the readable ones', async () => {
-  const twice = await damagedDesk(['Alpha', 'Beta'], `
-    const [first] = values.filter((v) => JSON.parse(new TextDecoder().decode(v)).length > 0);
-    const other = keys.find((key) => JSON.parse(new TextDecoder().decode(values[keys.indexOf(key)])).length === 0) ?? 1023;
-    store.put(first, other);`);
-  assert.match(await twice.banner.innerText(), /1 case was stored twice and shown once/);
-  assert.equal(await twice.page.getByRole('link', { name: /^(Alpha|Beta)$/ }).count(), 2);
-  await twice.context.close();
+  await withApp(app, async ({ page }) => {
+    const banner = await damagedDesk(page, ['Alpha', 'Beta'], `
+      const [first] = values.filter((v) => JSON.parse(new TextDecoder().decode(v)).length > 0);
+      const other = keys.find((key) => JSON.parse(new TextDecoder().decode(values[keys.indexOf(key)])).length === 0) ?? 1023;
+      store.put(first, other);`);
+    assert.match(await banner.innerText(), /1 case was stored twice and shown once/);
+    assert.equal(await page.getByRole('link', { name: /^(Alpha|Beta)$/ }).count(), 2);
+  });
 
-  const broken = await damagedDesk(['Readable one', 'Readable two', 'Readable three'], `
-    const at = values.findIndex((v) => JSON.parse(new TextDecoder().decode(v)).length > 0);
-    store.put(new TextEncoder().encode('[{"at":0,"case":{"id":'), keys[at]);`);
-  assert.match(await broken.banner.innerText(), /1 case record could not be read/);
-  assert.match(await broken.banner.innerText(), /Nothing was deleted: the data was copied to the backup/);
-  assert.equal(await broken.page.getByRole('link', { name: /^Readable / }).count(), 2, 'the two readable cases show');
-  await broken.page.getByRole('button', { name: 'Keep backup and continue' }).click();
-  await saveStatus(broken.page, 'Saved').waitFor();
-  assert.equal(await storedCount(broken.page), 2);
-  await broken.context.close();
+  await withApp(app, async ({ page }) => {
+    const banner = await damagedDesk(page, ['Readable one', 'Readable two', 'Readable three'], `
+      const at = values.findIndex((v) => JSON.parse(new TextDecoder().decode(v)).length > 0);
+      store.put(new TextEncoder().encode('[{"at":0,"case":{"id":'), keys[at]);`);
+    assert.match(await banner.innerText(), /1 case record could not be read/);
+    assert.match(await banner.innerText(), /Nothing was deleted: the data was copied to the backup/);
+    assert.equal(await page.getByRole('link', { name: /^Readable / }).count(), 2, 'the two readable cases show');
+    await page.getByRole('button', { name: 'Keep backup and continue' }).click();
+    await saveStatus(page, 'Saved').waitFor();
+    assert.equal(await storedCount(page), 2);
+  });
 });
 
-test('far dates are refused on import, and one already stored does not freeze the page', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('far dates are refused on import, and one already stored does not freeze the page', () => withApp(app, async ({ page }) => {
   const header = 'Id,Subject,Description,Requester,Organization,Priority,Status,Created at,Updated at,Solved at,Via,Tags,Ticket type,Plan [list],Assignee';
   const rows = [
     '600,Far past,Dated year 1,Customer,Org,Normal,open,0001-01-01 09:00:00 +0000,0001-01-01 09:00:00 +0000,,Web Form,,incident,Pro,Mina',
@@ -199,6 +193,4 @@ test('far dates are refused on import, and one already stored does not freeze th
   await assert.doesNotReject(page.getByRole('link', { name: 'Stored with a far date' }).waitFor({ timeout: 10_000 }));
   await page.getByLabel('Search').fill('far date');
   await assert.doesNotReject(page.getByText(/^1 cases?$/).waitFor({ timeout: 5_000 }));
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -1,7 +1,7 @@
 // Duplicate groups, similar cases and incidents, in headless Chromium against the release build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, screenshot, readDownload, storedDesk } from './harness.mjs';
+import { useServedApp, withApp, loadDemo, screenshot, readDownload, storedDesk } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -10,13 +10,6 @@ const stored = async (page) => {
   await page.waitForTimeout(300);
   return JSON.parse(await storedDesk(page));
 };
-
-async function demoDesk() {
-  const opened = await openApp(app.browser, app.server.url);
-  await opened.page.getByRole('button', { name: 'Load demo cases' }).click();
-  await opened.page.getByRole('heading', { name: 'Inbox' }).waitFor();
-  return opened;
-}
 
 async function openGroups(page) {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Groups' }).click();
@@ -35,8 +28,8 @@ const PAYMENT_TITLES = [
   'PAY-502 payment declined at checkout for all cards',
 ];
 
-test('the planted near-duplicates show up as groups, and the inbox warns of the PAY-502 surge', async () => {
-  const { context, page, errors } = await demoDesk();
+test('the planted near-duplicates show up as groups, and the inbox warns of the PAY-502 surge', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   const surge = page.getByRole('alert').filter({ hasText: 'Surge' });
   await assert.doesNotReject(surge.waitFor());
   assert.match(await surge.innerText(), /3 similar cases in the last 30 minutes/);
@@ -58,12 +51,10 @@ test('the planted near-duplicates show up as groups, and the inbox warns of the 
   await screenshot(page, 'groups');
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'groups-phone');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('typing a new case lists similar cases; Link records the link on both cases', async () => {
-  const { context, page, errors } = await demoDesk();
+test('typing a new case lists similar cases; Link records the link on both cases', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   await page.getByRole('button', { name: 'New case' }).click();
   await page.getByLabel('Title', { exact: true }).fill(HOSTILE);
   const similar = page.getByRole('region', { name: 'Similar cases' });
@@ -94,12 +85,10 @@ test('typing a new case lists similar cases; Link records the link on both cases
   await screenshot(page, 'case-similar');
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'case-similar-phone');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a group promoted to an incident is listed, with its blast radius, status changes and timeline', async () => {
-  const { context, page, errors } = await demoDesk();
+test('a group promoted to an incident is listed, with its blast radius, status changes and timeline', () => withApp(app, async ({ page, open }) => {
+  await loadDemo(page);
   await openGroups(page);
   await group(page, PAYMENTS).getByRole('button', { name: 'Promote to incident' }).click();
   const heading = page.getByRole('heading', { level: 1, name: /INC-1/ });
@@ -124,7 +113,7 @@ test('a group promoted to an incident is listed, with its blast radius, status c
   // A linked case edited in another tab shows in the blast radius and the linked cases at once.
   const linked = page.getByRole('region', { name: 'Linked cases' });
   const href = await linked.getByRole('link', { name: PAYMENT_TITLES[2] }).getAttribute('href');
-  const { page: other } = await openApp(app.browser, `${app.server.url}${href}`, { context });
+  const other = await open(href);
   await other.getByLabel('Customer', { exact: true }).fill('Quay Street Bakery');
   await other.getByLabel('Customer', { exact: true }).press('Tab');
   await assert.doesNotReject(radius.getByText(/Affected customers: .*Quay Street Bakery/).waitFor());
@@ -139,12 +128,10 @@ test('a group promoted to an incident is listed, with its blast radius, status c
   // The linked cases note the incident on their own timelines.
   await page.goto(`${app.server.url}#/case/demo-01`);
   await assert.doesNotReject(page.getByText(/Linked to incident INC-1/).waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('Not a duplicate takes a member out of its group for good', async () => {
-  const { context, page, errors } = await demoDesk();
+test('Not a duplicate takes a member out of its group for good', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   await openGroups(page);
   const payments = group(page, PAYMENTS);
   await payments.getByRole('button', { name: `Not a duplicate: ${PAYMENT_TITLES[2]}` }).click();
@@ -157,12 +144,10 @@ test('Not a duplicate takes a member out of its group for good', async () => {
   assert.equal(await page.locator('.groups').getByRole('link', { name: PAYMENT_TITLES[2] }).count(), 0);
   const desk = await stored(page);
   assert.equal(desk.data.not_duplicates.length, 2);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('merge closes the duplicates into the primary, and unmerge restores them with both acts on record', async () => {
-  const { context, page, errors } = await demoDesk();
+test('merge closes the duplicates into the primary, and unmerge restores them with both acts on record', () => withApp(app, async ({ page, open }) => {
+  await loadDemo(page);
   const before = await stored(page);
   await openGroups(page);
   const auth = group(page, /AUTH-1103/).filter({ hasText: 'Meridian Pet Supply' });
@@ -175,8 +160,7 @@ test('merge closes the duplicates into the primary, and unmerge restores them wi
   assert.equal(duplicate.status, 'closed');
 
   // A second tab that saw the merge, open on the duplicate.
-  const other = await context.newPage();
-  await other.goto(`${app.server.url}#/case/${duplicate.id}`);
+  const other = await open(`#/case/${duplicate.id}`);
   await assert.doesNotReject(other.locator('.banner').getByText('Closed as a duplicate of').waitFor());
 
   await page.goto(`${app.server.url}#/case/${duplicate.id}`);
@@ -211,12 +195,10 @@ test('merge closes the duplicates into the primary, and unmerge restores them wi
   await other.close();
   await openGroups(page);
   await assert.doesNotReject(auth.waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('the threshold slider counts groups live, and the export carries group ids and incidents', async () => {
-  const { context, page, errors } = await demoDesk();
+test('the threshold slider counts groups live, and the export carries group ids and incidents', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
   const count = page.locator('#threshold-count');
   await assert.doesNotReject(page.getByText(/^\d+ groups? at this threshold$/).waitFor());
@@ -247,6 +229,4 @@ test('the threshold slider counts groups live, and the export carries group ids 
   assert.ok(file.cases.some((c) => c.group_id === null), 'cases in no group have null');
   assert.equal(file.incidents[0].id, 'INC-1');
   assert.deepEqual(file.not_duplicate_pairs, []);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -6,6 +6,7 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
@@ -78,25 +79,57 @@ export function useServedApp() {
   return app;
 }
 
-/**
- * A fresh browser profile (empty storage) with a page open on the app; `prepare` gets the
- * page before it loads, to listen from the first request on.
- */
-export async function openApp(browser, url, { context: existing, prepare } = {}) {
-  const context = existing ?? (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } }));
+/** A page of `context` on `url`, its console and page errors pushed onto `errors`. */
+async function openPage(context, url, errors, prepare) {
   const page = await context.newPage();
-  prepare?.(page);
-  const errors = [];
+  const prepared = prepare?.(page);
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(url);
   await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
-  return { context, page, errors };
+  return { page, prepared };
+}
+
+/**
+ * The browser tests' fixture: runs `body` on a fresh browser profile (empty storage) with a page
+ * open on the app, fails the test on any console error or page error of the profile's pages that
+ * `allow` does not match, and closes the profile in `finally`, whether the test passed or not.
+ *
+ * `app` is what `useServedApp()` returned. Options (all optional):
+ * - `allow`: a RegExp for the errors this test provokes on purpose; no other test gets it.
+ * - `setup(context)`: runs before the first page opens (init scripts).
+ * - `prepare(page)`: gets the first page before it loads, to listen from the first request on.
+ * `body` gets `{ context, page, prepared, errors, open }`: `prepared` is what `prepare` returned;
+ * `errors` is every error seen so far (allowed or not), for a check part-way through; `open(path)`
+ * opens another page of the profile on the app (`path` after the app's URL, e.g. a `#/case/…`
+ * route), watched the same way. Returns what `body` returned.
+ */
+export async function withApp(app, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const { allow, setup, prepare } = options;
+  const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+  try {
+    await setup?.(context);
+    const errors = [];
+    const open = async (path = '') => (await openPage(context, `${app.server.url}${path}`, errors)).page;
+    const { page, prepared } = await openPage(context, app.server.url, errors, prepare);
+    const result = await body({ context, page, prepared, errors, open });
+    assert.deepEqual(errors.filter((error) => !allow?.test(error)), [], 'no console error or page error');
+    return result;
+  } finally {
+    await context.close();
+  }
 }
 
 export async function screenshot(page, name) {
   await mkdir(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/** Loads the demo queue into an empty inbox. */
+export async function loadDemo(page) {
+  await page.getByRole('button', { name: 'Load demo cases' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 }
 
 /** Fills in and saves the New case form. */
@@ -116,38 +149,6 @@ export async function createCase(page, fields) {
 
 export async function readDownload(download) {
   return readFile(await download.path(), 'utf8');
-}
-
-/** A Zendesk-like export of `rows` tickets. */
-export function zendeskCsv(rows) {
-  const header = 'Id,Subject,Description,Requester,Organization,Priority,Status,Created at,Updated at,Solved at,Via,Tags,Ticket type,Plan [list],Assignee';
-  const priorities = ['Low', 'Normal', 'High', 'Urgent'];
-  const statuses = ['new', 'open', 'pending', 'solved'];
-  const lines = [header];
-  for (let i = 0; i < rows; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    const solved = statuses[i % 4] === 'solved' ? `2021-10-${day} 18:00:00 +0000` : '';
-    lines.push(
-      [
-        100000 + i,
-        `Ticket ${i}: checkout fails for card ${i % 97}`,
-        `"Customer reports an error, ""code ${i % 13}"".\nSteps attached."`,
-        `Customer ${i % 500}`,
-        `Org ${i % 80}`,
-        priorities[i % 4],
-        statuses[i % 4],
-        `2021-10-${day} 09:00:00 +0000`,
-        `2021-10-${day} 12:00:00 +0000`,
-        solved,
-        'Web Form',
-        'checkout payments',
-        'incident',
-        'Pro',
-        'Mina',
-      ].join(','),
-    );
-  }
-  return lines.join('\n') + '\n';
 }
 
 /**
@@ -229,41 +230,6 @@ export async function allCaseRows(page) {
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   return [...rows.values()].sort((a, b) => a.index - b.index);
-}
-
-/**
- * A JSON export (this app's format) of `count` open cases, one minute apart, oldest first;
- * case `i` has the title `Case ${i}: …` and the word `ref${i}x` in its description.
- */
-export function exportJson(count) {
-  const start = Date.parse('2026-11-01T00:00:00Z');
-  const tiers = ['enterprise', 'premium', 'standard', 'free'];
-  const surfaces = ['website', 'app', 'support_platform', 'api', 'other'];
-  const urgencies = ['high', 'medium', 'low'];
-  const titles = ['checkout fails for saved cards', 'cannot log in after reset', '결제 오류가 발생합니다', '無法登入帳號', 'invoice PDF missing'];
-  const cases = [];
-  for (let i = 0; i < count; i++) {
-    const at = new Date(start + i * 60_000).toISOString().replace('.000Z', 'Z');
-    cases.push({
-      id: `c${String(i).padStart(6, '0')}`,
-      external_id: '',
-      title: `Case ${i}: ${titles[i % titles.length]}`,
-      description: `Reported by the store team, ref${i}x. It started after the release and affects several stores; the customer has tried again with no change.`,
-      customer: `Customer ${i % 900}`,
-      tier: tiers[i % tiers.length],
-      surface: surfaces[i % surfaces.length],
-      category: 'Payments',
-      customers_affected: [1, 3, 12, 40, 250, 1200][i % 6],
-      urgency: urgencies[i % urgencies.length],
-      status: 'new',
-      created_at: at,
-      updated_at: at,
-      first_response_at: null,
-      resolved_at: null,
-      timeline: [{ at, author: 'Mina', event: 'created' }],
-    });
-  }
-  return JSON.stringify({ format: 'triage-desk-export', schema_version: 2, exported_at: '2026-11-23T09:30:00Z', settings: { display_name: 'Mina' }, cases });
 }
 
 /** Imports a file through the Import file input and confirms the review; waits for the inbox. */

@@ -2,7 +2,7 @@
 // date corrected by hand, and a merge undone on the record (issue #15) rather than erased.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, createCase, storedDesk, screenshot } from './harness.mjs';
+import { useServedApp, withApp, createCase, storedDesk, screenshot } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -12,8 +12,7 @@ const stored = async (page) => {
   return JSON.parse(await storedDesk(page));
 };
 
-test('the created date is shown and corrected on the case page, with the change on the timeline', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('the created date is shown and corrected on the case page, with the change on the timeline', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Reported by phone last week' });
   await page.getByRole('link', { name: 'Reported by phone last week' }).click();
   const created = page.getByLabel('Created', { exact: true });
@@ -38,12 +37,9 @@ test('the created date is shown and corrected on the case page, with the change 
   assert.equal(await created.getAttribute('aria-invalid'), 'true');
   assert.equal(Date.parse((await stored(page)).data.cases[0].created_at), Date.parse(expected), 'a future date is refused');
   await screenshot(page, 'case-created-refused');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('unmerge keeps the merge on both timelines and logs the unmerge beside it', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('unmerge keeps the merge on both timelines and logs the unmerge beside it', () => withApp(app, async ({ page }) => {
   await page.getByRole('button', { name: 'Load demo cases' }).click();
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
   const before = await stored(page);
@@ -86,6 +82,4 @@ test('unmerge keeps the merge on both timelines and logs the unmerge beside it',
   const unmergedDuplicates = primary.indexOf(`Unmerged 1 duplicate: \u201c${duplicateTitle}\u201d`);
   assert.ok(merged >= 0 && unmergedDuplicates >= 0 && unmergedDuplicates < merged, `the primary's timeline:\n${primary}`);
   assert.equal(after.data.merges, undefined, 'no merge is standing');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -132,6 +132,13 @@ export function recordViolations() {
   );
 }
 
+/** `withApp` options for a guarded page of the app at `url`: policy violations are recorded from
+ * the first script on, and the test gets what `guard` sees as `prepared`. */
+export const guarded = (url) => ({
+  setup: (context) => context.addInitScript(recordViolations),
+  prepare: (page) => guard(page, new URL(url).origin),
+});
+
 /** Elements and attributes that could only come from a payload parsed as HTML. */
 export const INJECTED =
   'body script, body style, body iframe, body object, body embed, body base, body meta, body link, img[src="x"], ' +

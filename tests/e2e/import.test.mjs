@@ -2,9 +2,10 @@
 // in headless Chromium against the release build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, createCase, readDownload, root, artifacts, zendeskCsv, storedDesk, caseRows, exportJson } from './harness.mjs';
+import { useServedApp, withApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, caseRows } from './harness.mjs';
+import { exportFile, numberedCases, zendeskCsv } from './synthetic.mjs';
 
 const app = useServedApp();
 
@@ -32,8 +33,7 @@ async function exportCsv(page, which) {
   return { bytes: readFileSync(path), name: download.suggestedFilename() };
 }
 
-test('a Zendesk CSV is previewed, imported, and importing it again doubles nothing', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('a Zendesk CSV is previewed, imported, and importing it again doubles nothing', () => withApp(app, async ({ page }) => {
   await importFile(page, fixture('zendesk.csv'));
   const panel = review(page);
   await assert.doesNotReject(panel.getByText('Zendesk tickets (CSV)').waitFor());
@@ -59,12 +59,9 @@ test('a Zendesk CSV is previewed, imported, and importing it again doubles nothi
   await panel.getByRole('button', { name: 'Import cases' }).click();
   await assert.doesNotReject(panel.getByText('Imported: 0 added, 0 updated, 4 unchanged.').waitFor());
   assert.equal(await caseCount(page, 4), 4);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('CSV export (all cases and this view) re-imports with nothing to add and matches the JSON export', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('CSV export (all cases and this view) re-imports with nothing to add and matches the JSON export', () => withApp(app, async ({ page, errors }) => {
   await page.getByRole('button', { name: 'Load demo cases' }).click();
   await createCase(page, { title: '=HYPERLINK("http://x") 환불 요청', customer: '한빛상사' });
   const all = await exportCsv(page, 'all cases');
@@ -101,12 +98,9 @@ test('CSV export (all cases and this view) re-imports with nothing to add and ma
   await assert.doesNotReject(panel.getByText(`0 new cases will be added, 0 cases already here will be updated, ${json.cases.length} are unchanged, and 0 rows have errors.`).waitFor());
   await panel.getByRole('button', { name: 'Import cases' }).click();
   assert.equal(await caseCount(page, count), count);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('unreadable files show the reason and change nothing', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('unreadable files show the reason and change nothing', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Keep me' });
   const before = await stored(page);
   const panel = review(page);
@@ -132,15 +126,13 @@ test('unreadable files show the reason and change nothing', async () => {
   await panel.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await stored(page), before);
   await assert.doesNotReject(page.getByRole('link', { name: 'Keep me' }).waitFor());
-  await context.close();
-});
+}));
 
-test('empty, BOM-only, deeply nested, NaN, trailing-garbage, lone-surrogate and newer-schema files are refused and change nothing', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('empty, BOM-only, deeply nested, NaN, trailing-garbage, lone-surrogate and newer-schema files are refused and change nothing', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Keep me' });
   const before = await stored(page);
   const panel = review(page);
-  const valid = exportJson(1);
+  const valid = exportFile(numberedCases(1));
   const refused = [
     ['empty.csv', '', /The file is empty\./],
     ['bom-only.csv', '\uFEFF', /The file is empty\./],
@@ -170,12 +162,9 @@ test('empty, BOM-only, deeply nested, NaN, trailing-garbage, lone-surrogate and 
   await panel.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await stored(page), before, 'surrogate.json changed nothing');
   await assert.doesNotReject(page.getByRole('link', { name: 'Keep me' }).waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('quick add of three pasted lines, plain and tabbed mixed, creates three cases', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('quick add of three pasted lines, plain and tabbed mixed, creates three cases', () => withApp(app, async ({ page }) => {
   await page.getByRole('button', { name: 'Quick add' }).click();
   await page.getByLabel('Paste cases').fill('Login page times out\tSafari users only\nRefund not received\nInvoice PDF is blank\tSince Monday');
   await screenshot(page, 'quick-add');
@@ -189,12 +178,9 @@ test('quick add of three pasted lines, plain and tabbed mixed, creates three cas
     await assert.doesNotReject(page.getByRole('link', { name: title }).waitFor());
   }
   assert.equal(await caseCount(page, 3), 3);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('dropping a file on the page opens the preview', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('dropping a file on the page opens the preview', () => withApp(app, async ({ page }) => {
   const content = readFileSync(fixture('jira.csv'), 'utf8');
   const transfer = await page.evaluateHandle((text) => {
     const data = new DataTransfer();
@@ -207,12 +193,9 @@ test('dropping a file on the page opens the preview', async () => {
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await assert.doesNotReject(review(page).getByText('Jira issues (CSV)').waitFor());
   assert.equal(await page.getByText('Drop a CSV or JSON file to import it').count(), 0);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a 20 MB file shows a progress bar while it is read, and Cancel stops it and changes nothing', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('a 20 MB file shows a progress bar while it is read, and Cancel stops it and changes nothing', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Keep me' });
   const before = await stored(page);
   const file = join(artifacts, 'zendesk-20mb.csv');
@@ -230,12 +213,9 @@ test('a 20 MB file shows a progress bar while it is read, and Cancel stops it an
   assert.equal(await panel.count(), 0, 'a cancelled import does not come back');
   assert.equal(await stored(page), before);
 
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a 30,000-row file is checked and imported with progress bars; Cancel during the import writes nothing', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('a 30,000-row file is checked and imported with progress bars; Cancel during the import writes nothing', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Keep me' });
   const before = await stored(page);
   const rows = 30_000;
@@ -269,6 +249,4 @@ test('a 30,000-row file is checked and imported with progress bars; Cancel durin
   await importFile(page, file);
   await panel.getByRole('button', { name: 'Import cases' }).click({ timeout: 60_000 });
   await assert.doesNotReject(panel.getByText(`Imported: ${rows} added, 0 updated, 0 unchanged.`).waitFor({ timeout: 60_000 }));
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -4,19 +4,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, artifacts, caseRows, settle, exportJson, importThroughReview } from './harness.mjs';
+import { useServedApp, withApp, artifacts, caseRows, settle, importThroughReview } from './harness.mjs';
+import { exportFile, numberedCases } from './synthetic.mjs';
 
 const app = useServedApp();
 const COUNT = 2000;
 
-async function bigInbox() {
-  const opened = await openApp(app.browser, app.server.url);
+/** Imports `COUNT` numbered cases into the empty desk of `page`. */
+async function importNumbered(page) {
   mkdirSync(artifacts, { recursive: true });
   const file = join(artifacts, `cases-${COUNT}.json`);
-  writeFileSync(file, exportJson(COUNT));
-  await importThroughReview(opened.page, file);
-  await opened.page.getByText(`${COUNT} cases`, { exact: true }).waitFor();
-  return opened;
+  writeFileSync(file, exportFile(numberedCases(COUNT)));
+  await importThroughReview(page, file);
+  await page.getByText(`${COUNT} cases`, { exact: true }).waitFor();
 }
 
 const grid = (page) => page.getByRole('grid', { name: 'Inbox' });
@@ -34,8 +34,8 @@ const focusedRow = (page) =>
     };
   });
 
-test('thousands of cases: few rows built, the last one reachable, the count announced', async () => {
-  const { context, page, errors } = await bigInbox();
+test('thousands of cases: few rows built, the last one reachable, the count announced', () => withApp(app, async ({ page }) => {
+  await importNumbered(page);
   await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' });
   assert.equal(await grid(page).getAttribute('aria-rowcount'), String(COUNT + 1));
   const built = await caseRows(page).count();
@@ -77,12 +77,10 @@ test('thousands of cases: few rows built, the last one reachable, the count anno
   const box = await top.boundingBox();
   const height = await page.evaluate(() => window.innerHeight);
   assert.ok(box && box.y >= -1 && box.y + box.height <= height + 1, `the first row is on screen: ${JSON.stringify(box)}`);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('the keyboard moves row by row, jumps to the ends, and Enter opens the case', async () => {
-  const { context, page, errors } = await bigInbox();
+test('the keyboard moves row by row, jumps to the ends, and Enter opens the case', () => withApp(app, async ({ page }) => {
+  await importNumbered(page);
   await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' });
   // One tab stop for the whole list, right after the filters.
   await page.getByLabel('Sort by').focus();
@@ -119,12 +117,10 @@ test('the keyboard moves row by row, jumps to the ends, and Enter opens the case
   const title = (await focusedRow(page)).title;
   await page.keyboard.press('Enter');
   await assert.doesNotReject(page.getByRole('heading', { name: title }).waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('search narrows thousands of cases and clearing it brings them back', async () => {
-  const { context, page, errors } = await bigInbox();
+test('search narrows thousands of cases and clearing it brings them back', () => withApp(app, async ({ page }) => {
+  await importNumbered(page);
   const search = page.getByLabel('Search');
   await search.pressSequentially('ref1234x');
   await assert.doesNotReject(page.getByText('1 case', { exact: true }).waitFor());
@@ -137,6 +133,4 @@ test('search narrows thousands of cases and clearing it brings them back', async
   assert.match(await caseRows(page).first().innerText(), /결제/);
   await search.fill('');
   await assert.doesNotReject(page.getByText(`${COUNT} cases`, { exact: true }).waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, readDownload, artifacts, clearStorage, createCase, inDatabase } from './harness.mjs';
+import { useServedApp, withApp, loadDemo, readDownload, artifacts, clearStorage, createCase, inDatabase } from './harness.mjs';
 
 const app = useServedApp();
 const nav = (page, name) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
@@ -27,10 +27,8 @@ async function importText(page, name, text) {
   return review;
 }
 
-test('Export JSON, clear the site, Import: incidents, merges and not-duplicate pairs come back', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await page.getByRole('button', { name: 'Load demo cases' }).click();
-  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+test('Export JSON, clear the site, Import: incidents, merges and not-duplicate pairs come back', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   await nav(page, 'Groups');
   await page.getByRole('heading', { name: 'Groups', level: 1 }).waitFor();
   const payments = group(page, /declined.*PAY-502|PAY-502.*declined/);
@@ -72,12 +70,9 @@ test('Export JSON, clear the site, Import: incidents, merges and not-duplicate p
   await assert.doesNotReject(page.getByText('Update: Card processor certificate expired; renewing.').waitFor());
   await page.goto(`${app.server.url}#/case/${first.merges[0].primary}`);
   await assert.doesNotReject(page.getByRole('button', { name: 'Unmerge' }).waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('the unreadable-data download imports back every case it holds', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('the unreadable-data download imports back every case it holds', () => withApp(app, async ({ page }) => {
   for (const title of ['Kept through the damage', 'Also kept']) await createCase(page, { title });
   await saved(page);
   await inDatabase(page, (db) => new Promise((resolve) => {
@@ -98,5 +93,4 @@ test('the unreadable-data download imports back every case it holds', async () =
   for (const title of ['Kept through the damage', 'Also kept']) {
     await assert.doesNotReject(page.getByRole('link', { name: title }).waitFor());
   }
-  await context.close();
-});
+}));

@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, createCase, readDownload, artifacts, storedDesk } from './harness.mjs';
-import { syntheticExport, syntheticCases, idDigest } from './synthetic.mjs';
+import { useServedApp, withApp, screenshot, createCase, readDownload, artifacts, storedDesk } from './harness.mjs';
+import { exportFile, syntheticCases, idDigest } from './synthetic.mjs';
 
 const app = useServedApp();
 const row = (page, title) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
@@ -20,11 +20,10 @@ async function exportJson(page) {
   return JSON.parse(await readDownload(download));
 }
 
-test('50,000 cases are saved, survive a reload intact, and Settings says how much more fits', { timeout: 180_000 }, async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('50,000 cases are saved, survive a reload intact, and Settings says how much more fits', { timeout: 180_000 }, () => withApp(app, async ({ page }) => {
   mkdirSync(artifacts, { recursive: true });
   const file = join(artifacts, 'scale-50000.json');
-  const text = syntheticExport(50_000);
+  const text = exportFile(syntheticCases(50_000));
   writeFileSync(file, text);
   const expected = idDigest(JSON.parse(text).cases);
 
@@ -46,12 +45,9 @@ test('50,000 cases are saved, survive a reload intact, and Settings says how muc
   const usage = page.getByText(/^Using .* of the .* this browser allows this page; room for about [\d,]+ more cases\.$/);
   await assert.doesNotReject(usage.waitFor());
   await screenshot(page, 'settings-storage-50k');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('the earlier single-key layout moves into the database and the old key goes', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('the earlier single-key layout moves into the database and the old key goes', () => withApp(app, async ({ page }) => {
   const cases = syntheticCases(3);
   cases[0].title = 'Migrated from the earlier layout';
   const envelope = { schema_version: 2, revision: 41, saved_at: '2026-11-20T10:00:00Z', data: { cases, settings: { display_name: 'Dana' } } };
@@ -66,16 +62,13 @@ test('the earlier single-key layout moves into the database and the old key goes
 
   await page.reload();
   await assert.doesNotReject(row(page, 'Migrated from the earlier layout').waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
 for (const earlier of [
   { layout: 1, records: 256, what: '256 text records' },
   { layout: 2, records: 1024, what: '1,024 text records' },
 ]) {
-  test(`records of database layout ${earlier.layout} (${earlier.what}) are rewritten in the current one`, async () => {
-    const { context, page, errors } = await openApp(app.browser, app.server.url);
+  test(`records of database layout ${earlier.layout} (${earlier.what}) are rewritten in the current one`, () => withApp(app, async ({ page }) => {
     const titles = [`Filed under layout ${earlier.layout}`, 'Also filed under it', '결제 오류 付款失敗'];
     for (const title of titles) await createCase(page, { title });
     await saved(page);
@@ -130,13 +123,10 @@ for (const earlier of [
     const stored = JSON.parse(await storedDesk(page));
     assert.deepEqual(stored.data.cases.map((c) => c.title).sort(), [...titles].sort(), 'every case once, none twice');
     assert.ok(rewritten.keys.every((key) => key < 1024));
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+  }));
 }
 
-test('a write that fails half-way loses nothing: the edit stays on screen, the stored data stays whole', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+test('a write that fails half-way loses nothing: the edit stays on screen, the stored data stays whole', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Stored before the fault', customer: 'Northwind' });
   await createCase(page, { title: 'Another stored case' });
   await page.waitForFunction(() => performance.getEntriesByName('triage-desk:save').length > 0);
@@ -164,5 +154,4 @@ test('a write that fails half-way loses nothing: the edit stays on screen, the s
   await page.getByRole('heading', { name: 'Stored before the fault' }).waitFor();
   assert.equal(await page.getByLabel('Customer', { exact: true }).inputValue(), 'Northwind');
   assert.equal(await page.getByRole('alert').filter({ hasText: 'Not saved.' }).count(), 0);
-  await context.close();
-});
+}));

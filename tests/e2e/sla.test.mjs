@@ -1,7 +1,7 @@
 // SLA timers as a lead watches them: live countdowns, stops and pauses, the what-if clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, screenshot, createCase, storedDesk, caseRows } from './harness.mjs';
+import { useServedApp, withApp, screenshot, createCase, storedDesk, caseRows } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -15,8 +15,7 @@ const secondsLeft = (text) => {
   return Number(match[1]) * 60 + Number(match[2]);
 };
 
-test('a new Enterprise case counts down its first response, and the what-if clock shows the breach', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('a new Enterprise case counts down its first response, and the what-if clock shows the breach', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Payments API times out', customer: 'Northwind', tier: 'Enterprise' });
   const cell = row(page, 'Payments API times out');
   const first = timer(cell, 'First response');
@@ -57,12 +56,9 @@ test('a new Enterprise case counts down its first response, and the what-if cloc
   await assert.doesNotReject(page.getByText('No cases match these filters.').waitFor());
   await page.getByLabel('SLA', { exact: true }).selectOption({ label: 'Any' });
   assert.match(await label(first), /^First response: On track/);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('logging a contact meets the first response; waiting on customer pauses resolution', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('logging a contact meets the first response; waiting on customer pauses resolution', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'Invoices show the wrong VAT', customer: 'Blue Harbor', tier: 'Enterprise' });
   await page.getByRole('link', { name: 'Invoices show the wrong VAT' }).click();
   const panel = page.getByRole('region', { name: 'SLA' });
@@ -85,12 +81,9 @@ test('logging a contact meets the first response; waiting on customer pauses res
   await assert.doesNotReject(timeline.getByText(/SLA paused \(Next update, Resolution\): waiting on the customer$/).waitFor());
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });
   await assert.doesNotReject(timeline.getByText(/to In progress; SLA resumed$/).waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('Settings > SLA validates time zones and edits targets', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('Settings > SLA validates time zones and edits targets', () => withApp(app, async ({ page }) => {
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'SLA', exact: true }).waitFor();
   const zone = page.getByLabel('Business hours time zone');
@@ -131,6 +124,4 @@ test('Settings > SLA validates time zones and edits targets', async () => {
   await assert.doesNotReject(page.getByText('Premium, Standard, Free still use this calendar; pick another for them first.').waitFor());
   await page.getByRole('button', { name: 'Remove Seoul office' }).click();
   await assert.doesNotReject(page.getByRole('group', { name: 'Seoul office' }).waitFor({ state: 'detached' }));
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -1,5 +1,7 @@
-// Realistic synthetic cases for the scale test and benchmark, written as this app's JSON export.
-// A port of benches/support/synthetic.rs that draws exactly the same cases, so the browser
+// The generated inputs of the browser tests and benchmarks, in one place: realistic synthetic
+// cases, plain numbered cases, both written as this app's JSON export, and a Zendesk-like CSV.
+//
+// The synthetic cases are a port of benches/support/synthetic.rs that draws exactly the same cases, so the browser
 // tests and the native and in-browser engine benchmarks measure the same data: Zipf-like word
 // frequencies, 70% English and 15% each Korean and Traditional Chinese, about a fifth of the
 // cases near-duplicates of others, about 730 characters of JSON each. Deterministic.
@@ -166,23 +168,20 @@ const ENGLISH = new Language({
   seed: 1,
   generate: englishWord,
 });
+// Korean and Chinese cases are shorter and drawn from a smaller vocabulary.
+const SHORTER = { vocabulary: 20_000, separator: ' ', titleWords: [3, 6], descriptionWords: [15, 35] };
 const KOREAN = new Language({
+  ...SHORTER,
   common: KOREAN_COMMON,
   sentences: ['빨리 확인 부탁드립니다.', '스크린샷을 첨부합니다.', '재시작해도 해결되지 않습니다.'],
-  vocabulary: 20_000,
-  separator: ' ',
-  titleWords: [3, 6],
-  descriptionWords: [15, 35],
   seed: 2,
   generate: koreanWord,
 });
 const CHINESE = new Language({
+  ...SHORTER,
   common: CHINESE_COMMON,
   sentences: ['請盡快處理，謝謝。', '附上截圖與訂單編號供參考。', '重新啟動也沒有用。'],
-  vocabulary: 20_000,
   separator: '',
-  titleWords: [3, 6],
-  descriptionWords: [15, 35],
   seed: 3,
   generate: chineseWord,
 });
@@ -263,38 +262,99 @@ export function syntheticCases(count) {
     const tier = rng.pick(TIERS);
     const customersAffected = rng.pick(AFFECTED);
     const urgency = rng.pick(URGENCIES);
-    const at = new Date(start + rng.below(5 * 24 * 60) * 60_000).toISOString().replace('.000Z', 'Z');
-    cases.push({
-      id: `c${String(i).padStart(6, '0')}`,
-      external_id: '',
-      title,
-      description,
-      customer,
-      tier,
-      surface: 'website',
-      category: 'Payments',
-      customers_affected: customersAffected,
-      urgency,
-      status: 'new',
-      created_at: at,
-      updated_at: at,
-      first_response_at: null,
-      resolved_at: null,
-      timeline: [{ at, author: 'Mina', event: 'created' }],
-    });
+    const at = start + rng.below(5 * 24 * 60) * 60_000;
+    cases.push(openCase(i, { title, description, customer, tier, surface: 'website', customersAffected, urgency, at }));
   }
   return cases;
 }
 
-/** The export file Import reads, for `count` synthetic cases. */
-export function syntheticExport(count) {
+/**
+ * `count` plain open cases, one minute apart, oldest first, for tests that find a case by its
+ * number: case `i` has the title `Case ${i}: …` and the word `ref${i}x` in its description, and
+ * every fifth title is Korean (with 결제).
+ */
+export function numberedCases(count) {
+  const start = Date.parse('2026-11-01T00:00:00Z');
+  const surfaces = ['website', 'app', 'support_platform', 'api', 'other'];
+  const titles = ['checkout fails for saved cards', 'cannot log in after reset', '결제 오류가 발생합니다', '無法登入帳號', 'invoice PDF missing'];
+  return Array.from({ length: count }, (_, i) =>
+    openCase(i, {
+      title: `Case ${i}: ${titles[i % titles.length]}`,
+      description: `Reported by the store team, ref${i}x. It started after the release and affects several stores; the customer has tried again with no change.`,
+      customer: `Customer ${i % 900}`,
+      tier: TIERS[i % TIERS.length],
+      surface: surfaces[i % surfaces.length],
+      customersAffected: [1, 3, 12, 40, 250, 1200][i % 6],
+      urgency: URGENCIES[i % URGENCIES.length],
+      at: start + i * 60_000,
+    }),
+  );
+}
+
+/** Case number `i`, new and untouched since it was created at `at` (ms since the epoch). */
+function openCase(i, { title, description, customer, tier, surface, customersAffected, urgency, at }) {
+  const time = new Date(at).toISOString().replace('.000Z', 'Z');
+  return {
+    id: `c${String(i).padStart(6, '0')}`,
+    external_id: '',
+    title,
+    description,
+    customer,
+    tier,
+    surface,
+    category: 'Payments',
+    customers_affected: customersAffected,
+    urgency,
+    status: 'new',
+    created_at: time,
+    updated_at: time,
+    first_response_at: null,
+    resolved_at: null,
+    timeline: [{ at: time, author: 'Mina', event: 'created' }],
+  };
+}
+
+/** The export file Import reads, holding `cases` and the user's `displayName`. */
+export function exportFile(cases, displayName = 'Mina') {
   return JSON.stringify({
     format: 'triage-desk-export',
     schema_version: 2,
     exported_at: '2026-11-23T00:00:00Z',
-    cases: syntheticCases(count),
-    settings: { display_name: 'Mina' },
+    cases,
+    settings: { display_name: displayName },
   });
+}
+
+/** A Zendesk-like export of `rows` tickets. */
+export function zendeskCsv(rows) {
+  const header = 'Id,Subject,Description,Requester,Organization,Priority,Status,Created at,Updated at,Solved at,Via,Tags,Ticket type,Plan [list],Assignee';
+  const priorities = ['Low', 'Normal', 'High', 'Urgent'];
+  const statuses = ['new', 'open', 'pending', 'solved'];
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const solved = statuses[i % 4] === 'solved' ? `2021-10-${day} 18:00:00 +0000` : '';
+    lines.push(
+      [
+        100000 + i,
+        `Ticket ${i}: checkout fails for card ${i % 97}`,
+        `"Customer reports an error, ""code ${i % 13}"".\nSteps attached."`,
+        `Customer ${i % 500}`,
+        `Org ${i % 80}`,
+        priorities[i % 4],
+        statuses[i % 4],
+        `2021-10-${day} 09:00:00 +0000`,
+        `2021-10-${day} 12:00:00 +0000`,
+        solved,
+        'Web Form',
+        'checkout payments',
+        'incident',
+        'Pro',
+        'Mina',
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** Count and a checksum of the ids, independent of order. */

@@ -2,7 +2,7 @@
 // one browser context share IndexedDB and the BroadcastChannel, as two tabs of one profile do.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, createCase, storedDesk, screenshot } from './harness.mjs';
+import { useServedApp, withApp, createCase, storedDesk, screenshot } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -19,25 +19,21 @@ async function until(what, check, timeout = 8000) {
 
 const storedCase = async (page, id) => JSON.parse(await storedDesk(page))?.data.cases.find((c) => c.id === id);
 
-/** A page of `context` on case `id`, collecting the page's errors into `errors`. */
-async function openCase(context, id, errors) {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${app.server.url}#/case/${encodeURIComponent(id)}`);
+/** Another page of the profile (`open` of the fixture) on case `id`. */
+async function openCase(open, id) {
+  const page = await open(`#/case/${encodeURIComponent(id)}`);
   await page.getByLabel('Title', { exact: true }).waitFor();
   return page;
 }
 
-/** One case, open in tabs A and B of one browser profile. */
-async function twoTabsOnCase(title) {
-  const { context, page: a, errors } = await openApp(app.browser, app.server.url);
+/** One case, open in tabs A (the fixture's page) and B of one browser profile. */
+async function twoTabsOnCase({ page: a, open }, title) {
   await createCase(a, { title, description: 'As reported', customer: 'Initial customer', category: 'Initial' });
   await a.getByRole('link', { name: title }).click();
   await a.getByLabel('Title', { exact: true }).waitFor();
   const id = decodeURIComponent(new URL(a.url()).hash.slice('#/case/'.length));
-  const b = await openCase(context, id, errors);
-  return { context, a, b, id, errors };
+  const b = await openCase(open, id);
+  return { a, b, id };
 }
 
 const control = (page, label) => page.getByLabel(label, { exact: true });
@@ -48,8 +44,8 @@ const shows = (page, label, value) =>
 
 const changed = (c, field, to) => c.timeline.some((e) => e.event === 'field_changed' && e.field === field && e.to === to);
 
-test('a draft in one tab survives another tab saving a different field of the case', async () => {
-  const { context, a, b, id, errors } = await twoTabsOnCase('Draft survives another tab');
+test('a draft in one tab survives another tab saving a different field of the case', () => withApp(app, async (tabs) => {
+  const { a, b, id } = await twoTabsOnCase(tabs, 'Draft survives another tab');
   let round = 0;
   for (const label of ['Title', 'Description', 'Category']) {
     for (const delay of [50, 500, 3000]) {
@@ -72,18 +68,16 @@ test('a draft in one tab survives another tab saving a different field of the ca
         const c = await storedCase(b, id);
         return c?.customer === customer && c[key] === typed;
       });
-      const third = await openCase(context, id, errors);
+      const third = await openCase(tabs.open, id);
       await shows(third, label, typed);
       assert.equal(await control(third, 'Customer').inputValue(), customer);
       await third.close();
     }
   }
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('both tabs edit the title: the second sees the other value and chooses Keep mine or Take theirs', async () => {
-  const { context, a, b, id, errors } = await twoTabsOnCase('Title edited twice');
+test('both tabs edit the title: the second sees the other value and chooses Keep mine or Take theirs', () => withApp(app, async (tabs) => {
+  const { a, b, id } = await twoTabsOnCase(tabs, 'Title edited twice');
   const prompt = b.getByRole('group', { name: 'Title changed in another tab' });
 
   // Keep mine, by keyboard: leaving the field keeps the prompt and saves nothing yet.
@@ -117,12 +111,10 @@ test('both tabs edit the title: the second sees the other value and chooses Keep
   assert.equal((await storedCase(b, id)).title, 'A again');
   assert.equal(await control(a, 'Title').inputValue(), 'A again');
   assert.ok(!changed(await storedCase(b, id), 'title', 'B again'), 'the discarded draft was never saved');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('two tabs leaving different fields in the same moment both keep their change', async () => {
-  const { context, a, b, id, errors } = await twoTabsOnCase('Simultaneous edits');
+test('two tabs leaving different fields in the same moment both keep their change', () => withApp(app, async (tabs) => {
+  const { a, b, id } = await twoTabsOnCase(tabs, 'Simultaneous edits');
   for (let round = 1; round <= 10; round++) {
     const [customer, category] = [`Customer ${round}`, `Category ${round}`];
     await control(a, 'Customer').fill(customer);
@@ -139,6 +131,4 @@ test('two tabs leaving different fields in the same moment both keep their chang
   const timeline = b.getByRole('region', { name: 'Timeline' });
   await assert.doesNotReject(timeline.getByText('Customer changed from \u201cCustomer 9\u201d to \u201cCustomer 10\u201d').waitFor());
   await assert.doesNotReject(timeline.getByText('Category changed from \u201cCategory 9\u201d to \u201cCategory 10\u201d').waitFor());
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -1,16 +1,9 @@
 // The triage score as an escalation manager meets it, in headless Chromium on the release build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, openApp, screenshot, createCase, caseRows, allCaseRows } from './harness.mjs';
+import { useServedApp, withApp, loadDemo, screenshot, createCase, caseRows, allCaseRows } from './harness.mjs';
 
 const app = useServedApp();
-
-async function demoInbox() {
-  const opened = await openApp(app.browser, app.server.url);
-  await opened.page.getByRole('button', { name: 'Load demo cases' }).click();
-  await opened.page.getByRole('heading', { name: 'Inbox' }).waitFor();
-  return opened;
-}
 
 /** The top row of the inbox (scrolling up to it: the page keeps its scroll across screens). */
 async function firstRow(page) {
@@ -18,8 +11,8 @@ async function firstRow(page) {
   return caseRows(page).and(page.locator('[aria-rowindex="2"]'));
 }
 
-test('the demo inbox is sorted by score and the most urgent case is on top', async () => {
-  const { context, page, errors } = await demoInbox();
+test('the demo inbox is sorted by score and the most urgent case is on top', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   assert.equal(await page.getByLabel('Sort by').inputValue(), 'score');
   const top = await (await firstRow(page)).innerText();
   // A many-customer payment or login outage on an Enterprise account, not a cosmetic issue.
@@ -39,12 +32,10 @@ test('the demo inbox is sorted by score and the most urgent case is on top', asy
 
   await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' });
   assert.match(await (await firstRow(page)).innerText(), /dark mode/i);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('why this score: every factor with its points, summing to the score, keywords marked', async () => {
-  const { context, page } = await demoInbox();
+test('why this score: every factor with its points, summing to the score, keywords marked', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   await (await firstRow(page)).getByRole('link').click();
   const why = page.getByRole('region', { name: 'Why this score' });
   await why.waitFor();
@@ -61,11 +52,10 @@ test('why this score: every factor with its points, summing to the score, keywor
   const marked = await why.locator('mark').allInnerTexts();
   assert.ok(marked.some((word) => /payment|checkout|declined|log ?in|sso|error/i.test(word)), `marked: ${marked}`);
   await screenshot(page, 'triage-case');
-  await context.close();
-});
+}));
 
-test('a pinned priority shows beside the computed one and is logged', async () => {
-  const { context, page } = await demoInbox();
+test('a pinned priority shows beside the computed one and is logged', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   const title = await (await firstRow(page)).getByRole('link').innerText();
   await (await firstRow(page)).getByRole('link').click();
   const why = page.getByRole('region', { name: 'Why this score' });
@@ -78,11 +68,10 @@ test('a pinned priority shows beside the computed one and is logged', async () =
   await page.getByRole('link', { name: title, exact: true }).click();
   await page.getByLabel('Pinned priority').selectOption({ value: '' });
   await assert.doesNotReject(timeline.getByText('Priority pin removed (was P3)').waitFor());
-  await context.close();
-});
+}));
 
-test('editing the weights previews the new top ten, and saving reorders the inbox', async () => {
-  const { context, page } = await demoInbox();
+test('editing the weights previews the new top ten, and saving reorders the inbox', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   const titleOf = async (locator) => (await locator.locator('.top-title').innerText()).trim();
   const defaultTop = await (await firstRow(page)).getByRole('link').innerText();
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -106,11 +95,10 @@ test('editing the weights previews the new top ten, and saving reorders the inbo
   await page.getByRole('button', { name: 'Save rules' }).click();
   await page.getByRole('link', { name: 'Inbox' }).first().click();
   assert.equal(await (await firstRow(page)).getByRole('link').innerText(), defaultTop);
-  await context.close();
-});
+}));
 
-test('a malformed rule gets a message next to the field and cannot be saved', async () => {
-  const { context, page } = await demoInbox();
+test('a malformed rule gets a message next to the field and cannot be saved', () => withApp(app, async ({ page }) => {
+  await loadDemo(page);
   await page.getByRole('link', { name: 'Settings' }).click();
   const english = page.getByLabel('Risk keywords, English');
   const words = await english.inputValue();
@@ -126,11 +114,9 @@ test('a malformed rule gets a message next to the field and cannot be saved', as
   assert.match(await page.locator('#weight-tier-message').innerText(), /Tier weight is 90; use 0 to 50/);
   await page.getByRole('button', { name: 'Discard changes' }).click();
   assert.equal(await english.inputValue(), words);
-  await context.close();
-});
+}));
 
-test('full-width text matches the risk keywords, folded by the browser\'s NFKC', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+test('full-width text matches the risk keywords, folded by the browser\'s NFKC', () => withApp(app, async ({ page }) => {
   await createCase(page, { title: 'ＣＨＥＣＫＯＵＴ ｂｒｏｋｅｎ：ｐａｙｍｅｎｔｓ ｆａｉｌ' });
   await page.getByRole('link', { name: /ＣＨＥＣＫＯＵＴ/ }).click();
   const why = page.getByRole('region', { name: 'Why this score' });
@@ -139,6 +125,4 @@ test('full-width text matches the risk keywords, folded by the browser\'s NFKC',
   const marked = await why.locator('mark').allInnerTexts();
   assert.ok(marked.includes('ＣＨＥＣＫＯＵＴ'), `marked: ${marked}`);
   assert.ok(marked.includes('ｐａｙｍｅｎｔｓ'), `marked: ${marked}`);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -3,7 +3,7 @@
 //! into silent mojibake.
 
 use super::{ImportError, LegacyEncoding};
-use crate::domain::csv_export;
+use crate::domain::csv_format;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -23,7 +23,7 @@ pub(super) fn text(bytes: &[u8]) -> Result<(&str, usize), ImportError> {
     // This app's own CSV may hold control characters typed into a case (exports before they
     // were left out did), so its header vouches for it being text.
     let binary = body.contains(&0) || control_bytes(body) * 100 > body.len().min(8192);
-    if binary && !csv_export::is_own_csv(body) {
+    if binary && !csv_format::is_own_csv(body) {
         return Err(ImportError::Binary { what: "a binary file, not text".into() });
     }
     match std::str::from_utf8(body) {

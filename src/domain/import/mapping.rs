@@ -2,89 +2,11 @@
 //! from column names, and the user's edits to it.
 
 use super::Format;
+use crate::domain::csv_format::Target;
 
-/// A field of a case that a column can feed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// This app's own case id; only this app's exports carry it.
-    CaseId,
-    ExternalId,
-    Title,
-    Description,
-    Customer,
-    Tier,
-    Surface,
-    Category,
-    CustomersAffected,
-    Urgency,
-    Status,
-    CreatedAt,
-    UpdatedAt,
-    FirstResponseAt,
-    ResolvedAt,
-}
-
+// `Target` itself lives in `csv_format`, shared with the export; the import adds the names
+// other tools give each column.
 impl Target {
-    /// Every target, in the column order of this app's CSV export.
-    pub const ALL: [Target; 15] = [
-        Target::CaseId,
-        Target::ExternalId,
-        Target::Title,
-        Target::Description,
-        Target::Customer,
-        Target::Tier,
-        Target::Surface,
-        Target::Category,
-        Target::CustomersAffected,
-        Target::Urgency,
-        Target::Status,
-        Target::CreatedAt,
-        Target::UpdatedAt,
-        Target::FirstResponseAt,
-        Target::ResolvedAt,
-    ];
-
-    /// The column name in this app's CSV export.
-    pub fn key(self) -> &'static str {
-        match self {
-            Target::CaseId => "id",
-            Target::ExternalId => "external_id",
-            Target::Title => "title",
-            Target::Description => "description",
-            Target::Customer => "customer",
-            Target::Tier => "tier",
-            Target::Surface => "surface",
-            Target::Category => "category",
-            Target::CustomersAffected => "customers_affected",
-            Target::Urgency => "urgency",
-            Target::Status => "status",
-            Target::CreatedAt => "created_at",
-            Target::UpdatedAt => "updated_at",
-            Target::FirstResponseAt => "first_response_at",
-            Target::ResolvedAt => "resolved_at",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Target::CaseId => "Triage Desk id",
-            Target::ExternalId => "External id",
-            Target::Title => "Title",
-            Target::Description => "Description",
-            Target::Customer => "Customer",
-            Target::Tier => "Tier",
-            Target::Surface => "Surface",
-            Target::Category => "Category",
-            Target::CustomersAffected => "Customers affected",
-            Target::Urgency => "Urgency",
-            Target::Status => "Status",
-            Target::CreatedAt => "Created",
-            Target::UpdatedAt => "Updated",
-            Target::FirstResponseAt => "First response",
-            Target::ResolvedAt => "Resolved",
-        }
-    }
-
     /// Column names (normalised, best first) that mean this field in other tools' exports.
     fn synonyms(self) -> &'static [&'static str] {
         match self {
@@ -194,6 +116,19 @@ impl Target {
                 "closed time",
                 "done at",
             ],
+            // Zendesk's "Satisfaction Score", Freshdesk's "Satisfaction survey".
+            Target::Satisfaction => &[
+                "satisfaction",
+                "satisfaction score",
+                "satisfaction rating",
+                "satisfaction survey",
+                "survey result",
+                "customer satisfaction",
+                "csat",
+            ],
+            Target::SatisfactionComment => {
+                &["satisfaction comment", "survey comment", "csat comment", "feedback"]
+            }
         }
     }
 }

@@ -16,11 +16,14 @@
 mod encoding;
 mod github;
 mod mapping;
+mod own_file;
 mod plan;
 mod quick_add;
 mod values;
 
-pub use mapping::{ColumnRole, Mapping, Target};
+pub use crate::domain::csv_format::Target;
+pub use mapping::{ColumnRole, Mapping};
+pub use own_file::{read_import, ImportFile, ImportKind};
 pub use plan::{
     apply, Action, Applying, FieldChange, ImportSummary, Incoming, PlannedRow, Planning, Preview, Steps,
     Warning,
@@ -28,9 +31,9 @@ pub use plan::{
 pub use quick_add::quick_add;
 
 use crate::domain::case::Case;
-use crate::domain::csv_export;
+use crate::domain::csv_format;
 use crate::domain::desk::Desk;
-use crate::domain::persist::{self, ImportKind, LoadError};
+use crate::domain::persist::LoadError;
 use serde_json::Value;
 use std::fmt;
 use std::io::Cursor;
@@ -270,7 +273,7 @@ impl ImportJob {
             Some(b'n' | b't' | b'f' | b'"' | b'-' | b'0'..=b'9')
                 if serde_json::from_str::<Value>(text).is_ok() =>
             {
-                let what = persist::json_kind(text);
+                let what = own_file::json_kind(text);
                 Err(ImportError::Unrecognised(format!("This file holds {what}, not cases.")))
             }
             _ => {
@@ -298,7 +301,7 @@ impl ImportJob {
     /// This app's export, storage envelope or unreadable-data backup: every case that can be
     /// read, the others listed as errors, and the desk's other records.
     fn start_own_json(text: &str, total_bytes: usize) -> Result<ImportJob, ImportError> {
-        let file = persist::read_import(text).map_err(|error| {
+        let file = read_import(text).map_err(|error| {
             // Broken JSON is reported by line and column; only a failed read looks again.
             match serde_json::from_str::<serde::de::IgnoredAny>(text) {
                 Err(broken) => json_error(broken),
@@ -361,7 +364,7 @@ impl ImportJob {
             .map(|(i, name)| match name.as_str() {
                 "" => format!("Column {}", i + 1),
                 // The export neutralises its header like any cell; extra columns keep their names.
-                _ if format == Format::TriageDeskCsv => csv_export::unneutralise(&name).to_string(),
+                _ if format == Format::TriageDeskCsv => csv_format::unneutralise(&name).to_string(),
                 _ => name,
             })
             .collect();
@@ -450,7 +453,7 @@ impl ImportJob {
         let own = self.format == Format::TriageDeskCsv;
         let cells = record
             .iter()
-            .map(|cell| if own { csv_export::unneutralise(cell).to_string() } else { cell.to_string() })
+            .map(|cell| if own { csv_format::unneutralise(cell).to_string() } else { cell.to_string() })
             .collect();
         self.rows.push(Row { at, cells });
     }
@@ -506,7 +509,7 @@ fn json_error(error: serde_json::Error) -> ImportError {
     ImportError::Json {
         line: error.line(),
         column: error.column(),
-        reason: persist::without_position(&error),
+        reason: own_file::without_position(&error),
     }
 }
 

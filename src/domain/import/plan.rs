@@ -1,15 +1,15 @@
 //! From mapped rows to cases: the preview of what an import would do, and doing it.
 
-use super::mapping::{ColumnRole, Mapping, Target};
+use super::mapping::{ColumnRole, Mapping};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
-    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Status, Surface, Tier, TimelineEntry,
-    Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Priority, Rating, Satisfaction,
+    Status, Surface, Tier, TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED,
+    MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
-use crate::domain::desk::Desk;
-use crate::domain::duplicates::UndoneMerge;
+use crate::domain::csv_format::Target;
+use crate::domain::desk::{Desk, DeskRecords, UndoneMerge};
 use crate::domain::sort;
-use crate::domain::triage::Priority;
 use chrono::{Datelike, Months, SecondsFormat};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -52,6 +52,10 @@ pub struct Incoming {
     pub timeline: Vec<TimelineEntry>,
     /// A priority pinned in this app, from its JSON export.
     pub priority_pin: Option<Priority>,
+    /// The customer's satisfaction rating, from a survey column or this app's export, and
+    /// what they said (kept apart: the two may come in either column order).
+    pub rating: Option<Rating>,
+    pub rating_comment: String,
 }
 
 /// What a field change would do, for the preview.
@@ -508,12 +512,20 @@ impl Incoming {
             let at = if closing { self.resolved_at.or(self.updated_at) } else { self.updated_at };
             case.set_status(status, author, at.unwrap_or(created_at).max(created_at));
         }
+        if let Some(satisfaction) = self.satisfaction() {
+            case.rate(Some(satisfaction), author, case.updated_at);
+        }
         case.updated_at = self.updated_at.unwrap_or(case.updated_at);
         case.first_response_at = self.first_response_at;
         if !case.status.is_open() && self.resolved_at.is_some() {
             case.resolved_at = self.resolved_at;
         }
         case
+    }
+
+    /// The customer's rating with their comment, when the row rates the case.
+    fn satisfaction(&self) -> Option<Satisfaction> {
+        self.rating.map(|rating| Satisfaction { rating, comment: self.rating_comment.trim().to_string() })
     }
 
     /// The row's fields, with what a case takes where the source says nothing.
@@ -558,6 +570,7 @@ impl Incoming {
             timeline: self.timeline.clone(),
             priority_pin: self.priority_pin,
             extra: self.extra.clone(),
+            satisfaction: self.satisfaction(),
             engineering: Default::default(),
         })
     }
@@ -622,8 +635,11 @@ impl Incoming {
         } else {
             // This app's own copy of the case: merge it as two tabs would, losing no note.
             let before = case.clone();
-            let ours =
-                Desk { cases: vec![before.clone()], undone_merges: undone.to_vec(), ..Desk::default() };
+            let ours = Desk {
+                cases: vec![before.clone()],
+                records: DeskRecords { undone_merges: undone.to_vec(), ..DeskRecords::default() },
+                ..Desk::default()
+            };
             let theirs = Desk { cases: vec![self.to_case(case.id.clone(), author, now)], ..Desk::default() };
             *case = ours.merge(theirs).cases.remove(0);
             merged_changes(&before, case)
@@ -665,6 +681,10 @@ impl Incoming {
         if let Some(status) = self.status {
             case.set_status(status, author, now);
         }
+        // A survey column left blank says nothing; it never removes a rating.
+        if let Some(satisfaction) = self.satisfaction() {
+            case.rate(Some(satisfaction), author, now);
+        }
         let mut changes = Vec::new();
         for (key, value) in &self.extra {
             if case.extra.get(key) != Some(value) {
@@ -691,6 +711,7 @@ fn logged_change(event: &Event) -> Option<FieldChange> {
         Event::StatusChanged { from, to } | Event::Reopened { from, to } => {
             Some(change("Status", from.label(), to.label()))
         }
+        Event::Rated { rating, .. } => Some(change("Satisfaction", "", rating.map_or("", |r| r.label()))),
         _ => None,
     }
 }
@@ -739,6 +760,8 @@ impl From<&Case> for Incoming {
             extra: case.extra.clone(),
             timeline: case.timeline.clone(),
             priority_pin: case.priority_pin,
+            rating: case.satisfaction.as_ref().map(|s| s.rating),
+            rating_comment: case.satisfaction.as_ref().map(|s| s.comment.clone()).unwrap_or_default(),
         }
     }
 }
@@ -877,6 +900,9 @@ fn read_cell(
         Target::UpdatedAt => incoming.updated_at = time(notes)?,
         Target::FirstResponseAt => incoming.first_response_at = time(notes)?,
         Target::ResolvedAt => incoming.resolved_at = time(notes)?,
+        // "Offered" or "Unoffered" (Zendesk) or a neutral answer is no rating.
+        Target::Satisfaction => incoming.rating = values::rating(value),
+        Target::SatisfactionComment => incoming.rating_comment = value.to_string(),
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! that is an error (dates, counts) or a default with a warning (choices).
 
 use super::Format;
-use crate::domain::case::{Status, Surface, Tier, Timestamp, Urgency};
+use crate::domain::case::{Rating, Status, Surface, Tier, Timestamp, Urgency};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// Lower-cases and drops spaces, dashes and underscores, so "On-hold", "on hold" and
@@ -85,6 +85,49 @@ pub(super) fn surface(text: &str) -> Option<Surface> {
 }
 
 /// The number of customers affected; thousands separators are allowed.
+/// A satisfaction survey's answer: Zendesk's Good and Bad, Freshdesk's smileys in words,
+/// thumbs, or a score out of five; Korean and Chinese answers too. Anything else (offered,
+/// neutral, blank) is no rating.
+pub(super) fn rating(text: &str) -> Option<Rating> {
+    let text = text.trim().to_lowercase();
+    const BAD: [&str; 14] = [
+        "bad",
+        "unhappy",
+        "dissatisfied",
+        "unsatisfied",
+        "not satisfied",
+        "not happy",
+        "not good",
+        "negative",
+        "poor",
+        "thumbs down",
+        "불만",
+        "나쁨",
+        "不滿",
+        "不满",
+    ];
+    const GOOD: [&str; 11] = [
+        "good",
+        "happy",
+        "satisfied",
+        "positive",
+        "great",
+        "excellent",
+        "thumbs up",
+        "만족",
+        "좋음",
+        "滿意",
+        "满意",
+    ];
+    match text.as_str() {
+        "1" | "2" => Some(Rating::Bad),
+        "4" | "5" => Some(Rating::Good),
+        _ if BAD.iter().any(|w| text.contains(w)) => Some(Rating::Bad),
+        _ if GOOD.iter().any(|w| text.contains(w)) => Some(Rating::Good),
+        _ => None,
+    }
+}
+
 pub(super) fn count(text: &str) -> Option<u32> {
     let digits: String = text.chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}')).collect();
     digits.parse().ok()
@@ -253,5 +296,19 @@ mod tests {
         assert_eq!(count("1,200"), Some(1200));
         assert_eq!(count("many"), None);
         assert!(is_blank(" - ") && is_blank("") && !is_blank("0"));
+    }
+
+    #[test]
+    fn survey_answers_read_as_good_bad_or_nothing() {
+        for good in ["Good", "Extremely happy", "Satisfied", "5", "👍 thumbs up", "만족", "非常滿意"]
+        {
+            assert_eq!(rating(good), Some(Rating::Good), "{good}");
+        }
+        for bad in ["Bad", "Unhappy", "dissatisfied", "Not satisfied", "1", "불만족", "不滿意"] {
+            assert_eq!(rating(bad), Some(Rating::Bad), "{bad}");
+        }
+        for none in ["Offered", "Unoffered", "Neutral", "3", "", "-"] {
+            assert_eq!(rating(none), None, "{none}");
+        }
     }
 }

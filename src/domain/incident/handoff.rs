@@ -335,6 +335,8 @@ pub fn case_event_text(event: &Event) -> String {
         Event::IncidentUnlinked { incident, title } => {
             format!("Removed from incident {incident} \"{title}\"")
         }
+        Event::Rated { rating: Some(rating), .. } => format!("Customer satisfaction rated {rating}"),
+        Event::Rated { rating: None, .. } => "Customer satisfaction rating removed".into(),
     }
 }
 

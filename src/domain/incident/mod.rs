@@ -14,9 +14,9 @@ pub mod plan;
 pub mod postmortem;
 pub mod templates;
 
-use super::case::{Case, CaseId, Choice, Surface, Tier, Timestamp};
+use super::case::{Case, CaseId, Choice, Priority, Surface, Tier, Timestamp};
 use super::sla::{Target, TargetState, TargetStatus};
-use super::triage::{Priority, Score};
+use super::triage::Score;
 use cadence::{Cadence, Impact};
 use outreach::OutreachState;
 use plan::{PlanStep, PlanTemplate, StepChange};

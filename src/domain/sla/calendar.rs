@@ -292,6 +292,11 @@ impl WeekIndex {
 }
 
 impl BusinessCalendar {
+    /// The zone whose wall clock the calendar reads.
+    pub fn zone(&self) -> &Zone {
+        &self.tz
+    }
+
     pub fn name(&self) -> &str {
         &self.name
     }

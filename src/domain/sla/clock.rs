@@ -328,7 +328,7 @@ impl SlaEngine {
 
 /// Events that cases migrated from the old format imply by their fields but lack in their
 /// timeline: the first contact, and reaching the current status.
-fn implied_entries(case: &Case) -> Vec<TimelineEntry> {
+pub(crate) fn implied_entries(case: &Case) -> Vec<TimelineEntry> {
     let mut implied = Vec::new();
     let mut logged_status = Status::New;
     let mut contacted = false;

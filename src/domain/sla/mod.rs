@@ -15,6 +15,7 @@ pub mod form;
 mod report;
 
 pub use calendar::{time_zone_names, BusinessCalendar, Calendar, ClockTime, WeekSchedule, WorkInterval};
+pub(crate) use clock::implied_entries;
 pub use clock::{CaseClocks, Pause, PauseReason, SlaEngine, Stop, StopReason, TargetClock, Tick};
 pub use report::{compliance, Compliance, Explanation, Tally};
 

@@ -16,12 +16,12 @@ mod text;
 pub use cache::SignalCache;
 
 pub use rules::{
-    Factor, KeywordKind, KeywordLists, Language, Level, ListId, Priority, PriorityMatrix, RuleError,
-    RuleField, TriageRules, Weights, MAX_KEYWORD_CHARS,
+    Factor, KeywordKind, KeywordLists, Language, Level, ListId, PriorityMatrix, RuleError, RuleField,
+    TriageRules, Weights, MAX_KEYWORD_CHARS,
 };
 pub use text::{CompiledRules, Cue, TextField, TextMatch, TextSignals};
 
-use crate::domain::case::{Case, Tier, Timestamp, Urgency};
+use crate::domain::case::{Case, Priority, Tier, Timestamp, Urgency};
 use crate::domain::fast_hash::hash_of;
 use crate::domain::sort;
 use chrono::Duration;

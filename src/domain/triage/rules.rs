@@ -3,8 +3,8 @@
 //! type has serde defaults: settings stored by an older version still load.
 
 use super::text::{fold_keyword, FoldedKeyword};
+use crate::domain::case::Priority;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A three-step scale, used for both ITIL impact and ITIL urgency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -46,44 +46,6 @@ impl Level {
     /// Row or column of the matrix: High first.
     fn slot(self) -> usize {
         2 - self as usize
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Priority {
-    P1,
-    P2,
-    P3,
-    P4,
-}
-
-impl Priority {
-    pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
-
-    /// The name used in JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            Priority::P1 => "p1",
-            Priority::P2 => "p2",
-            Priority::P3 => "p3",
-            Priority::P4 => "p4",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Priority::P1 => "P1",
-            Priority::P2 => "P2",
-            Priority::P3 => "P3",
-            Priority::P4 => "P4",
-        }
-    }
-}
-
-impl fmt::Display for Priority {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
     }
 }
 

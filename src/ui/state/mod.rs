@@ -6,6 +6,7 @@ mod clock;
 mod grouping;
 mod import;
 mod inbox_view;
+mod kpi;
 mod route;
 mod scoring;
 mod sla_board;
@@ -16,10 +17,11 @@ pub use clock::{use_clock, use_view_clock};
 pub use grouping::use_grouping;
 pub use import::{use_import_state, ColumnView, ImportState, Review, Stage};
 pub use inbox_view::{use_inbox_view, Indices};
+pub use kpi::{use_kpi, Figures, KpiQuery};
 pub use route::{use_route, Route, Router};
 pub use scoring::use_scoring;
 pub use sla_board::{use_sla_board, Settled};
-pub use store::{use_desk, DeskStore};
+pub use store::{use_desk, DeskStore, Shared};
 
 /// Everything the pages read, created in the order each piece needs the others: the
 /// arguments make the compiler check that order.
@@ -39,6 +41,7 @@ pub fn provide_app_state() -> AppState {
     let grouping = grouping::provide_grouping(store);
     let sla = sla_board::provide_sla_board(store, clock, view_clock);
     inbox_view::provide_inbox_view(store, scoring, grouping, sla, clock);
+    kpi::provide_kpi(store, sla, clock);
     // Warms the scoring, SLA and grouping caches while it imports.
     import::provide_import_state(store, scoring, sla, grouping);
     AppState { store, router }

@@ -1,6 +1,6 @@
 //! Small labels used on several pages: the priority badge with its pin and score.
 
-use crate::domain::triage::Priority;
+use crate::domain::case::Priority;
 use leptos::prelude::*;
 
 /// "P1" in its colour, with the pin shown beside the computed priority when there is one.

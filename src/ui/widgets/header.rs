@@ -16,7 +16,8 @@ pub fn AppHeader() -> impl IntoView {
             let on_it = here == wanted
                 || (wanted == Route::Inbox && matches!(here, Route::Case(_)))
                 || (wanted == Route::Groups(None) && matches!(here, Route::Groups(_)))
-                || (wanted == Route::Incidents && matches!(here, Route::Incident(_)));
+                || (wanted == Route::Incidents && matches!(here, Route::Incident(_)))
+                || (wanted == Route::Dashboard && here == Route::Report);
             on_it.then_some("page")
         }
     };
@@ -30,6 +31,7 @@ pub fn AppHeader() -> impl IntoView {
                 <a href="#/" aria-current=current(Route::Inbox)>"Inbox"</a>
                 <a href="#/groups" aria-current=current(Route::Groups(None))>"Groups"</a>
                 <a href="#/incidents" aria-current=current(Route::Incidents)>"Incidents"</a>
+                <a href="#/dashboard" aria-current=current(Route::Dashboard)>"Dashboard"</a>
                 <a href="#/settings" aria-current=current(Route::Settings)>"Settings"</a>
             </nav>
             <div class="actions">

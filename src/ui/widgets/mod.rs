@@ -1,7 +1,9 @@
 //! Pieces used by several pages or by the app shell around them.
 
+pub mod any_choice;
 pub mod badges;
 pub mod banners;
+pub mod chart;
 pub mod fields;
 pub mod header;
 pub mod import_review;

@@ -2,9 +2,10 @@
 // notes, run by ./scripts/bench.sh, never part of the pass/fail suite.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, openApp, screenshot, artifacts, zendeskCsv, storedDesk } from '../harness.mjs';
+import { useServedApp, withApp, screenshot, artifacts, storedDesk } from '../harness.mjs';
+import { zendeskCsv } from '../synthetic.mjs';
 
 const app = useServedApp();
 
@@ -13,11 +14,10 @@ const caseCount = async (page) => JSON.parse((await stored(page)) ?? '{"data":{"
 const review = (page) => page.getByRole('region', { name: 'Import review' });
 const importFile = (page, file) => page.getByLabel('Import', { exact: true }).setInputFiles(file);
 
-test('a 10,000-row Zendesk CSV through the file input', async (t) => {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 860 } });
-  // Times each 1-second interval callback up to the end of the work it queues (the next task
-  // starts only after its microtasks, where the reactive updates run).
-  await context.addInitScript(() => {
+// Times each 1-second interval callback up to the end of the work it queues (the next task
+// starts only after its microtasks, where the reactive updates run).
+const timeTicks = (context) =>
+  context.addInitScript(() => {
     window.__tickCosts = [];
     const original = window.setInterval;
     window.setInterval = (callback, delay, ...rest) =>
@@ -35,7 +35,8 @@ test('a 10,000-row Zendesk CSV through the file input', async (t) => {
         ...rest,
       );
   });
-  const { page, errors } = await openApp(app.browser, app.server.url, { context });
+
+test('a 10,000-row Zendesk CSV through the file input', (t) => withApp(app, { setup: timeTicks }, async ({ page }) => {
   const file = join(artifacts, 'zendesk-10000.csv');
   writeFileSync(file, zendeskCsv(10_000));
   const panel = review(page);
@@ -85,19 +86,17 @@ test('a 10,000-row Zendesk CSV through the file input', async (t) => {
   writeFileSync(join(artifacts, 'bench-import.json'), JSON.stringify(figures, null, 2));
   t.diagnostic(`import timing: ${JSON.stringify(figures)}`);
   console.log(`import timing: ${JSON.stringify(figures)}`);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
 
-test('a 20 MB Zendesk CSV read, previewed and imported', async (t) => {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 860 } });
-  // Every task over 50 ms from page load on, with when it started.
-  await context.addInitScript(() => {
+// Every task over 50 ms from page load on, with when it started.
+const recordLongTasks = (context) =>
+  context.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ at: e.startTime, ms: e.duration })))).observe({ type: 'longtask' });
   });
-  const { page } = await openApp(app.browser, app.server.url, { context });
+
+test('a 20 MB Zendesk CSV read, previewed and imported', (t) => withApp(app, { setup: recordLongTasks }, async ({ page }) => {
   const since = (from) => page.evaluate((from) => {
     const tasks = window.__longTasks.filter((task) => task.at >= from);
     return { long_tasks: tasks.length, longest_ms: Math.round(Math.max(0, ...tasks.map((task) => task.ms))) };
@@ -130,5 +129,4 @@ test('a 20 MB Zendesk CSV read, previewed and imported', async (t) => {
   figures.confirm_to_saved_and_regrouped = await since(confirmedAt);
   t.diagnostic(`20 MB import: ${JSON.stringify(figures)}`);
   console.log(`20 MB import: ${JSON.stringify(figures)}`);
-  await context.close();
-});
+}));

@@ -11,8 +11,8 @@ import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, artifacts } from '../harness.mjs';
-import { syntheticExport } from '../synthetic.mjs';
+import { serveDist, launch, artifacts, importThroughReview } from '../harness.mjs';
+import { exportFile, syntheticCases } from '../synthetic.mjs';
 
 const SIZES = (process.env.SCALE_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.SCALE_RUNS ?? 3);
@@ -89,11 +89,8 @@ async function measure(browser, url, size) {
   await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
   mkdirSync(artifacts, { recursive: true });
   const file = join(artifacts, `bench-scale-${size}.json`);
-  writeFileSync(file, syntheticExport(size));
-  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
-  const review = page.getByRole('region', { name: 'Import review' });
-  await review.getByRole('button', { name: 'Import cases' }).click({ timeout: 120_000 });
-  await review.getByText(/^Imported: /).waitFor({ timeout: 120_000 });
+  writeFileSync(file, exportFile(syntheticCases(size)));
+  await importThroughReview(page, file);
 
   const loads = [];
   const reads = [];

@@ -1,6 +1,7 @@
 //! One case: every field editable in place, its status, notes, and the full timeline.
 
 mod merge_notice;
+mod satisfaction;
 mod why_score;
 
 use crate::domain::case::{
@@ -17,6 +18,7 @@ use crate::ui::widgets::timeline::TimelineRow;
 use chrono::DateTime;
 use leptos::prelude::*;
 use merge_notice::MergeNotice;
+use satisfaction::SatisfactionPanel;
 use why_score::WhyThisScore;
 
 #[component]
@@ -64,6 +66,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     <SlaPanel id=id.clone() />
                     <MergeNotice case />
                     <StatusAndNotes id=id.clone() status />
+                    <SatisfactionPanel id=id.clone() case />
                     <CaseSimilarCases case />
                     <Timeline case />
                 </div>
@@ -314,5 +317,12 @@ fn describe(event: &Event, offset: i32, case_name: &dyn Fn(&CaseId) -> String) -
         Event::IncidentUnlinked { incident, title } => {
             ("link", format!("Removed from incident {incident} \u{201c}{title}\u{201d}"))
         }
+        Event::Rated { rating: Some(rating), comment } if comment.is_empty() => {
+            ("note", format!("Customer satisfaction rated {rating}"))
+        }
+        Event::Rated { rating: Some(rating), comment } => {
+            ("note", format!("Customer satisfaction rated {rating}: \u{201c}{comment}\u{201d}"))
+        }
+        Event::Rated { rating: None, .. } => ("note", "Customer satisfaction rating removed".into()),
     }
 }

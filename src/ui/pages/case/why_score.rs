@@ -1,10 +1,10 @@
 //! The case page's "Why this score" panel: the points per factor, the highlighted keywords
 //! and cues, and the priority pin.
 
-use crate::domain::case::{Case, CaseId};
+use crate::domain::case::{Case, CaseId, Priority};
 use crate::domain::sla::board::time_pressure;
 use crate::domain::sort;
-use crate::domain::triage::{score, Factor, Priority, TextField, TextMatch, TextSignals};
+use crate::domain::triage::{score, Factor, TextField, TextMatch, TextSignals};
 use crate::ui::state::{use_clock, use_desk, use_grouping, use_scoring, use_sla_board};
 use crate::ui::widgets::badges::PriorityBadge;
 use leptos::prelude::*;

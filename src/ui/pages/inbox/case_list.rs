@@ -1,10 +1,10 @@
 //! The inbox's list of cases: a grid that builds only the rows on screen, with a roving
 //! keyboard focus.
 
-use crate::domain::case::{Case, CaseId, Status, Surface, Tier, Timestamp, Version};
+use crate::domain::case::{Case, CaseId, Priority, Status, Surface, Tier, Timestamp, Version};
 use crate::domain::inbox::age_label;
 use crate::domain::sla::board::time_pressure;
-use crate::domain::triage::{score, Priority, Score};
+use crate::domain::triage::{score, Score};
 use crate::domain::virtual_list::ListGeometry;
 use crate::ui::state::{
     use_clock, use_desk, use_grouping, use_inbox_view, use_route, use_scoring, use_sla_board, Indices, Route,

@@ -1,14 +1,14 @@
 //! Settings > Triage rules: weights, the priority matrix and keyword lists, edited as a
 //! draft with a live preview of how the top ten of the inbox would reorder.
 
-use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::case::{CaseId, Priority, Timestamp};
 use crate::domain::desk::Desk;
 use crate::domain::duplicates::group_size;
 use crate::domain::fast_hash::FastMap;
 use crate::domain::sla::board::time_pressure;
 use crate::domain::triage::{
-    rank, Factor, KeywordKind, Language, Level, ListId, Priority, RuleError, RuleField, Score, ScoreInput,
-    SignalCache, TextSignals, TriageRules, Weights,
+    rank, Factor, KeywordKind, Language, Level, ListId, RuleError, RuleField, Score, ScoreInput, SignalCache,
+    TextSignals, TriageRules, Weights,
 };
 use crate::ui::browser;
 use crate::ui::state::{use_clock, use_desk, use_grouping, use_scoring, use_sla_board, Settled};

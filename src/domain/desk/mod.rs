@@ -1,7 +1,6 @@
 //! Everything the user keeps: the cases and the settings, and how two copies of it merge.
 
 use super::case::{Case, CaseId, Event, Field, TimelineEntry, Timestamp};
-use super::duplicates::{MergeRecord, UndoneMerge};
 use super::grouping::{GroupingSettings, NotDuplicates};
 use super::incident::{Incident, IncidentSettings};
 use super::sla::SlaSettings;
@@ -9,6 +8,9 @@ use super::triage::TriageRules;
 use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+
+mod merges;
+pub use merges::{MergeError, MergeRecord, UndoneMerge};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -56,24 +58,87 @@ pub struct Desk {
     pub cases: Vec<Case>,
     #[serde(default)]
     pub settings: Settings,
+    #[serde(flatten)]
+    pub records: DeskRecords,
+}
+
+/// What the desk keeps besides its cases and settings: the record of what people decided
+/// about duplicates and incidents. The desk and the stored meta record both hold this one
+/// struct (flattened, so the stored JSON keeps its shape), so a new kind of record is added
+/// here and in [`DeskRecords::merge`] only.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeskRecords {
     /// Pairs a person said are not duplicates; grouping never puts them together.
-    #[serde(default, skip_serializing_if = "NotDuplicates::is_empty")]
+    #[serde(skip_serializing_if = "NotDuplicates::is_empty")]
     pub not_duplicates: NotDuplicates,
     /// Standing merges, each able to put its duplicates back.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub merges: Vec<MergeRecord>,
     /// Merges undone, so that no other tab's copy brings them back.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undone_merges: Vec<UndoneMerge>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<Incident>,
 }
 
+// The records read as the desk's own (`desk.merges`), as they did before they were grouped.
+impl std::ops::Deref for Desk {
+    type Target = DeskRecords;
+
+    fn deref(&self) -> &DeskRecords {
+        &self.records
+    }
+}
+
+impl std::ops::DerefMut for Desk {
+    fn deref_mut(&mut self) -> &mut DeskRecords {
+        &mut self.records
+    }
+}
+
+impl DeskRecords {
+    /// Takes in another tab's records without losing either's: see [`Desk::merge`].
+    fn merge(&mut self, theirs: DeskRecords) {
+        // A merge undone in either copy stays undone, even where the other still holds it.
+        for undone in theirs.undone_merges {
+            if !self.undone_merges.contains(&undone) {
+                self.undone_merges.push(undone);
+            }
+        }
+        for (a, b) in theirs.not_duplicates.iter() {
+            self.not_duplicates.insert(a, b);
+        }
+        for merge in theirs.merges {
+            if !self.merges.iter().any(|ours| ours.primary == merge.primary && ours.at == merge.at) {
+                self.merges.push(merge);
+            }
+        }
+        let undone_merges = &self.undone_merges;
+        self.merges.retain(|merge| !undone_merges.iter().any(|undone| undone.undoes(merge)));
+        for incident in theirs.incidents {
+            match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
+                // Both tabs promoted a different group under the same next number: keep both.
+                Some(ours) if ours.created_at != incident.created_at => {
+                    let id = super::incident::next_incident_id(&self.incidents);
+                    self.incidents.push(Incident { id, ..incident });
+                }
+                Some(ours) if incident.updated_at > ours.updated_at => *ours = incident,
+                Some(_) => {}
+                None => self.incidents.push(incident),
+            }
+        }
+    }
+}
+
 impl Desk {
-    pub fn case(&self, id: &CaseId) -> Option<&Case> {
+    /// The case `id`, found by looking at every case: for tests and one-off operations. The
+    /// page finds a case through its store's index (`DeskStore::find`), never by a scan.
+    pub fn scan_case(&self, id: &CaseId) -> Option<&Case> {
         self.cases.iter().find(|case| &case.id == id)
     }
 
+    /// The case `id` to change, by a scan: for a user's action on a few cases.
     pub fn case_mut(&mut self, id: &CaseId) -> Option<&mut Case> {
         self.cases.iter_mut().find(|case| &case.id == id)
     }
@@ -134,37 +199,10 @@ impl Desk {
                 }
             }
         }
-        // A merge undone in either copy stays undone, even where the other still holds it.
-        for undone in theirs.undone_merges {
-            if !self.undone_merges.contains(&undone) {
-                self.undone_merges.push(undone);
-            }
-        }
         if theirs.settings.updated_at > self.settings.updated_at {
             self.settings = theirs.settings;
         }
-        for (a, b) in theirs.not_duplicates.iter() {
-            self.not_duplicates.insert(a, b);
-        }
-        for merge in theirs.merges {
-            if !self.merges.iter().any(|ours| ours.primary == merge.primary && ours.at == merge.at) {
-                self.merges.push(merge);
-            }
-        }
-        let undone_merges = &self.undone_merges;
-        self.merges.retain(|merge| !undone_merges.iter().any(|undone| undone.undoes(merge)));
-        for incident in theirs.incidents {
-            match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
-                // Both tabs promoted a different group under the same next number: keep both.
-                Some(ours) if ours.created_at != incident.created_at => {
-                    let id = super::incident::next_incident_id(&self.incidents);
-                    self.incidents.push(Incident { id, ..incident });
-                }
-                Some(ours) if incident.updated_at > ours.updated_at => *ours = incident,
-                Some(_) => {}
-                None => self.incidents.push(incident),
-            }
-        }
+        self.records.merge(theirs.records);
         self
     }
 }
@@ -176,11 +214,12 @@ enum Part {
     /// The status, and with it the resolution time.
     Status,
     PriorityPin,
+    Satisfaction,
 }
 
 impl Part {
     fn all() -> impl Iterator<Item = Part> {
-        Field::ALL.map(Part::Field).into_iter().chain([Part::Status, Part::PriorityPin])
+        Field::ALL.map(Part::Field).into_iter().chain([Part::Status, Part::PriorityPin, Part::Satisfaction])
     }
 
     fn set_by(event: &Event) -> Option<Part> {
@@ -188,6 +227,7 @@ impl Part {
             Event::FieldChanged { field, .. } => Some(Part::Field(*field)),
             Event::StatusChanged { .. } | Event::Reopened { .. } => Some(Part::Status),
             Event::PriorityPinned { .. } => Some(Part::PriorityPin),
+            Event::Rated { .. } => Some(Part::Satisfaction),
             _ => None,
         }
     }
@@ -217,6 +257,7 @@ fn merge_case(ours: &mut Case, theirs: Case) {
             Part::Field(field) => ours.copy_field(field, &theirs),
             Part::Status => (ours.status, ours.resolved_at) = (theirs.status, theirs.resolved_at),
             Part::PriorityPin => ours.priority_pin = theirs.priority_pin,
+            Part::Satisfaction => ours.satisfaction.clone_from(&theirs.satisfaction),
         }
     }
     ours.first_response_at = match (ours.first_response_at, theirs.first_response_at) {
@@ -324,7 +365,7 @@ mod tests {
 
         let merged = ours.merge(theirs);
         assert_eq!(merged.cases.len(), 3);
-        let shared = merged.case(&CaseId("a".into())).unwrap();
+        let shared = merged.scan_case(&CaseId("a".into())).unwrap();
         assert_eq!(shared.status, Status::InProgress, "the later change wins the fields");
         assert_eq!(shared.timeline.len(), 4, "created + both notes + status");
         assert_eq!(shared.first_response_at, Some(at(6)));

@@ -1,0 +1,143 @@
+//! The CSV file this app writes and reads back: its columns, how its header is recognised, and
+//! the guard against spreadsheet formulas. The export writes by these rules and the import
+//! undoes them, so both take them from here.
+
+/// A field of a case that a column can feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// This app's own case id; only this app's exports carry it.
+    CaseId,
+    ExternalId,
+    Title,
+    Description,
+    Customer,
+    Tier,
+    Surface,
+    Category,
+    CustomersAffected,
+    Urgency,
+    Status,
+    CreatedAt,
+    UpdatedAt,
+    FirstResponseAt,
+    ResolvedAt,
+    /// The customer's satisfaction rating (Good or Bad), and what they said.
+    Satisfaction,
+    SatisfactionComment,
+}
+
+impl Target {
+    /// Every target, in the column order of this app's CSV export.
+    pub const ALL: [Target; 17] = [
+        Target::CaseId,
+        Target::ExternalId,
+        Target::Title,
+        Target::Description,
+        Target::Customer,
+        Target::Tier,
+        Target::Surface,
+        Target::Category,
+        Target::CustomersAffected,
+        Target::Urgency,
+        Target::Status,
+        Target::CreatedAt,
+        Target::UpdatedAt,
+        Target::FirstResponseAt,
+        Target::ResolvedAt,
+        Target::Satisfaction,
+        Target::SatisfactionComment,
+    ];
+
+    /// The column name in this app's CSV export.
+    pub fn key(self) -> &'static str {
+        match self {
+            Target::CaseId => "id",
+            Target::ExternalId => "external_id",
+            Target::Title => "title",
+            Target::Description => "description",
+            Target::Customer => "customer",
+            Target::Tier => "tier",
+            Target::Surface => "surface",
+            Target::Category => "category",
+            Target::CustomersAffected => "customers_affected",
+            Target::Urgency => "urgency",
+            Target::Status => "status",
+            Target::CreatedAt => "created_at",
+            Target::UpdatedAt => "updated_at",
+            Target::FirstResponseAt => "first_response_at",
+            Target::ResolvedAt => "resolved_at",
+            Target::Satisfaction => "satisfaction",
+            Target::SatisfactionComment => "satisfaction_comment",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::CaseId => "Triage Desk id",
+            Target::ExternalId => "External id",
+            Target::Title => "Title",
+            Target::Description => "Description",
+            Target::Customer => "Customer",
+            Target::Tier => "Tier",
+            Target::Surface => "Surface",
+            Target::Category => "Category",
+            Target::CustomersAffected => "Customers affected",
+            Target::Urgency => "Urgency",
+            Target::Status => "Status",
+            Target::CreatedAt => "Created",
+            Target::UpdatedAt => "Updated",
+            Target::FirstResponseAt => "First response",
+            Target::ResolvedAt => "Resolved",
+            Target::Satisfaction => "Satisfaction",
+            Target::SatisfactionComment => "Satisfaction comment",
+        }
+    }
+}
+
+/// Whether `bytes` (without a byte order mark) start with this app's CSV header.
+pub fn is_own_csv(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"id,external_id,title,description,customer,")
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
+fn is_trigger(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// Prefixes a single quote to a cell a spreadsheet would run as a formula. Cells that
+/// already start with quotes before such a character get one more, so that
+/// [`unneutralise`] can always take exactly one away and a round trip is exact.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.trim_start_matches('\'').starts_with(is_trigger) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Undoes [`neutralise`]; for this app's own export only, since other tools' cells that
+/// start with a quote mean the quote.
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(is_trigger) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_and_restored() {
+        for cell in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx", "'=already", "''+x"] {
+            let written = neutralise(cell);
+            assert!(written.starts_with('\''), "{cell:?}");
+            assert_eq!(unneutralise(&written), cell);
+        }
+        for cell in ["plain", "'quoted'", "", "a=b", "결제 오류"] {
+            assert_eq!(neutralise(cell), cell);
+            assert_eq!(unneutralise(cell), cell);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The dashboard: how the desk is doing over a period, each figure beside the period before,
+//! and charts of where the time goes, with every number also as a table.
+
+mod charts;
+mod headlines;
+
+use crate::domain::case::{Surface, Tier};
+use crate::domain::kpi::Preset;
+use crate::ui::browser;
+use crate::ui::state::{use_desk, use_kpi, KpiQuery, Route};
+use crate::ui::widgets::any_choice::AnyChoiceFilter;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+pub use headlines::{metric_label, metric_value, Headlines};
+
+pub fn preset_label(preset: Preset) -> &'static str {
+    match preset {
+        Preset::Today => "Today",
+        Preset::Last7Days => "Last 7 days",
+        Preset::Last30Days => "Last 30 days",
+        Preset::Last90Days => "Last 90 days",
+        Preset::ThisQuarter => "This quarter",
+    }
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let kpi = use_kpi();
+    view! {
+        <section class="dashboard" aria-labelledby="dashboard-heading">
+            <div class="section-head">
+                <h1 id="dashboard-heading">"Dashboard"</h1>
+                <div class="button-row">
+                    <ExportMetrics />
+                    <a class="button" href=Route::Report.href()>"Report"</a>
+                </div>
+            </div>
+            <PeriodControls />
+            {move || match kpi.figures.get() {
+                None => view! { <p class="field-error" role="alert">"Choose a To day on or after the From day."</p> }.into_any(),
+                Some(figures) => view! {
+                    <Headlines figures=figures.clone() />
+                    <charts::Charts figures />
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The period (a preset or From and To days) and the filters.
+#[component]
+pub fn PeriodControls() -> impl IntoView {
+    let kpi = use_kpi();
+    let store = use_desk();
+    let query = kpi.query;
+    let set = move |apply: &dyn Fn(&mut KpiQuery)| query.update(|q| apply(q));
+    let pick_period = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        set(&|q| {
+            q.preset = Preset::parse(&value);
+            if q.preset.is_none() && q.from.is_none() {
+                // Custom starts from the last 30 days, so the page never shows nothing.
+                let today = browser::now().date_naive();
+                q.from = Some(today - chrono::TimeDelta::days(29));
+                q.to = Some(today);
+            }
+        })
+    };
+    let date = |value: Option<NaiveDate>| value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let read_date =
+        |ev: &leptos::ev::Event| NaiveDate::parse_from_str(&event_target_value(ev), "%Y-%m-%d").ok();
+    let custom = move || query.with(|q| q.preset.is_none());
+    let pick_tier = move |tier: Option<Tier>| set(&|q| q.filters.tier = tier);
+    let pick_surface = move |surface: Option<Surface>| set(&|q| q.filters.surface = surface);
+    view! {
+        <div class="filters" role="group" aria-label="Period and filters">
+            <div class="field">
+                <label for="kpi-period">"Period"</label>
+                <select id="kpi-period" on:change=pick_period prop:value=move || query.with(|q| q.preset.map_or("custom", Preset::key))>
+                    {Preset::ALL.map(|p| view! { <option value=p.key()>{preset_label(p)}</option> }).collect_view()}
+                    <option value="custom">"Choose days"</option>
+                </select>
+            </div>
+            <Show when=custom>
+                <div class="field">
+                    <label for="kpi-from">"From"</label>
+                    <input id="kpi-from" type="date" prop:value=move || query.with(|q| date(q.from))
+                        on:change=move |ev| { let d = read_date(&ev); set(&|q| q.from = d) } />
+                </div>
+                <div class="field">
+                    <label for="kpi-to">"To"</label>
+                    <input id="kpi-to" type="date" prop:value=move || query.with(|q| date(q.to))
+                        on:change=move |ev| { let d = read_date(&ev); set(&|q| q.to = d) } />
+                </div>
+            </Show>
+            <AnyChoiceFilter label="Tier" id="kpi-tier" current=Signal::derive(move || query.with(|q| q.filters.tier))
+                on_pick=pick_tier />
+            <AnyChoiceFilter label="Surface" id="kpi-surface" current=Signal::derive(move || query.with(|q| q.filters.surface))
+                on_pick=pick_surface />
+            <div class="field">
+                <label for="kpi-category">"Category"</label>
+                <select id="kpi-category"
+                    prop:value=move || query.with(|q| q.filters.category.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set(&|q| q.filters.category = (!value.is_empty()).then(|| value.clone()))
+                    }>
+                    <option value="">"Any"</option>
+                    {move || store.categories.get().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// Downloads the chosen period's figures as `metric,value,period_from,period_to`.
+#[component]
+fn ExportMetrics() -> impl IntoView {
+    let kpi = use_kpi();
+    let (problem, set_problem) = signal(None::<String>);
+    let export = move |_| {
+        let Some(figures) = kpi.figures.get_untracked() else { return };
+        let name = browser::stamped_file_name("triage-desk-metrics", "csv", browser::now());
+        set_problem.set(browser::download(&name, "text/csv;charset=utf-8", &figures.0.now.to_csv()).err());
+    };
+    view! {
+        <button on:click=export>"Export metrics"</button>
+        <Show when=move || problem.get().is_some()>
+            <p class="inline-error" role="alert">{move || problem.get()}</p>
+        </Show>
+    }
+}
