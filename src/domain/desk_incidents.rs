@@ -7,6 +7,7 @@ use super::case::{CaseId, Event, Timestamp};
 use super::desk::Desk;
 use super::grouping::Group;
 use super::incident::Incident;
+use super::sort;
 
 /// What promoting a group did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,19 +46,15 @@ impl Desk {
 
     /// The open incidents holding any of `cases`, most recent first.
     pub fn open_incidents_holding(&self, cases: &[CaseId]) -> Vec<&Incident> {
-        let mut found: Vec<&Incident> = self
-            .incidents
-            .iter()
-            .filter(|incident| incident.is_open() && cases.iter().any(|id| incident.holds(id)))
-            .collect();
-        found.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| b.id.cmp(&a.id)));
+        let mut found = self.open_incidents();
+        found.retain(|incident| cases.iter().any(|id| incident.holds(id)));
         found
     }
 
     /// The open incidents to offer under "Add to incident", most recent first.
     pub fn open_incidents(&self) -> Vec<&Incident> {
         let mut open: Vec<&Incident> = self.incidents.iter().filter(|incident| incident.is_open()).collect();
-        open.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| b.id.cmp(&a.id)));
+        sort::sort_by(&mut open, |a, b| b.created_at.cmp(&a.created_at).then_with(|| b.id.cmp(&a.id)));
         open
     }
 

@@ -9,6 +9,7 @@ use super::templates::zoned;
 use super::{radius_of, CaseFacts, Incident};
 use crate::domain::case::{Case, Event, NoteKind, Tier, Timestamp};
 use crate::domain::sla::TargetState;
+use crate::domain::sort;
 use crate::zone::Zone;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -131,7 +132,7 @@ pub fn blocks(input: &HandoffInput) -> Vec<Block> {
             .filter(|c| c.tier == tier && !c.customer.trim().is_empty())
             .map(|c| c.customer.trim())
             .collect();
-        names.sort_unstable();
+        sort::sort(&mut names);
         names.dedup();
         if names.is_empty() {
             "none".to_string()
@@ -247,7 +248,7 @@ pub fn blocks(input: &HandoffInput) -> Vec<Block> {
             })
             .collect(),
     };
-    rows.sort_by_key(|(at, _)| *at);
+    sort::sort_by_key(&mut rows, |(at, _)| *at);
     out.push(Block::Heading("Timeline".into()));
     out.push(Block::Table {
         head: ["UTC".to_string()]
