@@ -240,6 +240,30 @@ impl Field {
         Field::Tried,
     ];
 
+    /// The name in JSON (timeline entries) and in this app's CSV columns.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::Customer => "customer",
+            Field::Tier => "tier",
+            Field::Surface => "surface",
+            Field::Category => "category",
+            Field::CustomersAffected => "customers_affected",
+            Field::Urgency => "urgency",
+            Field::ExternalId => "external_id",
+            Field::CreatedAt => "created_at",
+            Field::StepsToReproduce => "steps_to_reproduce",
+            Field::Expected => "expected",
+            Field::Actual => "actual",
+            Field::AppVersion => "app_version",
+            Field::Platform => "platform",
+            Field::Browser => "browser",
+            Field::ReferenceIds => "reference_ids",
+            Field::Tried => "tried",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Field::Title => "Title",
@@ -728,8 +752,15 @@ impl EngineeringDetails {
         self == &EngineeringDetails::default()
     }
 
+    /// The fields that have a value, in form order.
+    pub fn filled(&self) -> impl Iterator<Item = (Field, &str)> + '_ {
+        Field::ENGINEERING
+            .into_iter()
+            .filter_map(|field| self.get(field).filter(|v| !v.is_empty()).map(|v| (field, v)))
+    }
+
     /// The text slot of an engineering field; None for the case's other fields.
-    fn slot(&mut self, field: Field) -> Option<&mut String> {
+    pub(crate) fn slot(&mut self, field: Field) -> Option<&mut String> {
         Some(match field {
             Field::StepsToReproduce => &mut self.steps,
             Field::Expected => &mut self.expected,
@@ -743,7 +774,8 @@ impl EngineeringDetails {
         })
     }
 
-    fn get(&self, field: Field) -> Option<&str> {
+    /// The value of an engineering field; None for the case's other fields.
+    pub fn get(&self, field: Field) -> Option<&str> {
         Some(match field {
             Field::StepsToReproduce => &self.steps,
             Field::Expected => &self.expected,
@@ -1167,6 +1199,9 @@ mod tests {
         let stored = serde_json::to_value(&case).unwrap();
         assert_eq!(stored["engineering"], serde_json::json!({ "steps": steps, "browser": "Chrome 131" }));
         assert!(serde_json::to_value(sample()).unwrap().get("engineering").is_none(), "omitted while empty");
+        for field in Field::ALL {
+            assert_eq!(serde_json::to_value(field).unwrap(), field.key(), "the key is the stored name");
+        }
     }
 
     #[test]

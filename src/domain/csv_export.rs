@@ -3,8 +3,9 @@
 //!
 //! `id, external_id, title, description, customer, tier, surface, category,
 //! customers_affected, urgency, status, created_at, updated_at, first_response_at,
-//! resolved_at, satisfaction, satisfaction_comment`, then every `extra` key of the exported
-//! cases in sorted order.
+//! resolved_at, satisfaction, satisfaction_comment, steps_to_reproduce, expected, actual,
+//! app_version, platform, browser, reference_ids, tried`, then every `extra` key of the
+//! exported cases in sorted order.
 //!
 //! Choices are written as their labels ("In progress"), times as RFC 3339 in UTC with as
 //! many fraction digits as they have, so that importing the file gives the same values back.
@@ -68,6 +69,7 @@ fn cell(case: &Case, target: Target) -> String {
         Target::SatisfactionComment => {
             case.satisfaction.as_ref().map(|s| s.comment.clone()).unwrap_or_default()
         }
+        Target::Engineering(field) => case.field_text(field),
     }
 }
 

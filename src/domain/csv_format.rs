@@ -2,6 +2,8 @@
 //! the guard against spreadsheet formulas. The export writes by these rules and the import
 //! undoes them, so both take them from here.
 
+use crate::domain::case::Field;
+
 /// A field of a case that a column can feed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -24,11 +26,13 @@ pub enum Target {
     /// The customer's satisfaction rating (Good or Bad), and what they said.
     Satisfaction,
     SatisfactionComment,
+    /// One of the engineering hand-off fields (`Field::ENGINEERING`).
+    Engineering(Field),
 }
 
 impl Target {
     /// Every target, in the column order of this app's CSV export.
-    pub const ALL: [Target; 17] = [
+    pub const ALL: [Target; 25] = [
         Target::CaseId,
         Target::ExternalId,
         Target::Title,
@@ -46,6 +50,14 @@ impl Target {
         Target::ResolvedAt,
         Target::Satisfaction,
         Target::SatisfactionComment,
+        Target::Engineering(Field::StepsToReproduce),
+        Target::Engineering(Field::Expected),
+        Target::Engineering(Field::Actual),
+        Target::Engineering(Field::AppVersion),
+        Target::Engineering(Field::Platform),
+        Target::Engineering(Field::Browser),
+        Target::Engineering(Field::ReferenceIds),
+        Target::Engineering(Field::Tried),
     ];
 
     /// The column name in this app's CSV export.
@@ -68,6 +80,7 @@ impl Target {
             Target::ResolvedAt => "resolved_at",
             Target::Satisfaction => "satisfaction",
             Target::SatisfactionComment => "satisfaction_comment",
+            Target::Engineering(field) => field.key(),
         }
     }
 
@@ -90,6 +103,7 @@ impl Target {
             Target::ResolvedAt => "Resolved",
             Target::Satisfaction => "Satisfaction",
             Target::SatisfactionComment => "Satisfaction comment",
+            Target::Engineering(field) => field.label(),
         }
     }
 }
