@@ -25,3 +25,5 @@ printf '\n== the page at 1k, 10k and 50k cases (headless Chromium, release build
 node tests/e2e/bench/scale.mjs
 printf '\n== inbox timings in headless Chromium (release build): open, search, scroll at 1k/10k/50k\n'
 node --test tests/e2e/bench/inbox-timing.mjs
+printf '\n== first and repeat visit at 1.6 Mbps / 150 ms (headless Chromium, release build, service worker)\n'
+node tests/e2e/bench/visit-timing.mjs

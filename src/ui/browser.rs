@@ -136,3 +136,62 @@ pub fn ask_before_leaving(pending: impl Fn() -> bool + 'static) {
     // Listens for the page's whole life.
     handler.forget();
 }
+
+/// Registers the service worker (`pwa/sw.js`, written into the build by `scripts/sw.mjs`) and
+/// calls `on_ready` with a new version of the app once it is installed and waiting.
+pub fn watch_for_new_version(on_ready: impl Fn(web_sys::ServiceWorker) + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    // Service workers exist only in secure contexts (https, localhost).
+    if !window.is_secure_context() {
+        return;
+    }
+    let container = window.navigator().service_worker();
+    // Relative, so the worker and its scope are the sub-path the app is served from.
+    let registering = container.register("sw.js");
+    // The first install is no update: only a page that a version already runs is told.
+    let on_ready = std::rc::Rc::new(move |worker: web_sys::ServiceWorker| {
+        if container.controller().is_some() {
+            on_ready(worker);
+        }
+    });
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(registering).await else { return };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        if let Some(waiting) = registration.waiting() {
+            on_ready(waiting);
+        }
+        let found = registration.clone();
+        let on_update_found = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            let Some(worker) = found.installing() else { return };
+            let (on_ready, installed) = (on_ready.clone(), worker.clone());
+            let on_state = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                if installed.state() == web_sys::ServiceWorkerState::Installed {
+                    on_ready(installed.clone());
+                }
+            });
+            worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            // Lives as long as that worker: one per deployment.
+            on_state.forget();
+        });
+        registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+        on_update_found.forget();
+    });
+}
+
+/// Lets the waiting `worker` take over and reloads the page once it controls it, so the page
+/// and its worker are the same version.
+pub fn switch_to(worker: &web_sys::ServiceWorker) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let reload = move || {
+        let _ = location.reload();
+    };
+    // Another tab already switched: this page's worker changed then.
+    if worker.state() == web_sys::ServiceWorkerState::Activated {
+        reload();
+        return;
+    }
+    let on_change = wasm_bindgen::closure::Closure::once_into_js(reload);
+    window.navigator().service_worker().set_oncontrollerchange(Some(on_change.unchecked_ref()));
+    let _ = worker.post_message(&"skipWaiting".into());
+}

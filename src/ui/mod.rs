@@ -9,7 +9,7 @@ mod widgets;
 use leptos::prelude::*;
 use pages::{case, dashboard, groups, inbox, incidents, new_case, report, settings};
 use state::Route;
-use widgets::{banners, header, import_review, quick_add, transfer, what_if};
+use widgets::{banners, header, import_review, quick_add, transfer, update_notice, what_if};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     view! {
         <header::AppHeader />
         <banners::StorageBanners />
+        <update_notice::UpdateNotice />
         <what_if::WhatIfBanner />
         <transfer::DropHint />
         <quick_add::QuickAddPanel />

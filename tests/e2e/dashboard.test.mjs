@@ -49,7 +49,7 @@ async function importKnownCases(page) {
 }
 
 async function chooseDays(page, from, to) {
-  await page.getByLabel('Period').selectOption({ label: 'Choose days' });
+  await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Choose days' });
   await page.getByLabel('From', { exact: true }).fill(from);
   await page.getByLabel('To', { exact: true }).fill(to);
 }

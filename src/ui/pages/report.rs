@@ -49,9 +49,10 @@ fn prompt_text(prompt: &Prompt) -> String {
             format!("{category} cases rose from {before} to {now}.")
         }
         Prompt::SlaMissed { tier, target, met_percent, breached } => format!(
-            "{tier} {} was met {} % of the time; {breached} targets were breached.",
+            "{tier} {} was met {} % of the time; {breached} {} breached.",
             target.label().to_lowercase(),
-            met_percent.round() as i64
+            met_percent.round() as i64,
+            if *breached == 1 { "target was" } else { "targets were" }
         ),
         Prompt::BacklogAgeing { now, before } => {
             format!("Cases open for more than 72 hours grew from {before} to {now}.")
@@ -270,10 +271,9 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
                     <p class="inline-error" role="alert">{move || problem.get()}</p>
                 </Show>
             </header>
-            <section class="report-section" aria-labelledby="report-headlines">
-                <h2 id="report-headlines">"Headline figures"</h2>
+            <div class="report-section">
                 <Headlines figures=figures.clone() />
-            </section>
+            </div>
             <section class="report-section" aria-labelledby="report-pain">
                 <h2 id="report-pain">"Customer pain points"</h2>
                 <ul class="report-list">

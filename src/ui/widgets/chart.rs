@@ -17,8 +17,7 @@ pub struct Series {
 pub enum Kind {
     Bars,
     Stacked,
-    /// Lines; with `band`, the first series is drawn as the lower and the second as the upper
-    /// edge of a shaded band, and the rest as lines.
+    /// Lines; with `band`, the area between the first and the second series is shaded too.
     Lines {
         band: bool,
     },
@@ -58,7 +57,8 @@ pub fn Chart(
     let slot = plot_w / n as f64;
     let y = move |value: f64| TOP + plot_h - (value / top).clamp(0.0, 1.0) * plot_h;
     let x_mid = move |i: usize| LEFT + slot * (i as f64 + 0.5);
-    let ticks: Vec<f64> = (0..=4).map(|k| top * k as f64 / 4.0).collect();
+    // Five steps: every top `axis_top` picks (1, 2, 2.5 or 5 times a power of ten) divides evenly.
+    let ticks: Vec<f64> = (0..=5).map(|k| top * k as f64 / 5.0).collect();
     // Label every k-th x so labels never overlap (about 60 px each).
     let every = ((n as f64 * 60.0) / plot_w).ceil().max(1.0) as usize;
     let tip =
@@ -97,17 +97,14 @@ pub fn Chart(
             let points = |row: &Series| -> Vec<(usize, f64)> {
                 row.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect()
             };
-            let lines_from = if band && series.len() >= 2 {
+            if band && series.len() >= 2 {
                 let (low, high) = (points(&series[0]), points(&series[1]));
                 let mut outline: Vec<String> =
                     high.iter().map(|&(i, v)| format!("{:.1},{:.1}", x_mid(i), y(v))).collect();
                 outline.extend(low.iter().rev().map(|&(i, v)| format!("{:.1},{:.1}", x_mid(i), y(v))));
                 marks.push(view! { <polygon class="band series-1" points=outline.join(" ") /> }.into_any());
-                1
-            } else {
-                0
-            };
-            for (s, row) in series.iter().enumerate().skip(lines_from) {
+            }
+            for (s, row) in series.iter().enumerate() {
                 let pts = points(row);
                 let path: Vec<String> =
                     pts.iter().map(|&(i, v)| format!("{:.1},{:.1}", x_mid(i), y(v))).collect();

@@ -13,4 +13,5 @@ pub mod similar_cases;
 pub mod sla_timer;
 pub mod timeline;
 pub mod transfer;
+pub mod update_notice;
 pub mod what_if;

@@ -61,7 +61,7 @@ try {
       open.push(await untilFigures(page, 'a[href="#/dashboard"]'));
       await page.evaluate(() => (window.longTasks = []));
       for (const label of ['Last 90 days', 'Last 7 days', 'This quarter']) {
-        await page.getByLabel('Period').selectOption({ label });
+        await page.getByLabel('Period', { exact: true }).selectOption({ label });
         await page.waitForTimeout(300);
       }
       change.push(await page.evaluate(() => Math.max(0, ...window.longTasks)));

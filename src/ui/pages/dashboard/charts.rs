@@ -28,15 +28,20 @@ fn day_label(figures: &Figures, day: &Day) -> String {
     crate::domain::kpi::local_date(day.period.from, &figures.zone).format("%b %-d").to_string()
 }
 
-/// A label short enough for the x axis; the full text is in the table and the tooltip.
+/// A label short enough for the x axis (about ten Latin letters, five Han or Hangul, which are
+/// twice as wide); the full text is in the table.
 fn short(text: &str) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(12).collect();
-    if chars.next().is_some() {
-        format!("{head}\u{2026}")
-    } else {
-        head
+    let mut width = 0;
+    let mut head = String::new();
+    for c in text.chars() {
+        width += if c.len_utf8() >= 3 { 2 } else { 1 };
+        if width > 10 {
+            head.push('\u{2026}');
+            return head;
+        }
+        head.push(c);
     }
+    head
 }
 
 fn series(name: &str, values: Vec<Option<f64>>) -> Series {

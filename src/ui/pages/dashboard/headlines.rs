@@ -109,7 +109,7 @@ pub fn Headlines(figures: Shared<Figures>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="headlines-heading">
-            <h2 id="headlines-heading" class="visually-hidden">"Headline figures"</h2>
+            <h2 id="headlines-heading">"Headline figures"</h2>
             <ul class="kpi-grid">{cards}</ul>
         </section>
     }

@@ -4,11 +4,12 @@ mod case_list;
 mod sla_alerts;
 mod surge_banner;
 
-use crate::domain::case::{Choice, Status};
+use crate::domain::case::Status;
 use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{InboxQuery, SlaFilter, SortOrder, StatusFilter};
 use crate::ui::browser;
 use crate::ui::state::{use_desk, use_inbox_view, use_route, Route};
+use crate::ui::widgets::any_choice::AnyChoiceFilter;
 use crate::ui::widgets::what_if::WhatIfControls;
 use case_list::CaseList;
 use leptos::prelude::*;
@@ -102,29 +103,6 @@ fn InboxFilters() -> impl IntoView {
                     <option value="sla">"SLA time left"</option>
                 </select>
             </div>
-        </div>
-    }
-}
-
-/// A filter select whose first option means "any".
-#[component]
-fn AnyChoiceFilter<T: Choice>(
-    label: &'static str,
-    id: &'static str,
-    current: Signal<Option<T>>,
-    on_pick: impl Fn(Option<T>) + 'static,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                prop:value=move || current.get().map_or("any", |choice| choice.key())
-                on:change=move |ev| on_pick(T::parse(&event_target_value(&ev)))
-            >
-                <option value="any">"Any"</option>
-                {T::all().iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
-            </select>
         </div>
     }
 }
