@@ -216,6 +216,14 @@ pub struct PlaceholderProblem {
 }
 
 impl PlaceholderProblem {
+    /// The range in UTF-16 code units of `text` (the subject or body it was found in), as a
+    /// browser text field counts for selecting it.
+    pub fn utf16_range(&self, text: &str) -> Range<usize> {
+        let units = |bytes: &str| bytes.encode_utf16().count();
+        let start = units(&text[..self.range.start]);
+        start..start + units(&text[self.range.clone()])
+    }
+
     pub fn message(&self) -> String {
         match &self.kind {
             ProblemKind::Unknown { suggestion: Some(name) } => {
@@ -619,6 +627,9 @@ mod tests {
             "{{incident.titel}} is not a placeholder. Did you mean {{incident.title}}?"
         );
         assert_eq!(done.body, body, "problems are left as written");
+        let korean = "안녕 {{me}} {{oops}}";
+        let found = rendered(&template("", korean, Lang::Ko, "UTC"), &incident).problems;
+        assert_eq!((found[0].range.clone(), found[0].utf16_range(korean)), (14..22, 10..18));
     }
 
     #[test]
