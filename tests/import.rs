@@ -343,7 +343,8 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
     assert_eq!(
         header,
         "id,external_id,title,description,customer,tier,surface,category,customers_affected,urgency,status,\
-         created_at,updated_at,first_response_at,resolved_at,satisfaction,satisfaction_comment,priority,score,sla_state,\
+         created_at,updated_at,first_response_at,resolved_at,satisfaction,satisfaction_comment,steps_to_reproduce,\
+         expected,actual,app_version,platform,browser,reference_ids,tried,priority,score,sla_state,\
          '=odd column,Assignee,Formula,Issue id,Labels,Requester,Tags,url"
     );
     assert!(text.contains(",'-1 balance shown as +1,"));
@@ -358,11 +359,7 @@ fn csv_export_has_the_documented_header_and_neutralises_formulas() {
         Computed::default()
     }))
     .unwrap();
-    assert!(only
-        .lines()
-        .next()
-        .unwrap()
-        .ends_with("satisfaction_comment,priority,score,sla_state,'=odd column,Formula"));
+    assert!(only.lines().next().unwrap().ends_with("tried,priority,score,sla_state,'=odd column,Formula"));
 }
 
 #[test]
@@ -882,6 +879,35 @@ fn satisfaction_columns_rate_cases_and_survive_the_csv_round_trip() {
         assert_eq!(rated(&copy, id), rated(&desk, id), "case {id}");
     }
     // Read again over the same desk, nothing changes.
+    let exported = export_csv(&desk.cases, |_| Computed::default());
+    let again = import(&mut desk, exported);
+    assert_eq!((again.to_add, again.to_update), (0, 0));
+}
+
+#[test]
+fn bug_report_columns_fill_the_engineering_details_and_survive_the_csv_round_trip() {
+    use triage_desk::domain::case::Field;
+    let csv = "Issue key,Summary,Created,Steps to Reproduce,Expected Result,Actual Result,Affects Version,Browser,Order ID\n\
+        PAY-1,Card declined,2026-03-02 09:00,\"1. Add to cart\n2. Pay\",Paid,Error 502,5.2.0,Chrome 131,88120\n\
+        PAY-2,Refund stuck,2026-03-02 10:00,,,,,,\n";
+    let mut desk = Desk::default();
+    let preview = import(&mut desk, csv.as_bytes().to_vec());
+    assert!(preview.errors.is_empty(), "{:?}", preview.errors);
+    let details = &by_external(&desk, "PAY-1").engineering;
+    assert_eq!(details.steps, "1. Add to cart\n2. Pay");
+    assert_eq!(
+        (details.expected.as_str(), details.actual.as_str(), details.app_version.as_str()),
+        ("Paid", "Error 502", "5.2.0")
+    );
+    assert_eq!((details.browser.as_str(), details.ids.as_str()), ("Chrome 131", "88120"));
+    assert!(by_external(&desk, "PAY-2").engineering.is_empty(), "blank cells say nothing");
+    assert!(by_external(&desk, "PAY-1")
+        .timeline
+        .iter()
+        .any(|entry| matches!(&entry.event, Event::FieldChanged { field: Field::Browser, .. })));
+    let mut copy = Desk::default();
+    import(&mut copy, export_csv(&desk.cases, |_| Computed::default()));
+    assert_eq!(by_external(&copy, "PAY-1").engineering, *details);
     let exported = export_csv(&desk.cases, |_| Computed::default());
     let again = import(&mut desk, exported);
     assert_eq!((again.to_add, again.to_update), (0, 0));

@@ -205,10 +205,19 @@ pub enum Field {
     ExternalId,
     /// When the case was opened; corrected by hand when a report was logged late.
     CreatedAt,
+    // What engineering needs to reproduce it (see `EngineeringDetails`).
+    StepsToReproduce,
+    Expected,
+    Actual,
+    AppVersion,
+    Platform,
+    Browser,
+    ReferenceIds,
+    Tried,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 18] = [
         Field::Title,
         Field::Description,
         Field::Customer,
@@ -219,7 +228,51 @@ impl Field {
         Field::Urgency,
         Field::ExternalId,
         Field::CreatedAt,
+        Field::StepsToReproduce,
+        Field::Expected,
+        Field::Actual,
+        Field::AppVersion,
+        Field::Platform,
+        Field::Browser,
+        Field::ReferenceIds,
+        Field::Tried,
     ];
+
+    /// The engineering hand-off fields, in form order.
+    pub const ENGINEERING: [Field; 8] = [
+        Field::StepsToReproduce,
+        Field::Expected,
+        Field::Actual,
+        Field::AppVersion,
+        Field::Platform,
+        Field::Browser,
+        Field::ReferenceIds,
+        Field::Tried,
+    ];
+
+    /// The name in JSON (timeline entries) and in this app's CSV columns.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::Customer => "customer",
+            Field::Tier => "tier",
+            Field::Surface => "surface",
+            Field::Category => "category",
+            Field::CustomersAffected => "customers_affected",
+            Field::Urgency => "urgency",
+            Field::ExternalId => "external_id",
+            Field::CreatedAt => "created_at",
+            Field::StepsToReproduce => "steps_to_reproduce",
+            Field::Expected => "expected",
+            Field::Actual => "actual",
+            Field::AppVersion => "app_version",
+            Field::Platform => "platform",
+            Field::Browser => "browser",
+            Field::ReferenceIds => "reference_ids",
+            Field::Tried => "tried",
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -233,6 +286,38 @@ impl Field {
             Field::Urgency => "Urgency",
             Field::ExternalId => "External id",
             Field::CreatedAt => "Created",
+            Field::StepsToReproduce => "Steps to reproduce",
+            Field::Expected => "Expected result",
+            Field::Actual => "Actual result",
+            Field::AppVersion => "App version",
+            Field::Platform => "Platform",
+            Field::Browser => "Browser",
+            Field::ReferenceIds => "Order or account ids",
+            Field::Tried => "Already tried",
+        }
+    }
+
+    /// The name on screen, in the page's language.
+    pub fn text(self) -> Text {
+        match self {
+            Field::Title => Text::FieldTitle,
+            Field::Description => Text::FieldDescription,
+            Field::Customer => Text::FieldCustomer,
+            Field::Tier => Text::FieldTier,
+            Field::Surface => Text::FieldSurface,
+            Field::Category => Text::FieldCategory,
+            Field::CustomersAffected => Text::FieldCustomersAffected,
+            Field::Urgency => Text::FieldUrgency,
+            Field::ExternalId => Text::TargetExternalId,
+            Field::CreatedAt => Text::TargetCreated,
+            Field::StepsToReproduce => Text::FieldStepsToReproduce,
+            Field::Expected => Text::FieldExpected,
+            Field::Actual => Text::FieldActual,
+            Field::AppVersion => Text::FieldAppVersion,
+            Field::Platform => Text::FieldPlatform,
+            Field::Browser => Text::FieldBrowser,
+            Field::ReferenceIds => Text::FieldReferenceIds,
+            Field::Tried => Text::FieldTried,
         }
     }
 }
@@ -298,6 +383,11 @@ pub enum Event {
         incident: String,
         title: String,
     },
+    /// Taken out of an incident's blast radius.
+    IncidentUnlinked {
+        incident: String,
+        title: String,
+    },
     /// The customer's satisfaction rating set, changed or (with `None`) removed.
     Rated {
         rating: Option<Rating>,
@@ -353,6 +443,7 @@ enum EventName {
     Unmerged,
     UnmergedDuplicates,
     IncidentLinked,
+    IncidentUnlinked,
     Rated,
 }
 
@@ -423,6 +514,11 @@ impl Serialize for TimelineEntry {
                 title: text(title),
                 ..bare(EventName::IncidentLinked)
             },
+            Event::IncidentUnlinked { incident, title } => StoredEntry {
+                incident: text(incident),
+                title: text(title),
+                ..bare(EventName::IncidentUnlinked)
+            },
             Event::Rated { rating, comment } => StoredEntry {
                 to: rating.map(|r| Cow::Borrowed(r.key())),
                 text: text(comment),
@@ -490,6 +586,10 @@ impl TryFrom<StoredEntry<'_>> for TimelineEntry {
                 Event::UnmergedDuplicates { cases: need(stored.cases, "cases")?.into_owned() }
             }
             EventName::IncidentLinked => Event::IncidentLinked {
+                incident: owned(stored.incident, "incident")?,
+                title: owned(stored.title, "title")?,
+            },
+            EventName::IncidentUnlinked => Event::IncidentUnlinked {
                 incident: owned(stored.incident, "incident")?,
                 title: owned(stored.title, "title")?,
             },
@@ -574,8 +674,8 @@ fn validate_text(field: Field, text: &str) -> Result<(), String> {
         Field::Title if chars > MAX_TITLE_CHARS => {
             Err(format!("Title is {chars} characters; keep it under {MAX_TITLE_CHARS}."))
         }
-        Field::Description if chars > MAX_DESCRIPTION_CHARS => {
-            Err(format!("Description is {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}."))
+        _ if chars > MAX_DESCRIPTION_CHARS => {
+            Err(format!("{} is {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}.", field.label()))
         }
         _ => Ok(()),
     }
@@ -652,6 +752,76 @@ pub struct Case {
     /// How the customer rated the handling of this case, if they did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub satisfaction: Option<Satisfaction>,
+    /// What engineering needs to reproduce the problem; all optional.
+    #[serde(default, skip_serializing_if = "EngineeringDetails::is_empty")]
+    pub engineering: EngineeringDetails,
+}
+
+/// A case's reproduction details for the engineering hand-off, each edited as a [`Field`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EngineeringDetails {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub steps: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub expected: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub actual: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub app_version: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub platform: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub browser: String,
+    /// Order or account ids, as typed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ids: String,
+    /// What support already tried.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub tried: String,
+}
+
+impl EngineeringDetails {
+    pub fn is_empty(&self) -> bool {
+        self == &EngineeringDetails::default()
+    }
+
+    /// The fields that have a value, in form order.
+    pub fn filled(&self) -> impl Iterator<Item = (Field, &str)> + '_ {
+        Field::ENGINEERING
+            .into_iter()
+            .filter_map(|field| self.get(field).filter(|v| !v.is_empty()).map(|v| (field, v)))
+    }
+
+    /// The text slot of an engineering field; None for the case's other fields.
+    pub(crate) fn slot(&mut self, field: Field) -> Option<&mut String> {
+        Some(match field {
+            Field::StepsToReproduce => &mut self.steps,
+            Field::Expected => &mut self.expected,
+            Field::Actual => &mut self.actual,
+            Field::AppVersion => &mut self.app_version,
+            Field::Platform => &mut self.platform,
+            Field::Browser => &mut self.browser,
+            Field::ReferenceIds => &mut self.ids,
+            Field::Tried => &mut self.tried,
+            _ => return None,
+        })
+    }
+
+    /// The value of an engineering field; None for the case's other fields.
+    pub fn get(&self, field: Field) -> Option<&str> {
+        Some(match field {
+            Field::StepsToReproduce => &self.steps,
+            Field::Expected => &self.expected,
+            Field::Actual => &self.actual,
+            Field::AppVersion => &self.app_version,
+            Field::Platform => &self.platform,
+            Field::Browser => &self.browser,
+            Field::ReferenceIds => &self.ids,
+            Field::Tried => &self.tried,
+            _ => return None,
+        })
+    }
 }
 
 impl Case {
@@ -676,6 +846,7 @@ impl Case {
             priority_pin: None,
             extra: BTreeMap::new(),
             satisfaction: None,
+            engineering: EngineeringDetails::default(),
         }
     }
 
@@ -715,9 +886,21 @@ impl Case {
                     Field::Customer => &mut self.customer,
                     Field::Category => &mut self.category,
                     Field::ExternalId => &mut self.external_id,
-                    _ => return Err(refuse(format!("{} is not a text field.", field.label()))),
+                    _ => match self.engineering.slot(field) {
+                        Some(slot) => slot,
+                        None => return Err(refuse(format!("{} is not a text field.", field.label()))),
+                    },
                 };
-                *slot = if field == Field::Description { text } else { text.trim().to_string() };
+                // Free text keeps its lines and spacing; one-line fields are trimmed.
+                let multiline = matches!(
+                    field,
+                    Field::Description
+                        | Field::StepsToReproduce
+                        | Field::Expected
+                        | Field::Actual
+                        | Field::Tried
+                );
+                *slot = if multiline { text } else { text.trim().to_string() };
             }
             _ => return Err(refuse(format!("That is not a value for {}.", field.label()))),
         }
@@ -747,6 +930,13 @@ impl Case {
             Field::Urgency => self.urgency = source.urgency,
             Field::ExternalId => self.external_id.clone_from(&source.external_id),
             Field::CreatedAt => self.created_at = source.created_at,
+            _ => {
+                if let (Some(slot), Some(value)) =
+                    (self.engineering.slot(field), source.engineering.get(field))
+                {
+                    value.clone_into(slot);
+                }
+            }
         }
     }
 
@@ -777,6 +967,7 @@ impl Case {
             Field::Urgency => self.urgency.label().to_string(),
             Field::ExternalId => self.external_id.clone(),
             Field::CreatedAt => time_text(self.created_at),
+            _ => self.engineering.get(field).unwrap_or_default().to_string(),
         }
     }
 
@@ -877,7 +1068,8 @@ mod tests {
             {"at":"2026-11-02T09:10:00Z","author":"Jun","event":"incident_linked","incident":"INC-1","title":"Checkout down"},
             {"at":"2026-11-02T09:11:00Z","author":"Jun","event":"unmerged","primary":"c1"},
             {"at":"2026-11-02T09:12:00Z","author":"Jun","event":"unmerged_duplicates","cases":["c2","c3"]},
-            {"at":"2026-11-02T09:13:00Z","author":"Jun","event":"field_changed","field":"created_at","from":"2026-11-02T09:00:00Z","to":"2026-11-01T08:00:00Z"}
+            {"at":"2026-11-02T09:13:00Z","author":"Jun","event":"field_changed","field":"created_at","from":"2026-11-02T09:00:00Z","to":"2026-11-01T08:00:00Z"},
+            {"at":"2026-11-02T09:14:00Z","author":"Jun","event":"incident_unlinked","incident":"INC-1","title":"Checkout down"}
         ]"#;
         let entries: Vec<TimelineEntry> = serde_json::from_str(written).unwrap();
         let id = |id: &str| CaseId(id.into());
@@ -903,6 +1095,7 @@ mod tests {
                     from: "2026-11-02T09:00:00Z".into(),
                     to: "2026-11-01T08:00:00Z".into(),
                 },
+                Event::IncidentUnlinked { incident: "INC-1".into(), title: "Checkout down".into() },
             ]
         );
         assert_eq!(entries[4].author, "Mina");
@@ -1011,6 +1204,38 @@ mod tests {
         assert_eq!(EARLIEST_SANE.to_rfc3339(), "1990-01-01T00:00:00+00:00");
         assert_eq!(case.timeline.len(), 3);
         assert!(case.set_field(Field::CreatedAt, FieldValue::Text("x".into()), "Mina", at(5)).is_err());
+    }
+
+    #[test]
+    fn engineering_details_are_fields_logged_like_any_other() {
+        let mut case = sample();
+        let steps = "1. Add to cart\n2. Pay by card\n";
+        assert!(case
+            .set_field(Field::StepsToReproduce, FieldValue::Text(steps.into()), "Mina", at(1))
+            .unwrap());
+        assert!(case
+            .set_field(Field::Browser, FieldValue::Text(" Chrome 131 ".into()), "Mina", at(2))
+            .unwrap());
+        assert_eq!(
+            (case.engineering.steps.as_str(), case.engineering.browser.as_str()),
+            (steps, "Chrome 131")
+        );
+        assert_eq!(
+            case.timeline[2].event,
+            Event::FieldChanged { field: Field::Browser, from: String::new(), to: "Chrome 131".into() }
+        );
+        let mut other = sample();
+        other.copy_field(Field::StepsToReproduce, &case);
+        assert_eq!(other.field_text(Field::StepsToReproduce), steps);
+        assert_eq!(changed_fields(&other, &case), [Field::Browser]);
+        let long = FieldValue::Text("x".repeat(MAX_DESCRIPTION_CHARS + 1));
+        assert!(case.set_field(Field::Tried, long, "Mina", at(3)).is_err());
+        let stored = serde_json::to_value(&case).unwrap();
+        assert_eq!(stored["engineering"], serde_json::json!({ "steps": steps, "browser": "Chrome 131" }));
+        assert!(serde_json::to_value(sample()).unwrap().get("engineering").is_none(), "omitted while empty");
+        for field in Field::ALL {
+            assert_eq!(serde_json::to_value(field).unwrap(), field.key(), "the key is the stored name");
+        }
     }
 
     #[test]

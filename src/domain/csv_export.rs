@@ -3,7 +3,8 @@
 //!
 //! `id, external_id, title, description, customer, tier, surface, category,
 //! customers_affected, urgency, status, created_at, updated_at, first_response_at,
-//! resolved_at, satisfaction, satisfaction_comment`, then the columns computed at export
+//! resolved_at, satisfaction, satisfaction_comment, steps_to_reproduce, expected, actual,
+//! app_version, platform, browser, reference_ids, tried`, then the columns computed at export
 //! (`priority, score, sla_state`: what the desk showed for the case then, ignored when the file
 //! is imported again), then every `extra` key of the exported cases in sorted order.
 //!
@@ -111,6 +112,7 @@ fn cell(case: &Case, target: Target) -> String {
         Target::SatisfactionComment => {
             case.satisfaction.as_ref().map(|s| s.comment.clone()).unwrap_or_default()
         }
+        Target::Engineering(field) => case.field_text(field),
     }
 }
 

@@ -2,6 +2,7 @@
 //! the guard against spreadsheet formulas. The export writes by these rules and the import
 //! undoes them, so both take them from here.
 
+use crate::domain::case::Field;
 use crate::i18n::{tr, Lang, Text};
 
 /// A field of a case that a column can feed.
@@ -26,11 +27,13 @@ pub enum Target {
     /// The customer's satisfaction rating (Good or Bad), and what they said.
     Satisfaction,
     SatisfactionComment,
+    /// One of the engineering hand-off fields (`Field::ENGINEERING`).
+    Engineering(Field),
 }
 
 impl Target {
     /// Every target, in the column order of this app's CSV export.
-    pub const ALL: [Target; 17] = [
+    pub const ALL: [Target; 25] = [
         Target::CaseId,
         Target::ExternalId,
         Target::Title,
@@ -48,6 +51,14 @@ impl Target {
         Target::ResolvedAt,
         Target::Satisfaction,
         Target::SatisfactionComment,
+        Target::Engineering(Field::StepsToReproduce),
+        Target::Engineering(Field::Expected),
+        Target::Engineering(Field::Actual),
+        Target::Engineering(Field::AppVersion),
+        Target::Engineering(Field::Platform),
+        Target::Engineering(Field::Browser),
+        Target::Engineering(Field::ReferenceIds),
+        Target::Engineering(Field::Tried),
     ];
 
     /// The column name in this app's CSV export.
@@ -70,6 +81,7 @@ impl Target {
             Target::ResolvedAt => "resolved_at",
             Target::Satisfaction => "satisfaction",
             Target::SatisfactionComment => "satisfaction_comment",
+            Target::Engineering(field) => field.key(),
         }
     }
 
@@ -98,6 +110,7 @@ impl Target {
             Target::ResolvedAt => Text::TargetResolved,
             Target::Satisfaction => Text::TargetSatisfaction,
             Target::SatisfactionComment => Text::TargetSatisfactionComment,
+            Target::Engineering(field) => field.text(),
         }
     }
 }

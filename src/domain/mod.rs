@@ -7,6 +7,7 @@
 // Model: what the user keeps (cases, the desk with its merges, incidents).
 pub mod case;
 pub mod desk;
+pub mod desk_incidents;
 pub mod incident;
 
 // Engines: what is computed from the model (scores, groups, clocks, the inbox's view, KPIs).

@@ -247,6 +247,7 @@ fn migrate_v1(raw: &str) -> Result<Envelope, LoadError> {
             resolved_at: if status.is_open() { None } else { Some(updated_at) },
             timeline,
             priority_pin: None,
+            engineering: Default::default(),
             extra: Default::default(),
             satisfaction: None,
         });

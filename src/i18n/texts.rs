@@ -207,6 +207,14 @@ texts! {
     ReloadNewVersion => "Reload", "새로고침", "重新載入";
     RatingGood => "Good", "만족", "滿意";
     RatingBad => "Bad", "불만족", "不滿意";
+    FieldStepsToReproduce => "Steps to reproduce", "재현 단계", "重現步驟";
+    FieldExpected => "Expected result", "기대 결과", "預期結果";
+    FieldActual => "Actual result", "실제 결과", "實際結果";
+    FieldAppVersion => "App version", "앱 버전", "App 版本";
+    FieldPlatform => "Platform", "플랫폼", "平台";
+    FieldBrowser => "Browser", "브라우저", "瀏覽器";
+    FieldReferenceIds => "Order or account ids", "주문 또는 계정 ID", "訂單或帳號 ID";
+    FieldTried => "Already tried", "이미 시도한 조치", "已嘗試的處理";
     TargetSatisfaction => "Satisfaction", "고객 만족도", "滿意度";
     TargetSatisfactionComment => "Satisfaction comment", "만족도 의견", "滿意度意見";
 

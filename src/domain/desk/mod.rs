@@ -2,7 +2,7 @@
 
 use super::case::{Case, CaseId, Event, Field, TimelineEntry, Timestamp};
 use super::grouping::{GroupingSettings, NotDuplicates};
-use super::incident::Incident;
+use super::incident::{Incident, IncidentSettings};
 use super::sla::SlaSettings;
 use super::triage::TriageRules;
 use crate::domain::sort;
@@ -29,6 +29,8 @@ pub struct Settings {
     /// The language the desk speaks, once chosen; until then the browser's (see `i18n`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
+    /// Update cadence, status-update templates and the recovery plan template.
+    pub incidents: IncidentSettings,
 }
 
 impl Default for Settings {
@@ -40,6 +42,7 @@ impl Default for Settings {
             sla: SlaSettings::default(),
             grouping: GroupingSettings::default(),
             language: None,
+            incidents: IncidentSettings::default(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! from column names, and the user's edits to it.
 
 use super::Format;
+use crate::domain::case::Field;
 use crate::domain::csv_export::COMPUTED_COLUMNS;
 use crate::domain::csv_format::Target;
 
@@ -130,6 +131,26 @@ impl Target {
             Target::SatisfactionComment => {
                 &["satisfaction comment", "survey comment", "csat comment", "feedback"]
             }
+            // Jira's and GitHub's bug-report fields, and what support tools call them.
+            Target::Engineering(field) => match field {
+                Field::StepsToReproduce => {
+                    &["steps to reproduce", "steps", "repro steps", "reproduction steps", "how to reproduce"]
+                }
+                Field::Expected => {
+                    &["expected", "expected result", "expected behaviour", "expected behavior"]
+                }
+                Field::Actual => &["actual", "actual result", "actual behaviour", "actual behavior"],
+                Field::AppVersion => {
+                    &["app version", "version", "affects version", "affects versions", "build"]
+                }
+                Field::Platform => &["platform", "os", "operating system", "device"],
+                Field::Browser => &["browser", "user agent"],
+                Field::ReferenceIds => {
+                    &["reference ids", "order id", "order ids", "order number", "account id", "account ids"]
+                }
+                Field::Tried => &["tried", "already tried", "what was tried", "troubleshooting"],
+                _ => &[],
+            },
         }
     }
 }

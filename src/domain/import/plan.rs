@@ -3,9 +3,9 @@
 use super::mapping::{ColumnRole, Mapping};
 use super::{values, Format, ImportJob, Row, RowError, RowRef};
 use crate::domain::case::{
-    changed_fields, Case, CaseDraft, CaseId, Event, Field, FieldValue, Priority, Rating, Satisfaction,
-    Status, Surface, Tier, TimelineEntry, Timestamp, Urgency, EARLIEST_SANE, MAX_CUSTOMERS_AFFECTED,
-    MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+    changed_fields, Case, CaseDraft, CaseId, EngineeringDetails, Event, Field, FieldValue, Priority, Rating,
+    Satisfaction, Status, Surface, Tier, TimelineEntry, Timestamp, Urgency, EARLIEST_SANE,
+    MAX_CUSTOMERS_AFFECTED, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
 use crate::domain::csv_format::Target;
 use crate::domain::desk::{Desk, DeskRecords, UndoneMerge};
@@ -56,6 +56,8 @@ pub struct Incoming {
     /// what they said (kept apart: the two may come in either column order).
     pub rating: Option<Rating>,
     pub rating_comment: String,
+    /// Reproduction details for the engineering hand-off; a blank cell says nothing.
+    pub engineering: EngineeringDetails,
 }
 
 /// What a field change would do, for the preview.
@@ -515,12 +517,21 @@ impl Incoming {
         if let Some(satisfaction) = self.satisfaction() {
             case.rate(Some(satisfaction), author, case.updated_at);
         }
+        self.set_engineering(&mut case, author, created_at);
         case.updated_at = self.updated_at.unwrap_or(case.updated_at);
         case.first_response_at = self.first_response_at;
         if !case.status.is_open() && self.resolved_at.is_some() {
             case.resolved_at = self.resolved_at;
         }
         case
+    }
+
+    /// Sets the engineering fields the row gives, each logged; values were checked on reading.
+    fn set_engineering(&self, case: &mut Case, author: &str, now: Timestamp) {
+        for (field, value) in self.engineering.filled() {
+            // Cannot fail: `read_cell` refused values over the length limit.
+            let _ = case.set_field(field, FieldValue::Text(value.to_string()), author, now);
+        }
     }
 
     /// The customer's rating with their comment, when the row rates the case.
@@ -571,6 +582,7 @@ impl Incoming {
             priority_pin: self.priority_pin,
             extra: self.extra.clone(),
             satisfaction: self.satisfaction(),
+            engineering: self.engineering.clone(),
         })
     }
 
@@ -684,6 +696,7 @@ impl Incoming {
         if let Some(satisfaction) = self.satisfaction() {
             case.rate(Some(satisfaction), author, now);
         }
+        self.set_engineering(case, author, now);
         let mut changes = Vec::new();
         for (key, value) in &self.extra {
             if case.extra.get(key) != Some(value) {
@@ -761,6 +774,7 @@ impl From<&Case> for Incoming {
             priority_pin: case.priority_pin,
             rating: case.satisfaction.as_ref().map(|s| s.rating),
             rating_comment: case.satisfaction.as_ref().map(|s| s.comment.clone()).unwrap_or_default(),
+            engineering: case.engineering.clone(),
         }
     }
 }
@@ -902,6 +916,15 @@ fn read_cell(
         // "Offered" or "Unoffered" (Zendesk) or a neutral answer is no rating.
         Target::Satisfaction => incoming.rating = values::rating(value),
         Target::SatisfactionComment => incoming.rating_comment = value.to_string(),
+        Target::Engineering(_) if blank => {}
+        Target::Engineering(field) if value.chars().count() > MAX_DESCRIPTION_CHARS => {
+            return Err(format!("{} is longer than {MAX_DESCRIPTION_CHARS} characters", field.label()))
+        }
+        Target::Engineering(field) => {
+            if let Some(slot) = incoming.engineering.slot(field) {
+                *slot = value.to_string();
+            }
+        }
     }
     Ok(())
 }

@@ -239,6 +239,8 @@ fn IncidentTimelineItem(entry: IncidentEntry) -> impl IntoView {
             i18n.fill(Text::StatusChangedFromTo, &[("from", i18n.t(from.text())), ("to", i18n.t(to.text()))])
         }
         IncidentEvent::Note { text } => i18n.fill(Text::UpdateNote, &[("text", text)]),
+        // The incident-response entries have no page of their own yet; their English wording.
+        other => other.describe(),
     });
     view! { <TimelineRow at=entry.at author=entry.author kind="update" text /> }
 }

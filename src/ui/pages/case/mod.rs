@@ -387,6 +387,9 @@ fn describe(event: &Event, offset: i32, case_name: &dyn Fn(&CaseId) -> String) -
         Event::IncidentLinked { incident, title } => {
             ("link", format!("Linked to incident {incident} \u{201c}{title}\u{201d}"))
         }
+        Event::IncidentUnlinked { incident, title } => {
+            ("link", format!("Removed from incident {incident} \u{201c}{title}\u{201d}"))
+        }
         Event::Rated { rating: Some(rating), comment } if comment.is_empty() => {
             ("note", format!("Customer satisfaction rated {rating}"))
         }
