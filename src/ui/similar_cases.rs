@@ -28,6 +28,10 @@ struct SimilarRow {
     title: String,
     customer: String,
     matched: Vec<String>,
+    /// Query words that matched through the support glossary, with the entry's name.
+    glossary: Vec<(String, String)>,
+    /// Words to mark in the title: the shared ones and every form of the glossary entries.
+    marked: Vec<String>,
 }
 
 fn rows(similar: Vec<SimilarCase>, store: DeskStore) -> Vec<SimilarRow> {
@@ -37,7 +41,9 @@ fn rows(similar: Vec<SimilarCase>, store: DeskStore) -> Vec<SimilarRow> {
         .filter_map(|s| {
             let (title, customer) =
                 store.with_case(&s.id, |case| (case.title.clone(), case.customer.clone()))?;
-            Some(SimilarRow { id: s.id.clone(), percent: s.percent(), title, customer, matched: s.matched })
+            let (marked, percent) = (s.highlight_words(), s.percent());
+            let glossary = s.glossary.into_iter().map(|found| (found.word, found.concept)).collect();
+            Some(SimilarRow { id: s.id, percent, title, customer, matched: s.matched, glossary, marked })
         })
         .collect()
 }
@@ -149,9 +155,9 @@ fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<Case
         <li class="similar-item">
             <span class="similarity" title="How similar the text is">{format!("{} %", row.percent)}</span>
             <div class="similar-body">
-                <a href=Route::Case(row.id.clone()).href()><Highlighted text=row.title.clone() words=row.matched.clone() /></a>
+                <a href=Route::Case(row.id.clone()).href()><Highlighted text=row.title.clone() words=row.marked.clone() /></a>
                 <span class="muted small">{row.customer.clone()}</span>
-                <SharedWords words=row.matched.clone() />
+                <SharedWords words=row.matched.clone() glossary=row.glossary.clone() />
             </div>
             <button
                 type="button"
@@ -184,13 +190,27 @@ fn Highlighted(text: String, words: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn SharedWords(words: Vec<String>) -> impl IntoView {
-    (!words.is_empty()).then(|| {
+fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl IntoView {
+    let shared = (!words.is_empty()).then(|| {
         view! {
             <span class="shared-words small">
                 "Shared: "
                 {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark>{word}</mark> " " }).collect_view()}
             </span>
         }
-    })
+    });
+    // Said apart, so nobody takes a translated match for the same word in both cases.
+    let translated = (!glossary.is_empty()).then(|| {
+        view! {
+            <span class="shared-words small">
+                "Same meaning (glossary): "
+                {glossary
+                    .into_iter()
+                    .take(SHOWN_WORDS)
+                    .map(|(word, concept)| view! { <mark>{word}</mark> {format!(" = {concept} ")} })
+                    .collect_view()}
+            </span>
+        }
+    });
+    (shared, translated)
 }

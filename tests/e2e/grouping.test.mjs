@@ -215,17 +215,21 @@ test('merge closes the duplicates into the primary, and unmerge restores them wi
   await context.close();
 });
 
-test('the threshold slider counts groups live, and the export carries group ids and incidents', async () => {
+test('the strictness slider counts groups live, and the export carries group ids and incidents', async () => {
   const { context, page, errors } = await demoDesk();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
   const count = page.locator('#threshold-count');
-  await assert.doesNotReject(page.getByText(/^\d+ groups? at this threshold$/).waitFor());
+  await assert.doesNotReject(page.getByText(/^\d+ groups? at this setting$/).waitFor());
   const atDefault = Number((await count.innerText()).split(' ')[0]);
   assert.ok(atDefault >= 4, `${atDefault} groups at the default`);
-  await page.getByLabel('Similarity threshold').fill('0.9');
-  await assert.doesNotReject(page.getByText('0 groups at this threshold').waitFor());
-  await page.getByLabel('Similarity threshold').fill('0.5');
-  await assert.doesNotReject(page.getByText(`${atDefault} groups at this threshold`).waitFor());
+  await page.getByLabel('Grouping strictness').fill('0.9');
+  await assert.doesNotReject(page.getByText(/^Stricter: /).waitFor());
+  await page.waitForFunction((n) => {
+    const shown = document.getElementById('threshold-count').textContent;
+    return /groups? at this setting$/.test(shown) && Number(shown.split(' ')[0]) < n;
+  }, atDefault);
+  await page.getByLabel('Grouping strictness').fill('0.5');
+  await assert.doesNotReject(page.getByText(`${atDefault} groups at this setting`).waitFor());
   await page.getByLabel('Surge alert: similar cases').fill('4');
   await page.getByLabel('Surge alert: similar cases').blur();
   assert.equal((await stored(page)).data.settings.grouping.surge_count, 4);
