@@ -40,13 +40,14 @@ fn grouped(cases: &[Case], not_duplicates: &NotDuplicates) -> Vec<Vec<CaseId>> {
 }
 
 #[test]
-fn near_duplicates_group_by_language_and_unrelated_cases_stay_alone() {
+fn near_duplicates_group_across_languages_and_unrelated_cases_stay_alone() {
+    // The Korean and the Chinese reports of a failing card payment meet through the glossary
+    // (결제 and 付款 are "payment", 오류 and 失敗 "error"); the English ones say "declined".
     let groups = grouped(&desk(), &NotDuplicates::new());
     let expected: Vec<Vec<CaseId>> = vec![
+        vec![id("c06"), id("c07"), id("c08"), id("c09")],
         vec![id("c01"), id("c02"), id("c03")],
         vec![id("c04"), id("c05")],
-        vec![id("c06"), id("c07")],
-        vec![id("c08"), id("c09")],
     ];
     assert_eq!(groups, expected);
 }
@@ -55,7 +56,8 @@ fn near_duplicates_group_by_language_and_unrelated_cases_stay_alone() {
 fn group_ids_come_from_the_smallest_member_and_summaries_name_the_group() {
     let cases = desk();
     let index = SimilarityIndex::from_cases(&cases);
-    let groups = index.group(&GroupingSettings::default(), &NotDuplicates::new());
+    let mut groups = index.group(&GroupingSettings::default(), &NotDuplicates::new());
+    groups.retain(|group| group.members.contains(&id("c01")));
     assert_eq!(groups[0].id, "g-c01");
     assert!(groups[0].cohesion > 0.5 && groups[0].cohesion <= 1.0);
     assert!(groups[0].top_terms.iter().any(|term| term == "declined"), "{:?}", groups[0].top_terms);
@@ -399,24 +401,27 @@ fn the_same_desk_at_any_duplicate_density_keeps_its_groups_coherent() {
 mod scoring;
 
 #[test]
-fn the_cross_language_benchmark_set_groups_with_pairwise_f1_above_0_6() {
-    let set = scoring::read_cross_language(scoring::CROSS_LANGUAGE);
-    let cases: Vec<Case> =
-        set.items.iter().map(|item| case(&item.id, &item.title, &item.description)).collect();
-    let index = SimilarityIndex::from_cases(&cases);
-    let mut labels: Vec<usize> = (0..cases.len()).collect();
-    for group in index.group(&GroupingSettings::default(), &NotDuplicates::new()) {
-        let first = cases.iter().position(|case| case.id == group.members[0]).unwrap();
-        for member in &group.members {
-            labels[cases.iter().position(|case| &case.id == member).unwrap()] = first;
+fn both_cross_language_benchmark_sets_group_with_pairwise_f1_above_0_6() {
+    // The tuning set, and the check set written after the engine was tuned.
+    for (name, json) in [("tuning", scoring::CROSS_LANGUAGE), ("check", scoring::CROSS_LANGUAGE_CHECK)] {
+        let set = scoring::read_cross_language(json);
+        let cases: Vec<Case> =
+            set.items.iter().map(|item| case(&item.id, &item.title, &item.description)).collect();
+        let index = SimilarityIndex::from_cases(&cases);
+        let mut labels: Vec<usize> = (0..cases.len()).collect();
+        for group in index.group(&GroupingSettings::default(), &NotDuplicates::new()) {
+            let first = cases.iter().position(|case| case.id == group.members[0]).unwrap();
+            for member in &group.members {
+                labels[cases.iter().position(|case| &case.id == member).unwrap()] = first;
+            }
         }
+        let scores = scoring::score(&labels, &set.gold);
+        assert!(
+            scores.f1 >= 0.6,
+            "{name}: pairwise F1 {:.3} (P {:.3}, R {:.3})",
+            scores.f1,
+            scores.precision,
+            scores.recall
+        );
     }
-    let scores = scoring::score(&labels, &set.gold);
-    assert!(
-        scores.f1 >= 0.6,
-        "pairwise F1 {:.3} (P {:.3}, R {:.3})",
-        scores.f1,
-        scores.precision,
-        scores.recall
-    );
 }

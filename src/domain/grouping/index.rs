@@ -77,6 +77,29 @@ pub(super) struct Doc {
     pub id: CaseId,
     /// Sublinear term frequency (1 + ln tf) per term, sorted by [`Entry::order`].
     pub entries: Vec<Entry>,
+    /// The script most of the case's words are in, see [`Script`].
+    pub script: Script,
+}
+
+/// The writing of a case, told by its words: two cases in different scripts can share only
+/// identifiers and glossary concepts, so their similarity runs lower for the same problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Script {
+    Latin,
+    Hangul,
+    Han,
+}
+
+impl Script {
+    fn of(term: &str, kind: Kind) -> Option<Script> {
+        match (kind, term.as_bytes().first()) {
+            (Kind::Bigram, _) => Some(Script::Han),
+            // U+AC00..U+D7A3 (Hangul syllables) start with these bytes in UTF-8.
+            (Kind::Word, Some(0xEA..=0xED)) => Some(Script::Hangul),
+            (Kind::Word, _) => Some(Script::Latin),
+            _ => None,
+        }
+    }
 }
 
 /// Smoothed inverse document frequency, as in common TF-IDF implementations.
@@ -327,10 +350,20 @@ impl SimilarityIndex {
         // together, cheaper than looking every token up among the terms seen so far.
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
+        let mut scripts = [0u32; 3];
         for_each_word(title, description, |term, _, weight, kind| {
+            if let Some(script) = Script::of(term, kind) {
+                scripts[script as usize] += 1;
+            }
             let (term, key) = self.vocabulary.intern(term, kind);
             tokens.push(Entry { key, term, value: weight });
         });
+        // Han text yields a bigram per character, about twice the tokens of its words.
+        scripts[Script::Han as usize] /= 2;
+        let script = [Script::Latin, Script::Hangul, Script::Han]
+            .into_iter()
+            .max_by_key(|&script| (scripts[script as usize], std::cmp::Reverse(script as usize)))
+            .expect("three scripts");
         self.postings.resize_with(self.vocabulary.len(), Vec::new);
         tokens.sort_unstable_by_key(Entry::order);
         let mut distinct = 0;
@@ -348,7 +381,7 @@ impl SimilarityIndex {
             self.postings[entry.term as usize].push(Posting { doc: slot, tf: entry.value });
         }
         self.tokens = tokens;
-        self.docs[slot as usize] = Some(Doc { id: id.clone(), entries });
+        self.docs[slot as usize] = Some(Doc { id: id.clone(), entries, script });
         self.slots.insert(id.clone(), slot);
     }
 
