@@ -203,7 +203,7 @@ fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl Into
     let translated = (!glossary.is_empty()).then(|| {
         view! {
             <span class="shared-words small">
-                "Same meaning (glossary): "
+                "Via glossary: "
                 {glossary
                     .into_iter()
                     .take(SHOWN_WORDS)

@@ -653,7 +653,7 @@ impl SimilarityIndex {
                     Some(name) => {
                         let forms = glossary().forms_of(term);
                         let shown = words.iter().any(|word| forms.iter().any(|form| form == word));
-                        (!shown).then(|| format!("{name} (glossary)"))
+                        (!shown).then(|| format!("{name} (via glossary)"))
                     }
                 })
                 .take(TOP_TERMS)

@@ -26,6 +26,10 @@ pub struct Glossary {
     by_first: FastMap<char, Vec<(String, u16)>>,
     /// Forms of one character, matched only as a whole word.
     single: FastMap<String, u16>,
+    /// Bit set per character (by its low 16 bits) that starts a Hangul, Han or kana form: a
+    /// case's characters are nearly all checked here, and few start a form, so most are
+    /// passed over without hashing.
+    starts: Vec<u64>,
     longest_latin: usize,
     /// Bit set per (length, first letter, last letter) of the Latin forms: most words of a
     /// case are not in the glossary, and one look here spares them hashing.
@@ -39,6 +43,7 @@ fn shape(word: &[u8]) -> usize {
 }
 
 const SHAPES: usize = 1 << 15;
+const STARTS: usize = 1 << 16;
 
 /// The built-in glossary, parsed once.
 pub fn glossary() -> &'static Glossary {
@@ -87,7 +92,14 @@ impl Glossary {
             let bit = shape(term.as_bytes());
             self.latin_shapes[bit / 64] |= 1 << (bit % 64);
             self.latin.entry(term).or_insert(concept);
-        } else if form.chars().count() == 1 {
+            return;
+        }
+        if self.starts.is_empty() {
+            self.starts = vec![0; STARTS / 64];
+        }
+        let bit = first as usize % STARTS;
+        self.starts[bit / 64] |= 1 << (bit % 64);
+        if form.chars().count() == 1 {
             self.single.entry(form).or_insert(concept);
         } else {
             let keys = self.by_first.entry(first).or_default();
@@ -113,7 +125,13 @@ impl Glossary {
 
     /// The concept of a one-character Hangul or Han word.
     pub fn single(&self, word: &str) -> Option<u16> {
-        self.single.get(word).copied()
+        let first = word.chars().next()?;
+        self.may_start(first).then(|| self.single.get(word).copied()).flatten()
+    }
+
+    fn may_start(&self, first: char) -> bool {
+        let bit = first as usize % STARTS;
+        self.starts.get(bit / 64).is_some_and(|bits| bits >> (bit % 64) & 1 == 1)
     }
 
     /// Calls `found(concept, form)` for each glossary form of two or more characters inside
@@ -122,6 +140,10 @@ impl Glossary {
         let mut at = 0;
         while let Some(first) = run[at..].chars().next() {
             let step = first.len_utf8();
+            if !self.may_start(first) {
+                at += step;
+                continue;
+            }
             let hit = self.by_first.get(&first).and_then(|keys| {
                 keys.iter()
                     .find(|(key, _)| run[at..].starts_with(key.as_str()))
