@@ -869,7 +869,7 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap()
     }
 
-    #[derive(Debug, PartialEq)]
+    #[derive(Debug, PartialEq, Eq, Hash)]
     enum Language {
         English,
         Korean,
@@ -968,25 +968,27 @@ mod tests {
     }
 
     #[test]
-    fn planted_near_duplicates_form_groups_in_each_language() {
+    fn each_planted_duplicate_set_forms_one_group_across_languages() {
         use crate::domain::grouping::{GroupingSettings, NotDuplicates, SimilarityIndex};
         let cases = demo_cases(now(), "Mina");
-        let open = cases.iter().filter(|case| case.is_open());
-        let groups =
-            SimilarityIndex::from_cases(open).group(&GroupingSettings::default(), &NotDuplicates::new());
+        let open: Vec<&Case> = cases.iter().filter(|case| case.is_open()).collect();
+        let groups = SimilarityIndex::from_cases(open.iter().copied())
+            .group(&GroupingSettings::default(), &NotDuplicates::new());
         let title = |id: &CaseId| cases.iter().find(|case| &case.id == id).unwrap().title.clone();
-        for (marker, wanted) in
-            [("PAY-502", Language::English), ("5.2.0", Language::Korean), ("已送達", Language::Chinese)]
-        {
-            let found = groups.iter().any(|group| {
-                group.members.iter().all(|id| {
-                    let case = cases.iter().find(|case| &case.id == id).unwrap();
-                    mentions(case, marker) && language(case) == wanted
-                })
-            });
-            let shown: Vec<Vec<String>> =
-                groups.iter().map(|g| g.members.iter().map(title).collect()).collect();
-            assert!(found, "no {marker} group: {shown:?}");
+        let shown: Vec<Vec<String>> = groups.iter().map(|g| g.members.iter().map(title).collect()).collect();
+        for marker in ["PAY-502", "AUTH-1103", "5.2.0", "SPRING15", "已送達"] {
+            let planted: Vec<&CaseId> =
+                open.iter().filter(|case| mentions(case, marker)).map(|case| &case.id).collect();
+            let languages: HashSet<Language> =
+                open.iter().filter(|case| mentions(case, marker)).map(|case| language(case)).collect();
+            let group = groups.iter().find(|group| group.members.contains(planted[0]));
+            assert!(
+                group.is_some_and(|group| group.members.len() == planted.len()
+                    && planted.iter().all(|id| group.members.contains(id))),
+                "{marker} ({} cases in {} languages) is not one group: {shown:?}",
+                planted.len(),
+                languages.len()
+            );
         }
     }
 

@@ -218,7 +218,10 @@ impl InboxQuery {
 
     /// The search words, lower-cased; every one must appear in the case's [`search_text`].
     fn needles(&self) -> Vec<String> {
-        self.text.split_whitespace().map(str::to_lowercase).collect()
+        self.text
+            .split_whitespace()
+            .map(|word| word.chars().map(narrow).collect::<String>().to_lowercase())
+            .collect()
     }
 }
 
@@ -245,20 +248,29 @@ fn push_lowercase(out: &mut String, text: &str) {
         out.push_str(text);
         out[start..].make_ascii_lowercase();
     } else {
-        out.push_str(&text.to_lowercase());
+        out.push_str(&text.chars().map(narrow).collect::<String>().to_lowercase());
     }
 }
 
-/// Punctuation, CJK symbols, kana, Han, Hangul, and full-width forms other than the capital
-/// Latin letters: characters that lower-case to themselves.
+/// Full-width Latin letters, digits and punctuation as their ASCII forms, so a search for
+/// PAY-502 finds ＰＡＹ－５０２ typed on a CJK keyboard, and the other way round.
+fn narrow(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Punctuation, CJK symbols, kana, Han, Hangul, and half-width forms: characters that
+/// lower-case to themselves and that [`narrow`] leaves alone.
 fn is_caseless(c: char) -> bool {
     matches!(
         c,
         '\u{2000}'..='\u{206F}'
             | '\u{3000}'..='\u{9FFF}'
             | '\u{AC00}'..='\u{D7AF}'
-            | '\u{FF00}'..='\u{FF20}'
-            | '\u{FF3B}'..='\u{FFEF}'
+            | '\u{FF00}'
+            | '\u{FF5F}'..='\u{FFEF}'
     )
 }
 
@@ -387,13 +399,29 @@ mod tests {
         for c in ('\u{2000}'..='\u{FFEF}').filter(|&c| is_caseless(c)) {
             assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
         }
-        assert!(!is_caseless('Ａ') && is_caseless('，') && is_caseless('ａ'));
-        for text in ["Checkout FAILS — 결제 오류 發生 ＡＢＣ", "ΟΔΟΣ Straße İstanbul", "ASCII only 42"]
+        assert!(!is_caseless('Ａ') && !is_caseless('，') && is_caseless('｡'));
+        for text in ["Checkout FAILS — 결제 오류 發生", "ΟΔΟΣ Straße İstanbul", "ASCII only 42"]
         {
             let mut out = String::new();
             push_lowercase(&mut out, text);
             assert_eq!(out, text.to_lowercase());
         }
+    }
+
+    #[test]
+    fn full_width_and_ascii_forms_find_each_other() {
+        let mut list = cases();
+        list[0].title = "결제 오류 ＰＡＹ－５０２".into();
+        list[1].title = "Checkout fails with PAY-502".into();
+        let find = |text: &str| {
+            InboxQuery { text: text.into(), status: StatusFilter::All, ..InboxQuery::default() }.select(&list)
+        };
+        let mut both = find("pay-502");
+        both.sort();
+        assert_eq!(both, vec![0, 1]);
+        let mut again = find("ＰＡＹ－５０２");
+        again.sort();
+        assert_eq!(again, vec![0, 1]);
     }
 
     #[test]

@@ -215,6 +215,7 @@ texts! {
     FieldBrowser => "Browser", "브라우저", "瀏覽器";
     FieldReferenceIds => "Order or account ids", "주문 또는 계정 ID", "訂單或帳號 ID";
     FieldTried => "Already tried", "이미 시도한 조치", "已嘗試的處理";
+    ViaGlossary => "Via glossary:", "용어집 대응:", "經由詞彙表：";
     TargetSatisfaction => "Satisfaction", "고객 만족도", "滿意度";
     TargetSatisfactionComment => "Satisfaction comment", "만족도 의견", "滿意度意見";
 

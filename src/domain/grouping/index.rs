@@ -4,9 +4,10 @@
 //! from the live counts when a query or a grouping runs, so adding, editing or removing one
 //! case touches only that case's postings and the result equals a rebuild.
 
-use super::tokenize::for_each_token;
+use super::glossary::Glossary;
+use super::tokenize::{for_each_token, Kind};
 use super::vocabulary::Vocabulary;
-use super::{NotDuplicates, SimilarCase};
+use super::{GlossaryMatch, NotDuplicates, SimilarCase};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::fast_hash::hash_of;
 pub(super) use crate::domain::fast_hash::FastMap;
@@ -18,14 +19,17 @@ use std::ops::ControlFlow;
 /// (benches/grouping_quality.rs), 4 beat 2 and 6 on both sets.
 const TITLE_WEIGHT: f32 = 4.0;
 /// Only the first words of a description count: the problem is stated first, and what
-/// follows (logs, stack traces, form boilerplate) made unrelated reports look alike.
-const DESCRIPTION_WORDS: usize = 50;
+/// follows (logs, form boilerplate) made unrelated reports look alike. With machine lines
+/// skipped (see [`is_machine_text`]), 80 ranked best on the tuning halves (50 before).
+const DESCRIPTION_WORDS: usize = 80;
 /// Titles are at most 300 characters; this only bounds work on imported data.
 const MAX_TITLE_WORDS: usize = 100;
 
 /// Postings read per similar-case query before rarer terms are considered enough; reading
 /// the postings of words like "error" would cost the most and decide the least.
 const SIMILAR_BUDGET: usize = 20_000;
+/// Title words of a typed case looked up for a typo, each a pass over the vocabulary.
+const TYPO_LOOKUPS: usize = 3;
 /// Candidates rescored exactly per similar-case query.
 const SIMILAR_RESCORE: usize = 64;
 
@@ -73,6 +77,29 @@ pub(super) struct Doc {
     pub id: CaseId,
     /// Sublinear term frequency (1 + ln tf) per term, sorted by [`Entry::order`].
     pub entries: Vec<Entry>,
+    /// The script most of the case's words are in, see [`Script`].
+    pub script: Script,
+}
+
+/// The writing of a case, told by its words: two cases in different scripts can share only
+/// identifiers and glossary concepts, so their similarity runs lower for the same problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Script {
+    Latin,
+    Hangul,
+    Han,
+}
+
+impl Script {
+    fn of(term: &str, kind: Kind) -> Option<Script> {
+        match (kind, term.as_bytes().first()) {
+            (Kind::Bigram, _) => Some(Script::Han),
+            // U+AC00..U+D7A3 (Hangul syllables) start with these bytes in UTF-8.
+            (Kind::Word, Some(0xEA..=0xED)) => Some(Script::Hangul),
+            (Kind::Word, _) => Some(Script::Latin),
+            _ => None,
+        }
+    }
 }
 
 /// Smoothed inverse document frequency, as in common TF-IDF implementations.
@@ -80,23 +107,81 @@ fn idf(docs: usize, df: usize) -> f32 {
     ((1.0 + docs as f32) / (1.0 + df as f32)).ln() + 1.0
 }
 
-/// Calls `emit(term, surface, weight)` for every counted word of a case: title words weigh
-/// [`TITLE_WEIGHT`], and only the first [`DESCRIPTION_WORDS`] of the description count.
-fn for_each_word(title: &str, description: &str, mut emit: impl FnMut(&str, &str, f32)) {
-    for (text, weight, limit) in
-        [(title, TITLE_WEIGHT, MAX_TITLE_WORDS), (description, 1.0, DESCRIPTION_WORDS)]
-    {
-        let mut seen = 0;
-        for_each_token(text, |term, surface| {
-            emit(term, surface, weight);
-            seen += 1;
-            if seen < limit {
+/// Weight of a term of each kind, after sublinear term frequency; measured with
+/// benches/grouping_quality.rs on the tuning halves and the cross-language set.
+pub(super) fn kind_weight(kind: Kind) -> f32 {
+    match kind {
+        // An identifier already counts twice, whole and by its parts, and is rare; weighing
+        // it more made stack-trace line numbers ("Client.java:1234") decide bug reports.
+        Kind::Word | Kind::Identifier => 1.0,
+        Kind::Bigram => BIGRAM_WEIGHT,
+        Kind::Concept => CONCEPT_WEIGHT,
+    }
+}
+
+const CONCEPT_WEIGHT: f32 = 1.0;
+/// Han text gives about one bigram per character, most of them across word boundaries: at
+/// full weight they swamped the few words a Chinese report shares with a Korean or English one.
+const BIGRAM_WEIGHT: f32 = 0.4;
+
+/// Calls `emit(term, surface, weight, kind)` for every counted word of a case: title words
+/// weigh [`TITLE_WEIGHT`], and only the first [`DESCRIPTION_WORDS`] of the description count.
+fn for_each_word(title: &str, description: &str, mut emit: impl FnMut(&str, &str, f32, Kind)) {
+    // Concepts repeat words already counted.
+    let counts = |kind: Kind| usize::from(kind != Kind::Concept);
+    let mut seen = 0;
+    for_each_token(title, |term, surface, kind| {
+        emit(term, surface, TITLE_WEIGHT, kind);
+        seen += counts(kind);
+        if seen < MAX_TITLE_WORDS {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    });
+    seen = 0;
+    for line in description.lines().filter(|line| !is_machine_text(line)) {
+        for_each_token(line, |term, surface, kind| {
+            emit(term, surface, 1.0, kind);
+            seen += counts(kind);
+            if seen < DESCRIPTION_WORDS {
                 ControlFlow::Continue(())
             } else {
                 ControlFlow::Break(())
             }
         });
+        if seen >= DESCRIPTION_WORDS {
+            break;
+        }
     }
+}
+
+/// How much of a line [`is_machine_text`] reads.
+const MACHINE_PREFIX: usize = 120;
+
+/// Whether a line of a description is machine output rather than a person's words: a stack
+/// frame ("at org.x.Y.z(Y.java:12)"), a line starting with a time stamp, or mostly digits and
+/// symbols. Such lines are skipped: reports pasting the same library's stack trace are not
+/// the same problem, and at any weight they made the labelled sets' tuning halves rank worse.
+fn is_machine_text(line: &str) -> bool {
+    let line = line.trim_start();
+    let bytes = line.as_bytes();
+    let stamped = bytes.len() >= 8
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && matches!(bytes[4], b'-' | b'/' | b':');
+    let frame = line.starts_with("at ") && line.contains('(') && line.contains(')');
+    // By bytes, for speed: every line of every case passes here, and any byte of a non-ASCII
+    // character counts as a letter (Hangul and Han are words, not dumps).
+    // The start of a line tells well enough.
+    let (mut letters, mut others) = (0usize, 0usize);
+    for &byte in &bytes[..bytes.len().min(MACHINE_PREFIX)] {
+        if byte.is_ascii_alphabetic() || byte >= 0x80 {
+            letters += 1;
+        } else if !byte.is_ascii_whitespace() {
+            others += 1;
+        }
+    }
+    stamped || frame || (letters + others >= 20 && others > letters)
 }
 
 /// A query's words with their weighted counts, merged per term, as written.
@@ -104,17 +189,21 @@ struct Analysed {
     term: String,
     count: f32,
     surface: String,
+    kind: Kind,
 }
 
 fn analyse(title: &str, description: &str) -> Vec<Analysed> {
     let mut terms: Vec<Analysed> = Vec::new();
-    for_each_word(title, description, |term, surface, weight| {
+    for_each_word(title, description, |term, surface, weight, kind| {
         // A case has a few dozen distinct terms: a linear scan beats hashing here.
         match terms.iter_mut().find(|known| known.term == term) {
             Some(known) => known.count += weight,
-            None => {
-                terms.push(Analysed { term: term.to_string(), count: weight, surface: surface.to_string() })
-            }
+            None => terms.push(Analysed {
+                term: term.to_string(),
+                count: weight,
+                surface: surface.to_string(),
+                kind,
+            }),
         }
     });
     terms
@@ -122,6 +211,35 @@ fn analyse(title: &str, description: &str) -> Vec<Analysed> {
 
 fn tf_weight(count: f32) -> f32 {
     1.0 + count.ln()
+}
+
+/// The words of a query that another case shares, strongest first: the shared words as
+/// written, and the words that matched only through the glossary. A shared identifier
+/// ("PAY-502") stands for its parts ("PAY", "502"), and a concept for the word it comes from
+/// when that word itself matched.
+fn explain<'a>(shared: impl Iterator<Item = &'a Analysed> + Clone) -> (Vec<String>, Vec<GlossaryMatch>) {
+    let direct =
+        |surface: &str| shared.clone().any(|word| word.kind != Kind::Concept && word.surface == surface);
+    let identifiers: Vec<String> = shared
+        .clone()
+        .filter(|word| word.kind == Kind::Identifier)
+        .map(|word| word.surface.to_lowercase())
+        .collect();
+    let (mut matched, mut glossary) = (Vec::new(), Vec::new());
+    for word in shared.clone() {
+        match word.kind {
+            Kind::Concept if !direct(&word.surface) => glossary.push(GlossaryMatch {
+                word: word.surface.clone(),
+                concept: Glossary::name(&word.term).unwrap_or(&word.term).to_string(),
+            }),
+            Kind::Concept => {}
+            Kind::Word | Kind::Bigram
+                if identifiers.iter().any(|id| id.contains(&word.surface.to_lowercase())) => {}
+            _ if matched.contains(&word.surface) => {}
+            _ => matched.push(word.surface.clone()),
+        }
+    }
+    (matched, glossary)
 }
 
 /// Partial dot products of one query against many documents, kept dense for speed.
@@ -232,10 +350,20 @@ impl SimilarityIndex {
         // together, cheaper than looking every token up among the terms seen so far.
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
-        for_each_word(title, description, |term, _, weight| {
-            let (term, key) = self.vocabulary.intern(term);
+        let mut scripts = [0u32; 3];
+        for_each_word(title, description, |term, _, weight, kind| {
+            if let Some(script) = Script::of(term, kind) {
+                scripts[script as usize] += 1;
+            }
+            let (term, key) = self.vocabulary.intern(term, kind);
             tokens.push(Entry { key, term, value: weight });
         });
+        // Han text yields a bigram per character, about twice the tokens of its words.
+        scripts[Script::Han as usize] /= 2;
+        let script = [Script::Latin, Script::Hangul, Script::Han]
+            .into_iter()
+            .max_by_key(|&script| (scripts[script as usize], std::cmp::Reverse(script as usize)))
+            .expect("three scripts");
         self.postings.resize_with(self.vocabulary.len(), Vec::new);
         tokens.sort_unstable_by_key(Entry::order);
         let mut distinct = 0;
@@ -249,11 +377,11 @@ impl SimilarityIndex {
         }
         let mut entries = tokens[..distinct].to_vec();
         for entry in &mut entries {
-            entry.value = tf_weight(entry.value);
+            entry.value = tf_weight(entry.value) * kind_weight(self.vocabulary.kind(entry.term));
             self.postings[entry.term as usize].push(Posting { doc: slot, tf: entry.value });
         }
         self.tokens = tokens;
-        self.docs[slot as usize] = Some(Doc { id: id.clone(), entries });
+        self.docs[slot as usize] = Some(Doc { id: id.clone(), entries, script });
         self.slots.insert(id.clone(), slot);
     }
 
@@ -302,6 +430,10 @@ impl SimilarityIndex {
 
     pub(super) fn term_text(&self, term: u32) -> &str {
         self.vocabulary.text(term)
+    }
+
+    pub(super) fn term_kind(&self, term: u32) -> Kind {
+        self.vocabulary.kind(term)
     }
 
     pub(super) fn term_key(&self, term: u32) -> u64 {
@@ -365,6 +497,45 @@ impl SimilarityIndex {
         })
     }
 
+    /// A word typed slightly wrong ("pasword") becomes the word of the indexed cases one
+    /// letter away, the most common if several are, so a typo in a new case still finds the
+    /// cases that spell it right; the matched words then show the right spelling, which is
+    /// what the other case says. Only words no indexed case has, of five letters or more
+    /// (shorter ones are too often other words), and only while typing: indexed cases are
+    /// compared as written. Each look-up reads the whole vocabulary, so only title words
+    /// (what is typed first, and says what is wrong) are looked up, at most [`TYPO_LOOKUPS`].
+    fn correct_typos(&self, words: &mut Vec<Analysed>) {
+        let (mut at, mut lookups) = (0, 0);
+        while at < words.len() {
+            let word = &words[at];
+            let unknown = self.vocabulary.get(&word.term).is_none_or(|term| self.df(term) == 0);
+            let candidate = unknown
+                && word.kind == Kind::Word
+                && word.count >= TITLE_WEIGHT
+                && word.term.len() >= 5
+                && word.term.is_ascii()
+                && lookups < TYPO_LOOKUPS;
+            lookups += usize::from(candidate);
+            let found = candidate
+                .then(|| self.vocabulary.one_letter_away(&word.term, |term| self.df(term)))
+                .flatten();
+            match found.map(|term| self.vocabulary.text(term).to_string()) {
+                Some(right) => match words.iter().position(|other| other.term == right) {
+                    Some(known) => {
+                        words[known].count += words[at].count;
+                        words.remove(at);
+                    }
+                    None => {
+                        words[at].surface = right.clone();
+                        words[at].term = right;
+                        at += 1;
+                    }
+                },
+                None => at += 1,
+            }
+        }
+    }
+
     /// `indexed` says whether the query text is itself counted in the document frequencies;
     /// when it is not, it is counted here as if added, so a case typed now shows the same
     /// similarity as after it is saved.
@@ -378,18 +549,19 @@ impl SimilarityIndex {
     ) -> Vec<SimilarCase> {
         let extra = usize::from(!indexed);
         let docs = self.len() + extra;
-        let words = analyse(title, description);
+        let mut words = analyse(title, description);
+        self.correct_typos(&mut words);
         let mut query_norm = 0.0;
         let mut query: Vec<QueryTerm> = Vec::new();
-        let mut surfaces: FastMap<u32, &str> = FastMap::default();
+        let mut surfaces: FastMap<u32, &Analysed> = FastMap::default();
         for word in &words {
             let term = self.vocabulary.get(&word.term);
             let df = term.map_or(0, |term| self.df(term)) + extra;
-            let weight = tf_weight(word.count) * idf(docs, df);
+            let weight = tf_weight(word.count) * kind_weight(word.kind) * idf(docs, df);
             query_norm += weight * weight;
             if let Some(term) = term {
                 query.push(QueryTerm { term, weight, df, key: self.vocabulary.key(term) });
-                surfaces.insert(term, &word.surface);
+                surfaces.insert(term, word);
             }
         }
         if query.is_empty() {
@@ -426,9 +598,32 @@ impl SimilarityIndex {
                 .collect();
             let similarity = matched.iter().map(|(contribution, _)| contribution).sum::<f32>().min(1.0);
             matched.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.order().cmp(&b.1.order())));
-            let matched = matched.into_iter().map(|(_, entry)| surfaces[&entry.term].to_string()).collect();
-            (similarity, SimilarCase { id: doc.id.clone(), similarity, matched })
+            let (matched, glossary) = explain(matched.iter().map(|(_, entry)| surfaces[&entry.term]));
+            (similarity, SimilarCase { id: doc.id.clone(), similarity, matched, glossary })
         });
         best(results, k, |a, b| a.id.cmp(&b.id)).into_iter().map(|(_, found)| found).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_machine_text;
+
+    #[test]
+    fn stack_frames_log_lines_and_dumps_are_machine_text() {
+        for line in [
+            "    at org.apache.hadoop.ipc.Client.call(Client.java:1476)",
+            "2024-05-11 09:12:01,233 WARN DataNode: slow block receiver",
+            "0x7f3a 0x0001 0x00ff 12:34:56 #445/66 [] {} 1.2.3.4",
+        ] {
+            assert!(is_machine_text(line), "{line}");
+        }
+        for line in [
+            "Checkout fails at the last step (card declined)",
+            "결제 단계에서 오류가 납니다",
+            "at least 3 customers",
+        ] {
+            assert!(!is_machine_text(line), "{line}");
+        }
     }
 }

@@ -7,11 +7,12 @@
 //! a case's rarer terms, so cost does not grow with the square of the number of cases.
 
 mod cluster;
+pub mod glossary;
 mod index;
 pub mod tokenize;
 mod vocabulary;
 
-pub use cluster::GroupingRun;
+pub use cluster::{GroupingRun, NEUTRAL};
 pub use index::SimilarityIndex;
 
 use crate::domain::case::{Case, CaseId, Timestamp};
@@ -26,7 +27,8 @@ pub const SIMILAR_COUNT: usize = 5;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GroupingSettings {
-    /// Minimum cosine similarity (0..1) of a pair, and of a group's average pair, to group.
+    /// How strict grouping is, 0.2..0.9: [`NEUTRAL`] (0.5) judges pairs against this desk's
+    /// own similarities; higher asks proportionally more of a pair, lower less.
     pub threshold: f32,
     /// A group surges when at least this many members arrived within the window.
     pub surge_count: usize,
@@ -35,7 +37,20 @@ pub struct GroupingSettings {
 
 impl Default for GroupingSettings {
     fn default() -> Self {
-        GroupingSettings { threshold: 0.5, surge_count: 3, surge_window_minutes: 30 }
+        GroupingSettings { threshold: NEUTRAL, surge_count: 3, surge_window_minutes: 30 }
+    }
+}
+
+/// The strictness slider in words: the default adapts to the desk, and the slider scales
+/// how far above its cases' background a pair must stand.
+pub fn strictness_label(threshold: f32) -> String {
+    let change = ((threshold / NEUTRAL - 1.0) * 100.0).round();
+    if change == 0.0 {
+        "Default: set by how alike this desk's cases are".to_string()
+    } else if change > 0.0 {
+        format!("Stricter: cases must be {change:.0} % more alike than by default")
+    } else {
+        format!("Looser: cases may be {:.0} % less alike than by default", -change)
     }
 }
 
@@ -109,11 +124,36 @@ pub struct SimilarCase {
     pub similarity: f32,
     /// The shared words as written in the query text, the strongest first.
     pub matched: Vec<String>,
+    /// Words of the query that matched the other case only through the support glossary
+    /// (the other case says the same in other words or another language), strongest first.
+    pub glossary: Vec<GlossaryMatch>,
+}
+
+/// A word that matched through the support glossary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GlossaryMatch {
+    /// As written in the query text ("결제").
+    pub word: String,
+    /// The glossary entry's English name ("payment").
+    pub concept: String,
 }
 
 impl SimilarCase {
     pub fn percent(&self) -> u32 {
         (self.similarity * 100.0).round() as u32
+    }
+
+    /// The words to mark in the other case's text: the shared words, and every form of the
+    /// glossary entries that matched, since the other case used one of them.
+    pub fn highlight_words(&self) -> Vec<String> {
+        let glossary = glossary::glossary();
+        let mut words = self.matched.clone();
+        for found in &self.glossary {
+            words.extend(
+                glossary.forms_of(&format!("{}{}", glossary::CONCEPT_MARK, found.concept)).iter().cloned(),
+            );
+        }
+        words
     }
 }
 

@@ -1,8 +1,25 @@
 //! Turns case text into index terms, by script: words for Latin and Hangul, overlapping
-//! character bigrams for Han and Kana (which are written without spaces).
+//! character bigrams for Han and Kana (which are written without spaces). Identifiers (error
+//! codes, order numbers, versions, URLs) are also kept whole, and words of the support
+//! glossary also yield their concept, the same for all three languages.
 
+use super::glossary::glossary;
 use std::borrow::Cow;
 use std::ops::ControlFlow;
+
+/// What a token is, for weighting and for telling the user how a match came about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A word or a Korean stem, as written.
+    Word,
+    /// Two Han or kana characters in a row (or one standing alone): most are not words.
+    Bigram,
+    /// Letters and digits joined by `-`, `.`, `/`, `:`, `#` or `@` with a digit among them
+    /// ("PAY-502", "5.2.0", "A-88123"), or a URL: the same whatever language is around it.
+    Identifier,
+    /// A support glossary concept ("≈payment") of the word given as surface.
+    Concept,
+}
 
 /// One index term and the text it came from, for showing matched words to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,21 +28,22 @@ pub struct Token {
     pub term: String,
     /// The word as written (after NFKC), so "Checkout" shows as typed.
     pub surface: String,
+    pub kind: Kind,
 }
 
 /// Splits `text` into tokens; see [`for_each_token`].
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for_each_token(text, |term, surface| {
-        tokens.push(Token { term: term.to_string(), surface: surface.to_string() });
+    for_each_token(text, |term, surface, kind| {
+        tokens.push(Token { term: term.to_string(), surface: surface.to_string(), kind });
         ControlFlow::Continue(())
     });
     tokens
 }
 
-/// Calls `emit(term, surface)` for every token of `text` until it breaks, without
+/// Calls `emit(term, surface, kind)` for every token of `text` until it breaks, without
 /// allocating per token.
-pub fn for_each_token(text: &str, emit: impl FnMut(&str, &str) -> ControlFlow<()>) {
+pub fn for_each_token(text: &str, emit: impl FnMut(&str, &str, Kind) -> ControlFlow<()>) {
     // Most text is ASCII, which NFKC leaves as it is and whose bytes are its characters:
     // both checks per character are skipped for it, and they were a tenth of indexing.
     if text.is_ascii() {
@@ -40,69 +58,195 @@ pub fn for_each_token(text: &str, emit: impl FnMut(&str, &str) -> ControlFlow<()
 fn runs(
     text: &str,
     chars: impl Iterator<Item = (usize, char)>,
-    mut emit: impl FnMut(&str, &str) -> ControlFlow<()>,
+    mut emit: impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
 ) {
-    let mut term = String::new();
+    let mut state = Runs::default();
     let (mut start, mut current) = (0, Script::Separator);
     for (at, c) in chars {
         let script = script(c);
         if script != current {
-            if run(&text[start..at], current, &mut term, &mut emit).is_break() {
+            if state.run(text, start..at, current, &mut emit).is_break() {
                 return;
             }
             (start, current) = (at, script);
         }
     }
-    let _ = run(&text[start..], current, &mut term, &mut emit);
+    if state.run(text, start..text.len(), current, &mut emit).is_continue() {
+        let _ = state.end_chunk(text, &mut emit);
+    }
 }
 
-/// Emits the tokens of one run of same-script characters.
-fn run(
-    run: &str,
-    script: Script,
-    term: &mut String,
-    emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>,
-) -> ControlFlow<()> {
-    match script {
-        Script::Separator => ControlFlow::Continue(()),
-        Script::Latin => latin(run, term, emit),
-        Script::Hangul => {
-            let stem = strip_korean_ending(run);
-            if KOREAN_STOP_WORDS.iter().any(|stop| same_last_byte(stop, stem) && *stop == stem) {
-                ControlFlow::Continue(())
-            } else {
-                emit(stem, stem)
+/// Whether a separator joins the parts of an identifier ("PAY-502", "5.2.0", "a.b@c.com");
+/// a match rather than a list, as it runs after nearly every word.
+fn is_joiner(run: &str) -> bool {
+    matches!(run.as_bytes(), [b'-' | b'.' | b'/' | b':' | b'#' | b'@'] | b"://")
+}
+/// Longer joined runs are paths into logs or tokens, not something two customers share.
+const MAX_IDENTIFIER_BYTES: usize = 100;
+
+/// What the runs read so far leave open: an identifier being joined, and the last word for
+/// "log in" style verbs, which people also write as one word ("login").
+#[derive(Default)]
+struct Runs {
+    term: String,
+    /// The Latin runs joined so far: where they start and end, how many, and any digit.
+    chunk: Option<(usize, usize, u32, bool)>,
+    /// Whether a joiner came right after the chunk, so a Latin run now extends it.
+    joined: bool,
+    /// The last Latin word if it can take a particle ("log", "sign"), and where it started.
+    verb: Option<usize>,
+    /// Whether only one space came after that word.
+    spaced: bool,
+}
+
+impl Runs {
+    fn run(
+        &mut self,
+        text: &str,
+        span: std::ops::Range<usize>,
+        script: Script,
+        emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let run = &text[span.clone()];
+        if script == Script::Separator {
+            self.spaced = self.verb.is_some() && run == " ";
+            if !self.spaced {
+                self.verb = None;
+            }
+            self.joined = self.chunk.is_some_and(|(_, end, _, _)| end == span.start) && is_joiner(run);
+            if !self.joined {
+                self.end_chunk(text, emit)?;
+            }
+            return ControlFlow::Continue(());
+        }
+        let digit = run.bytes().any(|b| b.is_ascii_digit());
+        match (script, self.chunk, self.joined) {
+            (Script::Latin, Some((start, _, parts, digits)), true) => {
+                self.chunk = Some((start, span.end, parts + 1, digits || digit))
+            }
+            (Script::Latin, _, _) => {
+                self.end_chunk(text, emit)?;
+                self.chunk = Some((span.start, span.end, 1, digit));
+            }
+            _ => self.end_chunk(text, emit)?,
+        }
+        self.joined = false;
+        let verb = std::mem::take(&mut self.verb).filter(|_| self.spaced);
+        match script {
+            Script::Separator => ControlFlow::Continue(()),
+            Script::Latin => {
+                if let Some(from) = verb {
+                    if run.len() <= 3 && PARTICLES.iter().any(|p| run.eq_ignore_ascii_case(p)) {
+                        let mut joined = text[from..span.start - 1].to_ascii_lowercase();
+                        joined.push_str(&run.to_ascii_lowercase());
+                        return word(&joined, &text[from..span.end], emit);
+                    }
+                }
+                if (3..=5).contains(&run.len()) && VERBS.iter().any(|v| run.eq_ignore_ascii_case(v)) {
+                    self.verb = Some(span.start);
+                }
+                latin(run, &mut self.term, emit)
+            }
+            Script::Hangul => {
+                let stem = strip_korean_ending(run);
+                if KOREAN_STOP_WORDS.iter().any(|stop| same_last_byte(stop, stem) && *stop == stem) {
+                    ControlFlow::Continue(())
+                } else {
+                    emit(stem, stem, Kind::Word)?;
+                    concepts(run, stem, emit)
+                }
+            }
+            Script::Cjk => {
+                cjk_bigrams(run, emit)?;
+                concepts(run, run, emit)
             }
         }
-        Script::Cjk => cjk_bigrams(run, emit),
     }
+
+    /// Emits the identifier being joined, if it is one.
+    fn end_chunk(
+        &mut self,
+        text: &str,
+        emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let Some((start, end, parts, digit)) = self.chunk.take() else { return ControlFlow::Continue(()) };
+        let surface = &text[start..end];
+        if parts < 2 || surface.len() > MAX_IDENTIFIER_BYTES {
+            return ControlFlow::Continue(());
+        }
+        self.term.clear();
+        self.term.extend(surface.chars().flat_map(char::to_lowercase));
+        let url = self.term.contains("://") || self.term.starts_with("www.");
+        if digit || url {
+            emit(&self.term, surface, Kind::Identifier)
+        } else {
+            ControlFlow::Continue(())
+        }
+    }
+}
+
+/// English verbs written apart from or together with their particle: "log in" is "login".
+const VERBS: &[&str] = &["log", "sign", "check"];
+const PARTICLES: &[&str] = &["in", "on", "out", "up"];
+
+/// Emits a normalised Latin word and its glossary concept, if any.
+fn word(
+    term: &str,
+    surface: &str,
+    emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    emit(term, surface, Kind::Word)?;
+    match glossary().latin(term) {
+        Some(concept) => emit(glossary().concept_term(concept), surface, Kind::Concept),
+        None => ControlFlow::Continue(()),
+    }
+}
+
+/// Emits the glossary concepts found in a Hangul word or a Han run (`stem` is the word
+/// without its ending, for one-syllable forms).
+fn concepts(
+    run: &str,
+    stem: &str,
+    emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let glossary = glossary();
+    if let Some(concept) = glossary.single(stem) {
+        return emit(glossary.concept_term(concept), stem, Kind::Concept);
+    }
+    let mut flow = ControlFlow::Continue(());
+    glossary.scan(run, |concept, form| {
+        if flow.is_continue() {
+            flow = emit(glossary.concept_term(concept), form, Kind::Concept);
+        }
+    });
+    flow
 }
 
 /// Latin words longer than this are hashes, tokens or base64: never shared, only costly.
 const MAX_WORD_CHARS: usize = 40;
 
 fn latin(
-    word: &str,
+    run: &str,
     term: &mut String,
-    emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>,
+    emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let ascii = word.is_ascii();
-    let chars = if ascii { word.len() } else { word.chars().count() };
+    let ascii = run.is_ascii();
+    let chars = if ascii { run.len() } else { run.chars().count() };
     if !(2..=MAX_WORD_CHARS).contains(&chars) {
         return ControlFlow::Continue(());
     }
     term.clear();
     if ascii {
-        term.push_str(word);
+        term.push_str(run);
         term.make_ascii_lowercase();
     } else {
-        term.extend(word.chars().flat_map(char::to_lowercase));
+        term.extend(run.chars().flat_map(char::to_lowercase));
     }
     if is_english_stop_word(term) {
         return ControlFlow::Continue(());
     }
     strip_plural(term);
-    emit(term, word)
+    word(term, run, emit)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +276,7 @@ fn script(c: char) -> Script {
 
 /// "errors" and "error" should match; only the plural is stripped, as fuller stemming
 /// ("archiving" to "archive") would need a real stemmer.
-fn strip_plural(word: &mut String) {
+pub(super) fn strip_plural(word: &mut String) {
     let bytes = word.as_bytes();
     if bytes.len() <= 3 {
         return;
@@ -204,7 +348,7 @@ const PACKED_STOP_WORDS: [u128; ENGLISH_STOP_WORDS.len()] = {
 
 /// Han and kana runs become overlapping bigrams; a function character splits the run, and a
 /// single character left alone is kept as a unigram.
-fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>) -> ControlFlow<()> {
+fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>) -> ControlFlow<()> {
     for segment in run.split(|c| CHINESE_STOP_CHARS.contains(&c)) {
         let mut chars = segment.char_indices();
         if chars.next().is_none() {
@@ -214,12 +358,12 @@ fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str) -> ControlFlow<()>) 
         let mut lone = true;
         for (at, c) in chars {
             let bigram = &segment[start..at + c.len_utf8()];
-            emit(bigram, bigram)?;
+            emit(bigram, bigram, Kind::Bigram)?;
             start = at;
             lone = false;
         }
         if lone {
-            emit(segment, segment)?;
+            emit(segment, segment, Kind::Bigram)?;
         }
     }
     ControlFlow::Continue(())
@@ -502,7 +646,53 @@ mod tests {
     use super::*;
 
     fn terms(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|token| token.term).collect()
+        tokenize(text)
+            .into_iter()
+            .filter(|token| matches!(token.kind, Kind::Word | Kind::Bigram))
+            .map(|token| token.term)
+            .collect()
+    }
+
+    fn of_kind(text: &str, kind: Kind) -> Vec<String> {
+        tokenize(text).into_iter().filter(|token| token.kind == kind).map(|token| token.term).collect()
+    }
+
+    #[test]
+    fn identifiers_are_kept_whole_in_any_script_and_width() {
+        assert_eq!(
+            of_kind("Payment declined (PAY-502) on order A-88123.", Kind::Identifier),
+            ["pay-502", "a-88123"]
+        );
+        assert_eq!(of_kind("ＰＡＹ－５０２ 결제 오류", Kind::Identifier), ["pay-502"]);
+        assert_eq!(of_kind("更新到5.2.0版之後閃退", Kind::Identifier), ["5.2.0"]);
+        assert_eq!(
+            of_kind("see https://pay.example.com/status now", Kind::Identifier),
+            ["https://pay.example.com/status"]
+        );
+        assert_eq!(
+            of_kind("e.g. a well-known sign-in page", Kind::Identifier),
+            Vec::<String>::new(),
+            "words joined without a digit are words"
+        );
+        assert_eq!(terms("PAY-502"), ["pay", "502"], "and their parts still match");
+    }
+
+    #[test]
+    fn glossary_words_yield_their_concept_in_every_language() {
+        assert_eq!(of_kind("Refunds missing", Kind::Concept), ["≈refund", "≈missing"]);
+        assert_eq!(of_kind("환불이 안 들어왔어요", Kind::Concept), ["≈refund"]);
+        assert_eq!(of_kind("一直沒有收到退款", Kind::Concept), ["≈received", "≈refund"]);
+        assert_eq!(of_kind("결제오류", Kind::Concept), ["≈payment", "≈error"], "compounds are scanned");
+        let token = tokenize("退款").into_iter().find(|t| t.kind == Kind::Concept).unwrap();
+        assert_eq!(token.surface, "退款", "a concept shows the word it came from");
+    }
+
+    #[test]
+    fn log_in_is_read_as_login() {
+        assert_eq!(of_kind("I can't log in since Monday", Kind::Concept), ["≈login"]);
+        let login = tokenize("Cannot sign in").into_iter().find(|t| t.term == "signin").unwrap();
+        assert_eq!(login.surface, "sign in");
+        assert!(!terms("log files in a folder").contains(&"login".to_string()));
     }
 
     #[test]
@@ -519,7 +709,8 @@ mod tests {
             terms("The Checkout fails, with ERR_CARD_DECLINED!"),
             ["checkout", "fail", "err_card_declined"]
         );
-        let tokens = tokenize("Checkout errors");
+        let tokens: Vec<Token> =
+            tokenize("Checkout errors").into_iter().filter(|token| token.kind != Kind::Concept).collect();
         assert_eq!(tokens[0].surface, "Checkout");
         assert_eq!((tokens[1].term.as_str(), tokens[1].surface.as_str()), ("error", "errors"));
         assert_eq!(terms("does status process queries"), ["status", "process", "query"]);

@@ -3,6 +3,7 @@
 //! open-addressing table of ids, and the texts back to back in one buffer instead of an
 //! allocation per term and a second copy as a hash-map key.
 
+use super::tokenize::Kind;
 use crate::domain::fast_hash::FxHasher;
 use std::hash::Hasher;
 
@@ -21,6 +22,7 @@ pub(super) struct Vocabulary {
     text: String,
     spans: Vec<(u32, u32)>,
     keys: Vec<u64>,
+    kinds: Vec<Kind>,
     /// Linear probing by the key's low bits; a slot holds the term id + 1 (0 is empty) and
     /// the key's high half, so a probe rarely reads the term itself. Never over half full.
     table: Vec<(u32, u32)>,
@@ -40,12 +42,35 @@ impl Vocabulary {
         self.keys[term as usize]
     }
 
+    /// What the term is; the same for every token of one term, as identifiers hold a joiner
+    /// and concepts a mark that words never have.
+    pub fn kind(&self, term: u32) -> Kind {
+        self.kinds[term as usize]
+    }
+
     pub fn get(&self, term: &str) -> Option<u32> {
         self.find(term, term_key(term)).ok()
     }
 
+    /// The Latin word one edit (a letter changed, added, dropped, or two swapped) from
+    /// `word` with the highest `weight` above zero, for typo tolerance.
+    pub fn one_letter_away(&self, word: &str, weight: impl Fn(u32) -> usize) -> Option<u32> {
+        let word = word.as_bytes();
+        (0..self.len() as u32)
+            .filter(|&term| {
+                let (start, end) = self.spans[term as usize];
+                (end - start).abs_diff(word.len() as u32) <= 1
+                    && self.kinds[term as usize] == Kind::Word
+                    && one_edit(word, self.text(term).as_bytes())
+            })
+            .map(|term| (weight(term), term))
+            .filter(|&(weight, _)| weight > 0)
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|(_, term)| term)
+    }
+
     /// The id and key of `term`, added if new.
-    pub fn intern(&mut self, term: &str) -> (u32, u64) {
+    pub fn intern(&mut self, term: &str, kind: Kind) -> (u32, u64) {
         if self.keys.len() * 2 >= self.table.len() {
             self.grow();
         }
@@ -58,6 +83,7 @@ impl Vocabulary {
                 self.text.push_str(term);
                 self.spans.push((start, self.text.len() as u32));
                 self.keys.push(key);
+                self.kinds.push(kind);
                 self.table[slot] = (id + 1, (key >> 32) as u32);
                 (id, key)
             }
@@ -102,5 +128,45 @@ impl Vocabulary {
             table[slot] = (id as u32 + 1, (key >> 32) as u32);
         }
         self.table = table;
+    }
+}
+
+/// Whether `a` and `b` differ by exactly one edit: a byte changed, added or dropped, or two
+/// neighbours swapped.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        if prefix == short.len() {
+            return false;
+        }
+        let (x, y) = (&short[prefix + 1..], &long[prefix + 1..]);
+        let swapped = prefix + 1 < short.len()
+            && short[prefix] == long[prefix + 1]
+            && short[prefix + 1] == long[prefix]
+            && short[prefix + 2..] == long[prefix + 2..];
+        x == y || swapped
+    } else {
+        long.len() == short.len() + 1 && short[prefix..] == long[prefix + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit;
+
+    #[test]
+    fn one_edit_is_one_letter_changed_added_dropped_or_swapped() {
+        for (a, b) in [
+            ("password", "pasword"),
+            ("password", "passwrod"),
+            ("password", "passward"),
+            ("refund", "refunds"),
+        ] {
+            assert!(one_edit(a.as_bytes(), b.as_bytes()) && one_edit(b.as_bytes(), a.as_bytes()), "{a} {b}");
+        }
+        for (a, b) in [("password", "password"), ("password", "pasward"), ("refund", "fund"), ("ab", "ba ")] {
+            assert!(!one_edit(a.as_bytes(), b.as_bytes()), "{a} {b}");
+        }
     }
 }

@@ -76,7 +76,7 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
                 when=move || shown.with(|s| s.as_ref().is_some_and(|s| !s.is_empty()))
                 fallback=move || view! {
                     <p class="panel empty small">
-                        {move || if shown.with(Option::is_none) { "Looking for duplicates…" } else { "No groups: no two open cases look alike at the current similarity threshold." }}
+                        {move || if shown.with(Option::is_none) { "Looking for duplicates…" } else { "No groups: no two open cases look alike at the current grouping strictness." }}
                     </p>
                 }
             >

@@ -26,6 +26,10 @@ struct SimilarRow {
     title: String,
     customer: String,
     matched: Vec<String>,
+    /// Query words that matched through the support glossary, with the entry's name.
+    glossary: Vec<(String, String)>,
+    /// Words to mark in the title: the shared ones and every form of the glossary entries.
+    marked: Vec<String>,
 }
 
 fn rows(similar: Vec<SimilarCase>, store: DeskStore) -> Vec<SimilarRow> {
@@ -35,7 +39,9 @@ fn rows(similar: Vec<SimilarCase>, store: DeskStore) -> Vec<SimilarRow> {
         .filter_map(|s| {
             let (title, customer) =
                 store.with_case(&s.id, |case| (case.title.clone(), case.customer.clone()))?;
-            Some(SimilarRow { id: s.id.clone(), percent: s.percent(), title, customer, matched: s.matched })
+            let (marked, percent) = (s.highlight_words(), s.percent());
+            let glossary = s.glossary.into_iter().map(|found| (found.word, found.concept)).collect();
+            Some(SimilarRow { id: s.id, percent, title, customer, matched: s.matched, glossary, marked })
         })
         .collect()
 }
@@ -146,9 +152,9 @@ fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<Case
         <li class="similar-item">
             <span class="similarity" title=move || i18n.t(Text::HowSimilar)>{format!("{} %", row.percent)}</span>
             <div class="similar-body">
-                <a href=Route::Case(row.id.clone()).href()><Highlighted text=row.title.clone() words=row.matched.clone() /></a>
+                <a href=Route::Case(row.id.clone()).href()><Highlighted text=row.title.clone() words=row.marked.clone() /></a>
                 <span class="muted small">{row.customer.clone()}</span>
-                <SharedWords words=row.matched.clone() />
+                <SharedWords words=row.matched.clone() glossary=row.glossary.clone() />
             </div>
             <button
                 type="button"
@@ -181,14 +187,28 @@ fn Highlighted(text: String, words: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn SharedWords(words: Vec<String>) -> impl IntoView {
+fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl IntoView {
     let i18n = use_i18n();
-    (!words.is_empty()).then(|| {
+    let shared = (!words.is_empty()).then(|| {
         view! {
             <span class="shared-words small">
                 {move || i18n.t(Text::SharedWords)}
                 {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark>{word}</mark> " " }).collect_view()}
             </span>
         }
-    })
+    });
+    // Said apart, so nobody takes a translated match for the same word in both cases.
+    let translated = (!glossary.is_empty()).then(|| {
+        view! {
+            <span class="shared-words small">
+                {move || i18n.t(Text::ViaGlossary)} " "
+                {glossary
+                    .into_iter()
+                    .take(SHOWN_WORDS)
+                    .map(|(word, concept)| view! { <mark>{word}</mark> {format!(" = {concept} ")} })
+                    .collect_view()}
+            </span>
+        }
+    });
+    (shared, translated)
 }

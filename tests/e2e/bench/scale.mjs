@@ -144,7 +144,7 @@ async function measure(browser, url, size) {
   // Threshold slider: moved (not released, so nothing is saved) until the live count shows
   // the groups at the new threshold; the longest task meanwhile is how long the page froze.
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByText(/groups? at this threshold$/).waitFor({ timeout: 60_000 });
+  await page.getByText(/groups? at this setting$/).waitFor({ timeout: 60_000 });
   const sliders = [];
   for (let run = 0; run < RUNS; run++) {
     const value = run % 2 === 0 ? '0.3' : '0.8';

@@ -1,7 +1,7 @@
-//! Settings > Duplicate groups: the similarity threshold (with a live count of the groups it
+//! Settings > Duplicate groups: how strict grouping is (with a live count of the groups it
 //! would make) and when many similar cases count as a surge.
 
-use crate::domain::grouping::GroupingSettings;
+use crate::domain::grouping::{strictness_label, GroupingSettings};
 use crate::ui::browser;
 use crate::ui::state::{use_desk, use_grouping};
 use crate::ui::widgets::fields::CountField;
@@ -64,7 +64,7 @@ pub fn GroupingSettingsSection() -> impl IntoView {
         <h2 id="grouping-heading">"Duplicate groups"</h2>
         <div class="form-grid" role="group" aria-labelledby="grouping-heading">
             <div class="field wide">
-                <label for="similarity-threshold">"Similarity threshold"</label>
+                <label for="similarity-threshold">"Grouping strictness"</label>
                 <div class="slider-row">
                     <input
                         id="similarity-threshold"
@@ -84,13 +84,13 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                             save(&|s| s.threshold = at);
                         }
                     />
-                    <output for="similarity-threshold">{move || format!("{:.0} %", threshold.get() * 100.0)}</output>
+                    <output for="similarity-threshold">{move || strictness_label(threshold.get())}</output>
                 </div>
                 <p id="threshold-count" class="muted small" aria-live="polite">
                     {move || match count.get() {
                         None => "Counting groups…".to_string(),
-                        Some(1) => "1 group at this threshold".to_string(),
-                        Some(n) => format!("{n} groups at this threshold"),
+                        Some(1) => "1 group at this setting".to_string(),
+                        Some(n) => format!("{n} groups at this setting"),
                     }}
                 </p>
             </div>
@@ -113,6 +113,6 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                 }
             />
         </div>
-        <p class="muted">"Higher thresholds make fewer, tighter groups. The inbox warns when the given number of similar cases arrive within the window."</p>
+        <p class="muted">"Cases group when they are far more alike than each is to the rest of the desk, so short chats, long bug reports and reports in other languages each find their own level. Move right for fewer, tighter groups, left for more, looser ones. The inbox warns when the given number of similar cases arrive within the window."</p>
     }
 }
