@@ -8,7 +8,7 @@
 //! Chromium does in well over a second; a few hundred larger records read in under 0.1 s.
 
 use super::case::{Case, CaseId, Timestamp, Version};
-use super::desk::{Desk, DeskRecords, Settings};
+use super::desk::{record_fields, Desk, DeskRecords, Settings};
 use super::fast_hash::FastMap;
 use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
@@ -30,6 +30,7 @@ pub const CHUNK_COUNT: u32 = 1024;
 /// The record at the centre of the layout: everything but the cases, plus the revision that
 /// tabs compare before writing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredMeta")]
 pub struct Meta {
     pub layout_version: u32,
     pub schema_version: u32,
@@ -44,9 +45,55 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_check: Option<u64>,
     pub settings: Settings,
-    /// Duplicate decisions and incidents: small, so they ride with the settings.
+    /// Duplicate decisions and incidents: small, so they ride with the settings. Written
+    /// flattened; read through `StoredMeta`.
     #[serde(flatten)]
     pub records: DeskRecords,
+}
+
+record_fields! {
+    /// A [`Meta`] as stored: the desk records beside its other fields.
+    #[derive(Deserialize)]
+    struct StoredMeta {
+        layout_version: u32,
+        schema_version: u32,
+        revision: u64,
+        saved_at: Timestamp,
+        chunk_count: u32,
+        #[serde(default)]
+        case_count: usize,
+        #[serde(default)]
+        id_check: Option<u64>,
+        settings: Settings,
+    }
+}
+
+impl From<StoredMeta> for Meta {
+    fn from(mut stored: StoredMeta) -> Meta {
+        let records = stored.records();
+        let StoredMeta {
+            layout_version,
+            schema_version,
+            revision,
+            saved_at,
+            chunk_count,
+            case_count,
+            id_check,
+            settings,
+            ..
+        } = stored;
+        Meta {
+            layout_version,
+            schema_version,
+            revision,
+            saved_at,
+            chunk_count,
+            case_count,
+            id_check,
+            settings,
+            records,
+        }
+    }
 }
 
 impl Meta {

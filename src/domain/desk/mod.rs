@@ -59,20 +59,73 @@ impl Settings {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredDesk")]
 pub struct Desk {
     pub cases: Vec<Case>,
     #[serde(default)]
     pub settings: Settings,
+    // Written flattened; read through `StoredDesk` (see `RecordFields`).
     #[serde(flatten)]
     pub records: DeskRecords,
+}
+
+/// The desk records as fields beside others, for reading a stored shape that has them at its
+/// top level. serde's `flatten` would read such a shape by buffering all of it (every case of
+/// a desk) in a generic tree first, and its reading code is about 12 KB of the download; so
+/// each stored shape lists these fields instead, and [`RecordFields::records`] makes them one
+/// [`DeskRecords`] (a record added there is a compile error here until it is read).
+macro_rules! record_fields {
+    ($(#[$meta:meta])* $vis:vis struct $name:ident $(<$life:lifetime>)? { $($(#[$field_meta:meta])* $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        $vis struct $name $(<$life>)? {
+            $($(#[$field_meta])* $field: $ty,)*
+            #[serde(default)]
+            not_duplicates: $crate::domain::grouping::NotDuplicates,
+            #[serde(default)]
+            merges: Vec<$crate::domain::desk::MergeRecord>,
+            #[serde(default)]
+            undone_merges: Vec<$crate::domain::desk::UndoneMerge>,
+            #[serde(default)]
+            incidents: Vec<$crate::domain::incident::Incident>,
+        }
+
+        impl $(<$life>)? $name $(<$life>)? {
+            /// The desk records this shape read.
+            fn records(&mut self) -> $crate::domain::desk::DeskRecords {
+                $crate::domain::desk::DeskRecords {
+                    not_duplicates: std::mem::take(&mut self.not_duplicates),
+                    merges: std::mem::take(&mut self.merges),
+                    undone_merges: std::mem::take(&mut self.undone_merges),
+                    incidents: std::mem::take(&mut self.incidents),
+                }
+            }
+        }
+    };
+}
+pub(crate) use record_fields;
+
+record_fields! {
+    /// A [`Desk`] as stored and exported.
+    #[derive(Deserialize)]
+    struct StoredDesk {
+        cases: Vec<Case>,
+        #[serde(default)]
+        settings: Settings,
+    }
+}
+
+impl From<StoredDesk> for Desk {
+    fn from(mut stored: StoredDesk) -> Desk {
+        let records = stored.records();
+        Desk { cases: stored.cases, settings: stored.settings, records }
+    }
 }
 
 /// What the desk keeps besides its cases and settings: the record of what people decided
 /// about duplicates and incidents. The desk and the stored meta record both hold this one
 /// struct (flattened, so the stored JSON keeps its shape), so a new kind of record is added
-/// here and in [`DeskRecords::merge`] only.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+/// here, in [`DeskRecords::merge`] and in `record_fields!`, which reads it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DeskRecords {
     /// Pairs a person said are not duplicates; grouping never puts them together.
     #[serde(skip_serializing_if = "NotDuplicates::is_empty")]

@@ -4,7 +4,7 @@
 
 use super::{RowError, RowRef};
 use crate::domain::case::{Case, Choice, Priority, Status, Surface, Tier, TimelineEntry, Urgency};
-use crate::domain::desk::{Desk, DeskRecords, Settings};
+use crate::domain::desk::{record_fields, Desk, DeskRecords, Settings};
 use crate::domain::layout;
 use crate::domain::persist::{
     parse, read_envelope, ExportFile, Header, LoadError, EXPORT_FORMAT, SCHEMA_VERSION,
@@ -110,20 +110,21 @@ struct EnvelopeText<'a> {
     data: DeskText<'a>,
 }
 
-/// A stored [`Desk`], its cases as text.
-#[derive(Deserialize)]
-struct DeskText<'a> {
-    #[serde(borrow)]
-    cases: Vec<&'a RawValue>,
-    #[serde(default)]
-    settings: Settings,
-    #[serde(flatten)]
-    records: DeskRecords,
+record_fields! {
+    /// A stored [`Desk`], its cases as text.
+    #[derive(Deserialize)]
+    struct DeskText<'a> {
+        #[serde(borrow)]
+        cases: Vec<&'a RawValue>,
+        #[serde(default)]
+        settings: Settings,
+    }
 }
 
 fn read_envelope_cases(raw: &str) -> Result<ImportFile, LoadError> {
     let data = parse::<EnvelopeText>(raw)?.data;
-    let records = Desk { cases: Vec::new(), settings: data.settings, records: data.records };
+    let mut data = data;
+    let records = Desk { cases: Vec::new(), records: data.records(), settings: data.settings };
     Ok(read_items(ImportKind::Envelope, data.cases, records))
 }
 
