@@ -13,6 +13,9 @@ async function firstRow(page) {
 
 test('the demo inbox is sorted by score and the most urgent case is on top', () => withApp(app, async ({ page }) => {
   await loadDemo(page);
+  // Scores count each case's duplicate group, formed shortly after the cases arrive; the surge
+  // banner shows once it is, so the list is read after the scores have settled.
+  await page.getByRole('alert').filter({ hasText: 'Surge' }).waitFor();
   assert.equal(await page.getByLabel('Sort by').inputValue(), 'score');
   const top = await (await firstRow(page)).innerText();
   // A many-customer payment or login outage on an Enterprise account, not a cosmetic issue.
