@@ -369,7 +369,7 @@ texts! {
     ShowAsTable => "Show as a table", "표로 보기", "以表格顯示";
     ChartTip => "{series}, {label}: {value}", "{series}, {label}: {value}", "{series}，{label}：{value}";
     SupportReport => "Support report", "고객지원 보고서", "客服報告";
-    PeriodRange => "{from} to {to}", "{from} ~ {to}", "{from} 至 {to}";
+    PeriodRange => "{from} to {to}", "{from}부터 {to}까지", "{from} 至 {to}";
     AsOf => "as of {time}", "{time} 기준", "截至 {time}";
     Print => "Print", "인쇄", "列印";
     DownloadMarkdown => "Download Markdown", "Markdown 다운로드", "下載 Markdown";
