@@ -21,10 +21,6 @@ const NOT_CONVERTED_YET: &[&str] = &[
     "widgets/what_if.rs",
     "widgets/header.rs",
     "widgets/badges.rs",
-    "pages/dashboard/",
-    "pages/report.rs",
-    "widgets/chart.rs",
-    "widgets/any_choice.rs",
 ];
 
 /// Attributes (and component props) whose value is read by people or screen readers.

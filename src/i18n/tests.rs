@@ -3,8 +3,18 @@ use std::collections::BTreeSet;
 
 /// Texts that may be written without Korean or Chinese characters: placeholders, product
 /// and format names, "ID".
-const LATIN_ALLOWED: &[Text] =
-    &[Text::Nothing, Text::Verbatim, Text::SurfaceApi, Text::FormatCsv, Text::Id, Text::TargetCaseId];
+/// Also the date patterns (chrono's `%` codes) and rows that only arrange placeholders.
+const LATIN_ALLOWED: &[Text] = &[
+    Text::Nothing,
+    Text::Verbatim,
+    Text::SurfaceApi,
+    Text::FormatCsv,
+    Text::Id,
+    Text::TargetCaseId,
+    Text::DayPattern,
+    Text::ChartTip,
+    Text::Quoted,
+];
 
 fn placeholders(text: &str) -> BTreeSet<&str> {
     text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()

@@ -291,4 +291,128 @@ texts! {
         "由 {n} 筆相似案件的群組升級為事件";
     StatusChangedFromTo => "Status changed from {from} to {to}", "상태 변경: {from} → {to}", "狀態由「{from}」改為「{to}」";
     UpdateNote => "Update: {text}", "업데이트: {text}", "進度更新：{text}";
+
+    // The dashboard and the report.
+    Dashboard => "Dashboard", "대시보드", "儀表板";
+    Report => "Report", "보고서", "報告";
+    ExportMetrics => "Export metrics", "지표 내보내기", "匯出指標";
+    ToBeforeFrom => "Choose a To day on or after the From day.", "종료일은 시작일과 같거나 그 이후로 선택하세요.", "請選擇不早於開始日期的結束日期。";
+    PeriodAndFilters => "Period and filters", "기간 및 필터", "期間與篩選條件";
+    Period => "Period", "기간", "期間";
+    ChooseDays => "Choose days", "기간 직접 선택", "自訂日期";
+    FromDay => "From", "시작일", "開始日期";
+    ToDay => "To", "종료일", "結束日期";
+    AnyChoice => "Any", "전체", "全部";
+    PresetToday => "Today", "오늘", "今天";
+    PresetLast7Days => "Last 7 days", "최근 7일", "過去 7 天";
+    PresetLast30Days => "Last 30 days", "최근 30일", "過去 30 天";
+    PresetLast90Days => "Last 90 days", "최근 90일", "過去 90 天";
+    PresetThisQuarter => "This quarter", "이번 분기", "本季";
+    SlaFirstResponse => "First response", "첫 응답", "首次回覆";
+    SlaNextUpdate => "Next update", "다음 업데이트", "下次更新";
+    SlaResolution => "Resolution", "해결", "解決";
+    // chrono patterns for a day on a chart axis and in the report's period.
+    DayPattern => "%b %-d", "%-m/%-d", "%-m/%-d";
+    LongDayPattern => "%-d %b %Y", "%Y년 %-m월 %-d일", "%Y年%-m月%-d日";
+    MetricCasesCreated => "Cases created", "신규 문의", "新建案件";
+    MetricCasesResolved => "Cases resolved", "해결된 문의", "已解決案件";
+    MetricFirstResponseMedian => "First response, median", "첫 응답 중앙값", "首次回覆中位數";
+    MetricFirstResponseP90 => "First response, 90th percentile", "첫 응답 90번째 백분위수", "首次回覆第 90 百分位數";
+    MetricResolutionMedian => "Resolution, median", "해결 시간 중앙값", "解決時間中位數";
+    MetricResolutionP90 => "Resolution, 90th percentile", "해결 시간 90번째 백분위수", "解決時間第 90 百分位數";
+    MetricSlaMet => "SLA targets met", "SLA 달성률", "SLA 達成率";
+    MetricBacklogOpen => "Open backlog", "미처리 백로그", "待處理積壓";
+    MetricBacklogOld => "Backlog older than 72 h", "72시간 초과 백로그", "超過 72 小時的積壓";
+    MetricWaitingCustomer => "Waiting on customer, median", "고객 회신 대기 중앙값", "等待客戶回覆中位數";
+    MetricWaitingEngineering => "Waiting on engineering, median", "개발팀 확인 대기 중앙값", "等待工程團隊中位數";
+    MetricReopened => "Reopened", "재오픈율", "重新開啟率";
+    MetricOneTouch => "Resolved in one touch", "1회 응대 해결률", "單次處理解決率";
+    MetricCsat => "Customer satisfaction", "고객 만족도", "客戶滿意度";
+    MetricIncidentMedian => "Incident duration, median", "장애 지속 시간 중앙값", "事件持續時間中位數";
+    MetricIncidentCustomers => "Customers in incidents", "장애 영향 고객 수", "受事件影響的客戶數";
+    MetricIncidentPeople => "People affected by incidents", "장애 영향 사용자 수", "受事件影響的人數";
+    NoFigureBefore => "no figure for the period before", "이전 기간 수치 없음", "前一期間無數據";
+    SameAsBefore => "same as before ({was})", "이전과 동일({was})", "與前期相同（{was}）";
+    UpPercent => "up {delta} % from {was}", "{was} 대비 {delta}% 증가", "較 {was} 增加 {delta}%";
+    DownPercent => "down {delta} % from {was}", "{was} 대비 {delta}% 감소", "較 {was} 減少 {delta}%";
+    UpBy => "up {delta} from {was}", "{was} 대비 {delta} 증가", "較 {was} 增加 {delta}";
+    DownBy => "down {delta} from {was}", "{was} 대비 {delta} 감소", "較 {was} 減少 {delta}";
+    UpPoints => "up {delta} points from {was}", "{was} 대비 {delta}%p 상승", "較 {was} 上升 {delta} 個百分點";
+    DownPoints => "down {delta} points from {was}", "{was} 대비 {delta}%p 하락", "較 {was} 下降 {delta} 個百分點";
+    HeadlineFigures => "Headline figures", "핵심 지표", "重點指標";
+    ChartVolume => "Cases created and resolved per day", "일별 신규 및 해결 문의", "每日新建與已解決案件";
+    ChartBacklog => "Open backlog at the end of each day, by age", "일별 마감 시점 미처리 백로그(경과 시간별)", "每日結束時的待處理積壓（依案齡）";
+    ChartFirstResponse => "First response per week: median, with the 90th percentile", "주별 첫 응답: 중앙값과 90번째 백분위수", "每週首次回覆：中位數與第 90 百分位數";
+    ChartResolution => "Resolution per week: median, with the 90th percentile", "주별 해결 시간: 중앙값과 90번째 백분위수", "每週解決時間：中位數與第 90 百分位數";
+    ChartSla => "SLA targets met, per tier", "서비스 등급별 SLA 달성률", "各服務等級的 SLA 達成率";
+    ChartTimeGoes => "Where resolution time goes", "해결 시간의 구성", "解決時間的分布";
+    ChartCategories => "Top categories by customers affected", "영향 고객 수 상위 분류", "受影響客戶數最多的類別";
+    ChartGroups => "Largest duplicate groups by customers affected", "영향 고객 수 상위 중복 문의 그룹", "受影響客戶數最多的重複案件群組";
+    AxisDay => "Day", "날짜", "日期";
+    AxisWeekOf => "Week of", "주 시작일", "週起始日";
+    AxisTime => "Time", "시간", "時間";
+    AxisMet => "Met", "달성", "達成";
+    AxisShare => "Share", "비율", "比例";
+    AxisGroup => "Group", "그룹", "群組";
+    OpenCases => "Open cases", "미처리 문의", "未結案件";
+    SeriesCreated => "Created", "신규", "新建";
+    SeriesResolved => "Resolved", "해결", "已解決";
+    SeriesOpen => "Open", "미처리", "未結";
+    Under24h => "Under 24 h", "24시간 미만", "未滿 24 小時";
+    From24hTo72h => "24 to 72 h", "24~72시간", "24 至 72 小時";
+    Over72h => "Over 72 h", "72시간 초과", "超過 72 小時";
+    Median => "Median", "중앙값", "中位數";
+    Percentile90 => "90th percentile", "90번째 백분위수", "第 90 百分位數";
+    Working => "Working", "처리 작업", "處理作業";
+    ThisPeriod => "This period", "이번 기간", "本期";
+    PeriodBefore => "Period before", "이전 기간", "前一期間";
+    ShowAsTable => "Show as a table", "표로 보기", "以表格顯示";
+    ChartTip => "{series}, {label}: {value}", "{series}, {label}: {value}", "{series}，{label}：{value}";
+    SupportReport => "Support report", "고객지원 보고서", "客服報告";
+    PeriodRange => "{from} to {to}", "{from}부터 {to}까지", "{from} 至 {to}";
+    AsOf => "as of {time}", "{time} 기준", "截至 {time}";
+    Print => "Print", "인쇄", "列印";
+    DownloadMarkdown => "Download Markdown", "Markdown 다운로드", "下載 Markdown";
+    BackToDashboard => "\u{2190} Dashboard", "\u{2190} 대시보드", "\u{2190} 儀表板";
+    PainPoints => "Customer pain points", "고객 불편 사항", "客戶痛點";
+    CategoryNamed => "Category: {category}", "분류: {category}", "類別：{category}";
+    PainFigures => ": {cases} cases, {customers} customers affected.", ": 문의 {cases}건, 영향 고객 {customers}명.", "：{cases} 筆案件，影響 {customers} 位客戶。";
+    ForExample => " For example: {examples}", " 예: {examples}", " 例如：{examples}";
+    NoneInPeriod => "None in this period.", "이 기간에는 없습니다.", "本期間沒有事件。";
+    Duration => "Duration", "지속 시간", "持續時間";
+    Bottlenecks => "Bottlenecks", "병목 구간", "瓶頸";
+    SlaByTier => "SLA targets by tier", "서비스 등급별 SLA 목표", "各服務等級的 SLA 目標";
+    TierAndTarget => "Tier and target", "서비스 등급 및 목표", "服務等級與目標";
+    Breached => "Breached", "위반", "違反";
+    OldestOpen => "Oldest open cases", "가장 오래된 미처리 문의", "最久未結的案件";
+    OpenFor => "{title} (open {age})", "{title}({age} 경과)", "{title}（已開啟 {age}）";
+    Trends => "Trends", "추세", "趨勢";
+    ReportVolume => "Created and resolved per day", "일별 신규 및 해결", "每日新建與已解決";
+    ReportBacklog => "Open backlog per day", "일별 미처리 백로그", "每日待處理積壓";
+    ReportResolution => "Resolution median per week", "주별 해결 시간 중앙값", "每週解決時間中位數";
+    Recommendations => "Recommendations", "권고 사항", "建議事項";
+    PromptCategoryRoseShare => "{category} cases rose from {before} to {now}; {share} % of their resolution time was waiting on engineering.",
+        "{category} 문의가 {before}건에서 {now}건으로 늘었으며, 해결 시간의 {share}%가 개발팀 확인 대기였습니다.",
+        "{category}案件由 {before} 筆增至 {now} 筆；其解決時間有 {share}% 在等待工程團隊。";
+    PromptCategoryRose => "{category} cases rose from {before} to {now}.", "{category} 문의가 {before}건에서 {now}건으로 늘었습니다.",
+        "{category}案件由 {before} 筆增至 {now} 筆。";
+    PromptSlaMissedOne => "{tier} {target} was met {met} % of the time; {breached} target was breached.",
+        "{tier} {target} 달성률은 {met}%였으며, {breached}건이 위반되었습니다.",
+        "{tier}的{target}達成率為 {met}%；有 {breached} 項目標未達成。";
+    PromptSlaMissed => "{tier} {target} was met {met} % of the time; {breached} targets were breached.",
+        "{tier} {target} 달성률은 {met}%였으며, {breached}건이 위반되었습니다.",
+        "{tier}的{target}達成率為 {met}%；有 {breached} 項目標未達成。";
+    PromptBacklogAgeing => "Cases open for more than 72 hours grew from {before} to {now}.",
+        "72시간 넘게 열려 있는 문의가 {before}건에서 {now}건으로 늘었습니다.",
+        "開啟超過 72 小時的案件由 {before} 筆增至 {now} 筆。";
+    PromptReopened => "{percent} % of resolved cases were reopened at least once.",
+        "해결된 문의의 {percent}%가 한 번 이상 재오픈되었습니다.",
+        "已解決案件中有 {percent}% 至少重新開啟過一次。";
+    Figure => "Figure", "지표", "指標";
+    Quoted => "\u{201c}{text}\u{201d}", "\u{201c}{text}\u{201d}", "「{text}」";
+    MdPain => "- **{name}**: {cases} cases, {customers} customers affected. For example: {examples}",
+        "- **{name}**: 문의 {cases}건, 영향 고객 {customers}명. 예: {examples}",
+        "- **{name}**：{cases} 筆案件，影響 {customers} 位客戶。例如：{examples}";
+    MdIncident => "- {name}: {status}, {duration}, {customers} customers", "- {name}: {status}, {duration}, 고객 {customers}명",
+        "- {name}：{status}，{duration}，{customers} 位客戶";
 }

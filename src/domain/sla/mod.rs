@@ -45,6 +45,16 @@ impl Target {
             Target::Resolution => "Resolution",
         }
     }
+
+    /// The label as the page shows it, in any language.
+    pub fn text(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            Target::FirstResponse => Text::SlaFirstResponse,
+            Target::NextUpdate => Text::SlaNextUpdate,
+            Target::Resolution => Text::SlaResolution,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

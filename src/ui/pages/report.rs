@@ -2,6 +2,7 @@
 //! figures, customer pain points, incidents, bottlenecks, trends and the director's
 //! recommendations, prefilled with facts the data supports; also downloadable as Markdown.
 
+use crate::domain::case::Choice;
 use crate::domain::case::{Case, CaseId, Tier};
 use crate::domain::duplicates::overview;
 use crate::domain::grouping::Group;
@@ -10,9 +11,9 @@ use crate::domain::kpi::{changes, local_date, prompts, Life, Prompt};
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
 use crate::domain::sort;
-use crate::i18n::Message;
+use crate::i18n::{fill, tr, Lang, Message, Text};
 use crate::ui::browser;
-use crate::ui::pages::dashboard::{metric_label, metric_value, Headlines, PeriodControls};
+use crate::ui::pages::dashboard::{day_label, metric_label, metric_value, Headlines, PeriodControls};
 use crate::ui::state::use_i18n;
 use crate::ui::state::{use_desk, use_grouping, use_kpi, Figures, Route, Shared};
 use crate::ui::widgets::chart::{Chart, Kind, Series};
@@ -42,27 +43,35 @@ struct Report {
     recommendations: String,
 }
 
-fn prompt_text(prompt: &Prompt) -> String {
+fn prompt_text(lang: Lang, prompt: &Prompt) -> String {
+    let text = |text, args: &[(&str, &str)]| fill(tr(lang, text), args);
+    let whole = |v: f64| (v.round() as i64).to_string();
     match prompt {
-        Prompt::CategoryRose { category, before, now, engineering_share: Some(share) } => format!(
-            "{category} cases rose from {before} to {now}; {} % of their resolution time was waiting on engineering.",
-            (share * 100.0).round() as i64
-        ),
-        Prompt::CategoryRose { category, before, now, engineering_share: None } => {
-            format!("{category} cases rose from {before} to {now}.")
+        Prompt::CategoryRose { category, before, now, engineering_share } => {
+            let (before, now) = (before.to_string(), now.to_string());
+            let args = [("category", category.as_str()), ("before", &before), ("now", &now)];
+            match engineering_share {
+                Some(share) => text(
+                    Text::PromptCategoryRoseShare,
+                    &[args[0], args[1], args[2], ("share", &whole(share * 100.0))],
+                ),
+                None => text(Text::PromptCategoryRose, &args),
+            }
         }
-        Prompt::SlaMissed { tier, target, met_percent, breached } => format!(
-            "{tier} {} was met {} % of the time; {breached} {} breached.",
-            target.label().to_lowercase(),
-            met_percent.round() as i64,
-            if *breached == 1 { "target was" } else { "targets were" }
+        Prompt::SlaMissed { tier, target, met_percent, breached } => text(
+            if *breached == 1 { Text::PromptSlaMissedOne } else { Text::PromptSlaMissed },
+            &[
+                ("tier", tr(lang, tier.text())),
+                // English reads "Enterprise first response"; the other languages have no case.
+                ("target", &tr(lang, target.text()).to_lowercase()),
+                ("met", &whole(*met_percent)),
+                ("breached", &breached.to_string()),
+            ],
         ),
         Prompt::BacklogAgeing { now, before } => {
-            format!("Cases open for more than 72 hours grew from {before} to {now}.")
+            text(Text::PromptBacklogAgeing, &[("before", &before.to_string()), ("now", &now.to_string())])
         }
-        Prompt::Reopened { percent } => {
-            format!("{} % of resolved cases were reopened at least once.", percent.round() as i64)
-        }
+        Prompt::Reopened { percent } => text(Text::PromptReopened, &[("percent", &whole(*percent))]),
     }
 }
 
@@ -73,15 +82,19 @@ fn build(
     groups: &[Group],
     incidents: &[crate::domain::incident::Incident],
     now: chrono::DateTime<chrono::Utc>,
+    lang: Lang,
 ) -> Report {
+    let t = |text| tr(lang, text);
     let f = figures;
     let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|c| (&c.id, c)).collect();
-    let day = |at| local_date(at, &f.zone).format("%-d %b %Y").to_string();
+    let day = |at| local_date(at, &f.zone).format(t(Text::LongDayPattern)).to_string();
     let last = f.now.period.to - chrono::TimeDelta::milliseconds(1);
     let headlines = changes(&f.now, &f.before)
         .into_iter()
         .filter(|c| !c.key.ends_with("_p90_minutes"))
-        .map(|c| (metric_label(c.key).to_string(), metric_value(c.key, c.now), metric_value(c.key, c.before)))
+        .map(|c| {
+            (t(metric_label(c.key)).to_string(), metric_value(c.key, c.now), metric_value(c.key, c.before))
+        })
         .collect();
     let mut group_view = overview(groups, cases);
     sort::sort_by(&mut group_view, |a, b| b.radius.customers_affected.cmp(&a.radius.customers_affected));
@@ -99,7 +112,7 @@ fn build(
         })
         .collect();
     pains.extend(f.categories.iter().take(3).map(|c| Pain {
-        name: format!("Category: {}", c.category),
+        name: fill(t(Text::CategoryNamed), &[("category", &c.category)]),
         cases: c.cases,
         customers: c.customers_affected,
         examples: c.examples.clone(),
@@ -113,7 +126,7 @@ fn build(
             let end = if i.status.is_open() { now } else { i.updated_at };
             (
                 format!("{} {}", i.id, i.title),
-                i.status.to_string(),
+                t(i.status.text()).to_string(),
                 format_duration(end - i.created_at),
                 radius_of(reached).customers.len(),
             )
@@ -125,16 +138,18 @@ fn build(
         .time_shares
         .map(|s| {
             vec![
-                ("Working".to_string(), share(s.working)),
-                ("Waiting on customer".to_string(), share(s.waiting_on_customer)),
-                ("Waiting on engineering".to_string(), share(s.waiting_on_engineering)),
+                (t(Text::Working).to_string(), share(s.working)),
+                (t(Text::StatusWaitingOnCustomer).to_string(), share(s.waiting_on_customer)),
+                (t(Text::StatusWaitingOnEngineering).to_string(), share(s.waiting_on_engineering)),
             ]
         })
         .unwrap_or_default();
     let breaches = Tier::ALL
         .iter()
         .flat_map(|&tier| Target::ALL.into_iter().map(move |target| (tier, target)))
-        .map(|(tier, target)| (format!("{tier}, {}", target.label()), f.now.sla.get(tier, target)))
+        .map(|(tier, target)| {
+            (format!("{}, {}", t(tier.text()), t(target.text())), f.now.sla.get(tier, target))
+        })
         .filter(|(_, tally)| tally.total() > 0)
         .map(|(name, tally)| (name, tally.met, tally.breached))
         .collect();
@@ -154,10 +169,10 @@ fn build(
     let recommendations = if found.is_empty() {
         String::new()
     } else {
-        found.iter().map(|p| format!("- {}", prompt_text(p))).collect::<Vec<_>>().join("\n")
+        found.iter().map(|p| format!("- {}", prompt_text(lang, p))).collect::<Vec<_>>().join("\n")
     };
     Report {
-        period: format!("{} to {}", day(f.now.period.from), day(last)),
+        period: fill(t(Text::PeriodRange), &[("from", &day(f.now.period.from)), ("to", &day(last))]),
         as_of: crate::domain::inbox::local_time_label(now, browser::utc_offset_minutes()),
         headlines,
         pains,
@@ -169,62 +184,107 @@ fn build(
     }
 }
 
-/// The report as Markdown, with the recommendations as the director wrote them.
-fn markdown(report: &Report, recommendations: &str) -> String {
-    let mut out = format!("# Support report: {}\n\nAs of {}.\n\n## Headline figures\n\n| Figure | This period | Period before |\n|---|---|---|\n", report.period, report.as_of);
+/// The report as Markdown in `lang`, with the recommendations as the director wrote them.
+fn markdown(lang: Lang, report: &Report, recommendations: &str) -> String {
+    let t = |text| tr(lang, text);
     let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+    let section = |out: &mut String, text| out.push_str(&format!("\n## {}\n\n", t(text)));
+    let table_head = |out: &mut String, columns: [Text; 3]| {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n|---|---|---|\n",
+            t(columns[0]),
+            t(columns[1]),
+            t(columns[2])
+        ));
+    };
+    let mut out = format!(
+        "# {}: {}\n\n{}.\n",
+        t(Text::SupportReport),
+        report.period,
+        capitalised(&fill(t(Text::AsOf), &[("time", &report.as_of)]))
+    );
+    section(&mut out, Text::HeadlineFigures);
+    table_head(&mut out, [Text::Figure, Text::ThisPeriod, Text::PeriodBefore]);
     for (label, now, before) in &report.headlines {
         out.push_str(&format!("| {} | {} | {} |\n", cell(label), cell(now), cell(before)));
     }
-    out.push_str("\n## Customer pain points\n\n");
+    section(&mut out, Text::PainPoints);
     for pain in &report.pains {
-        out.push_str(&format!(
-            "- **{}**: {} cases, {} customers affected. For example: {}\n",
-            cell(&pain.name),
-            thousands(pain.cases as u64),
-            thousands(pain.customers),
-            pain.examples
-                .iter()
-                .map(|t| format!("\u{201c}{}\u{201d}", cell(t)))
-                .collect::<Vec<_>>()
-                .join(", ")
+        out.push_str(&fill(
+            t(Text::MdPain),
+            &[
+                ("name", &cell(&pain.name)),
+                ("cases", &thousands(pain.cases as u64)),
+                ("customers", &thousands(pain.customers)),
+                ("examples", &quoted(lang, &pain.examples.iter().map(|e| cell(e)).collect::<Vec<_>>())),
+            ],
         ));
+        out.push('\n');
     }
-    out.push_str("\n## Incidents\n\n");
+    section(&mut out, Text::Incidents);
     if report.incidents.is_empty() {
-        out.push_str("None in this period.\n");
+        out.push_str(&format!("{}\n", t(Text::NoneInPeriod)));
     }
     for (name, status, duration, customers) in &report.incidents {
-        out.push_str(&format!("- {}: {status}, {duration}, {customers} customers\n", cell(name)));
+        out.push_str(&fill(
+            t(Text::MdIncident),
+            &[
+                ("name", &cell(name)),
+                ("status", status),
+                ("duration", duration),
+                ("customers", &customers.to_string()),
+            ],
+        ));
+        out.push('\n');
     }
-    out.push_str("\n## Bottlenecks\n\nWhere resolution time goes:\n\n");
+    section(&mut out, Text::Bottlenecks);
+    out.push_str(&format!("{}:\n\n", t(Text::ChartTimeGoes)));
     for (name, share) in &report.time_shares {
         out.push_str(&format!("- {name}: {share}\n"));
     }
-    out.push_str("\nSLA targets by tier:\n\n| Tier and target | Met | Breached |\n|---|---|---|\n");
+    out.push_str(&format!("\n{}:\n\n", t(Text::SlaByTier)));
+    table_head(&mut out, [Text::TierAndTarget, Text::AxisMet, Text::Breached]);
     for (name, met, breached) in &report.breaches {
         out.push_str(&format!("| {name} | {met} | {breached} |\n"));
     }
-    out.push_str("\nOldest open cases:\n\n");
+    out.push_str(&format!("\n{}:\n\n", t(Text::OldestOpen)));
     for (title, age) in &report.oldest {
-        out.push_str(&format!("- {} (open {age})\n", cell(title)));
+        out.push_str(&format!("- {}\n", fill(t(Text::OpenFor), &[("title", &cell(title)), ("age", age)])));
     }
-    out.push_str(&format!("\n## Recommendations\n\n{}\n", recommendations.trim()));
+    section(&mut out, Text::Recommendations);
+    out.push_str(&format!("{}\n", recommendations.trim()));
     out
+}
+
+/// Example titles in quotation marks, as the language writes them.
+fn quoted(lang: Lang, titles: &[String]) -> String {
+    let quote = |title: &String| fill(tr(lang, Text::Quoted), &[("text", title)]);
+    titles.iter().map(quote).collect::<Vec<_>>().join(tr(lang, Text::ListSeparator))
+}
+
+/// "as of …" opening a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let kpi = use_kpi();
+    let i18n = use_i18n();
+    // The report is worked out in the language once, so a switch works it out again.
     view! {
         <section class="report" aria-labelledby="report-heading">
             <div class="section-head no-print">
-                <a href=Route::Dashboard.href()>"\u{2190} Dashboard"</a>
+                <a href=Route::Dashboard.href()>{move || i18n.t(Text::BackToDashboard)}</a>
             </div>
             <div class="no-print"><PeriodControls /></div>
-            {move || match kpi.figures.get() {
-                None => view! { <p class="field-error" role="alert">"Choose a To day on or after the From day."</p> }.into_any(),
-                Some(figures) => view! { <ReportBody figures /> }.into_any(),
+            {move || {
+                let _ = i18n.lang();
+                match kpi.figures.get() {
+                    None => view! { <p class="field-error" role="alert">{i18n.t(Text::ToBeforeFrom)}</p> }.into_any(),
+                    Some(figures) => view! { <ReportBody figures /> }.into_any(),
+                }
             }}
         </section>
     }
@@ -235,17 +295,20 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
     let store = use_desk();
     let grouping = use_grouping();
     let kpi = use_kpi();
+    let i18n = use_i18n();
+    let lang = i18n.lang();
+    let t = move |text| tr(lang, text);
     let lives = kpi.lives.get_untracked();
     let report = store.desk.with_untracked(|desk| {
         let groups = grouping.groups.get_untracked().unwrap_or_default();
-        build(&figures.0, &desk.cases, &lives.0, &groups, &desk.incidents, browser::now())
+        build(&figures.0, &desk.cases, &lives.0, &groups, &desk.incidents, browser::now(), lang)
     });
     let recommendations = RwSignal::new(report.recommendations.clone());
     let (problem, set_problem) = signal(None::<Message>);
     let report = Arc::new(report);
     let for_download = report.clone();
     let download = move |_| {
-        let text = markdown(&for_download, &recommendations.get_untracked());
+        let text = markdown(lang, &for_download, &recommendations.get_untracked());
         let name = browser::stamped_file_name("triage-desk-report", "md", browser::now());
         set_problem.set(browser::download(&name, "text/markdown;charset=utf-8", &text).err());
     };
@@ -253,8 +316,7 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
         let _ = window().print();
     };
     let f = &figures.0;
-    let days: Vec<String> =
-        f.days.iter().map(|d| local_date(d.period.from, &f.zone).format("%b %-d").to_string()).collect();
+    let days: Vec<String> = f.days.iter().map(|d| day_label(lang, f, d.period.from)).collect();
     let per_day = |read: fn(&crate::domain::kpi::series::Day) -> usize| {
         f.days.iter().map(|d| Some(read(d) as f64)).collect::<Vec<_>>()
     };
@@ -264,37 +326,37 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
     view! {
         <article class="report-page">
             <header class="report-head">
-                <h1 id="report-heading">"Support report"</h1>
-                <p>{r.period.clone()} " \u{00b7} as of " {r.as_of.clone()}</p>
+                <h1 id="report-heading">{t(Text::SupportReport)}</h1>
+                <p>{r.period.clone()} " \u{00b7} " {fill(t(Text::AsOf), &[("time", &r.as_of)])}</p>
                 <div class="button-row no-print">
-                    <button class="primary" on:click=print>"Print"</button>
-                    <button on:click=download>"Download Markdown"</button>
+                    <button class="primary" on:click=print>{t(Text::Print)}</button>
+                    <button on:click=download>{t(Text::DownloadMarkdown)}</button>
                 </div>
-                {problem_note(use_i18n(), problem)}
+                {problem_note(i18n, problem)}
             </header>
             <div class="report-section">
                 <Headlines figures=figures.clone() />
             </div>
             <section class="report-section" aria-labelledby="report-pain">
-                <h2 id="report-pain">"Customer pain points"</h2>
+                <h2 id="report-pain">{t(Text::PainPoints)}</h2>
                 <ul class="report-list">
                     {r.pains.iter().map(|p| view! {
                         <li>
                             <strong>{p.name.clone()}</strong>
-                            {format!(": {} cases, {} customers affected.", thousands(p.cases as u64), thousands(p.customers))}
-                            <span class="muted">" For example: " {p.examples.iter().map(|t| format!("\u{201c}{t}\u{201d}")).collect::<Vec<_>>().join(", ")}</span>
+                            {fill(t(Text::PainFigures), &[("cases", &thousands(p.cases as u64)), ("customers", &thousands(p.customers))])}
+                            <span class="muted">{fill(t(Text::ForExample), &[("examples", &quoted(lang, &p.examples))])}</span>
                         </li>
                     }).collect_view()}
                 </ul>
             </section>
             <section class="report-section" aria-labelledby="report-incidents">
-                <h2 id="report-incidents">"Incidents"</h2>
+                <h2 id="report-incidents">{t(Text::Incidents)}</h2>
                 {if r.incidents.is_empty() {
-                    view! { <p class="muted">"None in this period."</p> }.into_any()
+                    view! { <p class="muted">{t(Text::NoneInPeriod)}</p> }.into_any()
                 } else {
                     view! {
                         <table class="report-table">
-                            <thead><tr><th scope="col">"Incident"</th><th scope="col">"Status"</th><th scope="col">"Duration"</th><th scope="col">"Customers"</th></tr></thead>
+                            <thead><tr><th scope="col">{t(Text::Incident)}</th><th scope="col">{t(Text::FieldStatus)}</th><th scope="col">{t(Text::Duration)}</th><th scope="col">{t(Text::Customers)}</th></tr></thead>
                             <tbody>
                                 {r.incidents.iter().map(|(name, status, duration, customers)| view! {
                                     <tr><th scope="row">{name.clone()}</th><td>{status.clone()}</td><td>{duration.clone()}</td><td>{*customers}</td></tr>
@@ -305,45 +367,45 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
                 }}
             </section>
             <section class="report-section" aria-labelledby="report-bottlenecks">
-                <h2 id="report-bottlenecks">"Bottlenecks"</h2>
-                <h3>"Where resolution time goes"</h3>
+                <h2 id="report-bottlenecks">{t(Text::Bottlenecks)}</h2>
+                <h3>{t(Text::ChartTimeGoes)}</h3>
                 <ul class="report-list">
                     {r.time_shares.iter().map(|(name, share)| view! { <li>{format!("{name}: {share}")}</li> }).collect_view()}
                 </ul>
                 <table class="report-table">
-                    <caption>"SLA targets by tier"</caption>
-                    <thead><tr><th scope="col">"Tier and target"</th><th scope="col">"Met"</th><th scope="col">"Breached"</th></tr></thead>
+                    <caption>{t(Text::SlaByTier)}</caption>
+                    <thead><tr><th scope="col">{t(Text::TierAndTarget)}</th><th scope="col">{t(Text::AxisMet)}</th><th scope="col">{t(Text::Breached)}</th></tr></thead>
                     <tbody>
                         {r.breaches.iter().map(|(name, met, breached)| view! {
                             <tr><th scope="row">{name.clone()}</th><td>{*met}</td><td>{*breached}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
-                <h3>"Oldest open cases"</h3>
+                <h3>{t(Text::OldestOpen)}</h3>
                 <ul class="report-list">
-                    {r.oldest.iter().map(|(title, age)| view! { <li>{format!("{title} (open {age})")}</li> }).collect_view()}
+                    {r.oldest.iter().map(|(title, age)| view! { <li>{fill(t(Text::OpenFor), &[("title", title), ("age", age)])}</li> }).collect_view()}
                 </ul>
             </section>
             <section class="report-section trends" aria-labelledby="report-trends">
-                <h2 id="report-trends">"Trends"</h2>
+                <h2 id="report-trends">{t(Text::Trends)}</h2>
                 <div class="chart-grid small">
-                    <Chart id="report-volume" title="Created and resolved per day".into() x_name="Day".into() y_name="Cases".into()
+                    <Chart id="report-volume" title=t(Text::ReportVolume).into() x_name=t(Text::AxisDay).into() y_name=t(Text::Cases).into()
                         x_labels=days.clone()
-                        series=vec![Series { name: "Created".into(), values: per_day(|d| d.created) }, Series { name: "Resolved".into(), values: per_day(|d| d.resolved) }]
+                        series=vec![Series { name: t(Text::SeriesCreated).into(), values: per_day(|d| d.created) }, Series { name: t(Text::SeriesResolved).into(), values: per_day(|d| d.resolved) }]
                         kind=Kind::Bars format=count />
-                    <Chart id="report-backlog" title="Open backlog per day".into() x_name="Day".into() y_name="Open cases".into()
+                    <Chart id="report-backlog" title=t(Text::ReportBacklog).into() x_name=t(Text::AxisDay).into() y_name=t(Text::OpenCases).into()
                         x_labels=days
-                        series=vec![Series { name: "Open".into(), values: per_day(|d| d.backlog.total()) }]
+                        series=vec![Series { name: t(Text::SeriesOpen).into(), values: per_day(|d| d.backlog.total()) }]
                         kind=Kind::Lines { band: false } format=count />
-                    <Chart id="report-resolution" title="Resolution median per week".into() x_name="Week of".into() y_name="Time".into()
-                        x_labels=f.weeks.iter().map(|w| local_date(w.period.from, &f.zone).format("%b %-d").to_string()).collect()
-                        series=vec![Series { name: "Median".into(), values: f.weeks.iter().map(|w| w.resolution.median).collect() }]
+                    <Chart id="report-resolution" title=t(Text::ReportResolution).into() x_name=t(Text::AxisWeekOf).into() y_name=t(Text::AxisTime).into()
+                        x_labels=f.weeks.iter().map(|w| day_label(lang, f, w.period.from)).collect()
+                        series=vec![Series { name: t(Text::Median).into(), values: f.weeks.iter().map(|w| w.resolution.median).collect() }]
                         kind=Kind::Lines { band: false } format=minutes />
                 </div>
             </section>
             <section class="report-section" aria-labelledby="report-recommendations">
-                <h2 id="report-recommendations">"Recommendations"</h2>
-                <label class="visually-hidden" for="recommendations">"Recommendations"</label>
+                <h2 id="report-recommendations">{t(Text::Recommendations)}</h2>
+                <label class="visually-hidden" for="recommendations">{t(Text::Recommendations)}</label>
                 <textarea id="recommendations" class="no-print" rows="8"
                     prop:value=move || recommendations.get()
                     on:input=move |ev| recommendations.set(event_target_value(&ev))></textarea>

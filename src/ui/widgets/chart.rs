@@ -4,6 +4,8 @@
 //! palette that colour-blind readers tell apart in light and dark themes.
 
 use crate::domain::kpi::series::axis_top;
+use crate::i18n::Text;
+use crate::ui::state::use_i18n;
 use leptos::prelude::*;
 
 /// One named row of values, one per label on the x axis; `None` where there is no data.
@@ -45,6 +47,7 @@ pub fn Chart(
     /// How a value reads on the axis, in tooltips and in the table.
     format: fn(f64) -> String,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let n = x_labels.len().max(1);
     let top = axis_top(match kind {
         Kind::Stacked => (0..n)
@@ -61,8 +64,10 @@ pub fn Chart(
     let ticks: Vec<f64> = (0..=5).map(|k| top * k as f64 / 5.0).collect();
     // Label every k-th x so labels never overlap (about 60 px each).
     let every = ((n as f64 * 60.0) / plot_w).ceil().max(1.0) as usize;
-    let tip =
-        |series: &Series, label: &str, value: f64| format!("{}, {label}: {}", series.name, format(value));
+    let tip_text = i18n.t(Text::ChartTip);
+    let tip = |series: &Series, label: &str, value: f64| {
+        crate::i18n::fill(tip_text, &[("series", &series.name), ("label", label), ("value", &format(value))])
+    };
     let marks: Vec<AnyView> = match kind {
         Kind::Bars | Kind::Stacked => {
             let groups = if kind == Kind::Bars { series.len().max(1) } else { 1 };
@@ -165,7 +170,7 @@ pub fn Chart(
             </svg>
             <ul class="legend">{legend}</ul>
             <details class="chart-table">
-                <summary>"Show as a table"</summary>
+                <summary>{move || i18n.t(Text::ShowAsTable)}</summary>
                 <table>
                     <caption class="visually-hidden">{title}</caption>
                     <thead><tr><th scope="col">{x_name}</th>{table_head}</tr></thead>

@@ -6,7 +6,8 @@ use crate::domain::kpi::series::Day;
 use crate::domain::kpi::{Spread, TimeShares};
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
-use crate::ui::state::{use_desk, use_grouping, Figures, Shared};
+use crate::i18n::{tr, Lang, Text};
+use crate::ui::state::{use_desk, use_grouping, use_i18n, Figures, Shared};
 use crate::ui::widgets::chart::{Chart, Kind, Series};
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -23,9 +24,9 @@ fn percent(value: f64) -> String {
     format!("{} %", value.round() as i64)
 }
 
-/// "Mar 2" for a day, read on the desk's clock.
-fn day_label(figures: &Figures, day: &Day) -> String {
-    crate::domain::kpi::local_date(day.period.from, &figures.zone).format("%b %-d").to_string()
+/// "Mar 2" (3/2 in Korean and Chinese) for the day starting at `from`, read on the desk's clock.
+pub fn day_label(lang: Lang, figures: &Figures, from: crate::domain::case::Timestamp) -> String {
+    crate::domain::kpi::local_date(from, &figures.zone).format(tr(lang, Text::DayPattern)).to_string()
 }
 
 /// A label short enough for the x axis (about ten Latin letters, five Han or Hangul, which are
@@ -50,14 +51,12 @@ fn series(name: &str, values: Vec<Option<f64>>) -> Series {
 
 #[component]
 pub fn Charts(figures: Shared<Figures>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let t = |text| tr(lang, text);
     let f = &figures.0;
-    let days: Vec<String> = f.days.iter().map(|day| day_label(f, day)).collect();
+    let days: Vec<String> = f.days.iter().map(|day| day_label(lang, f, day.period.from)).collect();
     let per_day = |read: fn(&Day) -> usize| f.days.iter().map(|d| Some(read(d) as f64)).collect();
-    let weeks: Vec<String> = f
-        .weeks
-        .iter()
-        .map(|w| crate::domain::kpi::local_date(w.period.from, &f.zone).format("%b %-d").to_string())
-        .collect();
+    let weeks: Vec<String> = f.weeks.iter().map(|w| day_label(lang, f, w.period.from)).collect();
     let weekly = |read: fn(&Spread) -> Option<f64>,
                   pick: fn(&crate::domain::kpi::series::Week) -> &Spread| {
         f.weeks.iter().map(|w| read(pick(w))).collect::<Vec<_>>()
@@ -72,24 +71,24 @@ pub fn Charts(figures: Shared<Figures>) -> impl IntoView {
                     tally.share_met().map(|share| share * 100.0)
                 })
                 .collect();
-            series(target.label(), values)
+            series(t(target.text()), values)
         })
         .collect();
     let shares = |s: Option<TimeShares>, read: fn(&TimeShares) -> f64| s.map(|s| read(&s) * 100.0);
     let time_goes = vec![
         series(
-            "Working",
+            t(Text::Working),
             vec![shares(f.now.time_shares, |s| s.working), shares(f.before.time_shares, |s| s.working)],
         ),
         series(
-            "Waiting on customer",
+            t(Text::StatusWaitingOnCustomer),
             vec![
                 shares(f.now.time_shares, |s| s.waiting_on_customer),
                 shares(f.before.time_shares, |s| s.waiting_on_customer),
             ],
         ),
         series(
-            "Waiting on engineering",
+            t(Text::StatusWaitingOnEngineering),
             vec![
                 shares(f.now.time_shares, |s| s.waiting_on_engineering),
                 shares(f.before.time_shares, |s| s.waiting_on_engineering),
@@ -99,43 +98,43 @@ pub fn Charts(figures: Shared<Figures>) -> impl IntoView {
     let categories = &f.categories;
     view! {
         <div class="chart-grid">
-            <Chart id="chart-volume" title="Cases created and resolved per day".into() x_name="Day".into() y_name="Cases".into()
+            <Chart id="chart-volume" title=t(Text::ChartVolume).into() x_name=t(Text::AxisDay).into() y_name=t(Text::Cases).into()
                 x_labels=days.clone()
-                series=vec![series("Created", per_day(|d| d.created)), series("Resolved", per_day(|d| d.resolved))]
+                series=vec![series(t(Text::SeriesCreated), per_day(|d| d.created)), series(t(Text::SeriesResolved), per_day(|d| d.resolved))]
                 kind=Kind::Bars format=count />
-            <Chart id="chart-backlog" title="Open backlog at the end of each day, by age".into() x_name="Day".into() y_name="Open cases".into()
+            <Chart id="chart-backlog" title=t(Text::ChartBacklog).into() x_name=t(Text::AxisDay).into() y_name=t(Text::OpenCases).into()
                 x_labels=days
                 series=vec![
-                    series("Under 24 h", per_day(|d| d.backlog.under_24h)),
-                    series("24 to 72 h", per_day(|d| d.backlog.from_24h_to_72h)),
-                    series("Over 72 h", per_day(|d| d.backlog.over_72h)),
+                    series(t(Text::Under24h), per_day(|d| d.backlog.under_24h)),
+                    series(t(Text::From24hTo72h), per_day(|d| d.backlog.from_24h_to_72h)),
+                    series(t(Text::Over72h), per_day(|d| d.backlog.over_72h)),
                 ]
                 kind=Kind::Stacked format=count />
-            <Chart id="chart-first-response" title="First response per week: median, with the 90th percentile".into() x_name="Week of".into() y_name="Time".into()
+            <Chart id="chart-first-response" title=t(Text::ChartFirstResponse).into() x_name=t(Text::AxisWeekOf).into() y_name=t(Text::AxisTime).into()
                 x_labels=weeks.clone()
                 series=vec![
-                    series("Median", weekly(|s| s.median, |w| &w.first_response)),
-                    series("90th percentile", weekly(|s| s.p90, |w| &w.first_response)),
+                    series(t(Text::Median), weekly(|s| s.median, |w| &w.first_response)),
+                    series(t(Text::Percentile90), weekly(|s| s.p90, |w| &w.first_response)),
                 ]
                 kind=Kind::Lines { band: true } format=duration />
-            <Chart id="chart-resolution" title="Resolution per week: median, with the 90th percentile".into() x_name="Week of".into() y_name="Time".into()
+            <Chart id="chart-resolution" title=t(Text::ChartResolution).into() x_name=t(Text::AxisWeekOf).into() y_name=t(Text::AxisTime).into()
                 x_labels=weeks
                 series=vec![
-                    series("Median", weekly(|s| s.median, |w| &w.resolution)),
-                    series("90th percentile", weekly(|s| s.p90, |w| &w.resolution)),
+                    series(t(Text::Median), weekly(|s| s.median, |w| &w.resolution)),
+                    series(t(Text::Percentile90), weekly(|s| s.p90, |w| &w.resolution)),
                 ]
                 kind=Kind::Lines { band: true } format=duration />
-            <Chart id="chart-sla" title="SLA targets met, per tier".into() x_name="Tier".into() y_name="Met".into()
-                x_labels=Tier::ALL.iter().map(|t| t.label().to_string()).collect()
+            <Chart id="chart-sla" title=t(Text::ChartSla).into() x_name=t(Text::FieldTier).into() y_name=t(Text::AxisMet).into()
+                x_labels=Tier::ALL.iter().map(|&tier| t(tier.text()).to_string()).collect()
                 series=sla_rows kind=Kind::Bars format=percent />
-            <Chart id="chart-time" title="Where resolution time goes".into() x_name="Period".into() y_name="Share".into()
-                x_labels=vec!["This period".into(), "Period before".into()]
+            <Chart id="chart-time" title=t(Text::ChartTimeGoes).into() x_name=t(Text::Period).into() y_name=t(Text::AxisShare).into()
+                x_labels=vec![t(Text::ThisPeriod).into(), t(Text::PeriodBefore).into()]
                 series=time_goes kind=Kind::Stacked format=percent />
-            <Chart id="chart-categories" title="Top categories by customers affected".into() x_name="Category".into() y_name="Customers".into()
+            <Chart id="chart-categories" title=t(Text::ChartCategories).into() x_name=t(Text::FieldCategory).into() y_name=t(Text::Customers).into()
                 x_labels=categories.iter().map(|c| short(&c.category)).collect()
                 series=vec![
-                    series("Customers affected", categories.iter().map(|c| Some(c.customers_affected as f64)).collect()),
-                    series("Cases", categories.iter().map(|c| Some(c.cases as f64)).collect()),
+                    series(t(Text::FieldCustomersAffected), categories.iter().map(|c| Some(c.customers_affected as f64)).collect()),
+                    series(t(Text::Cases), categories.iter().map(|c| Some(c.cases as f64)).collect()),
                 ]
                 kind=Kind::Bars format=count />
             <LargestGroups />
@@ -148,6 +147,7 @@ pub fn Charts(figures: Shared<Figures>) -> impl IntoView {
 fn LargestGroups() -> impl IntoView {
     let store = use_desk();
     let grouping = use_grouping();
+    let i18n = use_i18n();
     let groups = Memo::new(move |_| {
         let groups = grouping.groups.get().unwrap_or_default();
         let mut all = store.desk.with(|desk| overview(&groups, &desk.cases));
@@ -160,12 +160,13 @@ fn LargestGroups() -> impl IntoView {
     view! {
         {move || {
             let groups = groups.get();
+            let t = |text| i18n.t(text);
             view! {
-                <Chart id="chart-groups" title="Largest duplicate groups by customers affected".into() x_name="Group".into() y_name="Customers".into()
+                <Chart id="chart-groups" title=t(Text::ChartGroups).into() x_name=t(Text::AxisGroup).into() y_name=t(Text::Customers).into()
                     x_labels=groups.iter().map(|g| short(&g.summary.suggested_title)).collect()
                     series=vec![
-                        series("Customers affected", groups.iter().map(|g| Some(g.radius.customers_affected as f64)).collect()),
-                        series("Cases", groups.iter().map(|g| Some(g.summary.size as f64)).collect()),
+                        series(t(Text::FieldCustomersAffected), groups.iter().map(|g| Some(g.radius.customers_affected as f64)).collect()),
+                        series(t(Text::Cases), groups.iter().map(|g| Some(g.summary.size as f64)).collect()),
                     ]
                     kind=Kind::Bars format=count />
             }

@@ -4,7 +4,8 @@
 use crate::domain::kpi::{changes, Change};
 use crate::domain::layout::thousands;
 use crate::domain::sla::format_duration;
-use crate::ui::state::{Figures, Shared};
+use crate::i18n::{fill, tr, Lang, Text};
+use crate::ui::state::{use_i18n, Figures, Shared};
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
@@ -26,27 +27,27 @@ fn unit(key: &str) -> Unit {
     }
 }
 
-pub fn metric_label(key: &str) -> &'static str {
+pub fn metric_label(key: &str) -> Text {
     match key {
-        "cases_created" => "Cases created",
-        "cases_resolved" => "Cases resolved",
-        "first_response_median_minutes" => "First response, median",
-        "first_response_p90_minutes" => "First response, 90th percentile",
-        "resolution_median_minutes" => "Resolution, median",
-        "resolution_p90_minutes" => "Resolution, 90th percentile",
-        "sla_achievement_percent" => "SLA targets met",
-        "backlog_open" => "Open backlog",
-        "backlog_older_than_72h" => "Backlog older than 72 h",
-        "waiting_on_customer_median_minutes" => "Waiting on customer, median",
-        "waiting_on_engineering_median_minutes" => "Waiting on engineering, median",
-        "reopen_percent" => "Reopened",
-        "one_touch_percent" => "Resolved in one touch",
-        "csat_percent" => "Customer satisfaction",
-        "incidents" => "Incidents",
-        "incident_median_minutes" => "Incident duration, median",
-        "incident_customers_affected" => "Customers in incidents",
-        "incident_people_affected" => "People affected by incidents",
-        _ => "",
+        "cases_created" => Text::MetricCasesCreated,
+        "cases_resolved" => Text::MetricCasesResolved,
+        "first_response_median_minutes" => Text::MetricFirstResponseMedian,
+        "first_response_p90_minutes" => Text::MetricFirstResponseP90,
+        "resolution_median_minutes" => Text::MetricResolutionMedian,
+        "resolution_p90_minutes" => Text::MetricResolutionP90,
+        "sla_achievement_percent" => Text::MetricSlaMet,
+        "backlog_open" => Text::MetricBacklogOpen,
+        "backlog_older_than_72h" => Text::MetricBacklogOld,
+        "waiting_on_customer_median_minutes" => Text::MetricWaitingCustomer,
+        "waiting_on_engineering_median_minutes" => Text::MetricWaitingEngineering,
+        "reopen_percent" => Text::MetricReopened,
+        "one_touch_percent" => Text::MetricOneTouch,
+        "csat_percent" => Text::MetricCsat,
+        "incidents" => Text::Incidents,
+        "incident_median_minutes" => Text::MetricIncidentMedian,
+        "incident_customers_affected" => Text::MetricIncidentCustomers,
+        "incident_people_affected" => Text::MetricIncidentPeople,
+        _ => Text::Nothing,
     }
 }
 
@@ -61,26 +62,34 @@ pub fn metric_value(key: &str, value: Option<f64>) -> String {
 }
 
 /// The change in words: "up 25 % from 120", "down 12 m from 1 h 30 m", "up 3 points from 80 %".
-fn change_words(change: &Change) -> String {
+fn change_words(lang: Lang, change: &Change) -> String {
     let (Some(now), Some(before)) = (change.now, change.before) else {
-        return "no figure for the period before".into();
+        return tr(lang, Text::NoFigureBefore).into();
     };
     let was = metric_value(change.key, Some(before));
     let delta = now - before;
-    let direction = if delta > 0.0 { "up" } else { "down" };
-    match unit(change.key) {
-        _ if delta.abs() < 0.005 => format!("same as before ({was})"),
-        Unit::Count if before > 0.0 => {
-            format!("{direction} {} % from {was}", (delta.abs() * 100.0 / before).round() as i64)
+    let up = delta > 0.0;
+    let (text, amount) = match unit(change.key) {
+        _ if delta.abs() < 0.005 => (Text::SameAsBefore, String::new()),
+        Unit::Count if before > 0.0 => (
+            if up { Text::UpPercent } else { Text::DownPercent },
+            ((delta.abs() * 100.0 / before).round() as i64).to_string(),
+        ),
+        Unit::Count => (if up { Text::UpBy } else { Text::DownBy }, thousands(delta.abs().round() as u64)),
+        Unit::Minutes => {
+            (if up { Text::UpBy } else { Text::DownBy }, metric_value(change.key, Some(delta.abs())))
         }
-        Unit::Count => format!("{direction} {} from {was}", thousands(delta.abs().round() as u64)),
-        Unit::Minutes => format!("{direction} {} from {was}", metric_value(change.key, Some(delta.abs()))),
-        Unit::Percent => format!("{direction} {} points from {was}", delta.abs().round() as i64),
-    }
+        Unit::Percent => {
+            (if up { Text::UpPoints } else { Text::DownPoints }, (delta.abs().round() as i64).to_string())
+        }
+    };
+    fill(tr(lang, text), &[("delta", &amount), ("was", &was)])
 }
 
 #[component]
 pub fn Headlines(figures: Shared<Figures>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang();
     let cards = changes(&figures.0.now, &figures.0.before)
         .into_iter()
         .filter(|change| !change.key.ends_with("_p90_minutes"))
@@ -97,11 +106,11 @@ pub fn Headlines(figures: Shared<Figures>) -> impl IntoView {
             };
             view! {
                 <li class="kpi">
-                    <span class="kpi-label">{metric_label(change.key)}</span>
+                    <span class="kpi-label">{tr(lang, metric_label(change.key))}</span>
                     <span class="kpi-value">{metric_value(change.key, change.now)}</span>
                     <span class=format!("kpi-change {tone}")>
                         <span aria-hidden="true">{arrow} " "</span>
-                        {change_words(&change)}
+                        {change_words(lang, &change)}
                     </span>
                 </li>
             }
@@ -109,7 +118,7 @@ pub fn Headlines(figures: Shared<Figures>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="headlines-heading">
-            <h2 id="headlines-heading">"Headline figures"</h2>
+            <h2 id="headlines-heading">{move || i18n.t(Text::HeadlineFigures)}</h2>
             <ul class="kpi-grid">{cards}</ul>
         </section>
     }

@@ -6,7 +6,7 @@ mod headlines;
 
 use crate::domain::case::{Surface, Tier};
 use crate::domain::kpi::Preset;
-use crate::i18n::Message;
+use crate::i18n::{Message, Text};
 use crate::ui::browser;
 use crate::ui::state::use_i18n;
 use crate::ui::state::{use_desk, use_kpi, KpiQuery, Route};
@@ -15,38 +15,44 @@ use crate::ui::widgets::transfer::problem_note;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+pub use charts::day_label;
 pub use headlines::{metric_label, metric_value, Headlines};
 
-pub fn preset_label(preset: Preset) -> &'static str {
+fn preset_text(preset: Preset) -> Text {
     match preset {
-        Preset::Today => "Today",
-        Preset::Last7Days => "Last 7 days",
-        Preset::Last30Days => "Last 30 days",
-        Preset::Last90Days => "Last 90 days",
-        Preset::ThisQuarter => "This quarter",
+        Preset::Today => Text::PresetToday,
+        Preset::Last7Days => Text::PresetLast7Days,
+        Preset::Last30Days => Text::PresetLast30Days,
+        Preset::Last90Days => Text::PresetLast90Days,
+        Preset::ThisQuarter => Text::PresetThisQuarter,
     }
 }
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let kpi = use_kpi();
+    let i18n = use_i18n();
+    // The charts' titles and names are built once, so a language switch rebuilds them.
     view! {
         <section class="dashboard" aria-labelledby="dashboard-heading">
             <div class="section-head">
-                <h1 id="dashboard-heading">"Dashboard"</h1>
+                <h1 id="dashboard-heading">{move || i18n.t(Text::Dashboard)}</h1>
                 <div class="button-row">
                     <ExportMetrics />
-                    <a class="button" href=Route::Report.href()>"Report"</a>
+                    <a class="button" href=Route::Report.href()>{move || i18n.t(Text::Report)}</a>
                 </div>
             </div>
             <PeriodControls />
-            {move || match kpi.figures.get() {
-                None => view! { <p class="field-error" role="alert">"Choose a To day on or after the From day."</p> }.into_any(),
-                Some(figures) => view! {
-                    <Headlines figures=figures.clone() />
-                    <charts::Charts figures />
+            {move || {
+                let _ = i18n.lang();
+                match kpi.figures.get() {
+                    None => view! { <p class="field-error" role="alert">{i18n.t(Text::ToBeforeFrom)}</p> }.into_any(),
+                    Some(figures) => view! {
+                        <Headlines figures=figures.clone() />
+                        <charts::Charts figures />
+                    }
+                    .into_any(),
                 }
-                .into_any(),
             }}
         </section>
     }
@@ -57,6 +63,7 @@ pub fn DashboardPage() -> impl IntoView {
 pub fn PeriodControls() -> impl IntoView {
     let kpi = use_kpi();
     let store = use_desk();
+    let i18n = use_i18n();
     let query = kpi.query;
     let set = move |apply: &dyn Fn(&mut KpiQuery)| query.update(|q| apply(q));
     let pick_period = move |ev: leptos::ev::Event| {
@@ -78,39 +85,39 @@ pub fn PeriodControls() -> impl IntoView {
     let pick_tier = move |tier: Option<Tier>| set(&|q| q.filters.tier = tier);
     let pick_surface = move |surface: Option<Surface>| set(&|q| q.filters.surface = surface);
     view! {
-        <div class="filters" role="group" aria-label="Period and filters">
+        <div class="filters" role="group" aria-label=move || i18n.t(Text::PeriodAndFilters)>
             <div class="field">
-                <label for="kpi-period">"Period"</label>
+                <label for="kpi-period">{move || i18n.t(Text::Period)}</label>
                 <select id="kpi-period" on:change=pick_period prop:value=move || query.with(|q| q.preset.map_or("custom", Preset::key))>
-                    {Preset::ALL.map(|p| view! { <option value=p.key()>{preset_label(p)}</option> }).collect_view()}
-                    <option value="custom">"Choose days"</option>
+                    {Preset::ALL.map(|p| view! { <option value=p.key()>{move || i18n.t(preset_text(p))}</option> }).collect_view()}
+                    <option value="custom">{move || i18n.t(Text::ChooseDays)}</option>
                 </select>
             </div>
             <Show when=custom>
                 <div class="field">
-                    <label for="kpi-from">"From"</label>
+                    <label for="kpi-from">{move || i18n.t(Text::FromDay)}</label>
                     <input id="kpi-from" type="date" prop:value=move || query.with(|q| date(q.from))
                         on:change=move |ev| { let d = read_date(&ev); set(&|q| q.from = d) } />
                 </div>
                 <div class="field">
-                    <label for="kpi-to">"To"</label>
+                    <label for="kpi-to">{move || i18n.t(Text::ToDay)}</label>
                     <input id="kpi-to" type="date" prop:value=move || query.with(|q| date(q.to))
                         on:change=move |ev| { let d = read_date(&ev); set(&|q| q.to = d) } />
                 </div>
             </Show>
-            <AnyChoiceFilter label="Tier" id="kpi-tier" current=Signal::derive(move || query.with(|q| q.filters.tier))
+            <AnyChoiceFilter label=Text::FieldTier id="kpi-tier" current=Signal::derive(move || query.with(|q| q.filters.tier))
                 on_pick=pick_tier />
-            <AnyChoiceFilter label="Surface" id="kpi-surface" current=Signal::derive(move || query.with(|q| q.filters.surface))
+            <AnyChoiceFilter label=Text::FieldSurface id="kpi-surface" current=Signal::derive(move || query.with(|q| q.filters.surface))
                 on_pick=pick_surface />
             <div class="field">
-                <label for="kpi-category">"Category"</label>
+                <label for="kpi-category">{move || i18n.t(Text::FieldCategory)}</label>
                 <select id="kpi-category"
                     prop:value=move || query.with(|q| q.filters.category.clone().unwrap_or_default())
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         set(&|q| q.filters.category = (!value.is_empty()).then(|| value.clone()))
                     }>
-                    <option value="">"Any"</option>
+                    <option value="">{move || i18n.t(Text::AnyChoice)}</option>
                     {move || store.categories.get().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
                 </select>
             </div>
@@ -122,6 +129,7 @@ pub fn PeriodControls() -> impl IntoView {
 #[component]
 fn ExportMetrics() -> impl IntoView {
     let kpi = use_kpi();
+    let i18n = use_i18n();
     let (problem, set_problem) = signal(None::<Message>);
     let export = move |_| {
         let Some(figures) = kpi.figures.get_untracked() else { return };
@@ -129,7 +137,7 @@ fn ExportMetrics() -> impl IntoView {
         set_problem.set(browser::download(&name, "text/csv;charset=utf-8", &figures.0.now.to_csv()).err());
     };
     view! {
-        <button on:click=export>"Export metrics"</button>
-        {problem_note(use_i18n(), problem)}
+        <button on:click=export>{move || i18n.t(Text::ExportMetrics)}</button>
+        {problem_note(i18n, problem)}
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::case::Status;
 use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{InboxQuery, SlaFilter, SortOrder, StatusFilter};
 use crate::domain::sla::format_duration;
+use crate::i18n::Text;
 use crate::ui::browser;
 use crate::ui::state::{use_desk, use_inbox_view, use_route, use_view_clock, Route};
 use crate::ui::widgets::any_choice::AnyChoiceFilter;
@@ -95,8 +96,8 @@ fn InboxFilters() -> impl IntoView {
                     {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <AnyChoiceFilter class="tool" label="Tier" id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
-            <AnyChoiceFilter class="tool" label="Surface" id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
+            <AnyChoiceFilter class="tool" label=Text::FieldTier id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
+            <AnyChoiceFilter class="tool" label=Text::FieldSurface id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
             <div class="tool">
                 <label for="filter-sla">"SLA"</label>
                 <select id="filter-sla" prop:value=move || query.with(|q| q.sla.key()) on:change=set(|q, v| q.sla = SlaFilter::parse(&v))>
