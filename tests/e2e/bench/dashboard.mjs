@@ -47,11 +47,12 @@ const rows = [];
 try {
   for (const size of SIZES) {
     const file = join(artifacts, `dashboard-${size}.json`);
-    writeFileSync(file, JSON.stringify(exportFile(syntheticCases(size))));
+    writeFileSync(file, exportFile(syntheticCases(size)));
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(HOOKS);
     const page = await context.newPage();
     await page.goto(server.url);
+    await page.getByRole('link', { name: 'Triage Desk' }).waitFor();
     await importThroughReview(page, file);
     const open = [];
     const change = [];
