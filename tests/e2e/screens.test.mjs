@@ -109,6 +109,10 @@ test('every screen at laptop, desktop and phone size, light and dark: geometry, 
           assert.ok(await page.getByRole('alert').filter({ hasText: 'Surge' }).isVisible(), 'the surge banner shows');
           measured[`inbox rows fully visible at 1366x768 (${scheme})`] = await rowsFullyVisible(page);
         }
+        if (screen.name === 'inbox' && size.width !== 1920) {
+          // One row on a laptop, two compact rows on a phone.
+          measured[`header height at ${size.width} (${scheme})`] = Math.round(await page.locator('.topbar').evaluate((bar) => bar.getBoundingClientRect().height));
+        }
         if (screen.name === 'inbox' && size.width === 390) {
           const first = await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').boundingBox();
           measured[`first case card bottom at 390x844 (${scheme})`] = Math.round(first.y + first.height);
@@ -134,6 +138,8 @@ test('every screen at laptop, desktop and phone size, light and dark: geometry, 
   for (const scheme of SCHEMES) {
     assert.ok(measured[`inbox rows fully visible at 1366x768 (${scheme})`] >= 12, JSON.stringify(measured));
     assert.ok(measured[`first case card bottom at 390x844 (${scheme})`] <= 844, JSON.stringify(measured));
+    assert.ok(measured[`header height at 1366 (${scheme})`] <= 60, JSON.stringify(measured));
+    assert.ok(measured[`header height at 390 (${scheme})`] <= 100, JSON.stringify(measured));
     for (const bottom of Object.values(measured[`case actions bottom at 1366x768 (${scheme})`])) {
       assert.ok(bottom <= 768, JSON.stringify(measured));
     }
