@@ -223,3 +223,20 @@ pub fn hold_composing_enter(event: web_sys::KeyboardEvent) {
         event.prevent_default();
     }
 }
+
+/// A value kept for this tab's session (sessionStorage): it survives a reload of the tab and
+/// ends when the tab closes. None when storage is blocked.
+pub fn session_value(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps `value` under `key` for this tab's session; a blocked storage keeps it only in the page.
+pub fn set_session_value(key: &str, value: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { useServedApp, withApp, createCase, readDownload, root } from './harness.mjs';
+import { useServedApp, withApp, createCase, readDownload, root, openDataMenu } from './harness.mjs';
 import { guarded, CANARY } from './hostile.mjs';
 
 const app = useServedApp();
@@ -84,6 +84,7 @@ test('every screen works under the policy, with no violation', { timeout: 120_00
 
   // Import: a pasted row, then a file.
   await desk.getByRole('link', { name: 'Inbox' }).first().click();
+  await openDataMenu(desk);
   await desk.getByRole('button', { name: 'Quick add' }).click();
   await desk.getByLabel('Paste cases').fill('Invoice PDF is blank\tSince Monday');
   await desk.getByRole('button', { name: 'Preview' }).click();
@@ -95,6 +96,7 @@ test('every screen works under the policy, with no violation', { timeout: 120_00
   await review.getByText(/^Imported: /).waitFor();
 
   // Export: both downloads go through blob: URLs.
+  await openDataMenu(desk);
   const [json] = await Promise.all([desk.waitForEvent('download'), desk.getByRole('button', { name: 'Export JSON' }).click()]);
   assert.equal(JSON.parse(await readDownload(json)).format, 'triage-desk-export');
   await desk.locator('summary', { hasText: 'Export CSV' }).click();

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, withApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, clearStorage, caseRows, inDatabase as inDatabaseOf } from './harness.mjs';
+import { useServedApp, withApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, clearStorage, caseRows, inDatabase as inDatabaseOf, openDataMenu } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -140,6 +140,7 @@ test('export, clear storage, import gives back the same data', () => withApp(app
   await page.getByLabel('Display name').press('Tab');
 
   const exportOnce = async () => {
+    await openDataMenu(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     return JSON.parse(await readDownload(download));
   };
@@ -271,6 +272,7 @@ test('a full storage shows a lasting message, keeps the data in memory, and expo
   await assert.doesNotReject(row(page, 'Typed while storage was full').waitFor());
   await screenshot(page, 'storage-full');
 
+  await openDataMenu(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const exported = JSON.parse(await readDownload(download));
   assert.deepEqual(exported.cases.map((c) => c.title).sort(), ['Saved before the disk filled', 'Typed while storage was full']);

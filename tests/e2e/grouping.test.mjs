@@ -1,7 +1,7 @@
 // Duplicate groups, similar cases and incidents, in headless Chromium against the release build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, withApp, loadDemo, screenshot, readDownload, storedDesk } from './harness.mjs';
+import { useServedApp, withApp, loadDemo, screenshot, readDownload, storedDesk, openDataMenu } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -229,6 +229,7 @@ test('the strictness slider counts groups live, and the export carries group ids
   await openGroups(page);
   await group(page, /已送達/).getByRole('button', { name: 'Promote to incident' }).click();
   await page.getByRole('heading', { level: 1, name: /INC-1/ }).waitFor();
+  await openDataMenu(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),

@@ -257,3 +257,9 @@ export function inDatabase(page, work, arg) {
     return result;
   })()`);
 }
+
+/** Opens the header's Data menu (Export JSON, Export CSV, Import, Quick add) unless it is open. */
+export async function openDataMenu(page) {
+  const menu = page.locator('details.data-menu');
+  if (!(await menu.evaluate((details) => details.open))) await menu.locator('summary', { hasText: 'Data' }).click();
+}

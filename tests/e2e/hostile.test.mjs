@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, withApp, createCase, readDownload, artifacts, storedDesk, screenshot, settle } from './harness.mjs';
+import { useServedApp, withApp, createCase, readDownload, artifacts, storedDesk, screenshot, settle, openDataMenu } from './harness.mjs';
 import { exportFile } from './synthetic.mjs';
 import { PAYLOADS, TEXTS, SAMPLE, MEGABYTE, CANARY, INJECTED, guarded } from './hostile.mjs';
 
@@ -286,6 +286,7 @@ test('every import format takes the whole corpus as rows, shows it as text, and 
   // holding one as binary.)
   let cases = await importRows('Triage Desk JSON', TEXT_FILE.length, file('hostile.json', ownJson(TEXT_FILE)));
   assert.deepEqual(cases.map((c) => c.title).sort(), [...TEXT_FILE].sort(), 'titles as in the file');
+  await openDataMenu(page);
   await page.locator('summary', { hasText: 'Export CSV' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV (all cases)' }).click()]);
   const exported = await readDownload(download);
@@ -319,6 +320,7 @@ test('every import format takes the whole corpus as rows, shows it as text, and 
 
   const pasted = TEXT_FILE.filter((t) => !/[\r\n\t]/.test(t));
   await importRows('Quick add', pasted.length, async () => {
+    await openDataMenu(page);
     await page.getByRole('button', { name: 'Quick add' }).click();
     await page.getByLabel('Paste cases').fill(pasted.join('\n'));
     await page.getByRole('button', { name: 'Preview' }).click();

@@ -1,7 +1,7 @@
 // The desk in English, Korean and Traditional Chinese, and keys typed through an input method.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, withApp, screenshot } from './harness.mjs';
+import { useServedApp, withApp, screenshot, openDataMenu } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -12,6 +12,7 @@ test('the Language select switches the converted texts and <html lang>, and the 
   assert.equal(await htmlLang(page), 'en');
   await page.goto(`${app.server.url}#/incidents`);
   await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+  await openDataMenu(page);
   assert.ok(await page.getByRole('button', { name: 'Quick add' }).isVisible());
 
   await page.getByLabel('Language').selectOption({ label: '한국어' });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, withApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, caseRows, settle } from './harness.mjs';
+import { useServedApp, withApp, screenshot, createCase, readDownload, root, artifacts, storedDesk, caseRows, settle, openDataMenu } from './harness.mjs';
 import { exportFile, numberedCases, zendeskCsv } from './synthetic.mjs';
 
 const app = useServedApp();
@@ -24,6 +24,7 @@ const review = (page) => page.getByRole('region', { name: 'Import review' });
 const importFile = (page, file) => page.getByLabel('Import', { exact: true }).setInputFiles(file);
 
 async function exportCsv(page, which) {
+  await openDataMenu(page);
   await page.locator('summary', { hasText: 'Export CSV' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -71,6 +72,7 @@ test('CSV export (all cases and this view) re-imports with nothing to add and ma
   assert.ok(text.startsWith('id,external_id,title,description,customer,tier,surface,category,customers_affected,urgency,status,created_at,updated_at,first_response_at,resolved_at'));
   assert.ok(text.includes(`"'=HYPERLINK(""http://x"") 환불 요청"`), 'formula cells are neutralised');
 
+  await openDataMenu(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const json = JSON.parse(await readDownload(download));
   const csvIds = text.split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[0]);
@@ -168,6 +170,7 @@ test('empty, BOM-only, deeply nested, NaN, trailing-garbage, lone-surrogate and 
 }));
 
 test('quick add of three pasted lines, plain and tabbed mixed, creates three cases', () => withApp(app, async ({ page }) => {
+  await openDataMenu(page);
   await page.getByRole('button', { name: 'Quick add' }).click();
   await page.getByLabel('Paste cases').fill('Login page times out\tSafari users only\nRefund not received\nInvoice PDF is blank\tSince Monday');
   await screenshot(page, 'quick-add');

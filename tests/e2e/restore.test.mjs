@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, withApp, loadDemo, readDownload, artifacts, clearStorage, createCase, inDatabase } from './harness.mjs';
+import { useServedApp, withApp, loadDemo, readDownload, artifacts, clearStorage, createCase, inDatabase, openDataMenu } from './harness.mjs';
 
 const app = useServedApp();
 const nav = (page, name) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
@@ -13,6 +13,7 @@ const group = (page, name) => page.getByRole('listitem').filter({ has: page.getB
 const saved = (page) => page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
 
 async function exportJson(page) {
+  await openDataMenu(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   return readDownload(download);
 }

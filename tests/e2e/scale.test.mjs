@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServedApp, withApp, screenshot, createCase, readDownload, artifacts, storedDesk } from './harness.mjs';
+import { useServedApp, withApp, screenshot, createCase, readDownload, artifacts, storedDesk, openDataMenu } from './harness.mjs';
 import { exportFile, syntheticCases, idDigest } from './synthetic.mjs';
 
 const app = useServedApp();
@@ -16,6 +16,7 @@ const saved = (page) => page.waitForFunction(() => performance.getEntriesByName(
 const forgetSaves = (page) => page.evaluate(() => performance.clearMeasures('triage-desk:save'));
 
 async function exportJson(page) {
+  await openDataMenu(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   return JSON.parse(await readDownload(download));
 }

@@ -109,6 +109,10 @@ test('every screen at laptop, desktop and phone size, light and dark: geometry, 
           assert.ok(await page.getByRole('alert').filter({ hasText: 'Surge' }).isVisible(), 'the surge banner shows');
           measured[`inbox rows fully visible at 1366x768 (${scheme})`] = await rowsFullyVisible(page);
         }
+        if (screen.name === 'inbox' && size.width !== 1920) {
+          // One row on a laptop, two compact rows on a phone.
+          measured[`header height at ${size.width} (${scheme})`] = Math.round(await page.locator('.topbar').evaluate((bar) => bar.getBoundingClientRect().height));
+        }
         if (screen.name === 'inbox' && size.width === 390) {
           const first = await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').boundingBox();
           measured[`first case card bottom at 390x844 (${scheme})`] = Math.round(first.y + first.height);
@@ -134,6 +138,8 @@ test('every screen at laptop, desktop and phone size, light and dark: geometry, 
   for (const scheme of SCHEMES) {
     assert.ok(measured[`inbox rows fully visible at 1366x768 (${scheme})`] >= 12, JSON.stringify(measured));
     assert.ok(measured[`first case card bottom at 390x844 (${scheme})`] <= 844, JSON.stringify(measured));
+    assert.ok(measured[`header height at 1366 (${scheme})`] <= 60, JSON.stringify(measured));
+    assert.ok(measured[`header height at 390 (${scheme})`] <= 100, JSON.stringify(measured));
     for (const bottom of Object.values(measured[`case actions bottom at 1366x768 (${scheme})`])) {
       assert.ok(bottom <= 768, JSON.stringify(measured));
     }
@@ -193,4 +199,48 @@ test('a new case opens after Save and Back selects its row; ids copy; the what-i
   assert.match(await age.innerText(), /^[34] h$/);
   await page.keyboard.press('Escape');
   assert.equal(await page.getByRole('button', { name: '+4 h' }).isVisible(), false, 'Escape closes the panel');
+  }));
+
+test('Unmerge on a case page names the cases put back, where the button was', () =>
+  withApp(app, async ({ page }) => {
+  await page.getByRole('button', { name: 'Load demo cases' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await go(page, '#/groups', 'Groups');
+  const auth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: /AUTH-1103/ }) }).filter({ hasText: 'Meridian Pet Supply' });
+  await auth.getByRole('radio', { name: /Primary: Staff can't log in/ }).check();
+  await auth.getByRole('button', { name: 'Merge into primary' }).click();
+  const primary = "Staff can't log in after SSO change - error AUTH-1103";
+  await page.getByRole('region', { name: 'Merged cases' }).getByRole('link', { name: primary }).click();
+  await page.getByRole('heading', { level: 1, name: primary }).waitFor();
+  const unmerge = page.getByRole('button', { name: 'Unmerge', exact: true });
+  const buttonAt = await unmerge.boundingBox();
+  await unmerge.click();
+  const said = page.getByRole('status').filter({ hasText: /^Unmerged \d+ cases from “Staff can't log in.*“AUTH-1103 error when signing in with company SSO”/ });
+  await assert.doesNotReject(said.waitFor());
+  assert.ok(await said.evaluate((el) => el === document.activeElement), 'the message is focused, so it is read out');
+  const saidAt = await said.boundingBox();
+  assert.ok(Math.abs(saidAt.y - buttonAt.y) < 120, `next to where Unmerge was: ${saidAt.y} vs ${buttonAt.y}`);
+  assert.equal(await page.getByText('Merged duplicates:').count(), 0);
+  }));
+
+test('a dismissed surge stays dismissed after a reload of the tab; a new surge shows', () =>
+  withApp(app, async ({ page }) => {
+  await page.getByRole('button', { name: 'Load demo cases' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  const surges = page.getByRole('alert').filter({ hasText: 'Surge' });
+  await surges.first().waitFor();
+  const before = await surges.count();
+  await surges.first().getByRole('button', { name: 'Dismiss this surge alert' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.banner.surge').length === n, before - 1);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await page.getByRole('grid', { name: 'Inbox' }).getByRole('row').nth(1).waitFor();
+  await settle(page);
+  assert.equal(await surges.count(), before - 1, 'the dismissal survives the reload');
+  // Another group's surge is not covered by that dismissal.
+  await page.evaluate(() => sessionStorage.setItem('triage-desk.dismissed-surges', 'some-other-group\t4'));
+  await page.reload();
+  await surges.first().waitFor();
+  await settle(page);
+  assert.equal(await surges.count(), before);
   }));

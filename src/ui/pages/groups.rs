@@ -29,6 +29,19 @@ fn quoted_title(store: crate::ui::state::DeskStore, id: &CaseId) -> String {
     format!("\u{201c}{}\u{201d}", title.unwrap_or_else(|| id.0.clone()))
 }
 
+/// Unmerges every duplicate merged into `primary` and says which cases came back: the words
+/// the Groups page and the case page both show next to the Unmerge button.
+pub(crate) fn unmerge_and_say(store: crate::ui::state::DeskStore, primary: &CaseId) -> String {
+    let duplicates: Vec<CaseId> = store
+        .desk
+        .with_untracked(|desk| desk.merges_into(primary).flat_map(|m| m.duplicates().cloned()).collect());
+    let (from, restored) = (quoted_title(store, primary), quoted_titles(store, &duplicates));
+    match store.act(|desk, author, now| desk.unmerge(primary, author, now)) {
+        1 => format!("Unmerged {restored} from {from}: it has its fields back, and the merge and the unmerge stay on its timeline."),
+        n => format!("Unmerged {n} cases from {from}: {restored}. They have their fields back, and the merge and the unmerge stay on their timelines."),
+    }
+}
+
 /// Names every case of `ids`: "“A”", "“A” and “B”", "“A”, “B” and “C”".
 fn quoted_titles(store: crate::ui::state::DeskStore, ids: &[CaseId]) -> String {
     let names: Vec<String> = ids.iter().map(|id| quoted_title(store, id)).collect();
@@ -261,7 +274,6 @@ fn MergedCases(notice: RwSignal<Option<Notice>>) -> impl IntoView {
                         merge.primary.clone(),
                         title(&merge.primary),
                         merge.duplicates().map(title).collect::<Vec<_>>(),
-                        merge.duplicates().cloned().collect::<Vec<_>>(),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -285,19 +297,14 @@ fn MergedCases(notice: RwSignal<Option<Notice>>) -> impl IntoView {
                 <ul class="merged-list">
                     {move || {
                         let at = notice.with(|n| n.as_ref().map(|n| n.at));
-                        let mut items: Vec<AnyView> = merges.get().into_iter().enumerate().map(|(place, (primary, title, duplicates, duplicate_ids))| {
+                        let mut items: Vec<AnyView> = merges.get().into_iter().enumerate().map(|(place, (primary, title, duplicates))| {
                             let restore = primary.clone();
                             view! {
                                 <li>
                                     <a href=Route::Case(primary.clone()).href()>{title.clone()}</a>
                                     <span class="muted small">{format!(" ← {}", duplicates.join(" · "))}</span>
                                     <button class="small-button" aria-label=format!("Unmerge {title}") on:click=move |_| {
-                                        let (from, restored) = (quoted_title(store, &restore), quoted_titles(store, &duplicate_ids));
-                                        let count = store.act(|desk, author, now| desk.unmerge(&restore, author, now));
-                                        let text = match count {
-                                            1 => format!("Unmerged {restored} from {from}: it has its fields back, and the merge and the unmerge stay on its timeline."),
-                                            n => format!("Unmerged {n} cases from {from}: {restored}. They have their fields back, and the merge and the unmerge stay on their timelines."),
-                                        };
+                                        let text = unmerge_and_say(store, &restore);
                                         notice.set(Some(Notice { at: place, text }));
                                     }>"Unmerge"</button>
                                 </li>

@@ -38,12 +38,35 @@ pub fn AppHeader() -> impl IntoView {
                 <super::language::LanguageSelect id="header-language" />
                 <SaveStatus />
                 <button class="primary" on:click=move |_| router.go(Route::NewCase)>"New case"</button>
+                <DataMenu />
+            </div>
+        </header>
+    }
+}
+
+/// Export, import and quick add behind one button, so the bar stays one row on a laptop and
+/// two on a phone. Each keeps its own name, so it is found the same way inside the menu.
+#[component]
+fn DataMenu() -> impl IntoView {
+    let menu = NodeRef::<leptos::html::Details>::new();
+    // Quick add opens its panel under the bar, which the open menu would cover.
+    let close = move |_| {
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
+    };
+    view! {
+        <details class="menu data-menu" node_ref=menu>
+            <summary class="button">"Data"</summary>
+            <div class="menu-items">
                 <ExportJsonButton />
                 <ExportCsvMenu />
                 <ImportFileInput />
-                <QuickAddButton />
+                <span class="menu-item" on:click=close>
+                    <QuickAddButton />
+                </span>
             </div>
-        </header>
+        </details>
     }
 }
 

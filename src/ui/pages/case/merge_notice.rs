@@ -1,6 +1,7 @@
 //! On a case page: which case this one was merged into, or which duplicates it holds.
 
 use crate::domain::case::{Case, CaseId};
+use crate::ui::pages::groups::unmerge_and_say;
 use crate::ui::state::{use_desk, Route};
 use leptos::prelude::*;
 
@@ -17,9 +18,23 @@ pub fn MergeNotice(case: Memo<Case>) -> impl IntoView {
             (id, into, held)
         })
     });
+    // What the last Unmerge here put back, for the case it was done on: shown (and focused, so
+    // it is read out) where the notice with the button was.
+    let said = RwSignal::new(None::<(CaseId, String)>);
+    let said_here = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if said.with(Option::is_some) {
+            if let Some(p) = said_here.get() {
+                let _ = p.focus();
+            }
+        }
+    });
     move || {
         let (id, into, held) = state.get();
-        match (into, held.is_empty()) {
+        let message = said.get().filter(|(on, _)| on == &id).map(|(_, text)| {
+            view! { <p class="banner merge-notice" role="status" tabindex="-1" node_ref=said_here>{text}</p> }
+        });
+        let notice = match (into, held.is_empty()) {
             (Some((primary, title)), _) => Some(
                 view! {
                     <p class="banner">
@@ -33,13 +48,14 @@ pub fn MergeNotice(case: Memo<Case>) -> impl IntoView {
                     <div class="banner">
                         <p>{format!("Merged duplicates: {}.", held.join(" · "))}</p>
                         <button on:click=move |_| {
-                            store.act(|desk, author, now| desk.unmerge(&id, author, now));
+                            said.set(Some((id.clone(), unmerge_and_say(store, &id))));
                         }>"Unmerge"</button>
                     </div>
                 }
                 .into_any(),
             ),
             (None, true) => None,
-        }
+        };
+        (message, notice)
     }
 }

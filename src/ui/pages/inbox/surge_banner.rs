@@ -2,15 +2,29 @@
 
 use crate::domain::case::CaseId;
 use crate::domain::grouping::detect_surges;
+use crate::ui::browser;
 use crate::ui::state::{use_clock, use_desk, use_grouping, use_view_clock, Route};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::collections::HashSet;
 
-thread_local! {
-    /// Surges dismissed in this page's session: (group id, case count when dismissed). A
-    /// surge that grows after it was dismissed shows again.
-    static DISMISSED: RefCell<HashSet<(String, usize)>> = RefCell::new(HashSet::new());
+/// Where the surges dismissed in this tab's session are kept, one "group id<TAB>case count" a
+/// line, so a dismissal survives a reload. A surge that grows after it was dismissed, or
+/// another group's surge, shows again.
+const DISMISSED_KEY: &str = "triage-desk.dismissed-surges";
+
+fn read_dismissed() -> HashSet<(String, usize)> {
+    let text = browser::session_value(DISMISSED_KEY).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let (group, count) = line.rsplit_once('\t')?;
+            Some((group.to_string(), count.parse().ok()?))
+        })
+        .collect()
+}
+
+fn write_dismissed(dismissed: &HashSet<(String, usize)>) {
+    let lines: Vec<String> = dismissed.iter().map(|(group, count)| format!("{group}\t{count}")).collect();
+    browser::set_session_value(DISMISSED_KEY, &lines.join("\n"));
 }
 
 #[component]
@@ -19,7 +33,7 @@ pub fn SurgeBanner() -> impl IntoView {
     let grouping = use_grouping();
     let clock = use_clock().0;
     let view_clock = use_view_clock();
-    let dismissed = RwSignal::new(DISMISSED.with(|d| d.borrow().clone()));
+    let dismissed = RwSignal::new(read_dismissed());
     // (group id, suggested title, recent count, window minutes) of each surging group. Cases
     // are found through the store's places, so a tick with 50,000 cases builds no map of them.
     let surges = Memo::new(move |_| {
@@ -55,10 +69,10 @@ pub fn SurgeBanner() -> impl IntoView {
                 let tip = text.clone();
                 let key = (group_id.clone(), count);
                 let dismiss = move |_| {
-                    DISMISSED.with(|d| d.borrow_mut().insert(key.clone()));
                     dismissed.update(|d| {
                         d.insert(key.clone());
                     });
+                    dismissed.with_untracked(write_dismissed);
                 };
                 view! {
                     <div class="banner danger surge one-line" role="alert">
