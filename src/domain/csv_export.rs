@@ -60,8 +60,11 @@ pub fn export_csv<'a>(
     computed: impl Fn(&Case) -> Computed,
 ) -> Vec<u8> {
     let cases: Vec<&Case> = cases.into_iter().collect();
+    // An extra column named like one of this file's own (a `priority` column kept from an
+    // import) would appear twice; the computed value stands, and the kept one stays in JSON.
+    let own = |key: &str| COMPUTED_COLUMNS.contains(&key) || Target::ALL.iter().any(|t| t.key() == key);
     let extra_keys: BTreeSet<&str> =
-        cases.iter().flat_map(|case| case.extra.keys().map(String::as_str)).collect();
+        cases.iter().flat_map(|case| case.extra.keys().map(String::as_str)).filter(|key| !own(key)).collect();
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
@@ -137,5 +140,20 @@ mod tests {
     fn stray_control_characters_are_left_out_but_tabs_and_line_breaks_kept() {
         assert_eq!(without_controls("a\0b\u{1}c\u{1b}[31m\td\r\ne\u{7f}"), "abc[31m\td\r\ne\u{7f}");
         assert!(matches!(without_controls("결제 오류\n"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_extra_column_named_like_an_own_column_is_written_once() {
+        let draft = crate::domain::case::CaseDraft { title: "Refund late".into(), ..Default::default() };
+        let at = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let mut case = Case::create(crate::domain::case::CaseId("c1".into()), draft, "Mina", at);
+        case.extra.insert("priority".into(), "Urgent".into());
+        case.extra.insert("title".into(), "Old title".into());
+        case.extra.insert("Assignee".into(), "Mina".into());
+        let text = String::from_utf8(export_csv([&case], |_| Computed::default())).unwrap();
+        let header = text.trim_start_matches('\u{feff}').lines().next().unwrap().to_string();
+        assert_eq!(header.matches(",priority,").count(), 1, "{header}");
+        assert_eq!(header.split(',').filter(|c| *c == "title").count(), 1, "{header}");
+        assert!(header.ends_with(",Assignee"), "{header}");
     }
 }
