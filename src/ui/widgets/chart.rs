@@ -49,12 +49,16 @@ pub fn Chart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let n = x_labels.len().max(1);
-    let top = axis_top(match kind {
-        Kind::Stacked => (0..n)
-            .map(|i| series.iter().filter_map(|s| s.values.get(i).copied().flatten()).sum())
-            .fold(0.0, f64::max),
-        _ => series.iter().flat_map(|s| s.values.iter().flatten().copied()).fold(0.0, f64::max),
-    });
+    let top = axis_top(
+        match kind {
+            Kind::Stacked => (0..n)
+                .map(|i| series.iter().filter_map(|s| s.values.get(i).copied().flatten()).sum())
+                .fold(0.0, f64::max),
+            _ => series.iter().flat_map(|s| s.values.iter().flatten().copied()).fold(0.0, f64::max),
+        }
+        // At least five, so the five steps of a chart of small counts (or none) are whole numbers.
+        .max(5.0),
+    );
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let slot = plot_w / n as f64;
