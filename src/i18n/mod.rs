@@ -34,7 +34,7 @@ mod texts;
 pub use texts::Text;
 
 /// A language the desk speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     #[serde(rename = "en")]

@@ -6,7 +6,7 @@
 //! Resolved one says whether data was lost. Internal messages (frontline, executives,
 //! engineering) are one stage sentence, a block of facts shared by the stages, and a closing.
 
-use super::templates::{Audience, Lang, Template};
+use super::templates::{default_zone, english_name, Audience, Lang, Template};
 use super::IncidentStatus;
 
 pub const PREFIX: &str = "builtin/";
@@ -364,12 +364,12 @@ pub fn templates() -> Vec<Template> {
                         "{}: {} ({})",
                         audience.label(),
                         crate::domain::case::Choice::label(stage),
-                        lang.label()
+                        english_name(lang)
                     ),
                     audience,
                     stage,
                     lang,
-                    zone: lang.default_zone().to_string(),
+                    zone: default_zone(lang).to_string(),
                     subject,
                     body,
                 });

@@ -44,45 +44,23 @@ impl Audience {
     }
 }
 
-/// The language a template is written in. A local stand-in for the app's translation layer:
-/// stored as the BCP 47 code, so it can be swapped for that type without changing the data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[serde(rename = "en")]
-    En,
-    #[serde(rename = "ko")]
-    Ko,
-    #[serde(rename = "zh-TW")]
-    ZhTw,
+pub use crate::i18n::Lang;
+
+/// The zone a reader of `lang` most likely lives in, for new templates.
+pub fn default_zone(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "UTC",
+        Lang::Ko => "Asia/Seoul",
+        Lang::ZhTw => "Asia/Taipei",
+    }
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ko, Lang::ZhTw];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ko => "ko",
-            Lang::ZhTw => "zh-TW",
-        }
-    }
-
-    /// The language's name in English (every user-visible string is English for now).
-    pub fn label(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Ko => "Korean",
-            Lang::ZhTw => "Traditional Chinese (Taiwan)",
-        }
-    }
-
-    /// The zone a reader of this language most likely lives in, for new templates.
-    pub fn default_zone(self) -> &'static str {
-        match self {
-            Lang::En => "UTC",
-            Lang::Ko => "Asia/Seoul",
-            Lang::ZhTw => "Asia/Taipei",
-        }
+/// The language's name in English, for the built-in templates' names.
+pub fn english_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ko => "Korean",
+        Lang::ZhTw => "Traditional Chinese (Taiwan)",
     }
 }
 
