@@ -24,6 +24,8 @@ texts! {
     Preview => "Preview", "미리 보기", "預覽";
     Saving => "Saving", "저장 중", "儲存中";
 
+    // Keyboard: the command palette, the shortcuts and the shortcut sheet.
+
     // Case fields and choices.
     FieldTitle => "Title", "제목", "標題";
     FieldDescription => "Description", "설명", "說明";
@@ -56,6 +58,8 @@ texts! {
     NoteKindContact => "Customer contact", "고객 응대", "客戶聯繫";
     NoteKindInternal => "Internal note", "내부 메모", "內部備註";
 
+    // The inbox, the header, new case, badges, SLA timers and the what-if clock.
+
     // Form fields.
     ChangedInOtherTabLabel => "{field} changed in another tab", "다른 탭에서 {field} 변경됨", "{field}已在其他分頁變更";
     ChangedInOtherTab => "Changed in another tab to “{value}”.", "다른 탭에서 “{value}”(으)로 바뀌었습니다.",
@@ -64,6 +68,8 @@ texts! {
     TakeTheirs => "Take theirs", "다른 탭 값 사용", "採用對方的內容";
     NotAWholeNumber => "“{text}” is not a whole number.", "“{text}”은(는) 정수가 아닙니다.", "「{text}」不是整數。";
     EnterCompleteDateTime => "Enter a complete date and time.", "날짜와 시간을 모두 입력하세요.", "請輸入完整的日期與時間。";
+
+    // The case page and Groups.
 
     // Saving and stored data.
     NotSavedLead => "Not saved. ", "저장되지 않았습니다. ", "尚未儲存。";
@@ -103,6 +109,8 @@ texts! {
         "此瀏覽器的儲存空間中已經沒有這份備份。";
     DownloadFailed => "The download could not start ({what}).", "다운로드를 시작할 수 없습니다({what}).", "無法開始下載（{what}）。";
     FileUnreadable => "The file could not be read.", "파일을 읽을 수 없습니다.", "無法讀取檔案。";
+
+    // Settings: its sections, templates, update cadence and the glossary.
 
     // Moving cases in and out.
     ExportJson => "Export JSON", "JSON 내보내기", "匯出 JSON";
@@ -248,6 +256,8 @@ texts! {
     ImportUnknownJson => "This JSON is neither a list of GitHub issues nor a Triage Desk export.",
         "이 JSON은 GitHub 이슈 목록도 Triage Desk 내보내기 파일도 아닙니다.", "此 JSON 既不是 GitHub 議題清單，也不是 Triage Desk 匯出檔。";
     ImportNoColumnNames => "The first row has no column names.", "첫 행에 열 이름이 없습니다.", "第一列沒有欄位名稱。";
+
+    // The incident page: compose, recovery plan, outreach, hand-off, postmortem.
 
     // Similar cases.
     SimilarCases => "Similar cases", "유사 문의", "相似案件";
