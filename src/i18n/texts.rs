@@ -303,6 +303,15 @@ texts! {
     UpdateNote => "Update: {text}", "업데이트: {text}", "進度更新：{text}";
 
     // The dashboard and the report.
+    UpdatingFigures => "Updating the figures\u{2026}", "지표를 다시 계산하는 중\u{2026}", "正在更新指標\u{2026}";
+    FilterShown => "{field}: {value}", "{field}: {value}", "{field}：{value}";
+    GroupNamed => "Duplicate group: {name}", "중복 문의 그룹: {name}", "重複案件群組：{name}";
+    FieldImpact => "Impact", "영향도", "影響程度";
+    KpiImpactNone => "None", "없음", "無";
+    KpiImpactMinor => "Minor", "경미", "輕微";
+    KpiImpactMajor => "Major", "주요", "重大";
+    KpiImpactCritical => "Critical", "심각", "嚴重";
+    StillOpen => "{duration} so far, ongoing", "현재까지 {duration}, 진행 중", "至今 {duration}，仍在處理中";
     Dashboard => "Dashboard", "대시보드", "儀表板";
     Report => "Report", "보고서", "報告";
     ExportMetrics => "Export metrics", "지표 내보내기", "匯出指標";
@@ -385,7 +394,7 @@ texts! {
     DownloadMarkdown => "Download Markdown", "Markdown 다운로드", "下載 Markdown";
     BackToDashboard => "\u{2190} Dashboard", "\u{2190} 대시보드", "\u{2190} 儀表板";
     PainPoints => "Customer pain points", "고객 불편 사항", "客戶痛點";
-    CategoryNamed => "Category: {category}", "분류: {category}", "類別：{category}";
+    CategoryNamed => "Category: {name}", "분류: {name}", "類別：{name}";
     PainFigures => ": {cases} cases, {customers} customers affected.", ": 문의 {cases}건, 영향 고객 {customers}명.", "：{cases} 筆案件，影響 {customers} 位客戶。";
     ForExample => " For example: {examples}", " 예: {examples}", " 例如：{examples}";
     NoneInPeriod => "None in this period.", "이 기간에는 없습니다.", "本期間沒有事件。";
@@ -423,6 +432,7 @@ texts! {
     MdPain => "- **{name}**: {cases} cases, {customers} customers affected. For example: {examples}",
         "- **{name}**: 문의 {cases}건, 영향 고객 {customers}명. 예: {examples}",
         "- **{name}**：{cases} 筆案件，影響 {customers} 位客戶。例如：{examples}";
-    MdIncident => "- {name}: {status}, {duration}, {customers} customers", "- {name}: {status}, {duration}, 고객 {customers}명",
-        "- {name}：{status}，{duration}，{customers} 位客戶";
+    MdIncident => "- {name}: impact {impact}, {duration}, {customers} customers, {people} people affected",
+        "- {name}: 영향도 {impact}, {duration}, 고객 {customers}명, 영향 사용자 {people}명",
+        "- {name}：影響程度{impact}，{duration}，{customers} 位客戶，影響 {people} 人";
 }

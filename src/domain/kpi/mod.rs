@@ -230,7 +230,8 @@ impl MetricsPass {
         let Some(resolved) = life.resolved_at().filter(|&at| period.contains(at)) else { return open_since };
         m.cases_resolved += 1;
         let took = minutes(resolved - case.created_at);
-        let (customer, engineering) = (minutes(life.waiting_on_customer), minutes(life.waiting_on_engineering));
+        let (customer, engineering) =
+            (minutes(life.waiting_on_customer), minutes(life.waiting_on_engineering));
         self.resolution.push(took);
         self.on_customer.push(customer);
         self.on_engineering.push(engineering);

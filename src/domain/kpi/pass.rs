@@ -39,6 +39,8 @@ pub struct Figures {
     pub oldest: Vec<OldCase>,
     pub prompts: Vec<Prompt>,
     pub zone: Zone,
+    /// When they were worked out.
+    pub as_of: Timestamp,
 }
 
 /// The figures of a period in the making: feed it every case in the desk's order with
@@ -55,7 +57,7 @@ pub struct Pass {
     categories: CategoryPass,
     /// The longest open at the period's end: since when, and where; earliest first.
     oldest: Vec<(Timestamp, usize)>,
-    end: Timestamp,
+    as_of: Timestamp,
 }
 
 impl Pass {
@@ -67,7 +69,7 @@ impl Pass {
             weeks: WeeklyPass::new(period),
             categories: CategoryPass::new(period),
             oldest: Vec::new(),
-            end: period.to.min(now),
+            as_of: now,
             filters,
             zone,
             place: 0,
@@ -122,7 +124,7 @@ impl Pass {
         let (before, _) = self.before.finish(incidents, &filters, find);
         let (now, incidents) = self.now.finish(incidents, &filters, find);
         let (categories, tallies) = self.categories.finish(TOP);
-        let end = self.end - TimeDelta::milliseconds(1);
+        let end = now.period.to.min(self.as_of) - TimeDelta::milliseconds(1);
         let oldest = self
             .oldest
             .iter()
@@ -141,6 +143,7 @@ impl Pass {
             now,
             before,
             zone: self.zone,
+            as_of: self.as_of,
         }
     }
 }

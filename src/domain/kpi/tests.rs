@@ -3,10 +3,10 @@
 use super::series::{axis_top, AgeBands};
 use super::*;
 use crate::domain::case::{CaseDraft, CaseId, NoteKind, Satisfaction, Status};
+use crate::domain::desk::MergeRecord;
 use crate::domain::sla::{SlaEngine, SlaSettings, Target};
 use crate::zone::Zone;
 use chrono::DateTime;
-use crate::domain::desk::MergeRecord;
 use std::collections::HashMap;
 
 fn utc(text: &str) -> Timestamp {
@@ -184,7 +184,8 @@ fn incidents_count_their_reach_and_duration() {
     let mut incident = Incident::promote("INC-1".into(), "Payments down", "g1", ids, "Mina", h(10.0));
     incident.set_status(IncidentStatus::Resolved, "Mina", h(14.0));
     incident.set_impact(Impact::Major, &Default::default(), "Mina", h(11.0));
-    let open = Incident::promote("INC-2".into(), "Login slow", "g2", vec![CaseId("D".into())], "Mina", h(160.0));
+    let open =
+        Incident::promote("INC-2".into(), "Login slow", "g2", vec![CaseId("D".into())], "Mina", h(160.0));
     let incidents = [incident, open];
     let f = figures(&cases, &incidents, &Filters::default(), week());
     let m = &f.now;
@@ -342,7 +343,8 @@ fn largest_groups_count_the_cases_created_in_the_period_and_their_merges() {
     };
     let find = |id: &CaseId| by_id.get(id).copied();
     let top = largest_groups(&groups, &[merge], week(), &Filters::default(), find, 8);
-    let seen: Vec<(&str, usize, u64)> = top.iter().map(|g| (g.name.as_str(), g.cases, g.customers_affected)).collect();
+    let seen: Vec<(&str, usize, u64)> =
+        top.iter().map(|g| (g.name.as_str(), g.cases, g.customers_affected)).collect();
     assert_eq!(seen, [("Case E", 2, 10), ("Case A", 3, 3)]);
     assert_eq!(top[1].examples, ["Case A", "Case B"]);
 }
