@@ -348,3 +348,15 @@ fn largest_groups_count_the_cases_created_in_the_period_and_their_merges() {
     assert_eq!(seen, [("Case E", 2, 10), ("Case A", 3, 3)]);
     assert_eq!(top[1].examples, ["Case A", "Case B"]);
 }
+
+#[test]
+fn spreads_by_selection_match_a_sorted_list() {
+    for n in 1..40 {
+        let values: Vec<f64> = (0..n).map(|i| ((i * 37 + 11) % 17) as f64 * 1.5).collect();
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let median = if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 };
+        let p90 = sorted[(n * 9).div_ceil(10) - 1];
+        assert_eq!(Spread::of(values), Spread { median: Some(median), p90: Some(p90), count: n }, "{n}");
+    }
+}

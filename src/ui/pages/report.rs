@@ -276,6 +276,13 @@ pub fn ReportPage() -> impl IntoView {
     let kpi = use_kpi();
     let i18n = use_i18n();
     kpi.watch();
+    // What the director wrote survives newer figures of the same period (an edit in another
+    // tab); a new period or filters start again from the prompts.
+    let written = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        kpi.query.track();
+        written.set(None);
+    });
     // The report is worked out in the language once, so a switch works it out again.
     view! {
         <section class="report" aria-labelledby="report-heading">
@@ -285,25 +292,26 @@ pub fn ReportPage() -> impl IntoView {
             <div class="no-print"><PeriodControls /></div>
             {move || {
                 let _ = i18n.lang();
-                kpi.figures.get().map(|figures| view! { <ReportBody figures /> })
+                kpi.figures.get().map(|figures| view! { <ReportBody figures written /> })
             }}
         </section>
     }
 }
 
 #[component]
-fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
+fn ReportBody(figures: Shared<Figures>, written: RwSignal<Option<String>>) -> impl IntoView {
     let kpi = use_kpi();
     let i18n = use_i18n();
     let lang = i18n.lang();
     let t = move |text| tr(lang, text);
     let report = kpi.query.with_untracked(|query| build(&figures.0, &query.filters, lang));
-    let recommendations = RwSignal::new(report.recommendations.clone());
+    let prefilled = report.recommendations.clone();
+    let recommendations = move || written.get().unwrap_or_else(|| prefilled.clone());
     let (problem, set_problem) = signal(None::<Message>);
     let report = Arc::new(report);
-    let for_download = report.clone();
+    let (for_download, written_now) = (report.clone(), recommendations.clone());
     let download = move |_| {
-        let text = markdown(lang, &for_download, &recommendations.get_untracked());
+        let text = markdown(lang, &for_download, &untrack(written_now.clone()));
         let name = browser::stamped_file_name("triage-desk-report", "md", browser::now());
         set_problem.set(browser::download(&name, "text/markdown;charset=utf-8", &text).err());
     };
@@ -409,9 +417,9 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
                 <h2 id="report-recommendations">{t(Text::Recommendations)}</h2>
                 <label class="visually-hidden" for="recommendations">{t(Text::Recommendations)}</label>
                 <textarea id="recommendations" class="no-print" rows="8"
-                    prop:value=move || recommendations.get()
-                    on:input=move |ev| recommendations.set(event_target_value(&ev))></textarea>
-                <div class="print-only recommendations-print">{move || recommendations.get()}</div>
+                    prop:value=recommendations.clone()
+                    on:input=move |ev| written.set(Some(event_target_value(&ev)))></textarea>
+                <div class="print-only recommendations-print">{recommendations}</div>
             </section>
         </article>
     }

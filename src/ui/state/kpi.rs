@@ -7,9 +7,8 @@ use super::clock::Clock;
 use super::grouping::Grouping;
 use super::sla_board::SlaBoard;
 use super::store::{DeskStore, Shared};
-use crate::domain::case::{Case, Tier, Timestamp, Version};
+use crate::domain::case::{Case, CaseId, Tier, Timestamp, Version};
 use crate::domain::kpi::{Filters, Life, Pass, Period, Preset};
-use crate::domain::per_case::PerCase;
 use crate::ui::browser;
 use crate::zone::Zone;
 use chrono::NaiveDate;
@@ -22,7 +21,7 @@ pub use crate::domain::kpi::Figures;
 /// How long one slice of the work may hold the page, in milliseconds.
 const SLICE_MS: f64 = 10.0;
 /// Cases handled between two looks at the time.
-const STEP: usize = 256;
+const STEP: usize = 64;
 
 /// What the dashboard shows: a preset period, or days chosen by hand, and the filters.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,11 +50,31 @@ impl KpiQuery {
     }
 }
 
-/// Every case's life by its version, and how many of the desk's cases were read ahead.
+/// Every case's life, by place in the desk, with the case and version it was read from.
 #[derive(Default)]
 struct Lives {
-    cache: PerCase<Version, Arc<Life>>,
-    read: usize,
+    stamps: Vec<(CaseId, Version)>,
+    lives: Vec<Life>,
+}
+
+impl Lives {
+    /// Reads again the lives of `cases` (at `from` in the desk) that changed or are new.
+    fn follow(&mut self, cases: &[Case], from: usize) {
+        for (at, case) in (from..).zip(cases) {
+            let stamp = (&case.id, case.version());
+            match self.stamps.get(at) {
+                Some((id, version)) if (id, *version) == stamp => {}
+                Some(_) => {
+                    self.stamps[at] = (case.id.clone(), stamp.1);
+                    self.lives[at] = Life::of(case);
+                }
+                None => {
+                    self.stamps.push((case.id.clone(), stamp.1));
+                    self.lives.push(Life::of(case));
+                }
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -151,8 +170,7 @@ impl KpiBoard {
         });
     }
 
-    /// The figures of the query, a slice at a time; `None` once a newer run started. Reads
-    /// the lives of cases not seen before, then feeds every case to one pass.
+    /// The figures of the query, a slice at a time; `None` once a newer run started.
     async fn work_out(self, run: u64) -> Option<Option<Shared<Figures>>> {
         let store = self.store;
         let current = move || self.runs.try_get_value() == Some(run);
@@ -167,32 +185,23 @@ impl KpiBoard {
         let Some(period) = query.period(now, &zone) else {
             return Some(self.figures.get_untracked());
         };
-        while store.desk.with_untracked(|desk| self.read_lives_ahead(&desk.cases)) {
-            browser::yield_to_browser().await;
-            if !current() {
-                return None;
-            }
-        }
-        let lives = store.desk.with_untracked(|desk| {
-            self.lives.try_update_value(|lives| {
-                lives.read = desk.cases.len();
-                lives.cache.refresh(&desk.cases, store.order_untracked(), Case::version, |case| {
-                    Arc::new(Life::of(case))
-                })
-            })
-        })?;
         let clocks = self.sla.clocks.get_untracked();
         let mut pass = Pass::new(period, query.filters, zone, now);
         loop {
+            // Each slice reads the lives of the cases it counts that changed since the last run.
             let more = store.desk.with_untracked(|desk| {
-                let count = desk.cases.len().min(lives.len());
-                let started = browser::elapsed_ms();
-                while pass.done() < count && browser::elapsed_ms() - started < SLICE_MS {
-                    let (from, to) = (pass.done(), (pass.done() + STEP).min(count));
-                    pass.add(&desk.cases[from..to], &lives[from..to], clocks.0.get(from..to).unwrap_or(&[]));
-                }
-                pass.done() < count
-            });
+                self.lives.try_update_value(|lives| {
+                    let count = desk.cases.len();
+                    let started = browser::elapsed_ms();
+                    while pass.done() < count && browser::elapsed_ms() - started < SLICE_MS {
+                        let (from, to) = (pass.done(), (pass.done() + STEP).min(count));
+                        lives.follow(&desk.cases[from..to], from);
+                        let clocks = clocks.0.get(from..to).unwrap_or(&[]);
+                        pass.add(&desk.cases[from..to], &lives.lives[from..to], clocks);
+                    }
+                    pass.done() < count
+                })
+            })?;
             browser::yield_to_browser().await;
             if !current() {
                 return None;
@@ -208,22 +217,6 @@ impl KpiBoard {
         // The figures are drawn in a task of their own.
         browser::yield_to_browser().await;
         current().then(|| Some(Shared(Arc::new(figures))))
-    }
-
-    /// Reads ahead, for one slice, the lives of cases added since the last run (every case,
-    /// on the first); true while some are left.
-    fn read_lives_ahead(&self, cases: &[Case]) -> bool {
-        self.lives
-            .try_update_value(|lives| {
-                let started = browser::elapsed_ms();
-                while lives.read < cases.len() && browser::elapsed_ms() - started < SLICE_MS {
-                    let to = (lives.read + STEP).min(cases.len());
-                    lives.cache.warm(&cases[lives.read..to], Case::version, |case| Arc::new(Life::of(case)));
-                    lives.read = to;
-                }
-                lives.read < cases.len()
-            })
-            .unwrap_or(false)
     }
 }
 

@@ -25,6 +25,22 @@ pub enum Kind {
     },
 }
 
+/// A label that fits `room` Latin letters of the x axis (Han and Hangul are twice as wide);
+/// the full text is in the tooltips and the table.
+fn short(text: &str, room: usize) -> String {
+    let mut width = 0;
+    let mut head = String::new();
+    for c in text.chars() {
+        width += if c.len_utf8() >= 3 { 2 } else { 1 };
+        if width > room {
+            head.push('\u{2026}');
+            return head;
+        }
+        head.push(c);
+    }
+    head
+}
+
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
 const LEFT: f64 = 64.0;
@@ -66,8 +82,10 @@ pub fn Chart(
     let x_mid = move |i: usize| LEFT + slot * (i as f64 + 0.5);
     // Five steps: every top `axis_top` picks (1, 2, 2.5 or 5 times a power of ten) divides evenly.
     let ticks: Vec<f64> = (0..=5).map(|k| top * k as f64 / 5.0).collect();
-    // Label every k-th x so labels never overlap (about 60 px each).
+    // Label every k-th x so labels never overlap (about 60 px each), each in the room it
+    // has (a letter is about 6.5 px).
     let every = ((n as f64 * 60.0) / plot_w).ceil().max(1.0) as usize;
+    let room = (slot * every as f64 / 6.5) as usize;
     let tip_text = i18n.t(Text::ChartTip);
     let tip = |series: &Series, label: &str, value: f64| {
         crate::i18n::fill(tip_text, &[("series", &series.name), ("label", label), ("value", &format(value))])
@@ -165,7 +183,7 @@ pub fn Chart(
                         <text x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{format(t)}</text>
                     }).collect_view()}
                     {x_labels.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, label)| view! {
-                        <text x=x_mid(i) y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{label.clone()}</text>
+                        <text x=x_mid(i) y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{short(label, room)}</text>
                     }).collect_view()}
                     <text class="axis-name" x=LEFT y=HEIGHT - 4.0>{x_name.clone()}</text>
                     <text class="axis-name" x="4" y="12">{y_name.clone()}</text>

@@ -28,22 +28,6 @@ pub fn day_label(lang: Lang, figures: &Figures, from: crate::domain::case::Times
     crate::domain::kpi::local_date(from, &figures.zone).format(tr(lang, Text::DayPattern)).to_string()
 }
 
-/// A label short enough for the x axis (about ten Latin letters, five Han or Hangul, which are
-/// twice as wide); the full text is in the table.
-fn short(text: &str) -> String {
-    let mut width = 0;
-    let mut head = String::new();
-    for c in text.chars() {
-        width += if c.len_utf8() >= 3 { 2 } else { 1 };
-        if width > 10 {
-            head.push('\u{2026}');
-            return head;
-        }
-        head.push(c);
-    }
-    head
-}
-
 fn series(name: &str, values: Vec<Option<f64>>) -> Series {
     Series { name: name.into(), values }
 }
@@ -130,7 +114,7 @@ fn time_goes(f: &Figures, lang: Lang) -> Data {
 }
 
 fn loads(loads: &[Load], lang: Lang) -> Data {
-    let names = loads.iter().map(|l| short(&l.name)).collect();
+    let names = loads.iter().map(|l| l.name.clone()).collect();
     let rows = vec![
         series(
             tr(lang, Text::FieldCustomersAffected),

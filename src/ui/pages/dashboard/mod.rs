@@ -47,7 +47,9 @@ pub fn DashboardPage() -> impl IntoView {
                 let _ = i18n.lang();
                 kpi.figures.get().map(|figures| view! { <Headlines figures /> })
             }}
-            <charts::Charts />
+            <Show when=move || kpi.figures.with(Option::is_some)>
+                <charts::Charts />
+            </Show>
         </section>
     }
 }
