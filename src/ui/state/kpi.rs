@@ -210,9 +210,16 @@ impl KpiBoard {
                 break;
             }
         }
-        let groups = self.grouping.groups.get_untracked().unwrap_or_default();
+        // Cases are found through the store's index, read once rather than once per case.
+        let places = store.places.get_untracked();
         let figures = store.desk.with_untracked(|desk| {
-            pass.finish(&desk.cases, &desk.incidents, &groups, &desk.merges, |id| store.find(desk, id))
+            let find = |id: &CaseId| {
+                places.0.get(id).and_then(|&at| desk.cases.get(at)).filter(|case| &case.id == id)
+            };
+            self.grouping.groups.with_untracked(|groups| {
+                let groups = groups.as_deref().unwrap_or_default();
+                pass.finish(&desk.cases, &desk.incidents, groups, &desk.merges, find)
+            })
         });
         // The figures are drawn in a task of their own.
         browser::yield_to_browser().await;

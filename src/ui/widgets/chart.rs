@@ -160,17 +160,25 @@ pub fn Chart(
         .enumerate()
         .map(|(s, row)| view! { <li><span class=format!("swatch series-{s}") aria-hidden="true"></span>{row.name.clone()}</li> })
         .collect_view();
-    let table_rows = x_labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let cells = series
+    // The table is built when first opened: most readers never open it, and its rows are
+    // most of a chart's nodes.
+    let table = StoredValue::new((x_labels.clone(), series.clone()));
+    let (opened, set_opened) = signal(false);
+    let table_rows = move || {
+        table.with_value(|(x_labels, series)| {
+            x_labels
                 .iter()
-                .map(|row| view! { <td>{row.values.get(i).copied().flatten().map(format).unwrap_or_default()}</td> })
-                .collect_view();
-            view! { <tr><th scope="row">{label.clone()}</th>{cells}</tr> }
+                .enumerate()
+                .map(|(i, label)| {
+                    let cells = series
+                        .iter()
+                        .map(|row| view! { <td>{row.values.get(i).copied().flatten().map(format).unwrap_or_default()}</td> })
+                        .collect_view();
+                    view! { <tr><th scope="row">{label.clone()}</th>{cells}</tr> }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     let table_head =
         series.iter().map(|row| view! { <th scope="col">{row.name.clone()}</th> }).collect_view();
     view! {
@@ -191,12 +199,12 @@ pub fn Chart(
                 {marks}
             </svg>
             <ul class="legend">{legend}</ul>
-            <details class="chart-table">
+            <details class="chart-table" on:toggle=move |_| set_opened.set(true)>
                 <summary>{move || i18n.t(Text::ShowAsTable)}</summary>
                 <table>
                     <caption class="visually-hidden">{title}</caption>
                     <thead><tr><th scope="col">{x_name}</th>{table_head}</tr></thead>
-                    <tbody>{table_rows}</tbody>
+                    <tbody>{move || opened.get().then(table_rows)}</tbody>
                 </table>
             </details>
         </figure>
