@@ -83,9 +83,9 @@ pub fn Chart(
     // Five steps: every top `axis_top` picks (1, 2, 2.5 or 5 times a power of ten) divides evenly.
     let ticks: Vec<f64> = (0..=5).map(|k| top * k as f64 / 5.0).collect();
     // Label every k-th x so labels never overlap (about 60 px each), each in the room it
-    // has (a letter is about 6.5 px).
+    // has (a letter is about 7 px, with a gap).
     let every = ((n as f64 * 60.0) / plot_w).ceil().max(1.0) as usize;
-    let room = (slot * every as f64 / 6.5) as usize;
+    let room = (slot * every as f64 / 7.5) as usize;
     let tip_text = i18n.t(Text::ChartTip);
     let tip = |series: &Series, label: &str, value: f64| {
         crate::i18n::fill(tip_text, &[("series", &series.name), ("label", label), ("value", &format(value))])

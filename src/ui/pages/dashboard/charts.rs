@@ -134,7 +134,8 @@ fn groups(f: &Figures, lang: Lang) -> Data {
 }
 
 /// One chart of the figures, drawn again only when its own numbers (or the language) change,
-/// so a new period redraws only the charts it changed.
+/// so a new period redraws only the charts it changed, and each in a task of its own, so
+/// drawing them all never holds the page at once.
 fn chart(
     id: &'static str,
     [title, x_name, y_name]: [Text; 3],
@@ -144,12 +145,21 @@ fn chart(
 ) -> impl IntoView {
     let kpi = use_kpi();
     let i18n = use_i18n();
-    let data = Memo::new(move |_| {
+    let drawn = RwSignal::new(Data::default());
+    Effect::new(move |_| {
         let lang = i18n.lang();
-        kpi.figures.with(|f| f.as_ref().map(|f| data(&f.0, lang))).unwrap_or_default()
+        let next = kpi.figures.with(|f| f.as_ref().map(|f| data(&f.0, lang))).unwrap_or_default();
+        set_timeout(
+            move || {
+                if drawn.try_with_untracked(|now| *now != next) == Some(true) {
+                    drawn.set(next);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
     move || {
-        let (x_labels, series) = data.get();
+        let (x_labels, series) = drawn.get();
         let t = |text| i18n.t(text).to_string();
         view! { <Chart id title=t(title) x_name=t(x_name) y_name=t(y_name) x_labels series kind format /> }
     }
