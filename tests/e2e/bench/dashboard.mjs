@@ -25,10 +25,12 @@ const HOOKS = () => {
     buffered: true,
   });
   window.longestGap = 0;
+  window.ticks = 0;
   let last = performance.now();
   const tick = () => {
     const now = performance.now();
     window.longestGap = Math.max(window.longestGap, now - last);
+    window.ticks++;
     last = now;
     setTimeout(tick, 0);
   };
@@ -63,12 +65,13 @@ function untilFigures(page, act) {
   );
 }
 
-/** Waits until the page ran no task over 50 ms for 700 ms (the first grouping, loading). */
+/** Waits until the page is idle for a second: loading and the first grouping, which run in
+ * slices, are over (an idle page turns its event loop about every 4 ms). */
 async function settle(page) {
-  for (let i = 0; i < 60; i++) {
-    await page.evaluate(() => (window.longTasks = []));
-    await page.waitForTimeout(700);
-    if ((await page.evaluate(() => window.longTasks.length)) === 0) return;
+  for (let i = 0; i < 120; i++) {
+    await page.evaluate(() => (window.ticks = 0));
+    await page.waitForTimeout(1000);
+    if ((await page.evaluate(() => window.ticks)) > 100) return;
   }
 }
 
