@@ -1,5 +1,6 @@
 //! One case: every field editable in place, its status, notes, and the full timeline.
 
+mod handoff;
 mod merge_notice;
 mod satisfaction;
 mod why_score;
@@ -90,6 +91,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     <MergeNotice case />
                     <WhyThisScore id=id.clone() case />
                     <SatisfactionPanel id=id.clone() case />
+                    <handoff::CaseHandoff case />
                 </div>
             </div>
         </article>
