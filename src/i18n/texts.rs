@@ -318,7 +318,7 @@ texts! {
     StepRequired => "Required", "필수", "必要";
     RequiredMark => "(required)", "(필수)", "（必要）";
     AddStep => "Add step", "단계 추가", "新增步驟";
-    RequiredStep => "{step} is required", "{step} 필수 여부", "「{step}」為必要步驟";
+    RequiredStep => "Required: {step}", "필수: {step}", "必要：{step}";
     MoveStepUp => "Move {step} up", "{step} 위로 이동", "將「{step}」上移";
     MoveStepDown => "Move {step} down", "{step} 아래로 이동", "將「{step}」下移";
     RemoveStep => "Remove {step}", "{step} 삭제", "移除「{step}」";
@@ -342,8 +342,9 @@ texts! {
     OutreachReplied => "Replied", "회신 받음", "已回覆";
     OutreachNoResponse => "No response", "응답 없음", "無回應";
     OutreachFor => "Outreach to {customer}", "{customer} 연락 상태", "{customer} 的聯繫狀態";
+    OutreachActions => "Actions", "작업", "操作";
     LogContact => "Log contact", "연락 기록", "記錄聯繫";
-    LogContactWith => "Log contact with {customer}", "{customer} 연락 기록", "記錄與 {customer} 的聯繫";
+    LogContactWith => "Log contact with {customer}", "{customer} 연락 기록", "記錄聯繫：{customer}";
     CustomerNotNamed => "Customer not named", "고객명 없음", "未填客戶名稱";
     SuggestedCases => "Suggested cases", "추가 추천 문의", "建議加入的案件";
     SuggestedCasesHint => "New cases in this incident's group that it does not hold yet.", "이 장애의 그룹에 새로 들어왔지만 아직 장애에 포함되지 않은 문의입니다.",

@@ -7,7 +7,7 @@ use crate::domain::incident::templates::duration_in;
 use crate::domain::incident::{radius_of, IncidentStatus};
 use crate::domain::sort;
 use crate::i18n::Text;
-use crate::ui::state::{use_clock, use_desk, use_i18n, Route};
+use crate::ui::state::{use_clock, use_desk, use_i18n, use_view_clock, Route};
 use crate::ui::widgets::title::document_title;
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -124,15 +124,16 @@ pub fn ImpactBadge(impact: Impact) -> impl IntoView {
 }
 
 /// When the next status update is due, as a countdown that looks like an SLA timer: on track,
-/// due soon (under ten minutes) and overdue like a breached target.
+/// due soon (under ten minutes) and overdue like a breached target. It reads the SLA timers'
+/// clock, so the what-if clock shows which updates would be overdue.
 #[component]
 pub fn UpdateDue(due: Option<Timestamp>) -> impl IntoView {
     let i18n = use_i18n();
-    let now = use_clock().0;
+    let clock = use_view_clock();
     let Some(due) = due else {
         return view! { <span class="muted small">{move || i18n.t(Text::NoUpdateOwed)}</span> }.into_any();
     };
-    let left = move || due - now.get();
+    let left = move || due - clock.now();
     let state = move || match left() {
         left if left < TimeDelta::zero() => ("breached", Text::UpdateOverdue),
         left if left < TimeDelta::minutes(10) => ("at-risk", Text::UpdateDueSoon),

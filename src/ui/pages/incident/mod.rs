@@ -116,7 +116,10 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
                 <h1 id="incident-title">{move || incident.with(|i| view! { <span class="muted">{i.id.clone()} " "</span>{i.title.clone()} })}</h1>
                 <div class="case-meta">
                     {move || view! { <IncidentStatusBadge status=status.get() /> }}
-                    {move || view! { <ImpactBadge impact=impact.get() /> }}
+                    <span>
+                        <span class="muted small">{move || i18n.t(Text::IncidentImpact)} " "</span>
+                        {move || view! { <ImpactBadge impact=impact.get() /> }}
+                    </span>
                     {move || view! { <UpdateDue due=due.get() /> }}
                 </div>
             </div>
@@ -244,7 +247,7 @@ fn RadiusAndLinkedCases(incident: Memo<Incident>) -> impl IntoView {
                                         <a href=Route::Case(case.id.clone()).href()>{case.title.clone()}</a>
                                         <span class="muted small">" · " {case.customer.clone()}</span>
                                     </span>
-                                    <button class="link-button small"
+                                    <button class="small-button"
                                         aria-label=i18n.fill(Text::RemoveCaseNamed, &[("title", &case.title)])
                                         on:click=move |_| remove(case_id.clone())>{i18n.t(Text::RemoveFromIncident)}</button>
                                 </li>
@@ -293,7 +296,7 @@ fn Suggestions(incident: Memo<Incident>) -> impl IntoView {
                                     <a href=Route::Case(case.clone()).href()>{title}</a>
                                     <span class="muted small">" · " {customer}</span>
                                 </span>
-                                <button class="small" aria-label=label on:click=move |_| add(vec![case.clone()])>{i18n.t(Text::AddToThisIncident)}</button>
+                                <button class="small-button" aria-label=label on:click=move |_| add(vec![case.clone()])>{i18n.t(Text::AddToThisIncident)}</button>
                             </li>
                         }
                     }).collect_view()}

@@ -73,10 +73,11 @@ pub fn AffectedCustomers(incident: Memo<Incident>) -> impl IntoView {
                 <table class="outreach-table">
                     <thead>
                         <tr>
-                            {[Text::FieldCustomer, Text::FieldTier, Text::Cases, Text::PeopleAffected, Text::OutreachStateHead, Text::Nothing]
+                            {[Text::FieldCustomer, Text::FieldTier, Text::Cases, Text::PeopleAffected, Text::OutreachStateHead]
                                 .into_iter()
                                 .map(|text| view! { <th scope="col">{move || i18n.t(text)}</th> })
                                 .collect_view()}
+                            <th scope="col"><span class="visually-hidden">{move || i18n.t(Text::OutreachActions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -134,7 +135,7 @@ fn CustomerRow(
                 </select>
             </td>
             <td>
-                <button class="small" aria-label=log_label disabled=no_open_cases on:click=move |_| log_contact(for_log.clone())>
+                <button class="small-button" aria-label=log_label disabled=no_open_cases on:click=move |_| log_contact(for_log.clone())>
                     {i18n.t(Text::LogContact)}
                 </button>
             </td>

@@ -60,10 +60,8 @@ pub fn RecoveryPlan(incident: Memo<Incident>, ask_reason: RwSignal<bool>) -> imp
         }
     };
     let start = move |_| {
-        edit(store, &id.get_value(), |i, _, author, now| {
-            let template = store.desk.with_untracked(|desk| desk.settings.incidents.plan.clone());
-            i.start_plan(&template, author, now)
-        });
+        let template = store.desk.with_untracked(|desk| desk.settings.incidents.plan.clone());
+        edit(store, &id.get_value(), |i, _, author, now| i.start_plan(&template, author, now));
     };
     view! {
         <section class="panel plan" aria-labelledby="plan-heading">
@@ -145,11 +143,11 @@ fn Step(
                         on:change=move |ev| act(id, StepAction::Require(event_target_checked(&ev))) />
                     {i18n.t(Text::StepRequired)}
                 </label>
-                <button class="icon small" aria-label=up.clone() title=up disabled=at == 0
+                <button class="small-button step-move" aria-label=up.clone() title=up disabled=at == 0
                     on:click=move |_| act(id, StepAction::MoveTo(at.saturating_sub(1)))>"\u{2191}"</button>
-                <button class="icon small" aria-label=down.clone() title=down disabled=at == last
+                <button class="small-button step-move" aria-label=down.clone() title=down disabled=at == last
                     on:click=move |_| act(id, StepAction::MoveTo(at + 1))>"\u{2193}"</button>
-                <button class="icon small" aria-label=remove.clone() title=remove
+                <button class="small-button step-move" aria-label=remove.clone() title=remove
                     on:click=move |_| act(id, StepAction::Remove)>"\u{00d7}"</button>
             </span>
         </li>
