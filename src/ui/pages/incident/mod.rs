@@ -9,10 +9,10 @@ mod plan;
 mod postmortem;
 
 use crate::domain::case::{CaseId, Choice, Timestamp};
-use crate::domain::incident::cadence::Cadence;
+use crate::domain::incident::cadence::{Cadence, Impact};
 use crate::domain::incident::plan::ResolveError;
 use crate::domain::incident::{
-    radius_of, Incident, IncidentEntry, IncidentEvent, IncidentField, IncidentStatus,
+    radius_of, DataLoss, Incident, IncidentEntry, IncidentEvent, IncidentField, IncidentStatus,
 };
 use crate::i18n::Text;
 use crate::ui::pages::incidents::{ImpactBadge, IncidentStatusBadge, UpdateDue};
@@ -340,10 +340,25 @@ fn describe(i18n: I18n, event: &IncidentEvent) -> String {
             i18n.fill(Text::CasesAddedLog, &[("n", &cases.len().to_string()), ("cases", &ids.join(", "))])
         }
         IncidentEvent::CaseRemoved { case } => i18n.fill(Text::CaseRemovedLog, &[("case", &case.0)]),
-        IncidentEvent::Changed { field, from, to } => i18n.fill(
-            Text::FieldChangedLog,
-            &[("field", i18n.t(field_text(*field))), ("from", &quoted(from)), ("to", &quoted(to))],
-        ),
+        IncidentEvent::Changed { field, from, to } => {
+            // Impact and data loss are logged by their English labels; shown in the page's words.
+            let shown = |text: &str| {
+                let choice = match field {
+                    IncidentField::Impact => {
+                        Impact::ALL.into_iter().find(|i| i.label() == text).map(Choice::text)
+                    }
+                    IncidentField::DataLoss => {
+                        DataLoss::ALL.into_iter().find(|d| d.label() == text).map(Choice::text)
+                    }
+                    _ => None,
+                };
+                quoted(choice.map_or(text, |choice| i18n.t(choice)))
+            };
+            i18n.fill(
+                Text::FieldChangedLog,
+                &[("field", i18n.t(field_text(*field))), ("from", &shown(from)), ("to", &shown(to))],
+            )
+        }
         IncidentEvent::UpdatePosted { audience, subject, .. } => i18n.fill(
             Text::UpdatePostedLog,
             &[("audience", i18n.t(compose::audience_text(*audience))), ("subject", &quoted(subject))],
