@@ -279,7 +279,7 @@ texts! {
     UpdateDueSoon => "Due soon", "임박", "即將到期";
     UpdateOverdue => "Overdue", "기한 초과", "已逾期";
     DueIn => "due in {time}", "{time} 남음", "剩餘 {time}";
-    OverdueBy => "overdue by {time}", "{time} 초과", "已逾期 {time}";
+    OverdueBy => "{time} late", "{time} 지연", "逾時 {time}";
     ComposeUpdate => "Compose update", "업데이트 작성", "撰寫進度更新";
     UpdateAudience => "Audience", "수신 대상", "發送對象";
     ToCustomers => "Customers", "고객", "客戶";

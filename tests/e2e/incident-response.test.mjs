@@ -133,7 +133,7 @@ test('impact starts the countdown; updates are composed, checked and posted in E
   await page.getByRole('button', { name: '+1 h' }).click();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Incidents' }).click();
   const row = page.getByRole('row').filter({ hasText: 'INC-1' });
-  await assert.doesNotReject(row.getByRole('timer', { name: /^Next update: Overdue, overdue by (30|31) min$/ }).waitFor());
+  await assert.doesNotReject(row.getByRole('timer', { name: /^Next update: Overdue, (30|31) min late$/ }).waitFor());
   assert.match(await row.innerText(), /Critical/);
   assert.equal(await row.locator('.sla-breached').count(), 1);
   await shot(page, 'incidents-overdue');
@@ -191,7 +191,7 @@ test('the plan, outreach that meets first responses, the hand-off in each format
   // The hand-off in each format, downloaded and checked.
   const handoff = page.locator('details.handoff');
   await handoff.locator('summary').click();
-  await handoff.getByLabel('What engineering is asked to do').fill('Find why PAY-502 comes back and share the fix plan');
+  await handoff.getByLabel('What engineering is asked to do').fill('Find why card payments are declined and share the fix plan');
   await handoff.getByLabel('What engineering is asked to do').press('Tab');
   const formats = [
     ['Markdown (GitHub, GitLab)', /^# \\\[Payments\\\] .*\n\n## Summary\n\n- \*\*Incident:\*\* INC-1 \(Investigating/, /\.md$/],
@@ -205,7 +205,7 @@ test('the plan, outreach that meets first responses, the hand-off in each format
     const text = await readDownload(download);
     assert.match(text, content, label);
     assert.match(text, /Harborline Home Goods/);
-    assert.match(text, /Find why PAY-502 comes back and share the fix plan/);
+    assert.match(text, /Find why card payments are declined and share the fix plan/);
   }
 
   // The contact counted on the customer's case: its first response is met.

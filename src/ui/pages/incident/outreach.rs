@@ -118,9 +118,10 @@ fn CustomerRow(
     view! {
         <tr>
             <th scope="row">{shown}</th>
-            <td>{i18n.t(row.tier.text())}</td>
-            <td>{row.cases}</td>
-            <td>{row.people}</td>
+            // On a phone the row is a card and each figure carries its heading.
+            <td data-label=i18n.t(Text::FieldTier)>{i18n.t(row.tier.text())}</td>
+            <td data-label=i18n.t(Text::Cases)>{row.cases}</td>
+            <td data-label=i18n.t(Text::PeopleAffected)>{row.people}</td>
             <td>
                 <select aria-label=state_label class=format!("outreach-{}", state_key(row.state))
                     on:change=move |ev| {
