@@ -57,6 +57,7 @@ pub fn RecoveryPlan(incident: Memo<Incident>, ask_reason: RwSignal<bool>) -> imp
             .is_some()
         {
             new_label.set(String::new());
+            new_required.set(false);
         }
     };
     let start = move |_| {
