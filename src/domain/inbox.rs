@@ -100,11 +100,11 @@ impl SlaFilter {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn text(self) -> crate::i18n::Text {
         match self {
-            SlaFilter::Any => "Any",
-            SlaFilter::NeedsAttention => "At risk or breached",
-            SlaFilter::Only(state) => state.label(),
+            SlaFilter::Any => crate::i18n::Text::AnyChoice,
+            SlaFilter::NeedsAttention => crate::i18n::Text::SlaNeedsAttention,
+            SlaFilter::Only(state) => state.text(),
         }
     }
 

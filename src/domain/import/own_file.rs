@@ -10,11 +10,17 @@ use crate::domain::persist::{
     parse, read_envelope, ExportFile, Header, LoadError, EXPORT_FORMAT, SCHEMA_VERSION,
 };
 use crate::domain::{sort, stamp};
+use crate::i18n::{Message, Text};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::BTreeMap;
+
+/// Why one case of the file was left out: the field-level detail stays as the file names it.
+fn case_unreadable(detail: String) -> Message {
+    Message::new(Text::ImportCaseUnreadable).arg("detail", detail)
+}
 
 /// Which of this app's files an import is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,7 +142,7 @@ fn read_items(kind: ImportKind, items: Vec<&RawValue>, records: Desk) -> ImportF
         let at = RowRef::Item(i + 1);
         match read_case(item.get()) {
             Ok(case) => cases.push((at, case)),
-            Err(reason) => skipped.push(RowError { at, reason }),
+            Err(reason) => skipped.push(RowError { at, reason: case_unreadable(reason) }),
         }
     }
     ImportFile { kind, cases, records: Some(records), skipped, notes: Vec::new() }
@@ -190,7 +196,7 @@ fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
             Ok(items) => items,
             Err(error) => {
                 let reason =
-                    format!("could not be read, so its cases are left out ({})", without_position(&error));
+                    Message::new(Text::ImportRecordUnreadable).arg("error", without_position(&error));
                 skipped.push(RowError { at: RowRef::Record(record), reason });
                 continue;
             }
@@ -202,7 +208,7 @@ fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
                 .and_then(|entry| read_case(entry.case.get()).map(|case| (entry.at, at, case)));
             match read {
                 Ok(entry) => placed.push(entry),
-                Err(reason) => skipped.push(RowError { at, reason }),
+                Err(reason) => skipped.push(RowError { at, reason: case_unreadable(reason) }),
             }
         }
     }

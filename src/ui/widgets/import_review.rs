@@ -190,8 +190,8 @@ fn RowErrors(review: Arc<Review>) -> impl IntoView {
                     .iter()
                     .take(ERRORS_LISTED)
                     .map(|error| {
-                        let at = error.at.message();
-                        view! { <li><strong>{move || capitalised(i18n.message(&at))}</strong>": " {error.reason.clone()}</li> }
+                        let (at, reason) = (error.at.message(), error.reason.clone());
+                        view! { <li><strong>{move || capitalised(i18n.message(&at))}</strong>": " {move || i18n.message(&reason)}</li> }
                     })
                     .collect_view()}
                 {(more != "0").then(|| view! { <li>{move || i18n.fill(Text::AndMore, &[("n", &more)])}</li> })}
