@@ -51,7 +51,7 @@ fn by_external<'a>(desk: &'a Desk, id: &str) -> &'a Case {
 }
 
 fn warned(preview: &Preview, words: &str) -> bool {
-    preview.warnings.iter().any(|warning| warning.message.contains(words))
+    preview.warnings.iter().any(|warning| warning.message.to_string().contains(words))
 }
 
 #[test]

@@ -231,6 +231,29 @@ texts! {
     ImportNotAnIssue => "is not an issue object", "이슈 항목이 아닙니다", "不是議題項目";
     ImportNoIssueNumber => "has no issue number", "이슈 번호가 없습니다", "沒有議題編號";
     ImportCaseUnreadable => "{detail}", "문의를 읽을 수 없습니다({detail})", "無法讀取案件（{detail}）";
+    ImportNoIdColumn => "No column gives an id, so importing this file again will add its rows again.",
+        "ID를 담은 열이 없어 이 파일을 다시 가져오면 행이 또 추가됩니다.", "沒有提供 ID 的欄位，再次匯入此檔案時會重複新增這些列。";
+    ImportNoCreatedColumn => "No column gives the created date; new cases are dated at the import time.",
+        "생성일 열이 없어 새 문의는 가져온 시각으로 등록됩니다.", "沒有建立日期欄位；新案件將以匯入時間作為建立時間。";
+    ImportRepeatedId => "Rows repeat an id seen earlier in the file; the later row updates the earlier one.",
+        "파일 안에 같은 ID가 반복된 행이 있습니다. 뒤쪽 행이 앞쪽 행을 갱신합니다.", "檔案中有重複的 ID；後面的列會更新前面的列。";
+    ImportUnknownValue => "{field} \"{value}\" is not known and was left out (new cases get {default}).",
+        "알 수 없는 {field} 값 “{value}”은(는) 제외했습니다(새 문의는 {default}).", "無法辨識的{field}「{value}」已略過（新案件使用「{default}」）。";
+    ImportNoCreatedDate => "Rows without a created date are dated at the import time.",
+        "생성일이 없는 행은 가져온 시각으로 등록됩니다.", "沒有建立日期的列會以匯入時間作為建立時間。";
+    ImportDescriptionsCut => "Descriptions longer than {max} characters were cut to fit.",
+        "{max}자를 넘는 설명은 잘라서 가져왔습니다.", "超過 {max} 個字元的說明已截斷。";
+    ImportPullRequestsSkipped => "Pull requests in the list were skipped.", "목록의 풀 리퀘스트는 건너뛰었습니다.",
+        "已略過清單中的拉取請求。";
+    ImportBackupNoDeskRecord => "The backup has no desk record, so its settings, incidents, merges and not-duplicate marks are not restored.",
+        "백업에 데스크 레코드가 없어 설정, 장애, 병합, 중복 아님 표시는 복원되지 않습니다.",
+        "備份中沒有服務台紀錄，因此不會還原設定、事件、合併及「非重複」標記。";
+    ImportBackupDeskRecordUnreadable => "The backup's desk record could not be read ({error}), so its settings, incidents, merges and not-duplicate marks are not restored.",
+        "백업의 데스크 레코드를 읽을 수 없어({error}) 설정, 장애, 병합, 중복 아님 표시는 복원되지 않습니다.",
+        "無法讀取備份的服務台紀錄（{error}），因此不會還原設定、事件、合併及「非重複」標記。";
+    ImportBackupCasesMissing => "The desk record counts {expected} cases; {read} of them could be read from the backup.",
+        "데스크 레코드에는 문의가 {expected}건 있지만 백업에서 읽은 것은 {read}건입니다.",
+        "服務台紀錄共有 {expected} 筆案件，但只能從備份讀取其中 {read} 筆。";
     ImportRecordUnreadable => "could not be read, so its cases are left out ({error})",
         "읽을 수 없어 이 레코드의 문의를 제외했습니다({error})", "無法讀取，已略過其中的案件（{error}）";
 

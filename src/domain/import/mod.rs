@@ -338,7 +338,7 @@ impl ImportJob {
         job.records = file.records;
         job.errors = file.skipped;
         for message in file.notes {
-            job.warnings.insert(message, 0);
+            plan::set_note(&mut job.warnings, message, 0);
         }
         Ok(job)
     }
@@ -450,7 +450,7 @@ impl ImportJob {
             done += 1;
             match github::row(&item) {
                 Ok(Some(cells)) => self.rows.push(Row { at: RowRef::Item(done), cells }),
-                Ok(None) => plan::note(&mut self.warnings, "Pull requests in the list were skipped."),
+                Ok(None) => plan::note(&mut self.warnings, Text::ImportPullRequestsSkipped),
                 Err(reason) => self.errors.push(RowError { at: RowRef::Item(done), reason }),
             }
         }

@@ -45,7 +45,7 @@ pub struct ImportFile {
     /// The cases (or whole records) that could not be read, in file order.
     pub skipped: Vec<RowError>,
     /// What the user should know about the file as a whole.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 impl ImportFile {
@@ -169,9 +169,8 @@ struct PlacedText<'a> {
 fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
     let backup: Backup = parse(raw)?;
     let mut notes = Vec::new();
-    const LOST: &str = "so its settings, incidents, merges and not-duplicate marks are not restored";
     let (records, expected) = if backup.meta.trim().is_empty() {
-        notes.push(format!("The backup has no desk record, {LOST}."));
+        notes.push(Text::ImportBackupNoDeskRecord.into());
         (None, None)
     } else {
         match layout::decode_meta(&backup.meta) {
@@ -180,7 +179,7 @@ fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
                 (Some(meta.into_desk(Vec::new())), Some(expected))
             }
             Err(error) => {
-                notes.push(format!("The backup's desk record could not be read ({error}), {LOST}."));
+                notes.push(Message::new(Text::ImportBackupDeskRecordUnreadable).arg("error", error));
                 (None, None)
             }
         }
@@ -214,10 +213,9 @@ fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
     }
     sort::sort_by(&mut placed, |a, b| a.0.cmp(&b.0).then_with(|| a.2.id.cmp(&b.2.id)));
     if let Some(expected) = expected.filter(|&expected| expected > placed.len()) {
-        notes.push(format!(
-            "The desk record counts {expected} cases; {} of them could be read from the backup.",
-            placed.len()
-        ));
+        notes.push(
+            Message::new(Text::ImportBackupCasesMissing).arg("expected", expected).arg("read", placed.len()),
+        );
     }
     let cases = placed.into_iter().map(|(_, at, case)| (at, case)).collect();
     Ok(ImportFile { kind: ImportKind::UnreadableBackup, cases, records, skipped, notes })

@@ -17,14 +17,20 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// Something the user should know before confirming, and how many rows it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
-    pub message: String,
+    pub message: Message,
     pub rows: usize,
 }
 
-pub(super) type Notes = BTreeMap<String, usize>;
+/// Warnings by their English text (one entry however many rows share it), with their rows.
+pub(super) type Notes = BTreeMap<String, (Message, usize)>;
 
-pub(super) fn note(notes: &mut Notes, message: &str) {
-    *notes.entry(message.to_string()).or_default() += 1;
+pub(super) fn note(notes: &mut Notes, message: impl Into<Message>) {
+    set_note(notes, message.into(), 1);
+}
+
+/// Adds `rows` to the warning `message`.
+pub(super) fn set_note(notes: &mut Notes, message: Message, rows: usize) {
+    notes.entry(message.to_string()).or_insert((message, 0)).1 += rows;
 }
 
 /// One row read as case values. `None` means the file does not say (the column is not
@@ -177,16 +183,10 @@ impl ImportJob {
         }
         let mapped = |target| self.mapping.column_for(target).is_some();
         if !mapped(Target::ExternalId) && !mapped(Target::CaseId) {
-            notes.insert(
-                "No column gives an id, so importing this file again will add its rows again.".into(),
-                rows,
-            );
+            set_note(notes, Text::ImportNoIdColumn.into(), rows);
         }
         if !mapped(Target::CreatedAt) {
-            notes.insert(
-                "No column gives the created date; new cases are dated at the import time.".into(),
-                rows,
-            );
+            set_note(notes, Text::ImportNoCreatedColumn.into(), rows);
         }
     }
 }
@@ -217,10 +217,7 @@ impl Planning {
                 incoming.check(now)?;
                 let key = incoming.id.as_ref().map_or(incoming.external_id.as_str(), |id| id.0.as_str());
                 if !key.is_empty() && !self.seen_ids.insert(key.to_string()) {
-                    note(
-                        &mut self.notes,
-                        "Rows repeat an id seen earlier in the file; the later row updates the earlier one.",
-                    );
+                    note(&mut self.notes, Text::ImportRepeatedId);
                 }
                 let placeholders = &mut self.placeholders;
                 let mut make_id = || {
@@ -254,7 +251,7 @@ impl Planning {
             unchanged: count(|action| matches!(action, Action::Unchanged { .. })),
             rows: planned,
             errors: self.errors,
-            warnings: self.notes.into_iter().map(|(message, rows)| Warning { message, rows }).collect(),
+            warnings: self.notes.into_values().map(|(message, rows)| Warning { message, rows }).collect(),
             records: job.records.clone(),
         }
     }
@@ -840,19 +837,19 @@ fn read_cell(
     let value = cell.trim();
     let blank = values::is_blank(value);
     // An unknown choice is left out: a new case gets the default, an existing one keeps its own.
-    let unknown = |notes: &mut Notes, known: bool, default: &str| {
+    let unknown = |notes: &mut Notes, known: bool, default: Text| {
         if !known && !blank {
-            let field = target.label();
-            note(
-                notes,
-                &format!("{field} \"{value}\" is not known and was left out (new cases get {default})."),
-            );
+            let message = Message::new(Text::ImportUnknownValue)
+                .arg_text("field", target.text())
+                .arg("value", value)
+                .arg_text("default", default);
+            note(notes, message);
         }
     };
     let time = |notes: &mut Notes| {
         if blank {
             if target == Target::CreatedAt {
-                note(notes, "Rows without a created date are dated at the import time.");
+                note(notes, Text::ImportNoCreatedDate);
             }
             return Ok(None);
         }
@@ -872,10 +869,7 @@ fn read_cell(
             let mut text = cell.to_string();
             if let Some((cut, _)) = text.char_indices().nth(MAX_DESCRIPTION_CHARS) {
                 text.truncate(cut);
-                note(
-                    notes,
-                    &format!("Descriptions longer than {MAX_DESCRIPTION_CHARS} characters were cut to fit."),
-                );
+                note(notes, Message::new(Text::ImportDescriptionsCut).arg("max", MAX_DESCRIPTION_CHARS));
             }
             incoming.description = Some(text);
         }
@@ -883,19 +877,19 @@ fn read_cell(
         Target::Category => incoming.category = Some(value.to_string()),
         Target::Tier => {
             incoming.tier = values::tier(value);
-            unknown(notes, incoming.tier.is_some(), "Standard");
+            unknown(notes, incoming.tier.is_some(), Text::TierStandard);
         }
         Target::Surface => {
             incoming.surface = values::surface(value);
-            unknown(notes, incoming.surface.is_some(), "Other");
+            unknown(notes, incoming.surface.is_some(), Text::SurfaceOther);
         }
         Target::Urgency => {
             incoming.urgency = values::urgency(value, format);
-            unknown(notes, incoming.urgency.is_some(), "Medium");
+            unknown(notes, incoming.urgency.is_some(), Text::UrgencyMedium);
         }
         Target::Status => {
             incoming.status = values::status(value, format);
-            unknown(notes, incoming.status.is_some(), "New");
+            unknown(notes, incoming.status.is_some(), Text::StatusNew);
         }
         Target::CustomersAffected if blank => {}
         Target::CustomersAffected => match values::count(value) {

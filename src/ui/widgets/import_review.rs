@@ -218,7 +218,7 @@ fn Warnings(review: Arc<Review>) -> impl IntoView {
                             1 => format!(" {}", i18n.t(Text::OneRow)),
                             n => format!(" {}", i18n.fill(Text::NRows, &[("n", &n.to_string())])),
                         };
-                        view! { <li>{warning.message.clone()} <span class="muted">{rows}</span></li> }
+                        view! { <li>{let message = warning.message.clone(); move || i18n.message(&message)} <span class="muted">{rows}</span></li> }
                     })
                     .collect_view()}
             </ul>
