@@ -178,6 +178,8 @@ texts! {
     SlaLate => "{time} late", "{time} 지연", "逾時 {time}";
     SlaShortNoTarget => "no target", "목표 없음", "無目標";
     TimerLabel => "{target}: {summary}", "{target}: {summary}", "{target}：{summary}";
+    AgeJustNow => "just now", "방금", "剛剛";
+    AgeDays => "{d} d", "{d}일", "{d} 天";
     DurUnderMinute => "< 1 m", "1분 미만", "不到 1 分鐘";
     DurMinutes => "{m} m", "{m}분", "{m} 分鐘";
     DurHours => "{h} h", "{h}시간", "{h} 小時";

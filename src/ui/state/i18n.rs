@@ -90,29 +90,6 @@ impl I18n {
             .unwrap_or_default()
     }
 
-    /// A case's age in the largest whole unit, as short as the locale writes it ("5m", "3시간",
-    /// "2 天"); "now" under a minute.
-    pub fn age(&self, ms: i64) -> String {
-        let minutes = ms.max(0) / 60_000;
-        let (value, unit) = match minutes {
-            0 => return self.ago(0),
-            m if m < 60 => (m, "minute"),
-            m if m < 60 * 24 => (m / 60, "hour"),
-            m => (m / (60 * 24), "day"),
-        };
-        let options = js_sys::Object::new();
-        for (key, value) in [("style", "unit"), ("unit", unit), ("unitDisplay", "narrow")] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        let format = js_sys::Intl::NumberFormat::new(&self.locales(), &options);
-        format
-            .format()
-            .call1(&JsValue::UNDEFINED, &(value as f64).into())
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default()
-    }
-
     /// A moment as the locale writes a weekday and 24-hour time ("Mon 09:00", "(월) 09:00",
     /// "週一 09:00"), with the month and day when `date` is set; on the wall clock of the
     /// time zone `zone` (an IANA name), or the viewer's when `None`.

@@ -2,6 +2,7 @@
 //! keyboard focus.
 
 use crate::domain::case::{Case, CaseId, Priority, Status, Surface, Tier, Timestamp, Version};
+use crate::domain::inbox::age;
 use crate::domain::sla::board::time_pressure;
 use crate::domain::triage::{score, Score};
 use crate::domain::virtual_list::ListGeometry;
@@ -312,7 +313,6 @@ fn CaseRow(
     });
     let i18n = use_i18n();
     let t = move |text: Text| move || i18n.t(text);
-    let created_ms = row.created_at.timestamp_millis();
     view! {
         <div
             role="row"
@@ -346,7 +346,7 @@ fn CaseRow(
                 <StatusBadge status=row.status />
             </div>
             <div role="gridcell" data-label=t(Text::ColAge) class="cell-age nowrap">
-                <time datetime=row.created_at.to_rfc3339()>{move || i18n.age(now.get().timestamp_millis() - created_ms)}</time>
+                <time datetime=row.created_at.to_rfc3339()>{move || i18n.message(&age(row.created_at, now.get()))}</time>
             </div>
             <div role="gridcell" data-label=t(Text::SlaHeading) class="cell-sla"><SlaCell id=row.id.clone() /></div>
         </div>
