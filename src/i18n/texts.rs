@@ -77,9 +77,9 @@ texts! {
         "目前顯示 {time}（{ahead} 後）的狀態，不會變更或儲存任何內容。";
     BackToNow => "Back to now", "현재로 돌아가기", "回到現在";
     PlusHours => "+{n} h", "+{n}시간", "+{n} 小時";
-    EndOfBusinessDay => "End of business day", "업무 종료 시각", "營業日結束時";
-    AtTime => "At", "시각", "時間";
-    ShowTime => "Show", "보기", "顯示";
+    EndOfBusinessDay => "End of business day", "업무 종료 시각", "營業結束時";
+    AtTime => "At", "지정 시각", "指定時間";
+    ShowTime => "Show", "적용", "套用";
     ChooseFutureTime => "Choose a time in the future.", "현재 이후의 시각을 선택하세요.", "請選擇未來的時間。";
     ChooseDateTimeFirst => "Choose a date and time first.", "먼저 날짜와 시간을 선택하세요.", "請先選擇日期與時間。";
     BreachAlerts => "Breach alerts", "위반 알림", "逾期通知";
@@ -101,7 +101,7 @@ texts! {
     AlertBreachedCount => "{n} breached", "위반 {n}건", "逾期 {n} 筆";
     AlertAtRiskCount => "{n} at risk", "위반 임박 {n}건", "即將逾期 {n} 筆";
     AlertBody => "{counts}: {names}{more}.", "{counts}: {names}{more}.", "{counts}：{names}{more}。";
-    AlertAndMore => " and {n} more", " 외 {n}건", " 等另外 {n} 筆";
+    AlertAndMore => " and {n} more", " 외 {n}건", "，另有 {n} 筆";
     CaseFilters => "Case filters", "문의 필터", "案件篩選";
     Search => "Search", "검색", "搜尋";
     SearchPlaceholder => "Title, customer, category…", "제목, 고객, 분류…", "標題、客戶、類別…";
@@ -167,8 +167,8 @@ texts! {
         "{target}: 이 문의의 서비스 등급에는 해당 목표가 없거나 아직 시작되지 않았습니다.",
         "{target}：此案件的服務等級沒有這項目標，或尚未開始計時。";
     SlaLeft => "{time} left", "{time} 남음", "剩 {time}";
-    SlaAgo => "{time} ago", "{time} 경과", "已逾 {time}";
-    SlaOverBy => "by {time}", "{time} 초과", "超時 {time}";
+    SlaAgo => "{time} ago", "{time} 경과", "已過 {time}";
+    SlaOverBy => "by {time}", "{time} 초과", "超出 {time}";
     SlaOpensLeft => "opens {opens}, {time} left", "{opens} 재개, {time} 남음", "{opens} 恢復計時，剩 {time}";
     SlaStateRest => "{state}, {rest}", "{state}, {rest}", "{state}，{rest}";
     SlaBreachedRest => "{state} {rest}", "{state}, {rest}", "{state}，{rest}";
@@ -186,7 +186,7 @@ texts! {
     DurHoursMinutes => "{h} h {m} m", "{h}시간 {m}분", "{h} 小時 {m} 分";
     DurMinutesSeconds => "{m} m {s} s", "{m}분 {s}초", "{m} 分 {s} 秒";
     SlaExplainBudget => "{target}: {budget} of business time on \"{calendar}\" ({zone}).",
-        "{target}: “{calendar}” 기준 업무 시간 {budget} ({zone}).", "{target}：依「{calendar}」計算的營業時間 {budget}（{zone}）。";
+        "{target}: “{calendar}” 캘린더 기준 {budget} ({zone}).", "{target}：依「{calendar}」行事曆計算 {budget}（{zone}）。";
     SlaStarted => "Started {time}.", "시작: {time}.", "開始：{time}。";
     SlaPausedStretch => "Paused {stretch}: {reason}.", "일시 중지 {stretch}: {reason}.", "暫停 {stretch}：{reason}。";
     SlaFromTo => "{from} to {to}", "{from}부터 {to}까지", "{from} 至 {to}";

@@ -114,23 +114,21 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
             })
         })
     };
-    let badge = {
+    // While the clock's calendar is closed, when it opens (and in which zone); written out
+    // only when that moment changes, not on every tick.
+    let opens_at = {
         let id = id.clone();
         Memo::new(move |_| {
             let now = clock.now();
-            let status = status.get();
-            // While the clock's calendar is closed, the badge says when it opens.
-            let opens = board.clocks_of(&id).and_then(|clocks| {
-                let running = clocks.current(target).filter(|c| c.is_running())?;
-                board.engine.with(|engine| {
-                    let calendar = engine.0.calendars().get(running.calendar)?;
-                    let opens = calendar.closed_until(now)?;
-                    Some(i18n.wall_time(opens, Some(calendar.time_zone().name()), false))
-                })
-            });
-            timer_badge(&status, opens.as_deref())
+            let running = board.clocks_of(&id)?.current(target).filter(|c| c.is_running())?.calendar;
+            board.engine.with(|engine| {
+                let calendar = engine.0.calendars().get(running)?;
+                Some((calendar.closed_until(now)?, calendar.time_zone().name().to_string()))
+            })
         })
     };
+    let opens = Memo::new(move |_| opens_at.get().map(|(at, zone)| i18n.wall_time(at, Some(&zone), false)));
+    let badge = Memo::new(move |_| opens.with(|opens| timer_badge(&status.get(), opens.as_deref())));
     let state = Memo::new(move |_| badge.with(|b| b.state));
     let state_label =
         move || i18n.t(if not_started.get() { Text::SlaNotStarted } else { state.get().text() });
