@@ -11,6 +11,7 @@ export const ALLOWED = [
   /^INC-[\w-]+$/i, // incident numbers
   /^[^\s@]+@[^\s@]+$/, // email addresses
   /^(https?:\/\/|www\.)\S+$|^[\w-]+(\.[\w-]+)+\/\S*$/, // URLs
+  /^[\w-]+(\.[\w-]+)*\.[A-Za-z0-9]{2,5}$/, // file names
 ];
 
 /** The product's name, taken out before words are looked at. */
@@ -40,6 +41,8 @@ export async function englishLeft(page, { attributes = false, allow = [] } = {})
         text
           .replace(new RegExp(product, 'g'), ' ')
           .split(/\s+/)
+          // A Latin word with a particle or a mark of another script ("ID를", "「CSV」") is the word.
+          .map((token) => token.replace(/[^\x00-\x7f]+/g, ' ').trim().split(' ')[0] ?? '')
           .map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
           .find((token) => /[A-Za-z]/.test(token) && !allowed.some((re) => re.test(token)));
       const found = [];
