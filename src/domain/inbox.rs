@@ -294,11 +294,11 @@ pub fn age(since: Timestamp, now: Timestamp) -> Message {
     if age < Duration::minutes(1) {
         Text::AgeJustNow.into()
     } else if age < Duration::hours(1) {
-        Message::new(Text::DurMinutes).arg("m", age.num_minutes())
+        Message::new(Text::AgeMinutes).arg("n", age.num_minutes())
     } else if age < Duration::days(1) {
-        Message::new(Text::DurHours).arg("h", age.num_hours())
+        Message::new(Text::AgeHours).arg("n", age.num_hours())
     } else {
-        Message::new(Text::AgeDays).arg("d", age.num_days())
+        Message::new(Text::AgeDays).arg("n", age.num_days())
     }
 }
 

@@ -179,7 +179,10 @@ texts! {
     SlaShortNoTarget => "no target", "목표 없음", "無目標";
     TimerLabel => "{target}: {summary}", "{target}: {summary}", "{target}：{summary}";
     AgeJustNow => "just now", "방금", "剛剛";
-    AgeDays => "{d} d", "{d}일", "{d} 天";
+    // Ages fill a narrow column: Chinese without the spaces of a sentence.
+    AgeMinutes => "{n} m", "{n}분", "{n}分";
+    AgeHours => "{n} h", "{n}시간", "{n}小時";
+    AgeDays => "{n} d", "{n}일", "{n}天";
     DurUnderMinute => "< 1 m", "1분 미만", "不到 1 分鐘";
     DurMinutes => "{m} m", "{m}분", "{m} 分鐘";
     DurHours => "{h} h", "{h}시간", "{h} 小時";
