@@ -59,6 +59,208 @@ texts! {
     NoteKindInternal => "Internal note", "내부 메모", "內部備註";
 
     // The inbox, the header, new case, badges, SLA timers and the what-if clock.
+    TabInbox => "Inbox", "문의함", "收件匣";
+    TabSettings => "Settings", "설정", "設定";
+    Sections => "Sections", "주요 메뉴", "主選單";
+    NewCase => "New case", "새 문의", "新增案件";
+    DataMenu => "Data", "데이터", "資料";
+    StatusSaved => "Saved", "저장됨", "已儲存";
+    StatusSaving => "Saving…", "저장 중…", "儲存中…";
+    StatusNotSaved => "Not saved", "저장 안 됨", "未儲存";
+    OneCase => "1 case", "문의 1건", "1 筆案件";
+    CaseCount => "{n} cases", "문의 {n}건", "{n} 筆案件";
+    WhatIfClock => "What-if clock", "가상 시각", "模擬時間";
+    WhatIfBannerLead => "What-if clock:", "가상 시각:", "模擬時間：";
+    WhatIfAhead => "What-if: {time} ahead", "가상 시각: {time} 후", "模擬時間：{time} 後";
+    WhatIfShowing => "showing {time} ({ahead} ahead). Nothing is changed or saved.",
+        "{time} 기준으로 표시 중({ahead} 후). 변경되거나 저장되는 내용은 없습니다.",
+        "目前顯示 {time}（{ahead} 後）的狀態，不會變更或儲存任何內容。";
+    BackToNow => "Back to now", "현재로 돌아가기", "回到現在";
+    PlusHours => "+{n} h", "+{n}시간", "+{n} 小時";
+    EndOfBusinessDay => "End of business day", "업무 종료 시각", "營業結束時";
+    AtTime => "At", "지정 시각", "指定時間";
+    ShowTime => "Show", "적용", "套用";
+    ChooseFutureTime => "Choose a time in the future.", "현재 이후의 시각을 선택하세요.", "請選擇未來的時間。";
+    ChooseDateTimeFirst => "Choose a date and time first.", "먼저 날짜와 시간을 선택하세요.", "請先選擇日期與時間。";
+    BreachAlerts => "Breach alerts", "위반 알림", "逾期通知";
+    TurnOnBreachAlerts => "Turn on breach alerts", "위반 알림 켜기", "開啟逾期通知";
+    TurnOffBreachAlerts => "Turn off breach alerts", "위반 알림 끄기", "關閉逾期通知";
+    NoNotificationsHere => "This browser does not offer notifications here.", "이 브라우저에서는 알림을 사용할 수 없습니다.",
+        "此瀏覽器無法在這裡顯示通知。";
+    PermissionNotAsked => "The browser refused to ask for permission.", "브라우저가 알림 권한 요청을 거부했습니다.",
+        "瀏覽器拒絕詢問通知權限。";
+    NotificationsBlocked => "Notifications are blocked for this page; allow them in the browser's site settings to get breach alerts.",
+        "이 페이지의 알림이 차단되어 있습니다. 위반 알림을 받으려면 브라우저의 사이트 설정에서 알림을 허용하세요.",
+        "此頁面的通知已被封鎖；請在瀏覽器的網站設定中允許通知，才能收到逾期通知。";
+    AlertsAreOn => "You will be notified when a case becomes at risk or breached.",
+        "문의가 SLA 위반 임박 또는 위반 상태가 되면 알려 드립니다.", "案件即將逾期或已逾期時會通知您。";
+    AlertState => "{state}: {title}", "{state}: {title}", "{state}：{title}";
+    AlertNowAtRisk => "This case is now at risk on its SLA.", "이 문의가 SLA 위반 임박 상태입니다.", "此案件的 SLA 即將逾期。";
+    AlertNowBreached => "This case is now breached on its SLA.", "이 문의가 SLA를 위반했습니다.", "此案件的 SLA 已逾期。";
+    AlertMany => "{n} cases need attention", "확인이 필요한 문의 {n}건", "有 {n} 筆案件需要處理";
+    AlertBreachedCount => "{n} breached", "위반 {n}건", "逾期 {n} 筆";
+    AlertAtRiskCount => "{n} at risk", "위반 임박 {n}건", "即將逾期 {n} 筆";
+    AlertBody => "{counts}: {names}{more}.", "{counts}: {names}{more}.", "{counts}：{names}{more}。";
+    AlertAndMore => " and {n} more", " 외 {n}건", "，另有 {n} 筆";
+    CaseFilters => "Case filters", "문의 필터", "案件篩選";
+    Search => "Search", "검색", "搜尋";
+    SearchPlaceholder => "Title, customer, category…", "제목, 고객, 분류…", "標題、客戶、類別…";
+    FilterOpen => "Open", "미처리", "未結案";
+    FilterDone => "Resolved and closed", "해결·종료", "已解決及已結案";
+    FilterAll => "All", "전체", "全部";
+    SortBy => "Sort by", "정렬", "排序";
+    SortScore => "Triage score", "우선순위 점수", "分級分數";
+    SortNewest => "Newest first", "최신순", "最新優先";
+    SortOldest => "Oldest first", "오래된순", "最舊優先";
+    SortSlaLeft => "SLA time left", "SLA 남은 시간", "SLA 剩餘時間";
+    SlaNeedsAttention => "At risk or breached", "위반 임박·위반", "即將逾期或已逾期";
+    NoCasesMatch => "No cases match these filters.", "필터 조건에 맞는 문의가 없습니다.", "沒有符合篩選條件的案件。";
+    ClearFilters => "Clear filters", "필터 초기화", "清除篩選";
+    InboxEmpty => "Your inbox is empty", "문의함이 비어 있습니다", "收件匣中沒有案件";
+    InboxEmptyHint => "Cases you add stay in this browser only: nothing leaves your machine. Start with your own escalation, or load a demo queue of realistic cases in English, Korean and Chinese to explore and to train new agents.",
+        "등록한 문의는 이 브라우저에만 저장되며 외부로 전송되지 않습니다. 직접 에스컬레이션을 등록하거나, 영어·한국어·중국어로 된 실제와 비슷한 데모 문의를 불러와 기능을 살펴보고 신규 상담원 교육에 활용하세요.",
+        "您新增的案件只會儲存在這個瀏覽器中，不會離開您的電腦。您可以從自己的升級案件開始，或載入一組英文、韓文與中文的擬真示範案件，用來熟悉功能及訓練新進客服人員。";
+    LoadDemoCases => "Load demo cases", "데모 문의 불러오기", "載入示範案件";
+    AddFirstCase => "Add your first case", "첫 문의 등록하기", "新增第一筆案件";
+    ColPriority => "Priority", "우선순위", "優先順序";
+    ColAge => "Age", "경과", "案齡";
+    SlaHeading => "SLA", "SLA", "SLA";
+    SurgeAbout => "Surge: {count} similar cases in the last {minutes} minutes about “{title}”.",
+        "급증: 최근 {minutes}분 동안 “{title}” 관련 유사 문의 {count}건", "案件激增：過去 {minutes} 分鐘內有 {count} 筆與「{title}」相似的案件。";
+    OpenTheGroup => "Open the group", "그룹 보기", "查看群組";
+    DismissSurge => "Dismiss this surge alert", "이 급증 알림 닫기", "關閉這則激增通知";
+    SaveCase => "Save", "저장", "儲存";
+    TitleRequired => "Title is required.", "제목을 입력하세요.", "請輸入標題。";
+    TitleTooLong => "Title is {n} characters; keep it under {max}.", "제목이 {n}자입니다. {max}자 이하로 줄여 주세요.",
+        "標題有 {n} 個字元，請縮短至 {max} 個字元以內。";
+    FieldTooLong => "{field} is {n} characters; the limit is {max}.", "{field}: {n}자로 최대 {max}자를 넘었습니다.",
+        "{field}有 {n} 個字元，上限為 {max} 個字元。";
+    AtLeastOneCustomer => "At least one customer is affected.", "영향받은 고객은 1명 이상이어야 합니다.", "受影響客戶數至少為 1。";
+    AtMostCustomers => "At most {max} customers.", "고객 수는 최대 {max}명입니다.", "客戶數最多為 {max}。";
+    CreatedOutOfRange => "Created must be between 1 Jan 1990 and now.", "생성 시각은 1990년 1월 1일부터 현재 사이여야 합니다.",
+        "建立時間必須介於 1990 年 1 月 1 日與現在之間。";
+    NotAValueFor => "That is not a value for {field}.", "{field}에 쓸 수 없는 값입니다.", "這不是「{field}」可用的值。";
+    PriorityIs => "Priority {p}", "우선순위 {p}", "優先順序 {p}";
+    PriorityPinned => "Priority {p}, pinned by hand", "우선순위 {p} (수동 고정)", "優先順序 {p}（手動固定）";
+    PriorityPinnedComputed => "Priority {p}, pinned by hand; computed {c}", "우선순위 {p} (수동 고정, 계산값 {c})",
+        "優先順序 {p}（手動固定；系統計算為 {c}）";
+    ComputedPriority => "computed {p}", "계산값 {p}", "計算值 {p}";
+    TriageScoreOf100 => "Triage score out of 100", "우선순위 점수 (100점 만점)", "分級分數（滿分 100）";
+    AwaitingCustomerShort => "Awaiting cust.", "고객 대기", "待客戶";
+    AwaitingEngineeringShort => "Awaiting eng.", "개발 대기", "待工程";
+    NoRunningSla => "No running SLA", "진행 중인 SLA 없음", "無進行中的 SLA";
+    SlaShortResponse => "Response", "응답", "回覆";
+    SlaShortUpdate => "Update", "업데이트", "更新";
+    SlaShortResolve => "Resolve", "해결", "解決";
+    SlaOnTrack => "On track", "정상", "正常";
+    SlaAtRisk => "At risk", "위반 임박", "即將逾期";
+    SlaBreached => "Breached", "위반", "逾期";
+    SlaMet => "Met", "충족", "已達成";
+    SlaPaused => "Paused", "일시 중지", "暫停";
+    SlaNotApplicable => "Not applicable", "해당 없음", "不適用";
+    SlaNoTarget => "No target", "목표 없음", "無目標";
+    SlaNotStarted => "Not started", "시작 전", "尚未開始";
+    SlaNotStartedSummary => "Not started, starts with the first contact", "시작 전, 첫 고객 응대 시 시작",
+        "尚未開始，首次聯繫客戶後開始計時";
+    SlaStartsWithContact => "starts with the first contact", "첫 고객 응대 시 시작", "首次聯繫客戶後開始計時";
+    SlaNoSuchTarget => "{target}: this case's tier has no such target, or it has not started.",
+        "{target}: 이 문의의 서비스 등급에는 해당 목표가 없거나 아직 시작되지 않았습니다.",
+        "{target}：此案件的服務等級沒有這項目標，或尚未開始計時。";
+    SlaLeft => "{time} left", "{time} 남음", "剩 {time}";
+    SlaAgo => "{time} ago", "{time} 경과", "已過 {time}";
+    SlaOverBy => "by {time}", "{time} 초과", "超出 {time}";
+    SlaOpensLeft => "opens {opens}, {time} left", "{opens} 재개, {time} 남음", "{opens} 恢復計時，剩 {time}";
+    SlaStateRest => "{state}, {rest}", "{state}, {rest}", "{state}，{rest}";
+    SlaBreachedRest => "{state} {rest}", "{state}, {rest}", "{state}，{rest}";
+    SlaShortPaused => "paused", "중지", "暫停";
+    SlaShortMet => "met", "충족", "達成";
+    SlaShortLate => "late", "지연", "逾時";
+    SlaLate => "{time} late", "{time} 지연", "逾時 {time}";
+    SlaShortNoTarget => "no target", "목표 없음", "無目標";
+    TimerLabel => "{target}: {summary}", "{target}: {summary}", "{target}：{summary}";
+    AgeJustNow => "just now", "방금", "剛剛";
+    // Ages fill a narrow column: Chinese without the spaces of a sentence.
+    AgeMinutes => "{n} m", "{n}분", "{n}分";
+    AgeHours => "{n} h", "{n}시간", "{n}小時";
+    AgeDays => "{n} d", "{n}일", "{n}天";
+    DurUnderMinute => "< 1 m", "1분 미만", "不到 1 分鐘";
+    DurMinutes => "{m} m", "{m}분", "{m} 分鐘";
+    DurHours => "{h} h", "{h}시간", "{h} 小時";
+    DurHoursMinutes => "{h} h {m} m", "{h}시간 {m}분", "{h} 小時 {m} 分";
+    DurMinutesSeconds => "{m} m {s} s", "{m}분 {s}초", "{m} 分 {s} 秒";
+    SlaExplainBudget => "{target}: {budget} of business time on \"{calendar}\" ({zone}).",
+        "{target}: “{calendar}” 캘린더 기준 {budget} ({zone}).", "{target}：依「{calendar}」行事曆計算 {budget}（{zone}）。";
+    SlaStarted => "Started {time}.", "시작: {time}.", "開始：{time}。";
+    SlaPausedStretch => "Paused {stretch}: {reason}.", "일시 중지 {stretch}: {reason}.", "暫停 {stretch}：{reason}。";
+    SlaFromTo => "{from} to {to}", "{from}부터 {to}까지", "{from} 至 {to}";
+    SlaSince => "since {from}", "{from}부터", "自 {from} 起";
+    SlaClosedSkipped => "Closed hours skipped: {list}{more}.", "제외된 업무 외 시간: {list}{more}.", "已略過非營業時間：{list}{more}。";
+    SlaListJoin => "{a}; {b}", "{a}; {b}", "{a}；{b}";
+    SlaListJoinComma => "{a}, {b}", "{a}, {b}", "{a}，{b}";
+    SlaAndMore => "; and more", " 외", "等";
+    SlaDeadline => "Deadline {time}.", "기한: {time}.", "期限：{time}。";
+    SlaNoDeadlinePaused => "No deadline while paused.", "일시 중지 중에는 기한이 없습니다.", "暫停期間不計算期限。";
+    SlaEndedByContact => "Ended by customer contact at {time}.", "{time} 고객 응대로 종료.", "已於 {time} 因聯繫客戶而結束。";
+    SlaEndedByResolution => "Ended by resolution at {time}.", "{time} 해결로 종료.", "已於 {time} 因案件解決而結束。";
+    SlaResolvedUntilReopened => "Resolved until reopened", "재오픈 전까지 해결 상태", "已解決（直到重新開啟）";
+    Sentence => "{text}.", "{text}.", "{text}。";
+    CalendarBusinessHours => "Business hours", "업무 시간", "營業時間";
+    CalendarAlwaysOpen => "24x7", "연중무휴", "全年無休";
+    ImportNoTitle => "has no title, so it cannot become a new case", "제목이 없어 새 문의로 등록할 수 없습니다",
+        "沒有標題，無法建立為新案件";
+    ImportCaseGone => "matches a case that is no longer on the desk", "일치하는 문의가 더 이상 데스크에 없습니다",
+        "對應的案件已不在案件清單中";
+    ImportNoFreshId => "no unused case id could be made for it", "사용할 수 있는 문의 ID를 만들지 못했습니다", "無法產生可用的案件 ID";
+    ImportCountOutOfRange => "customers affected {value} is not a number from 1 to {max}",
+        "영향받은 고객 수 {value}은(는) 1~{max} 사이의 숫자가 아닙니다", "受影響客戶數 {value} 不是 1 到 {max} 之間的數字";
+    ImportTimelineEntry => "timeline entry {n}", "타임라인 {n}번째 항목", "時間軸第 {n} 筆";
+    ImportTimeTooEarly => "{what} {time} is before {year}, which this desk does not take",
+        "{what} {time}은(는) {year}년 이전이라 가져올 수 없습니다", "{what} {time} 早於 {year} 年，無法匯入";
+    ImportTimeTooLate => "{what} {time} is more than a year from now, which this desk does not take",
+        "{what} {time}은(는) 지금부터 1년 넘게 뒤라서 가져올 수 없습니다", "{what} {time} 距今超過一年，無法匯入";
+    ImportIdEmpty => "the case id is empty, so its page could never be opened", "문의 ID가 비어 있어 문의 페이지를 열 수 없습니다",
+        "案件 ID 是空白的，無法開啟案件頁面";
+    ImportIdTooLong => "the case id is longer than {max} characters", "문의 ID가 {max}자를 넘습니다", "案件 ID 超過 {max} 個字元";
+    ImportIdControl => "the case id holds control characters", "문의 ID에 제어 문자가 들어 있습니다", "案件 ID 含有控制字元";
+    ImportNotATime => "{field} \"{value}\" is not a date and time this importer reads",
+        "{field} “{value}”은(는) 읽을 수 있는 날짜·시간 형식이 아닙니다", "{field}「{value}」不是可讀取的日期時間格式";
+    ImportTitleEmpty => "the title is empty", "제목이 비어 있습니다", "標題是空白的";
+    ImportTitleTooLong => "the title is longer than {max} characters", "제목이 {max}자를 넘습니다", "標題超過 {max} 個字元";
+    ImportFieldTooLong => "{field} is longer than {max} characters", "{field}: {max}자를 넘습니다", "{field}超過 {max} 個字元";
+    ImportCellCount => "has {n} cells where the header has {width}", "셀이 {n}개로, 머리글의 {width}개와 다릅니다",
+        "有 {n} 個欄位，但標題列有 {width} 個";
+    ImportRowUnreadable => "could not be read: {error}", "읽을 수 없습니다: {error}", "無法讀取：{error}";
+    ImportUnclosedQuote => "a quote opened in this row is never closed, so lines {first}–{last} were read as one row; close the quote and import again",
+        "이 행에서 시작한 따옴표가 닫히지 않아 {first}–{last}행이 한 행으로 읽혔습니다. 따옴표를 닫고 다시 가져오세요",
+        "此列的引號沒有關閉，因此第 {first}–{last} 行被讀成同一列；請補上引號後重新匯入";
+    ImportNotAnIssue => "is not an issue object", "이슈 항목이 아닙니다", "不是議題項目";
+    ImportNoIssueNumber => "has no issue number", "이슈 번호가 없습니다", "沒有議題編號";
+    ImportCaseUnreadable => "{detail}", "문의를 읽을 수 없습니다({detail})", "無法讀取案件（{detail}）";
+    ImportNoIdColumn => "No column gives an id, so importing this file again will add its rows again.",
+        "ID를 담은 열이 없어 이 파일을 다시 가져오면 행이 또 추가됩니다.", "沒有提供 ID 的欄位，再次匯入此檔案時會重複新增這些列。";
+    ImportNoCreatedColumn => "No column gives the created date; new cases are dated at the import time.",
+        "생성일 열이 없어 새 문의는 가져온 시각으로 등록됩니다.", "沒有建立日期欄位；新案件將以匯入時間作為建立時間。";
+    ImportRepeatedId => "Rows repeat an id seen earlier in the file; the later row updates the earlier one.",
+        "파일 안에 같은 ID가 반복된 행이 있습니다. 뒤쪽 행이 앞쪽 행을 갱신합니다.", "檔案中有重複的 ID；後面的列會更新前面的列。";
+    ImportUnknownValue => "{field} \"{value}\" is not known and was left out (new cases get {default}).",
+        "알 수 없는 {field} 값 “{value}”은(는) 제외했습니다(새 문의는 {default}).", "無法辨識的{field}「{value}」已略過（新案件使用「{default}」）。";
+    ImportNoCreatedDate => "Rows without a created date are dated at the import time.",
+        "생성일이 없는 행은 가져온 시각으로 등록됩니다.", "沒有建立日期的列會以匯入時間作為建立時間。";
+    ImportDescriptionsCut => "Descriptions longer than {max} characters were cut to fit.",
+        "{max}자를 넘는 설명은 잘라서 가져왔습니다.", "超過 {max} 個字元的說明已截斷。";
+    ImportPullRequestsSkipped => "Pull requests in the list were skipped.", "목록의 풀 리퀘스트는 건너뛰었습니다.",
+        "已略過清單中的拉取請求。";
+    ImportBackupNoDeskRecord => "The backup has no desk record, so its settings, incidents, merges and not-duplicate marks are not restored.",
+        "백업에 데스크 레코드가 없어 설정, 장애, 병합, 중복 아님 표시는 복원되지 않습니다.",
+        "備份中沒有服務台紀錄，因此不會還原設定、事件、合併及「非重複」標記。";
+    ImportBackupDeskRecordUnreadable => "The backup's desk record could not be read ({error}), so its settings, incidents, merges and not-duplicate marks are not restored.",
+        "백업의 데스크 레코드를 읽을 수 없어({error}) 설정, 장애, 병합, 중복 아님 표시는 복원되지 않습니다.",
+        "無法讀取備份的服務台紀錄（{error}），因此不會還原設定、事件、合併及「非重複」標記。";
+    ImportBackupCasesMissing => "The desk record counts {expected} cases; {read} of them could be read from the backup.",
+        "데스크 레코드에는 문의가 {expected}건 있지만 백업에서 읽은 것은 {read}건입니다.",
+        "服務台紀錄共有 {expected} 筆案件，但只能從備份讀取其中 {read} 筆。";
+    ImportRecordUnreadable => "could not be read, so its cases are left out ({error})",
+        "읽을 수 없어 이 레코드의 문의를 제외했습니다({error})", "無法讀取，已略過其中的案件（{error}）";
 
     // Form fields.
     ChangedInOtherTabLabel => "{field} changed in another tab", "다른 탭에서 {field} 변경됨", "{field}已在其他分頁變更";
@@ -258,6 +460,135 @@ texts! {
     ImportNoColumnNames => "The first row has no column names.", "첫 행에 열 이름이 없습니다.", "第一列沒有欄位名稱。";
 
     // The incident page: compose, recovery plan, outreach, hand-off, postmortem.
+    IncidentImpact => "Impact", "영향도", "影響程度";
+    ImpactLevelNone => "None", "없음", "無";
+    ImpactLevelMinor => "Minor", "경미", "輕微";
+    ImpactLevelMajor => "Major", "중대", "重大";
+    ImpactLevelCritical => "Critical", "심각", "嚴重";
+    IncidentDataLoss => "Data loss", "데이터 손실", "資料遺失";
+    DataLossUnknown => "Not known yet", "아직 모름", "尚未確認";
+    DataLossNone => "No data lost", "손실 없음", "無資料遺失";
+    DataLossSome => "Some data lost", "일부 손실", "部分資料遺失";
+    IncidentSurfaces => "Affected surfaces", "영향받는 서비스 영역", "受影響的服務範圍";
+    IncidentWorkaround => "Workaround", "임시 해결 방법", "暫時解決方法";
+    ImpactAndCadence => "Impact and update cadence", "영향도 및 공지 주기", "影響程度與更新頻率";
+    CadenceHint => "Impact sets how often an update is owed: Critical every 30 min, Major every hour, Minor every 4 h (Settings can change this). Posting an update restarts the countdown.",
+        "영향도에 따라 공지 주기가 정해집니다. 심각은 30분, 중대는 1시간, 경미는 4시간마다이며 설정에서 바꿀 수 있습니다. 업데이트를 게시하면 카운트다운이 다시 시작됩니다.",
+        "影響程度決定多久必須發布一次更新：嚴重每 30 分鐘、重大每小時、輕微每 4 小時（可在設定中調整）。發布更新後會重新倒數。";
+    NextUpdateDue => "Next update", "다음 업데이트", "下次更新";
+    NoUpdateOwed => "No update owed", "공지 의무 없음", "無需發布更新";
+    UpdateOnTrack => "On track", "정상", "正常";
+    UpdateDueSoon => "Due soon", "임박", "即將到期";
+    UpdateOverdue => "Overdue", "기한 초과", "已逾期";
+    DueIn => "due in {time}", "{time} 남음", "剩餘 {time}";
+    OverdueBy => "{time} late", "{time} 지연", "逾時 {time}";
+    ComposeUpdate => "Compose update", "업데이트 작성", "撰寫進度更新";
+    UpdateAudience => "Audience", "수신 대상", "發送對象";
+    ToCustomers => "Customers", "고객", "客戶";
+    ToFrontline => "Frontline agents", "현장 상담원", "第一線客服人員";
+    ToExecutives => "Executives", "경영진", "主管";
+    ToEngineering => "Engineering", "개발팀", "工程團隊";
+    MessageLanguage => "Message language", "메시지 언어", "訊息語言";
+    UpdateTemplate => "Template", "템플릿", "範本";
+    UpdateSubject => "Subject", "제목", "主旨";
+    MessageText => "Message (placeholders such as {{workaround}} are filled in)", "메시지 ({{workaround}} 같은 자리표시자는 자동으로 채워집니다)",
+        "訊息（{{workaround}} 等預留位置會自動填入）";
+    UpdatePreview => "Update preview", "업데이트 미리 보기", "更新預覽";
+    PostUpdate => "Post update", "업데이트 게시", "發布更新";
+    CopyToClipboard => "Copy", "복사", "複製";
+    CopyMarkdown => "Copy Markdown", "Markdown 복사", "複製 Markdown";
+    CopiedUpdate => "Copied as rich and plain text.", "서식 있는 텍스트와 일반 텍스트로 복사했습니다.", "已複製為格式文字與純文字。";
+    CopiedMarkdown => "Copied as Markdown.", "Markdown으로 복사했습니다.", "已複製為 Markdown。";
+    CopiedHandoff => "Copied.", "복사했습니다.", "已複製。";
+    CopyRefused => "The browser did not allow copying; select the text and copy it by hand.",
+        "브라우저가 복사를 허용하지 않았습니다. 텍스트를 선택해 직접 복사하세요.", "瀏覽器不允許複製，請選取文字後手動複製。";
+    UpdatePostedTo => "Update posted to {audience}; the countdown restarted.", "{audience} 대상 업데이트를 게시했습니다. 카운트다운이 다시 시작됩니다.",
+        "已向{audience}發布更新，倒數已重新開始。";
+    PlaceholderUnknown => "{found} is not a placeholder.", "{found}은(는) 자리표시자가 아닙니다.", "{found} 不是預留位置。";
+    PlaceholderDidYouMean => "{found} is not a placeholder. Did you mean {name}?", "{found}은(는) 자리표시자가 아닙니다. {name}을(를) 입력하려던 것인가요?",
+        "{found} 不是預留位置。您是不是要輸入 {name}？";
+    PlaceholderUnclosed => "{found} has no closing }}.", "{found}에 닫는 }}가 없습니다.", "{found} 缺少結尾的 }}。";
+    PlaceholderNoValue => "{found} has no value yet: {why}.", "{found}에 아직 값이 없습니다: {why}.", "{found} 目前還沒有值：{why}。";
+    NeedsDataLoss => "set Data loss on this incident", "이 장애의 데이터 손실 여부를 먼저 지정하세요", "請先設定此事件的資料遺失狀況";
+    NeedsImpact => "set the incident's impact, which sets the update cadence", "공지 주기를 정하는 장애 영향도를 먼저 지정하세요",
+        "請先設定事件的影響程度（決定更新頻率）";
+    NeedsOpenIncident => "a resolved incident owes no further update", "해결된 장애는 다음 공지가 없습니다", "已解決的事件不需要再發布更新";
+    RecoveryPlan => "Recovery plan", "복구 계획", "復原計畫";
+    RequiredStepsOpen => "Required steps still open: {n}", "남은 필수 단계: {n}개", "尚未完成的必要步驟：{n} 項";
+    StartPlan => "Start the plan from the template", "템플릿으로 복구 계획 시작", "以範本建立復原計畫";
+    NewStep => "New step", "새 단계", "新步驟";
+    StepRequired => "Required", "필수", "必要";
+    RequiredMark => "(required)", "(필수)", "（必要）";
+    AddStep => "Add step", "단계 추가", "新增步驟";
+    RequiredStep => "Required: {step}", "필수: {step}", "必要：{step}";
+    MoveStepUp => "Move {step} up", "{step} 위로 이동", "將「{step}」上移";
+    MoveStepDown => "Move {step} down", "{step} 아래로 이동", "將「{step}」下移";
+    RemoveStep => "Remove {step}", "{step} 삭제", "移除「{step}」";
+    DoneByAt => "Done by {name} · {time}", "{name} 완료 · {time}", "{name} 完成 · {time}";
+    ResolveIncident => "Resolve incident", "장애 해결 처리", "將事件標示為已解決";
+    ResolveWithOpenSteps => "Resolve with required steps open?", "필수 단계가 남아 있는데 해결 처리할까요?", "仍有必要步驟未完成，確定要標示為已解決？";
+    ResolveWithOpenStepsHint => "These required steps are not done. Say why the incident is resolved anyway; the reason is logged on the timeline.",
+        "아래 필수 단계가 완료되지 않았습니다. 그래도 해결 처리하는 이유를 입력하세요. 사유는 타임라인에 기록됩니다.",
+        "下列必要步驟尚未完成。請說明仍要標示為已解決的原因，原因會記錄在時間軸上。";
+    ResolveReason => "Reason", "사유", "原因";
+    ResolveAnyway => "Resolve anyway", "그래도 해결 처리", "仍然標示為已解決";
+    AffectedCustomersHeading => "Affected customers", "영향받은 고객", "受影響客戶";
+    NotContactedCount => "Not contacted yet: {n}", "미연락 고객: {n}", "尚未聯繫：{n} 位";
+    ContactNote => "Contact note written on their open cases", "고객의 진행 중 문의에 남길 응대 메모", "寫入其未結案件的聯繫紀錄";
+    ContactNoteDefault => "Told the customer about the ongoing incident and when the next update comes.",
+        "진행 중인 장애 상황과 다음 안내 시점을 고객에게 안내함.", "已告知客戶目前的事件狀況及下次更新時間。";
+    OnlyNotContacted => "Only customers not contacted yet", "미연락 고객만 보기", "只顯示尚未聯繫的客戶";
+    OutreachStateHead => "Outreach", "연락 상태", "聯繫狀態";
+    OutreachNotContacted => "Not contacted", "미연락", "尚未聯繫";
+    OutreachContacted => "Contacted", "연락함", "已聯繫";
+    OutreachReplied => "Replied", "회신 받음", "已回覆";
+    OutreachNoResponse => "No response", "응답 없음", "無回應";
+    OutreachFor => "Outreach to {customer}", "{customer} 연락 상태", "{customer} 的聯繫狀態";
+    OutreachActions => "Actions", "작업", "操作";
+    LogContact => "Log contact", "연락 기록", "記錄聯繫";
+    LogContactWith => "Log contact with {customer}", "{customer} 연락 기록", "記錄聯繫：{customer}";
+    CustomerNotNamed => "Customer not named", "고객명 없음", "未填客戶名稱";
+    SuggestedCases => "Suggested cases", "추가 추천 문의", "建議加入的案件";
+    SuggestedCasesHint => "New cases in this incident's group that it does not hold yet.", "이 장애의 그룹에 새로 들어왔지만 아직 장애에 포함되지 않은 문의입니다.",
+        "此事件所屬群組中尚未加入事件的新案件。";
+    AddToThisIncident => "Add", "추가", "加入";
+    AddCaseNamed => "Add {title} to this incident", "{title}을(를) 이 장애에 추가", "將「{title}」加入此事件";
+    AddAllSuggested => "Add all", "모두 추가", "全部加入";
+    RemoveFromIncident => "Remove", "제외", "移除";
+    RemoveCaseNamed => "Remove {title} from this incident", "{title}을(를) 이 장애에서 제외", "將「{title}」從此事件移除";
+    EngineeringHandoff => "Engineering hand-off", "개발팀 이관", "轉交工程團隊";
+    HandoffFormat => "Format", "형식", "格式";
+    HandoffMarkdown => "Markdown (GitHub, GitLab)", "Markdown (GitHub·GitLab 이슈)", "Markdown（GitHub、GitLab 議題）";
+    HandoffJira => "Jira wiki markup", "Jira 위키 마크업", "Jira Wiki 標記";
+    HandoffPlain => "Plain text", "일반 텍스트", "純文字";
+    HandoffAsk => "What engineering is asked to do", "개발팀 요청 사항", "需要工程團隊協助的事項";
+    HandoffAskPlaceholder => "Find the cause and tell us the fix plan", "원인 파악 및 수정 계획 공유 요청", "找出原因並告知修正計畫";
+    HandoffDue => "Needed by", "회신 기한", "需回覆時間";
+    HandoffPreview => "Hand-off preview", "이관 내용 미리 보기", "轉交內容預覽";
+    DownloadFile => "Download", "다운로드", "下載";
+    PostmortemDraft => "Postmortem draft", "사후 분석 보고서 초안", "事後檢討報告草稿";
+    PostmortemHint => "Compiled from the incident when it was resolved. Edit it here (kept in this tab), print it on A4 or download it as Markdown.",
+        "장애 해결 시점의 내용으로 작성되었습니다. 여기서 수정하고(이 탭에 보관됨) A4로 인쇄하거나 Markdown으로 다운로드하세요.",
+        "依事件解決時的內容彙整而成。可在此編輯（保留於此分頁）、以 A4 列印或下載為 Markdown。";
+    PostmortemText => "Draft (Markdown)", "초안 (Markdown)", "草稿（Markdown）";
+    CompileAgain => "Compile again from the incident", "장애 내용으로 다시 작성", "依事件內容重新彙整";
+    CasesAddedLog => "{n} case(s) added: {cases}", "문의 {n}건 추가: {cases}", "已加入 {n} 筆案件：{cases}";
+    CaseRemovedLog => "Case {case} removed", "문의 {case} 제외", "已移除案件 {case}";
+    FieldChangedLog => "{field} changed from {from} to {to}", "{field} 변경: {from} → {to}", "{field}由{from}改為{to}";
+    UpdatePostedLog => "Update posted to {audience}: {subject}", "{audience} 대상 업데이트 게시: {subject}", "已向{audience}發布更新：{subject}";
+    PlanStartedLog => "Recovery plan started from {template} ({n} steps)", "{template} 템플릿으로 복구 계획 시작 ({n}단계)",
+        "以「{template}」建立復原計畫（{n} 個步驟）";
+    StepLog => "Plan step {change}: {step}", "복구 단계 {change}: {step}", "復原步驟{change}：{step}";
+    StepAdded => "added", "추가", "已新增";
+    StepRemoved => "removed", "삭제", "已移除";
+    StepMoved => "moved", "이동", "已移動";
+    StepDone => "done", "완료", "已完成";
+    StepNotDone => "not done", "완료 취소", "改為未完成";
+    StepMadeRequired => "made required", "필수로 변경", "改為必要";
+    StepMadeOptional => "made optional", "선택으로 변경", "改為選擇性";
+    ResolvedWithOpenStepsLog => "Resolved with required steps open ({steps}): {reason}", "필수 단계가 남은 채 해결 처리 ({steps}): {reason}",
+        "在必要步驟未完成時標示為已解決（{steps}）：{reason}";
+    OutreachLog => "Outreach to {customer}: {state}", "{customer} 연락 상태: {state}", "{customer} 聯繫狀態：{state}";
 
     // Similar cases.
     SimilarCases => "Similar cases", "유사 문의", "相似案件";

@@ -2,6 +2,7 @@
 //! [`provide_app_state`] and read anywhere below through its `use_*` function. Pages and
 //! widgets read state; state never reads them.
 
+mod case_facts;
 mod clock;
 mod grouping;
 mod i18n;
@@ -14,6 +15,7 @@ mod sla_board;
 mod store;
 mod sync;
 
+pub use case_facts::use_case_facts;
 pub use clock::{use_clock, use_view_clock};
 pub use grouping::use_grouping;
 pub use i18n::{use_i18n, I18n};

@@ -6,6 +6,7 @@ pub mod banners;
 pub mod chart;
 pub mod disclosure;
 pub mod fields;
+pub mod handoff;
 pub mod header;
 pub mod import_review;
 pub mod language;
