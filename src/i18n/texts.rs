@@ -637,11 +637,6 @@ texts! {
     UpdatingFigures => "Updating the figures\u{2026}", "지표를 다시 계산하는 중\u{2026}", "正在更新指標\u{2026}";
     FilterShown => "{field}: {value}", "{field}: {value}", "{field}：{value}";
     GroupNamed => "Duplicate group: {name}", "중복 문의 그룹: {name}", "重複案件群組：{name}";
-    FieldImpact => "Impact", "영향도", "影響程度";
-    KpiImpactNone => "None", "없음", "無";
-    KpiImpactMinor => "Minor", "경미", "輕微";
-    KpiImpactMajor => "Major", "주요", "重大";
-    KpiImpactCritical => "Critical", "심각", "嚴重";
     StillOpen => "{duration} so far, ongoing", "현재까지 {duration}, 진행 중", "至今 {duration}，仍在處理中";
     Dashboard => "Dashboard", "대시보드", "儀表板";
     Report => "Report", "보고서", "報告";

@@ -2,8 +2,7 @@
 //! figures, customer pain points, incidents, bottlenecks, trends and the director's
 //! recommendations, prefilled with facts the data supports; also downloadable as Markdown.
 
-use crate::domain::case::Tier;
-use crate::domain::incident::cadence::Impact;
+use crate::domain::case::{Choice, Tier};
 use crate::domain::kpi::series::Load;
 use crate::domain::kpi::{changes, local_date, Filters, Prompt};
 use crate::domain::layout::thousands;
@@ -48,15 +47,6 @@ struct Report {
     breaches: Vec<(String, usize, usize)>,
     oldest: Vec<(String, String)>,
     recommendations: String,
-}
-
-fn impact_text(impact: Impact) -> Text {
-    match impact {
-        Impact::None => Text::KpiImpactNone,
-        Impact::Minor => Text::KpiImpactMinor,
-        Impact::Major => Text::KpiImpactMajor,
-        Impact::Critical => Text::KpiImpactCritical,
-    }
 }
 
 fn prompt_text(lang: Lang, prompt: &Prompt) -> String {
@@ -134,7 +124,7 @@ fn build(f: &Figures, filters: &Filters, lang: Lang) -> Report {
             let duration = format_duration(i.duration);
             IncidentLine {
                 name: format!("{} {}", i.id, i.title),
-                impact: t(impact_text(i.impact)),
+                impact: t(i.impact.text()),
                 duration: if i.open {
                     fill(t(Text::StillOpen), &[("duration", &duration)])
                 } else {
@@ -361,7 +351,7 @@ fn ReportBody(figures: Shared<Figures>, written: RwSignal<Option<String>>) -> im
                     view! {
                         <table class="report-table">
                             <thead><tr>
-                                <th scope="col">{t(Text::Incident)}</th><th scope="col">{t(Text::FieldImpact)}</th><th scope="col">{t(Text::Duration)}</th>
+                                <th scope="col">{t(Text::Incident)}</th><th scope="col">{t(Text::IncidentImpact)}</th><th scope="col">{t(Text::Duration)}</th>
                                 <th scope="col">{t(Text::Customers)}</th><th scope="col">{t(Text::PeopleAffected)}</th>
                             </tr></thead>
                             <tbody>
