@@ -227,16 +227,38 @@ pub fn hold_composing_enter(event: web_sys::KeyboardEvent) {
 /// A value kept for this tab's session (sessionStorage): it survives a reload of the tab and
 /// ends when the tab closes. None when storage is blocked.
 pub fn session_value(key: &str) -> Option<String> {
-    session_storage()?.get_item(key).ok().flatten()
+    stored(session_storage(), key)
 }
 
 /// Keeps `value` under `key` for this tab's session; a blocked storage keeps it only in the page.
 pub fn set_session_value(key: &str, value: &str) {
-    if let Some(storage) = session_storage() {
+    store(session_storage(), key, value);
+}
+
+/// A small preference kept in this browser across reloads and tabs (localStorage), such as
+/// the palette's recent commands; the desk itself is never kept here.
+pub fn local_value(key: &str) -> Option<String> {
+    stored(local_storage(), key)
+}
+
+pub fn set_local_value(key: &str, value: &str) {
+    store(local_storage(), key, value);
+}
+
+fn stored(storage: Option<web_sys::Storage>, key: &str) -> Option<String> {
+    storage?.get_item(key).ok().flatten()
+}
+
+fn store(storage: Option<web_sys::Storage>, key: &str, value: &str) {
+    if let Some(storage) = storage {
         let _ = storage.set_item(key, value);
     }
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|window| window.local_storage().ok().flatten())
 }

@@ -35,6 +35,7 @@ pub fn AppHeader() -> impl IntoView {
                 <a href="#/settings" aria-current=current(Route::Settings)>"Settings"</a>
             </nav>
             <div class="actions">
+                <super::palette::PaletteButton />
                 <super::language::LanguageSelect id="header-language" />
                 <SaveStatus />
                 <button class="primary" on:click=move |_| router.go(Route::NewCase)>"New case"</button>
