@@ -49,18 +49,26 @@ impl Keyboard {
         }
     }
 
-    /// Closes the open dialog and gives the focus back where it was.
+    /// Closes the open dialog and gives the focus back where it was, once the dialog is
+    /// gone (the page behind a modal dialog takes no focus).
     pub fn close(self) {
         self.dismiss();
         if let Some(element) = self.return_to.try_update_value(Option::take).flatten() {
-            if element.is_connected() {
-                focus(&element);
-            }
+            request_animation_frame(move || {
+                if element.is_connected() {
+                    focus(&element);
+                }
+            });
         }
     }
 
-    /// Closes the open dialog and leaves the focus to what runs next.
+    /// Closes the open dialog and leaves the focus to what runs next. The focus leaves the
+    /// dialog first, or closing it would put the focus back on the element it came from, a
+    /// field of a page about to go.
     pub fn dismiss(self) {
+        if let Some(element) = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.blur();
+        }
         self.palette.set(None);
         self.sheet.set(false);
     }
