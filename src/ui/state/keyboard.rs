@@ -42,10 +42,16 @@ impl Keyboard {
         self.sheet.set(true);
     }
 
-    /// A dialog opened from another keeps the focus the first one found.
+    /// A dialog opened from another keeps the focus the first one found. The element is
+    /// blurred, so closing the dialog does not refocus it on its own: after a command that
+    /// changed the page it may be a field about to go; [`Keyboard::close`] refocuses it.
     fn remember_focus(self) {
         if self.palette.get_untracked().is_none() && !self.sheet.get_untracked() {
-            self.return_to.set_value(document().active_element());
+            let active = document().active_element();
+            if let Some(element) = active.as_ref().and_then(|e| e.dyn_ref::<web_sys::HtmlElement>()) {
+                let _ = element.blur();
+            }
+            self.return_to.set_value(active);
         }
     }
 
@@ -62,13 +68,8 @@ impl Keyboard {
         }
     }
 
-    /// Closes the open dialog and leaves the focus to what runs next. The focus leaves the
-    /// dialog first, or closing it would put the focus back on the element it came from, a
-    /// field of a page about to go.
+    /// Closes the open dialog and leaves the focus to what runs next.
     pub fn dismiss(self) {
-        if let Some(element) = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.blur();
-        }
         self.palette.set(None);
         self.sheet.set(false);
     }
