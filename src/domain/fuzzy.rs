@@ -1,8 +1,8 @@
 //! Fuzzy matching for the command palette: a query matches a text when its letters appear in
 //! it in order ("exj" finds "Export JSON"), ignoring case. Matches that start words and run
 //! on unbroken score higher, gaps lower, so the entry meant comes first. Works the same for
-//! Hangul and Han text (no case, words split by spaces and punctuation) and for ids such as
-//! "C-1700000000-42".
+//! Hangul and Han text (no case, words split by spaces and punctuation; Hangul letter by
+//! letter, as an input method builds each syllable) and for ids such as "C-1700000000-42".
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -26,19 +26,34 @@ pub struct Matcher {
     starts: Vec<bool>,
 }
 
-fn lower(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
+/// The consonants an input method shows alone before their vowel comes, in the order of the
+/// leading consonants (jamo) of Unicode's Hangul syllables.
+const LONE_CONSONANTS: &str = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+
+/// `c` as it is matched (up to three letters): lower case, and a Hangul syllable as its
+/// letters, so a syllable still being composed ("겨" on the way to "결", or a lone "ㄱ")
+/// already matches.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let code = c as u32;
+    let letters: [u32; 3] = if (0xAC00..=0xD7A3).contains(&code) {
+        let index = code - 0xAC00;
+        let tail = index % 28;
+        [0x1100 + index / 588, 0x1161 + index % 588 / 28, if tail == 0 { 0 } else { 0x11A7 + tail }]
+    } else if let Some(at) = LONE_CONSONANTS.chars().position(|lone| lone == c) {
+        [0x1100 + at as u32, 0, 0]
+    } else if c.is_ascii() {
+        [c.to_ascii_lowercase() as u32, 0, 0]
     } else {
-        c.to_lowercase().next().unwrap_or(c)
-    }
+        [c.to_lowercase().next().unwrap_or(c) as u32, 0, 0]
+    };
+    letters.into_iter().filter(|&code| code != 0).filter_map(char::from_u32)
 }
 
 impl Matcher {
     /// Spaces in the query are left out: "export csv" finds "Export CSV" and "ExportCSV".
     pub fn new(query: &str) -> Matcher {
         Matcher {
-            query: query.chars().filter(|c| !c.is_whitespace()).map(lower).collect(),
+            query: query.chars().filter(|c| !c.is_whitespace()).flat_map(fold).collect(),
             ..Matcher::default()
         }
     }
@@ -55,8 +70,8 @@ impl Matcher {
         }
         // Most texts do not match: find out before laying the text out.
         let mut wanted = self.query.iter().peekable();
-        for c in text.chars() {
-            if wanted.peek() == Some(&&lower(c)) {
+        for c in text.chars().flat_map(fold) {
+            if wanted.peek() == Some(&&c) {
                 wanted.next();
             }
         }
@@ -87,8 +102,10 @@ impl Matcher {
                         || (b.is_ascii() != c.is_ascii())
                 }
             };
-            self.text.push(lower(c));
-            self.starts.push(start && c.is_alphanumeric());
+            for (at, letter) in fold(c).enumerate() {
+                self.text.push(letter);
+                self.starts.push(at == 0 && start && c.is_alphanumeric());
+            }
             before = Some(c);
         }
     }
@@ -179,6 +196,11 @@ mod tests {
         assert!(score("匯出", "匯出 JSON") > score("匯出", "無法匯出報表"));
         assert!(score("결제", "결 제").is_some());
         assert!(score("제결", "결제").is_none());
+        // What an input method shows on the way to "결제" matches all along.
+        for typing in ["ㄱ", "겨", "결", "결ㅈ", "결제"] {
+            assert!(score(typing, "카드 결제 오류").is_some(), "{typing}");
+        }
+        assert!(score("곌", "카드 결제 오류").is_none());
     }
 
     #[test]
