@@ -4,9 +4,6 @@
 //! Hangul and Han text (no case, words split by spaces and punctuation; Hangul letter by
 //! letter, as an input method builds each syllable) and for ids such as "C-1700000000-42".
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 const MATCH: i32 = 10;
 const CONSECUTIVE: i32 = 14;
 const WORD_START: i32 = 12;
@@ -132,19 +129,17 @@ impl Matcher {
     }
 }
 
-/// The `n` best of `scored` (score, index) pairs, best first; equal scores keep index order.
-/// Keeps only `n` at a time, so 50,000 candidates are never sorted.
+/// The `n` best of `scored` (score, index) pairs, best first; equal scores keep index order
+/// (indices come in order). Keeps only `n` at a time, so 50,000 candidates are never sorted.
 pub fn best(scored: impl IntoIterator<Item = (i32, usize)>, n: usize) -> Vec<(i32, usize)> {
-    let mut heap = BinaryHeap::with_capacity(n + 1);
+    let mut best: Vec<(i32, usize)> = Vec::with_capacity(n + 1);
     for (score, index) in scored {
-        heap.push(Reverse((score, Reverse(index))));
-        if heap.len() > n {
-            heap.pop();
+        let at = best.partition_point(|&(kept, _)| kept >= score);
+        if at < n {
+            best.insert(at, (score, index));
+            best.truncate(n);
         }
     }
-    let mut best: Vec<(i32, usize)> =
-        heap.into_iter().map(|Reverse((score, Reverse(index)))| (score, index)).collect();
-    best.sort_by_key(|&(score, index)| (Reverse(score), index));
     best
 }
 

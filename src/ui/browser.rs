@@ -210,6 +210,26 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Appends a `tag` element with `class` and the plain text `text` to `parent`, and returns it.
+/// For lists built straight into the page (the palette's options, the shortcut sheet): one
+/// plain function in the download instead of a compiled view for every shape of row.
+pub fn append_element(
+    parent: &web_sys::Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Option<web_sys::Element> {
+    let element = parent.owner_document()?.create_element(tag).ok()?;
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    if !text.is_empty() {
+        element.set_text_content(Some(text));
+    }
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
 /// Whether a key event belongs to an input method composing text (Korean, Chinese): such a
 /// key must not act as a shortcut or submit a form. WebKit sends Hangul keys with keyCode 229
 /// and without `isComposing`, so both are checked.

@@ -6,6 +6,7 @@
 use crate::domain::case::{Priority, Status};
 use crate::domain::fuzzy::{best, Matcher};
 use crate::domain::shortcuts::{Screen, Shortcut, PALETTE_KEYS, SHEET};
+use crate::domain::sort::sort_by_key;
 use crate::i18n::{Lang, Message, Text};
 use crate::ui::browser;
 use crate::ui::state::{use_desk, use_i18n, use_import_state, use_keyboard, use_route, PaletteMode, Route};
@@ -229,7 +230,7 @@ pub fn CommandPalette() -> impl IntoView {
                 }
             }
         }
-        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        sort_by_key(&mut scored, |(score, _)| std::cmp::Reverse(*score));
         let mut seen = Vec::new();
         scored.retain(|(_, entry)| {
             let new = !seen.contains(&entry.command);
@@ -260,15 +261,25 @@ pub fn CommandPalette() -> impl IntoView {
             None => {}
         }
     });
+    // A new list starts on its first option.
     Effect::new(move |_| {
-        results.track();
+        let Some(list) = list.get() else { return };
+        let recent_text = i18n.t(Text::PaletteRecent);
+        recent.with(|recent| results.with(|entries| show_options(&list, entries, recent, recent_text)));
         active.set(0);
     });
-    // The active option stays in sight in the scrolling list.
+    // The active option is marked and kept in sight in the scrolling list.
     Effect::new(move |_| {
         let at = active.get();
         let Some(list) = list.get() else { return };
-        let option = list.children().item(at as u32).and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok());
+        let options = list.children();
+        for i in 0..options.length() {
+            if let Some(option) = options.item(i) {
+                let _ =
+                    option.set_attribute("aria-selected", if i as usize == at { "true" } else { "false" });
+            }
+        }
+        let option = options.item(at as u32).and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(option) = option {
             let (top, bottom) = (option.offset_top(), option.offset_top() + option.offset_height());
             if top < list.scroll_top() {
@@ -374,26 +385,6 @@ pub fn CommandPalette() -> impl IntoView {
             _ => Text::PaletteTitle,
         })
     };
-    let options = move || {
-        let at = active.get();
-        results.with(|results| {
-            results
-                .iter()
-                .enumerate()
-                .map(|(i, entry)| {
-                    let recent_one = recent.with(|r| entry.command.key().is_some_and(|k| r.contains(&k)));
-                    view! {
-                        <li role="option" id=format!("palette-option-{i}") data-index=i aria-selected=(i == at).to_string()>
-                            <span class="palette-label">{entry.label.clone()}</span>
-                            {recent_one.then(|| view! { <span class="palette-recent">{i18n.t(Text::PaletteRecent)}</span> })}
-                            {entry.id.clone().map(|id| view! { <code class="palette-hint">{id}</code> })}
-                            {(!entry.hint.is_empty()).then(|| view! { <kbd class="palette-hint">{entry.hint}</kbd> })}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
     view! {
         <dialog class="palette" node_ref=dialog aria-labelledby="palette-title" aria-modal="true" on:keydown=on_key on:close=move |_| {
             if keyboard.palette.get_untracked().is_some() {
@@ -417,7 +408,6 @@ pub fn CommandPalette() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
                 <ul id="palette-list" role="listbox" node_ref=list aria-label=move || i18n.t(Text::PaletteResults) on:click=on_click>
-                    {options}
                 </ul>
                 <Show when=move || results.with(Vec::is_empty)>
                     <p class="palette-empty muted">{move || query.with(|q| i18n.fill(Text::PaletteNoMatch, &[("query", q)]))}</p>
@@ -427,6 +417,28 @@ pub fn CommandPalette() -> impl IntoView {
                 </Show>
                 <p class="palette-help muted small">{move || i18n.t(Text::PaletteHelp)}</p>
         </dialog>
+    }
+}
+
+/// The options, built straight into the list (see [`browser::append_element`]); which one is
+/// active is marked afterwards.
+fn show_options(list: &web_sys::Element, entries: &[Entry], recent: &[String], recent_text: &str) {
+    list.set_text_content(None);
+    for (i, entry) in entries.iter().enumerate() {
+        let Some(option) = browser::append_element(list, "li", "", "") else { return };
+        let _ = option.set_attribute("role", "option");
+        let _ = option.set_attribute("id", &format!("palette-option-{i}"));
+        let _ = option.set_attribute("data-index", &i.to_string());
+        browser::append_element(&option, "span", "palette-label", &entry.label);
+        if entry.command.key().is_some_and(|key| recent.contains(&key)) {
+            browser::append_element(&option, "span", "palette-recent", recent_text);
+        }
+        if let Some(id) = &entry.id {
+            browser::append_element(&option, "code", "palette-hint", id);
+        }
+        if !entry.hint.is_empty() {
+            browser::append_element(&option, "kbd", "palette-hint", entry.hint);
+        }
     }
 }
 
