@@ -32,14 +32,20 @@ const LONE_CONSONANTS: &str = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋ�
 /// already matches.
 fn fold(c: char) -> impl Iterator<Item = char> {
     let code = c as u32;
-    let letters: [u32; 3] = if (0xAC00..=0xD7A3).contains(&code) {
+    // Most letters are ASCII: they are told apart first, as this runs for every letter of
+    // every case while the palette is typed in.
+    let letters: [u32; 3] = if c.is_ascii() {
+        [c.to_ascii_lowercase() as u32, 0, 0]
+    } else if (0xAC00..=0xD7A3).contains(&code) {
         let index = code - 0xAC00;
         let tail = index % 28;
         [0x1100 + index / 588, 0x1161 + index % 588 / 28, if tail == 0 { 0 } else { 0x11A7 + tail }]
-    } else if let Some(at) = LONE_CONSONANTS.chars().position(|lone| lone == c) {
+    } else if let Some(at) = (0x3131..=0x314E)
+        .contains(&code)
+        .then(|| LONE_CONSONANTS.chars().position(|lone| lone == c))
+        .flatten()
+    {
         [0x1100 + at as u32, 0, 0]
-    } else if c.is_ascii() {
-        [c.to_ascii_lowercase() as u32, 0, 0]
     } else {
         [c.to_lowercase().next().unwrap_or(c) as u32, 0, 0]
     };
@@ -53,6 +59,11 @@ impl Matcher {
             query: query.chars().filter(|c| !c.is_whitespace()).flat_map(fold).collect(),
             ..Matcher::default()
         }
+    }
+
+    /// How many letters the query has (a Hangul syllable counts its two or three).
+    pub fn len(&self) -> usize {
+        self.query.len()
     }
 
     /// Whether the query is empty, which matches everything equally.

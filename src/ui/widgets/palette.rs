@@ -95,6 +95,25 @@ pub fn CommandPalette() -> impl IntoView {
     let import = use_import_state();
     let exports = use_exports();
     let query = RwSignal::new(String::new());
+    // The query the cases are matched with: it follows the typed one once typing pauses, so a
+    // key press waits only for the commands (50,000 cases take longer than a key may).
+    let case_query = RwSignal::new(String::new());
+    let typing = StoredValue::new(None::<TimeoutHandle>);
+    let cases_now = move || {
+        if let Some(pause) = typing.get_value() {
+            pause.clear();
+        }
+        if case_query.with_untracked(|cases| query.with_untracked(|typed| cases != typed)) {
+            case_query.set(query.get_untracked());
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        query.set(event_target_value(&ev));
+        if let Some(pause) = typing.get_value() {
+            pause.clear();
+        }
+        typing.set_value(set_timeout_with_handle(cases_now, std::time::Duration::from_millis(120)).ok());
+    };
     let active = RwSignal::new(0usize);
     let problem = RwSignal::new(None::<Message>);
     let recent = RwSignal::new(Vec::<String>::new());
@@ -201,8 +220,10 @@ pub fn CommandPalette() -> impl IntoView {
             PaletteMode::Commands => {
                 commands.with(|list| list.iter().for_each(|entry| add(entry.clone())));
                 let recent = recent.get();
+                let nothing_typed = matcher.is_empty();
+                let mut matcher = case_query.with(|q| Matcher::new(q));
                 store.desk.with(|desk| {
-                    if matcher.is_empty() {
+                    if nothing_typed {
                         // Recently opened cases, found through the index.
                         for key in &recent {
                             if let Route::Case(id) = Route::parse(key) {
@@ -211,8 +232,9 @@ pub fn CommandPalette() -> impl IntoView {
                                 }
                             }
                         }
-                    } else {
-                        // Every case is scored, only the best few are copied.
+                    } else if matcher.len() >= 2 {
+                        // Every case is scored, only the best few are copied. One letter
+                        // matches nearly every case: cases are looked for from the second.
                         let found = desk.cases.iter().enumerate().filter_map(|(at, case)| {
                             Some((matcher.score(&case.title).max(matcher.score(&case.id.0))?, at))
                         });
@@ -246,6 +268,7 @@ pub fn CommandPalette() -> impl IntoView {
         let mode = keyboard.palette.get();
         let Some(dialog) = dialog.get() else { return };
         query.set(String::new());
+        case_query.set(String::new());
         problem.set(None);
         match mode {
             Some(_) => {
@@ -353,7 +376,11 @@ pub fn CommandPalette() -> impl IntoView {
         match ev.key().as_str() {
             "ArrowDown" if n > 0 => active.set((at + 1) % n),
             "ArrowUp" if n > 0 => active.set((at + n - 1) % n),
-            "Enter" => run(at),
+            // What is run is what the whole query matches, cases included.
+            "Enter" => {
+                cases_now();
+                run(at);
+            }
             "Escape" => keyboard.close(),
             // The search box is the dialog's one stop.
             "Tab" => {}
@@ -405,7 +432,7 @@ pub fn CommandPalette() -> impl IntoView {
                     aria-autocomplete="list"
                     aria-activedescendant=move || results.with(|r| (!r.is_empty()).then(|| format!("palette-option-{}", active.get())))
                     prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:input=on_input
                 />
                 <ul id="palette-list" role="listbox" node_ref=list aria-label=move || i18n.t(Text::PaletteResults) on:click=on_click>
                 </ul>
