@@ -25,6 +25,44 @@ texts! {
     Saving => "Saving", "저장 중", "儲存中";
 
     // Keyboard: the command palette, the shortcuts and the shortcut sheet.
+    PaletteTitle => "Command palette", "명령 팔레트", "命令面板";
+    PaletteOpen => "Commands", "명령", "命令";
+    PaletteSearch => "Type a command, a screen or a case", "명령, 화면 또는 문의를 입력하세요", "輸入命令、畫面或案件";
+    PaletteResults => "Results", "검색 결과", "搜尋結果";
+    PaletteNoMatch => "Nothing matches “{query}”.", "“{query}”와(과) 일치하는 항목이 없습니다.", "找不到符合「{query}」的項目。";
+    PaletteHelp => "↑ ↓ move · Enter runs · Esc closes", "↑ ↓ 이동 · Enter 실행 · Esc 닫기", "↑ ↓ 移動 · Enter 執行 · Esc 關閉";
+    PaletteRecent => "Recent", "최근", "最近使用";
+    PaletteGoInbox => "Go to Inbox", "문의함으로 이동", "前往收件匣";
+    PaletteGoGroups => "Go to Groups", "그룹으로 이동", "前往群組";
+    PaletteGoIncidents => "Go to Incidents", "장애 목록으로 이동", "前往事件";
+    PaletteGoDashboard => "Go to Dashboard", "대시보드로 이동", "前往儀表板";
+    PaletteGoSettings => "Go to Settings", "설정으로 이동", "前往設定";
+    PaletteNewCase => "New case", "새 문의 등록", "新增案件";
+    PaletteWhatIf => "What-if clock: see which cases will breach", "가상 시계: SLA 위반 예정 문의 보기",
+        "模擬時鐘：查看哪些案件將 SLA 逾期";
+    PaletteLanguage => "Language: {name}", "언어: {name}", "語言：{name}";
+    PaletteLoadDemo => "Load demo cases", "데모 문의 불러오기", "載入示範案件";
+    PaletteResolve => "Resolve this case", "이 문의 해결 처리", "將此案件標為已解決";
+    PaletteSetStatus => "Set status…", "상태 변경…", "變更狀態…";
+    PalettePin => "Pin priority…", "우선순위 고정…", "固定優先順序…";
+    PalettePinTo => "Pin to {priority}", "{priority}(으)로 고정", "固定為 {priority}";
+    PaletteUnpin => "No pin: use the computed priority", "고정 해제: 계산된 우선순위 사용", "取消固定：使用系統計算的優先順序";
+    KeysTitle => "Keyboard shortcuts", "단축키", "鍵盤快速鍵";
+    KeysAnywhere => "Anywhere", "모든 화면", "所有畫面";
+    KeysGoTo => "Go to a screen", "화면 이동", "前往畫面";
+    KeysList => "The case list", "문의 목록", "案件清單";
+    KeysCase => "An open case", "문의 상세 화면", "案件頁面";
+    KeysThen => "then", "다음", "再按";
+    KeysOr => "or", "또는", "或";
+    KeysInFields => "Single keys do nothing while you type in a field.", "입력란에 입력하는 중에는 한 글자 단축키가 동작하지 않습니다.",
+        "在欄位中輸入時，單鍵快速鍵不會作用。";
+    KeyPalette => "Open the command palette", "명령 팔레트 열기", "開啟命令面板";
+    KeySheet => "Show these shortcuts", "단축키 보기", "顯示快速鍵";
+    KeySearch => "Search the inbox", "문의함 검색", "搜尋收件匣";
+    KeyBack => "Back, or close a dialog", "뒤로 가기 또는 창 닫기", "返回或關閉視窗";
+    KeyNext => "Next case", "다음 문의", "下一個案件";
+    KeyPrevious => "Previous case", "이전 문의", "上一個案件";
+    KeyOpen => "Open the selected case", "선택한 문의 열기", "開啟選取的案件";
 
     // Case fields and choices.
     FieldTitle => "Title", "제목", "標題";
