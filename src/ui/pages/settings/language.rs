@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn LanguageSection() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h2>{move || i18n.t(Text::Language)}</h2>
+        <h3>{move || i18n.t(Text::Language)}</h3>
         <LanguageSelect id="settings-language" />
         <p class="muted">{move || i18n.t(Text::LanguageHint)}</p>
     }
