@@ -3,6 +3,7 @@
 
 use super::save_settings;
 use super::sla::whole_number;
+use super::tx;
 use crate::domain::incident::cadence::Cadence;
 use crate::domain::incident::plan::{PlanTemplate, TemplateStep};
 use crate::i18n::Text;
@@ -15,12 +16,11 @@ const MAX_MINUTES: u32 = 24 * 60;
 
 #[component]
 pub fn CadenceAndPlan() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section id="settings-cadence" tabindex="-1" class="panel" aria-labelledby="cadence-heading">
-            <h2 id="cadence-heading">{move || i18n.t(Text::IncidentUpdates)}</h2>
-            <h3>{move || i18n.t(Text::UpdateCadence)}</h3>
-            <p class="muted small">{move || i18n.t(Text::CadenceHint)}</p>
+            <h2 id="cadence-heading">{tx(Text::IncidentUpdates)}</h2>
+            <h3>{tx(Text::UpdateCadence)}</h3>
+            <p class="muted small">{tx(Text::CadenceHint)}</p>
             <div class="form-grid cadence-grid">
                 <MinutesField label=Text::CadenceCritical read=|c| c.critical_minutes write=|c, n| c.critical_minutes = n />
                 <MinutesField label=Text::CadenceMajor read=|c| c.major_minutes write=|c, n| c.major_minutes = n />
@@ -62,7 +62,6 @@ fn change_plan(edit: impl FnOnce(&mut PlanTemplate)) {
 #[component]
 fn PlanTemplateEditor() -> impl IntoView {
     let store = use_desk();
-    let i18n = use_i18n();
     let plan = Memo::new(move |_| store.desk.with(|desk| desk.settings.incidents.plan.clone()));
     let new_step = RwSignal::new(String::new());
     let add = move || {
@@ -73,8 +72,8 @@ fn PlanTemplateEditor() -> impl IntoView {
         }
     };
     view! {
-        <h3 id="plan-heading">{move || i18n.t(Text::PlanTemplate)}</h3>
-        <p class="muted small">{move || i18n.t(Text::PlanTemplateHint)}</p>
+        <h3 id="plan-heading">{tx(Text::PlanTemplate)}</h3>
+        <p class="muted small">{tx(Text::PlanTemplateHint)}</p>
         <TextField
             label=Text::PlanName
             value=Signal::derive(move || plan.with(|p| p.name.clone()))
@@ -91,12 +90,12 @@ fn PlanTemplateEditor() -> impl IntoView {
             add();
         }>
             <div class="field">
-                <label for="plan-new-step">{move || i18n.t(Text::NewStep)}</label>
+                <label for="plan-new-step">{tx(Text::NewStep)}</label>
                 <input id="plan-new-step" type="text" autocomplete="off"
                     prop:value=move || new_step.get()
                     on:input=move |ev| new_step.set(event_target_value(&ev)) />
             </div>
-            <button type="submit">{move || i18n.t(Text::AddStep)}</button>
+            <button type="submit">{tx(Text::AddStep)}</button>
         </form>
     }
 }
@@ -145,7 +144,7 @@ fn PlanStepRow(at: usize, count: usize, plan: Memo<PlanTemplate>) -> impl IntoVi
                             }
                         });
                     } />
-                {move || i18n.t(Text::StepRequired)}
+                {tx(Text::StepRequired)}
             </label>
             <div class="step-buttons">
                 <button type="button" aria-label=move || named(Text::MoveStepUp) disabled=at == 0

@@ -3,6 +3,7 @@
 //! and similar cases read the edited glossary (see `ui::state::grouping`).
 
 use super::save_settings;
+use super::tx;
 use crate::domain::grouping::glossary::{builtin_lines, check_line, check_lines, concept_name};
 use crate::i18n::{Message, Text};
 use crate::ui::state::{use_desk, use_i18n};
@@ -121,8 +122,8 @@ pub fn GlossaryEditor() -> impl IntoView {
     };
     view! {
         <section id="settings-glossary" tabindex="-1" class="panel glossary-settings" aria-labelledby="glossary-heading">
-            <h2 id="glossary-heading">{move || i18n.t(Text::GlossaryHeading)}</h2>
-            <p class="muted small">{move || i18n.t(Text::GlossaryIntro)}</p>
+            <h2 id="glossary-heading">{tx(Text::GlossaryHeading)}</h2>
+            <p class="muted small">{tx(Text::GlossaryIntro)}</p>
             <p role="status">
                 {move || {
                     let n = lines.with(Vec::len).to_string();
@@ -131,7 +132,7 @@ pub fn GlossaryEditor() -> impl IntoView {
             </p>
             <Show when=move || problems.with(|p| !p.is_empty())>
                 <div class="banner warning" role="status">
-                    <p>{move || i18n.t(Text::GlossaryProblems)}</p>
+                    <p>{tx(Text::GlossaryProblems)}</p>
                     <ul>
                         {move || problems.get().into_iter().map(|(at, problem)| view! {
                             <li>{i18n.fill(Text::GlossaryLineProblem, &[("n", &(at + 1).to_string()), ("problem", &i18n.message(&problem))])}</li>
@@ -148,14 +149,14 @@ pub fn GlossaryEditor() -> impl IntoView {
                     <div class="form-grid glossary-fields">
                         {COLUMNS.iter().zip(form).map(|(&(id, label), field)| view! {
                             <div class="field">
-                                <label for=id>{move || i18n.t(label)}</label>
+                                <label for=id>{tx(label)}</label>
                                 <input id=id type="text" autocomplete="off" aria-describedby="glossary-form-message"
                                     aria-invalid=move || error.with(Option::is_some).to_string()
                                     prop:value=move || field.get() on:input=move |ev| field.set(event_target_value(&ev)) />
                             </div>
                         }).collect_view()}
                     </div>
-                    <p class="muted small">{move || i18n.t(Text::GlossaryFormHint)}</p>
+                    <p class="muted small">{tx(Text::GlossaryFormHint)}</p>
                     <p id="glossary-form-message" class="field-error" role="status">
                         {move || error.with(|e| e.as_ref().map(|e| i18n.message(e)))}
                     </p>
@@ -164,30 +165,30 @@ pub fn GlossaryEditor() -> impl IntoView {
                             {move || i18n.t(if editing.get().is_some() { Text::SaveConcept } else { Text::AddConcept })}
                         </button>
                         <Show when=move || editing.get().is_some()>
-                            <button type="button" on:click=move |_| clear()>{move || i18n.t(Text::Cancel)}</button>
+                            <button type="button" on:click=move |_| clear()>{tx(Text::Cancel)}</button>
                         </Show>
                         <button type="button" disabled=move || !edited.get()
                             on:click=move |_| {
                                 save_settings(|settings| settings.glossary = None);
                                 clear();
-                            }>{move || i18n.t(Text::ResetGlossary)}</button>
+                            }>{tx(Text::ResetGlossary)}</button>
                     </div>
                 </fieldset>
             </form>
             <div class="field">
-                <label for="glossary-search">{move || i18n.t(Text::FindConcept)}</label>
+                <label for="glossary-search">{tx(Text::FindConcept)}</label>
                 <input id="glossary-search" type="search" autocomplete="off"
                     prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
             </div>
             <div class="table-scroll glossary-table">
                 <table class="cases">
-                    <caption class="visually-hidden">{move || i18n.t(Text::GlossaryHeading)}</caption>
+                    <caption class="visually-hidden">{tx(Text::GlossaryHeading)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t(Text::LanguageEnglish)}</th>
-                            <th scope="col">{move || i18n.t(Text::LanguageKorean)}</th>
-                            <th scope="col">{move || i18n.t(Text::LanguageChinese)}</th>
-                            <th scope="col"><span class="visually-hidden">{move || i18n.t(Text::Action)}</span></th>
+                            <th scope="col">{tx(Text::LanguageEnglish)}</th>
+                            <th scope="col">{tx(Text::LanguageKorean)}</th>
+                            <th scope="col">{tx(Text::LanguageChinese)}</th>
+                            <th scope="col"><span class="visually-hidden">{tx(Text::Action)}</span></th>
                         </tr>
                     </thead>
                     <tbody on:click=act>{rows}</tbody>

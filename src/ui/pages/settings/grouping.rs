@@ -1,6 +1,7 @@
 //! Settings > Duplicate groups: how strict grouping is (with a live count of the groups it
 //! would make) and when many similar cases count as a surge.
 
+use super::tx;
 use crate::domain::grouping::{strictness_label, GroupingSettings};
 use crate::i18n::Text;
 use crate::ui::browser;
@@ -64,10 +65,10 @@ pub fn GroupingSettingsSection() -> impl IntoView {
     let at_least_one = |n: Result<u32, String>| n.ok().filter(|n| *n >= 1);
     view! {
         <section id="settings-grouping" tabindex="-1" class="panel" aria-labelledby="grouping-heading">
-        <h2 id="grouping-heading">{move || i18n.t(Text::GroupingHeading)}</h2>
+        <h2 id="grouping-heading">{tx(Text::GroupingHeading)}</h2>
         <div class="form-grid">
             <div class="field wide">
-                <label for="similarity-threshold">{move || i18n.t(Text::GroupingStrictness)}</label>
+                <label for="similarity-threshold">{tx(Text::GroupingStrictness)}</label>
                 <div class="slider-row">
                     <input
                         id="similarity-threshold"
@@ -116,7 +117,7 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                 }
             />
         </div>
-        <p class="muted">{move || i18n.t(Text::GroupingHint)}</p>
+        <p class="muted">{tx(Text::GroupingHint)}</p>
         </section>
     }
 }

@@ -36,6 +36,13 @@ const SECTIONS: [(&str, Text); 8] = [
     ("settings-storage", Text::StorageHeading),
 ];
 
+/// `text` in the page's language, following a switch: one function for every fixed text of
+/// these sections, where a closure written at each place would each be compiled on its own.
+fn tx(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(text)
+}
+
 /// Saves a change to the settings, stamped now: of two tabs' settings, the newer is kept.
 fn save_settings(apply: impl FnOnce(&mut Settings)) {
     let now = browser::now();
@@ -66,18 +73,18 @@ pub fn SettingsPage() -> impl IntoView {
     document_title(Signal::derive(move || i18n.t(Text::SettingsTitle).to_string()));
     view! {
         <div class="settings-page">
-            <h1 id="settings-heading" class="settings-title">{move || i18n.t(Text::SettingsTitle)}</h1>
-            <nav class="settings-nav" aria-label=move || i18n.t(Text::SettingsSections)>
+            <h1 id="settings-heading" class="settings-title">{tx(Text::SettingsTitle)}</h1>
+            <nav class="settings-nav" aria-label=tx(Text::SettingsSections)>
                 <ul>
                     {SECTIONS
                         .into_iter()
-                        .map(|(id, text)| view! { <li><a href=format!("#{id}") on:click=jump>{move || i18n.t(text)}</a></li> })
+                        .map(|(id, text)| view! { <li><a href=format!("#{id}") on:click=jump>{tx(text)}</a></li> })
                         .collect_view()}
                 </ul>
             </nav>
             <div class="settings-sections">
                 <section id="settings-you" tabindex="-1" class="panel" aria-labelledby="you-heading">
-                    <h2 id="you-heading">{move || i18n.t(Text::SettingsYou)}</h2>
+                    <h2 id="you-heading">{tx(Text::SettingsYou)}</h2>
                     <TextField
                         label=Text::DisplayName
                         value=name
@@ -89,7 +96,7 @@ pub fn SettingsPage() -> impl IntoView {
                             });
                         }
                     />
-                    <p class="muted">{move || i18n.t(Text::DisplayNameHint)}</p>
+                    <p class="muted">{tx(Text::DisplayNameHint)}</p>
                     <language::LanguageSection />
                 </section>
                 <sla::SlaSettingsSection />
@@ -119,7 +126,7 @@ fn StorageUsage() -> impl IntoView {
     });
     view! {
         <section id="settings-storage" tabindex="-1" class="panel" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">{move || i18n.t(Text::StorageHeading)}</h2>
+            <h2 id="storage-heading">{tx(Text::StorageHeading)}</h2>
             <p>
                 {move || match count.get() {
                     1 => i18n.t(Text::CasesKeptOne).to_string(),

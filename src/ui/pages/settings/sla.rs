@@ -1,6 +1,7 @@
 //! Settings > SLA: targets per tier, business calendars, the at-risk threshold, and the SLA
 //! compliance report.
 
+use super::tx;
 use crate::domain::case::{Tier, Timestamp};
 use crate::domain::sla::form::{format_day_hours, format_holidays, parse_day_hours, parse_holidays};
 use crate::domain::sla::{compliance, time_zone_names, Calendar, SlaSettings, Span, SpanUnit, Tally, Target};
@@ -44,21 +45,20 @@ const TIME_ZONES: &str = "time-zones";
 pub fn SlaSettingsSection() -> impl IntoView {
     // Names are in the labels, so a rename re-renders the editors.
     let names = sla_signal(|sla| sla.calendars.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
-    let i18n = use_i18n();
     view! {
         <section id="settings-sla" tabindex="-1" class="panel sla-settings" aria-labelledby="sla-settings-heading">
-            <h2 id="sla-settings-heading">{move || i18n.t(Text::SlaHeading)}</h2>
-            <p class="muted">{move || i18n.t(Text::SlaIntro)}</p>
+            <h2 id="sla-settings-heading">{tx(Text::SlaHeading)}</h2>
+            <p class="muted">{tx(Text::SlaIntro)}</p>
             <AtRiskField />
             <PolicyTable />
-            <h3>{move || i18n.t(Text::Calendars)}</h3>
+            <h3>{tx(Text::Calendars)}</h3>
             <datalist id=TIME_ZONES>
                 {time_zone_names().into_iter().map(|zone| view! { <option value=zone></option> }).collect_view()}
             </datalist>
             {move || (0..names.with(Vec::len)).map(|index| view! { <CalendarEditor index /> }).collect_view()}
             <button on:click=move |_| change_sla(|sla| {
                 sla.add_calendar();
-            })>{move || i18n.t(Text::AddCalendar)}</button>
+            })>{tx(Text::AddCalendar)}</button>
             <SlaProblems />
             <ComplianceReport />
         </section>
@@ -96,7 +96,7 @@ fn AtRiskField() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="sla-at-risk">{move || i18n.t(Text::AtRiskLabel)}</label>
+            <label for="sla-at-risk">{tx(Text::AtRiskLabel)}</label>
             <input id="sla-at-risk" type="number" min="1" max="100" aria-describedby="sla-at-risk-message"
                 aria-invalid=move || message.with(Option::is_some).to_string()
                 prop:value=move || percent.get() on:change=commit />
@@ -111,12 +111,12 @@ fn PolicyTable() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <table class="cases sla-policies">
-            <caption>{move || i18n.t(Text::TargetsPerTier)}</caption>
+            <caption>{tx(Text::TargetsPerTier)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{move || i18n.t(Text::FieldTier)}</th>
-                    {Target::ALL.into_iter().map(|t| view! { <th scope="col">{move || i18n.t(t.text())}</th> }).collect_view()}
-                    <th scope="col">{move || i18n.t(Text::CalendarColumn)}</th>
+                    <th scope="col">{tx(Text::FieldTier)}</th>
+                    {Target::ALL.into_iter().map(|t| view! { <th scope="col">{tx(t.text())}</th> }).collect_view()}
+                    <th scope="col">{tx(Text::CalendarColumn)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -125,9 +125,9 @@ fn PolicyTable() -> impl IntoView {
                     let select_id = format!("sla-{}-calendar", tier.key());
                     view! {
                         <tr>
-                            <th scope="row">{move || i18n.t(tier.text())}</th>
-                            {Target::ALL.into_iter().map(|target| view! { <td data-label=move || i18n.t(target.text())><SpanField tier target /></td> }).collect_view()}
-                            <td data-label=move || i18n.t(Text::CalendarColumn)>
+                            <th scope="row">{tx(tier.text())}</th>
+                            {Target::ALL.into_iter().map(|target| view! { <td data-label=tx(target.text())><SpanField tier target /></td> }).collect_view()}
+                            <td data-label=tx(Text::CalendarColumn)>
                                 <label class="visually-hidden" for=select_id.clone()>{move || i18n.fill(Text::TierCalendar, &[("tier", i18n.t(tier.text()))])}</label>
                                 <select id=select_id prop:value=move || calendar.get()
                                     on:change=move |ev| {
@@ -184,7 +184,7 @@ fn SpanField(tier: Tier, target: Target) -> impl IntoView {
                 let unit = span.get_untracked().map_or(SpanUnit::Hours, |s| s.unit);
                 set(Some(Span { amount, unit }));
             }
-            _ => set_message.set(Some(whole_number(i18n, 1, Span::MAX_AMOUNT.into()))),
+            _ => set_message.set(Some(whole_number(i18n, 1, Span::MAX_AMOUNT))),
         }
     };
     let on_unit = move |ev: leptos::ev::Event| {
@@ -209,7 +209,7 @@ fn SpanField(tier: Tier, target: Target) -> impl IntoView {
             <select id=unit_id prop:value=move || unit_key(span.get()) on:change=on_unit>
                 {[("minutes", Text::UnitMinutes), ("hours", Text::UnitHours), ("business_days", Text::UnitBusinessDays), ("none", Text::UnitNone)]
                     .into_iter()
-                    .map(|(key, text)| view! { <option value=key>{move || i18n.t(text)}</option> })
+                    .map(|(key, text)| view! { <option value=key>{tx(text)}</option> })
                     .collect_view()}
             </select>
             <p id=message_id class="field-error" role="status">{move || message.get()}</p>
@@ -315,7 +315,7 @@ fn CalendarEditor(index: usize) -> impl IntoView {
                     let days = parse_holidays(&text)?;
                     edit_calendar(index, |c| c.holidays = days)
                 } />
-            <p class="muted small">{move || i18n.t(Text::HoursHint)}</p>
+            <p class="muted small">{tx(Text::HoursHint)}</p>
             <button on:click=remove>{move || i18n.fill(Text::RemoveCalendar, &[("calendar", &name())])}</button>
             <p class="field-error" role="status">{move || removal.with(|m| m.as_ref().map(|m| i18n.message(m)))}</p>
         </fieldset>
@@ -364,7 +364,7 @@ fn ComplianceReport() -> impl IntoView {
     let date_input = move |id: &'static str, label: Text, value: RwSignal<NaiveDate>| {
         view! {
             <div class="field">
-                <label for=id>{move || i18n.t(label)}</label>
+                <label for=id>{tx(label)}</label>
                 <input id=id type="date" prop:value=move || value.get().format("%Y-%m-%d").to_string()
                     on:change=move |ev| {
                         if let Ok(date) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
@@ -376,33 +376,33 @@ fn ComplianceReport() -> impl IntoView {
     };
     view! {
         <section class="sla-compliance" aria-labelledby="sla-compliance-heading">
-            <h3 id="sla-compliance-heading">{move || i18n.t(Text::ComplianceHeading)}</h3>
-            <p class="muted small">{move || i18n.t(Text::ComplianceIntro)}</p>
+            <h3 id="sla-compliance-heading">{tx(Text::ComplianceHeading)}</h3>
+            <p class="muted small">{tx(Text::ComplianceIntro)}</p>
             <div class="filters">
                 {date_input("sla-report-from", Text::FromDay, from)}
                 {date_input("sla-report-to", Text::ToInclusive, to)}
             </div>
             <table class="cases compliance">
-                <caption class="visually-hidden">{move || i18n.t(Text::TargetsMetCaption)}</caption>
+                <caption class="visually-hidden">{tx(Text::TargetsMetCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || i18n.t(Text::FieldTier)}</th>
-                        {Target::ALL.into_iter().map(|t| view! { <th scope="col">{move || i18n.t(t.text())}</th> }).collect_view()}
-                        <th scope="col">{move || i18n.t(Text::AllTargets)}</th>
+                        <th scope="col">{tx(Text::FieldTier)}</th>
+                        {Target::ALL.into_iter().map(|t| view! { <th scope="col">{tx(t.text())}</th> }).collect_view()}
+                        <th scope="col">{tx(Text::AllTargets)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {Tier::ALL.iter().map(|&tier| view! {
                         <tr>
-                            <th scope="row">{move || i18n.t(tier.text())}</th>
-                            {Target::ALL.into_iter().map(|target| view! { <td data-label=move || i18n.t(target.text())>{move || report.with(|r| share(i18n, r.get(tier, target)))}</td> }).collect_view()}
-                            <td data-label=move || i18n.t(Text::AllTargets)>{move || report.with(|r| share(i18n, r.tier(tier)))}</td>
+                            <th scope="row">{tx(tier.text())}</th>
+                            {Target::ALL.into_iter().map(|target| view! { <td data-label=tx(target.text())>{move || report.with(|r| share(i18n, r.get(tier, target)))}</td> }).collect_view()}
+                            <td data-label=tx(Text::AllTargets)>{move || report.with(|r| share(i18n, r.tier(tier)))}</td>
                         </tr>
                     }).collect_view()}
                     <tr class="total">
-                        <th scope="row">{move || i18n.t(Text::AllTiers)}</th>
-                        {Target::ALL.into_iter().map(|target| view! { <td data-label=move || i18n.t(target.text())>{move || report.with(|r| share(i18n, r.target(target)))}</td> }).collect_view()}
-                        <td data-label=move || i18n.t(Text::AllTargets)>{move || report.with(|r| {
+                        <th scope="row">{tx(Text::AllTiers)}</th>
+                        {Target::ALL.into_iter().map(|target| view! { <td data-label=tx(target.text())>{move || report.with(|r| share(i18n, r.target(target)))}</td> }).collect_view()}
+                        <td data-label=tx(Text::AllTargets)>{move || report.with(|r| {
                             let all = Tier::ALL.iter().fold(Tally::default(), |sum, &tier| {
                                 let t = r.tier(tier);
                                 Tally { met: sum.met + t.met, breached: sum.breached + t.breached }

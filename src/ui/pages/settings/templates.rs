@@ -3,6 +3,7 @@
 //! misspelt placeholder marked (and blocking Save), and a live preview on a made-up incident.
 
 use super::save_settings;
+use super::tx;
 use crate::domain::case::Choice;
 use crate::domain::incident::templates::{
     check_placeholders, is_builtin, render, sample, Audience, Lang, Part, PlaceholderProblem, ProblemKind,
@@ -55,13 +56,12 @@ fn select(
     value: impl Fn() -> &'static str + Send + Sync + 'static,
     pick: impl Fn(String) + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id>{tx(label)}</label>
             <select id=id prop:value=value on:change=move |ev| pick(event_target_value(&ev))>
-                {any.then(|| view! { <option value="">{move || i18n.t(Text::AnyChoice)}</option> })}
-                {options.iter().map(|&(key, text)| view! { <option value=key>{move || i18n.t(text)}</option> }).collect_view()}
+                {any.then(|| view! { <option value="">{tx(Text::AnyChoice)}</option> })}
+                {options.iter().map(|&(key, text)| view! { <option value=key>{tx(text)}</option> }).collect_view()}
             </select>
         </div>
     }
@@ -200,9 +200,9 @@ pub fn TemplateLibraryEditor() -> impl IntoView {
     };
     view! {
         <section id="settings-templates" tabindex="-1" class="panel templates-settings" aria-labelledby="templates-heading">
-            <h2 id="templates-heading">{move || i18n.t(Text::UpdateTemplates)}</h2>
-            <p class="muted small">{move || i18n.t(Text::TemplatesIntro)}</p>
-            <div class="filters" role="group" aria-label=move || i18n.t(Text::FilterTemplates)>
+            <h2 id="templates-heading">{tx(Text::UpdateTemplates)}</h2>
+            <p class="muted small">{tx(Text::TemplatesIntro)}</p>
+            <div class="filters" role="group" aria-label=tx(Text::FilterTemplates)>
                 {select("template-filter-audience", Text::TemplateAudience, &AUDIENCES, true,
                     move || audience.get().map_or("", Audience::key), move |key| audience.set(audience_of(&key)))}
                 {select("template-filter-stage", Text::TemplateStage, &STAGES, true,
@@ -237,15 +237,18 @@ pub fn TemplateLibraryEditor() -> impl IntoView {
                 </div>
                 <div class="template-editor">
                     <Show when=move || draft.with(Option::is_some)
-                        fallback=move || view! { <p class="muted">{move || i18n.t(Text::PickTemplate)}</p> }>
+                        fallback=move || view! { <p class="muted">{tx(Text::PickTemplate)}</p> }>
                         <h3>{move || draft.with(|d| d.as_ref().map(|d| title(i18n, d)))}</h3>
                         <div class="form-grid">
-                            <div class="field wide">
-                                <label for="template-name">{move || i18n.t(Text::TemplateName)}</label>
-                                <input id="template-name" type="text" autocomplete="off"
-                                    prop:value=move || draft.with(|d| d.as_ref().map(|d| d.name.clone()))
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|t| t.name = v.clone()) } />
-                            </div>
+                            // A built-in is named by what it is for; only one's own has a name to edit.
+                            {move || draft.with(|d| d.as_ref().is_some_and(|d| !is_builtin(&d.id))).then(|| view! {
+                                <div class="field wide">
+                                    <label for="template-name">{tx(Text::TemplateName)}</label>
+                                    <input id="template-name" type="text" autocomplete="off"
+                                        prop:value=move || draft.with(|d| d.as_ref().map(|d| d.name.clone())).unwrap_or_default()
+                                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|t| t.name = v.clone()) } />
+                                </div>
+                            })}
                             {select("template-audience", Text::TemplateAudience, &AUDIENCES, false,
                                 move || draft.with(|d| d.as_ref().map_or("", |d| d.audience.key())),
                                 move |key| if let Some(a) = audience_of(&key) { edit(&|t| t.audience = a) })}
@@ -256,10 +259,10 @@ pub fn TemplateLibraryEditor() -> impl IntoView {
                                 move || draft.with(|d| d.as_ref().map_or("", |d| d.lang.code())),
                                 move |key| if let Some(l) = Lang::from_code(&key) { edit(&|t| t.lang = l) })}
                             <div class="field">
-                                <label for="template-zone">{move || i18n.t(Text::ReaderZone)}</label>
+                                <label for="template-zone">{tx(Text::ReaderZone)}</label>
                                 <input id="template-zone" type="text" autocomplete="off" list="time-zones"
-                                    placeholder=move || i18n.t(Text::ZoneExample)
-                                    prop:value=move || draft.with(|d| d.as_ref().map(|d| d.zone.clone()))
+                                    placeholder=tx(Text::ZoneExample)
+                                    prop:value=move || draft.with(|d| d.as_ref().map(|d| d.zone.clone())).unwrap_or_default()
                                     on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); edit(&|t| t.zone = v.clone()) } />
                             </div>
                             <PartField part=Part::Subject draft problems into />
@@ -282,17 +285,17 @@ pub fn TemplateLibraryEditor() -> impl IntoView {
                         <Placeholders draft into />
                         <div class="button-row">
                             <button class="primary" on:click=save disabled=move || !changed() || !problems.with(Vec::is_empty)>
-                                {move || i18n.t(Text::SaveTemplate)}
+                                {tx(Text::SaveTemplate)}
                             </button>
-                            <button on:click=move |_| draft.set(saved()) disabled=move || !changed()>{move || i18n.t(Text::DiscardChanges)}</button>
-                            <button on:click=copy>{move || i18n.t(Text::NewFromTemplate)}</button>
+                            <button on:click=move |_| draft.set(saved()) disabled=move || !changed()>{tx(Text::DiscardChanges)}</button>
+                            <button on:click=copy>{tx(Text::NewFromTemplate)}</button>
                             {move || {
                                 let (id, own) = draft.with(|d| d.as_ref().map(|d| (d.id.clone(), !is_builtin(&d.id)))).unwrap_or_default();
                                 if own {
-                                    view! { <button on:click=move |_| confirming.set(true)>{move || i18n.t(Text::DeleteTemplate)}</button> }.into_any()
+                                    view! { <button on:click=move |_| confirming.set(true)>{tx(Text::DeleteTemplate)}</button> }.into_any()
                                 } else {
                                     let edited = library.with(|l| l.is_edited(&id));
-                                    view! { <button on:click=reset disabled=!edited>{move || i18n.t(Text::ResetTemplate)}</button> }.into_any()
+                                    view! { <button on:click=reset disabled=!edited>{tx(Text::ResetTemplate)}</button> }.into_any()
                                 }
                             }}
                         </div>
@@ -305,8 +308,8 @@ pub fn TemplateLibraryEditor() -> impl IntoView {
                                     {move || i18n.fill(Text::DeleteTemplateQuestion, &[("name", &draft.with(|d| d.as_ref().map(|d| d.name.clone())).unwrap_or_default())])}
                                 </p>
                                 <div class="button-row">
-                                    <button class="danger" on:click=reset>{move || i18n.t(Text::DeleteTemplate)}</button>
-                                    <button on:click=move |_| confirming.set(false)>{move || i18n.t(Text::Cancel)}</button>
+                                    <button class="danger" on:click=reset>{tx(Text::DeleteTemplate)}</button>
+                                    <button on:click=move |_| confirming.set(false)>{tx(Text::Cancel)}</button>
                                 </div>
                             </div>
                         </Show>
@@ -326,7 +329,6 @@ fn PartField(
     problems: Memo<Vec<PlaceholderProblem>>,
     into: StoredValue<Part>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let subject = part == Part::Subject;
     let (id, label) =
         if subject { (SUBJECT_ID, Text::TemplateSubject) } else { (BODY_ID, Text::TemplateBody) };
@@ -358,7 +360,7 @@ fn PartField(
     };
     view! {
         <div class="field wide">
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id>{tx(label)}</label>
             {control}
         </div>
     }
@@ -368,7 +370,6 @@ fn PartField(
 /// subject or body (the body when neither had focus).
 #[component]
 fn Placeholders(draft: RwSignal<Option<Template>>, into: StoredValue<Part>) -> impl IntoView {
-    let i18n = use_i18n();
     // One handler for the whole list: each button names its placeholder in `data-name`.
     let insert = move |ev: MouseEvent| {
         let button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -399,12 +400,12 @@ fn Placeholders(draft: RwSignal<Option<Template>>, into: StoredValue<Part>) -> i
     };
     view! {
         <details class="placeholders" open>
-            <summary>{move || i18n.t(Text::PlaceholdersHeading)}</summary>
-            <p class="muted small">{move || i18n.t(Text::PlaceholdersHint)}</p>
+            <summary>{tx(Text::PlaceholdersHeading)}</summary>
+            <p class="muted small">{tx(Text::PlaceholdersHint)}</p>
             <dl on:click=insert>
                 {PLACEHOLDERS.iter().map(|&(name, meaning)| view! {
                     <dt><button type="button" class="placeholder" data-name=name>{format!("{{{{{name}}}}}")}</button></dt>
-                    <dd>{move || i18n.t(meaning)}</dd>
+                    <dd>{tx(meaning)}</dd>
                 }).collect_view()}
             </dl>
         </details>
@@ -438,7 +439,7 @@ fn TemplatePreview(draft: RwSignal<Option<Template>>) -> impl IntoView {
     let lang = move || draft.with(|d| d.as_ref().map_or("en", |d| d.lang.code()));
     view! {
         <section class="template-preview" aria-labelledby="template-preview-heading">
-            <h3 id="template-preview-heading">{move || i18n.t(Text::PreviewWithSample)}</h3>
+            <h3 id="template-preview-heading">{tx(Text::PreviewWithSample)}</h3>
             {move || rendered.get().map(|done| {
                 let waiting: Vec<String> = done.problems.iter()
                     .filter(|p| matches!(p.kind, ProblemKind::NoValue { .. }))

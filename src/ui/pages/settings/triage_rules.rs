@@ -1,6 +1,7 @@
 //! Settings > Triage rules: weights, the priority matrix and keyword lists, edited as a
 //! draft with a live preview of how the top ten of the inbox would reorder.
 
+use super::tx;
 use crate::domain::case::{CaseId, Priority, Timestamp};
 use crate::domain::desk::Desk;
 use crate::domain::duplicates::group_size;
@@ -37,8 +38,8 @@ pub fn TriageRulesEditor() -> impl IntoView {
     };
     view! {
         <section id="settings-rules" tabindex="-1" class="panel" aria-labelledby="rules-heading">
-            <h2 id="rules-heading">{move || i18n.t(Text::RulesHeading)}</h2>
-            <p class="muted small">{move || i18n.t(Text::TriageRulesIntro)}</p>
+            <h2 id="rules-heading">{tx(Text::RulesHeading)}</h2>
+            <p class="muted small">{tx(Text::TriageRulesIntro)}</p>
             <div class="rules-layout">
                 <div>
                     <WeightsEditor draft errors />
@@ -52,9 +53,9 @@ pub fn TriageRulesEditor() -> impl IntoView {
                 {move || errors.with(|e| (!e.is_empty()).then(|| i18n.fill(Text::ProblemsToFix, &[("n", &e.len().to_string())])))}
             </p>
             <div class="button-row">
-                <button class="primary" on:click=save disabled=move || !changed() || errors.with(|e| !e.is_empty())>{move || i18n.t(Text::SaveRules)}</button>
-                <button on:click=move |_| draft.set(scoring.rules.get_untracked()) disabled=move || !changed()>{move || i18n.t(Text::DiscardChanges)}</button>
-                <button on:click=move |_| draft.set(TriageRules::default())>{move || i18n.t(Text::ResetToDefaults)}</button>
+                <button class="primary" on:click=save disabled=move || !changed() || errors.with(|e| !e.is_empty())>{tx(Text::SaveRules)}</button>
+                <button on:click=move |_| draft.set(scoring.rules.get_untracked()) disabled=move || !changed()>{tx(Text::DiscardChanges)}</button>
+                <button on:click=move |_| draft.set(TriageRules::default())>{tx(Text::ResetToDefaults)}</button>
             </div>
         </section>
     }
@@ -130,7 +131,7 @@ fn MatrixEditor(draft: RwSignal<TriageRules>) -> impl IntoView {
     let level = move |text: Text, level: Level| i18n.fill(text, &[("level", i18n.t(level.text()))]);
     view! {
         <fieldset>
-            <legend>{move || i18n.t(Text::MatrixLegend)}</legend>
+            <legend>{tx(Text::MatrixLegend)}</legend>
             <table class="matrix">
                 <thead>
                     <tr>
@@ -299,8 +300,8 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
     });
     view! {
         <aside class="preview" aria-labelledby="preview-heading">
-            <h3 id="preview-heading">{move || i18n.t(Text::TopTenHeading)}</h3>
-            <Show when=move || top.with(|t| !t.is_empty()) fallback=move || view! { <p class="muted small">{move || i18n.t(Text::NoOpenCasesPreview)}</p> }>
+            <h3 id="preview-heading">{tx(Text::TopTenHeading)}</h3>
+            <Show when=move || top.with(|t| !t.is_empty()) fallback=move || view! { <p class="muted small">{tx(Text::NoOpenCasesPreview)}</p> }>
                 <ol class="top-ten">
                     {move || {
                         top.get()
