@@ -111,7 +111,7 @@ texts! {
     FileUnreadable => "The file could not be read.", "파일을 읽을 수 없습니다.", "無法讀取檔案。";
 
     // Settings: its sections, templates, update cadence and the glossary.
-    SettingsSections => "Settings sections", "설정 항목", "設定項目";
+    SettingsOnThisPage => "On this page", "이 페이지의 항목", "本頁項目";
     SettingsYou => "You", "내 정보", "個人資訊";
     DisplayName => "Display name", "표시 이름", "顯示名稱";
     DisplayNameHint => "Written as the author of every timeline entry you add. An empty name is shown as “Me”.",

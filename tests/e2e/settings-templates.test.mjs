@@ -55,7 +55,7 @@ test('Settings in Korean: template, cadence, plan and glossary, kept through exp
   assert.deepEqual(await axeViolations(page), [], 'axe on Settings in Korean');
 
   // The section list reaches each section in one step.
-  const sections = page.getByRole('navigation', { name: '설정 항목' });
+  const sections = page.getByRole('navigation', { name: '이 페이지의 항목' });
   await sections.getByRole('link', { name: '상태 업데이트 템플릿' }).click();
   await assert.doesNotReject(page.locator('#settings-templates:focus').waitFor());
 

@@ -74,7 +74,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <div class="settings-page">
             <h1 id="settings-heading" class="settings-title">{tx(Text::SettingsTitle)}</h1>
-            <nav class="settings-nav" aria-label=tx(Text::SettingsSections)>
+            <nav class="settings-nav" aria-label=tx(Text::SettingsOnThisPage)>
                 <ul>
                     {SECTIONS
                         .into_iter()

@@ -55,7 +55,19 @@ fn select(
     any: bool,
     value: impl Fn() -> &'static str + Send + Sync + 'static,
     pick: impl Fn(String) + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    select_view(id, label, options, any, Signal::derive(value), Box::new(pick))
+}
+
+/// The body of [`select`], not generic, so the six selects share one compiled view.
+fn select_view(
+    id: &'static str,
+    label: Text,
+    options: &'static [(&'static str, Text)],
+    any: bool,
+    value: Signal<&'static str>,
+    pick: Box<dyn Fn(String)>,
+) -> AnyView {
     view! {
         <div class="field">
             <label for=id>{tx(label)}</label>
@@ -65,6 +77,7 @@ fn select(
             </select>
         </div>
     }
+    .into_any()
 }
 
 /// What a list row or the editor calls a template: a built-in by what it is for, in the
