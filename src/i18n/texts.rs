@@ -327,7 +327,7 @@ texts! {
     FilterTemplates => "Filter templates", "템플릿 필터", "篩選範本";
     TemplateAudience => "Audience", "대상", "對象";
     TemplateStage => "Stage", "단계", "階段";
-    TemplateLanguage => "Language", "언어", "語言";
+    TemplateLanguage => "Written in", "템플릿 언어", "範本語系";
     AudienceFrontline => "Frontline agents", "현장 상담원", "第一線客服人員";
     AudienceExecutives => "Executives", "경영진", "主管";
     AudienceEngineering => "Engineering", "개발팀", "工程團隊";
