@@ -785,7 +785,7 @@ texts! {
     IncidentSurfaces => "Affected surfaces", "영향받는 서비스 영역", "受影響的服務範圍";
     IncidentWorkaround => "Workaround", "임시 해결 방법", "暫時解決方法";
     ImpactAndCadence => "Impact and update cadence", "영향도 및 공지 주기", "影響程度與更新頻率";
-    CadenceHint => "Impact sets how often an update is owed: Critical every 30 min, Major every hour, Minor every 4 h (Settings can change this). Posting an update restarts the countdown.",
+    IncidentCadenceHint => "Impact sets how often an update is owed: Critical every 30 min, Major every hour, Minor every 4 h (Settings can change this). Posting an update restarts the countdown.",
         "영향도에 따라 공지 주기가 정해집니다. 심각은 30분, 중대는 1시간, 경미는 4시간마다이며 설정에서 바꿀 수 있습니다. 업데이트를 게시하면 카운트다운이 다시 시작됩니다.",
         "影響程度決定多久必須發布一次更新：嚴重每 30 分鐘、重大每小時、輕微每 4 小時（可在設定中調整）。發布更新後會重新倒數。";
     NextUpdateDue => "Next update", "다음 업데이트", "下次更新";
@@ -817,26 +817,11 @@ texts! {
         "브라우저가 복사를 허용하지 않았습니다. 텍스트를 선택해 직접 복사하세요.", "瀏覽器不允許複製，請選取文字後手動複製。";
     UpdatePostedTo => "Update posted to {audience}; the countdown restarted.", "{audience} 대상 업데이트를 게시했습니다. 카운트다운이 다시 시작됩니다.",
         "已向{audience}發布更新，倒數已重新開始。";
-    PlaceholderUnknown => "{found} is not a placeholder.", "{found}은(는) 자리표시자가 아닙니다.", "{found} 不是預留位置。";
-    PlaceholderDidYouMean => "{found} is not a placeholder. Did you mean {name}?", "{found}은(는) 자리표시자가 아닙니다. {name}을(를) 입력하려던 것인가요?",
-        "{found} 不是預留位置。您是不是要輸入 {name}？";
-    PlaceholderUnclosed => "{found} has no closing }}.", "{found}에 닫는 }}가 없습니다.", "{found} 缺少結尾的 }}。";
-    PlaceholderNoValue => "{found} has no value yet: {why}.", "{found}에 아직 값이 없습니다: {why}.", "{found} 目前還沒有值：{why}。";
-    NeedsDataLoss => "set Data loss on this incident", "이 장애의 데이터 손실 여부를 먼저 지정하세요", "請先設定此事件的資料遺失狀況";
-    NeedsImpact => "set the incident's impact, which sets the update cadence", "공지 주기를 정하는 장애 영향도를 먼저 지정하세요",
-        "請先設定事件的影響程度（決定更新頻率）";
-    NeedsOpenIncident => "a resolved incident owes no further update", "해결된 장애는 다음 공지가 없습니다", "已解決的事件不需要再發布更新";
     RecoveryPlan => "Recovery plan", "복구 계획", "復原計畫";
     RequiredStepsOpen => "Required steps still open: {n}", "남은 필수 단계: {n}개", "尚未完成的必要步驟：{n} 項";
     StartPlan => "Start the plan from the template", "템플릿으로 복구 계획 시작", "以範本建立復原計畫";
-    NewStep => "New step", "새 단계", "新步驟";
-    StepRequired => "Required", "필수", "必要";
     RequiredMark => "(required)", "(필수)", "（必要）";
-    AddStep => "Add step", "단계 추가", "新增步驟";
     RequiredStep => "Required: {step}", "필수: {step}", "必要：{step}";
-    MoveStepUp => "Move {step} up", "{step} 위로 이동", "將「{step}」上移";
-    MoveStepDown => "Move {step} down", "{step} 아래로 이동", "將「{step}」下移";
-    RemoveStep => "Remove {step}", "{step} 삭제", "移除「{step}」";
     DoneByAt => "Done by {name} · {time}", "{name} 완료 · {time}", "{name} 完成 · {time}";
     ResolveIncident => "Resolve incident", "장애 해결 처리", "將事件標示為已解決";
     ResolveWithOpenSteps => "Resolve with required steps open?", "필수 단계가 남아 있는데 해결 처리할까요?", "仍有必要步驟未完成，確定要標示為已解決？";
