@@ -14,7 +14,9 @@ const LATIN_ALLOWED: &[Text] = &[
     Text::DayPattern,
     Text::ChartTip,
     Text::Quoted,
+    Text::ListJoin,
     Text::SlaHeading,
+    Text::BuiltinTemplateName,
 ];
 
 fn placeholders(text: &str) -> BTreeSet<&str> {

@@ -12,7 +12,7 @@ use crate::domain::inbox::{ago_label, local_time_label};
 use crate::i18n::Message;
 use crate::ui::browser;
 use crate::ui::pages::inbox::select_on_return;
-use crate::ui::state::{use_clock, use_desk, use_i18n, use_route, use_view_clock, Route};
+use crate::ui::state::{use_clock, use_desk, use_i18n, use_view_clock, Route};
 use crate::ui::widgets::badges::StatusBadge;
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, DateTimeField, TextField};
 use crate::ui::widgets::presence::page_while_present;
@@ -51,23 +51,12 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
 
 #[component]
 fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
-    let router = use_route();
     let title = move || case.with(|c| c.title.clone());
     let customer = move || case.with(|c| c.customer.clone());
     let status = Signal::derive(move || case.with(|c| c.status));
     document_title(Signal::derive(title));
     // The inbox selects this case's row when the user comes back to it.
     select_on_return(id.clone());
-    // Escape goes back to the inbox, unless it belongs to a field being edited.
-    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_field = document()
-            .active_element()
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "Escape" && !in_field && !ev.default_prevented() {
-            router.go(Route::Inbox);
-        }
-    });
-    on_cleanup(move || on_escape.remove());
     view! {
         <article class="case-page" aria-labelledby="case-title">
             <div class="case-head">
