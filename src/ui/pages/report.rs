@@ -5,6 +5,7 @@
 use crate::domain::case::Choice;
 use crate::domain::case::{Case, CaseId, Tier};
 use crate::domain::duplicates::overview;
+use crate::domain::format::capitalised;
 use crate::domain::grouping::Group;
 use crate::domain::incident::radius_of;
 use crate::domain::kpi::{changes, local_date, prompts, Life, Prompt};
@@ -260,12 +261,6 @@ fn markdown(lang: Lang, report: &Report, recommendations: &str) -> String {
 fn quoted(lang: Lang, titles: &[String]) -> String {
     let quote = |title: &String| fill(tr(lang, Text::Quoted), &[("text", title)]);
     titles.iter().map(quote).collect::<Vec<_>>().join(tr(lang, Text::ListSeparator))
-}
-
-/// "as of …" opening a sentence.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[component]
