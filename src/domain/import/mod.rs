@@ -32,6 +32,7 @@ pub use quick_add::quick_add;
 
 use crate::domain::case::Case;
 use crate::domain::csv_format;
+use crate::domain::decimal::Fixed;
 use crate::domain::desk::Desk;
 use crate::domain::persist::LoadError;
 use crate::i18n::{tr, Lang, Message, Text};
@@ -135,12 +136,13 @@ impl ImportError {
         match self {
             ImportError::Empty => Text::ImportEmpty.into(),
             ImportError::TooLarge { bytes, limit } => {
-                let megabytes = |bytes: usize| bytes as f64 / 1_048_576.0;
+                let megabytes =
+                    |bytes: usize, decimals| Fixed(bytes as f64 / 1_048_576.0, decimals).to_string();
                 let kind = if *limit == MAX_IMPORT_BYTES { Text::ImportKindCsv } else { Text::ImportKindAny };
                 Message::new(Text::ImportTooLarge)
-                    .arg("size", format!("{:.1}", megabytes(*bytes)))
+                    .arg("size", megabytes(*bytes, 1))
                     .arg_text("kind", kind)
-                    .arg("limit", format!("{:.0}", megabytes(*limit)))
+                    .arg("limit", megabytes(*limit, 0))
             }
             ImportError::Utf16 { big_endian } => {
                 let order = if *big_endian { "big-endian" } else { "little-endian" };
