@@ -3,6 +3,7 @@
 //! Business time between two instants is the real time (not wall-clock time) during which the
 //! calendar is open, so a DST change inside an open interval adds or removes that hour.
 
+use crate::domain::format::written;
 use crate::domain::sort;
 use crate::zone::{Zone, TRACKED_FROM_MS, TRACKED_UNTIL_MS};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
@@ -366,7 +367,7 @@ impl BusinessCalendar {
     pub fn weekday_time(&self, at: Timestamp) -> String {
         let offset = self.tz.offset_ms(at.timestamp_millis());
         let wall = at.checked_add_signed(TimeDelta::milliseconds(offset)).unwrap_or(at);
-        wall.format("%a %H:%M").to_string()
+        written(wall.naive_utc(), "%a %H:%M")
     }
 
     /// Closed stretches between `from` and `to`, at most `limit` of them; the flag says whether

@@ -5,7 +5,7 @@
 use crate::domain::case::Choice;
 use crate::domain::case::{Case, CaseId, Tier};
 use crate::domain::duplicates::overview;
-use crate::domain::format::capitalised;
+use crate::domain::format::{capitalised, written};
 use crate::domain::grouping::Group;
 use crate::domain::incident::radius_of;
 use crate::domain::kpi::{changes, local_date, prompts, Life, Prompt};
@@ -88,7 +88,7 @@ fn build(
     let t = |text| tr(lang, text);
     let f = figures;
     let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|c| (&c.id, c)).collect();
-    let day = |at| local_date(at, &f.zone).format(t(Text::LongDayPattern)).to_string();
+    let day = |at| written(local_date(at, &f.zone).into(), t(Text::LongDayPattern));
     let last = f.now.period.to - chrono::TimeDelta::milliseconds(1);
     let headlines = changes(&f.now, &f.before)
         .into_iter()

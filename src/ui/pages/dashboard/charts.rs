@@ -2,6 +2,7 @@
 
 use crate::domain::case::Tier;
 use crate::domain::duplicates::overview;
+use crate::domain::format::written;
 use crate::domain::kpi::series::Day;
 use crate::domain::kpi::{Spread, TimeShares};
 use crate::domain::layout::thousands;
@@ -26,7 +27,7 @@ fn percent(value: f64) -> String {
 
 /// "Mar 2" (3/2 in Korean and Chinese) for the day starting at `from`, read on the desk's clock.
 pub fn day_label(lang: Lang, figures: &Figures, from: crate::domain::case::Timestamp) -> String {
-    crate::domain::kpi::local_date(from, &figures.zone).format(tr(lang, Text::DayPattern)).to_string()
+    written(crate::domain::kpi::local_date(from, &figures.zone).into(), tr(lang, Text::DayPattern))
 }
 
 /// A label short enough for the x axis (about ten Latin letters, five Han or Hangul, which are
