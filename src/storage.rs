@@ -9,7 +9,6 @@
 //! Local storage holds only what the earlier layout left: the single `triage-desk` key, read
 //! once, moved into the database and removed after that write commits, and its backups.
 
-use crate::domain::decimal::Fixed;
 use crate::domain::desk::Desk;
 use crate::domain::layout::{self, Capacity, CaseReader, Damage, DeskRecord, Meta, Notice, Start};
 use crate::domain::persist::{read_envelope, Envelope, LoadError};
@@ -492,8 +491,7 @@ pub struct Interrupted {
 
 impl Interrupted {
     fn text(&self) -> String {
-        // Whole milliseconds (`Date.now()`), written as `{}` writes them without its float code.
-        format!("{} {} {}", self.cases, Fixed(self.started_ms, 0), Fixed(self.alive_ms, 0))
+        format!("{} {} {}", self.cases, self.started_ms, self.alive_ms)
     }
 
     fn read(text: &str) -> Option<Interrupted> {
