@@ -8,7 +8,6 @@
 //! Chromium does in well over a second; a few hundred larger records read in under 0.1 s.
 
 use super::case::{Case, CaseId, Timestamp, Version};
-use super::decimal::Fixed;
 use super::desk::{record_fields, Desk, DeskRecords, Settings};
 use super::fast_hash::FastMap;
 use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
@@ -621,9 +620,9 @@ fn bytes(count: u64) -> String {
         unit += 1;
     }
     if value < 10.0 {
-        format!("{} {}", Fixed(value, 1), UNITS[unit])
+        format!("{value:.1} {}", UNITS[unit])
     } else {
-        format!("{} {}", Fixed(value, 0), UNITS[unit])
+        format!("{value:.0} {}", UNITS[unit])
     }
 }
 

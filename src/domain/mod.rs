@@ -21,7 +21,6 @@ pub mod triage;
 // Persistence: the stored, exported and imported shapes of the model, text in, text out.
 pub mod csv_export;
 pub mod csv_format;
-pub mod decimal;
 pub mod import;
 pub mod layout;
 pub mod persist;

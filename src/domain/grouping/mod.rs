@@ -16,7 +16,6 @@ pub use cluster::{GroupingRun, NEUTRAL};
 pub use index::SimilarityIndex;
 
 use crate::domain::case::{Case, CaseId, Timestamp};
-use crate::domain::decimal::Fixed;
 use crate::domain::fast_hash::FastMap;
 use crate::domain::sort;
 use serde::{Deserialize, Serialize};
@@ -49,9 +48,9 @@ pub fn strictness_label(threshold: f32) -> String {
     if change == 0.0 {
         "Default: set by how alike this desk's cases are".to_string()
     } else if change > 0.0 {
-        format!("Stricter: cases must be {} % more alike than by default", Fixed(f64::from(change), 0))
+        format!("Stricter: cases must be {change:.0} % more alike than by default")
     } else {
-        format!("Looser: cases may be {} % less alike than by default", Fixed(f64::from(-change), 0))
+        format!("Looser: cases may be {:.0} % less alike than by default", -change)
     }
 }
 

@@ -35,7 +35,6 @@ use csv_reader::{CsvReader, Record};
 
 use crate::domain::case::Case;
 use crate::domain::csv_format;
-use crate::domain::decimal::Fixed;
 use crate::domain::desk::Desk;
 use crate::domain::persist::LoadError;
 use crate::i18n::{tr, Lang, Message, Text};
@@ -138,13 +137,12 @@ impl ImportError {
         match self {
             ImportError::Empty => Text::ImportEmpty.into(),
             ImportError::TooLarge { bytes, limit } => {
-                let megabytes =
-                    |bytes: usize, decimals| Fixed(bytes as f64 / 1_048_576.0, decimals).to_string();
+                let megabytes = |bytes: usize| bytes as f64 / 1_048_576.0;
                 let kind = if *limit == MAX_IMPORT_BYTES { Text::ImportKindCsv } else { Text::ImportKindAny };
                 Message::new(Text::ImportTooLarge)
-                    .arg("size", megabytes(*bytes, 1))
+                    .arg("size", format!("{:.1}", megabytes(*bytes)))
                     .arg_text("kind", kind)
-                    .arg("limit", megabytes(*limit, 0))
+                    .arg("limit", format!("{:.0}", megabytes(*limit)))
             }
             ImportError::Utf16 { big_endian } => {
                 let order = if *big_endian { "big-endian" } else { "little-endian" };

@@ -2,7 +2,6 @@
 //! Not a duplicate, Merge into a primary case, Unmerge, Promote to incident.
 
 use crate::domain::case::{Case, CaseId, Tier};
-use crate::domain::decimal::Fixed;
 use crate::domain::duplicates::{overview, surfaces_label, tiers_label, GroupOverview};
 use crate::domain::inbox::ago_label;
 use crate::ui::state::{use_clock, use_desk, use_grouping, use_route, Route};
@@ -194,7 +193,7 @@ fn GroupCard(
             <p class="muted small">
                 "Customers: " {customers} " · first seen " {move || ago_label(first, now.get())}
                 " · last seen " {move || ago_label(last, now.get())}
-                " · " {format!("{} % alike", Fixed(f64::from((group.summary.cohesion * 100.0).round()), 0))}
+                " · " {format!("{} % alike", (group.summary.cohesion * 100.0).round())}
             </p>
             <p class="shared-words small">
                 "Shared words: "

@@ -8,7 +8,6 @@ use super::scoring::Scoring;
 use super::sla_board::SlaBoard;
 use super::store::DeskStore;
 use crate::domain::case::{CaseId, Timestamp};
-use crate::domain::decimal::Fixed;
 use crate::domain::desk::{new_case_id, Desk};
 use crate::domain::import::{
     check_size, Applying, ColumnRole, ImportJob, Preview, Progress, Steps, MAX_OWN_FILE_BYTES,
@@ -91,7 +90,7 @@ impl Default for Meter {
 
 impl Meter {
     fn reading(progress: Progress) -> Meter {
-        let megabytes = |bytes: usize| Fixed(bytes as f64 / 1_048_576.0, 1).to_string();
+        let megabytes = |bytes: usize| format!("{:.1}", bytes as f64 / 1_048_576.0);
         Meter {
             label: Text::ReadingFile,
             done: progress.bytes_done,

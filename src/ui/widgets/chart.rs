@@ -3,7 +3,6 @@
 //! as a table beneath (the accessible alternative). Colours come from the stylesheet, in a
 //! palette that colour-blind readers tell apart in light and dark themes.
 
-use crate::domain::decimal::Fixed;
 use crate::domain::kpi::series::axis_top;
 use crate::i18n::Text;
 use crate::ui::state::use_i18n;
@@ -32,12 +31,6 @@ const LEFT: f64 = 64.0;
 const BOTTOM: f64 = 36.0;
 const TOP: f64 = 24.0;
 const RIGHT: f64 = 12.0;
-
-/// A coordinate to a tenth of a unit, as the SVG's attributes take it, without the standard
-/// float formatter in the download.
-fn px(value: f64) -> String {
-    Fixed(value, 1).to_string()
-}
 
 #[component]
 pub fn Chart(
@@ -98,7 +91,7 @@ pub fn Chart(
                     let label = x_labels.get(i).cloned().unwrap_or_default();
                     marks.push(
                         view! {
-                            <rect class=format!("mark series-{s}") x=px(x) y=px(y_top) width=px(bar_w) height=px((y_bottom - y_top).max(0.0))>
+                            <rect class=format!("mark series-{s}") x=x y=y_top width=bar_w height=(y_bottom - y_top).max(0.0)>
                                 <title>{tip(row, &label, value)}</title>
                             </rect>
                         }
@@ -116,14 +109,14 @@ pub fn Chart(
             if band && series.len() >= 2 {
                 let (low, high) = (points(&series[0]), points(&series[1]));
                 let mut outline: Vec<String> =
-                    high.iter().map(|&(i, v)| format!("{},{}", px(x_mid(i)), px(y(v)))).collect();
-                outline.extend(low.iter().rev().map(|&(i, v)| format!("{},{}", px(x_mid(i)), px(y(v)))));
+                    high.iter().map(|&(i, v)| format!("{:.1},{:.1}", x_mid(i), y(v))).collect();
+                outline.extend(low.iter().rev().map(|&(i, v)| format!("{:.1},{:.1}", x_mid(i), y(v))));
                 marks.push(view! { <polygon class="band series-1" points=outline.join(" ") /> }.into_any());
             }
             for (s, row) in series.iter().enumerate() {
                 let pts = points(row);
                 let path: Vec<String> =
-                    pts.iter().map(|&(i, v)| format!("{},{}", px(x_mid(i)), px(y(v)))).collect();
+                    pts.iter().map(|&(i, v)| format!("{:.1},{:.1}", x_mid(i), y(v))).collect();
                 marks.push(
                     view! { <polyline class=format!("line series-{s}") points=path.join(" ") /> }.into_any(),
                 );
@@ -131,7 +124,7 @@ pub fn Chart(
                     let label = x_labels.get(i).cloned().unwrap_or_default();
                     marks.push(
                         view! {
-                            <circle class=format!("dot series-{s}") cx=px(x_mid(i)) cy=px(y(v)) r="4">
+                            <circle class=format!("dot series-{s}") cx=x_mid(i) cy=y(v) r="4">
                                 <title>{tip(row, &label, v)}</title>
                             </circle>
                         }
@@ -165,16 +158,16 @@ pub fn Chart(
     view! {
         <figure class="chart" aria-labelledby=heading>
             <figcaption id=caption_id>{title.clone()}</figcaption>
-            <svg viewBox=format!("0 0 {} {}", px(WIDTH), px(HEIGHT)) role="img" aria-labelledby=svg_label preserveAspectRatio="xMidYMid meet">
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=svg_label preserveAspectRatio="xMidYMid meet">
                 <g class="axis">
                     {ticks.iter().map(|&t| view! {
-                        <line x1=px(LEFT) x2=px(WIDTH - RIGHT) y1=px(y(t)) y2=px(y(t)) class="grid" />
-                        <text x=px(LEFT - 6.0) y=px(y(t) + 4.0) text-anchor="end">{format(t)}</text>
+                        <line x1=LEFT x2=WIDTH - RIGHT y1=y(t) y2=y(t) class="grid" />
+                        <text x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{format(t)}</text>
                     }).collect_view()}
                     {x_labels.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, label)| view! {
-                        <text x=px(x_mid(i)) y=px(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{label.clone()}</text>
+                        <text x=x_mid(i) y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{label.clone()}</text>
                     }).collect_view()}
-                    <text class="axis-name" x=px(LEFT) y=px(HEIGHT - 4.0)>{x_name.clone()}</text>
+                    <text class="axis-name" x=LEFT y=HEIGHT - 4.0>{x_name.clone()}</text>
                     <text class="axis-name" x="4" y="12">{y_name.clone()}</text>
                 </g>
                 {marks}

@@ -1,7 +1,6 @@
 //! SLA countdowns on screen: the inbox cell, the case panel and one target's timer.
 
 use crate::domain::case::CaseId;
-use crate::domain::decimal::Fixed;
 use crate::domain::sla::board::timer_badge;
 use crate::domain::sla::{Target, TargetState, TargetStatus};
 use crate::ui::state::{use_desk, use_sla_board, use_view_clock};
@@ -160,7 +159,7 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
     };
     let used = move || {
         let fraction = status.with(|s| s.used_fraction).clamp(0.0, 1.0);
-        format!("{}%", Fixed(fraction * 100.0, 1))
+        format!("{:.1}%", fraction * 100.0)
     };
     let label = move || format!("{}: {}", target.label(), summary());
     let shown_time = move || {

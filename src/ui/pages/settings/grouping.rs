@@ -73,7 +73,7 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                         max="0.9"
                         step="0.05"
                         aria-describedby="threshold-count"
-                        prop:value=move || threshold.get()
+                        prop:value=move || threshold.get().to_string()
                         on:input=move |ev| {
                             if let Ok(value) = event_target_value(&ev).parse::<f32>() {
                                 threshold.set(value);

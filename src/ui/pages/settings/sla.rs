@@ -2,7 +2,6 @@
 //! compliance report.
 
 use crate::domain::case::{Tier, Timestamp};
-use crate::domain::decimal::Fixed;
 use crate::domain::sla::form::{format_day_hours, format_holidays, parse_day_hours, parse_holidays};
 use crate::domain::sla::{compliance, time_zone_names, Calendar, SlaSettings, Span, SpanUnit, Tally, Target};
 use crate::ui::browser;
@@ -79,7 +78,7 @@ fn SlaProblems() -> impl IntoView {
 
 #[component]
 fn AtRiskField() -> impl IntoView {
-    let percent = sla_signal(|sla| Fixed((sla.at_risk_threshold * 100.0).round(), 0).to_string());
+    let percent = sla_signal(|sla| (sla.at_risk_threshold * 100.0).round().to_string());
     let (message, set_message) = signal(None::<String>);
     let commit = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
@@ -312,7 +311,7 @@ fn local_midnight(date: NaiveDate) -> Timestamp {
 
 fn share(tally: Tally) -> String {
     match tally.share_met() {
-        Some(share) => format!("{}% ({} of {})", Fixed(share * 100.0, 0), tally.met, tally.total()),
+        Some(share) => format!("{:.0}% ({} of {})", share * 100.0, tally.met, tally.total()),
         None => "\u{2014}".into(),
     }
 }
