@@ -25,6 +25,44 @@ texts! {
     Saving => "Saving", "저장 중", "儲存中";
 
     // Keyboard: the command palette, the shortcuts and the shortcut sheet.
+    PaletteTitle => "Command palette", "명령 팔레트", "命令面板";
+    PaletteOpen => "Commands", "명령", "命令";
+    PaletteSearch => "Type a command, a screen or a case", "명령, 화면 또는 문의를 입력하세요", "輸入命令、畫面或案件";
+    PaletteResults => "Results", "검색 결과", "搜尋結果";
+    PaletteNoMatch => "Nothing matches “{query}”.", "“{query}”와(과) 일치하는 항목이 없습니다.", "找不到符合「{query}」的項目。";
+    PaletteHelp => "↑ ↓ move · Enter runs · Esc closes", "↑ ↓ 이동 · Enter 실행 · Esc 닫기", "↑ ↓ 移動 · Enter 執行 · Esc 關閉";
+    PaletteRecent => "Recent", "최근", "最近使用";
+    PaletteGoInbox => "Go to Inbox", "문의함으로 이동", "前往收件匣";
+    PaletteGoGroups => "Go to Groups", "그룹으로 이동", "前往群組";
+    PaletteGoIncidents => "Go to Incidents", "장애 목록으로 이동", "前往事件";
+    PaletteGoDashboard => "Go to Dashboard", "대시보드로 이동", "前往儀表板";
+    PaletteGoSettings => "Go to Settings", "설정으로 이동", "前往設定";
+    PaletteNewCase => "New case", "새 문의 등록", "新增案件";
+    PaletteWhatIf => "What-if clock: see which cases will breach", "가상 시계: SLA 위반 예정 문의 보기",
+        "模擬時鐘：查看哪些案件將 SLA 逾期";
+    PaletteLanguage => "Language: {name}", "언어: {name}", "語言：{name}";
+    PaletteLoadDemo => "Load demo cases", "데모 문의 불러오기", "載入示範案件";
+    PaletteResolve => "Resolve this case", "이 문의 해결 처리", "將此案件標為已解決";
+    PaletteSetStatus => "Set status…", "상태 변경…", "變更狀態…";
+    PalettePin => "Pin priority…", "우선순위 고정…", "固定優先順序…";
+    PalettePinTo => "Pin to {priority}", "{priority}(으)로 고정", "固定為 {priority}";
+    PaletteUnpin => "No pin: use the computed priority", "고정 해제: 계산된 우선순위 사용", "取消固定：使用系統計算的優先順序";
+    KeysTitle => "Keyboard shortcuts", "단축키", "鍵盤快速鍵";
+    KeysAnywhere => "Anywhere", "모든 화면", "所有畫面";
+    KeysGoTo => "Go to a screen", "화면 이동", "前往畫面";
+    KeysList => "The case list", "문의 목록", "案件清單";
+    KeysCase => "An open case", "문의 상세 화면", "案件頁面";
+    KeysThen => "then", "다음", "再按";
+    KeysOr => "or", "또는", "或";
+    KeysInFields => "Single keys do nothing while you type in a field.", "입력란에 입력하는 중에는 한 글자 단축키가 동작하지 않습니다.",
+        "在欄位中輸入時，單鍵快速鍵不會作用。";
+    KeyPalette => "Open the command palette", "명령 팔레트 열기", "開啟命令面板";
+    KeySheet => "Show these shortcuts", "단축키 보기", "顯示快速鍵";
+    KeySearch => "Search the inbox", "문의함 검색", "搜尋收件匣";
+    KeyBack => "Back, or close a dialog", "뒤로 가기 또는 창 닫기", "返回或關閉視窗";
+    KeyNext => "Next case", "다음 문의", "下一個案件";
+    KeyPrevious => "Previous case", "이전 문의", "上一個案件";
+    KeyOpen => "Open the selected case", "선택한 문의 열기", "開啟選取的案件";
 
     // Case fields and choices.
     FieldTitle => "Title", "제목", "標題";
@@ -59,6 +97,208 @@ texts! {
     NoteKindInternal => "Internal note", "내부 메모", "內部備註";
 
     // The inbox, the header, new case, badges, SLA timers and the what-if clock.
+    TabInbox => "Inbox", "문의함", "收件匣";
+    TabSettings => "Settings", "설정", "設定";
+    Sections => "Sections", "주요 메뉴", "主選單";
+    NewCase => "New case", "새 문의", "新增案件";
+    DataMenu => "Data", "데이터", "資料";
+    StatusSaved => "Saved", "저장됨", "已儲存";
+    StatusSaving => "Saving…", "저장 중…", "儲存中…";
+    StatusNotSaved => "Not saved", "저장 안 됨", "未儲存";
+    OneCase => "1 case", "문의 1건", "1 筆案件";
+    CaseCount => "{n} cases", "문의 {n}건", "{n} 筆案件";
+    WhatIfClock => "What-if clock", "가상 시각", "模擬時間";
+    WhatIfBannerLead => "What-if clock:", "가상 시각:", "模擬時間：";
+    WhatIfAhead => "What-if: {time} ahead", "가상 시각: {time} 후", "模擬時間：{time} 後";
+    WhatIfShowing => "showing {time} ({ahead} ahead). Nothing is changed or saved.",
+        "{time} 기준으로 표시 중({ahead} 후). 변경되거나 저장되는 내용은 없습니다.",
+        "目前顯示 {time}（{ahead} 後）的狀態，不會變更或儲存任何內容。";
+    BackToNow => "Back to now", "현재로 돌아가기", "回到現在";
+    PlusHours => "+{n} h", "+{n}시간", "+{n} 小時";
+    EndOfBusinessDay => "End of business day", "업무 종료 시각", "營業結束時";
+    AtTime => "At", "지정 시각", "指定時間";
+    ShowTime => "Show", "적용", "套用";
+    ChooseFutureTime => "Choose a time in the future.", "현재 이후의 시각을 선택하세요.", "請選擇未來的時間。";
+    ChooseDateTimeFirst => "Choose a date and time first.", "먼저 날짜와 시간을 선택하세요.", "請先選擇日期與時間。";
+    BreachAlerts => "Breach alerts", "위반 알림", "逾期通知";
+    TurnOnBreachAlerts => "Turn on breach alerts", "위반 알림 켜기", "開啟逾期通知";
+    TurnOffBreachAlerts => "Turn off breach alerts", "위반 알림 끄기", "關閉逾期通知";
+    NoNotificationsHere => "This browser does not offer notifications here.", "이 브라우저에서는 알림을 사용할 수 없습니다.",
+        "此瀏覽器無法在這裡顯示通知。";
+    PermissionNotAsked => "The browser refused to ask for permission.", "브라우저가 알림 권한 요청을 거부했습니다.",
+        "瀏覽器拒絕詢問通知權限。";
+    NotificationsBlocked => "Notifications are blocked for this page; allow them in the browser's site settings to get breach alerts.",
+        "이 페이지의 알림이 차단되어 있습니다. 위반 알림을 받으려면 브라우저의 사이트 설정에서 알림을 허용하세요.",
+        "此頁面的通知已被封鎖；請在瀏覽器的網站設定中允許通知，才能收到逾期通知。";
+    AlertsAreOn => "You will be notified when a case becomes at risk or breached.",
+        "문의가 SLA 위반 임박 또는 위반 상태가 되면 알려 드립니다.", "案件即將逾期或已逾期時會通知您。";
+    AlertState => "{state}: {title}", "{state}: {title}", "{state}：{title}";
+    AlertNowAtRisk => "This case is now at risk on its SLA.", "이 문의가 SLA 위반 임박 상태입니다.", "此案件的 SLA 即將逾期。";
+    AlertNowBreached => "This case is now breached on its SLA.", "이 문의가 SLA를 위반했습니다.", "此案件的 SLA 已逾期。";
+    AlertMany => "{n} cases need attention", "확인이 필요한 문의 {n}건", "有 {n} 筆案件需要處理";
+    AlertBreachedCount => "{n} breached", "위반 {n}건", "逾期 {n} 筆";
+    AlertAtRiskCount => "{n} at risk", "위반 임박 {n}건", "即將逾期 {n} 筆";
+    AlertBody => "{counts}: {names}{more}.", "{counts}: {names}{more}.", "{counts}：{names}{more}。";
+    AlertAndMore => " and {n} more", " 외 {n}건", "，另有 {n} 筆";
+    CaseFilters => "Case filters", "문의 필터", "案件篩選";
+    Search => "Search", "검색", "搜尋";
+    SearchPlaceholder => "Title, customer, category…", "제목, 고객, 분류…", "標題、客戶、類別…";
+    FilterOpen => "Open", "미처리", "未結案";
+    FilterDone => "Resolved and closed", "해결·종료", "已解決及已結案";
+    FilterAll => "All", "전체", "全部";
+    SortBy => "Sort by", "정렬", "排序";
+    SortScore => "Triage score", "우선순위 점수", "分級分數";
+    SortNewest => "Newest first", "최신순", "最新優先";
+    SortOldest => "Oldest first", "오래된순", "最舊優先";
+    SortSlaLeft => "SLA time left", "SLA 남은 시간", "SLA 剩餘時間";
+    SlaNeedsAttention => "At risk or breached", "위반 임박·위반", "即將逾期或已逾期";
+    NoCasesMatch => "No cases match these filters.", "필터 조건에 맞는 문의가 없습니다.", "沒有符合篩選條件的案件。";
+    ClearFilters => "Clear filters", "필터 초기화", "清除篩選";
+    InboxEmpty => "Your inbox is empty", "문의함이 비어 있습니다", "收件匣中沒有案件";
+    InboxEmptyHint => "Cases you add stay in this browser only: nothing leaves your machine. Start with your own escalation, or load a demo queue of realistic cases in English, Korean and Chinese to explore and to train new agents.",
+        "등록한 문의는 이 브라우저에만 저장되며 외부로 전송되지 않습니다. 직접 에스컬레이션을 등록하거나, 영어·한국어·중국어로 된 실제와 비슷한 데모 문의를 불러와 기능을 살펴보고 신규 상담원 교육에 활용하세요.",
+        "您新增的案件只會儲存在這個瀏覽器中，不會離開您的電腦。您可以從自己的升級案件開始，或載入一組英文、韓文與中文的擬真示範案件，用來熟悉功能及訓練新進客服人員。";
+    LoadDemoCases => "Load demo cases", "데모 문의 불러오기", "載入示範案件";
+    AddFirstCase => "Add your first case", "첫 문의 등록하기", "新增第一筆案件";
+    ColPriority => "Priority", "우선순위", "優先順序";
+    ColAge => "Age", "경과", "案齡";
+    SlaHeading => "SLA", "SLA", "SLA";
+    SurgeAbout => "Surge: {count} similar cases in the last {minutes} minutes about “{title}”.",
+        "급증: 최근 {minutes}분 동안 “{title}” 관련 유사 문의 {count}건", "案件激增：過去 {minutes} 分鐘內有 {count} 筆與「{title}」相似的案件。";
+    OpenTheGroup => "Open the group", "그룹 보기", "查看群組";
+    DismissSurge => "Dismiss this surge alert", "이 급증 알림 닫기", "關閉這則激增通知";
+    SaveCase => "Save", "저장", "儲存";
+    TitleRequired => "Title is required.", "제목을 입력하세요.", "請輸入標題。";
+    TitleTooLong => "Title is {n} characters; keep it under {max}.", "제목이 {n}자입니다. {max}자 이하로 줄여 주세요.",
+        "標題有 {n} 個字元，請縮短至 {max} 個字元以內。";
+    FieldTooLong => "{field} is {n} characters; the limit is {max}.", "{field}: {n}자로 최대 {max}자를 넘었습니다.",
+        "{field}有 {n} 個字元，上限為 {max} 個字元。";
+    AtLeastOneCustomer => "At least one customer is affected.", "영향받은 고객은 1명 이상이어야 합니다.", "受影響客戶數至少為 1。";
+    AtMostCustomers => "At most {max} customers.", "고객 수는 최대 {max}명입니다.", "客戶數最多為 {max}。";
+    CreatedOutOfRange => "Created must be between 1 Jan 1990 and now.", "생성 시각은 1990년 1월 1일부터 현재 사이여야 합니다.",
+        "建立時間必須介於 1990 年 1 月 1 日與現在之間。";
+    NotAValueFor => "That is not a value for {field}.", "{field}에 쓸 수 없는 값입니다.", "這不是「{field}」可用的值。";
+    PriorityIs => "Priority {p}", "우선순위 {p}", "優先順序 {p}";
+    PriorityPinned => "Priority {p}, pinned by hand", "우선순위 {p} (수동 고정)", "優先順序 {p}（手動固定）";
+    PriorityPinnedComputed => "Priority {p}, pinned by hand; computed {c}", "우선순위 {p} (수동 고정, 계산값 {c})",
+        "優先順序 {p}（手動固定；系統計算為 {c}）";
+    ComputedPriority => "computed {p}", "계산값 {p}", "計算值 {p}";
+    TriageScoreOf100 => "Triage score out of 100", "우선순위 점수 (100점 만점)", "分級分數（滿分 100）";
+    AwaitingCustomerShort => "Awaiting cust.", "고객 대기", "待客戶";
+    AwaitingEngineeringShort => "Awaiting eng.", "개발 대기", "待工程";
+    NoRunningSla => "No running SLA", "진행 중인 SLA 없음", "無進行中的 SLA";
+    SlaShortResponse => "Response", "응답", "回覆";
+    SlaShortUpdate => "Update", "업데이트", "更新";
+    SlaShortResolve => "Resolve", "해결", "解決";
+    SlaOnTrack => "On track", "정상", "正常";
+    SlaAtRisk => "At risk", "위반 임박", "即將逾期";
+    SlaBreached => "Breached", "위반", "逾期";
+    SlaMet => "Met", "충족", "已達成";
+    SlaPaused => "Paused", "일시 중지", "暫停";
+    SlaNotApplicable => "Not applicable", "해당 없음", "不適用";
+    SlaNoTarget => "No target", "목표 없음", "無目標";
+    SlaNotStarted => "Not started", "시작 전", "尚未開始";
+    SlaNotStartedSummary => "Not started, starts with the first contact", "시작 전, 첫 고객 응대 시 시작",
+        "尚未開始，首次聯繫客戶後開始計時";
+    SlaStartsWithContact => "starts with the first contact", "첫 고객 응대 시 시작", "首次聯繫客戶後開始計時";
+    SlaNoSuchTarget => "{target}: this case's tier has no such target, or it has not started.",
+        "{target}: 이 문의의 서비스 등급에는 해당 목표가 없거나 아직 시작되지 않았습니다.",
+        "{target}：此案件的服務等級沒有這項目標，或尚未開始計時。";
+    SlaLeft => "{time} left", "{time} 남음", "剩 {time}";
+    SlaAgo => "{time} ago", "{time} 경과", "已過 {time}";
+    SlaOverBy => "by {time}", "{time} 초과", "超出 {time}";
+    SlaOpensLeft => "opens {opens}, {time} left", "{opens} 재개, {time} 남음", "{opens} 恢復計時，剩 {time}";
+    SlaStateRest => "{state}, {rest}", "{state}, {rest}", "{state}，{rest}";
+    SlaBreachedRest => "{state} {rest}", "{state}, {rest}", "{state}，{rest}";
+    SlaShortPaused => "paused", "중지", "暫停";
+    SlaShortMet => "met", "충족", "達成";
+    SlaShortLate => "late", "지연", "逾時";
+    SlaLate => "{time} late", "{time} 지연", "逾時 {time}";
+    SlaShortNoTarget => "no target", "목표 없음", "無目標";
+    TimerLabel => "{target}: {summary}", "{target}: {summary}", "{target}：{summary}";
+    AgeJustNow => "just now", "방금", "剛剛";
+    // Ages fill a narrow column: Chinese without the spaces of a sentence.
+    AgeMinutes => "{n} m", "{n}분", "{n}分";
+    AgeHours => "{n} h", "{n}시간", "{n}小時";
+    AgeDays => "{n} d", "{n}일", "{n}天";
+    DurUnderMinute => "< 1 m", "1분 미만", "不到 1 分鐘";
+    DurMinutes => "{m} m", "{m}분", "{m} 分鐘";
+    DurHours => "{h} h", "{h}시간", "{h} 小時";
+    DurHoursMinutes => "{h} h {m} m", "{h}시간 {m}분", "{h} 小時 {m} 分";
+    DurMinutesSeconds => "{m} m {s} s", "{m}분 {s}초", "{m} 分 {s} 秒";
+    SlaExplainBudget => "{target}: {budget} of business time on \"{calendar}\" ({zone}).",
+        "{target}: “{calendar}” 캘린더 기준 {budget} ({zone}).", "{target}：依「{calendar}」行事曆計算 {budget}（{zone}）。";
+    SlaStarted => "Started {time}.", "시작: {time}.", "開始：{time}。";
+    SlaPausedStretch => "Paused {stretch}: {reason}.", "일시 중지 {stretch}: {reason}.", "暫停 {stretch}：{reason}。";
+    SlaFromTo => "{from} to {to}", "{from}부터 {to}까지", "{from} 至 {to}";
+    SlaSince => "since {from}", "{from}부터", "自 {from} 起";
+    SlaClosedSkipped => "Closed hours skipped: {list}{more}.", "제외된 업무 외 시간: {list}{more}.", "已略過非營業時間：{list}{more}。";
+    SlaListJoin => "{a}; {b}", "{a}; {b}", "{a}；{b}";
+    SlaListJoinComma => "{a}, {b}", "{a}, {b}", "{a}，{b}";
+    SlaAndMore => "; and more", " 외", "等";
+    SlaDeadline => "Deadline {time}.", "기한: {time}.", "期限：{time}。";
+    SlaNoDeadlinePaused => "No deadline while paused.", "일시 중지 중에는 기한이 없습니다.", "暫停期間不計算期限。";
+    SlaEndedByContact => "Ended by customer contact at {time}.", "{time} 고객 응대로 종료.", "已於 {time} 因聯繫客戶而結束。";
+    SlaEndedByResolution => "Ended by resolution at {time}.", "{time} 해결로 종료.", "已於 {time} 因案件解決而結束。";
+    SlaResolvedUntilReopened => "Resolved until reopened", "재오픈 전까지 해결 상태", "已解決（直到重新開啟）";
+    Sentence => "{text}.", "{text}.", "{text}。";
+    CalendarBusinessHours => "Business hours", "업무 시간", "營業時間";
+    CalendarAlwaysOpen => "24x7", "연중무휴", "全年無休";
+    ImportNoTitle => "has no title, so it cannot become a new case", "제목이 없어 새 문의로 등록할 수 없습니다",
+        "沒有標題，無法建立為新案件";
+    ImportCaseGone => "matches a case that is no longer on the desk", "일치하는 문의가 더 이상 데스크에 없습니다",
+        "對應的案件已不在案件清單中";
+    ImportNoFreshId => "no unused case id could be made for it", "사용할 수 있는 문의 ID를 만들지 못했습니다", "無法產生可用的案件 ID";
+    ImportCountOutOfRange => "customers affected {value} is not a number from 1 to {max}",
+        "영향받은 고객 수 {value}은(는) 1~{max} 사이의 숫자가 아닙니다", "受影響客戶數 {value} 不是 1 到 {max} 之間的數字";
+    ImportTimelineEntry => "timeline entry {n}", "타임라인 {n}번째 항목", "時間軸第 {n} 筆";
+    ImportTimeTooEarly => "{what} {time} is before {year}, which this desk does not take",
+        "{what} {time}은(는) {year}년 이전이라 가져올 수 없습니다", "{what} {time} 早於 {year} 年，無法匯入";
+    ImportTimeTooLate => "{what} {time} is more than a year from now, which this desk does not take",
+        "{what} {time}은(는) 지금부터 1년 넘게 뒤라서 가져올 수 없습니다", "{what} {time} 距今超過一年，無法匯入";
+    ImportIdEmpty => "the case id is empty, so its page could never be opened", "문의 ID가 비어 있어 문의 페이지를 열 수 없습니다",
+        "案件 ID 是空白的，無法開啟案件頁面";
+    ImportIdTooLong => "the case id is longer than {max} characters", "문의 ID가 {max}자를 넘습니다", "案件 ID 超過 {max} 個字元";
+    ImportIdControl => "the case id holds control characters", "문의 ID에 제어 문자가 들어 있습니다", "案件 ID 含有控制字元";
+    ImportNotATime => "{field} \"{value}\" is not a date and time this importer reads",
+        "{field} “{value}”은(는) 읽을 수 있는 날짜·시간 형식이 아닙니다", "{field}「{value}」不是可讀取的日期時間格式";
+    ImportTitleEmpty => "the title is empty", "제목이 비어 있습니다", "標題是空白的";
+    ImportTitleTooLong => "the title is longer than {max} characters", "제목이 {max}자를 넘습니다", "標題超過 {max} 個字元";
+    ImportFieldTooLong => "{field} is longer than {max} characters", "{field}: {max}자를 넘습니다", "{field}超過 {max} 個字元";
+    ImportCellCount => "has {n} cells where the header has {width}", "셀이 {n}개로, 머리글의 {width}개와 다릅니다",
+        "有 {n} 個欄位，但標題列有 {width} 個";
+    ImportRowUnreadable => "could not be read: {error}", "읽을 수 없습니다: {error}", "無法讀取：{error}";
+    ImportUnclosedQuote => "a quote opened in this row is never closed, so lines {first}–{last} were read as one row; close the quote and import again",
+        "이 행에서 시작한 따옴표가 닫히지 않아 {first}–{last}행이 한 행으로 읽혔습니다. 따옴표를 닫고 다시 가져오세요",
+        "此列的引號沒有關閉，因此第 {first}–{last} 行被讀成同一列；請補上引號後重新匯入";
+    ImportNotAnIssue => "is not an issue object", "이슈 항목이 아닙니다", "不是議題項目";
+    ImportNoIssueNumber => "has no issue number", "이슈 번호가 없습니다", "沒有議題編號";
+    ImportCaseUnreadable => "{detail}", "문의를 읽을 수 없습니다({detail})", "無法讀取案件（{detail}）";
+    ImportNoIdColumn => "No column gives an id, so importing this file again will add its rows again.",
+        "ID를 담은 열이 없어 이 파일을 다시 가져오면 행이 또 추가됩니다.", "沒有提供 ID 的欄位，再次匯入此檔案時會重複新增這些列。";
+    ImportNoCreatedColumn => "No column gives the created date; new cases are dated at the import time.",
+        "생성일 열이 없어 새 문의는 가져온 시각으로 등록됩니다.", "沒有建立日期欄位；新案件將以匯入時間作為建立時間。";
+    ImportRepeatedId => "Rows repeat an id seen earlier in the file; the later row updates the earlier one.",
+        "파일 안에 같은 ID가 반복된 행이 있습니다. 뒤쪽 행이 앞쪽 행을 갱신합니다.", "檔案中有重複的 ID；後面的列會更新前面的列。";
+    ImportUnknownValue => "{field} \"{value}\" is not known and was left out (new cases get {default}).",
+        "알 수 없는 {field} 값 “{value}”은(는) 제외했습니다(새 문의는 {default}).", "無法辨識的{field}「{value}」已略過（新案件使用「{default}」）。";
+    ImportNoCreatedDate => "Rows without a created date are dated at the import time.",
+        "생성일이 없는 행은 가져온 시각으로 등록됩니다.", "沒有建立日期的列會以匯入時間作為建立時間。";
+    ImportDescriptionsCut => "Descriptions longer than {max} characters were cut to fit.",
+        "{max}자를 넘는 설명은 잘라서 가져왔습니다.", "超過 {max} 個字元的說明已截斷。";
+    ImportPullRequestsSkipped => "Pull requests in the list were skipped.", "목록의 풀 리퀘스트는 건너뛰었습니다.",
+        "已略過清單中的拉取請求。";
+    ImportBackupNoDeskRecord => "The backup has no desk record, so its settings, incidents, merges and not-duplicate marks are not restored.",
+        "백업에 데스크 레코드가 없어 설정, 장애, 병합, 중복 아님 표시는 복원되지 않습니다.",
+        "備份中沒有服務台紀錄，因此不會還原設定、事件、合併及「非重複」標記。";
+    ImportBackupDeskRecordUnreadable => "The backup's desk record could not be read ({error}), so its settings, incidents, merges and not-duplicate marks are not restored.",
+        "백업의 데스크 레코드를 읽을 수 없어({error}) 설정, 장애, 병합, 중복 아님 표시는 복원되지 않습니다.",
+        "無法讀取備份的服務台紀錄（{error}），因此不會還原設定、事件、合併及「非重複」標記。";
+    ImportBackupCasesMissing => "The desk record counts {expected} cases; {read} of them could be read from the backup.",
+        "데스크 레코드에는 문의가 {expected}건 있지만 백업에서 읽은 것은 {read}건입니다.",
+        "服務台紀錄共有 {expected} 筆案件，但只能從備份讀取其中 {read} 筆。";
+    ImportRecordUnreadable => "could not be read, so its cases are left out ({error})",
+        "읽을 수 없어 이 레코드의 문의를 제외했습니다({error})", "無法讀取，已略過其中的案件（{error}）";
 
     // Form fields.
     ChangedInOtherTabLabel => "{field} changed in another tab", "다른 탭에서 {field} 변경됨", "{field}已在其他分頁變更";
@@ -111,6 +351,281 @@ texts! {
     FileUnreadable => "The file could not be read.", "파일을 읽을 수 없습니다.", "無法讀取檔案。";
 
     // Settings: its sections, templates, update cadence and the glossary.
+    SettingsOnThisPage => "On this page", "이 페이지의 항목", "本頁項目";
+    SettingsYou => "You", "내 정보", "個人資訊";
+    DisplayName => "Display name", "표시 이름", "顯示名稱";
+    DisplayNameHint => "Written as the author of every timeline entry you add. An empty name is shown as “Me”.",
+        "타임라인에 남기는 모든 기록의 작성자로 표시됩니다. 비워 두면 “Me”로 표시됩니다.",
+        "會顯示為您新增的每筆時間軸紀錄的作者。留空時顯示為「Me」。";
+    ListJoin => "{first}, {rest}", "{first}, {rest}", "{first}、{rest}";
+    LanguageEnglish => "English", "영어", "英文";
+    LanguageKorean => "Korean", "한국어", "韓文";
+    LanguageChinese => "Traditional Chinese", "중국어 번체", "繁體中文";
+    // Settings > Storage.
+    StorageHeading => "Storage", "저장 공간", "儲存空間";
+    CasesKeptOne => "1 case is kept in this browser.", "이 브라우저에 문의 1건이 저장되어 있습니다.", "此瀏覽器中保存了 1 筆案件。";
+    CasesKept => "{n} cases are kept in this browser.", "이 브라우저에 문의 {n}건이 저장되어 있습니다.", "此瀏覽器中保存了 {n} 筆案件。";
+    AskingStorage => "Asking the browser how much storage is used…", "브라우저에 사용 중인 저장 공간을 확인하는 중…",
+        "正在向瀏覽器查詢已使用的儲存空間…";
+    StorageUnknown => "This browser does not say how much storage this page uses.",
+        "이 브라우저는 이 페이지가 사용하는 저장 공간을 알려 주지 않습니다.", "此瀏覽器不提供此頁面使用的儲存空間資訊。";
+    StorageCapacity => "Using {used} of the {quota} this browser allows this page; room for about {more} more cases.",
+        "이 브라우저가 허용하는 {quota} 중 {used}를 사용 중이며, 문의 약 {more}건을 더 저장할 수 있습니다.",
+        "已使用此瀏覽器允許此頁面的 {quota} 中的 {used}；大約還能再存放 {more} 筆案件。";
+    // Settings > SLA.
+    SlaIntro => "Targets are business time on the calendar each tier uses. Changes apply to every case at once.",
+        "목표 시간은 각 서비스 등급이 사용하는 캘린더의 업무 시간 기준입니다. 변경하면 모든 문의에 즉시 적용됩니다.",
+        "目標時間以各服務等級所用行事曆的上班時間計算。變更會立即套用到所有案件。";
+    Calendars => "Calendars", "업무 캘린더", "行事曆";
+    AddCalendar => "Add calendar", "캘린더 추가", "新增行事曆";
+    AtRiskLabel => "At risk threshold (% of the target used)", "위험 기준(목표 시간 사용률 %)", "即將逾期門檻（已用目標時間 %）";
+    NotAPercentage => "“{text}” is not a percentage from 1 to 100.", "“{text}”은(는) 1~100 사이의 백분율이 아닙니다.",
+        "「{text}」不是 1 到 100 之間的百分比。";
+    TargetsPerTier => "Targets per tier", "서비스 등급별 목표", "各服務等級的目標";
+    CalendarColumn => "Calendar", "캘린더", "行事曆";
+    TierCalendar => "{tier} calendar", "{tier} 캘린더", "{tier}行事曆";
+    SpanAmount => "{tier} {target} amount", "{tier} {target} 시간", "{tier}{target}時間";
+    SpanUnit => "{tier} {target} unit", "{tier} {target} 단위", "{tier}{target}單位";
+    WholeNumberRange => "Enter a whole number from {min} to {max}.", "{min}~{max} 사이의 정수를 입력하세요.",
+        "請輸入 {min} 到 {max} 之間的整數。";
+    UnitMinutes => "minutes", "분", "分鐘";
+    UnitHours => "hours", "시간", "小時";
+    UnitBusinessDays => "business days", "영업일", "工作天";
+    UnitNone => "no target", "목표 없음", "無目標";
+    CalendarName => "{calendar} name", "{calendar} 이름", "{calendar}名稱";
+    CalendarZone => "{calendar} time zone", "{calendar} 시간대", "{calendar}時區";
+    CalendarDayHours => "{calendar} {day} hours", "{calendar} {day} 업무 시간", "{calendar}{day}上班時間";
+    CalendarHolidays => "{calendar} holidays", "{calendar} 휴일", "{calendar}假日";
+    ZoneExample => "e.g. Asia/Taipei", "예: Asia/Seoul", "例如 Asia/Taipei";
+    HoursHint => "Hours are ranges like 09:00-12:00, 13:00-18:00 (a lunch break is the gap); empty means closed. Holidays are closed all day.",
+        "업무 시간은 09:00-12:00, 13:00-18:00처럼 범위로 입력합니다(점심시간은 두 범위 사이의 공백). 비워 두면 휴무이며, 휴일은 하루 종일 휴무입니다.",
+        "上班時間以 09:00-12:00, 13:00-18:00 這樣的區間輸入（午休即兩段之間的空檔）；留空表示休息。假日全天休息。";
+    RemoveCalendar => "Remove {calendar}", "{calendar} 삭제", "移除{calendar}";
+    Monday => "Monday", "월요일", "星期一";
+    Tuesday => "Tuesday", "화요일", "星期二";
+    Wednesday => "Wednesday", "수요일", "星期三";
+    Thursday => "Thursday", "목요일", "星期四";
+    Friday => "Friday", "금요일", "星期五";
+    Saturday => "Saturday", "토요일", "星期六";
+    Sunday => "Sunday", "일요일", "星期日";
+    CalendarNeedsName => "A calendar needs a name.", "캘린더 이름을 입력하세요.", "行事曆需要名稱。";
+    CalendarNameTaken => "Another calendar is already called “{name}”.", "“{name}” 캘린더가 이미 있습니다.", "已有名為「{name}」的行事曆。";
+    CalendarGone => "This calendar no longer exists.", "이 캘린더는 더 이상 없습니다.", "這個行事曆已不存在。";
+    CalendarInUse => "{tiers} still use this calendar; pick another for them first.",
+        "{tiers} 등급이 아직 이 캘린더를 사용하고 있습니다. 먼저 다른 캘린더를 지정하세요.",
+        "{tiers}仍在使用這個行事曆；請先為它們選擇其他行事曆。";
+    UnknownTimeZone => "\"{zone}\" is not a time zone this browser knows; pick one from the list, such as Asia/Taipei.",
+        "\"{zone}\"은(는) 이 브라우저가 알 수 없는 시간대입니다. 목록에서 Asia/Seoul 같은 시간대를 고르세요.",
+        "此瀏覽器不認得「{zone}」這個時區；請從清單中選擇，例如 Asia/Taipei。";
+    CalendarNeverOpen => "Calendar \"{name}\" is never open.", "\"{name}\" 캘린더에 업무 시간이 없습니다.", "行事曆「{name}」沒有任何上班時間。";
+    CalendarFallsBack => "{problem} Using 24x7 instead.", "{problem} 대신 24시간 연중무휴로 계산합니다.", "{problem}改以全年無休 24 小時計算。";
+    TierCalendarMissing => "{tier} names calendar \"{name}\", which does not exist; using 24x7.",
+        "{tier} 등급에 지정된 \"{name}\" 캘린더가 없어 24시간 연중무휴로 계산합니다.",
+        "{tier}指定的行事曆「{name}」不存在；改以全年無休 24 小時計算。";
+    NotAHoursRange => "“{part}” is not a range like 09:00-12:00.", "“{part}”은(는) 09:00-12:00 형식의 범위가 아닙니다.",
+        "「{part}」不是 09:00-12:00 這樣的區間。";
+    RangeEndsBeforeStart => "“{part}” ends before it starts.", "“{part}”의 종료 시각이 시작 시각보다 이릅니다.", "「{part}」的結束時間早於開始時間。";
+    NotADate => "“{part}” is not a date like 2026-04-03.", "“{part}”은(는) 2026-04-03 형식의 날짜가 아닙니다.",
+        "「{part}」不是 2026-04-03 這樣的日期。";
+    ComplianceHeading => "SLA compliance report", "SLA 준수 보고서", "SLA 達成報告";
+    ComplianceIntro => "Share of targets met among those settled in the range: a met target counts on the day it stopped, a breached one on the day of its deadline.",
+        "기간 안에 확정된 목표 중 달성한 비율입니다. 달성한 목표는 충족된 날, 위반한 목표는 기한일에 집계됩니다.",
+        "期間內已確定結果的目標中達成的比例：達成的目標計入達成當天，逾期的目標計入期限當天。";
+    ToInclusive => "To (inclusive)", "종료일(포함)", "結束日期（含當天）";
+    TargetsMetCaption => "Targets met per tier and target", "서비스 등급 및 목표별 달성률", "各服務等級與目標的達成率";
+    AllTargets => "All targets", "전체 목표", "所有目標";
+    AllTiers => "All tiers", "전체 등급", "所有服務等級";
+    MetShare => "{percent} % ({met} of {total})", "{percent}% ({total}건 중 {met}건)", "{percent}%（{total} 項中 {met} 項）";
+    // Settings > Triage rules.
+    RulesHeading => "Triage rules", "분류 규칙", "分級規則";
+    TriageRulesIntro => "Each weight is the most points its factor can give; the score is scaled to 0–100. Changes apply when you save.",
+        "가중치는 각 요소가 줄 수 있는 최대 점수이며, 점수는 0~100으로 환산됩니다. 변경 사항은 저장할 때 적용됩니다.",
+        "權重是各因素最多可給的分數，總分換算為 0–100。變更會在儲存時套用。";
+    RiskKeywords => "Risk keywords", "위험 키워드", "風險關鍵字";
+    DistressWords => "Distress words", "불만 표현", "情緒字詞";
+    ProblemsToFix => "{n} problem(s) to fix before saving.", "저장하기 전에 고쳐야 할 문제가 {n}개 있습니다.", "儲存前需修正 {n} 個問題。";
+    SaveRules => "Save rules", "규칙 저장", "儲存規則";
+    DiscardChanges => "Discard changes", "변경 취소", "捨棄變更";
+    ResetToDefaults => "Reset to defaults", "기본값으로 재설정", "還原為預設值";
+    WeightsLegend => "Weights (0–{max})", "가중치(0~{max})", "權重（0–{max}）";
+    FactorWeight => "{factor} weight", "{factor} 가중치", "{factor}權重";
+    FactorMatrix => "Impact x urgency", "영향도 × 긴급도", "影響程度 × 緊急程度";
+    FactorTimePressure => "Time pressure", "시간 압박", "時間壓力";
+    FactorKeywords => "Risk keywords", "위험 키워드", "風險關鍵字";
+    FactorDistress => "Distress cues", "불만 신호", "情緒訊號";
+    FactorCluster => "Similar reports", "유사 문의", "相似回報";
+    MatrixLegend => "Priority matrix (impact × urgency)", "우선순위 매트릭스(영향도 × 긴급도)", "優先等級矩陣（影響程度 × 緊急程度）";
+    UrgencyLevel => "Urgency {level}", "긴급도 {level}", "緊急程度{level}";
+    ImpactLevel => "Impact {level}", "영향도 {level}", "影響程度{level}";
+    MatrixCell => "Impact {impact}, urgency {urgency}", "영향도 {impact}, 긴급도 {urgency}", "影響程度{impact}、緊急程度{urgency}";
+    KeywordsLegend => "{title} (one per line; a trailing * matches any ending)", "{title}(한 줄에 하나, 끝에 *를 붙이면 뒷부분 무관)",
+        "{title}（每行一個；結尾加 * 可比對任何字尾）";
+    KeywordList => "{title}, {language}", "{title} - {language} 목록", "{title}：{language}清單";
+    TopTenHeading => "Top ten with these rules", "이 규칙을 적용한 상위 10건", "套用這些規則的前十名";
+    NoOpenCasesPreview => "No open cases to preview.", "미리 볼 미처리 문의가 없습니다.", "沒有可預覽的未結案件。";
+    MovedNew => "new", "신규", "新";
+    WeightOutOfRange => "{factor} weight is {weight}; use 0 to {max}.", "{factor} 가중치가 {weight}입니다. 0~{max} 사이로 입력하세요.",
+        "{factor}權重為 {weight}；請使用 0 到 {max}。";
+    AllWeightsZero => "Give at least one factor a weight above 0, or every case scores 0.",
+        "적어도 한 요소에 0보다 큰 가중치를 주세요. 그렇지 않으면 모든 문의가 0점이 됩니다.",
+        "請至少給一個因素大於 0 的權重，否則所有案件都會是 0 分。";
+    MatrixInverted => "{impact} impact / {urgency} urgency is {here}, less urgent than {other} for {other_impact} impact / {other_urgency} urgency; a higher impact or urgency should not get a lower priority.",
+        "영향도 {impact} / 긴급도 {urgency}가 {here}로, 영향도 {other_impact} / 긴급도 {other_urgency}의 {other}보다 낮습니다. 영향도나 긴급도가 높을수록 우선순위가 낮아지면 안 됩니다.",
+        "影響程度{impact} / 緊急程度{urgency}為 {here}，低於影響程度{other_impact} / 緊急程度{other_urgency}的 {other}；影響程度或緊急程度較高時，優先等級不應較低。";
+    KeywordEmpty => "Entry {n} is empty; type a word or remove it.", "{n}번째 항목이 비어 있습니다. 단어를 입력하거나 삭제하세요.",
+        "第 {n} 項是空的；請輸入字詞或將其刪除。";
+    KeywordTooLong => "\"{keyword}\" is too long; keep keywords to {max} characters.", "\"{keyword}\"이(가) 너무 깁니다. 키워드는 {max}자 이내로 입력하세요.",
+        "「{keyword}」太長；關鍵字請在 {max} 個字元以內。";
+    KeywordRepeatedHere => "\"{keyword}\" is already entry {n} of this list.", "\"{keyword}\"은(는) 이미 이 목록의 {n}번째 항목입니다.",
+        "「{keyword}」已是此清單的第 {n} 項。";
+    KeywordRepeatedThere => "\"{keyword}\" is already entry {n} of the {list} list.", "\"{keyword}\"은(는) 이미 {list} 목록의 {n}번째 항목입니다.",
+        "「{keyword}」已是{list}清單的第 {n} 項。";
+    // Settings > Duplicate groups and the glossary.
+    GroupingHeading => "Duplicate groups", "중복 문의 그룹", "重複案件群組";
+    GroupingStrictness => "Grouping strictness", "그룹화 기준", "分組嚴格程度";
+    CountingGroups => "Counting groups…", "그룹 수를 세는 중…", "正在計算群組數…";
+    OneGroupAtSetting => "1 group at this setting", "이 설정에서 그룹 1개", "此設定下有 1 個群組";
+    GroupsAtSetting => "{n} groups at this setting", "이 설정에서 그룹 {n}개", "此設定下有 {n} 個群組";
+    SurgeCount => "Surge alert: similar cases", "급증 알림: 유사 문의 수", "激增警示：相似案件數";
+    SurgeWindow => "Surge alert: within minutes", "급증 알림: 기준 시간(분)", "激增警示：時間範圍（分鐘）";
+    GroupingHint => "Cases group when they are far more alike than each is to the rest of the desk, so short chats, long bug reports and reports in other languages each find their own level. Move right for fewer, tighter groups, left for more, looser ones. The inbox warns when the given number of similar cases arrive within the window.",
+        "문의는 데스크의 다른 문의보다 서로 훨씬 비슷할 때 그룹으로 묶이므로, 짧은 채팅, 긴 버그 신고, 다른 언어로 된 문의도 각자에 맞는 기준으로 묶입니다. 오른쪽으로 옮기면 더 적고 촘촘한 그룹이, 왼쪽으로 옮기면 더 많고 느슨한 그룹이 만들어집니다. 지정한 시간 안에 유사 문의가 지정한 수만큼 들어오면 받은 문의함에서 알려 드립니다.",
+        "案件彼此的相似程度遠高於與其他案件的相似程度時才會分成一組，因此簡短的對話、冗長的錯誤回報和其他語言的回報，都會依各自的程度分組。往右移可得到較少、較緊密的群組，往左移則得到較多、較寬鬆的群組。在指定時間內收到指定數量的相似案件時，收件匣會發出警示。";
+    StrictnessDefault => "Default: set by how alike this desk's cases are", "기본값: 이 데스크 문의들의 유사도에 맞춰 자동 설정",
+        "預設：依此工作台案件的相似程度自動設定";
+    StrictnessStricter => "Stricter: cases must be {change} % more alike than by default", "엄격하게: 기본값보다 {change}% 더 비슷해야 묶임",
+        "較嚴格：案件須比預設相似 {change}%";
+    StrictnessLooser => "Looser: cases may be {change} % less alike than by default", "느슨하게: 기본값보다 {change}% 덜 비슷해도 묶임",
+        "較寬鬆：案件可比預設少相似 {change}%";
+    SettingsTitle => "Settings", "설정", "設定";
+    HolidaysExample => "2026-04-03, 2026-12-25", "2026-04-03, 2026-12-25", "2026-04-03, 2026-12-25";
+    DayClosed => "closed", "휴무", "休息";
+    Edit => "Edit", "편집", "編輯";
+    Remove => "Remove", "삭제", "移除";
+    // Settings > Support glossary.
+    GlossaryHeading => "Support glossary", "고객지원 용어집", "客服詞彙表";
+    GlossaryIntro => "Each concept lists its words in English, Korean and Traditional Chinese. Cases that use any of a concept's words share it, so reports of one problem in different languages are found as similar and grouped.",
+        "각 개념에는 영어, 한국어, 중국어 번체 단어가 들어 있습니다. 같은 개념의 단어를 쓴 문의는 그 개념을 공유하는 것으로 보므로, 서로 다른 언어로 들어온 같은 문제의 문의도 유사 문의로 찾아 그룹으로 묶습니다.",
+        "每個概念都列出它的英文、韓文與繁體中文字詞。使用同一概念任一字詞的案件即視為共享該概念，因此以不同語言回報的同一個問題也能被找出為相似案件並分成一組。";
+    GlossaryBuiltin => "Built-in glossary: {n} concepts.", "기본 용어집: 개념 {n}개.", "內建詞彙表：{n} 個概念。";
+    GlossaryEdited => "Edited glossary: {n} concepts.", "편집한 용어집: 개념 {n}개.", "已編輯的詞彙表：{n} 個概念。";
+    GlossaryProblems => "These lines are left out of grouping until they are fixed:", "다음 줄은 고칠 때까지 그룹화에 쓰이지 않습니다:",
+        "以下各行修正前不會用於分組：";
+    GlossaryLineProblem => "Line {n}: {problem}", "{n}번째 줄: {problem}", "第 {n} 行：{problem}";
+    GlossaryEnglishForms => "English words", "영어 단어", "英文字詞";
+    GlossaryKoreanForms => "Korean words", "한국어 단어", "韓文字詞";
+    GlossaryChineseForms => "Traditional Chinese words", "중국어 번체 단어", "繁體中文字詞";
+    GlossaryFormHint => "Separate words with commas; the first English word names the concept. English words are single words (“log in” is written “login”); Korean and Chinese words are also found inside longer words.",
+        "단어는 쉼표로 구분하고, 첫 번째 영어 단어가 개념의 이름이 됩니다. 영어는 한 단어로 입력하세요(“log in”은 “login”). 한국어와 중국어 단어는 더 긴 단어 안에서도 찾습니다.",
+        "字詞以逗號分隔；第一個英文字詞即為概念名稱。英文請輸入單一個字（“log in” 寫成 “login”）；韓文與中文字詞在較長的詞中也會被找到。";
+    AddConceptLegend => "Add a concept", "개념 추가", "新增概念";
+    EditConceptLegend => "Edit the concept", "개념 편집", "編輯概念";
+    AddConcept => "Add concept", "개념 추가", "新增概念";
+    SaveConcept => "Save concept", "개념 저장", "儲存概念";
+    ResetGlossary => "Reset to the built-in glossary", "기본 용어집으로 재설정", "還原為內建詞彙表";
+    FindConcept => "Find a concept", "개념 찾기", "搜尋概念";
+    EditConcept => "Edit {name}", "{name} 편집", "編輯「{name}」";
+    RemoveConcept => "Remove {name}", "{name} 삭제", "移除「{name}」";
+    GlossaryThreeParts => "“{line}” needs three parts separated by |: English | Korean | Traditional Chinese.",
+        "“{line}”은(는) |로 구분한 세 부분(영어 | 한국어 | 중국어 번체)이 있어야 합니다.",
+        "「{line}」需要以 | 分隔的三個部分：英文 | 韓文 | 繁體中文。";
+    GlossaryEmptyPart => "The {language} part has no words.", "{language} 부분에 단어가 없습니다.", "{language}部分沒有任何字詞。";
+    GlossaryNotOneWord => "“{form}” is not one English word: use letters and digits only (“log in” is written “login”).",
+        "“{form}”은(는) 영어 한 단어가 아닙니다. 영문자와 숫자만 쓰세요(“log in”은 “login”).",
+        "「{form}」不是單一英文字：請只使用英文字母與數字（“log in” 寫成 “login”）。";
+    GlossaryWrongScript => "“{form}” is not written in {language}.", "“{form}”은(는) {language}로 쓰여 있지 않습니다.",
+        "「{form}」不是以{language}書寫。";
+    GlossaryNamedTwice => "The concept “{name}” is already on line {n}.", "“{name}” 개념은 이미 {n}번째 줄에 있습니다.",
+        "概念「{name}」已在第 {n} 行。";
+    // Settings > Incident updates: cadence and the recovery plan template.
+    IncidentUpdates => "Incident updates", "장애 업데이트", "事件進度更新";
+    UpdateCadence => "Update cadence", "업데이트 주기", "更新頻率";
+    CadenceHint => "Minutes between status updates while an incident is open, by its impact. A new cadence applies from each incident's next update.",
+        "장애가 진행 중일 때 영향도별로 상태 업데이트를 보내는 간격(분)입니다. 바뀐 주기는 각 장애의 다음 업데이트부터 적용됩니다.",
+        "事件處理期間依影響程度發送狀態更新的間隔（分鐘）。新的頻率會從各事件的下一次更新開始套用。";
+    CadenceCritical => "Critical: minutes between updates", "심각: 업데이트 간격(분)", "嚴重：更新間隔（分鐘）";
+    CadenceMajor => "Major: minutes between updates", "중대: 업데이트 간격(분)", "重大：更新間隔（分鐘）";
+    CadenceMinor => "Minor: minutes between updates", "경미: 업데이트 간격(분)", "輕微：更新間隔（分鐘）";
+    PlanTemplate => "Recovery plan template", "복구 계획 템플릿", "復原計畫範本";
+    PlanTemplateHint => "Every new incident's recovery plan starts with these steps. Resolving with a required step open asks for a reason.",
+        "새 장애의 복구 계획은 이 단계로 시작합니다. 필수 단계가 남아 있는 상태로 해결하려면 사유를 입력해야 합니다.",
+        "每個新事件的復原計畫都會從這些步驟開始。若仍有必要步驟未完成就要結案，需填寫原因。";
+    PlanName => "Plan name", "계획 이름", "計畫名稱";
+    StepNumber => "Step {n}", "{n}단계", "步驟 {n}";
+    StepRequired => "Required", "필수", "必要";
+    MoveStepUp => "Move “{step}” up", "“{step}” 위로 이동", "將「{step}」上移";
+    MoveStepDown => "Move “{step}” down", "“{step}” 아래로 이동", "將「{step}」下移";
+    RemoveStep => "Remove “{step}”", "“{step}” 삭제", "移除「{step}」";
+    NewStep => "New step", "새 단계", "新步驟";
+    AddStep => "Add step", "단계 추가", "新增步驟";
+    // Settings > Status-update templates.
+    UpdateTemplates => "Status-update templates", "상태 업데이트 템플릿", "狀態更新範本";
+    TemplatesIntro => "Messages for each audience and stage of an incident, in English, Korean and Traditional Chinese. Placeholders such as {{workaround}} are filled in from the incident when an update is written.",
+        "장애의 대상과 단계별 안내 문구(영어, 한국어, 중국어 번체)입니다. {{workaround}} 같은 자리 표시자는 업데이트를 작성할 때 장애 정보로 채워집니다.",
+        "依事件的對象與階段準備的訊息（英文、韓文、繁體中文）。撰寫進度更新時，{{workaround}} 等預留位置會以事件資料填入。";
+    FilterTemplates => "Filter templates", "템플릿 필터", "篩選範本";
+    TemplateAudience => "Audience", "대상", "對象";
+    TemplateStage => "Stage", "단계", "階段";
+    TemplateLanguage => "Written in", "템플릿 언어", "範本語系";
+    AudienceFrontline => "Frontline agents", "현장 상담원", "第一線客服人員";
+    AudienceExecutives => "Executives", "경영진", "主管";
+    AudienceEngineering => "Engineering", "개발팀", "工程團隊";
+    TemplatesShown => "{n} templates", "템플릿 {n}개", "{n} 個範本";
+    TemplateOwn => "Custom", "사용자 템플릿", "自訂";
+    TemplateEdited => "Edited", "편집됨", "已編輯";
+    BuiltinTemplateName => "{audience}: {stage} ({language})", "{audience}: {stage}({language})", "{audience}：{stage}（{language}）";
+    CopyOf => "{name} (copy)", "{name}(사본)", "{name}（副本）";
+    PickTemplate => "Choose a template to edit it.", "편집할 템플릿을 고르세요.", "請選擇要編輯的範本。";
+    TemplateName => "Name", "이름", "名稱";
+    ReaderZone => "Reader's time zone", "수신자 시간대", "讀者時區";
+    TemplateSubject => "Subject", "제목", "主旨";
+    TemplateBody => "Message", "본문", "內文";
+    ShowInText => "Show", "위치 보기", "顯示位置";
+    SaveTemplate => "Save template", "템플릿 저장", "儲存範本";
+    NewFromTemplate => "New from this template", "이 템플릿으로 새로 만들기", "以此範本建立新範本";
+    ResetTemplate => "Reset to built-in", "기본 문구로 재설정", "還原為內建內容";
+    DeleteTemplate => "Delete template", "템플릿 삭제", "刪除範本";
+    DeleteTemplateQuestion => "Delete “{name}”? This cannot be undone.", "“{name}”을(를) 삭제할까요? 되돌릴 수 없습니다.",
+        "要刪除「{name}」嗎？刪除後無法復原。";
+    FixPlaceholdersFirst => "Fix the marked placeholders to save.", "표시된 자리 표시자를 고쳐야 저장할 수 있습니다.", "請先修正標示的預留位置才能儲存。";
+    PlaceholdersHeading => "Placeholders", "자리 표시자", "預留位置";
+    PlaceholdersHint => "Choose one to put it where the cursor is in the subject or message.", "선택하면 제목이나 본문의 커서 위치에 넣습니다.",
+        "選擇後會插入主旨或內文中游標所在的位置。";
+    PreviewWithSample => "Preview with a sample incident", "샘플 장애로 미리 보기", "以範例事件預覽";
+    PlaceholderIncidentId => "The incident's id, e.g. INC-4", "장애 ID(예: INC-4)", "事件編號，例如 INC-4";
+    PlaceholderIncidentTitle => "The incident's title (internal wording: keep it out of customer messages)",
+        "장애 제목(내부용 표현이므로 고객 안내문에는 쓰지 마세요)", "事件標題（內部用語：請勿用於給客戶的訊息）";
+    PlaceholderIncidentStatus => "Investigating, Identified, Monitoring or Resolved, in the template's language",
+        "조사 중, 원인 확인, 모니터링 중, 해결됨 중 하나(템플릿 언어로)", "調查中、已找到原因、觀察中或已解決（以範本語言顯示）";
+    PlaceholderIncidentImpact => "None, Minor, Major or Critical, in the template's language",
+        "없음, 경미, 중대, 심각 중 하나(템플릿 언어로)", "無、輕微、重大或嚴重（以範本語言顯示）";
+    PlaceholderStartedAt => "When the incident started, in the template's time zone", "장애 발생 시각(템플릿 시간대 기준)",
+        "事件開始時間（以範本時區顯示）";
+    PlaceholderDuration => "How long it has lasted (until resolved)", "지속 시간(해결 시점까지)", "持續時間（至解決為止）";
+    PlaceholderCases => "Number of linked cases", "연결된 문의 수", "已連結的案件數";
+    PlaceholderCustomers => "Number of distinct customers", "영향받은 고객 수(중복 제외)", "受影響的客戶數（不重複）";
+    PlaceholderPeople => "People affected: the sum of the cases' counts", "영향받은 사용자 수(문의별 인원 합계)", "受影響人數：各案件人數的總和";
+    PlaceholderTiers => "The tiers affected, highest first", "영향받은 서비스 등급(높은 등급부터)", "受影響的服務等級（由高至低）";
+    PlaceholderSurfaces => "The affected surfaces set on the incident, else those of its cases",
+        "장애에 지정한 영향 범위(없으면 연결된 문의의 발생 경로)", "事件上設定的受影響範圍，未設定時使用案件的發生管道";
+    PlaceholderWorkaround => "The workaround, or a sentence saying there is none yet", "임시 해결 방법(없으면 아직 없다는 안내 문장)",
+        "替代方案，若尚無則顯示說明尚無的句子";
+    PlaceholderNextUpdate => "When the next update is due after this one (needs an impact)", "다음 업데이트 예정 시각(영향도 필요)",
+        "下次更新的預定時間（需設定影響程度）";
+    PlaceholderDataLoss => "Whether customer data was lost (must be set on the incident)", "고객 데이터 손실 여부(장애에서 지정 필요)",
+        "客戶資料是否遺失（須在事件上設定）";
+    PlaceholderMe => "Your display name", "내 표시 이름", "您的顯示名稱";
+    PlaceholderMisspelt => "{found} is not a placeholder. Did you mean {name}?", "{found}은(는) 자리 표시자가 아닙니다. {name}을(를) 쓰려고 하셨나요?",
+        "{found} 不是預留位置。您是要輸入 {name} 嗎？";
+    PlaceholderUnknown => "{found} is not a placeholder.", "{found}은(는) 자리 표시자가 아닙니다.", "{found} 不是預留位置。";
+    PlaceholderUnclosed => "{found} has no closing }}.", "{found}에 닫는 }}가 없습니다.", "{found} 缺少結尾的 }}。";
+    PlaceholderNoValue => "{found} has no value yet: {what}.", "{found}에 아직 값이 없습니다: {what}.", "{found} 尚無值：{what}。";
+    PlaceholderNeedsDataLoss => "say on the incident whether any data was lost", "장애에서 데이터 손실 여부를 지정하세요",
+        "請在事件上註明是否有資料遺失";
+    PlaceholderNoUpdateOwed => "a resolved incident owes no further update", "해결된 장애는 더 이상 업데이트가 필요 없습니다",
+        "已解決的事件不需要再發送更新";
+    PlaceholderNeedsImpact => "set the incident's impact, which sets the update cadence", "업데이트 주기를 정하는 장애 영향도를 지정하세요",
+        "請設定事件的影響程度，以決定更新頻率";
 
     // Moving cases in and out.
     ExportJson => "Export JSON", "JSON 내보내기", "匯出 JSON";
@@ -258,6 +773,120 @@ texts! {
     ImportNoColumnNames => "The first row has no column names.", "첫 행에 열 이름이 없습니다.", "第一列沒有欄位名稱。";
 
     // The incident page: compose, recovery plan, outreach, hand-off, postmortem.
+    IncidentImpact => "Impact", "영향도", "影響程度";
+    ImpactLevelNone => "None", "없음", "無";
+    ImpactLevelMinor => "Minor", "경미", "輕微";
+    ImpactLevelMajor => "Major", "중대", "重大";
+    ImpactLevelCritical => "Critical", "심각", "嚴重";
+    IncidentDataLoss => "Data loss", "데이터 손실", "資料遺失";
+    DataLossUnknown => "Not known yet", "아직 모름", "尚未確認";
+    DataLossNone => "No data lost", "손실 없음", "無資料遺失";
+    DataLossSome => "Some data lost", "일부 손실", "部分資料遺失";
+    IncidentSurfaces => "Affected surfaces", "영향받는 서비스 영역", "受影響的服務範圍";
+    IncidentWorkaround => "Workaround", "임시 해결 방법", "暫時解決方法";
+    ImpactAndCadence => "Impact and update cadence", "영향도 및 공지 주기", "影響程度與更新頻率";
+    IncidentCadenceHint => "Impact sets how often an update is owed: Critical every 30 min, Major every hour, Minor every 4 h (Settings can change this). Posting an update restarts the countdown.",
+        "영향도에 따라 공지 주기가 정해집니다. 심각은 30분, 중대는 1시간, 경미는 4시간마다이며 설정에서 바꿀 수 있습니다. 업데이트를 게시하면 카운트다운이 다시 시작됩니다.",
+        "影響程度決定多久必須發布一次更新：嚴重每 30 分鐘、重大每小時、輕微每 4 小時（可在設定中調整）。發布更新後會重新倒數。";
+    NextUpdateDue => "Next update", "다음 업데이트", "下次更新";
+    NoUpdateOwed => "No update owed", "공지 의무 없음", "無需發布更新";
+    UpdateOnTrack => "On track", "정상", "正常";
+    UpdateDueSoon => "Due soon", "임박", "即將到期";
+    UpdateOverdue => "Overdue", "기한 초과", "已逾期";
+    DueIn => "due in {time}", "{time} 남음", "剩餘 {time}";
+    OverdueBy => "{time} late", "{time} 지연", "逾時 {time}";
+    ComposeUpdate => "Compose update", "업데이트 작성", "撰寫進度更新";
+    UpdateAudience => "Audience", "수신 대상", "發送對象";
+    ToCustomers => "Customers", "고객", "客戶";
+    ToFrontline => "Frontline agents", "현장 상담원", "第一線客服人員";
+    ToExecutives => "Executives", "경영진", "主管";
+    ToEngineering => "Engineering", "개발팀", "工程團隊";
+    MessageLanguage => "Message language", "메시지 언어", "訊息語言";
+    UpdateTemplate => "Template", "템플릿", "範本";
+    UpdateSubject => "Subject", "제목", "主旨";
+    MessageText => "Message (placeholders such as {{workaround}} are filled in)", "메시지 ({{workaround}} 같은 자리표시자는 자동으로 채워집니다)",
+        "訊息（{{workaround}} 等預留位置會自動填入）";
+    UpdatePreview => "Update preview", "업데이트 미리 보기", "更新預覽";
+    PostUpdate => "Post update", "업데이트 게시", "發布更新";
+    CopyToClipboard => "Copy", "복사", "複製";
+    CopyMarkdown => "Copy Markdown", "Markdown 복사", "複製 Markdown";
+    CopiedUpdate => "Copied as rich and plain text.", "서식 있는 텍스트와 일반 텍스트로 복사했습니다.", "已複製為格式文字與純文字。";
+    CopiedMarkdown => "Copied as Markdown.", "Markdown으로 복사했습니다.", "已複製為 Markdown。";
+    CopiedHandoff => "Copied.", "복사했습니다.", "已複製。";
+    CopyRefused => "The browser did not allow copying; select the text and copy it by hand.",
+        "브라우저가 복사를 허용하지 않았습니다. 텍스트를 선택해 직접 복사하세요.", "瀏覽器不允許複製，請選取文字後手動複製。";
+    UpdatePostedTo => "Update posted to {audience}; the countdown restarted.", "{audience} 대상 업데이트를 게시했습니다. 카운트다운이 다시 시작됩니다.",
+        "已向{audience}發布更新，倒數已重新開始。";
+    RecoveryPlan => "Recovery plan", "복구 계획", "復原計畫";
+    RequiredStepsOpen => "Required steps still open: {n}", "남은 필수 단계: {n}개", "尚未完成的必要步驟：{n} 項";
+    StartPlan => "Start the plan from the template", "템플릿으로 복구 계획 시작", "以範本建立復原計畫";
+    RequiredMark => "(required)", "(필수)", "（必要）";
+    RequiredStep => "Required: {step}", "필수: {step}", "必要：{step}";
+    DoneByAt => "Done by {name} · {time}", "{name} 완료 · {time}", "{name} 完成 · {time}";
+    ResolveIncident => "Resolve incident", "장애 해결 처리", "將事件標示為已解決";
+    ResolveWithOpenSteps => "Resolve with required steps open?", "필수 단계가 남아 있는데 해결 처리할까요?", "仍有必要步驟未完成，確定要標示為已解決？";
+    ResolveWithOpenStepsHint => "These required steps are not done. Say why the incident is resolved anyway; the reason is logged on the timeline.",
+        "아래 필수 단계가 완료되지 않았습니다. 그래도 해결 처리하는 이유를 입력하세요. 사유는 타임라인에 기록됩니다.",
+        "下列必要步驟尚未完成。請說明仍要標示為已解決的原因，原因會記錄在時間軸上。";
+    ResolveReason => "Reason", "사유", "原因";
+    ResolveAnyway => "Resolve anyway", "그래도 해결 처리", "仍然標示為已解決";
+    AffectedCustomersHeading => "Affected customers", "영향받은 고객", "受影響客戶";
+    NotContactedCount => "Not contacted yet: {n}", "미연락 고객: {n}", "尚未聯繫：{n} 位";
+    ContactNote => "Contact note written on their open cases", "고객의 진행 중 문의에 남길 응대 메모", "寫入其未結案件的聯繫紀錄";
+    ContactNoteDefault => "Told the customer about the ongoing incident and when the next update comes.",
+        "진행 중인 장애 상황과 다음 안내 시점을 고객에게 안내함.", "已告知客戶目前的事件狀況及下次更新時間。";
+    OnlyNotContacted => "Only customers not contacted yet", "미연락 고객만 보기", "只顯示尚未聯繫的客戶";
+    OutreachStateHead => "Outreach", "연락 상태", "聯繫狀態";
+    OutreachNotContacted => "Not contacted", "미연락", "尚未聯繫";
+    OutreachContacted => "Contacted", "연락함", "已聯繫";
+    OutreachReplied => "Replied", "회신 받음", "已回覆";
+    OutreachNoResponse => "No response", "응답 없음", "無回應";
+    OutreachFor => "Outreach to {customer}", "{customer} 연락 상태", "{customer} 的聯繫狀態";
+    OutreachActions => "Actions", "작업", "操作";
+    LogContact => "Log contact", "연락 기록", "記錄聯繫";
+    LogContactWith => "Log contact with {customer}", "{customer} 연락 기록", "記錄聯繫：{customer}";
+    CustomerNotNamed => "Customer not named", "고객명 없음", "未填客戶名稱";
+    SuggestedCases => "Suggested cases", "추가 추천 문의", "建議加入的案件";
+    SuggestedCasesHint => "New cases in this incident's group that it does not hold yet.", "이 장애의 그룹에 새로 들어왔지만 아직 장애에 포함되지 않은 문의입니다.",
+        "此事件所屬群組中尚未加入事件的新案件。";
+    AddToThisIncident => "Add", "추가", "加入";
+    AddCaseNamed => "Add {title} to this incident", "{title}을(를) 이 장애에 추가", "將「{title}」加入此事件";
+    AddAllSuggested => "Add all", "모두 추가", "全部加入";
+    RemoveFromIncident => "Remove", "제외", "移除";
+    RemoveCaseNamed => "Remove {title} from this incident", "{title}을(를) 이 장애에서 제외", "將「{title}」從此事件移除";
+    EngineeringHandoff => "Engineering hand-off", "개발팀 이관", "轉交工程團隊";
+    HandoffFormat => "Format", "형식", "格式";
+    HandoffMarkdown => "Markdown (GitHub, GitLab)", "Markdown (GitHub·GitLab 이슈)", "Markdown（GitHub、GitLab 議題）";
+    HandoffJira => "Jira wiki markup", "Jira 위키 마크업", "Jira Wiki 標記";
+    HandoffPlain => "Plain text", "일반 텍스트", "純文字";
+    HandoffAsk => "What engineering is asked to do", "개발팀 요청 사항", "需要工程團隊協助的事項";
+    HandoffAskPlaceholder => "Find the cause and tell us the fix plan", "원인 파악 및 수정 계획 공유 요청", "找出原因並告知修正計畫";
+    HandoffDue => "Needed by", "회신 기한", "需回覆時間";
+    HandoffPreview => "Hand-off preview", "이관 내용 미리 보기", "轉交內容預覽";
+    DownloadFile => "Download", "다운로드", "下載";
+    PostmortemDraft => "Postmortem draft", "사후 분석 보고서 초안", "事後檢討報告草稿";
+    PostmortemHint => "Compiled from the incident when it was resolved. Edit it here (kept in this tab), print it on A4 or download it as Markdown.",
+        "장애 해결 시점의 내용으로 작성되었습니다. 여기서 수정하고(이 탭에 보관됨) A4로 인쇄하거나 Markdown으로 다운로드하세요.",
+        "依事件解決時的內容彙整而成。可在此編輯（保留於此分頁）、以 A4 列印或下載為 Markdown。";
+    PostmortemText => "Draft (Markdown)", "초안 (Markdown)", "草稿（Markdown）";
+    CompileAgain => "Compile again from the incident", "장애 내용으로 다시 작성", "依事件內容重新彙整";
+    CasesAddedLog => "{n} case(s) added: {cases}", "문의 {n}건 추가: {cases}", "已加入 {n} 筆案件：{cases}";
+    CaseRemovedLog => "Case {case} removed", "문의 {case} 제외", "已移除案件 {case}";
+    FieldChangedLog => "{field} changed from {from} to {to}", "{field} 변경: {from} → {to}", "{field}由{from}改為{to}";
+    UpdatePostedLog => "Update posted to {audience}: {subject}", "{audience} 대상 업데이트 게시: {subject}", "已向{audience}發布更新：{subject}";
+    PlanStartedLog => "Recovery plan started from {template} ({n} steps)", "{template} 템플릿으로 복구 계획 시작 ({n}단계)",
+        "以「{template}」建立復原計畫（{n} 個步驟）";
+    StepLog => "Plan step {change}: {step}", "복구 단계 {change}: {step}", "復原步驟{change}：{step}";
+    StepAdded => "added", "추가", "已新增";
+    StepRemoved => "removed", "삭제", "已移除";
+    StepMoved => "moved", "이동", "已移動";
+    StepDone => "done", "완료", "已完成";
+    StepNotDone => "not done", "완료 취소", "改為未完成";
+    StepMadeRequired => "made required", "필수로 변경", "改為必要";
+    StepMadeOptional => "made optional", "선택으로 변경", "改為選擇性";
+    ResolvedWithOpenStepsLog => "Resolved with required steps open ({steps}): {reason}", "필수 단계가 남은 채 해결 처리 ({steps}): {reason}",
+        "在必要步驟未完成時標示為已解決（{steps}）：{reason}";
+    OutreachLog => "Outreach to {customer}: {state}", "{customer} 연락 상태: {state}", "{customer} 聯繫狀態：{state}";
 
     // Similar cases.
     SimilarCases => "Similar cases", "유사 문의", "相似案件";

@@ -152,8 +152,8 @@ fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<Case
         <li class="similar-item">
             <span class="similarity" title=move || i18n.t(Text::HowSimilar)>{format!("{} %", row.percent)}</span>
             <div class="similar-body">
-                <a href=Route::Case(row.id.clone()).href()><Highlighted text=row.title.clone() words=row.marked.clone() /></a>
-                <span class="muted small">{row.customer.clone()}</span>
+                <a href=Route::Case(row.id.clone()).href() translate="no"><Highlighted text=row.title.clone() words=row.marked.clone() /></a>
+                <span class="muted small" translate="no">{row.customer.clone()}</span>
                 <SharedWords words=row.matched.clone() glossary=row.glossary.clone() />
             </div>
             <button

@@ -1,5 +1,6 @@
 //! One case: every field editable in place, its status, notes, and the full timeline.
 
+mod handoff;
 mod merge_notice;
 mod satisfaction;
 mod why_score;
@@ -8,9 +9,10 @@ use crate::domain::case::{
     Case, CaseId, Event, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry, Version,
 };
 use crate::domain::inbox::{ago_label, local_time_label};
+use crate::i18n::Message;
 use crate::ui::browser;
 use crate::ui::pages::inbox::select_on_return;
-use crate::ui::state::{use_clock, use_desk, use_route, use_view_clock, Route};
+use crate::ui::state::{use_clock, use_desk, use_i18n, use_view_clock, Route};
 use crate::ui::widgets::badges::StatusBadge;
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, DateTimeField, TextField};
 use crate::ui::widgets::presence::page_while_present;
@@ -49,23 +51,12 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
 
 #[component]
 fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
-    let router = use_route();
     let title = move || case.with(|c| c.title.clone());
     let customer = move || case.with(|c| c.customer.clone());
     let status = Signal::derive(move || case.with(|c| c.status));
     document_title(Signal::derive(title));
     // The inbox selects this case's row when the user comes back to it.
     select_on_return(id.clone());
-    // Escape goes back to the inbox, unless it belongs to a field being edited.
-    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_field = document()
-            .active_element()
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "Escape" && !in_field && !ev.default_prevented() {
-            router.go(Route::Inbox);
-        }
-    });
-    on_cleanup(move || on_escape.remove());
     view! {
         <article class="case-page" aria-labelledby="case-title">
             <div class="case-head">
@@ -90,6 +81,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     <MergeNotice case />
                     <WhyThisScore id=id.clone() case />
                     <SatisfactionPanel id=id.clone() case />
+                    <handoff::CaseHandoff case />
                 </div>
             </div>
         </article>
@@ -164,6 +156,7 @@ fn CaseFacts(case: Memo<Case>) -> impl IntoView {
 #[component]
 fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     // Each refusal with the version of the case it was about: a change to the case puts its
     // stored values back into the fields, and the message no longer describes what they show.
     let errors = RwSignal::new(Vec::<(Version, FieldError)>::new());
@@ -171,7 +164,9 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
         Signal::derive(move || {
             let now = case.with(Case::version);
             errors.with(|all| {
-                all.iter().find(|(at, e)| e.field == field && *at == now).map(|(_, e)| e.message.clone())
+                all.iter()
+                    .find(|(at, e)| e.field == field && *at == now)
+                    .map(|(_, e)| i18n.message(&e.message))
             })
         })
     };
@@ -226,7 +221,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     value=Signal::derive(move || case.with(|c| c.customers_affected))
                     on_commit=move |count| match count {
                         Ok(count) => set_count(Field::CustomersAffected, FieldValue::Count(count)),
-                        Err(message) => refuse(FieldError { field: Field::CustomersAffected, message }),
+                        Err(message) => refuse(FieldError { field: Field::CustomersAffected, message: Message::verbatim(message) }),
                     }
                     error=error_for(Field::CustomersAffected)
                 />
@@ -236,7 +231,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     value=Signal::derive(move || case.with(|c| c.created_at))
                     on_commit=move |at| match at {
                         Ok(at) => set_created(Field::CreatedAt, FieldValue::Time(at)),
-                        Err(message) => refuse(FieldError { field: Field::CreatedAt, message }),
+                        Err(message) => refuse(FieldError { field: Field::CreatedAt, message: Message::verbatim(message) }),
                     }
                     error=error_for(Field::CreatedAt)
                 />
