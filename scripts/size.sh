@@ -59,7 +59,7 @@ if (process.env.CHECK === "1" && total.brotli > budget) {
 EOF
 
 # The name section is stripped from dist/; wasm-bindgen's output (before wasm-opt) still has it.
-named=target/wasm-bindgen/release/triage-desk_bg.wasm
+named=${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/triage-desk_bg.wasm
 if command -v twiggy >/dev/null && [ -f "$named" ] && [ "$check" = 0 ]; then
   printf '\nLargest wasm items before wasm-opt (twiggy top, %s):\n' "$named"
   twiggy top -n 25 "$named"

@@ -3,6 +3,7 @@
 use super::case::{Case, Status, Surface, Tier, Timestamp, Version};
 use super::per_case::PerCase;
 use super::sla::TargetState;
+use crate::domain::format::written;
 use crate::domain::sort;
 use crate::i18n::{Message, Text};
 use chrono::{Duration, FixedOffset};
@@ -318,7 +319,7 @@ pub fn ago_label(since: Timestamp, now: Timestamp) -> String {
 /// A timestamp in the viewer's local time, given the browser's UTC offset in minutes.
 pub fn local_time_label(at: Timestamp, utc_offset_minutes: i32) -> String {
     let offset = FixedOffset::east_opt(utc_offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).unwrap());
-    at.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string()
+    written(at.with_timezone(&offset).naive_local(), "%Y-%m-%d %H:%M")
 }
 
 #[cfg(test)]

@@ -409,9 +409,7 @@ impl Damage {
         if let Some(reason) = &self.desk_record_unreadable {
             parts.push(without(format!("could not be read ({reason})")));
         }
-        let text = parts.join("; ");
-        let mut chars = text.chars();
-        chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect()) + "."
+        super::format::capitalised(&parts.join("; ")) + "."
     }
 }
 

@@ -28,6 +28,7 @@ pub mod persist;
 // Support: small tools the others share, and the demo data.
 pub mod demo;
 pub mod fast_hash;
+pub mod format;
 pub mod fuzzy;
 pub mod per_case;
 pub mod route;

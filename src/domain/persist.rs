@@ -62,8 +62,13 @@ pub struct ExportCase {
 
 /// The export file of `desk`, with each case's group among `groups`.
 pub fn export_json(desk: &Desk, groups: &[Group], now: Timestamp) -> String {
+    let file = export_file(desk, groups, now);
+    indent(&serde_json::to_string(&file).expect("a desk always serialises"))
+}
+
+fn export_file(desk: &Desk, groups: &[Group], now: Timestamp) -> ExportFile {
     let group_ids = group_of(groups);
-    let file = ExportFile {
+    ExportFile {
         format: EXPORT_FORMAT.into(),
         schema_version: SCHEMA_VERSION,
         exported_at: now,
@@ -80,8 +85,55 @@ pub fn export_json(desk: &Desk, groups: &[Group], now: Timestamp) -> String {
         incidents: desk.records.incidents.clone(),
         merges: desk.records.merges.clone(),
         undone_merges: desk.records.undone_merges.clone(),
+    }
+}
+
+/// Compact JSON laid out as `serde_json::to_string_pretty` would. Serialising compactly and
+/// indenting the text keeps serde's pretty-printing copies of every stored type's serialiser
+/// out of the download (the stores write compact JSON already).
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        (0..depth).for_each(|_| out.push_str("  "));
     };
-    serde_json::to_string_pretty(&file).expect("a desk always serialises")
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '[' | '{' => {
+                out.push(c);
+                if matches!(chars.peek(), Some(']' | '}')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            ']' | '}' => {
+                depth -= 1;
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,6 +348,17 @@ pub(crate) mod tests {
             },
             ..Desk::default()
         }
+    }
+
+    #[test]
+    fn export_is_laid_out_as_serde_pretty_prints() {
+        let mut value: Value = serde_json::from_str(&export_json(&busy_desk(), &[], at(40))).unwrap();
+        let tricky = serde_json::json!({"a": [], "b": {}, "c": [{}], "d": "]}\" \\\": [{,", "e": "\\"});
+        value["tricky"] = tricky;
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(indent(&serde_json::to_string(&value).unwrap()), pretty);
+        let file = export_file(&busy_desk(), &[], at(40));
+        assert_eq!(export_json(&busy_desk(), &[], at(40)), serde_json::to_string_pretty(&file).unwrap());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Small doors to the browser: the clock, randomness, files in and out.
 
 use crate::domain::case::Timestamp;
+use crate::domain::format::written;
 use crate::i18n::{Message, Text};
 use chrono::DateTime;
 use wasm_bindgen::JsCast;
@@ -24,7 +25,7 @@ pub fn utc_offset_minutes() -> i32 {
 pub fn local_input_value(at: Timestamp) -> String {
     let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
     let offset = chrono::Duration::minutes(-(date.get_timezone_offset() as i64));
-    (at + offset).format("%Y-%m-%dT%H:%M").to_string()
+    written((at + offset).naive_utc(), "%Y-%m-%dT%H:%M")
 }
 
 /// The time a `datetime-local` control's value names in the viewer's time zone; None for an
@@ -90,7 +91,7 @@ pub async fn sleep(ms: i32) {
 
 /// "triage-desk-2026-11-23-0930" style names, so downloads sort by time.
 pub fn stamped_file_name(stem: &str, extension: &str, now: Timestamp) -> String {
-    format!("{stem}-{}.{extension}", now.format("%Y-%m-%d-%H%M"))
+    format!("{stem}-{}.{extension}", written(now.naive_utc(), "%Y-%m-%d-%H%M"))
 }
 
 /// Milliseconds on the page's monotonic clock, for measuring work in progress.

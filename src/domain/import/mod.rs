@@ -13,6 +13,7 @@
 //! Rows are matched to existing cases on their external id (this app's exports: on the case
 //! id), so importing the same file twice updates and never doubles.
 
+mod csv_reader;
 mod encoding;
 mod github;
 mod mapping;
@@ -30,6 +31,8 @@ pub use plan::{
 };
 pub use quick_add::quick_add;
 
+use csv_reader::{CsvReader, Record};
+
 use crate::domain::case::Case;
 use crate::domain::csv_format;
 use crate::domain::desk::Desk;
@@ -37,7 +40,6 @@ use crate::domain::persist::LoadError;
 use crate::i18n::{tr, Lang, Message, Text};
 use serde_json::Value;
 use std::fmt;
-use std::io::Cursor;
 
 /// What kind of file was recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -241,7 +243,7 @@ struct Row {
 }
 
 enum Reader {
-    Csv(Box<csv::Reader<Cursor<Vec<u8>>>>),
+    Csv(Box<CsvReader>),
     /// GitHub issues still to be turned into rows, and the count already turned.
     Json(std::vec::IntoIter<Value>, usize),
     Done,
@@ -260,8 +262,6 @@ pub struct ImportJob {
     errors: Vec<RowError>,
     warnings: plan::Notes,
     reader: Reader,
-    /// Bytes before what the reader sees (the byte order mark).
-    skipped: usize,
     total_bytes: usize,
     bytes_done: usize,
 }
@@ -278,7 +278,6 @@ impl ImportJob {
             errors: Vec::new(),
             warnings: plan::Notes::new(),
             reader: Reader::Done,
-            skipped: 0,
             total_bytes,
             bytes_done,
         }
@@ -355,19 +354,11 @@ impl ImportJob {
     ) -> Result<ImportJob, ImportError> {
         let total_bytes = bytes.len();
         check_size(total_bytes, MAX_IMPORT_BYTES)?;
-        let mut cursor = Cursor::new(bytes);
-        cursor.set_position(skipped as u64);
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .quoting(quoting)
-            .from_reader(cursor);
-        let mut first = csv::StringRecord::new();
-        if !reader.read_record(&mut first).unwrap_or(false) {
+        let mut reader = CsvReader::new(bytes, skipped, delimiter, quoting);
+        let Some(first) = reader.read() else {
             return Err(ImportError::Empty);
-        }
-        let header: Vec<String> = first.iter().map(|cell| cell.trim().to_string()).collect();
+        };
+        let header: Vec<String> = first.cells.iter().map(|cell| cell.trim().to_string()).collect();
         let (format, columns, header_is_data) = if let Some(widest) = widest_pasted {
             match quick_add::columns_without_header(&header, widest) {
                 Some(columns) => (Format::Pasted, columns, true),
@@ -389,11 +380,9 @@ impl ImportJob {
                 _ => name,
             })
             .collect();
-        let read = skipped + reader.position().byte() as usize;
-        let mut job = ImportJob::new(format, Mapping::guess(columns, format), total_bytes, read);
-        job.skipped = skipped;
+        let mut job = ImportJob::new(format, Mapping::guess(columns, format), total_bytes, reader.position());
         if header_is_data {
-            job.push_record(&first, record_start(&first, reader.get_ref().get_ref(), skipped));
+            job.push_record(&first.cells, record_start(&first, reader.bytes()));
         }
         job.reader = Reader::Csv(Box::new(reader));
         Ok(job)
@@ -412,31 +401,18 @@ impl ImportJob {
         self.progress()
     }
 
-    fn step_csv(&mut self, mut reader: Box<csv::Reader<Cursor<Vec<u8>>>>, max_rows: usize) -> Reader {
-        let mut record = csv::StringRecord::new();
+    fn step_csv(&mut self, mut reader: Box<CsvReader>, max_rows: usize) -> Reader {
         for _ in 0..max_rows {
-            match reader.read_record(&mut record) {
-                Ok(true) => {
-                    let bytes = reader.get_ref().get_ref();
-                    let at = record_start(&record, bytes, self.skipped);
-                    let at_end = self.skipped + reader.position().byte() as usize >= bytes.len();
-                    match unclosed_quote(&record, bytes, self.skipped, at_end, at) {
-                        Some(error) => self.errors.push(error),
-                        None => self.push_record(&record, at),
-                    }
-                }
-                Ok(false) => return Reader::Done,
-                Err(error) => {
-                    let at = RowRef::Line(error.position().map_or(0, |p| p.line()));
-                    self.errors.push(RowError {
-                        at,
-                        reason: Message::new(Text::ImportRowUnreadable).arg("error", error),
-                    });
-                    return Reader::Done;
-                }
+            let Some(record) = reader.read() else { return Reader::Done };
+            let bytes = reader.bytes();
+            let at = record_start(&record, bytes);
+            let at_end = reader.position() >= bytes.len();
+            match unclosed_quote(&record, bytes, at_end, at) {
+                Some(error) => self.errors.push(error),
+                None => self.push_record(&record.cells, at),
             }
         }
-        self.bytes_done = self.skipped + reader.position().byte() as usize;
+        self.bytes_done = reader.position();
         Reader::Csv(reader)
     }
 
@@ -461,7 +437,7 @@ impl ImportJob {
         Reader::Json(items, done)
     }
 
-    fn push_record(&mut self, record: &csv::StringRecord, at: RowRef) {
+    fn push_record(&mut self, record: &[String], at: RowRef) {
         if record.iter().all(|cell| cell.trim().is_empty()) {
             return;
         }
@@ -547,30 +523,21 @@ fn guess_delimiter(text: &str) -> u8 {
 
 /// The line a record starts on. The reader's position may point at blank lines it skipped
 /// before the record, so those are stepped over here.
-fn record_start(record: &csv::StringRecord, bytes: &[u8], skipped: usize) -> RowRef {
-    let Some(position) = record.position() else { return RowRef::Line(0) };
-    let start = skipped + position.byte() as usize;
-    let blank = bytes[start.min(bytes.len())..].iter().take_while(|&&b| b == b'\n' || b == b'\r');
-    RowRef::Line(position.line() + blank.filter(|&&b| b == b'\n').count() as u64)
+fn record_start(record: &Record, bytes: &[u8]) -> RowRef {
+    let blank = bytes[record.byte.min(bytes.len())..].iter().take_while(|&&b| b == b'\n' || b == b'\r');
+    RowRef::Line(record.line + blank.filter(|&&b| b == b'\n').count() as u64)
 }
 
 /// A quote that opens a cell and is never closed makes the reader take the rest of the file
 /// as that one cell; said plainly, that is easier to fix than a "wrong number of cells".
-fn unclosed_quote(
-    record: &csv::StringRecord,
-    bytes: &[u8],
-    skipped: usize,
-    at_end: bool,
-    at: RowRef,
-) -> Option<RowError> {
+fn unclosed_quote(record: &Record, bytes: &[u8], at_end: bool, at: RowRef) -> Option<RowError> {
     let RowRef::Line(first) = at else { return None };
     // Only a record that runs to the end of the file can hold an unclosed quote; looking
     // no further keeps reading linear.
     if !at_end {
         return None;
     }
-    let start = skipped + record.position()?.byte() as usize;
-    let raw = &bytes[start.min(bytes.len())..];
+    let raw = &bytes[record.byte.min(bytes.len())..];
     let quotes = raw.iter().filter(|&&b| b == b'"').count();
     let opens_cell = raw.first() == Some(&b'"')
         || raw.windows(2).any(|pair| pair[1] == b'"' && matches!(pair[0], b',' | b';' | b'\t' | b'\n'));

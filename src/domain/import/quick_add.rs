@@ -1,6 +1,7 @@
 //! Quick add: lines typed or pasted by hand, or a block copied from a spreadsheet, become
 //! one case draft each, through the same preview and apply as a file import.
 
+use super::csv_reader::CsvReader;
 use super::mapping::is_known_name;
 use super::{ImportError, ImportJob};
 
@@ -10,17 +11,8 @@ use super::{ImportError, ImportJob};
 /// then extra columns, and the mapping can be changed as for a file.
 pub fn quick_add(text: &str) -> Result<ImportJob, ImportError> {
     let tabbed = text.contains('\t');
-    let widest = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(b'\t')
-        .quoting(tabbed)
-        .from_reader(text.as_bytes())
-        .records()
-        .map_while(Result::ok)
-        .map(|record| record.len())
-        .max()
-        .unwrap_or(1);
+    let mut rows = CsvReader::new(text.as_bytes().to_vec(), 0, b'\t', tabbed);
+    let widest = std::iter::from_fn(|| rows.read()).map(|record| record.cells.len()).max().unwrap_or(1);
     let mut job = ImportJob::start_csv(text.as_bytes().to_vec(), 0, b'\t', tabbed, Some(widest))?;
     // Pasted text is small enough to read in one go.
     job.step(usize::MAX);

@@ -6,6 +6,7 @@ use super::builtin;
 use super::cadence::{Cadence, Impact};
 use super::{DataLoss, Incident, IncidentStatus};
 use crate::domain::case::{Surface, Tier, Timestamp};
+use crate::domain::format::written;
 use crate::domain::incident::BlastRadius;
 use crate::i18n::{Message, Text};
 use crate::zone::{offset_label, Zone};
@@ -464,7 +465,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub fn zoned(at: Timestamp, zone: Option<&Zone>) -> String {
     let offset = zone.map_or(0, |zone| zone.offset_ms(at.timestamp_millis()));
     let local = at + TimeDelta::milliseconds(offset);
-    format!("{} ({})", local.format("%Y-%m-%d %H:%M"), offset_label(offset))
+    format!("{} ({})", written(local.naive_utc(), "%Y-%m-%d %H:%M"), offset_label(offset))
 }
 
 /// The words a template's values are written with, per language.

@@ -29,7 +29,7 @@ pub fn parse_day_hours(text: &str) -> Result<Vec<WorkInterval>, Message> {
 }
 
 pub fn format_holidays(days: &[NaiveDate]) -> String {
-    days.iter().map(|d| d.format("%Y-%m-%d").to_string()).collect::<Vec<_>>().join(", ")
+    days.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join(", ")
 }
 
 pub fn parse_holidays(text: &str) -> Result<Vec<NaiveDate>, Message> {

@@ -3,6 +3,7 @@
 use super::clock::{CaseClocks, Pause, SlaEngine, Stop, StopReason, TargetClock};
 use super::{duration, Calendar, Target, TargetState, TargetStatus};
 use crate::domain::case::{Tier, Timestamp};
+use crate::domain::format::written;
 use crate::i18n::{Message, Text};
 use crate::zone::{offset_label, Zone};
 use chrono::TimeDelta;
@@ -107,7 +108,7 @@ impl Explanation {
         let offset = self.time_zone.offset_ms(at.timestamp_millis());
         // At the very end of chrono's range the wall time may not exist; UTC's stands in.
         let wall = at.checked_add_signed(TimeDelta::milliseconds(offset)).unwrap_or(at);
-        format!("{} {}", wall.format("%a %-d %b %H:%M"), offset_label(offset))
+        format!("{} {}", written(wall.naive_utc(), "%a %-d %b %H:%M"), offset_label(offset))
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::domain::case::{Choice, Tier};
 use crate::domain::kpi::series::Load;
 use crate::domain::kpi::{changes, local_date, Filters, Prompt};
+use crate::domain::format::{capitalised, written};
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
 use crate::i18n::{fill, tr, Lang, Message, Text};
@@ -100,7 +101,7 @@ fn filter_words(lang: Lang, filters: &Filters) -> String {
 
 fn build(f: &Figures, filters: &Filters, lang: Lang) -> Report {
     let t = |text| tr(lang, text);
-    let day = |at| local_date(at, &f.zone).format(t(Text::LongDayPattern)).to_string();
+    let day = |at| written(local_date(at, &f.zone).into(), t(Text::LongDayPattern));
     let last = f.now.period.to - chrono::TimeDelta::milliseconds(1);
     let headlines = changes(&f.now, &f.before)
         .into_iter()
@@ -253,12 +254,6 @@ fn markdown(lang: Lang, report: &Report, recommendations: &str) -> String {
 fn quoted(lang: Lang, titles: &[String]) -> String {
     let quote = |title: &String| fill(tr(lang, Text::Quoted), &[("text", title)]);
     titles.iter().map(quote).collect::<Vec<_>>().join(tr(lang, Text::ListSeparator))
-}
-
-/// "as of …" opening a sentence.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[component]

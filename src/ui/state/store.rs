@@ -66,25 +66,41 @@ pub(super) struct SaveState {
     pub(super) remove_legacy: bool,
 }
 
+/// A change to the desk, boxed so that each method's body below is compiled once.
+type DeskChange<'a> = Box<dyn FnOnce(&mut Desk) + 'a>;
+/// A change to one case, boxed for the same reason.
+type CaseChange<'a> = Box<dyn FnOnce(&mut Case, &Settings) + 'a>;
+
 impl DeskStore {
+    // The public methods box their closure and hand it to one compiled body, rather than
+    // compiling the body (signal update, save marking) again for every caller's closure.
+
     /// Applies a change that may touch any case (an import, the demo queue) and saves all.
     pub fn change(&self, apply: impl FnOnce(&mut Desk)) {
+        self.change_boxed(Box::new(apply));
+    }
+
+    fn change_boxed(&self, apply: DeskChange<'_>) {
         self.desk.update(apply);
         self.roster_changed();
-        self.mark(Dirty::everything);
+        self.mark(&mut Dirty::everything);
     }
 
     /// Applies a change to a few cases and the records beside them (links, merges, incidents,
     /// not-duplicate pairs), possibly adding a case, and saves just what it touched: a group
     /// action at 50,000 cases writes a few records, not all 1,024.
     pub fn change_some(&self, apply: impl FnOnce(&mut Desk)) {
+        self.change_some_boxed(Box::new(apply));
+    }
+
+    fn change_some_boxed(&self, apply: DeskChange<'_>) {
         let before: Vec<Version> =
             self.desk.with_untracked(|desk| desk.cases.iter().map(Case::version).collect());
         self.desk.update(apply);
         if self.desk.with_untracked(|desk| desk.cases.len()) != before.len() {
             self.roster_changed();
         }
-        self.mark(|dirty| self.desk.with_untracked(|desk| dirty.touched(&before, &desk.cases)));
+        self.mark(&mut |dirty| self.desk.with_untracked(|desk| dirty.touched(&before, &desk.cases)));
     }
 
     pub(super) fn roster_changed(&self) {
@@ -117,8 +133,14 @@ impl DeskStore {
 
     /// Applies a change to one case, if it exists, and saves just that case's record.
     pub fn change_case<R>(&self, id: &CaseId, apply: impl FnOnce(&mut Case, &Settings) -> R) -> Option<R> {
+        let mut result = None;
+        self.change_case_boxed(id, Box::new(|case, settings| result = Some(apply(case, settings))));
+        result
+    }
+
+    fn change_case_boxed(&self, id: &CaseId, apply: CaseChange<'_>) {
         let place = self.places.with_untracked(|places| places.0.get(id).copied());
-        let result = self
+        let changed = self
             .desk
             .try_update(|desk| {
                 let Desk { cases, settings, .. } = desk;
@@ -129,10 +151,9 @@ impl DeskStore {
                 at.map(|at| apply(&mut cases[at], settings))
             })
             .flatten();
-        if result.is_some() {
-            self.mark(|dirty| dirty.case(id));
+        if changed.is_some() {
+            self.mark(&mut |dirty| dirty.case(id));
         }
-        result
     }
 
     /// Applies a change to a few records as the current author at the current time (see
@@ -158,16 +179,22 @@ impl DeskStore {
         let id = case.id.clone();
         self.desk.update(|desk| desk.cases.push(case));
         self.roster_changed();
-        self.mark(|dirty| dirty.case(&id));
+        self.mark(&mut |dirty| dirty.case(&id));
     }
 
     /// Applies a change to the settings and saves them (not the cases).
     pub fn change_settings(&self, apply: impl FnOnce(&mut Settings)) {
-        self.desk.update(|desk| apply(&mut desk.settings));
-        self.mark(Dirty::settings);
+        self.change_settings_boxed(Box::new(apply));
     }
 
-    pub(super) fn mark(&self, touch: impl FnOnce(&mut Dirty)) {
+    fn change_settings_boxed(&self, apply: Box<dyn FnOnce(&mut Settings) + '_>) {
+        self.desk.update(|desk| apply(&mut desk.settings));
+        self.mark(&mut Dirty::settings);
+    }
+
+    /// Notes what a change touched and starts a save; `touch` is a `dyn` so that this body is
+    /// compiled once.
+    pub(super) fn mark(&self, touch: &mut dyn FnMut(&mut Dirty)) {
         browser::mark("triage-desk:changed");
         self.saving.update_value(|state| {
             touch(&mut state.dirty);
@@ -212,7 +239,7 @@ impl DeskStore {
         let held = self.held();
         self.unreadable.set(None);
         if held {
-            self.mark(Dirty::everything);
+            self.mark(&mut Dirty::everything);
         }
     }
 

@@ -100,7 +100,8 @@ struct Held {
 }
 
 impl Held {
-    fn follow(stored: Signal<String>, commit: impl Fn(String) + 'static) -> Held {
+    /// `commit` comes boxed, so this body is compiled once rather than per caller's closure.
+    fn follow(stored: Signal<String>, commit: Box<dyn Fn(String)>) -> Held {
         let start = stored.get_untracked();
         let held = Held {
             base: StoredValue::new(start.clone()),
@@ -108,7 +109,7 @@ impl Held {
             shown: RwSignal::new(start),
             focused: RwSignal::new(false),
             theirs: RwSignal::new(None),
-            save: StoredValue::new_local(Box::new(commit)),
+            save: StoredValue::new_local(commit),
         };
         Effect::new(move |_| held.take(stored.get()));
         held
@@ -262,11 +263,23 @@ pub fn TextField(
     suggestions: Signal<Vec<String>>,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    // Only this line is compiled per caller's closure; the body once.
+    let held = Held::follow(value, Box::new(on_commit));
+    text_field(label, held, [multiline, wide, live, required], suggestions, error)
+}
+
+/// The body of [`TextField`]; `flags` are its `multiline`, `wide`, `live` and `required`.
+fn text_field(
+    label: Label,
+    held: Held,
+    [multiline, wide, live, required]: [bool; 4],
+    suggestions: Signal<Vec<String>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = field_id(label);
     let described_by = format!("{id}-message {id}-elsewhere");
     let list_id = format!("{id}-suggestions");
-    let held = Held::follow(value, on_commit);
     let (on_input, on_change, on_blur) = held.events(CommitOn::live(live));
     let invalid = move || error.with(Option::is_some).to_string();
     // Suggestions are read only while the field has focus: working them out over 50,000
@@ -333,10 +346,11 @@ pub fn CountField(
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let held = Held::follow(Signal::derive(move || value.get().to_string()), move |text: String| {
+    let commit = move |text: String| {
         let number = text.trim().parse::<u32>();
         on_commit(number.map_err(|_| untrack(|| i18n.fill(Text::NotAWholeNumber, &[("text", &text)]))));
-    });
+    };
+    let held = Held::follow(Signal::derive(move || value.get().to_string()), Box::new(commit));
     view! { <HeldInput label kind="number" held when=CommitOn::live(live) error /> }
 }
 
@@ -350,11 +364,12 @@ pub fn DateTimeField(
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let commit = move |text: String| {
+        let incomplete = || untrack(|| i18n.t(Text::EnterCompleteDateTime)).to_string();
+        on_commit(browser::from_local_input(&text).ok_or_else(incomplete));
+    };
     let held =
-        Held::follow(Signal::derive(move || browser::local_input_value(value.get())), move |text: String| {
-            let incomplete = || untrack(|| i18n.t(Text::EnterCompleteDateTime)).to_string();
-            on_commit(browser::from_local_input(&text).ok_or_else(incomplete));
-        });
+        Held::follow(Signal::derive(move || browser::local_input_value(value.get())), Box::new(commit));
     view! { <HeldInput label kind="datetime-local" held when=CommitOn::Leave error /> }
 }
 
@@ -401,6 +416,11 @@ pub fn ChoiceSelect<T: Choice>(
     #[prop(into)] value: Signal<T>,
     on_pick: impl Fn(T) + 'static,
 ) -> impl IntoView {
+    choice_select(label, value, Box::new(on_pick))
+}
+
+/// The body of [`ChoiceSelect`], compiled once per choice type rather than per caller.
+fn choice_select<T: Choice>(label: Label, value: Signal<T>, on_pick: Box<dyn Fn(T)>) -> impl IntoView {
     let i18n = use_i18n();
     let id = field_id(label);
     view! {

@@ -2,6 +2,7 @@
 //! (format, column mapping, first rows, counts, errors and warnings) before anything is
 //! written, and what it did afterwards.
 
+use crate::domain::format::capitalised;
 use crate::domain::import::{Action, ColumnRole, PlannedRow, Target};
 use crate::i18n::{Message, Text};
 use crate::ui::state::{
@@ -191,7 +192,7 @@ fn RowErrors(review: Arc<Review>) -> impl IntoView {
                     .take(ERRORS_LISTED)
                     .map(|error| {
                         let (at, reason) = (error.at.message(), error.reason.clone());
-                        view! { <li><strong>{move || capitalised(i18n.message(&at))}</strong>": " {move || i18n.message(&reason)}</li> }
+                        view! { <li><strong>{move || capitalised(&i18n.message(&at))}</strong>": " {move || i18n.message(&reason)}</li> }
                     })
                     .collect_view()}
                 {(more != "0").then(|| view! { <li>{move || i18n.fill(Text::AndMore, &[("n", &more)])}</li> })}
@@ -309,12 +310,6 @@ fn action_text(action: &Action) -> Text {
         Action::Update { .. } => Text::ActionUpdate,
         Action::Unchanged { .. } => Text::ActionUnchanged,
     }
-}
-
-/// "line 3" starts a sentence as "Line 3"; scripts without case are left as they are.
-fn capitalised(text: String) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// The first rows as the cases they become.

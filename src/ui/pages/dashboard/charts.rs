@@ -3,6 +3,7 @@
 use crate::domain::case::Tier;
 use crate::domain::kpi::series::{Day, Load, Week};
 use crate::domain::kpi::{Metrics, Spread, TimeShares};
+use crate::domain::format::written;
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
 use crate::i18n::{tr, Lang, Text};
@@ -25,7 +26,7 @@ fn percent(value: f64) -> String {
 
 /// "Mar 2" (3/2 in Korean and Chinese) for the day starting at `from`, read on the desk's clock.
 pub fn day_label(lang: Lang, figures: &Figures, from: crate::domain::case::Timestamp) -> String {
-    crate::domain::kpi::local_date(from, &figures.zone).format(tr(lang, Text::DayPattern)).to_string()
+    written(crate::domain::kpi::local_date(from, &figures.zone).into(), tr(lang, Text::DayPattern))
 }
 
 fn series(name: &str, values: Vec<Option<f64>>) -> Series {

@@ -88,7 +88,7 @@ pub fn PeriodControls() -> impl IntoView {
             }
         })
     };
-    let date = |value: Option<NaiveDate>| value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let date = |value: Option<NaiveDate>| value.map(|d| d.to_string()).unwrap_or_default();
     let read_date =
         |ev: &leptos::ev::Event| NaiveDate::parse_from_str(&event_target_value(ev), "%Y-%m-%d").ok();
     let custom = move || query.with(|q| q.preset.is_none());

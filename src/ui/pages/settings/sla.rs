@@ -365,7 +365,7 @@ fn ComplianceReport() -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id>{tx(label)}</label>
-                <input id=id type="date" prop:value=move || value.get().format("%Y-%m-%d").to_string()
+                <input id=id type="date" prop:value=move || value.get().to_string()
                     on:change=move |ev| {
                         if let Ok(date) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
                             value.set(date);
