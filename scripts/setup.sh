@@ -44,6 +44,11 @@ fi
 # binaryen from npm: Debian's binaryen 108 corrupts the release build.
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/playwright-core" ] \
   || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-  say "installing wasm-opt (binaryen) and playwright-core"
-  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  # npm ci empties node_modules first; through a link that would empty another checkout's.
+  if [ -L "$root/node_modules" ]; then
+    say "node_modules is a link to another checkout; not reinstalling through it"
+  else
+    say "installing wasm-opt (binaryen) and playwright-core"
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi
