@@ -4,6 +4,7 @@
 
 use super::text::{fold_keyword, FoldedKeyword};
 use crate::domain::case::Priority;
+use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 
 /// A three-step scale, used for both ITIL impact and ITIL urgency.
@@ -24,6 +25,15 @@ impl Level {
             Level::High => "High",
             Level::Medium => "Medium",
             Level::Low => "Low",
+        }
+    }
+
+    /// The label as the page shows it, in any language.
+    pub fn text(self) -> Text {
+        match self {
+            Level::High => Text::UrgencyHigh,
+            Level::Medium => Text::UrgencyMedium,
+            Level::Low => Text::UrgencyLow,
         }
     }
 
@@ -83,6 +93,19 @@ impl Factor {
             Factor::Keywords => "Risk keywords",
             Factor::Distress => "Distress cues",
             Factor::Cluster => "Similar reports",
+        }
+    }
+
+    /// The label as the page shows it, in any language.
+    pub fn text(self) -> Text {
+        match self {
+            Factor::Matrix => Text::FactorMatrix,
+            Factor::Tier => Text::FieldTier,
+            Factor::Customers => Text::FieldCustomersAffected,
+            Factor::TimePressure => Text::FactorTimePressure,
+            Factor::Keywords => Text::FactorKeywords,
+            Factor::Distress => Text::FactorDistress,
+            Factor::Cluster => Text::FactorCluster,
         }
     }
 }
