@@ -463,7 +463,9 @@ impl Event {
             Event::Note { kind: NoteKind::Internal, text } => {
                 ("note", Message::new(Text::EvInternal).arg("text", text))
             }
-            Event::PriorityPinned { to: Some(to), .. } => ("status", Message::new(Text::EvPinned).arg("to", to)),
+            Event::PriorityPinned { to: Some(to), .. } => {
+                ("status", Message::new(Text::EvPinned).arg("to", to))
+            }
             Event::PriorityPinned { from: Some(was), to: None } => {
                 ("status", Message::new(Text::EvPinRemovedWas).arg("was", was))
             }
@@ -1357,15 +1359,23 @@ mod tests {
         let tier = Event::FieldChanged { field: Field::Tier, from: "Standard".into(), to: "Premium".into() };
         assert_eq!(said(tier.clone(), Lang::En), "Tier changed from “Standard” to “Premium”");
         assert_eq!(said(tier, Lang::ZhTw), "服務等級已由「標準版」改為「進階版」");
-        let created =
-            Event::FieldChanged { field: Field::CreatedAt, from: "2026-11-02T09:00:00Z".into(), to: String::new() };
+        let created = Event::FieldChanged {
+            field: Field::CreatedAt,
+            from: "2026-11-02T09:00:00Z".into(),
+            to: String::new(),
+        };
         assert_eq!(said(created, Lang::En), "Created changed from 09:00 to (empty)");
-        let merged = Event::MergedDuplicates { cases: vec![CaseId("a".into()), CaseId("b".into()), CaseId("c".into())] };
+        let merged = Event::MergedDuplicates {
+            cases: vec![CaseId("a".into()), CaseId("b".into()), CaseId("c".into())],
+        };
         assert_eq!(
             said(merged.clone(), Lang::En),
             "Merged duplicates into this case: “Title of a”, “Title of b” and “Title of c”"
         );
-        assert_eq!(said(merged, Lang::ZhTw), "已將重複案件合併至此案件：「Title of a」、「Title of b」及「Title of c」");
+        assert_eq!(
+            said(merged, Lang::ZhTw),
+            "已將重複案件合併至此案件：「Title of a」、「Title of b」及「Title of c」"
+        );
         let paused = Event::StatusChanged { from: Status::New, to: Status::WaitingOnCustomer };
         assert_eq!(
             said(paused, Lang::Ko),

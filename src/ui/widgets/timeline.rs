@@ -11,9 +11,8 @@ pub fn TimelineRow(
     at: Timestamp,
     author: String,
     kind: &'static str,
-    /// Follows the page's language where the text is the app's own.
-    #[prop(into)]
-    text: Signal<String>,
+    /// Follows the page's language where the text is the app's own (a signal or a closure).
+    text: impl IntoView + 'static,
 ) -> impl IntoView {
     view! {
         <li class=format!("entry entry-{kind}")>
