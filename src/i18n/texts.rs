@@ -217,6 +217,7 @@ texts! {
     AddedTo => "Added to {incident}.", "{incident}에 추가했습니다.", "已加入 {incident}。";
     RemovedFrom => "Removed from {incident}; both timelines note it.", "{incident}에서 제외했습니다. 양쪽 타임라인에 기록됩니다.",
         "已從 {incident} 移除，雙方的時間軸都會記錄。";
+    AddedOneCaseTo => "Added 1 case to {incident}.", "문의 1건을 {incident}에 추가했습니다.", "已將 1 筆案件加入 {incident}。";
     AddedCasesTo => "Added {n} cases to {incident}.", "문의 {n}건을 {incident}에 추가했습니다.", "已將 {n} 筆案件加入 {incident}。";
     HoldsOf => "{incident} holds {held} of these {total} cases", "{incident}에 이 문의 {total}건 중 {held}건이 포함되어 있습니다",
         "{incident} 已包含這 {total} 筆案件中的 {held} 筆";

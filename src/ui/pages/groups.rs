@@ -202,7 +202,8 @@ fn GroupCard(
     let said = RwSignal::new(None::<Message>);
     let add = move |incident: String, cases: Vec<CaseId>| {
         let added = store.act(|desk, author, now| desk.add_to_incident(&incident, &cases, author, now));
-        said.set(Some(Message::new(Text::AddedCasesTo).arg("n", added.len()).arg("incident", incident)));
+        let text = if added.len() == 1 { Text::AddedOneCaseTo } else { Text::AddedCasesTo };
+        said.set(Some(Message::new(text).arg("n", added.len()).arg("incident", incident)));
     };
     let group_id = group.summary.group_id.clone();
     let promote = move |_| {

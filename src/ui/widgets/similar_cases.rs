@@ -152,8 +152,8 @@ fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<Case
         <li class="similar-item">
             <span class="similarity" title=move || i18n.t(Text::HowSimilar)>{format!("{} %", row.percent)}</span>
             <div class="similar-body">
-                <a href=Route::Case(row.id.clone()).href()><Highlighted text=row.title.clone() words=row.marked.clone() /></a>
-                <span class="muted small">{row.customer.clone()}</span>
+                <a href=Route::Case(row.id.clone()).href() translate="no"><Highlighted text=row.title.clone() words=row.marked.clone() /></a>
+                <span class="muted small" translate="no">{row.customer.clone()}</span>
                 <SharedWords words=row.matched.clone() glossary=row.glossary.clone() />
             </div>
             <button
@@ -193,7 +193,7 @@ fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl Into
         view! {
             <span class="shared-words small">
                 {move || i18n.t(Text::SharedWords)}
-                {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark>{word}</mark> " " }).collect_view()}
+                {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark translate="no">{word}</mark> " " }).collect_view()}
             </span>
         }
     });
@@ -205,7 +205,8 @@ fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl Into
                 {glossary
                     .into_iter()
                     .take(SHOWN_WORDS)
-                    .map(|(word, concept)| view! { <mark>{word}</mark> {format!(" = {concept} ")} })
+                    // The concept is the glossary entry's name, a term as written there.
+                    .map(|(word, concept)| view! { <mark translate="no">{word}</mark> <span translate="no">{format!(" = {concept} ")}</span> })
                     .collect_view()}
             </span>
         }

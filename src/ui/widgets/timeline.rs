@@ -18,7 +18,7 @@ pub fn TimelineRow(
         <li class=format!("entry entry-{kind}")>
             <div class="entry-meta">
                 <time datetime=at.to_rfc3339()>{local_time_label(at, browser::utc_offset_minutes())}</time>
-                " · " <span class="author">{author}</span>
+                " · " <span class="author" translate="no">{author}</span>
             </div>
             <div class="entry-text">{text}</div>
         </li>

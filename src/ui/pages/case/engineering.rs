@@ -15,6 +15,7 @@ pub fn EngineeringFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     // The refusal (too long) with the version of the case it was about, as the case fields keep it.
     let error = RwSignal::new(None::<(Version, FieldError)>);
     let filled = move || case.with(|c| c.engineering.filled().count());
+    let open_at_start = untrack(filled) > 0;
     let field = move |field: Field| {
         let id = id.clone();
         let multiline =
@@ -41,7 +42,7 @@ pub fn EngineeringFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     };
     view! {
         // Open from the start when something is filled in, so what is there is seen.
-        <details class="panel engineering" open=untrack(filled) > 0>
+        <details class="panel engineering" open=open_at_start>
             <summary>
                 <h2>{move || i18n.t(Text::EngineeringDetails)}</h2>
                 <span class="muted small">
