@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,27 +23,43 @@ const TYPES = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
-export async function serveDist() {
+/**
+ * Serves dist/ under the sub-path as a static host would: hashed names cached for a year, the
+ * rest revalidated. Options: `brotli` answers clients that accept it with brotli bodies (as a
+ * host's precompression does); `rewrite(name, body)` may change a file on its way out (the
+ * offline test's next deployment); `onRequest(url)` sees every request (what a visit fetched).
+ */
+export async function serveDist({ brotli = false, rewrite, onRequest } = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
+    onRequest?.(req.url);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(SUB_PATH)) {
-      res.writeHead(404).end('not under the sub-path');
-      return;
-    }
-    let file = normalize(join(dist, path.slice(SUB_PATH.length) || 'index.html'));
-    if (!file.startsWith(dist)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (file.endsWith('/')) file = join(file, 'index.html');
+    const name = path.slice(SUB_PATH.length) || 'index.html';
+    const file = normalize(join(dist, name));
+    if (!path.startsWith(SUB_PATH) || !file.startsWith(dist)) return res.writeHead(404).end();
+    let body;
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      body = await readFile(file);
     } catch {
-      res.writeHead(404).end('not found');
+      return res.writeHead(404).end('not found');
     }
+    if (rewrite) body = Buffer.from(rewrite(name, body));
+    const headers = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': /-[0-9a-f]{16}[._]/.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    };
+    if (brotli && !name.endsWith('.png') && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const key = `${name}:${body.length}`;
+      if (!compressed.has(key)) {
+        compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      body = compressed.get(key);
+      headers['content-encoding'] = 'br';
+    }
+    res.writeHead(200, headers).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;

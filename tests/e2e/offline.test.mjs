@@ -3,50 +3,25 @@
 // cases, and a new deployment shows a notice and switches only when the user clicks Reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { root, SUB_PATH, createCase } from './harness.mjs';
-
-const dist = join(root, 'dist');
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
+import { serveDist, createCase } from './harness.mjs';
 
 /**
- * Serves dist/ under the sub-path, as a static host would. `server.nextDeployment()` makes
- * the worker it serves from then on a different version, as a new build would.
+ * dist/ as a static host serves it; `server.nextDeployment()` makes the worker it serves from
+ * then on a different version, as a new build would.
  */
 async function serve() {
   let deployment = 0;
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(dist, path.slice(SUB_PATH.length) || 'index.html'));
-    if (!path.startsWith(SUB_PATH) || !file.startsWith(dist)) return res.writeHead(404).end();
-    try {
-      let body = await readFile(file);
-      if (file.endsWith('sw.js') && deployment > 0) {
-        body = String(body).replace(/"version":"([0-9a-f]+)"/, `"version":"$1-next${deployment}"`);
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+  const server = await serveDist({
+    rewrite: (name, body) =>
+      name === 'sw.js' && deployment > 0
+        ? String(body).replace(/"version":"([0-9a-f]+)"/, `"version":"$1-next${deployment}"`)
+        : body,
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}${SUB_PATH}`,
-    nextDeployment: () => deployment++,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+  return { ...server, nextDeployment: () => deployment++ };
 }
 
 let server;

@@ -4,53 +4,16 @@
 // IndexedDB); the repeat visits are answered by the service worker, online and offline.
 // Served with brotli and long-lived caching for hashed names, as a static host would.
 // A measurement, never part of the pass/fail suite: `node tests/e2e/bench/visit-timing.mjs`.
-import { createServer } from 'node:http';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { extname, join } from 'node:path';
-import { root, SUB_PATH, launch, artifacts, importThroughReview } from '../harness.mjs';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUB_PATH, serveDist, launch, artifacts, importThroughReview } from '../harness.mjs';
 import { exportFile, numberedCases } from '../synthetic.mjs';
 
 const CASES = 1_000;
 const RUNS = 5;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
 /** Every URL the server was asked for, to show what a visit took from the network. */
 const requests = [];
-
-function serve() {
-  const dist = join(root, 'dist');
-  const files = new Map(
-    readdirSync(dist).map((name) => {
-      const raw = readFileSync(join(dist, name));
-      const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-      return [name, { raw, br }];
-    }),
-  );
-  const server = createServer((req, res) => {
-    requests.push(req.url);
-    const name = new URL(req.url, 'http://x').pathname.slice(SUB_PATH.length) || 'index.html';
-    const file = files.get(name);
-    if (!file) return res.writeHead(404).end();
-    const brotli = /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && !name.endsWith('.png');
-    res.writeHead(200, {
-      'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
-      'cache-control': /-[0-9a-f]{16}[._]/.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...(brotli && { 'content-encoding': 'br' }),
-    });
-    res.end(brotli ? file.br : file.raw);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}${SUB_PATH}` })));
-}
 
 /**
  * Milliseconds from navigation start until the inbox's first case row is painted, and on the
@@ -98,7 +61,8 @@ async function runs(label, work) {
   );
 }
 
-const { server, url } = await serve();
+const server = await serveDist({ brotli: true, onRequest: (url) => requests.push(url) });
+const { url } = server;
 const browser = await launch();
 try {
   const context = await browser.newContext({ acceptDownloads: true });
