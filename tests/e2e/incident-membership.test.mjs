@@ -92,15 +92,23 @@ test('a grown group goes into its open incident, a case is added and removed fro
     description: 'Checkout payment declined with PAY-502 since this morning.',
   });
   await openGroups(page);
-  const grown = group(page, PAYMENTS);
-  await assert.doesNotReject(grown.getByText('INC-1 holds 8 of these 9 cases').waitFor());
+  // Regrouping may split the outage's reports differently; the new report's group is the one.
+  const grown = group(page, PAYMENTS).filter({ hasText: 'Lindqvist Outfitters' });
+  const holds = grown.getByText(/^INC-1 holds \d+ of these \d+ cases$/);
+  await assert.doesNotReject(holds.waitFor());
+  const [held, size] = (await holds.innerText()).match(/\d+/g).slice(1).map(Number);
+  assert.ok(held < size, await holds.innerText());
+  assert.equal(await grown.getByRole('button', { name: 'Promote to incident' }).count(), 0);
   await grown.getByRole('button', { name: 'Add the new cases to INC-1' }).click();
-  await assert.doesNotReject(grown.getByRole('status').getByText('Added 1 case to INC-1.').waitFor());
-  await assert.doesNotReject(grown.getByText('INC-1 holds 9 of these 9 cases').waitFor());
+  const added = size - held;
+  await assert.doesNotReject(grown.getByRole('status').getByText(added === 1 ? 'Added 1 case to INC-1.' : `Added ${added} cases to INC-1.`).waitFor());
+  await assert.doesNotReject(grown.getByText(`INC-1 holds ${size} of these ${size} cases`).waitFor());
   assert.equal(await grown.getByRole('button', { name: /Add the new cases/ }).count(), 0);
   let desk = await stored(page);
   assert.equal(desk.data.incidents.length, 1, 'no second incident');
-  assert.equal(desk.data.incidents[0].cases.length, 9);
+  assert.equal(desk.data.incidents[0].cases.length, 8 + added);
+  const grew = desk.data.cases.find((c) => c.customer === 'Lindqvist Outfitters');
+  assert.ok(desk.data.incidents[0].cases.includes(grew.id));
   await screenshot(page, 'groups-held-by-incident');
 
   // Another case, from its own page: Add to incident lists the open incidents, most recent first.
@@ -113,14 +121,14 @@ test('a grown group goes into its open incident, a case is added and removed fro
   await assert.doesNotReject(incidents.getByRole('link', { name: /INC-1/ }).waitFor());
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await assert.doesNotReject(timeline.getByText(/^Linked to incident INC-1 “/).waitFor());
-  assert.equal((await stored(page)).data.incidents[0].cases.length, 10);
+  assert.equal((await stored(page)).data.incidents[0].cases.length, 9 + added);
 
   // Removed again: logged on the case's timeline and the incident's.
   await incidents.getByRole('button', { name: 'Remove from INC-1' }).click();
   await assert.doesNotReject(timeline.getByText(/^Removed from incident INC-1 “/).waitFor());
   await assert.doesNotReject(incidents.getByText('Not part of an incident.').waitFor());
   desk = await stored(page);
-  assert.equal(desk.data.incidents[0].cases.length, 9);
+  assert.equal(desk.data.incidents[0].cases.length, 8 + added);
   assert.ok(desk.data.incidents[0].timeline.some((e) => e.event === 'case_removed' && e.case === typo.id));
   const logged = desk.data.cases.find((c) => c.id === typo.id).timeline.map((e) => e.event);
   assert.deepEqual(logged.slice(-2), ['incident_linked', 'incident_unlinked']);
@@ -148,7 +156,7 @@ test('details for engineering are saved and shown after a reload', () => withApp
   await page.getByLabel('Browser').fill('Chrome 131');
   await page.getByLabel('Order or account ids').fill('QB-58812');
   await page.getByLabel('Already tried').click();
-  await assert.doesNotReject(details.getByText('4 of 8 filled').waitFor());
+  await assert.doesNotReject(details.getByText('5 of 8 filled').waitFor());
   await page.getByLabel('Already tried').fill('Cleared the cache');
   await page.getByLabel('Steps to reproduce').click();
   await assert.doesNotReject(page.getByRole('region', { name: 'Timeline' }).getByText('Browser changed from (empty) to “Chrome 131”').waitFor());
