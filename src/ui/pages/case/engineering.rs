@@ -24,7 +24,8 @@ pub fn EngineeringFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
             <TextField
                 label=field.text()
                 multiline
-                wide=multiline
+                // Expected and actual side by side; the rest a whole row each.
+                wide=!matches!(field, Field::Expected | Field::Actual)
                 value=Signal::derive(move || case.with(|c| c.field_text(field)))
                 on_commit=move |value| {
                     let result = store.edit_case(&id, |c, author, now| c.set_field(field, FieldValue::Text(value), author, now));
