@@ -9,7 +9,7 @@ use crate::domain::desk_incidents::Promotion;
 use crate::domain::duplicates::{overview, GroupOverview};
 use crate::domain::grouping::VIA_GLOSSARY;
 use crate::i18n::{Message, Text};
-use crate::ui::pages::case::{marked, AddToIncident};
+use crate::ui::pages::case::{said_view, AddToIncident};
 use crate::ui::state::{use_clock, use_desk, use_grouping, use_i18n, use_route, DeskStore, I18n, Route};
 use crate::ui::widgets::title::document_title;
 use leptos::prelude::*;
@@ -86,7 +86,7 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
     view! {
         <section aria-labelledby="groups-heading">
             <div class="section-head">
-                <h1 id="groups-heading">{move || i18n.t(Text::Groups)}</h1>
+                <h1 id="groups-heading">{i18n.text(Text::Groups)}</h1>
                 <p class="muted" aria-live="polite">
                     {move || match shown.with(|s| s.as_ref().map(Vec::len)) {
                         None => i18n.t(Text::GroupingCases).to_string(),
@@ -95,9 +95,9 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
                     }}
                 </p>
             </div>
-            <p class="muted">{move || i18n.t(Text::GroupsIntro)}</p>
+            <p class="muted">{i18n.text(Text::GroupsIntro)}</p>
             <p class="banner" role="status" hidden=move || message.with(Option::is_none)>
-                {move || message.with(|m| m.as_ref().map(|m| marked(i18n, m)))}
+                {said_view(i18n, message.into())}
             </p>
             // Announces a merge or unmerge; the same words show next to the merged case.
             <p class="visually-hidden" role="status">{move || notice.with(|n| n.as_ref().map(|n| i18n.message(&n.text)))}</p>
@@ -243,7 +243,7 @@ fn GroupCard(
             .into_any()
         }
         Standing::Free { open } => view! {
-            <button class="primary" on:click=promote.clone()>{move || i18n.t(Text::PromoteToIncident)}</button>
+            <button class="primary" on:click=promote.clone()>{i18n.text(Text::PromoteToIncident)}</button>
             {(!open.is_empty()).then(|| view! {
                 <AddToIncident id=add_id.clone() choices=open add=move |incident| add(incident, ids.get_value()) />
             })}
@@ -285,20 +285,20 @@ fn GroupCard(
         i18n.fill(Text::GroupSeen, &[("first", &ago(first)), ("last", &ago(last)), ("percent", &alike)])
     };
     let terms = group.summary.top_terms.iter().take(SHOWN_TERMS).map(|term| match term.strip_suffix(VIA_GLOSSARY) {
-        Some(concept) => view! { <mark translate="no">{concept.to_string()}</mark> " " {move || i18n.t(Text::ViaGlossaryNote)} " " }.into_any(),
+        Some(concept) => view! { <mark translate="no">{concept.to_string()}</mark> " " {i18n.text(Text::ViaGlossaryNote)} " " }.into_any(),
         None => view! { <mark translate="no">{term.clone()}</mark> " " }.into_any(),
     });
     view! {
         <li node_ref=card class="panel group" class:focused=focused aria-labelledby=heading_id.clone()>
             <div class="group-head">
                 <h2 id=heading_id.clone() translate="no">{group.summary.suggested_title.clone()}</h2>
-                <span class=format!("tier tier-{}", top_tier.key())>{move || i18n.t(top_tier.text())}</span>
+                <span class=format!("tier tier-{}", top_tier.key())>{i18n.text(top_tier.text())}</span>
             </div>
             <p class="group-facts">{facts}</p>
             <p class="muted small">
-                {move || i18n.t(Text::CustomersLead)} <span translate="no">{customers}</span> {seen}
+                {i18n.text(Text::CustomersLead)} <span translate="no">{customers}</span> {seen}
             </p>
-            <p class="shared-words small">{move || i18n.t(Text::SharedWordsLead)} {terms.collect_view()}</p>
+            <p class="shared-words small">{i18n.text(Text::SharedWordsLead)} {terms.collect_view()}</p>
             <ul class="group-members">
                 {members
                     .into_iter()
@@ -306,10 +306,10 @@ fn GroupCard(
                     .collect_view()}
             </ul>
             <div class="button-row">
-                <button on:click=merge>{move || i18n.t(Text::MergeIntoPrimary)}</button>
+                <button on:click=merge>{i18n.text(Text::MergeIntoPrimary)}</button>
                 {incident_actions}
             </div>
-            <p class="small" role="status">{move || said.with(|m| m.as_ref().map(|m| marked(i18n, m)))}</p>
+            <p class="small" role="status">{said_view(i18n, said.into())}</p>
         </li>
     }
 }
@@ -344,19 +344,19 @@ fn GroupMember(case: Case, radio_name: String, primary: RwSignal<CaseId>, all: V
     let (tier, surface) = (case.tier, case.surface);
     view! {
         <li class="group-member">
-            <label class="primary-pick" title=move || i18n.t(Text::KeepWhenMerging)>
+            <label class="primary-pick" title=i18n.text(Text::KeepWhenMerging)>
                 <input type="radio" name=radio_name aria-label=move || title.with_value(|t| i18n.fill(Text::PrimaryOf, &[("title", t)]))
                     prop:checked=checked on:change=move |_| primary.set(pick.clone()) />
-                <span aria-hidden="true">{move || i18n.t(Text::PrimaryPick)}</span>
+                <span aria-hidden="true">{i18n.text(Text::PrimaryPick)}</span>
             </label>
             <div class="member-body">
                 <a href=Route::Case(case.id.clone()).href() translate="no">{case.title.clone()}</a>
                 <span class="muted small">
-                    <span translate="no">{case.customer.clone()}</span> " · " {move || i18n.t(tier.text())} " · " {move || i18n.t(surface.text())}
+                    <span translate="no">{case.customer.clone()}</span> " · " {i18n.text(tier.text())} " · " {i18n.text(surface.text())}
                 </span>
             </div>
             <button class="small-button" aria-label=move || title.with_value(|t| i18n.fill(Text::NotDuplicateOf, &[("title", t)])) on:click=not_duplicate>
-                {move || i18n.t(Text::NotADuplicate)}
+                {i18n.text(Text::NotADuplicate)}
             </button>
         </li>
     }
@@ -394,13 +394,13 @@ fn MergedCases(notice: RwSignal<Option<Notice>>) -> impl IntoView {
     });
     let notice_item = move || {
         notice.get().map(|notice| {
-            view! { <li class="merge-notice" tabindex="-1" node_ref=shown_notice>{move || marked(i18n, &notice.text)}</li> }
+            view! { <li class="merge-notice" tabindex="-1" node_ref=shown_notice>{said_view(i18n, Signal::stored(Some(notice.text)))}</li> }
         })
     };
     view! {
         <Show when=move || merges.with(|m| !m.is_empty()) || notice.with(Option::is_some)>
             <section class="panel" aria-labelledby="merged-heading">
-                <h2 id="merged-heading">{move || i18n.t(Text::MergedCasesHeading)}</h2>
+                <h2 id="merged-heading">{i18n.text(Text::MergedCasesHeading)}</h2>
                 <ul class="merged-list">
                     {move || {
                         let at = notice.with(|n| n.as_ref().map(|n| n.at));
@@ -413,7 +413,7 @@ fn MergedCases(notice: RwSignal<Option<Notice>>) -> impl IntoView {
                                     <button class="small-button" aria-label=move || i18n.fill(Text::UnmergeTitle, &[("title", &title)]) on:click=move |_| {
                                         let text = unmerge_and_say(store, &restore);
                                         notice.set(Some(Notice { at: place, text }));
-                                    }>{move || i18n.t(Text::UnmergeButton)}</button>
+                                    }>{i18n.text(Text::UnmergeButton)}</button>
                                 </li>
                             }.into_any()
                         }).collect();

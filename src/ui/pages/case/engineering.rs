@@ -45,7 +45,7 @@ pub fn EngineeringFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
         // Open from the start when something is filled in, so what is there is seen.
         <details class="panel engineering" open=open_at_start>
             <summary>
-                <h2>{move || i18n.t(Text::EngineeringDetails)}</h2>
+                <h2>{i18n.text(Text::EngineeringDetails)}</h2>
                 <span class="muted small">
                     {move || i18n.fill(Text::EngineeringFilled, &[("n", &filled().to_string()), ("total", &Field::ENGINEERING.len().to_string())])}
                 </span>
@@ -55,7 +55,7 @@ pub fn EngineeringFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 {field.clone()(Field::Expected)}
                 {field.clone()(Field::Actual)}
                 <fieldset class="environment">
-                    <legend>{move || i18n.t(Text::EnvironmentLegend)}</legend>
+                    <legend>{i18n.text(Text::EnvironmentLegend)}</legend>
                     {field.clone()(Field::AppVersion)}
                     {field.clone()(Field::Platform)}
                     {field.clone()(Field::Browser)}
@@ -63,7 +63,7 @@ pub fn EngineeringFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 {field.clone()(Field::ReferenceIds)}
                 {field(Field::Tried)}
             </div>
-            <p class="muted small">{move || i18n.t(Text::EngineeringHint)}</p>
+            <p class="muted small">{i18n.text(Text::EngineeringHint)}</p>
         </details>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::case::CaseId;
 use crate::i18n::{Message, Text};
-use crate::ui::pages::case::marked;
+use crate::ui::pages::case::said_view;
 use crate::ui::state::{use_desk, use_i18n, Route};
 use leptos::prelude::*;
 
@@ -49,10 +49,10 @@ pub fn CaseIncidents(id: CaseId) -> impl IntoView {
     };
     view! {
         <section class="panel case-incidents" aria-labelledby="case-incidents-heading">
-            <h2 id="case-incidents-heading">{move || i18n.t(Text::Incidents)}</h2>
+            <h2 id="case-incidents-heading">{i18n.text(Text::Incidents)}</h2>
             {move || {
                 let (held, open) = state.get();
-                let empty = held.is_empty().then(|| view! { <p class="muted small">{move || i18n.t(Text::NotInIncident)}</p> });
+                let empty = held.is_empty().then(|| view! { <p class="muted small">{i18n.text(Text::NotInIncident)}</p> });
                 let list = (!held.is_empty()).then(|| view! {
                     <ul class="merged-list">
                         {held.into_iter().map(|(incident, title)| {
@@ -62,20 +62,20 @@ pub fn CaseIncidents(id: CaseId) -> impl IntoView {
                                 <li>
                                     <a href=Route::Incident(incident.clone()).href() translate="no">{incident.clone()} " " {title}</a>
                                     <button class="small-button" aria-label=move || i18n.fill(Text::RemoveFrom, &[("incident", &label)])
-                                        on:click=move |_| remove(incident.clone())>{move || i18n.t(Text::RemoveCase)}</button>
+                                        on:click=move |_| remove(incident.clone())>{i18n.text(Text::RemoveCase)}</button>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                 });
                 let picker = if open.is_empty() {
-                    view! { <p class="muted small">{move || i18n.t(Text::NoOpenIncident)}</p> }.into_any()
+                    view! { <p class="muted small">{i18n.text(Text::NoOpenIncident)}</p> }.into_any()
                 } else {
                     view! { <AddToIncident id="case-add-incident" choices=open add=add.clone() /> }.into_any()
                 };
                 (empty, list, picker)
             }}
-            <p class="muted small" role="status">{move || said.with(|m| m.as_ref().map(|m| marked(i18n, m)))}</p>
+            <p class="muted small" role="status">{said_view(i18n, said.into())}</p>
         </section>
     }
 }
@@ -94,7 +94,7 @@ pub(crate) fn AddToIncident(
     let select = NodeRef::<leptos::html::Select>::new();
     view! {
         <div class="add-incident">
-            <label for=id.clone()>{move || i18n.t(Text::AddToIncidentLabel)}</label>
+            <label for=id.clone()>{i18n.text(Text::AddToIncidentLabel)}</label>
             <select id=id node_ref=select>
                 {choices.into_iter().map(|(incident, title)| {
                     let value = incident.clone();
@@ -106,7 +106,7 @@ pub(crate) fn AddToIncident(
                 if let Some(select) = select.get_untracked() {
                     add(select.value());
                 }
-            }>{move || i18n.t(Text::AddToIncidentButton)}</button>
+            }>{i18n.text(Text::AddToIncidentButton)}</button>
         </div>
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::case::{quoted_names, Case, CaseId};
 use crate::i18n::{Message, Text};
-use crate::ui::pages::case::marked;
+use crate::ui::pages::case::{marked, said_view};
 use crate::ui::pages::groups::unmerge_and_say;
 use crate::ui::state::{use_desk, use_i18n, Route};
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn MergeNotice(case: Memo<Case>) -> impl IntoView {
     move || {
         let (id, into, held) = state.get();
         let message = said.get().filter(|(on, _)| on == &id).map(|(_, text)| {
-            view! { <p class="banner merge-notice" role="status" tabindex="-1" node_ref=said_here>{move || marked(i18n, &text)}</p> }
+            view! { <p class="banner merge-notice" role="status" tabindex="-1" node_ref=said_here>{said_view(i18n, Signal::stored(Some(text)))}</p> }
         });
         let notice = match (into, held.is_empty()) {
             (Some((primary, title)), _) => Some(
@@ -54,7 +54,7 @@ pub fn MergeNotice(case: Memo<Case>) -> impl IntoView {
                         <p>{marked(i18n, &Message::new(Text::MergedDuplicatesHeld).arg_message("titles", quoted_names(&held)))}</p>
                         <button on:click=move |_| {
                             said.set(Some((id.clone(), unmerge_and_say(store, &id))));
-                        }>{move || i18n.t(Text::UnmergeButton)}</button>
+                        }>{i18n.text(Text::UnmergeButton)}</button>
                     </div>
                 }
                 .into_any(),

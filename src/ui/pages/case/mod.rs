@@ -30,6 +30,11 @@ use merge_notice::MergeNotice;
 use satisfaction::SatisfactionPanel;
 use why_score::WhyThisScore;
 
+/// What `said` holds (the outcome of the last action, if any), as [`marked`] shows it.
+pub(crate) fn said_view(i18n: I18n, said: Signal<Option<Message>>) -> impl IntoView {
+    move || said.with(|m| m.as_ref().map(|m| marked(i18n, m)))
+}
+
 /// `message` in the page's language, each value it carries (a title, a note, an id, a count)
 /// in a `translate="no"` span: those are shown as written, whatever the language.
 pub(crate) fn marked(i18n: I18n, message: &Message) -> Vec<AnyView> {
@@ -66,13 +71,13 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
             document_title(Signal::derive(move || i18n.t(Text::CaseNotFound).to_string()));
             view! {
                 <section class="panel empty">
-                    <h1>{move || i18n.t(Text::CaseNotFound)}</h1>
+                    <h1>{i18n.text(Text::CaseNotFound)}</h1>
                     <p>
                         {move || i18n.around(Text::NoCaseWithId, "id").0}
                         <code translate="no">{missing.0.clone()}</code>
                         {move || i18n.around(Text::NoCaseWithId, "id").1}
                     </p>
-                    <a class="button" href="#/">{move || i18n.t(Text::BackToInbox)}</a>
+                    <a class="button" href="#/">{i18n.text(Text::BackToInbox)}</a>
                 </section>
             }
             .into_any()
@@ -103,7 +108,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
     view! {
         <article class="case-page" aria-labelledby="case-title">
             <div class="case-head">
-                <a class="back" href=Route::Inbox.href()>{move || i18n.t(Text::CaseToInbox)}</a>
+                <a class="back" href=Route::Inbox.href()>{i18n.text(Text::CaseToInbox)}</a>
                 <h1 id="case-title" translate="no">{title}</h1>
                 <div class="case-meta">
                     {move || view! { <StatusBadge status=status.get() full=true /> }}
@@ -153,9 +158,9 @@ fn CaseIds(case: Memo<Case>) -> impl IntoView {
         let (named, copied) = (value.clone(), value.clone());
         view! {
             <span class="case-id">
-                <span class="muted">{move || i18n.t(lead)} " "</span><code translate="no">{value.clone()}</code>
+                <span class="muted">{i18n.text(lead)} " "</span><code translate="no">{value.clone()}</code>
                 <button class="small-button" aria-label=move || i18n.fill(label, &[("id", &named)]) on:click=copy(done, copied)>
-                    {move || i18n.t(Text::CopyId)}
+                    {i18n.text(Text::CopyId)}
                 </button>
             </span>
         }
@@ -171,7 +176,7 @@ fn CaseIds(case: Memo<Case>) -> impl IntoView {
                     }),
                 )
             }}
-            <span class="muted small" role="status">{move || message.with(|m| m.as_ref().map(|m| marked(i18n, m)))}</span>
+            <span class="muted small" role="status">{said_view(i18n, message.into())}</span>
         </span>
     }
 }
@@ -253,8 +258,8 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
         (set.clone(), set.clone(), set.clone(), set.clone(), set);
     let i18n = use_i18n();
     view! {
-        <section class="panel" aria-label=move || i18n.t(Text::CaseDetails)>
-            <h2>{move || i18n.t(Text::DetailsHeading)}</h2>
+        <section class="panel" aria-label=i18n.text(Text::CaseDetails)>
+            <h2>{i18n.text(Text::DetailsHeading)}</h2>
             <div class="form-grid">
                 {text_field(Field::Title, false)}
                 {text_field(Field::Description, true)}
@@ -282,7 +287,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     error=error_for(Field::CreatedAt)
                 />
             </div>
-            <p class="muted small">{move || i18n.t(Text::SavedOnLeave)}</p>
+            <p class="muted small">{i18n.text(Text::SavedOnLeave)}</p>
         </section>
     }
 }
@@ -315,7 +320,7 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
         store.edit_case(&resolve_id, |case, author, now| case.set_status(Status::Resolved, author, now));
     };
     view! {
-        <section class="panel actions-panel" aria-label=move || i18n.t(Text::StatusAndNotesLabel)>
+        <section class="panel actions-panel" aria-label=i18n.text(Text::StatusAndNotesLabel)>
             <ChoiceSelect
                 label=Text::FieldStatus
                 value=status
@@ -324,11 +329,11 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
                 }
             />
             <div class="field wide">
-                <label for="note-text">{move || i18n.t(Text::NoteLabel)}</label>
+                <label for="note-text">{i18n.text(Text::NoteLabel)}</label>
                 <textarea
                     id="note-text"
                     rows="2"
-                    placeholder=move || i18n.t(Text::NotePlaceholder)
+                    placeholder=i18n.text(Text::NotePlaceholder)
                     aria-describedby="note-message"
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
@@ -336,10 +341,10 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
                 <p id="note-message" class="field-error" role="status">{move || message.get().map(|text| i18n.t(text))}</p>
             </div>
             <div class="button-row">
-                <button class="primary" on:click=move |_| add(NoteKind::Contact)>{move || i18n.t(Text::LogContact)}</button>
-                <button on:click=move |_| add_internal(NoteKind::Internal)>{move || i18n.t(Text::AddInternalNote)}</button>
+                <button class="primary" on:click=move |_| add(NoteKind::Contact)>{i18n.text(Text::LogContact)}</button>
+                <button on:click=move |_| add_internal(NoteKind::Internal)>{i18n.text(Text::AddInternalNote)}</button>
                 <Show when=move || status.get().is_open()>
-                    <button class="resolve" on:click=resolve.clone()>{move || i18n.t(Text::ResolveCase)}</button>
+                    <button class="resolve" on:click=resolve.clone()>{i18n.text(Text::ResolveCase)}</button>
                 </Show>
             </div>
         </section>
@@ -352,7 +357,7 @@ fn Timeline(case: Memo<Case>) -> impl IntoView {
     let entries = move || case.with(|c| c.timeline.clone());
     view! {
         <section class="panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{move || i18n.t(Text::Timeline)}</h2>
+            <h2 id="timeline-heading">{i18n.text(Text::Timeline)}</h2>
             <ol class="timeline">
                 {move || entries().into_iter().rev().map(|entry| view! { <TimelineItem entry /> }).collect_view()}
             </ol>
@@ -370,5 +375,5 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
         let name = |id: &CaseId| store.find(desk, id).map_or_else(|| id.0.clone(), |c| c.title.clone());
         entry.event.describe(&name, &|at| local_time_label(at, offset))
     });
-    view! { <TimelineRow at=entry.at author=entry.author kind text=move || marked(i18n, &message) /> }
+    view! { <TimelineRow at=entry.at author=entry.author kind text=said_view(i18n, Signal::stored(Some(message))) /> }
 }

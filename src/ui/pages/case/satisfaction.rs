@@ -38,16 +38,16 @@ pub fn SatisfactionPanel(id: CaseId, case: Memo<Case>) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="satisfaction-heading">
-            <h2 id="satisfaction-heading">{move || i18n.t(Text::MetricCsat)}</h2>
+            <h2 id="satisfaction-heading">{i18n.text(Text::MetricCsat)}</h2>
             <div class="field">
-                <label for="satisfaction-rating">{move || i18n.t(Text::RatingLabel)}</label>
+                <label for="satisfaction-rating">{i18n.text(Text::RatingLabel)}</label>
                 <select id="satisfaction-rating" prop:value=rating on:change=on_rating>
-                    <option value="">{move || i18n.t(Text::NotRated)}</option>
-                    {Rating::ALL.iter().map(|r| view! { <option value=r.key()>{move || i18n.t(r.text())}</option> }).collect_view()}
+                    <option value="">{i18n.text(Text::NotRated)}</option>
+                    {Rating::ALL.iter().map(|r| view! { <option value=r.key()>{i18n.text(r.text())}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="satisfaction-comment">{move || i18n.t(Text::WhatCustomerSaid)}</label>
+                <label for="satisfaction-comment">{i18n.text(Text::WhatCustomerSaid)}</label>
                 <textarea id="satisfaction-comment" rows="2"
                     prop:value=move || comment.get()
                     on:input=move |ev| comment.set(event_target_value(&ev))

@@ -40,7 +40,7 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
     };
     view! {
         <section class="panel why" aria-labelledby="why-heading">
-            <h2 id="why-heading">{move || i18n.t(Text::WhyThisScore)}</h2>
+            <h2 id="why-heading">{i18n.text(Text::WhyThisScore)}</h2>
             <div class="why-summary">
                 <span class="big-score" aria-label=move || i18n.fill(Text::ScoreOf, &[("n", &computed.get().total.to_string())])>
                     {move || computed.get().total} <small>"/100"</small>
@@ -58,10 +58,10 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 </span>
             </div>
             <table class="breakdown">
-                <caption class="visually-hidden">{move || i18n.t(Text::PointsPerFactor)}</caption>
+                <caption class="visually-hidden">{i18n.text(Text::PointsPerFactor)}</caption>
                 <thead>
                     <tr>
-                        {[Text::FactorHeader, Text::PointsHeader, Text::OutOfHeader].map(|text| view! { <th scope="col">{move || i18n.t(text)}</th> })}
+                        {[Text::FactorHeader, Text::PointsHeader, Text::OutOfHeader].map(|text| view! { <th scope="col">{i18n.text(text)}</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -69,7 +69,7 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
                         .into_iter()
                         .map(|factor| view! {
                             <tr>
-                                <th scope="row">{move || i18n.t(factor.text())}</th>
+                                <th scope="row">{i18n.text(factor.text())}</th>
                                 <td class="points">{move || computed.get().points.get(factor)}</td>
                                 <td class="muted">{move || maxima().get(factor)}</td>
                             </tr>
@@ -77,12 +77,12 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
                 <tfoot>
-                    <tr><th scope="row">{move || i18n.t(Text::TotalRow)}</th><td class="points">{move || computed.get().total}</td><td class="muted">"100"</td></tr>
+                    <tr><th scope="row">{i18n.text(Text::TotalRow)}</th><td class="points">{move || computed.get().total}</td><td class="muted">"100"</td></tr>
                 </tfoot>
             </table>
             <MatchedText case signals />
             <div class="field">
-                <label for="priority-pin">{move || i18n.t(Text::PinnedPriority)}</label>
+                <label for="priority-pin">{i18n.text(Text::PinnedPriority)}</label>
                 <select id="priority-pin" on:change=pin prop:value=move || case.with(|c| c.priority_pin.map_or("", |p| p.label()))>
                     <option value="">{move || i18n.fill(Text::NoPinComputed, &[("priority", computed.get().priority.label())])}</option>
                     {Priority::ALL.into_iter().map(|p| view! { <option value=p.label()>{move || i18n.fill(Text::PinTo, &[("priority", p.label())])}</option> }).collect_view()}
@@ -103,8 +103,8 @@ fn MatchedText(case: Memo<Case>, signals: Memo<Arc<TextSignals>>) -> impl IntoVi
     };
     let has_matches = move || signals.with(|s| !s.matches.is_empty());
     view! {
-        <Show when=has_matches fallback=move || view! { <p class="muted small">{move || i18n.t(Text::NoMatchedText)}</p> }>
-            <div class="matched" translate="no" aria-label=move || i18n.t(Text::MatchedInText)>
+        <Show when=has_matches fallback=move || view! { <p class="muted small">{i18n.text(Text::NoMatchedText)}</p> }>
+            <div class="matched" translate="no" aria-label=i18n.text(Text::MatchedInText)>
                 <p class="matched-title">{move || marked(TextField::Title)}</p>
                 <p class="matched-description">{move || marked(TextField::Description)}</p>
             </div>
