@@ -127,8 +127,8 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 <div class="case-side">
                     <StatusAndNotes id=id.clone() status />
                     <SlaPanel id=id.clone() />
-                    <CaseIncidents id=id.clone() />
                     <MergeNotice case />
+                    <CaseIncidents id=id.clone() />
                     <WhyThisScore id=id.clone() case />
                     <SatisfactionPanel id=id.clone() case />
                 </div>
