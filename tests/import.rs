@@ -51,7 +51,7 @@ fn by_external<'a>(desk: &'a Desk, id: &str) -> &'a Case {
 }
 
 fn warned(preview: &Preview, words: &str) -> bool {
-    preview.warnings.iter().any(|warning| warning.message.contains(words))
+    preview.warnings.iter().any(|warning| warning.message.to_string().contains(words))
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn jira_export_with_an_unreadable_date_imports_the_other_rows() {
     assert_eq!(preview.errors.len(), 1);
     assert_eq!(preview.errors[0].at, RowRef::Line(7));
     assert!(
-        preview.errors[0].reason.contains("\"sometime last week\" is not a date"),
+        preview.errors[0].reason.to_string().contains("\"sometime last week\" is not a date"),
         "{}",
         preview.errors[0]
     );
@@ -208,8 +208,8 @@ fn any_csv_is_mapped_by_column_names_and_bad_rows_are_reported_by_line() {
     assert_eq!(job.format(), Format::GenericCsv);
     let mut desk = Desk::default();
     let preview = job.preview(&desk, at(0));
-    let errors: Vec<(RowRef, &str)> = preview.errors.iter().map(|e| (e.at, e.reason.as_str())).collect();
-    assert_eq!(errors[0], (RowRef::Line(3), "has 12 cells where the header has 11"));
+    let errors: Vec<(RowRef, String)> = preview.errors.iter().map(|e| (e.at, e.reason.to_string())).collect();
+    assert_eq!(errors[0], (RowRef::Line(3), "has 12 cells where the header has 11".to_string()));
     assert_eq!(errors[1].0, RowRef::Line(5));
     assert!(errors[1].1.contains("customers affected \"lots\""));
     assert!(warned(&preview, "without a created date"));
@@ -379,7 +379,11 @@ fn an_unclosed_quote_is_reported_and_earlier_rows_still_import() {
     let preview = import(&mut desk, fixture("broken-quote.csv"));
     assert_eq!(preview.to_add, 1);
     assert_eq!(preview.errors[0].at, RowRef::Line(3));
-    assert!(preview.errors[0].reason.contains("never closed, so lines 3–4"), "{}", preview.errors[0]);
+    assert!(
+        preview.errors[0].reason.to_string().contains("never closed, so lines 3–4"),
+        "{}",
+        preview.errors[0]
+    );
 }
 
 #[test]

@@ -203,7 +203,7 @@ proptest! {
         let preview = job.preview(&copy, now);
         prop_assert_eq!(preview.errors.len(), 1);
         prop_assert_eq!(preview.errors[0].at, RowRef::Item(bad + 1));
-        prop_assert!(preview.errors[0].reason.starts_with(&format!("{field}: ")), "{}", preview.errors[0]);
+        prop_assert!(preview.errors[0].reason.to_string().starts_with(&format!("{field}: ")), "{}", preview.errors[0]);
         apply(&preview, &mut copy, "Mina", now, || CaseId("unused".into()));
         let mut expected = desk.cases.clone();
         expected.remove(bad);

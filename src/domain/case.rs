@@ -747,7 +747,7 @@ impl Default for CaseDraft {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
-    pub message: String,
+    pub message: Message,
 }
 
 pub const MAX_TITLE_CHARS: usize = 300;
@@ -780,25 +780,26 @@ impl CaseDraft {
     }
 }
 
-fn validate_text(field: Field, text: &str) -> Result<(), String> {
+fn validate_text(field: Field, text: &str) -> Result<(), Message> {
     let chars = text.chars().count();
     match field {
-        Field::Title if text.trim().is_empty() => Err("Title is required.".into()),
+        Field::Title if text.trim().is_empty() => Err(Text::TitleRequired.into()),
         Field::Title if chars > MAX_TITLE_CHARS => {
-            Err(format!("Title is {chars} characters; keep it under {MAX_TITLE_CHARS}."))
+            Err(Message::new(Text::TitleTooLong).arg("n", chars).arg("max", MAX_TITLE_CHARS))
         }
-        _ if chars > MAX_DESCRIPTION_CHARS => {
-            Err(format!("{} is {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}.", field.label()))
-        }
+        _ if chars > MAX_DESCRIPTION_CHARS => Err(Message::new(Text::FieldTooLong)
+            .arg_text("field", field.text())
+            .arg("n", chars)
+            .arg("max", MAX_DESCRIPTION_CHARS)),
         _ => Ok(()),
     }
 }
 
-fn validate_customers_affected(count: u32) -> Result<(), String> {
+fn validate_customers_affected(count: u32) -> Result<(), Message> {
     if count == 0 {
-        Err("At least one customer is affected.".into())
+        Err(Text::AtLeastOneCustomer.into())
     } else if count > MAX_CUSTOMERS_AFFECTED {
-        Err(format!("At most {MAX_CUSTOMERS_AFFECTED} customers."))
+        Err(Message::new(Text::AtMostCustomers).arg("max", MAX_CUSTOMERS_AFFECTED))
     } else {
         Ok(())
     }
@@ -975,7 +976,7 @@ impl Case {
         author: &str,
         now: Timestamp,
     ) -> Result<bool, FieldError> {
-        let refuse = |message: String| FieldError { field, message };
+        let refuse = |message: Message| FieldError { field, message };
         let from = self.field_text(field);
         match (field, value) {
             (Field::CustomersAffected, FieldValue::Count(count)) => {
@@ -987,7 +988,7 @@ impl Case {
             (Field::Urgency, FieldValue::Urgency(urgency)) => self.urgency = urgency,
             (Field::CreatedAt, FieldValue::Time(time)) => {
                 if time < EARLIEST_SANE || time > now {
-                    return Err(refuse("Created must be between 1 Jan 1990 and now.".into()));
+                    return Err(refuse(Text::CreatedOutOfRange.into()));
                 }
                 self.created_at = time;
             }
@@ -1001,7 +1002,11 @@ impl Case {
                     Field::ExternalId => &mut self.external_id,
                     _ => match self.engineering.slot(field) {
                         Some(slot) => slot,
-                        None => return Err(refuse(format!("{} is not a text field.", field.label()))),
+                        None => {
+                            return Err(refuse(
+                                Message::new(Text::NotAValueFor).arg_text("field", field.text()),
+                            ))
+                        }
                     },
                 };
                 // Free text keeps its lines and spacing; one-line fields are trimmed.
@@ -1015,7 +1020,7 @@ impl Case {
                 );
                 *slot = if multiline { text } else { text.trim().to_string() };
             }
-            _ => return Err(refuse(format!("That is not a value for {}.", field.label()))),
+            _ => return Err(refuse(Message::new(Text::NotAValueFor).arg_text("field", field.text()))),
         }
         Ok(self.log_field_change(field, from, author, now))
     }
@@ -1260,7 +1265,7 @@ mod tests {
     fn empty_title_is_refused_with_a_message() {
         let draft = CaseDraft { title: "   ".into(), customers_affected: 0, ..CaseDraft::default() };
         let errors = draft.validate().unwrap_err();
-        assert_eq!(errors[0], FieldError { field: Field::Title, message: "Title is required.".into() });
+        assert_eq!(errors[0], FieldError { field: Field::Title, message: Text::TitleRequired.into() });
         assert_eq!(errors[1].field, Field::CustomersAffected);
     }
 
@@ -1286,7 +1291,7 @@ mod tests {
         );
         assert_eq!(case.updated_at, at(5));
         let error = case.set_field(Field::Title, FieldValue::Text(" ".into()), "Mina", at(7)).unwrap_err();
-        assert_eq!(error.message, "Title is required.");
+        assert_eq!(error.message.to_string(), "Title is required.");
         assert_eq!(case.title, "Checkout fails with card error");
     }
 
@@ -1306,12 +1311,18 @@ mod tests {
         );
         assert_eq!(Field::CreatedAt.label(), "Created");
         assert_eq!(serde_json::to_string(&Field::CreatedAt).unwrap(), r#""created_at""#);
-        let message = "Created must be between 1 Jan 1990 and now.";
+        assert_eq!(
+            Message::from(Text::CreatedOutOfRange).to_string(),
+            "Created must be between 1 Jan 1990 and now."
+        );
         let before_1990 = EARLIEST_SANE - chrono::Duration::seconds(1);
         for refused in [at(6), before_1990] {
             let error =
                 case.set_field(Field::CreatedAt, FieldValue::Time(refused), "Mina", at(5)).unwrap_err();
-            assert_eq!(error, FieldError { field: Field::CreatedAt, message: message.into() });
+            assert_eq!(
+                error,
+                FieldError { field: Field::CreatedAt, message: Text::CreatedOutOfRange.into() }
+            );
         }
         assert!(case.set_field(Field::CreatedAt, FieldValue::Time(EARLIEST_SANE), "Mina", at(5)).unwrap());
         assert_eq!(EARLIEST_SANE.to_rfc3339(), "1990-01-01T00:00:00+00:00");

@@ -4,6 +4,7 @@ use super::case::{Case, Status, Surface, Tier, Timestamp, Version};
 use super::per_case::PerCase;
 use super::sla::TargetState;
 use crate::domain::sort;
+use crate::i18n::{Message, Text};
 use chrono::{Duration, FixedOffset};
 use memchr::memmem::Finder;
 use std::sync::Arc;
@@ -100,11 +101,11 @@ impl SlaFilter {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn text(self) -> crate::i18n::Text {
         match self {
-            SlaFilter::Any => "Any",
-            SlaFilter::NeedsAttention => "At risk or breached",
-            SlaFilter::Only(state) => state.label(),
+            SlaFilter::Any => crate::i18n::Text::AnyChoice,
+            SlaFilter::NeedsAttention => crate::i18n::Text::SlaNeedsAttention,
+            SlaFilter::Only(state) => state.text(),
         }
     }
 
@@ -287,18 +288,23 @@ impl SearchCache {
     }
 }
 
-/// "4 m", "3 h", "2 d": how long ago, short enough for a table cell.
-pub fn age_label(since: Timestamp, now: Timestamp) -> String {
+/// "4 m", "3 h", "2 d" (or "just now"): how long ago, short enough for a table cell.
+pub fn age(since: Timestamp, now: Timestamp) -> Message {
     let age = now.signed_duration_since(since).max(Duration::zero());
     if age < Duration::minutes(1) {
-        "just now".into()
+        Text::AgeJustNow.into()
     } else if age < Duration::hours(1) {
-        format!("{} m", age.num_minutes())
+        Message::new(Text::AgeMinutes).arg("n", age.num_minutes())
     } else if age < Duration::days(1) {
-        format!("{} h", age.num_hours())
+        Message::new(Text::AgeHours).arg("n", age.num_hours())
     } else {
-        format!("{} d", age.num_days())
+        Message::new(Text::AgeDays).arg("n", age.num_days())
     }
+}
+
+/// [`age`] in English.
+pub fn age_label(since: Timestamp, now: Timestamp) -> String {
+    age(since, now).to_string()
 }
 
 /// "5 m ago", or "just now", for sentences.

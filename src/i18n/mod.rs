@@ -147,6 +147,11 @@ impl Message {
         Message { text, args: Vec::new() }
     }
 
+    /// Text made elsewhere (already in the reader's language), passed through as it is.
+    pub fn verbatim(text: impl fmt::Display) -> Message {
+        Message::new(Text::Verbatim).arg("text", text)
+    }
+
     /// Adds the value of `{name}`.
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Message {
         self.args.push((name, Arg::Plain(value.to_string())));

@@ -59,6 +59,208 @@ texts! {
     NoteKindInternal => "Internal note", "내부 메모", "內部備註";
 
     // The inbox, the header, new case, badges, SLA timers and the what-if clock.
+    TabInbox => "Inbox", "문의함", "收件匣";
+    TabSettings => "Settings", "설정", "設定";
+    Sections => "Sections", "주요 메뉴", "主選單";
+    NewCase => "New case", "새 문의", "新增案件";
+    DataMenu => "Data", "데이터", "資料";
+    StatusSaved => "Saved", "저장됨", "已儲存";
+    StatusSaving => "Saving…", "저장 중…", "儲存中…";
+    StatusNotSaved => "Not saved", "저장 안 됨", "未儲存";
+    OneCase => "1 case", "문의 1건", "1 筆案件";
+    CaseCount => "{n} cases", "문의 {n}건", "{n} 筆案件";
+    WhatIfClock => "What-if clock", "가상 시각", "模擬時間";
+    WhatIfBannerLead => "What-if clock:", "가상 시각:", "模擬時間：";
+    WhatIfAhead => "What-if: {time} ahead", "가상 시각: {time} 후", "模擬時間：{time} 後";
+    WhatIfShowing => "showing {time} ({ahead} ahead). Nothing is changed or saved.",
+        "{time} 기준으로 표시 중({ahead} 후). 변경되거나 저장되는 내용은 없습니다.",
+        "目前顯示 {time}（{ahead} 後）的狀態，不會變更或儲存任何內容。";
+    BackToNow => "Back to now", "현재로 돌아가기", "回到現在";
+    PlusHours => "+{n} h", "+{n}시간", "+{n} 小時";
+    EndOfBusinessDay => "End of business day", "업무 종료 시각", "營業結束時";
+    AtTime => "At", "지정 시각", "指定時間";
+    ShowTime => "Show", "적용", "套用";
+    ChooseFutureTime => "Choose a time in the future.", "현재 이후의 시각을 선택하세요.", "請選擇未來的時間。";
+    ChooseDateTimeFirst => "Choose a date and time first.", "먼저 날짜와 시간을 선택하세요.", "請先選擇日期與時間。";
+    BreachAlerts => "Breach alerts", "위반 알림", "逾期通知";
+    TurnOnBreachAlerts => "Turn on breach alerts", "위반 알림 켜기", "開啟逾期通知";
+    TurnOffBreachAlerts => "Turn off breach alerts", "위반 알림 끄기", "關閉逾期通知";
+    NoNotificationsHere => "This browser does not offer notifications here.", "이 브라우저에서는 알림을 사용할 수 없습니다.",
+        "此瀏覽器無法在這裡顯示通知。";
+    PermissionNotAsked => "The browser refused to ask for permission.", "브라우저가 알림 권한 요청을 거부했습니다.",
+        "瀏覽器拒絕詢問通知權限。";
+    NotificationsBlocked => "Notifications are blocked for this page; allow them in the browser's site settings to get breach alerts.",
+        "이 페이지의 알림이 차단되어 있습니다. 위반 알림을 받으려면 브라우저의 사이트 설정에서 알림을 허용하세요.",
+        "此頁面的通知已被封鎖；請在瀏覽器的網站設定中允許通知，才能收到逾期通知。";
+    AlertsAreOn => "You will be notified when a case becomes at risk or breached.",
+        "문의가 SLA 위반 임박 또는 위반 상태가 되면 알려 드립니다.", "案件即將逾期或已逾期時會通知您。";
+    AlertState => "{state}: {title}", "{state}: {title}", "{state}：{title}";
+    AlertNowAtRisk => "This case is now at risk on its SLA.", "이 문의가 SLA 위반 임박 상태입니다.", "此案件的 SLA 即將逾期。";
+    AlertNowBreached => "This case is now breached on its SLA.", "이 문의가 SLA를 위반했습니다.", "此案件的 SLA 已逾期。";
+    AlertMany => "{n} cases need attention", "확인이 필요한 문의 {n}건", "有 {n} 筆案件需要處理";
+    AlertBreachedCount => "{n} breached", "위반 {n}건", "逾期 {n} 筆";
+    AlertAtRiskCount => "{n} at risk", "위반 임박 {n}건", "即將逾期 {n} 筆";
+    AlertBody => "{counts}: {names}{more}.", "{counts}: {names}{more}.", "{counts}：{names}{more}。";
+    AlertAndMore => " and {n} more", " 외 {n}건", "，另有 {n} 筆";
+    CaseFilters => "Case filters", "문의 필터", "案件篩選";
+    Search => "Search", "검색", "搜尋";
+    SearchPlaceholder => "Title, customer, category…", "제목, 고객, 분류…", "標題、客戶、類別…";
+    FilterOpen => "Open", "미처리", "未結案";
+    FilterDone => "Resolved and closed", "해결·종료", "已解決及已結案";
+    FilterAll => "All", "전체", "全部";
+    SortBy => "Sort by", "정렬", "排序";
+    SortScore => "Triage score", "우선순위 점수", "分級分數";
+    SortNewest => "Newest first", "최신순", "最新優先";
+    SortOldest => "Oldest first", "오래된순", "最舊優先";
+    SortSlaLeft => "SLA time left", "SLA 남은 시간", "SLA 剩餘時間";
+    SlaNeedsAttention => "At risk or breached", "위반 임박·위반", "即將逾期或已逾期";
+    NoCasesMatch => "No cases match these filters.", "필터 조건에 맞는 문의가 없습니다.", "沒有符合篩選條件的案件。";
+    ClearFilters => "Clear filters", "필터 초기화", "清除篩選";
+    InboxEmpty => "Your inbox is empty", "문의함이 비어 있습니다", "收件匣中沒有案件";
+    InboxEmptyHint => "Cases you add stay in this browser only: nothing leaves your machine. Start with your own escalation, or load a demo queue of realistic cases in English, Korean and Chinese to explore and to train new agents.",
+        "등록한 문의는 이 브라우저에만 저장되며 외부로 전송되지 않습니다. 직접 에스컬레이션을 등록하거나, 영어·한국어·중국어로 된 실제와 비슷한 데모 문의를 불러와 기능을 살펴보고 신규 상담원 교육에 활용하세요.",
+        "您新增的案件只會儲存在這個瀏覽器中，不會離開您的電腦。您可以從自己的升級案件開始，或載入一組英文、韓文與中文的擬真示範案件，用來熟悉功能及訓練新進客服人員。";
+    LoadDemoCases => "Load demo cases", "데모 문의 불러오기", "載入示範案件";
+    AddFirstCase => "Add your first case", "첫 문의 등록하기", "新增第一筆案件";
+    ColPriority => "Priority", "우선순위", "優先順序";
+    ColAge => "Age", "경과", "案齡";
+    SlaHeading => "SLA", "SLA", "SLA";
+    SurgeAbout => "Surge: {count} similar cases in the last {minutes} minutes about “{title}”.",
+        "급증: 최근 {minutes}분 동안 “{title}” 관련 유사 문의 {count}건", "案件激增：過去 {minutes} 分鐘內有 {count} 筆與「{title}」相似的案件。";
+    OpenTheGroup => "Open the group", "그룹 보기", "查看群組";
+    DismissSurge => "Dismiss this surge alert", "이 급증 알림 닫기", "關閉這則激增通知";
+    SaveCase => "Save", "저장", "儲存";
+    TitleRequired => "Title is required.", "제목을 입력하세요.", "請輸入標題。";
+    TitleTooLong => "Title is {n} characters; keep it under {max}.", "제목이 {n}자입니다. {max}자 이하로 줄여 주세요.",
+        "標題有 {n} 個字元，請縮短至 {max} 個字元以內。";
+    FieldTooLong => "{field} is {n} characters; the limit is {max}.", "{field}: {n}자로 최대 {max}자를 넘었습니다.",
+        "{field}有 {n} 個字元，上限為 {max} 個字元。";
+    AtLeastOneCustomer => "At least one customer is affected.", "영향받은 고객은 1명 이상이어야 합니다.", "受影響客戶數至少為 1。";
+    AtMostCustomers => "At most {max} customers.", "고객 수는 최대 {max}명입니다.", "客戶數最多為 {max}。";
+    CreatedOutOfRange => "Created must be between 1 Jan 1990 and now.", "생성 시각은 1990년 1월 1일부터 현재 사이여야 합니다.",
+        "建立時間必須介於 1990 年 1 月 1 日與現在之間。";
+    NotAValueFor => "That is not a value for {field}.", "{field}에 쓸 수 없는 값입니다.", "這不是「{field}」可用的值。";
+    PriorityIs => "Priority {p}", "우선순위 {p}", "優先順序 {p}";
+    PriorityPinned => "Priority {p}, pinned by hand", "우선순위 {p} (수동 고정)", "優先順序 {p}（手動固定）";
+    PriorityPinnedComputed => "Priority {p}, pinned by hand; computed {c}", "우선순위 {p} (수동 고정, 계산값 {c})",
+        "優先順序 {p}（手動固定；系統計算為 {c}）";
+    ComputedPriority => "computed {p}", "계산값 {p}", "計算值 {p}";
+    TriageScoreOf100 => "Triage score out of 100", "우선순위 점수 (100점 만점)", "分級分數（滿分 100）";
+    AwaitingCustomerShort => "Awaiting cust.", "고객 대기", "待客戶";
+    AwaitingEngineeringShort => "Awaiting eng.", "개발 대기", "待工程";
+    NoRunningSla => "No running SLA", "진행 중인 SLA 없음", "無進行中的 SLA";
+    SlaShortResponse => "Response", "응답", "回覆";
+    SlaShortUpdate => "Update", "업데이트", "更新";
+    SlaShortResolve => "Resolve", "해결", "解決";
+    SlaOnTrack => "On track", "정상", "正常";
+    SlaAtRisk => "At risk", "위반 임박", "即將逾期";
+    SlaBreached => "Breached", "위반", "逾期";
+    SlaMet => "Met", "충족", "已達成";
+    SlaPaused => "Paused", "일시 중지", "暫停";
+    SlaNotApplicable => "Not applicable", "해당 없음", "不適用";
+    SlaNoTarget => "No target", "목표 없음", "無目標";
+    SlaNotStarted => "Not started", "시작 전", "尚未開始";
+    SlaNotStartedSummary => "Not started, starts with the first contact", "시작 전, 첫 고객 응대 시 시작",
+        "尚未開始，首次聯繫客戶後開始計時";
+    SlaStartsWithContact => "starts with the first contact", "첫 고객 응대 시 시작", "首次聯繫客戶後開始計時";
+    SlaNoSuchTarget => "{target}: this case's tier has no such target, or it has not started.",
+        "{target}: 이 문의의 서비스 등급에는 해당 목표가 없거나 아직 시작되지 않았습니다.",
+        "{target}：此案件的服務等級沒有這項目標，或尚未開始計時。";
+    SlaLeft => "{time} left", "{time} 남음", "剩 {time}";
+    SlaAgo => "{time} ago", "{time} 경과", "已過 {time}";
+    SlaOverBy => "by {time}", "{time} 초과", "超出 {time}";
+    SlaOpensLeft => "opens {opens}, {time} left", "{opens} 재개, {time} 남음", "{opens} 恢復計時，剩 {time}";
+    SlaStateRest => "{state}, {rest}", "{state}, {rest}", "{state}，{rest}";
+    SlaBreachedRest => "{state} {rest}", "{state}, {rest}", "{state}，{rest}";
+    SlaShortPaused => "paused", "중지", "暫停";
+    SlaShortMet => "met", "충족", "達成";
+    SlaShortLate => "late", "지연", "逾時";
+    SlaLate => "{time} late", "{time} 지연", "逾時 {time}";
+    SlaShortNoTarget => "no target", "목표 없음", "無目標";
+    TimerLabel => "{target}: {summary}", "{target}: {summary}", "{target}：{summary}";
+    AgeJustNow => "just now", "방금", "剛剛";
+    // Ages fill a narrow column: Chinese without the spaces of a sentence.
+    AgeMinutes => "{n} m", "{n}분", "{n}分";
+    AgeHours => "{n} h", "{n}시간", "{n}小時";
+    AgeDays => "{n} d", "{n}일", "{n}天";
+    DurUnderMinute => "< 1 m", "1분 미만", "不到 1 分鐘";
+    DurMinutes => "{m} m", "{m}분", "{m} 分鐘";
+    DurHours => "{h} h", "{h}시간", "{h} 小時";
+    DurHoursMinutes => "{h} h {m} m", "{h}시간 {m}분", "{h} 小時 {m} 分";
+    DurMinutesSeconds => "{m} m {s} s", "{m}분 {s}초", "{m} 分 {s} 秒";
+    SlaExplainBudget => "{target}: {budget} of business time on \"{calendar}\" ({zone}).",
+        "{target}: “{calendar}” 캘린더 기준 {budget} ({zone}).", "{target}：依「{calendar}」行事曆計算 {budget}（{zone}）。";
+    SlaStarted => "Started {time}.", "시작: {time}.", "開始：{time}。";
+    SlaPausedStretch => "Paused {stretch}: {reason}.", "일시 중지 {stretch}: {reason}.", "暫停 {stretch}：{reason}。";
+    SlaFromTo => "{from} to {to}", "{from}부터 {to}까지", "{from} 至 {to}";
+    SlaSince => "since {from}", "{from}부터", "自 {from} 起";
+    SlaClosedSkipped => "Closed hours skipped: {list}{more}.", "제외된 업무 외 시간: {list}{more}.", "已略過非營業時間：{list}{more}。";
+    SlaListJoin => "{a}; {b}", "{a}; {b}", "{a}；{b}";
+    SlaListJoinComma => "{a}, {b}", "{a}, {b}", "{a}，{b}";
+    SlaAndMore => "; and more", " 외", "等";
+    SlaDeadline => "Deadline {time}.", "기한: {time}.", "期限：{time}。";
+    SlaNoDeadlinePaused => "No deadline while paused.", "일시 중지 중에는 기한이 없습니다.", "暫停期間不計算期限。";
+    SlaEndedByContact => "Ended by customer contact at {time}.", "{time} 고객 응대로 종료.", "已於 {time} 因聯繫客戶而結束。";
+    SlaEndedByResolution => "Ended by resolution at {time}.", "{time} 해결로 종료.", "已於 {time} 因案件解決而結束。";
+    SlaResolvedUntilReopened => "Resolved until reopened", "재오픈 전까지 해결 상태", "已解決（直到重新開啟）";
+    Sentence => "{text}.", "{text}.", "{text}。";
+    CalendarBusinessHours => "Business hours", "업무 시간", "營業時間";
+    CalendarAlwaysOpen => "24x7", "연중무휴", "全年無休";
+    ImportNoTitle => "has no title, so it cannot become a new case", "제목이 없어 새 문의로 등록할 수 없습니다",
+        "沒有標題，無法建立為新案件";
+    ImportCaseGone => "matches a case that is no longer on the desk", "일치하는 문의가 더 이상 데스크에 없습니다",
+        "對應的案件已不在案件清單中";
+    ImportNoFreshId => "no unused case id could be made for it", "사용할 수 있는 문의 ID를 만들지 못했습니다", "無法產生可用的案件 ID";
+    ImportCountOutOfRange => "customers affected {value} is not a number from 1 to {max}",
+        "영향받은 고객 수 {value}은(는) 1~{max} 사이의 숫자가 아닙니다", "受影響客戶數 {value} 不是 1 到 {max} 之間的數字";
+    ImportTimelineEntry => "timeline entry {n}", "타임라인 {n}번째 항목", "時間軸第 {n} 筆";
+    ImportTimeTooEarly => "{what} {time} is before {year}, which this desk does not take",
+        "{what} {time}은(는) {year}년 이전이라 가져올 수 없습니다", "{what} {time} 早於 {year} 年，無法匯入";
+    ImportTimeTooLate => "{what} {time} is more than a year from now, which this desk does not take",
+        "{what} {time}은(는) 지금부터 1년 넘게 뒤라서 가져올 수 없습니다", "{what} {time} 距今超過一年，無法匯入";
+    ImportIdEmpty => "the case id is empty, so its page could never be opened", "문의 ID가 비어 있어 문의 페이지를 열 수 없습니다",
+        "案件 ID 是空白的，無法開啟案件頁面";
+    ImportIdTooLong => "the case id is longer than {max} characters", "문의 ID가 {max}자를 넘습니다", "案件 ID 超過 {max} 個字元";
+    ImportIdControl => "the case id holds control characters", "문의 ID에 제어 문자가 들어 있습니다", "案件 ID 含有控制字元";
+    ImportNotATime => "{field} \"{value}\" is not a date and time this importer reads",
+        "{field} “{value}”은(는) 읽을 수 있는 날짜·시간 형식이 아닙니다", "{field}「{value}」不是可讀取的日期時間格式";
+    ImportTitleEmpty => "the title is empty", "제목이 비어 있습니다", "標題是空白的";
+    ImportTitleTooLong => "the title is longer than {max} characters", "제목이 {max}자를 넘습니다", "標題超過 {max} 個字元";
+    ImportFieldTooLong => "{field} is longer than {max} characters", "{field}: {max}자를 넘습니다", "{field}超過 {max} 個字元";
+    ImportCellCount => "has {n} cells where the header has {width}", "셀이 {n}개로, 머리글의 {width}개와 다릅니다",
+        "有 {n} 個欄位，但標題列有 {width} 個";
+    ImportRowUnreadable => "could not be read: {error}", "읽을 수 없습니다: {error}", "無法讀取：{error}";
+    ImportUnclosedQuote => "a quote opened in this row is never closed, so lines {first}–{last} were read as one row; close the quote and import again",
+        "이 행에서 시작한 따옴표가 닫히지 않아 {first}–{last}행이 한 행으로 읽혔습니다. 따옴표를 닫고 다시 가져오세요",
+        "此列的引號沒有關閉，因此第 {first}–{last} 行被讀成同一列；請補上引號後重新匯入";
+    ImportNotAnIssue => "is not an issue object", "이슈 항목이 아닙니다", "不是議題項目";
+    ImportNoIssueNumber => "has no issue number", "이슈 번호가 없습니다", "沒有議題編號";
+    ImportCaseUnreadable => "{detail}", "문의를 읽을 수 없습니다({detail})", "無法讀取案件（{detail}）";
+    ImportNoIdColumn => "No column gives an id, so importing this file again will add its rows again.",
+        "ID를 담은 열이 없어 이 파일을 다시 가져오면 행이 또 추가됩니다.", "沒有提供 ID 的欄位，再次匯入此檔案時會重複新增這些列。";
+    ImportNoCreatedColumn => "No column gives the created date; new cases are dated at the import time.",
+        "생성일 열이 없어 새 문의는 가져온 시각으로 등록됩니다.", "沒有建立日期欄位；新案件將以匯入時間作為建立時間。";
+    ImportRepeatedId => "Rows repeat an id seen earlier in the file; the later row updates the earlier one.",
+        "파일 안에 같은 ID가 반복된 행이 있습니다. 뒤쪽 행이 앞쪽 행을 갱신합니다.", "檔案中有重複的 ID；後面的列會更新前面的列。";
+    ImportUnknownValue => "{field} \"{value}\" is not known and was left out (new cases get {default}).",
+        "알 수 없는 {field} 값 “{value}”은(는) 제외했습니다(새 문의는 {default}).", "無法辨識的{field}「{value}」已略過（新案件使用「{default}」）。";
+    ImportNoCreatedDate => "Rows without a created date are dated at the import time.",
+        "생성일이 없는 행은 가져온 시각으로 등록됩니다.", "沒有建立日期的列會以匯入時間作為建立時間。";
+    ImportDescriptionsCut => "Descriptions longer than {max} characters were cut to fit.",
+        "{max}자를 넘는 설명은 잘라서 가져왔습니다.", "超過 {max} 個字元的說明已截斷。";
+    ImportPullRequestsSkipped => "Pull requests in the list were skipped.", "목록의 풀 리퀘스트는 건너뛰었습니다.",
+        "已略過清單中的拉取請求。";
+    ImportBackupNoDeskRecord => "The backup has no desk record, so its settings, incidents, merges and not-duplicate marks are not restored.",
+        "백업에 데스크 레코드가 없어 설정, 장애, 병합, 중복 아님 표시는 복원되지 않습니다.",
+        "備份中沒有服務台紀錄，因此不會還原設定、事件、合併及「非重複」標記。";
+    ImportBackupDeskRecordUnreadable => "The backup's desk record could not be read ({error}), so its settings, incidents, merges and not-duplicate marks are not restored.",
+        "백업의 데스크 레코드를 읽을 수 없어({error}) 설정, 장애, 병합, 중복 아님 표시는 복원되지 않습니다.",
+        "無法讀取備份的服務台紀錄（{error}），因此不會還原設定、事件、合併及「非重複」標記。";
+    ImportBackupCasesMissing => "The desk record counts {expected} cases; {read} of them could be read from the backup.",
+        "데스크 레코드에는 문의가 {expected}건 있지만 백업에서 읽은 것은 {read}건입니다.",
+        "服務台紀錄共有 {expected} 筆案件，但只能從備份讀取其中 {read} 筆。";
+    ImportRecordUnreadable => "could not be read, so its cases are left out ({error})",
+        "읽을 수 없어 이 레코드의 문의를 제외했습니다({error})", "無法讀取，已略過其中的案件（{error}）";
 
     // Form fields.
     ChangedInOtherTabLabel => "{field} changed in another tab", "다른 탭에서 {field} 변경됨", "{field}已在其他分頁變更";

@@ -16,7 +16,7 @@ async function importNumbered(page) {
   const file = join(artifacts, `cases-${COUNT}.json`);
   writeFileSync(file, exportFile(numberedCases(COUNT)));
   await importThroughReview(page, file);
-  await page.getByText(`${COUNT} cases`, { exact: true }).waitFor();
+  await page.getByText(`${COUNT.toLocaleString('en')} cases`, { exact: true }).waitFor();
 }
 
 const grid = (page) => page.getByRole('grid', { name: 'Inbox' });
@@ -129,8 +129,8 @@ test('search narrows thousands of cases and clearing it brings them back', () =>
   assert.equal(await grid(page).getAttribute('aria-rowcount'), '2');
 
   await search.fill('결제');
-  await assert.doesNotReject(page.getByText(`${COUNT / 5} cases`, { exact: true }).waitFor());
+  await assert.doesNotReject(page.getByText(`${(COUNT / 5).toLocaleString('en')} cases`, { exact: true }).waitFor());
   assert.match(await caseRows(page).first().innerText(), /결제/);
   await search.fill('');
-  await assert.doesNotReject(page.getByText(`${COUNT} cases`, { exact: true }).waitFor());
+  await assert.doesNotReject(page.getByText(`${COUNT.toLocaleString('en')} cases`, { exact: true }).waitFor());
 }));

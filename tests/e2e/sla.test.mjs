@@ -34,8 +34,9 @@ test('a new Enterprise case counts down its first response, and the what-if cloc
   await first.hover();
   const tip = page.getByRole('tooltip');
   await assert.doesNotReject(tip.getByText(/^First response: 30 m of business time on "24x7"/).waitFor());
-  // Times on the calendar's wall clock, with its offset (the 24x7 calendar is on UTC).
-  await assert.doesNotReject(tip.getByText(/^Deadline \w{3} \d{1,2} \w{3} \d\d:\d\d UTC\.$/).waitFor());
+  // Times on the calendar's wall clock as the locale writes them ("Sat, Dec 5, 18:33"), with
+  // its offset (the 24x7 calendar is on UTC).
+  await assert.doesNotReject(tip.getByText(/^Deadline \w{3}, \w{3} \d{1,2}, \d\d:\d\d UTC\.$/).waitFor());
   const describedBy = await first.getAttribute('aria-describedby');
   assert.equal(await tip.getAttribute('id'), describedBy);
 

@@ -2,6 +2,7 @@
 //! `created_at`, `html_url`) and `gh issue list --json …` (`author.login`, `createdAt`,
 //! `url`). Both become rows of the same columns, so the mapping editor works on them too.
 
+use crate::i18n::{Message, Text};
 use serde_json::Value;
 
 const COLUMNS: [&str; 10] =
@@ -17,9 +18,9 @@ pub(super) fn is_issue_list(items: &[Value]) -> bool {
 
 /// The cells of one issue in [`COLUMNS`] order; `None` for a pull request, which the REST
 /// API lists among issues.
-pub(super) fn row(item: &Value) -> Result<Option<Vec<String>>, String> {
+pub(super) fn row(item: &Value) -> Result<Option<Vec<String>>, Message> {
     let Some(issue) = item.as_object() else {
-        return Err("is not an issue object".into());
+        return Err(Text::ImportNotAnIssue.into());
     };
     if issue.contains_key("pull_request") {
         return Ok(None);
@@ -30,7 +31,7 @@ pub(super) fn row(item: &Value) -> Result<Option<Vec<String>>, String> {
     let number = match issue.get("number") {
         Some(Value::Number(number)) => number.to_string(),
         Some(Value::String(number)) => number.clone(),
-        _ => return Err("has no issue number".into()),
+        _ => return Err(Text::ImportNoIssueNumber.into()),
     };
     let url = text(&["html_url", "url"]);
     let author = ["user", "author"]

@@ -216,7 +216,7 @@ impl fmt::Display for RowRef {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
     pub at: RowRef,
-    pub reason: String,
+    pub reason: Message,
 }
 
 impl fmt::Display for RowError {
@@ -338,7 +338,7 @@ impl ImportJob {
         job.records = file.records;
         job.errors = file.skipped;
         for message in file.notes {
-            job.warnings.insert(message, 0);
+            plan::set_note(&mut job.warnings, message, 0);
         }
         Ok(job)
     }
@@ -428,7 +428,10 @@ impl ImportJob {
                 Ok(false) => return Reader::Done,
                 Err(error) => {
                     let at = RowRef::Line(error.position().map_or(0, |p| p.line()));
-                    self.errors.push(RowError { at, reason: format!("could not be read: {error}") });
+                    self.errors.push(RowError {
+                        at,
+                        reason: Message::new(Text::ImportRowUnreadable).arg("error", error),
+                    });
                     return Reader::Done;
                 }
             }
@@ -447,7 +450,7 @@ impl ImportJob {
             done += 1;
             match github::row(&item) {
                 Ok(Some(cells)) => self.rows.push(Row { at: RowRef::Item(done), cells }),
-                Ok(None) => plan::note(&mut self.warnings, "Pull requests in the list were skipped."),
+                Ok(None) => plan::note(&mut self.warnings, Text::ImportPullRequestsSkipped),
                 Err(reason) => self.errors.push(RowError { at: RowRef::Item(done), reason }),
             }
         }
@@ -466,7 +469,7 @@ impl ImportJob {
         // A pasted plain line among spreadsheet rows is a title with the other cells blank.
         let short_paste = self.format == Format::Pasted && record.len() < width;
         if record.len() != width && !short_paste {
-            let reason = format!("has {} cells where the header has {width}", record.len());
+            let reason = Message::new(Text::ImportCellCount).arg("n", record.len()).arg("width", width);
             self.errors.push(RowError { at, reason });
             return;
         }
@@ -579,8 +582,6 @@ fn unclosed_quote(
         + text.iter().skip_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count() as u64;
     Some(RowError {
         at,
-        reason: format!(
-            "a quote opened in this row is never closed, so lines {first}–{last} were read as one row; close the quote and import again"
-        ),
+        reason: Message::new(Text::ImportUnclosedQuote).arg("first", first).arg("last", last),
     })
 }

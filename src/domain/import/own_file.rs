@@ -10,11 +10,17 @@ use crate::domain::persist::{
     parse, read_envelope, ExportFile, Header, LoadError, EXPORT_FORMAT, SCHEMA_VERSION,
 };
 use crate::domain::{sort, stamp};
+use crate::i18n::{Message, Text};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::BTreeMap;
+
+/// Why one case of the file was left out: the field-level detail stays as the file names it.
+fn case_unreadable(detail: String) -> Message {
+    Message::new(Text::ImportCaseUnreadable).arg("detail", detail)
+}
 
 /// Which of this app's files an import is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +45,7 @@ pub struct ImportFile {
     /// The cases (or whole records) that could not be read, in file order.
     pub skipped: Vec<RowError>,
     /// What the user should know about the file as a whole.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 impl ImportFile {
@@ -136,7 +142,7 @@ fn read_items(kind: ImportKind, items: Vec<&RawValue>, records: Desk) -> ImportF
         let at = RowRef::Item(i + 1);
         match read_case(item.get()) {
             Ok(case) => cases.push((at, case)),
-            Err(reason) => skipped.push(RowError { at, reason }),
+            Err(reason) => skipped.push(RowError { at, reason: case_unreadable(reason) }),
         }
     }
     ImportFile { kind, cases, records: Some(records), skipped, notes: Vec::new() }
@@ -163,9 +169,8 @@ struct PlacedText<'a> {
 fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
     let backup: Backup = parse(raw)?;
     let mut notes = Vec::new();
-    const LOST: &str = "so its settings, incidents, merges and not-duplicate marks are not restored";
     let (records, expected) = if backup.meta.trim().is_empty() {
-        notes.push(format!("The backup has no desk record, {LOST}."));
+        notes.push(Text::ImportBackupNoDeskRecord.into());
         (None, None)
     } else {
         match layout::decode_meta(&backup.meta) {
@@ -174,7 +179,7 @@ fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
                 (Some(meta.into_desk(Vec::new())), Some(expected))
             }
             Err(error) => {
-                notes.push(format!("The backup's desk record could not be read ({error}), {LOST}."));
+                notes.push(Message::new(Text::ImportBackupDeskRecordUnreadable).arg("error", error));
                 (None, None)
             }
         }
@@ -190,7 +195,7 @@ fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
             Ok(items) => items,
             Err(error) => {
                 let reason =
-                    format!("could not be read, so its cases are left out ({})", without_position(&error));
+                    Message::new(Text::ImportRecordUnreadable).arg("error", without_position(&error));
                 skipped.push(RowError { at: RowRef::Record(record), reason });
                 continue;
             }
@@ -202,16 +207,15 @@ fn read_backup(raw: &str) -> Result<ImportFile, LoadError> {
                 .and_then(|entry| read_case(entry.case.get()).map(|case| (entry.at, at, case)));
             match read {
                 Ok(entry) => placed.push(entry),
-                Err(reason) => skipped.push(RowError { at, reason }),
+                Err(reason) => skipped.push(RowError { at, reason: case_unreadable(reason) }),
             }
         }
     }
     sort::sort_by(&mut placed, |a, b| a.0.cmp(&b.0).then_with(|| a.2.id.cmp(&b.2.id)));
     if let Some(expected) = expected.filter(|&expected| expected > placed.len()) {
-        notes.push(format!(
-            "The desk record counts {expected} cases; {} of them could be read from the backup.",
-            placed.len()
-        ));
+        notes.push(
+            Message::new(Text::ImportBackupCasesMissing).arg("expected", expected).arg("read", placed.len()),
+        );
     }
     let cases = placed.into_iter().map(|(_, at, case)| (at, case)).collect();
     Ok(ImportFile { kind: ImportKind::UnreadableBackup, cases, records, skipped, notes })

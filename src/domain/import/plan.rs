@@ -10,20 +10,27 @@ use crate::domain::case::{
 use crate::domain::csv_format::Target;
 use crate::domain::desk::{Desk, DeskRecords, UndoneMerge};
 use crate::domain::sort;
+use crate::i18n::{Message, Text};
 use chrono::{Datelike, Months, SecondsFormat};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Something the user should know before confirming, and how many rows it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
-    pub message: String,
+    pub message: Message,
     pub rows: usize,
 }
 
-pub(super) type Notes = BTreeMap<String, usize>;
+/// Warnings by their English text (one entry however many rows share it), with their rows.
+pub(super) type Notes = BTreeMap<String, (Message, usize)>;
 
-pub(super) fn note(notes: &mut Notes, message: &str) {
-    *notes.entry(message.to_string()).or_default() += 1;
+pub(super) fn note(notes: &mut Notes, message: impl Into<Message>) {
+    set_note(notes, message.into(), 1);
+}
+
+/// Adds `rows` to the warning `message`.
+pub(super) fn set_note(notes: &mut Notes, message: Message, rows: usize) {
+    notes.entry(message.to_string()).or_insert((message, 0)).1 += rows;
 }
 
 /// One row read as case values. `None` means the file does not say (the column is not
@@ -158,7 +165,7 @@ impl ImportJob {
     }
 
     /// Row `i` of the file as case values: CSV and GitHub rows first, then whole cases.
-    fn incoming(&self, i: usize, notes: &mut Notes) -> (RowRef, Result<Incoming, String>) {
+    fn incoming(&self, i: usize, notes: &mut Notes) -> (RowRef, Result<Incoming, Message>) {
         match self.rows.get(i) {
             Some(row) => (row.at, map_row(row, &self.mapping, self.format, notes)),
             None => {
@@ -176,16 +183,10 @@ impl ImportJob {
         }
         let mapped = |target| self.mapping.column_for(target).is_some();
         if !mapped(Target::ExternalId) && !mapped(Target::CaseId) {
-            notes.insert(
-                "No column gives an id, so importing this file again will add its rows again.".into(),
-                rows,
-            );
+            set_note(notes, Text::ImportNoIdColumn.into(), rows);
         }
         if !mapped(Target::CreatedAt) {
-            notes.insert(
-                "No column gives the created date; new cases are dated at the import time.".into(),
-                rows,
-            );
+            set_note(notes, Text::ImportNoCreatedColumn.into(), rows);
         }
     }
 }
@@ -216,10 +217,7 @@ impl Planning {
                 incoming.check(now)?;
                 let key = incoming.id.as_ref().map_or(incoming.external_id.as_str(), |id| id.0.as_str());
                 if !key.is_empty() && !self.seen_ids.insert(key.to_string()) {
-                    note(
-                        &mut self.notes,
-                        "Rows repeat an id seen earlier in the file; the later row updates the earlier one.",
-                    );
+                    note(&mut self.notes, Text::ImportRepeatedId);
                 }
                 let placeholders = &mut self.placeholders;
                 let mut make_id = || {
@@ -253,7 +251,7 @@ impl Planning {
             unchanged: count(|action| matches!(action, Action::Unchanged { .. })),
             rows: planned,
             errors: self.errors,
-            warnings: self.notes.into_iter().map(|(message, rows)| Warning { message, rows }).collect(),
+            warnings: self.notes.into_values().map(|(message, rows)| Warning { message, rows }).collect(),
             records: job.records.clone(),
         }
     }
@@ -421,7 +419,7 @@ impl Execution {
         author: &str,
         now: Timestamp,
         make_id: &mut dyn FnMut() -> CaseId,
-    ) -> Result<Action, String> {
+    ) -> Result<Action, Message> {
         let by_case_id = incoming.id.as_ref().and_then(|id| self.by_id.get(id));
         // A whole case from a JSON export is one of this app's cases: only its id names it.
         let by_source_id = || {
@@ -430,9 +428,7 @@ impl Execution {
         };
         match by_case_id.or_else(by_source_id).copied() {
             Some(place) => self.update(place, incoming, base, author, now),
-            None if incoming.title.as_deref().is_none_or(str::is_empty) => {
-                Err("has no title, so it cannot become a new case".into())
-            }
+            None if incoming.title.as_deref().is_none_or(str::is_empty) => Err(Text::ImportNoTitle.into()),
             None => {
                 let id = match incoming.id.clone() {
                     Some(id) => id,
@@ -457,11 +453,11 @@ impl Execution {
         base: &[Case],
         author: &str,
         now: Timestamp,
-    ) -> Result<Action, String> {
+    ) -> Result<Action, Message> {
         if let Some(added) = place.checked_sub(self.base_len) {
             return incoming.update(&mut self.added[added], author, now, &self.undone);
         }
-        let original = base.get(place).ok_or("matches a case that is no longer on the desk")?;
+        let original = base.get(place).ok_or(Text::ImportCaseGone)?;
         let copied_before = self.changed.contains_key(&place);
         let (_, copy) = self.changed.entry(place).or_insert_with(|| (original.clone(), original.clone()));
         let action = incoming.update(copy, author, now, &self.undone);
@@ -489,11 +485,8 @@ impl Execution {
 
 /// An id no case has yet. Ids made from the time and a few random bits can repeat when
 /// thousands are made in one millisecond, and a repeated id would merge two cases.
-fn fresh_id(taken: &HashMap<CaseId, usize>, make_id: &mut dyn FnMut() -> CaseId) -> Result<CaseId, String> {
-    (0..64)
-        .map(|_| make_id())
-        .find(|id| !taken.contains_key(id))
-        .ok_or_else(|| "no unused case id could be made for it".to_string())
+fn fresh_id(taken: &HashMap<CaseId, usize>, make_id: &mut dyn FnMut() -> CaseId) -> Result<CaseId, Message> {
+    (0..64).map(|_| make_id()).find(|id| !taken.contains_key(id)).ok_or_else(|| Text::ImportNoFreshId.into())
 }
 
 impl Incoming {
@@ -589,42 +582,38 @@ impl Incoming {
     /// Refuses what the desk must never take in: an id whose case page could never be
     /// opened, a count out of range, and times before [`EARLIEST_SANE`] or more than a year
     /// ahead of `now` (a far date would also cost every SLA clock dear on each load).
-    fn check(&self, now: Timestamp) -> Result<(), String> {
+    fn check(&self, now: Timestamp) -> Result<(), Message> {
         if let Some(id) = &self.id {
             check_id(id)?;
         }
         if let Some(count) =
             self.customers_affected.filter(|count| !(1..=MAX_CUSTOMERS_AFFECTED).contains(count))
         {
-            return Err(format!(
-                "customers affected {count} is not a number from 1 to {MAX_CUSTOMERS_AFFECTED}"
-            ));
+            return Err(count_out_of_range(count));
         }
         let earliest = EARLIEST_SANE;
         let latest = now.checked_add_months(Months::new(12)).unwrap_or(now);
         let times = [
-            (Target::CreatedAt.label(), self.created_at),
-            (Target::UpdatedAt.label(), self.updated_at),
-            (Target::FirstResponseAt.label(), self.first_response_at),
-            (Target::ResolvedAt.label(), self.resolved_at),
+            (Target::CreatedAt.text(), self.created_at),
+            (Target::UpdatedAt.text(), self.updated_at),
+            (Target::FirstResponseAt.text(), self.first_response_at),
+            (Target::ResolvedAt.text(), self.resolved_at),
         ];
         let entries = self.timeline.iter().enumerate().map(|(i, entry)| (i, entry.at));
         let bad = times
             .into_iter()
-            .filter_map(|(label, at)| Some((label.to_string(), at?)))
-            .chain(entries.map(|(i, at)| (format!("timeline entry {}", i + 1), at)))
+            .filter_map(|(text, at)| Some((Message::new(text), at?)))
+            .chain(entries.map(|(i, at)| (Message::new(Text::ImportTimelineEntry).arg("n", i + 1), at)))
             .find(|(_, at)| *at < earliest || *at > latest);
         let shown = |at: Timestamp| at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
         match bad {
-            Some((what, at)) if at < earliest => Err(format!(
-                "{what} {} is before {}, which this desk does not take",
-                shown(at),
-                earliest.year()
-            )),
-            Some((what, at)) => Err(format!(
-                "{what} {} is more than a year from now, which this desk does not take",
-                shown(at)
-            )),
+            Some((what, at)) => {
+                let text = if at < earliest { Text::ImportTimeTooEarly } else { Text::ImportTimeTooLate };
+                Err(Message::new(text)
+                    .arg_message("what", what)
+                    .arg("time", shown(at))
+                    .arg("year", earliest.year()))
+            }
             None => Ok(()),
         }
     }
@@ -636,7 +625,7 @@ impl Incoming {
         author: &str,
         now: Timestamp,
         undone: &[UndoneMerge],
-    ) -> Result<Action, String> {
+    ) -> Result<Action, Message> {
         let changes = if self.timeline.is_empty() {
             // The setters log exactly what they change, so the new entries are the changes.
             let logged = case.timeline.len();
@@ -784,22 +773,27 @@ const MAX_ID_CHARS: usize = 200;
 
 /// A case id must name a page that can be opened: not blank, not absurdly long, no control
 /// characters.
-fn check_id(id: &CaseId) -> Result<(), String> {
+fn check_id(id: &CaseId) -> Result<(), Message> {
     let text = id.0.as_str();
     if text.trim().is_empty() {
-        Err("the case id is empty, so its page could never be opened".into())
+        Err(Text::ImportIdEmpty.into())
     } else if text.chars().count() > MAX_ID_CHARS {
-        Err(format!("the case id is longer than {MAX_ID_CHARS} characters"))
+        Err(Message::new(Text::ImportIdTooLong).arg("max", MAX_ID_CHARS))
     } else if text.chars().any(char::is_control) {
-        Err("the case id holds control characters".into())
+        Err(Text::ImportIdControl.into())
     } else {
         Ok(())
     }
 }
 
+/// "customers affected 0 is not a number from 1 to 10000000".
+fn count_out_of_range(value: impl std::fmt::Display) -> Message {
+    Message::new(Text::ImportCountOutOfRange).arg("value", value).arg("max", MAX_CUSTOMERS_AFFECTED)
+}
+
 /// Reads one row's cells into case values. A cell that cannot be read makes the row an
 /// error (never a guessed value); a choice that is not known is left out with a warning.
-fn map_row(row: &Row, mapping: &Mapping, format: Format, notes: &mut Notes) -> Result<Incoming, String> {
+fn map_row(row: &Row, mapping: &Mapping, format: Format, notes: &mut Notes) -> Result<Incoming, Message> {
     let mut incoming = Incoming::default();
     let mut problems = Vec::new();
     for ((role, cell), name) in mapping.roles().iter().zip(&row.cells).zip(mapping.columns()) {
@@ -824,10 +818,12 @@ fn map_row(row: &Row, mapping: &Mapping, format: Format, notes: &mut Notes) -> R
             }
         }
     }
-    if problems.is_empty() {
-        Ok(incoming)
-    } else {
-        Err(problems.join("; "))
+    let mut problems = problems.into_iter();
+    match problems.next() {
+        None => Ok(incoming),
+        Some(first) => Err(problems.fold(first, |all, next| {
+            Message::new(Text::SlaListJoin).arg_message("a", all).arg_message("b", next)
+        })),
     }
 }
 
@@ -837,46 +833,43 @@ fn read_cell(
     cell: &str,
     format: Format,
     notes: &mut Notes,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     let value = cell.trim();
     let blank = values::is_blank(value);
     // An unknown choice is left out: a new case gets the default, an existing one keeps its own.
-    let unknown = |notes: &mut Notes, known: bool, default: &str| {
+    let unknown = |notes: &mut Notes, known: bool, default: Text| {
         if !known && !blank {
-            let field = target.label();
-            note(
-                notes,
-                &format!("{field} \"{value}\" is not known and was left out (new cases get {default})."),
-            );
+            let message = Message::new(Text::ImportUnknownValue)
+                .arg_text("field", target.text())
+                .arg("value", value)
+                .arg_text("default", default);
+            note(notes, message);
         }
     };
     let time = |notes: &mut Notes| {
         if blank {
             if target == Target::CreatedAt {
-                note(notes, "Rows without a created date are dated at the import time.");
+                note(notes, Text::ImportNoCreatedDate);
             }
             return Ok(None);
         }
         values::timestamp(value).map(Some).ok_or_else(|| {
-            format!("{} \"{value}\" is not a date and time this importer reads", target.label())
+            Message::new(Text::ImportNotATime).arg_text("field", target.text()).arg("value", value)
         })
     };
     match target {
         Target::CaseId => incoming.id = (!value.is_empty()).then(|| CaseId(value.to_string())),
         Target::ExternalId => incoming.external_id = value.to_string(),
-        Target::Title if value.is_empty() => return Err("the title is empty".into()),
+        Target::Title if value.is_empty() => return Err(Text::ImportTitleEmpty.into()),
         Target::Title if value.chars().count() > MAX_TITLE_CHARS => {
-            return Err(format!("the title is longer than {MAX_TITLE_CHARS} characters"))
+            return Err(Message::new(Text::ImportTitleTooLong).arg("max", MAX_TITLE_CHARS))
         }
         Target::Title => incoming.title = Some(value.to_string()),
         Target::Description => {
             let mut text = cell.to_string();
             if let Some((cut, _)) = text.char_indices().nth(MAX_DESCRIPTION_CHARS) {
                 text.truncate(cut);
-                note(
-                    notes,
-                    &format!("Descriptions longer than {MAX_DESCRIPTION_CHARS} characters were cut to fit."),
-                );
+                note(notes, Message::new(Text::ImportDescriptionsCut).arg("max", MAX_DESCRIPTION_CHARS));
             }
             incoming.description = Some(text);
         }
@@ -884,30 +877,26 @@ fn read_cell(
         Target::Category => incoming.category = Some(value.to_string()),
         Target::Tier => {
             incoming.tier = values::tier(value);
-            unknown(notes, incoming.tier.is_some(), "Standard");
+            unknown(notes, incoming.tier.is_some(), Text::TierStandard);
         }
         Target::Surface => {
             incoming.surface = values::surface(value);
-            unknown(notes, incoming.surface.is_some(), "Other");
+            unknown(notes, incoming.surface.is_some(), Text::SurfaceOther);
         }
         Target::Urgency => {
             incoming.urgency = values::urgency(value, format);
-            unknown(notes, incoming.urgency.is_some(), "Medium");
+            unknown(notes, incoming.urgency.is_some(), Text::UrgencyMedium);
         }
         Target::Status => {
             incoming.status = values::status(value, format);
-            unknown(notes, incoming.status.is_some(), "New");
+            unknown(notes, incoming.status.is_some(), Text::StatusNew);
         }
         Target::CustomersAffected if blank => {}
         Target::CustomersAffected => match values::count(value) {
             Some(count) if (1..=MAX_CUSTOMERS_AFFECTED).contains(&count) => {
                 incoming.customers_affected = Some(count)
             }
-            _ => {
-                return Err(format!(
-                    "customers affected \"{value}\" is not a number from 1 to {MAX_CUSTOMERS_AFFECTED}"
-                ))
-            }
+            _ => return Err(count_out_of_range(format!("\"{value}\""))),
         },
         Target::CreatedAt => incoming.created_at = time(notes)?,
         Target::UpdatedAt => incoming.updated_at = time(notes)?,
@@ -918,7 +907,9 @@ fn read_cell(
         Target::SatisfactionComment => incoming.rating_comment = value.to_string(),
         Target::Engineering(_) if blank => {}
         Target::Engineering(field) if value.chars().count() > MAX_DESCRIPTION_CHARS => {
-            return Err(format!("{} is longer than {MAX_DESCRIPTION_CHARS} characters", field.label()))
+            return Err(Message::new(Text::ImportFieldTooLong)
+                .arg_text("field", field.text())
+                .arg("max", MAX_DESCRIPTION_CHARS))
         }
         Target::Engineering(field) => {
             if let Some(slot) = incoming.engineering.slot(field) {

@@ -5,6 +5,7 @@
 use super::board::severity;
 use super::TargetState;
 use crate::domain::case::Timestamp;
+use crate::i18n::{Message, Text};
 use chrono::TimeDelta;
 use std::collections::HashMap;
 
@@ -22,8 +23,8 @@ pub struct Observed {
 /// What to show in a notification.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Alert {
-    pub title: String,
-    pub body: String,
+    pub title: Message,
+    pub body: Message,
     /// Lets the browser replace an older notification of the same kind.
     pub tag: String,
 }
@@ -71,30 +72,36 @@ impl AlertTracker {
 
 fn summarize(changes: &[Change]) -> Alert {
     if let [change] = changes {
-        let state = change.state.label();
+        let body = match change.state {
+            TargetState::Breached => Text::AlertNowBreached,
+            _ => Text::AlertNowAtRisk,
+        };
         return Alert {
-            title: format!("{state}: {}", change.title),
-            body: format!("This case is now {} on its SLA.", state.to_lowercase()),
+            title: Message::new(Text::AlertState)
+                .arg_text("state", change.state.text())
+                .arg("title", &change.title),
+            body: body.into(),
             tag: format!("sla-{}", change.case_id),
         };
     }
     let breached = changes.iter().filter(|c| c.state == TargetState::Breached).count();
     let at_risk = changes.len() - breached;
-    let mut counts = Vec::new();
-    if breached > 0 {
-        counts.push(format!("{breached} breached"));
-    }
-    if at_risk > 0 {
-        counts.push(format!("{at_risk} at risk"));
-    }
+    let count = |text, n| (n > 0).then(|| Message::new(text).arg("n", n));
+    let counts = match (count(Text::AlertBreachedCount, breached), count(Text::AlertAtRiskCount, at_risk)) {
+        (Some(a), Some(b)) => Message::new(Text::SlaListJoinComma).arg_message("a", a).arg_message("b", b),
+        (a, b) => a.or(b).unwrap_or_else(|| Text::Nothing.into()),
+    };
     const LISTED: usize = 3;
     let mut names: Vec<&str> = changes.iter().take(LISTED).map(|c| c.title.as_str()).collect();
-    let more = changes.len().saturating_sub(LISTED);
-    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
     names.dedup();
+    let more = changes.len().saturating_sub(LISTED);
+    let more = if more > 0 { Message::new(Text::AlertAndMore).arg("n", more) } else { Text::Nothing.into() };
     Alert {
-        title: format!("{} cases need attention", changes.len()),
-        body: format!("{}: {}{more}.", counts.join(", "), names.join(", ")),
+        title: Message::new(Text::AlertMany).arg("n", changes.len()),
+        body: Message::new(Text::AlertBody)
+            .arg_message("counts", counts)
+            .arg("names", names.join(", "))
+            .arg_message("more", more),
         tag: "sla-summary".into(),
     }
 }
@@ -124,13 +131,13 @@ mod tests {
         let mut tracker = AlertTracker::default();
         tracker.observe(at(0), &[case("a", TargetState::OnTrack)]);
         let alert = tracker.observe(at(1), &[case("a", TargetState::AtRisk)]).unwrap();
-        assert_eq!(alert.title, "At risk: Case a");
-        assert_eq!(alert.body, "This case is now at risk on its SLA.");
+        assert_eq!(alert.title.to_string(), "At risk: Case a");
+        assert_eq!(alert.body.to_string(), "This case is now at risk on its SLA.");
         // Within the quiet gap the breach waits...
         assert_eq!(tracker.observe(at(30), &[case("a", TargetState::Breached)]), None);
         // ...and comes once the gap has passed.
         let alert = tracker.observe(at(61), &[case("a", TargetState::Breached)]).unwrap();
-        assert_eq!(alert.title, "Breached: Case a");
+        assert_eq!(alert.title.to_string(), "Breached: Case a");
         assert_eq!(tracker.observe(at(200), &[case("a", TargetState::Breached)]), None);
     }
 
@@ -155,8 +162,8 @@ mod tests {
             .map(|(i, id)| case(id, if i < 2 { TargetState::Breached } else { TargetState::AtRisk }))
             .collect();
         let alert = tracker.observe(at(1), &now).unwrap();
-        assert_eq!(alert.title, "5 cases need attention");
-        assert_eq!(alert.body, "2 breached, 3 at risk: Case a, Case b, Case c and 2 more.");
+        assert_eq!(alert.title.to_string(), "5 cases need attention");
+        assert_eq!(alert.body.to_string(), "2 breached, 3 at risk: Case a, Case b, Case c and 2 more.");
         assert_eq!(alert.tag, "sla-summary");
     }
 
@@ -165,6 +172,6 @@ mod tests {
         let mut tracker = AlertTracker::default();
         tracker.observe(at(0), &[]);
         let alert = tracker.observe(at(1), &[case("n", TargetState::Breached)]).unwrap();
-        assert_eq!(alert.title, "Breached: Case n");
+        assert_eq!(alert.title.to_string(), "Breached: Case n");
     }
 }

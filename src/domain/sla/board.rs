@@ -2,9 +2,10 @@
 //! urgent running one, and the keys the inbox sorts and filters by.
 
 use super::clock::{CaseClocks, Tick};
-use super::{format_duration, with_state, Target, TargetState, TargetStatus};
+use super::{duration, rest, with_state, Target, TargetState, TargetStatus};
 use crate::domain::case::{Case, Timestamp};
 use crate::domain::triage::TimePressure;
+use crate::i18n::{Message, Text};
 use chrono::TimeDelta;
 
 /// The three targets of one case read at one `now`, in [`Target::ALL`] order.
@@ -80,15 +81,15 @@ pub fn severity(state: TargetState) -> u8 {
     }
 }
 
-/// A live countdown: like [`TargetStatus::describe`], with seconds in the last hour so that
-/// the countdown visibly moves ("12 m 05 s left").
-pub fn countdown(status: &TargetStatus) -> String {
+/// The time a badge shows: like [`duration`], with seconds in the last hour so that a
+/// countdown visibly moves ("12 m 05 s").
+fn countdown(status: &TargetStatus) -> Message {
     let counting = matches!(status.state, TargetState::OnTrack | TargetState::AtRisk) && !status.finished;
     let seconds = status.remaining.num_seconds();
     if counting && (0..3600).contains(&seconds) {
-        format!("{} m {:02} s left", seconds / 60, seconds % 60)
+        Message::new(Text::DurMinutesSeconds).arg("m", seconds / 60).arg("s", format!("{:02}", seconds % 60))
     } else {
-        status.describe()
+        duration(status.remaining)
     }
 }
 
@@ -97,12 +98,20 @@ pub fn countdown(status: &TargetStatus) -> String {
 pub struct TimerBadge {
     /// The state shown: Paused while closed hours hold a clock that would otherwise count.
     pub state: TargetState,
-    /// The state and its time, the state named once: "On track, 29 m 05 s left",
-    /// "Paused, opens Mon 09:00, 1 h left", "Met", "Breached 20 m ago".
-    pub summary: String,
+    /// The time without the state, for a timer that names the state beside it: "29 m 05 s
+    /// left", "opens Mon 09:00, 1 h left", "20 m ago".
+    pub rest: Message,
     /// The time alone, for a badge that shows the state by its colour and the target by a
     /// short name: "29 m 05 s", "20 m late", "paused", "met".
-    pub short: String,
+    pub short: Message,
+}
+
+impl TimerBadge {
+    /// The state and its time, the state named once: "On track, 29 m 05 s left", "Paused,
+    /// opens Mon 09:00, 1 h left", "Met", "Breached 20 m ago".
+    pub fn summary(&self) -> Message {
+        with_state(self.state, self.rest.clone())
+    }
 }
 
 /// The badge of a target's status; `opens` is when its calendar next opens (as "Mon 09:00")
@@ -110,24 +119,27 @@ pub struct TimerBadge {
 pub fn timer_badge(status: &TargetStatus, opens: Option<&str>) -> TimerBadge {
     let counting = matches!(status.state, TargetState::OnTrack | TargetState::AtRisk) && !status.finished;
     if let Some(opens) = opens.filter(|_| counting) {
-        let left = format_duration(status.remaining);
         return TimerBadge {
             state: TargetState::Paused,
-            summary: format!("Paused, opens {opens}, {left} left"),
-            short: "paused".into(),
+            rest: Message::new(Text::SlaOpensLeft)
+                .arg("opens", opens)
+                .arg_message("time", duration(status.remaining)),
+            short: Text::SlaShortPaused.into(),
         };
     }
-    let words = countdown(status);
+    let time = countdown(status);
     let short = match status.state {
-        TargetState::OnTrack | TargetState::AtRisk => words.trim_end_matches(" left").to_string(),
-        TargetState::Paused => "paused".into(),
-        TargetState::Met => "met".into(),
-        TargetState::Breached if status.remaining.is_zero() => "late".into(),
+        TargetState::OnTrack | TargetState::AtRisk => time.clone(),
+        TargetState::Paused => Text::SlaShortPaused.into(),
+        TargetState::Met => Text::SlaShortMet.into(),
+        TargetState::Breached if status.remaining.is_zero() => Text::SlaShortLate.into(),
         // Whole hours past the first: "13 h late" fits a badge where "13 h 39 m late" does not.
-        TargetState::Breached => format!("{} late", format_duration(whole_hours(status.remaining))),
-        TargetState::NotApplicable => "no target".into(),
+        TargetState::Breached => {
+            Message::new(Text::SlaLate).arg_message("time", duration(whole_hours(status.remaining)))
+        }
+        TargetState::NotApplicable => Text::SlaShortNoTarget.into(),
     };
-    TimerBadge { state: status.state, summary: with_state(status.state, &words), short }
+    TimerBadge { state: status.state, rest: rest(status, time), short }
 }
 
 /// `duration` cut to whole hours once it is an hour or more.
@@ -136,11 +148,6 @@ fn whole_hours(duration: TimeDelta) -> TimeDelta {
         0 => duration,
         hours => TimeDelta::hours(hours),
     }
-}
-
-/// "1 h 20 m" of a status's remaining time, without words around it.
-pub fn amount(status: &TargetStatus) -> String {
-    format_duration(status.remaining)
 }
 
 /// How hard the clock presses on a case for the triage score: its nearest SLA breach while
@@ -233,30 +240,34 @@ mod tests {
     fn countdown_shows_seconds_in_the_last_hour() {
         let mut s = status(TargetState::OnTrack, 29, false);
         s.remaining += TimeDelta::seconds(5);
-        assert_eq!(countdown(&s), "29 m 05 s left");
-        assert_eq!(countdown(&status(TargetState::OnTrack, 80, false)), "1 h 20 m left");
-        assert_eq!(countdown(&status(TargetState::Breached, -80, false)), "breached 1 h 20 m ago");
-        assert_eq!(countdown(&status(TargetState::Paused, 40, false)), "paused, 40 m left");
+        assert_eq!(timer_badge(&s, None).rest.to_string(), "29 m 05 s left");
+        let rest = |state, minutes| timer_badge(&status(state, minutes, false), None).rest.to_string();
+        assert_eq!(rest(TargetState::OnTrack, 80), "1 h 20 m left");
+        assert_eq!(rest(TargetState::Breached, -80), "1 h 20 m ago");
+        assert_eq!(rest(TargetState::Paused, 40), "40 m left");
     }
 
     #[test]
     fn badges_name_the_state_once_and_say_when_closed_hours_hold_the_clock() {
         let badge = |state, minutes, finished, opens| timer_badge(&status(state, minutes, finished), opens);
+        let words = |badge: &TimerBadge| (badge.summary().to_string(), badge.short.to_string());
         let on_track = badge(TargetState::OnTrack, 60, false, None);
-        assert_eq!((on_track.summary.as_str(), on_track.short.as_str()), ("On track, 1 h left", "1 h"));
-        assert_eq!(badge(TargetState::Met, 5, true, None).summary, "Met");
-        assert_eq!(badge(TargetState::Paused, 40, false, None).summary, "Paused, 40 m left");
+        assert_eq!(words(&on_track), ("On track, 1 h left".into(), "1 h".into()));
+        assert_eq!(words(&badge(TargetState::Met, 5, true, None)).0, "Met");
+        assert_eq!(words(&badge(TargetState::Paused, 40, false, None)).0, "Paused, 40 m left");
         let late = badge(TargetState::Breached, -80, false, None);
-        assert_eq!((late.summary.as_str(), late.short.as_str()), ("Breached 1 h 20 m ago", "1 h late"));
-        assert_eq!(badge(TargetState::Breached, -25, false, None).short, "25 m late");
-        assert_eq!(badge(TargetState::Breached, 20, true, None).summary, "Breached by 20 m");
+        assert_eq!(words(&late), ("Breached 1 h 20 m ago".into(), "1 h late".into()));
+        assert_eq!(words(&badge(TargetState::Breached, -25, false, None)).1, "25 m late");
+        assert_eq!(words(&badge(TargetState::Breached, 20, true, None)).0, "Breached by 20 m");
         // A Premium clock on a Saturday: held until the calendar opens, whatever is left.
         let weekend = badge(TargetState::OnTrack, 60, false, Some("Mon 09:00"));
         assert_eq!(weekend.state, TargetState::Paused);
-        assert_eq!(weekend.summary, "Paused, opens Mon 09:00, 1 h left");
-        assert_eq!(weekend.short, "paused");
+        assert_eq!(words(&weekend), ("Paused, opens Mon 09:00, 1 h left".into(), "paused".into()));
         // Only a counting clock is held; a breached one stays breached.
         assert_eq!(badge(TargetState::Breached, -5, false, Some("Mon 09:00")).state, TargetState::Breached);
+        // The same badge in Korean and Chinese.
+        assert_eq!(late.summary().in_lang(crate::i18n::Lang::Ko), "위반, 1시간 20분 경과");
+        assert_eq!(on_track.short.in_lang(crate::i18n::Lang::ZhTw), "1 小時");
     }
 
     #[test]

@@ -362,13 +362,6 @@ impl BusinessCalendar {
         }
     }
 
-    /// "Mon 09:00": the weekday and time of `at` on the calendar's wall clock.
-    pub fn weekday_time(&self, at: Timestamp) -> String {
-        let offset = self.tz.offset_ms(at.timestamp_millis());
-        let wall = at.checked_add_signed(TimeDelta::milliseconds(offset)).unwrap_or(at);
-        wall.format("%a %H:%M").to_string()
-    }
-
     /// Closed stretches between `from` and `to`, at most `limit` of them; the flag says whether
     /// more were left out.
     pub fn closed_periods(

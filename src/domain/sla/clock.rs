@@ -18,10 +18,10 @@ pub enum PauseReason {
 }
 
 impl PauseReason {
-    pub fn label(self) -> &'static str {
+    pub fn text(self) -> crate::i18n::Text {
         match self {
-            PauseReason::WaitingOnCustomer => "Waiting on customer",
-            PauseReason::Resolved => "Resolved until reopened",
+            PauseReason::WaitingOnCustomer => crate::i18n::Text::StatusWaitingOnCustomer,
+            PauseReason::Resolved => crate::i18n::Text::SlaResolvedUntilReopened,
         }
     }
 }

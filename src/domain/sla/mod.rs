@@ -17,9 +17,10 @@ mod report;
 pub use calendar::{time_zone_names, BusinessCalendar, Calendar, ClockTime, WeekSchedule, WorkInterval};
 pub(crate) use clock::implied_entries;
 pub use clock::{CaseClocks, Pause, PauseReason, SlaEngine, Stop, StopReason, TargetClock, Tick};
-pub use report::{compliance, Compliance, Explanation, Tally};
+pub use report::{calendar_name, compliance, Compliance, Explanation, Tally};
 
 use crate::domain::case::Tier;
+use crate::i18n::{Message, Text};
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -307,13 +308,18 @@ pub enum TargetState {
 
 impl TargetState {
     pub fn label(self) -> &'static str {
+        crate::i18n::tr(crate::i18n::Lang::En, self.text())
+    }
+
+    /// The label as the page shows it, in any language.
+    pub fn text(self) -> Text {
         match self {
-            TargetState::OnTrack => "On track",
-            TargetState::AtRisk => "At risk",
-            TargetState::Breached => "Breached",
-            TargetState::Met => "Met",
-            TargetState::Paused => "Paused",
-            TargetState::NotApplicable => "Not applicable",
+            TargetState::OnTrack => Text::SlaOnTrack,
+            TargetState::AtRisk => Text::SlaAtRisk,
+            TargetState::Breached => Text::SlaBreached,
+            TargetState::Met => Text::SlaMet,
+            TargetState::Paused => Text::SlaPaused,
+            TargetState::NotApplicable => Text::SlaNotApplicable,
         }
     }
 }
@@ -338,53 +344,69 @@ impl TargetStatus {
         finished: false,
     };
 
-    /// Short words for a badge: "1 h 20 m left", "breached 1 h 20 m ago", "breached by 20 m"
-    /// (finished late), "paused, 40 m left", "met", "no target".
+    /// The time without the state: "1 h 20 m left", "1 h 20 m ago" (breached), "by 20 m"
+    /// (finished late), or nothing (met, no target, breached with no business time since).
+    pub fn rest(&self) -> Message {
+        rest(self, duration(self.remaining))
+    }
+
+    /// Short English words, as the hand-off writes them: "1 h 20 m left", "breached 1 h 20 m
+    /// ago", "breached by 20 m" (finished late), "paused, 40 m left", "met", "no target".
     pub fn describe(&self) -> String {
-        let amount = format_duration(self.remaining);
         match self.state {
-            TargetState::OnTrack | TargetState::AtRisk => format!("{amount} left"),
-            TargetState::Paused => format!("paused, {amount} left"),
-            TargetState::Met => "met".into(),
-            TargetState::Breached if self.finished => format!("breached by {amount}"),
-            // Past the deadline but no business time since, e.g. over a weekend.
-            TargetState::Breached if self.remaining.is_zero() => "breached".into(),
-            TargetState::Breached => format!("breached {amount} ago"),
-            TargetState::NotApplicable => "no target".into(),
+            TargetState::OnTrack | TargetState::AtRisk => self.rest().to_string(),
+            _ => {
+                let summary = self.summary().to_string();
+                summary[..1].to_lowercase() + &summary[1..]
+            }
         }
     }
-}
 
-impl TargetStatus {
     /// The state and its time in one phrase that names the state once: "On track, 1 h left",
     /// "Paused, 40 m left", "Met", "Breached 1 h 20 m ago", "Breached by 20 m".
-    pub fn summary(&self) -> String {
-        with_state(self.state, &self.describe())
+    pub fn summary(&self) -> Message {
+        with_state(self.state, self.rest())
     }
 }
 
-/// `words` (from [`TargetStatus::describe`] or a countdown) after the state's label, without
-/// saying the state twice.
-pub(crate) fn with_state(state: TargetState, words: &str) -> String {
-    match state {
-        TargetState::Met => "Met".into(),
-        TargetState::NotApplicable => "No target".into(),
-        TargetState::Paused => format!("Paused, {}", words.strip_prefix("paused, ").unwrap_or(words)),
-        TargetState::Breached => {
-            let rest = words.strip_prefix("breached").unwrap_or(words);
-            format!("Breached{rest}")
-        }
-        TargetState::OnTrack | TargetState::AtRisk => format!("{}, {words}", state.label()),
-    }
+/// The words after a state for `status`, its remaining time said as `time`.
+pub(crate) fn rest(status: &TargetStatus, time: Message) -> Message {
+    let text = match status.state {
+        TargetState::OnTrack | TargetState::AtRisk | TargetState::Paused => Text::SlaLeft,
+        TargetState::Breached if status.finished => Text::SlaOverBy,
+        // Past the deadline but no business time since, e.g. over a weekend.
+        TargetState::Breached if status.remaining.is_zero() => return Text::Nothing.into(),
+        TargetState::Breached => Text::SlaAgo,
+        TargetState::Met | TargetState::NotApplicable => return Text::Nothing.into(),
+    };
+    Message::new(text).arg_message("time", time)
 }
 
-/// "1 h 20 m", "45 m", "26 h 5 m", or "< 1 m"; the sign is dropped and seconds are cut.
-pub fn format_duration(duration: TimeDelta) -> String {
+/// `rest` (from [`TargetStatus::rest`]) after the state's label, or the label alone.
+pub(crate) fn with_state(state: TargetState, rest: Message) -> Message {
+    let state_text = if state == TargetState::NotApplicable { Text::SlaNoTarget } else { state.text() };
+    let text = match (state, rest.text) {
+        (_, Text::Nothing) => return state_text.into(),
+        (TargetState::Breached, _) => Text::SlaBreachedRest,
+        _ => Text::SlaStateRest,
+    };
+    Message::new(text).arg_text("state", state_text).arg_message("rest", rest)
+}
+
+/// "1 h 20 m", "45 m", "26 h 5 m", or "< 1 m" in the reader's language; the sign is
+/// dropped and seconds are cut.
+pub fn duration(duration: TimeDelta) -> Message {
     let minutes = duration.num_minutes().unsigned_abs();
-    match (minutes / 60, minutes % 60) {
-        (0, 0) => "< 1 m".into(),
-        (0, minutes) => format!("{minutes} m"),
-        (hours, 0) => format!("{hours} h"),
-        (hours, minutes) => format!("{hours} h {minutes} m"),
-    }
+    let text = match (minutes / 60, minutes % 60) {
+        (0, 0) => Text::DurUnderMinute,
+        (0, _) => Text::DurMinutes,
+        (_, 0) => Text::DurHours,
+        _ => Text::DurHoursMinutes,
+    };
+    Message::new(text).arg("h", minutes / 60).arg("m", minutes % 60)
+}
+
+/// [`duration`] in English, as files and reports write it.
+pub fn format_duration(d: TimeDelta) -> String {
+    duration(d).to_string()
 }

@@ -1,8 +1,9 @@
 //! Reading clocks for people: the hover explanation of one clock, and compliance over many.
 
 use super::clock::{CaseClocks, Pause, SlaEngine, Stop, StopReason, TargetClock};
-use super::{format_duration, Target, TargetState, TargetStatus};
+use super::{duration, Calendar, Target, TargetState, TargetStatus};
 use crate::domain::case::{Tier, Timestamp};
+use crate::i18n::{Message, Text};
 use crate::zone::{offset_label, Zone};
 use chrono::TimeDelta;
 
@@ -54,49 +55,68 @@ impl SlaEngine {
 }
 
 impl Explanation {
-    /// The explanation as short English lines, times on the calendar's wall clock.
-    pub fn lines(&self) -> Vec<String> {
-        let time = |at: Timestamp| {
-            let offset = self.time_zone.offset_ms(at.timestamp_millis());
-            // At the very end of chrono's range the wall time may not exist; UTC's stands in.
-            let wall = at.checked_add_signed(TimeDelta::milliseconds(offset)).unwrap_or(at);
-            format!("{} {}", wall.format("%a %-d %b %H:%M"), offset_label(offset))
-        };
+    /// The explanation as short lines in any language; `time` writes a moment (the page's
+    /// locale, on the calendar's wall clock) and `zone` names the calendar's time zone.
+    pub fn lines(&self, time: impl Fn(Timestamp) -> String, zone: &str) -> Vec<Message> {
         let stretch = |from: Timestamp, to: Option<Timestamp>| match to {
-            Some(to) => format!("{} to {}", time(from), time(to)),
-            None => format!("since {}", time(from)),
+            Some(to) => Message::new(Text::SlaFromTo).arg("from", time(from)).arg("to", time(to)),
+            None => Message::new(Text::SlaSince).arg("from", time(from)),
         };
         let mut lines = vec![
-            format!(
-                "{}: {} of business time on \"{}\" ({}).",
-                self.target.label(),
-                format_duration(self.budget),
-                self.calendar,
-                self.time_zone.name()
-            ),
-            format!("Started {}.", time(self.start)),
+            Message::new(Text::SlaExplainBudget)
+                .arg_text("target", self.target.text())
+                .arg_message("budget", duration(self.budget))
+                .arg_message("calendar", calendar_name(&self.calendar))
+                .arg("zone", zone),
+            Message::new(Text::SlaStarted).arg("time", time(self.start)),
         ];
         for pause in &self.pauses {
-            lines.push(format!("Paused {}: {}.", stretch(pause.start, pause.end), pause.reason.label()));
+            lines.push(
+                Message::new(Text::SlaPausedStretch)
+                    .arg_message("stretch", stretch(pause.start, pause.end))
+                    .arg_text("reason", pause.reason.text()),
+            );
         }
         if !self.closed.is_empty() {
-            let listed: Vec<String> = self.closed.iter().map(|&(from, to)| stretch(from, Some(to))).collect();
-            let more = if self.more_closed { "; and more" } else { "" };
-            lines.push(format!("Closed hours skipped: {}{more}.", listed.join("; ")));
+            let mut stretches = self.closed.iter().map(|&(from, to)| stretch(from, Some(to)));
+            let first = stretches.next().unwrap_or_else(|| Text::Nothing.into());
+            let list = stretches.fold(first, |list, next| {
+                Message::new(Text::SlaListJoin).arg_message("a", list).arg_message("b", next)
+            });
+            let closed = Message::new(Text::SlaClosedSkipped).arg_message("list", list);
+            let more = if self.more_closed { Text::SlaAndMore } else { Text::Nothing };
+            lines.push(closed.arg_text("more", more));
         }
         lines.push(match self.deadline {
-            Some(deadline) => format!("Deadline {}.", time(deadline)),
-            None => "No deadline while paused.".into(),
+            Some(deadline) => Message::new(Text::SlaDeadline).arg("time", time(deadline)),
+            None => Text::SlaNoDeadlinePaused.into(),
         });
         if let Some(stop) = self.stop {
-            let how = match stop.reason {
-                StopReason::Contact => "customer contact",
-                StopReason::Resolved => "resolution",
+            let text = match stop.reason {
+                StopReason::Contact => Text::SlaEndedByContact,
+                StopReason::Resolved => Text::SlaEndedByResolution,
             };
-            lines.push(format!("Ended by {how} at {}.", time(stop.at)));
+            lines.push(Message::new(text).arg("time", time(stop.at)));
         }
-        lines.push(format!("{}.", self.status.summary()));
+        lines.push(Message::new(Text::Sentence).arg_message("text", self.status.summary()));
         lines
+    }
+
+    /// `at` on the calendar's wall clock in English ("Fri 6 Mar 17:00 UTC+8"), for tests and logs.
+    pub fn wall_time(&self, at: Timestamp) -> String {
+        let offset = self.time_zone.offset_ms(at.timestamp_millis());
+        // At the very end of chrono's range the wall time may not exist; UTC's stands in.
+        let wall = at.checked_add_signed(TimeDelta::milliseconds(offset)).unwrap_or(at);
+        format!("{} {}", wall.format("%a %-d %b %H:%M"), offset_label(offset))
+    }
+}
+
+/// A calendar's name as shown: the two built-in names in the reader's language, others as written.
+pub fn calendar_name(name: &str) -> Message {
+    match name {
+        Calendar::BUSINESS_HOURS => Text::CalendarBusinessHours.into(),
+        Calendar::ALWAYS_OPEN => Text::CalendarAlwaysOpen.into(),
+        _ => Message::new(Text::Verbatim).arg("text", name),
     }
 }
 

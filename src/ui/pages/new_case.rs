@@ -2,8 +2,9 @@
 
 use crate::domain::case::{Case, CaseDraft, CaseId, Field, FieldError};
 use crate::domain::desk::new_case_id;
+use crate::i18n::{Message, Text};
 use crate::ui::browser;
-use crate::ui::state::{use_desk, use_route, Route};
+use crate::ui::state::{use_desk, use_i18n, use_route, Route};
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, TextField};
 use crate::ui::widgets::similar_cases::DraftSimilarCases;
 use crate::ui::widgets::title::document_title;
@@ -14,11 +15,12 @@ pub fn NewCaseForm() -> impl IntoView {
     let store = use_desk();
     let router = use_route();
     let draft = RwSignal::new(CaseDraft::default());
-    document_title(Signal::stored("New case".to_string()));
+    let i18n = use_i18n();
+    document_title(Signal::derive(move || i18n.t(Text::NewCase).to_string()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error_for = move |field: Field| {
         Signal::derive(move || {
-            errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+            errors.with(|all| all.iter().find(|e| e.field == field).map(|e| i18n.message(&e.message)))
         })
     };
     let categories = store.categories;
@@ -60,11 +62,11 @@ pub fn NewCaseForm() -> impl IntoView {
 
     view! {
         <section class="panel form-page" aria-labelledby="new-case-heading">
-            <h1 id="new-case-heading">"New case"</h1>
+            <h1 id="new-case-heading">{move || i18n.t(Text::NewCase)}</h1>
             <form novalidate on:submit=save on:keydown=browser::hold_composing_enter>
                 <div class="form-grid">
                     <TextField
-                        label="Title"
+                        label=Text::FieldTitle
                         wide=true
                         required=true
                         live=true
@@ -76,7 +78,7 @@ pub fn NewCaseForm() -> impl IntoView {
                         error=error_for(Field::Title)
                     />
                     <TextField
-                        label="Description"
+                        label=Text::FieldDescription
                         multiline=true
                         wide=true
                         live=true
@@ -85,34 +87,34 @@ pub fn NewCaseForm() -> impl IntoView {
                         error=error_for(Field::Description)
                     />
                     <TextField
-                        label="Customer"
+                        label=Text::FieldCustomer
                         live=true
                         value=Signal::derive(move || draft.with(|d| d.customer.clone()))
                         on_commit=move |text| draft.update(|d| d.customer = text)
                     />
-                    <ChoiceSelect label="Tier" value=Signal::derive(move || draft.with(|d| d.tier)) on_pick=move |tier| draft.update(|d| d.tier = tier) />
-                    <ChoiceSelect label="Surface" value=Signal::derive(move || draft.with(|d| d.surface)) on_pick=move |surface| draft.update(|d| d.surface = surface) />
+                    <ChoiceSelect label=Text::FieldTier value=Signal::derive(move || draft.with(|d| d.tier)) on_pick=move |tier| draft.update(|d| d.tier = tier) />
+                    <ChoiceSelect label=Text::FieldSurface value=Signal::derive(move || draft.with(|d| d.surface)) on_pick=move |surface| draft.update(|d| d.surface = surface) />
                     <TextField
-                        label="Category"
+                        label=Text::FieldCategory
                         live=true
                         suggestions=categories
                         value=Signal::derive(move || draft.with(|d| d.category.clone()))
                         on_commit=move |text| draft.update(|d| d.category = text)
                     />
                     <CountField
-                        label="Customers affected"
+                        label=Text::FieldCustomersAffected
                         live=true
                         value=Signal::derive(move || draft.with(|d| d.customers_affected))
                         on_commit=move |count| {
                             errors.update(|all| all.retain(|e| e.field != Field::CustomersAffected));
                             match count {
                                 Ok(count) => draft.update(|d| d.customers_affected = count),
-                                Err(message) => errors.update(|all| all.push(FieldError { field: Field::CustomersAffected, message })),
+                                Err(text) => errors.update(|all| all.push(FieldError { field: Field::CustomersAffected, message: Message::verbatim(text) })),
                             }
                         }
                         error=error_for(Field::CustomersAffected)
                     />
-                    <ChoiceSelect label="Urgency" value=Signal::derive(move || draft.with(|d| d.urgency)) on_pick=move |urgency| draft.update(|d| d.urgency = urgency) />
+                    <ChoiceSelect label=Text::FieldUrgency value=Signal::derive(move || draft.with(|d| d.urgency)) on_pick=move |urgency| draft.update(|d| d.urgency = urgency) />
                 </div>
                 <DraftSimilarCases
                     title=Signal::derive(move || draft.with(|d| d.title.clone()))
@@ -120,8 +122,8 @@ pub fn NewCaseForm() -> impl IntoView {
                     links
                 />
                 <div class="button-row">
-                    <button type="submit" class="primary">"Save"</button>
-                    <button type="button" on:click=move |_| router.go(Route::Inbox)>"Cancel"</button>
+                    <button type="submit" class="primary">{move || i18n.t(Text::SaveCase)}</button>
+                    <button type="button" on:click=move |_| router.go(Route::Inbox)>{move || i18n.t(Text::Cancel)}</button>
                 </div>
             </form>
         </section>

@@ -15,6 +15,7 @@
 //! ```
 
 use super::store::DeskStore;
+use crate::domain::case::Timestamp;
 use crate::i18n::{self, Lang, Message, Text};
 use crate::ui::browser;
 use leptos::prelude::*;
@@ -96,11 +97,50 @@ impl I18n {
             .unwrap_or_default()
     }
 
+    /// A moment as the locale writes a weekday and 24-hour time ("Mon 09:00", "(월) 09:00",
+    /// "週一 09:00"), with the month and day when `date` is set; on the wall clock of the
+    /// time zone `zone` (an IANA name), or the viewer's when `None`.
+    pub fn wall_time(&self, at: Timestamp, zone: Option<&str>, date: bool) -> String {
+        let options = js_sys::Object::new();
+        let mut fields =
+            vec![("weekday", "short"), ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")];
+        if date {
+            fields.extend([("month", "short"), ("day", "numeric")]);
+        }
+        fields.extend(zone.map(|zone| ("timeZone", zone)));
+        for (key, value) in fields {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(&self.locales(), &options);
+        let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
+        format.format().call1(&JsValue::UNDEFINED, &date).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    }
+
+    /// The locale's name of a time zone ("Taipei Standard Time", "대만 표준시"), or its IANA
+    /// name where the browser has none.
+    pub fn zone_name(&self, zone: &str) -> String {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into());
+        let _ = js_sys::Reflect::set(&options, &"timeZoneName".into(), &"long".into());
+        let format = js_sys::Intl::DateTimeFormat::new(&self.locales(), &options);
+        let parts = format.format_to_parts(&js_sys::Date::new_0());
+        parts
+            .iter()
+            .find(|part| {
+                js_sys::Reflect::get(part, &"type".into()).ok().and_then(|t| t.as_string()).as_deref()
+                    == Some("timeZoneName")
+            })
+            .and_then(|part| js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string())
+            .unwrap_or_else(|| zone.to_string())
+    }
+
     /// How long ago `ms_ago` milliseconds was, in the largest whole unit ("3 hours ago",
     /// "3시간 전", "3 小時前"; "now" under a minute).
     pub fn ago(&self, ms_ago: i64) -> String {
         let minutes = ms_ago.max(0) / 60_000;
         let (value, unit) = match minutes {
+            // "now": a zero minute reads "this minute".
+            0 => (0, "second"),
             m if m < 60 => (m, "minute"),
             m if m < 60 * 24 => (m / 60, "hour"),
             m if m < 60 * 24 * 30 => (m / (60 * 24), "day"),

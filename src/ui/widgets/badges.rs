@@ -1,6 +1,8 @@
 //! Small labels used on several pages: the priority badge with its pin and score, the status.
 
 use crate::domain::case::{Priority, Status};
+use crate::i18n::Text;
+use crate::ui::state::use_i18n;
 use leptos::prelude::*;
 
 /// "P1" in its colour, with the pin shown beside the computed priority when there is one.
@@ -10,21 +12,24 @@ pub fn PriorityBadge(
     pinned: Option<Priority>,
     #[prop(optional)] score: Option<u8>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let shown = pinned.unwrap_or(computed);
-    let description = match pinned {
-        Some(pin) if pin != computed => format!("Priority {pin}, pinned by hand; computed {computed}"),
-        Some(pin) => format!("Priority {pin}, pinned by hand"),
-        None => format!("Priority {computed}"),
+    let description = move || {
+        let text = match pinned {
+            Some(pin) if pin != computed => Text::PriorityPinnedComputed,
+            Some(_) => Text::PriorityPinned,
+            None => Text::PriorityIs,
+        };
+        i18n.fill(text, &[("p", shown.label()), ("c", computed.label())])
     };
-    let title = description.clone();
     view! {
         <span class="priority-cell">
-            <span class=format!("priority priority-{}", shown.label().to_lowercase()) title=title>
+            <span class=format!("priority priority-{}", shown.label().to_lowercase()) title=description>
                 <span class="visually-hidden">{description}</span>
                 <span aria-hidden="true">{shown.label()} {pinned.map(|_| " \u{1f4cc}")}</span>
             </span>
-            {pinned.filter(|&pin| pin != computed).map(|_| view! { <span class="computed" aria-hidden="true">"computed " {computed.label()}</span> })}
-            {score.map(|points| view! { <span class="score" title="Triage score out of 100">{points}</span> })}
+            {pinned.filter(|&pin| pin != computed).map(|_| view! { <span class="computed" aria-hidden="true">{move || i18n.fill(Text::ComputedPriority, &[("p", computed.label())])}</span> })}
+            {score.map(|points| view! { <span class="score" title=move || i18n.t(Text::TriageScoreOf100)>{points}</span> })}
         </span>
     }
 }
@@ -33,19 +38,21 @@ pub fn PriorityBadge(
 /// full label is the chip's accessible name and tooltip.
 #[component]
 pub fn StatusBadge(status: Status, #[prop(optional)] full: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let short = match status {
-        Status::WaitingOnCustomer if !full => Some("Awaiting cust."),
-        Status::WaitingOnEngineering if !full => Some("Awaiting eng."),
+        Status::WaitingOnCustomer if !full => Some(Text::AwaitingCustomerShort),
+        Status::WaitingOnEngineering if !full => Some(Text::AwaitingEngineeringShort),
         _ => None,
     };
+    let label = move || i18n.t(status.text());
     view! {
-        <span class=format!("status status-{}", status.key()) title=short.map(|_| status.label())>
+        <span class=format!("status status-{}", status.key()) title=move || short.map(|_| label())>
             {match short {
                 Some(short) => view! {
-                    <span class="visually-hidden">{status.label()}</span>
-                    <span aria-hidden="true">{short}</span>
+                    <span class="visually-hidden">{label}</span>
+                    <span aria-hidden="true">{move || i18n.t(short)}</span>
                 }.into_any(),
-                None => status.label().into_any(),
+                None => label.into_any(),
             }}
         </span>
     }

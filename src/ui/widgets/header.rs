@@ -1,7 +1,8 @@
 //! The bar across the top: where you are, and the actions available everywhere.
 
 use super::quick_add::QuickAddButton;
-use crate::ui::state::{use_desk, use_route, Route};
+use crate::i18n::Text;
+use crate::ui::state::{use_desk, use_i18n, use_route, Route};
 use crate::ui::widgets::transfer::ExportCsvMenu;
 use crate::ui::widgets::transfer::ExportJsonButton;
 use crate::ui::widgets::transfer::ImportFileInput;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let router = use_route();
+    let i18n = use_i18n();
     let current = move |wanted: Route| {
         move || {
             let here = router.route.get();
@@ -27,17 +29,17 @@ pub fn AppHeader() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"TD"</span>
                 <span>"Triage Desk"</span>
             </a>
-            <nav class="tabs" aria-label="Sections">
-                <a href="#/" aria-current=current(Route::Inbox)>"Inbox"</a>
-                <a href="#/groups" aria-current=current(Route::Groups(None))>"Groups"</a>
-                <a href="#/incidents" aria-current=current(Route::Incidents)>"Incidents"</a>
-                <a href="#/dashboard" aria-current=current(Route::Dashboard)>"Dashboard"</a>
-                <a href="#/settings" aria-current=current(Route::Settings)>"Settings"</a>
+            <nav class="tabs" aria-label=move || i18n.t(Text::Sections)>
+                <a href="#/" aria-current=current(Route::Inbox)>{move || i18n.t(Text::TabInbox)}</a>
+                <a href="#/groups" aria-current=current(Route::Groups(None))>{move || i18n.t(Text::Groups)}</a>
+                <a href="#/incidents" aria-current=current(Route::Incidents)>{move || i18n.t(Text::Incidents)}</a>
+                <a href="#/dashboard" aria-current=current(Route::Dashboard)>{move || i18n.t(Text::Dashboard)}</a>
+                <a href="#/settings" aria-current=current(Route::Settings)>{move || i18n.t(Text::TabSettings)}</a>
             </nav>
             <div class="actions">
                 <super::language::LanguageSelect id="header-language" />
                 <SaveStatus />
-                <button class="primary" on:click=move |_| router.go(Route::NewCase)>"New case"</button>
+                <button class="primary" on:click=move |_| router.go(Route::NewCase)>{move || i18n.t(Text::NewCase)}</button>
                 <DataMenu />
             </div>
         </header>
@@ -48,6 +50,7 @@ pub fn AppHeader() -> impl IntoView {
 /// two on a phone. Each keeps its own name, so it is found the same way inside the menu.
 #[component]
 fn DataMenu() -> impl IntoView {
+    let i18n = use_i18n();
     let menu = NodeRef::<leptos::html::Details>::new();
     // Quick add opens its panel under the bar, which the open menu would cover.
     let close = move |_| {
@@ -57,7 +60,7 @@ fn DataMenu() -> impl IntoView {
     };
     view! {
         <details class="menu data-menu" node_ref=menu>
-            <summary class="button">"Data"</summary>
+            <summary class="button">{move || i18n.t(Text::DataMenu)}</summary>
             <div class="menu-items">
                 <ExportJsonButton />
                 <ExportCsvMenu />
@@ -74,20 +77,21 @@ fn DataMenu() -> impl IntoView {
 #[component]
 fn SaveStatus() -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     let state = move || {
         if store.save_problem.with(Option::is_some)
             || store.unreadable.with(|u| u.as_ref().is_some_and(|u| u.holds_saving()))
         {
-            ("not-saved", "Not saved")
+            ("not-saved", Text::StatusNotSaved)
         } else if store.unsaved.get() {
-            ("saving", "Saving…")
+            ("saving", Text::StatusSaving)
         } else {
-            ("saved", "Saved")
+            ("saved", Text::StatusSaved)
         }
     };
     view! {
         <span class=move || format!("save-status {}", state().0) role="status">
-            {move || state().1}
+            {move || i18n.t(state().1)}
         </span>
     }
 }

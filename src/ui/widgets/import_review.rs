@@ -190,8 +190,8 @@ fn RowErrors(review: Arc<Review>) -> impl IntoView {
                     .iter()
                     .take(ERRORS_LISTED)
                     .map(|error| {
-                        let at = error.at.message();
-                        view! { <li><strong>{move || capitalised(i18n.message(&at))}</strong>": " {error.reason.clone()}</li> }
+                        let (at, reason) = (error.at.message(), error.reason.clone());
+                        view! { <li><strong>{move || capitalised(i18n.message(&at))}</strong>": " {move || i18n.message(&reason)}</li> }
                     })
                     .collect_view()}
                 {(more != "0").then(|| view! { <li>{move || i18n.fill(Text::AndMore, &[("n", &more)])}</li> })}
@@ -218,7 +218,7 @@ fn Warnings(review: Arc<Review>) -> impl IntoView {
                             1 => format!(" {}", i18n.t(Text::OneRow)),
                             n => format!(" {}", i18n.fill(Text::NRows, &[("n", &n.to_string())])),
                         };
-                        view! { <li>{warning.message.clone()} <span class="muted">{rows}</span></li> }
+                        view! { <li>{let message = warning.message.clone(); move || i18n.message(&message)} <span class="muted">{rows}</span></li> }
                     })
                     .collect_view()}
             </ul>
@@ -279,8 +279,8 @@ fn MappingEditor(columns: Vec<ColumnView>) -> impl IntoView {
                                 let name = column.name.clone();
                                 view! {
                                     <tr>
-                                        <th scope="row">{column.name.clone()}</th>
-                                        <td class="examples">{column.examples.join(" · ")}</td>
+                                        <th scope="row" translate="no">{column.name.clone()}</th>
+                                        <td class="examples" translate="no">{column.examples.join(" · ")}</td>
                                         <td>
                                             <select aria-label=move || i18n.fill(Text::UseColumnAs, &[("name", &name)]) on:change=on_change>
                                                 {Target::ALL
@@ -346,9 +346,10 @@ fn FirstRows(rows: Vec<PlannedRow>, total: usize) -> impl IntoView {
                                 <tr>
                                     <td>{move || i18n.message(&at)}</td>
                                     <td>{move || i18n.t(action)}</td>
-                                    <td>{incoming.external_id}</td>
-                                    <td>{incoming.title.unwrap_or_default()}</td>
-                                    <td>{incoming.customer.unwrap_or_default()}</td>
+                                    // The file's own text, never translated.
+                                    <td translate="no">{incoming.external_id}</td>
+                                    <td translate="no">{incoming.title.unwrap_or_default()}</td>
+                                    <td translate="no">{incoming.customer.unwrap_or_default()}</td>
                                     <td>{move || status.map(|status| i18n.t(status))}</td>
                                 </tr>
                             }

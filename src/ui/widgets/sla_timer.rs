@@ -3,7 +3,9 @@
 use crate::domain::case::CaseId;
 use crate::domain::sla::board::timer_badge;
 use crate::domain::sla::{Target, TargetState, TargetStatus};
-use crate::ui::state::{use_desk, use_sla_board, use_view_clock};
+use crate::i18n::{Message, Text};
+use crate::ui::state::{use_desk, use_i18n, use_sla_board, use_view_clock};
+use crate::zone::offset_label;
 use leptos::prelude::*;
 
 fn state_key(state: TargetState) -> &'static str {
@@ -21,6 +23,7 @@ fn state_key(state: TargetState) -> &'static str {
 #[component]
 pub fn SlaCell(id: CaseId) -> impl IntoView {
     let board = use_sla_board();
+    let i18n = use_i18n();
     let running = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -39,7 +42,7 @@ pub fn SlaCell(id: CaseId) -> impl IntoView {
             {move || {
                 let targets: Vec<Target> = running.get();
                 if targets.is_empty() {
-                    view! { <span class="muted small">"No running SLA"</span> }.into_any()
+                    view! { <span class="muted small">{move || i18n.t(Text::NoRunningSla)}</span> }.into_any()
                 } else {
                     targets
                         .into_iter()
@@ -59,9 +62,10 @@ pub fn SlaPanel(id: CaseId) -> impl IntoView {
     let shown = id.clone();
     Effect::new(move |_| board.on_screen.set(vec![shown.clone()]));
     let problems = move || board.engine.with(|engine| engine.0.problems().to_vec());
+    let i18n = use_i18n();
     view! {
         <section class="panel sla-panel" aria-labelledby="sla-heading">
-            <h2 id="sla-heading">"SLA"</h2>
+            <h2 id="sla-heading">{move || i18n.t(Text::SlaHeading)}</h2>
             <ul class="sla-list">
                 {Target::ALL.into_iter().map(|target| view! { <li><SlaTimer id=id.clone() target compact=false /></li> }).collect_view()}
             </ul>
@@ -72,11 +76,11 @@ pub fn SlaPanel(id: CaseId) -> impl IntoView {
 
 /// A short name for a target where the badge has little room; the full one is in its
 /// accessible name and tooltip.
-fn short_target(target: Target) -> &'static str {
+fn short_target(target: Target) -> Text {
     match target {
-        Target::FirstResponse => "Response",
-        Target::NextUpdate => "Update",
-        Target::Resolution => "Resolve",
+        Target::FirstResponse => Text::SlaShortResponse,
+        Target::NextUpdate => Text::SlaShortUpdate,
+        Target::Resolution => Text::SlaShortResolve,
     }
 }
 
@@ -87,6 +91,7 @@ fn short_target(target: Target) -> &'static str {
 pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
     let board = use_sla_board();
     let clock = use_view_clock();
+    let i18n = use_i18n();
     let status = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -109,29 +114,29 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
             })
         })
     };
-    let badge = {
+    // While the clock's calendar is closed, when it opens (and in which zone); written out
+    // only when that moment changes, not on every tick.
+    let opens_at = {
         let id = id.clone();
         Memo::new(move |_| {
             let now = clock.now();
-            let status = status.get();
-            // While the clock's calendar is closed, the badge says when it opens.
-            let opens = board.clocks_of(&id).and_then(|clocks| {
-                let running = clocks.current(target).filter(|c| c.is_running())?;
-                board.engine.with(|engine| {
-                    let calendar = engine.0.calendars().get(running.calendar)?;
-                    calendar.closed_until(now).map(|at| calendar.weekday_time(at))
-                })
-            });
-            timer_badge(&status, opens.as_deref())
+            let running = board.clocks_of(&id)?.current(target).filter(|c| c.is_running())?.calendar;
+            board.engine.with(|engine| {
+                let calendar = engine.0.calendars().get(running)?;
+                Some((calendar.closed_until(now)?, calendar.time_zone().name().to_string()))
+            })
         })
     };
+    let opens = Memo::new(move |_| opens_at.get().map(|(at, zone)| i18n.wall_time(at, Some(&zone), false)));
+    let badge = Memo::new(move |_| opens.with(|opens| timer_badge(&status.get(), opens.as_deref())));
     let state = Memo::new(move |_| badge.with(|b| b.state));
-    let state_label = move || if not_started.get() { "Not started" } else { state.get().label() };
+    let state_label =
+        move || i18n.t(if not_started.get() { Text::SlaNotStarted } else { state.get().text() });
     let summary = move || {
         if not_started.get() {
-            "Not started, starts with the first contact".to_string()
+            i18n.t(Text::SlaNotStartedSummary).to_string()
         } else {
-            badge.with(|b| b.summary.clone())
+            badge.with(|b| i18n.message(&b.summary()))
         }
     };
     let (open, set_open) = signal(false);
@@ -144,36 +149,41 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
         let clock = board.clocks_of(&id).and_then(|c| c.current(target).cloned());
         match clock {
             Some(clock) => {
-                let mut lines = board.engine.with(|engine| engine.0.explain(&clock, now).lines());
+                let explanation = board.engine.with(|engine| engine.0.explain(&clock, now));
+                let zone = explanation.time_zone.name();
+                // Times on the calendar's wall clock, with its offset, as the locale writes them.
+                let time = |at: crate::domain::case::Timestamp| {
+                    let offset = explanation.time_zone.offset_ms(at.timestamp_millis());
+                    format!("{} {}", i18n.wall_time(at, Some(zone), true), offset_label(offset))
+                };
+                let mut lines: Vec<String> = explanation
+                    .lines(time, &i18n.zone_name(zone))
+                    .iter()
+                    .map(|line| i18n.message(line))
+                    .collect();
                 // The last line is the status; closed hours may hold what it calls running.
                 if let Some(last) = lines.last_mut() {
-                    *last = format!("{}.", summary());
+                    *last = i18n.message(&Message::new(Text::Sentence).arg("text", summary()));
                 }
                 lines
             }
-            None => vec![format!(
-                "{}: this case's tier has no such target, or it has not started.",
-                target.label()
-            )],
+            None => vec![i18n.fill(Text::SlaNoSuchTarget, &[("target", i18n.t(target.text()))])],
         }
     };
     let used = move || {
         let fraction = status.with(|s| s.used_fraction).clamp(0.0, 1.0);
         format!("{:.1}%", fraction * 100.0)
     };
-    let label = move || format!("{}: {}", target.label(), summary());
+    let label =
+        move || i18n.fill(Text::TimerLabel, &[("target", i18n.t(target.text())), ("summary", &summary())]);
     let shown_time = move || {
         if not_started.get() {
-            "starts with the first contact".to_string()
+            i18n.t(Text::SlaStartsWithContact).to_string()
         } else if compact {
-            badge.with(|b| b.short.clone())
+            badge.with(|b| i18n.message(&b.short))
         } else {
-            // The full phrase without the state, which is in words next to it.
-            let summary = summary();
-            let label = state.get_untracked().label();
-            summary
-                .strip_prefix(label)
-                .map_or(summary.clone(), |rest| rest.trim_start_matches([',', ' ']).to_string())
+            // The phrase without the state, which is in words next to it.
+            badge.with(|b| i18n.message(&b.rest))
         }
     };
     view! {
@@ -188,7 +198,7 @@ pub fn SlaTimer(id: CaseId, target: Target, compact: bool) -> impl IntoView {
                 on:focus=move |_| set_open.set(true)
                 on:blur=move |_| set_open.set(false)
             >
-                <span class="sla-target">{if compact { short_target(target) } else { target.label() }}</span>
+                <span class="sla-target">{move || i18n.t(if compact { short_target(target) } else { target.text() })}</span>
                 <Show when=move || !compact>
                     <span class="sla-state">{state_label}</span>
                 </Show>

@@ -2,9 +2,9 @@
 //! buttons that move the view's now forward. Only what is shown changes; nothing is saved.
 
 use crate::domain::case::{Tier, Timestamp};
-use crate::domain::inbox::local_time_label;
-use crate::ui::browser;
-use crate::ui::state::{use_sla_board, use_view_clock};
+use crate::domain::sla::duration;
+use crate::i18n::Text;
+use crate::ui::state::{use_i18n, use_sla_board, use_view_clock};
 use chrono::{DateTime, TimeDelta};
 use leptos::prelude::*;
 
@@ -12,16 +12,19 @@ use leptos::prelude::*;
 #[component]
 pub fn WhatIfBanner() -> impl IntoView {
     let clock = use_view_clock();
-    let offset = browser::utc_offset_minutes();
+    let i18n = use_i18n();
+    let showing = move || {
+        let time = i18n.wall_time(clock.now(), None, true);
+        let ahead = i18n.message(&duration(clock.now() - clock.real_now()));
+        i18n.fill(Text::WhatIfShowing, &[("time", &time), ("ahead", &ahead)])
+    };
     view! {
         <Show when=move || clock.is_what_if()>
             <div class="banner warning what-if" role="status">
                 <p>
-                    <strong>"What-if clock: "</strong>
-                    "showing " {move || local_time_label(clock.now(), offset)}
-                    " (" {move || crate::domain::sla::format_duration(clock.now() - clock.real_now())} " ahead). Nothing is changed or saved. "
+                    <strong>{move || i18n.t(Text::WhatIfBannerLead)}</strong>" " {showing}
                 </p>
-                <button on:click=move |_| clock.back_to_now()>"Back to now"</button>
+                <button on:click=move |_| clock.back_to_now()>{move || i18n.t(Text::BackToNow)}</button>
             </div>
         </Show>
     }
@@ -33,7 +36,9 @@ pub fn WhatIfControls() -> impl IntoView {
     let clock = use_view_clock();
     let board = use_sla_board();
     let (chosen, set_chosen) = signal(String::new());
-    let (problem, set_problem) = signal(None::<String>);
+    let i18n = use_i18n();
+    let t = move |text: Text| move || i18n.t(text);
+    let (problem, set_problem) = signal(None::<Text>);
     let end_of_day = move |_| {
         let now = clock.now();
         let end = board
@@ -46,16 +51,16 @@ pub fn WhatIfControls() -> impl IntoView {
             set_problem.set(None);
             clock.show_at(at);
         }
-        Some(_) => set_problem.set(Some("Choose a time in the future.".into())),
-        None => set_problem.set(Some("Choose a date and time first.".into())),
+        Some(_) => set_problem.set(Some(Text::ChooseFutureTime)),
+        None => set_problem.set(Some(Text::ChooseDateTimeFirst)),
     };
     view! {
         <div class="what-if-controls" role="group" aria-labelledby="what-if-label">
-            <span id="what-if-label" class="what-if-label">"What-if clock"</span>
-            <button on:click=move |_| clock.forward(TimeDelta::hours(1))>"+1 h"</button>
-            <button on:click=move |_| clock.forward(TimeDelta::hours(4))>"+4 h"</button>
-            <button on:click=end_of_day>"End of business day"</button>
-            <label class="inline-label" for="what-if-time">"At"</label>
+            <span id="what-if-label" class="what-if-label">{t(Text::WhatIfClock)}</span>
+            <button on:click=move |_| clock.forward(TimeDelta::hours(1))>{move || i18n.fill(Text::PlusHours, &[("n", "1")])}</button>
+            <button on:click=move |_| clock.forward(TimeDelta::hours(4))>{move || i18n.fill(Text::PlusHours, &[("n", "4")])}</button>
+            <button on:click=end_of_day>{t(Text::EndOfBusinessDay)}</button>
+            <label class="inline-label" for="what-if-time">{t(Text::AtTime)}</label>
             <input
                 id="what-if-time"
                 type="datetime-local"
@@ -63,11 +68,11 @@ pub fn WhatIfControls() -> impl IntoView {
                 prop:value=move || chosen.get()
                 on:input=move |ev| set_chosen.set(event_target_value(&ev))
             />
-            <button on:click=show_chosen>"Show"</button>
+            <button on:click=show_chosen>{t(Text::ShowTime)}</button>
             <Show when=move || clock.is_what_if()>
-                <button on:click=move |_| clock.back_to_now()>"Back to now"</button>
+                <button on:click=move |_| clock.back_to_now()>{t(Text::BackToNow)}</button>
             </Show>
-            <span id="what-if-problem" class="field-error" role="status">{move || problem.get()}</span>
+            <span id="what-if-problem" class="field-error" role="status">{move || problem.get().map(|text| i18n.t(text))}</span>
         </div>
     }
 }

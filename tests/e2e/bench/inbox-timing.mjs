@@ -39,7 +39,7 @@ function measure(count) {
     const file = join(artifacts, `cases-${count}.json`);
     writeFileSync(file, exportFile(numberedCases(count)));
     await importThroughReview(page, file);
-    await page.getByText(`${count} cases`, { exact: true }).waitFor({ timeout: 120_000 });
+    await page.getByText(`${count.toLocaleString('en')} cases`, { exact: true }).waitFor({ timeout: 120_000 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.evaluate(() => {
@@ -89,7 +89,7 @@ function measure(count) {
     const searchLong = await longTasks();
     const found = await page.getByText(/^\d+ cases?$/).innerText();
     await search.fill('');
-    await page.getByText(`${count} cases`, { exact: true }).waitFor();
+    await page.getByText(`${count.toLocaleString('en')} cases`, { exact: true }).waitFor();
     await page.keyboard.press('Tab');
     await settle(page);
     await longTasks();

@@ -72,7 +72,7 @@ try {
   const file = join(artifacts, `cases-${CASES}.json`);
   writeFileSync(file, exportFile(numberedCases(CASES)));
   await importThroughReview(page, file);
-  await page.getByText(`${CASES} cases`, { exact: true }).waitFor({ timeout: 120_000 });
+  await page.getByText(`${CASES.toLocaleString('en')} cases`, { exact: true }).waitFor({ timeout: 120_000 });
   await page.getByText('Saved', { exact: true }).waitFor();
   // No page of the app stays open: a worker that controls one outlives its unregistering.
   await page.goto('about:blank');

@@ -36,7 +36,7 @@ pub fn EngineeringFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 }
                 error=Signal::derive(move || {
                     let now = case.with(Case::version);
-                    error.with(|e| e.as_ref().filter(|(at, e)| *at == now && e.field == field).map(|(_, e)| e.message.clone()))
+                    error.with(|e| e.as_ref().filter(|(at, e)| *at == now && e.field == field).map(|(_, e)| i18n.message(&e.message)))
                 })
             />
         }

@@ -209,6 +209,7 @@ fn CaseFacts(case: Memo<Case>) -> impl IntoView {
 #[component]
 fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     // Each refusal with the version of the case it was about: a change to the case puts its
     // stored values back into the fields, and the message no longer describes what they show.
     let errors = RwSignal::new(Vec::<(Version, FieldError)>::new());
@@ -216,7 +217,9 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
         Signal::derive(move || {
             let now = case.with(Case::version);
             errors.with(|all| {
-                all.iter().find(|(at, e)| e.field == field && *at == now).map(|(_, e)| e.message.clone())
+                all.iter()
+                    .find(|(at, e)| e.field == field && *at == now)
+                    .map(|(_, e)| i18n.message(&e.message))
             })
         })
     };
@@ -256,7 +259,6 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     };
     let (set_tier, set_surface, set_urgency, set_count, set_created) =
         (set.clone(), set.clone(), set.clone(), set.clone(), set);
-    let i18n = use_i18n();
     view! {
         <section class="panel" aria-label=i18n.text(Text::CaseDetails)>
             <h2>{i18n.text(Text::DetailsHeading)}</h2>
@@ -272,7 +274,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     value=Signal::derive(move || case.with(|c| c.customers_affected))
                     on_commit=move |count| match count {
                         Ok(count) => set_count(Field::CustomersAffected, FieldValue::Count(count)),
-                        Err(message) => refuse(FieldError { field: Field::CustomersAffected, message }),
+                        Err(message) => refuse(FieldError { field: Field::CustomersAffected, message: Message::verbatim(message) }),
                     }
                     error=error_for(Field::CustomersAffected)
                 />
@@ -282,7 +284,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     value=Signal::derive(move || case.with(|c| c.created_at))
                     on_commit=move |at| match at {
                         Ok(at) => set_created(Field::CreatedAt, FieldValue::Time(at)),
-                        Err(message) => refuse(FieldError { field: Field::CreatedAt, message }),
+                        Err(message) => refuse(FieldError { field: Field::CreatedAt, message: Message::verbatim(message) }),
                     }
                     error=error_for(Field::CreatedAt)
                 />

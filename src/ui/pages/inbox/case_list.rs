@@ -2,13 +2,14 @@
 //! keyboard focus.
 
 use crate::domain::case::{Case, CaseId, Priority, Status, Surface, Tier, Timestamp, Version};
-use crate::domain::inbox::age_label;
+use crate::domain::inbox::age;
 use crate::domain::sla::board::time_pressure;
 use crate::domain::triage::{score, Score};
 use crate::domain::virtual_list::ListGeometry;
+use crate::i18n::Text;
 use crate::ui::state::{
-    use_clock, use_desk, use_grouping, use_inbox_view, use_route, use_scoring, use_sla_board, use_view_clock,
-    Indices, Route,
+    use_clock, use_desk, use_grouping, use_i18n, use_inbox_view, use_route, use_scoring, use_sla_board,
+    use_view_clock, Indices, Route,
 };
 use crate::ui::widgets::badges::{PriorityBadge, StatusBadge};
 use crate::ui::widgets::sla_timer::SlaCell;
@@ -86,6 +87,8 @@ pub fn CaseList(shown: Memo<Indices>) -> impl IntoView {
     let age_now = Memo::new(move |_| now.get() + view_clock.ahead());
     let sla = use_sla_board();
     let router = use_route();
+    let i18n = use_i18n();
+    let t = move |text: Text| move || i18n.t(text);
     let total = Memo::new(move |_| shown.with(|shown| shown.0.len()));
     let window_rows = RwSignal::new(0..FIRST_WINDOW);
     // The row keyboard focus is on (or returns to), and one that should take focus once built.
@@ -219,14 +222,14 @@ pub fn CaseList(shown: Memo<Indices>) -> impl IntoView {
         >
             <div role="rowgroup" class="case-list-head">
                 <div role="row" aria-rowindex="1" class="case-list-cols">
-                    <span role="columnheader" class="cell-priority">"Priority"</span>
-                    <span role="columnheader" class="title-cell">"Title"</span>
-                    <span role="columnheader" class="cell-customer">"Customer"</span>
-                    <span role="columnheader" class="cell-tier">"Tier"</span>
-                    <span role="columnheader" class="cell-surface">"Surface"</span>
-                    <span role="columnheader" class="cell-status">"Status"</span>
-                    <span role="columnheader" class="cell-age">"Age"</span>
-                    <span role="columnheader" class="cell-sla">"SLA"</span>
+                    <span role="columnheader" class="cell-priority">{t(Text::ColPriority)}</span>
+                    <span role="columnheader" class="title-cell">{t(Text::FieldTitle)}</span>
+                    <span role="columnheader" class="cell-customer">{t(Text::FieldCustomer)}</span>
+                    <span role="columnheader" class="cell-tier">{t(Text::FieldTier)}</span>
+                    <span role="columnheader" class="cell-surface">{t(Text::FieldSurface)}</span>
+                    <span role="columnheader" class="cell-status">{t(Text::FieldStatus)}</span>
+                    <span role="columnheader" class="cell-age">{t(Text::ColAge)}</span>
+                    <span role="columnheader" class="cell-sla">{t(Text::SlaHeading)}</span>
                 </div>
             </div>
             <div role="rowgroup" class="case-rows" node_ref=body style=("--rows", move || total.get().to_string())>
@@ -308,6 +311,8 @@ fn CaseRow(
             }
         }
     });
+    let i18n = use_i18n();
+    let t = move |text: Text| move || i18n.t(text);
     view! {
         <div
             role="row"
@@ -320,28 +325,30 @@ fn CaseRow(
             on:focusin=on_focus_in
             on:focusout=on_focus_out
         >
-            <div role="gridcell" data-label="Priority" class="cell-priority nowrap">
+            // data-label heads each cell where a phone shows the row as a card.
+            <div role="gridcell" data-label=t(Text::ColPriority) class="cell-priority nowrap">
                 <PriorityBadge computed=row.priority pinned=row.pin score=row.score />
             </div>
-            <div role="gridcell" class="title-cell">
+            // Case text is never translated, by the desk or by a browser's translator.
+            <div role="gridcell" class="title-cell" translate="no">
                 <a href=Route::Case(row.id.clone()).href() tabindex="-1" title=row.title.clone()>{row.title.clone()}</a>
             </div>
-            <div role="gridcell" data-label="Customer" class="cell-customer">
-                <span class="clip" title=row.customer.clone()>{row.customer.clone()}</span>
+            <div role="gridcell" data-label=t(Text::FieldCustomer) class="cell-customer">
+                <span class="clip" translate="no" title=row.customer.clone()>{row.customer.clone()}</span>
             </div>
-            <div role="gridcell" data-label="Tier" class="cell-tier">
-                <span class=format!("tier tier-{}", row.tier.key())>{row.tier.label()}</span>
+            <div role="gridcell" data-label=t(Text::FieldTier) class="cell-tier">
+                <span class=format!("tier tier-{}", row.tier.key())>{t(row.tier.text())}</span>
             </div>
-            <div role="gridcell" data-label="Surface" class="cell-surface">
-                <span class="clip" title=row.surface.label()>{row.surface.label()}</span>
+            <div role="gridcell" data-label=t(Text::FieldSurface) class="cell-surface">
+                <span class="clip" title=t(row.surface.text())>{t(row.surface.text())}</span>
             </div>
-            <div role="gridcell" data-label="Status" class="cell-status">
+            <div role="gridcell" data-label=t(Text::FieldStatus) class="cell-status">
                 <StatusBadge status=row.status />
             </div>
-            <div role="gridcell" data-label="Age" class="cell-age nowrap">
-                <time datetime=row.created_at.to_rfc3339()>{move || age_label(row.created_at, now.get())}</time>
+            <div role="gridcell" data-label=t(Text::ColAge) class="cell-age nowrap">
+                <time datetime=row.created_at.to_rfc3339()>{move || i18n.message(&age(row.created_at, now.get()))}</time>
             </div>
-            <div role="gridcell" data-label="SLA" class="cell-sla"><SlaCell id=row.id.clone() /></div>
+            <div role="gridcell" data-label=t(Text::SlaHeading) class="cell-sla"><SlaCell id=row.id.clone() /></div>
         </div>
     }
 }

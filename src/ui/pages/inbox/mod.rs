@@ -7,10 +7,10 @@ mod surge_banner;
 use crate::domain::case::Status;
 use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{InboxQuery, SlaFilter, SortOrder, StatusFilter};
-use crate::domain::sla::format_duration;
+use crate::domain::sla::duration;
 use crate::i18n::Text;
 use crate::ui::browser;
-use crate::ui::state::{use_desk, use_inbox_view, use_route, use_view_clock, Route};
+use crate::ui::state::{use_desk, use_i18n, use_inbox_view, use_route, use_view_clock, Route};
 use crate::ui::widgets::any_choice::AnyChoiceFilter;
 use crate::ui::widgets::disclosure::Disclosure;
 use crate::ui::widgets::title::document_title;
@@ -25,13 +25,14 @@ pub fn Inbox() -> impl IntoView {
     let shown = use_inbox_view().shown;
     let total = Memo::new(move |_| shown.with(|shown| shown.0.len()));
     let has_cases = move || store.desk.with(|desk| !desk.cases.is_empty());
-    document_title(Signal::stored("Inbox".to_string()));
+    let i18n = use_i18n();
+    document_title(Signal::derive(move || i18n.t(Text::TabInbox).to_string()));
     let clock = use_view_clock();
     let what_if_label = Signal::derive(move || {
         if clock.is_what_if() {
-            format!("What-if: {} ahead", format_duration(clock.ahead()))
+            i18n.fill(Text::WhatIfAhead, &[("time", &i18n.message(&duration(clock.ahead())))])
         } else {
-            "What-if clock".to_string()
+            i18n.t(Text::WhatIfClock).to_string()
         }
     });
     view! {
@@ -39,11 +40,11 @@ pub fn Inbox() -> impl IntoView {
             <section class="inbox" aria-labelledby="inbox-heading">
                 <div class="inbox-toolbar">
                     <div class="section-head">
-                        <h1 id="inbox-heading">"Inbox"</h1>
+                        <h1 id="inbox-heading">{move || i18n.t(Text::TabInbox)}</h1>
                         <p class="muted" aria-live="polite">
                             {move || match total.get() {
-                                1 => "1 case".to_string(),
-                                n => format!("{n} cases"),
+                                1 => i18n.t(Text::OneCase).to_string(),
+                                n => i18n.fill(Text::CaseCount, &[("n", &i18n.number(n as f64))]),
                             }}
                         </p>
                     </div>
@@ -51,7 +52,7 @@ pub fn Inbox() -> impl IntoView {
                     <Disclosure id="what-if-panel" label=what_if_label active=Signal::derive(move || clock.is_what_if())>
                         <WhatIfControls />
                     </Disclosure>
-                    <Disclosure id="alerts-panel" label="Breach alerts".to_string()>
+                    <Disclosure id="alerts-panel" label=Signal::derive(move || i18n.t(Text::BreachAlerts).to_string())>
                         <sla_alerts::BreachAlerts />
                     </Disclosure>
                 </div>
@@ -68,6 +69,8 @@ pub fn Inbox() -> impl IntoView {
 fn InboxFilters() -> impl IntoView {
     let query = use_inbox_view().query;
     let search_wanted = use_inbox_view().search_wanted;
+    let i18n = use_i18n();
+    let t = move |text: Text| move || i18n.t(text);
     let set = move |apply: fn(&mut InboxQuery, String)| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
@@ -75,37 +78,37 @@ fn InboxFilters() -> impl IntoView {
         }
     };
     view! {
-        <div class="filters" role="search" aria-label="Case filters">
+        <div class="filters" role="search" aria-label=t(Text::CaseFilters)>
             <div class="tool search">
-                <label for="inbox-search" class="visually-hidden">"Search"</label>
+                <label for="inbox-search" class="visually-hidden">{t(Text::Search)}</label>
                 <input
                     id="inbox-search"
                     type="search"
-                    placeholder="Title, customer, category…"
+                    placeholder=t(Text::SearchPlaceholder)
                     on:focus=move |_| search_wanted.set(true)
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=set(|q, v| q.text = v)
                 />
             </div>
             <div class="tool">
-                <label for="filter-status">"Status"</label>
+                <label for="filter-status">{t(Text::FieldStatus)}</label>
                 <select id="filter-status" prop:value=move || query.with(|q| q.status.key()) on:change=set(|q, v| q.status = StatusFilter::parse(&v))>
-                    <option value="open">"Open"</option>
-                    <option value="done">"Resolved and closed"</option>
-                    <option value="all">"All"</option>
-                    {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    <option value="open">{t(Text::FilterOpen)}</option>
+                    <option value="done">{t(Text::FilterDone)}</option>
+                    <option value="all">{t(Text::FilterAll)}</option>
+                    {Status::ALL.iter().map(|s| view! { <option value=s.key()>{t(s.text())}</option> }).collect_view()}
                 </select>
             </div>
             <AnyChoiceFilter class="tool" label=Text::FieldTier id="filter-tier" current=Signal::derive(move || query.with(|q| q.tier)) on_pick=move |tier| query.update(|q| q.tier = tier) />
             <AnyChoiceFilter class="tool" label=Text::FieldSurface id="filter-surface" current=Signal::derive(move || query.with(|q| q.surface)) on_pick=move |surface| query.update(|q| q.surface = surface) />
             <div class="tool">
-                <label for="filter-sla">"SLA"</label>
+                <label for="filter-sla">{t(Text::SlaHeading)}</label>
                 <select id="filter-sla" prop:value=move || query.with(|q| q.sla.key()) on:change=set(|q, v| q.sla = SlaFilter::parse(&v))>
-                    {SlaFilter::CHOICES.iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
+                    {SlaFilter::CHOICES.iter().map(|f| view! { <option value=f.key()>{t(f.text())}</option> }).collect_view()}
                 </select>
             </div>
             <div class="tool">
-                <label for="inbox-sort">"Sort by"</label>
+                <label for="inbox-sort">{t(Text::SortBy)}</label>
                 <select
                     id="inbox-sort"
                     on:change=set(|q, v| q.sort = match v.as_str() {
@@ -116,11 +119,11 @@ fn InboxFilters() -> impl IntoView {
                         _ => SortOrder::Score,
                     })
                 >
-                    <option value="score">"Triage score"</option>
-                    <option value="newest">"Newest first"</option>
-                    <option value="oldest">"Oldest first"</option>
-                    <option value="tier">"Tier"</option>
-                    <option value="sla">"SLA time left"</option>
+                    <option value="score">{t(Text::SortScore)}</option>
+                    <option value="newest">{t(Text::SortNewest)}</option>
+                    <option value="oldest">{t(Text::SortOldest)}</option>
+                    <option value="tier">{t(Text::FieldTier)}</option>
+                    <option value="sla">{t(Text::SortSlaLeft)}</option>
                 </select>
             </div>
         </div>
@@ -130,10 +133,11 @@ fn InboxFilters() -> impl IntoView {
 #[component]
 fn NoMatches() -> impl IntoView {
     let query = use_inbox_view().query;
+    let i18n = use_i18n();
     view! {
         <div class="empty small">
-            <p>"No cases match these filters."</p>
-            <button on:click=move |_| query.set(InboxQuery::default())>"Clear filters"</button>
+            <p>{move || i18n.t(Text::NoCasesMatch)}</p>
+            <button on:click=move |_| query.set(InboxQuery::default())>{move || i18n.t(Text::ClearFilters)}</button>
         </div>
     }
 }
@@ -142,6 +146,7 @@ fn NoMatches() -> impl IntoView {
 fn EmptyInbox() -> impl IntoView {
     let store = use_desk();
     let router = use_route();
+    let i18n = use_i18n();
     let load_demo = move |_| {
         let now = browser::now();
         store.change(|desk| {
@@ -151,13 +156,11 @@ fn EmptyInbox() -> impl IntoView {
     };
     view! {
         <section class="empty" aria-labelledby="empty-heading">
-            <h1 id="empty-heading">"Your inbox is empty"</h1>
-            <p>
-                "Cases you add stay in this browser only: nothing leaves your machine. Start with your own escalation, or load a demo queue of realistic cases in English, Korean and Chinese to explore and to train new agents."
-            </p>
+            <h1 id="empty-heading">{move || i18n.t(Text::InboxEmpty)}</h1>
+            <p>{move || i18n.t(Text::InboxEmptyHint)}</p>
             <div class="button-row center">
-                <button class="primary" on:click=load_demo>"Load demo cases"</button>
-                <button on:click=move |_| router.go(Route::NewCase)>"Add your first case"</button>
+                <button class="primary" on:click=load_demo>{move || i18n.t(Text::LoadDemoCases)}</button>
+                <button on:click=move |_| router.go(Route::NewCase)>{move || i18n.t(Text::AddFirstCase)}</button>
             </div>
         </section>
     }

@@ -2,7 +2,8 @@
 //! is decided by the domain's `AlertTracker`; this only asks permission and shows the result.
 
 use crate::domain::sla::alerts::{Alert, AlertTracker, Observed};
-use crate::ui::state::{use_desk, use_sla_board, use_view_clock};
+use crate::i18n::Text;
+use crate::ui::state::{use_desk, use_i18n, use_sla_board, use_view_clock, I18n};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Notification, NotificationOptions, NotificationPermission};
@@ -12,11 +13,11 @@ fn supported() -> bool {
         .is_some_and(|window| js_sys::Reflect::has(&window, &"Notification".into()).unwrap_or(false))
 }
 
-fn show(alert: &Alert) {
+fn show(alert: &Alert, i18n: I18n) {
     let options = NotificationOptions::new();
-    options.set_body(&alert.body);
+    options.set_body(&i18n.message(&alert.body));
     options.set_tag(&alert.tag);
-    let _ = Notification::new_with_options(&alert.title, &options);
+    let _ = Notification::new_with_options(&i18n.message(&alert.title), &options);
 }
 
 /// "Turn on breach alerts", then watches every open case once a second while on.
@@ -25,8 +26,9 @@ pub fn BreachAlerts() -> impl IntoView {
     let store = use_desk();
     let board = use_sla_board();
     let clock = use_view_clock();
+    let i18n = use_i18n();
     let enabled = RwSignal::new(false);
-    let (message, set_message) = signal(None::<String>);
+    let (message, set_message) = signal(None::<Text>);
     let tracker = StoredValue::new(AlertTracker::default());
     Effect::new(move |_| {
         if !enabled.get() || clock.is_what_if() {
@@ -52,12 +54,12 @@ pub fn BreachAlerts() -> impl IntoView {
         let mut alert = None;
         tracker.update_value(|tracker| alert = tracker.observe(now, &observed));
         if let Some(alert) = alert {
-            show(&alert);
+            untrack(|| show(&alert, i18n));
         }
     });
     let turn_on = move |_| {
         if !supported() {
-            set_message.set(Some("This browser does not offer notifications here.".into()));
+            set_message.set(Some(Text::NoNotificationsHere));
             return;
         }
         if Notification::permission() == NotificationPermission::Granted {
@@ -66,7 +68,7 @@ pub fn BreachAlerts() -> impl IntoView {
             return;
         }
         let Ok(promise) = Notification::request_permission() else {
-            set_message.set(Some("The browser refused to ask for permission.".into()));
+            set_message.set(Some(Text::PermissionNotAsked));
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
@@ -75,9 +77,7 @@ pub fn BreachAlerts() -> impl IntoView {
                 enabled.set(true);
                 set_message.set(None);
             } else {
-                set_message.set(Some(
-                    "Notifications are blocked for this page; allow them in the browser's site settings to get breach alerts.".into(),
-                ));
+                set_message.set(Some(Text::NotificationsBlocked));
             }
         });
     };
@@ -88,13 +88,13 @@ pub fn BreachAlerts() -> impl IntoView {
                     <button aria-pressed="true" on:click=move |_| {
                         enabled.set(false);
                         tracker.set_value(AlertTracker::default());
-                    }>"Turn off breach alerts"</button>
+                    }>{move || i18n.t(Text::TurnOffBreachAlerts)}</button>
                 }.into_any()
             } else {
-                view! { <button on:click=turn_on>"Turn on breach alerts"</button> }.into_any()
+                view! { <button on:click=turn_on>{move || i18n.t(Text::TurnOnBreachAlerts)}</button> }.into_any()
             }}
             <span class="muted small" role="status">
-                {move || message.get().or_else(|| enabled.get().then(|| "You will be notified when a case becomes at risk or breached.".into()))}
+                {move || message.get().or_else(|| enabled.get().then_some(Text::AlertsAreOn)).map(|text| i18n.t(text))}
             </span>
         </div>
     }

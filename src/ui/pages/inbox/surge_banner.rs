@@ -2,8 +2,9 @@
 
 use crate::domain::case::CaseId;
 use crate::domain::grouping::detect_surges;
+use crate::i18n::{self, Text};
 use crate::ui::browser;
-use crate::ui::state::{use_clock, use_desk, use_grouping, use_view_clock, Route};
+use crate::ui::state::{use_clock, use_desk, use_grouping, use_i18n, use_view_clock, Route};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -34,6 +35,7 @@ pub fn SurgeBanner() -> impl IntoView {
     let clock = use_clock().0;
     let view_clock = use_view_clock();
     let dismissed = RwSignal::new(read_dismissed());
+    let i18n = use_i18n();
     // (group id, suggested title, recent count, window minutes) of each surging group. Cases
     // are found through the store's places, so a tick with 50,000 cases builds no map of them.
     let surges = Memo::new(move |_| {
@@ -65,8 +67,12 @@ pub fn SurgeBanner() -> impl IntoView {
         <For each=move || surges.get() key=|surge| surge.clone() let:surge>
             {
                 let (group_id, title, count, minutes) = surge;
-                let text = format!("Surge: {count} similar cases in the last {minutes} minutes about \u{201c}{title}\u{201d}.");
-                let tip = text.clone();
+                let (count_text, minutes) = (count.to_string(), minutes.to_string());
+                let sentence = move || i18n.fill(Text::SurgeAbout, &[("count", &count_text), ("minutes", &minutes)]);
+                // The group's title is case text: set apart, so it is never translated.
+                let before = { let s = sentence.clone(); move || i18n::around(&s(), "title").0.to_string() };
+                let after = { let s = sentence.clone(); move || i18n::around(&s(), "title").1.to_string() };
+                let tip = { let title = title.clone(); move || i18n::fill(&sentence(), &[("title", &title)]) };
                 let key = (group_id.clone(), count);
                 let dismiss = move |_| {
                     dismissed.update(|d| {
@@ -76,9 +82,9 @@ pub fn SurgeBanner() -> impl IntoView {
                 };
                 view! {
                     <div class="banner danger surge one-line" role="alert">
-                        <p title=tip>{text}</p>
-                        <a href=Route::Groups(Some(group_id)).href()>"Open the group"</a>
-                        <button class="dismiss" aria-label="Dismiss this surge alert" title="Dismiss" on:click=dismiss>"\u{00d7}"</button>
+                        <p title=tip>{before}<span translate="no">{title}</span>{after}</p>
+                        <a href=Route::Groups(Some(group_id)).href()>{move || i18n.t(Text::OpenTheGroup)}</a>
+                        <button class="dismiss" aria-label=move || i18n.t(Text::DismissSurge) title=move || i18n.t(Text::Dismiss) on:click=dismiss>"\u{00d7}"</button>
                     </div>
                 }
             }
