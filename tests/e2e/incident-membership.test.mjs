@@ -179,8 +179,8 @@ test('details for engineering are saved and shown after a reload', () => withApp
   });
 }));
 
-// Parts of these screens that other changes convert (the SLA panel and badges are shared widgets).
-const CONVERTED_ELSEWHERE = ['.sla-panel', '.status', '.priority', '.computed'];
+// Parts of these screens another change converts, left out of the check until it lands.
+const CONVERTED_ELSEWHERE = [];
 
 for (const [language, code, groups] of [['한국어', 'ko', '그룹'], ['繁體中文', 'zh-TW', '群組']]) {
   test(`in ${language} a case page and Groups show no English, and axe finds nothing`, () => withApp(app, async ({ page }) => {
