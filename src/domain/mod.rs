@@ -28,8 +28,10 @@ pub mod persist;
 // Support: small tools the others share, and the demo data.
 pub mod demo;
 pub mod fast_hash;
+pub mod fuzzy;
 pub mod per_case;
 pub mod route;
+pub mod shortcuts;
 pub mod sort;
 pub mod stamp;
 pub mod virtual_list;

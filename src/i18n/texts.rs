@@ -25,6 +25,44 @@ texts! {
     Saving => "Saving", "저장 중", "儲存中";
 
     // Keyboard: the command palette, the shortcuts and the shortcut sheet.
+    PaletteTitle => "Command palette", "명령 팔레트", "命令面板";
+    PaletteOpen => "Commands", "명령", "命令";
+    PaletteSearch => "Type a command, a screen or a case", "명령, 화면 또는 문의를 입력하세요", "輸入命令、畫面或案件";
+    PaletteResults => "Results", "검색 결과", "搜尋結果";
+    PaletteNoMatch => "Nothing matches “{query}”.", "“{query}”와(과) 일치하는 항목이 없습니다.", "找不到符合「{query}」的項目。";
+    PaletteHelp => "↑ ↓ move · Enter runs · Esc closes", "↑ ↓ 이동 · Enter 실행 · Esc 닫기", "↑ ↓ 移動 · Enter 執行 · Esc 關閉";
+    PaletteRecent => "Recent", "최근", "最近使用";
+    PaletteGoInbox => "Go to Inbox", "문의함으로 이동", "前往收件匣";
+    PaletteGoGroups => "Go to Groups", "그룹으로 이동", "前往群組";
+    PaletteGoIncidents => "Go to Incidents", "장애 목록으로 이동", "前往事件";
+    PaletteGoDashboard => "Go to Dashboard", "대시보드로 이동", "前往儀表板";
+    PaletteGoSettings => "Go to Settings", "설정으로 이동", "前往設定";
+    PaletteNewCase => "New case", "새 문의 등록", "新增案件";
+    PaletteWhatIf => "What-if clock: see which cases will breach", "가상 시계: SLA 위반 예정 문의 보기",
+        "模擬時鐘：查看哪些案件將 SLA 逾期";
+    PaletteLanguage => "Language: {name}", "언어: {name}", "語言：{name}";
+    PaletteLoadDemo => "Load demo cases", "데모 문의 불러오기", "載入示範案件";
+    PaletteResolve => "Resolve this case", "이 문의 해결 처리", "將此案件標為已解決";
+    PaletteSetStatus => "Set status…", "상태 변경…", "變更狀態…";
+    PalettePin => "Pin priority…", "우선순위 고정…", "固定優先順序…";
+    PalettePinTo => "Pin to {priority}", "{priority}(으)로 고정", "固定為 {priority}";
+    PaletteUnpin => "No pin: use the computed priority", "고정 해제: 계산된 우선순위 사용", "取消固定：使用系統計算的優先順序";
+    KeysTitle => "Keyboard shortcuts", "단축키", "鍵盤快速鍵";
+    KeysAnywhere => "Anywhere", "모든 화면", "所有畫面";
+    KeysGoTo => "Go to a screen", "화면 이동", "前往畫面";
+    KeysList => "The case list", "문의 목록", "案件清單";
+    KeysCase => "An open case", "문의 상세 화면", "案件頁面";
+    KeysThen => "then", "다음", "再按";
+    KeysOr => "or", "또는", "或";
+    KeysInFields => "Single keys do nothing while you type in a field.", "입력란에 입력하는 중에는 한 글자 단축키가 동작하지 않습니다.",
+        "在欄位中輸入時，單鍵快速鍵不會作用。";
+    KeyPalette => "Open the command palette", "명령 팔레트 열기", "開啟命令面板";
+    KeySheet => "Show these shortcuts", "단축키 보기", "顯示快速鍵";
+    KeySearch => "Search the inbox", "문의함 검색", "搜尋收件匣";
+    KeyBack => "Back, or close a dialog", "뒤로 가기 또는 창 닫기", "返回或關閉視窗";
+    KeyNext => "Next case", "다음 문의", "下一個案件";
+    KeyPrevious => "Previous case", "이전 문의", "上一個案件";
+    KeyOpen => "Open the selected case", "선택한 문의 열기", "開啟選取的案件";
 
     // Case fields and choices.
     FieldTitle => "Title", "제목", "標題";
@@ -284,7 +322,7 @@ texts! {
     CopyExternalId => "Copy external id {id}", "외부 ID {id} 복사", "複製外部 ID {id}";
     CopiedCaseId => "Copied the case id {id}.", "문의 ID {id}을(를) 복사했습니다.", "已複製案件 ID {id}。";
     CopiedExternalId => "Copied the external id {id}.", "외부 ID {id}을(를) 복사했습니다.", "已複製外部 ID {id}。";
-    CopyRefused => "The browser did not allow copying; select {id} and copy it by hand.",
+    CopyIdRefused => "The browser did not allow copying; select {id} and copy it by hand.",
         "브라우저에서 복사를 허용하지 않았습니다. {id}을(를) 선택해 직접 복사하세요.", "瀏覽器不允許複製；請選取 {id} 後手動複製。";
     FactOpened => "opened {ago}", "{ago} 접수", "{ago}建立";
     FactFirstResponse => " · first response {time}", " · 첫 응답 {time}", " · 首次回覆 {time}";
@@ -299,7 +337,7 @@ texts! {
     NotePlaceholder => "What the customer said, what you did…", "고객이 한 말, 처리한 내용…", "客戶說了什麼、您做了哪些處理…";
     ContactedCustomer => "Contacted the customer.", "고객에게 연락했습니다.", "已聯繫客戶。";
     WriteNoteFirst => "Write the note first.", "메모를 먼저 입력하세요.", "請先輸入備註。";
-    LogContact => "Log customer contact", "고객 응대 기록", "記錄客戶聯繫";
+    LogCustomerContact => "Log customer contact", "고객 응대 기록", "記錄客戶聯繫";
     AddInternalNote => "Add internal note", "내부 메모 추가", "新增內部備註";
     ResolveCase => "Resolve", "해결 처리", "設為已解決";
     EngineeringDetails => "Details for engineering", "개발팀 전달용 정보", "提供給工程團隊的資訊";
@@ -615,6 +653,135 @@ texts! {
     ImportNoColumnNames => "The first row has no column names.", "첫 행에 열 이름이 없습니다.", "第一列沒有欄位名稱。";
 
     // The incident page: compose, recovery plan, outreach, hand-off, postmortem.
+    IncidentImpact => "Impact", "영향도", "影響程度";
+    ImpactLevelNone => "None", "없음", "無";
+    ImpactLevelMinor => "Minor", "경미", "輕微";
+    ImpactLevelMajor => "Major", "중대", "重大";
+    ImpactLevelCritical => "Critical", "심각", "嚴重";
+    IncidentDataLoss => "Data loss", "데이터 손실", "資料遺失";
+    DataLossUnknown => "Not known yet", "아직 모름", "尚未確認";
+    DataLossNone => "No data lost", "손실 없음", "無資料遺失";
+    DataLossSome => "Some data lost", "일부 손실", "部分資料遺失";
+    IncidentSurfaces => "Affected surfaces", "영향받는 서비스 영역", "受影響的服務範圍";
+    IncidentWorkaround => "Workaround", "임시 해결 방법", "暫時解決方法";
+    ImpactAndCadence => "Impact and update cadence", "영향도 및 공지 주기", "影響程度與更新頻率";
+    CadenceHint => "Impact sets how often an update is owed: Critical every 30 min, Major every hour, Minor every 4 h (Settings can change this). Posting an update restarts the countdown.",
+        "영향도에 따라 공지 주기가 정해집니다. 심각은 30분, 중대는 1시간, 경미는 4시간마다이며 설정에서 바꿀 수 있습니다. 업데이트를 게시하면 카운트다운이 다시 시작됩니다.",
+        "影響程度決定多久必須發布一次更新：嚴重每 30 分鐘、重大每小時、輕微每 4 小時（可在設定中調整）。發布更新後會重新倒數。";
+    NextUpdateDue => "Next update", "다음 업데이트", "下次更新";
+    NoUpdateOwed => "No update owed", "공지 의무 없음", "無需發布更新";
+    UpdateOnTrack => "On track", "정상", "正常";
+    UpdateDueSoon => "Due soon", "임박", "即將到期";
+    UpdateOverdue => "Overdue", "기한 초과", "已逾期";
+    DueIn => "due in {time}", "{time} 남음", "剩餘 {time}";
+    OverdueBy => "{time} late", "{time} 지연", "逾時 {time}";
+    ComposeUpdate => "Compose update", "업데이트 작성", "撰寫進度更新";
+    UpdateAudience => "Audience", "수신 대상", "發送對象";
+    ToCustomers => "Customers", "고객", "客戶";
+    ToFrontline => "Frontline agents", "현장 상담원", "第一線客服人員";
+    ToExecutives => "Executives", "경영진", "主管";
+    ToEngineering => "Engineering", "개발팀", "工程團隊";
+    MessageLanguage => "Message language", "메시지 언어", "訊息語言";
+    UpdateTemplate => "Template", "템플릿", "範本";
+    UpdateSubject => "Subject", "제목", "主旨";
+    MessageText => "Message (placeholders such as {{workaround}} are filled in)", "메시지 ({{workaround}} 같은 자리표시자는 자동으로 채워집니다)",
+        "訊息（{{workaround}} 等預留位置會自動填入）";
+    UpdatePreview => "Update preview", "업데이트 미리 보기", "更新預覽";
+    PostUpdate => "Post update", "업데이트 게시", "發布更新";
+    CopyToClipboard => "Copy", "복사", "複製";
+    CopyMarkdown => "Copy Markdown", "Markdown 복사", "複製 Markdown";
+    CopiedUpdate => "Copied as rich and plain text.", "서식 있는 텍스트와 일반 텍스트로 복사했습니다.", "已複製為格式文字與純文字。";
+    CopiedMarkdown => "Copied as Markdown.", "Markdown으로 복사했습니다.", "已複製為 Markdown。";
+    CopiedHandoff => "Copied.", "복사했습니다.", "已複製。";
+    CopyRefused => "The browser did not allow copying; select the text and copy it by hand.",
+        "브라우저가 복사를 허용하지 않았습니다. 텍스트를 선택해 직접 복사하세요.", "瀏覽器不允許複製，請選取文字後手動複製。";
+    UpdatePostedTo => "Update posted to {audience}; the countdown restarted.", "{audience} 대상 업데이트를 게시했습니다. 카운트다운이 다시 시작됩니다.",
+        "已向{audience}發布更新，倒數已重新開始。";
+    PlaceholderUnknown => "{found} is not a placeholder.", "{found}은(는) 자리표시자가 아닙니다.", "{found} 不是預留位置。";
+    PlaceholderDidYouMean => "{found} is not a placeholder. Did you mean {name}?", "{found}은(는) 자리표시자가 아닙니다. {name}을(를) 입력하려던 것인가요?",
+        "{found} 不是預留位置。您是不是要輸入 {name}？";
+    PlaceholderUnclosed => "{found} has no closing }}.", "{found}에 닫는 }}가 없습니다.", "{found} 缺少結尾的 }}。";
+    PlaceholderNoValue => "{found} has no value yet: {why}.", "{found}에 아직 값이 없습니다: {why}.", "{found} 目前還沒有值：{why}。";
+    NeedsDataLoss => "set Data loss on this incident", "이 장애의 데이터 손실 여부를 먼저 지정하세요", "請先設定此事件的資料遺失狀況";
+    NeedsImpact => "set the incident's impact, which sets the update cadence", "공지 주기를 정하는 장애 영향도를 먼저 지정하세요",
+        "請先設定事件的影響程度（決定更新頻率）";
+    NeedsOpenIncident => "a resolved incident owes no further update", "해결된 장애는 다음 공지가 없습니다", "已解決的事件不需要再發布更新";
+    RecoveryPlan => "Recovery plan", "복구 계획", "復原計畫";
+    RequiredStepsOpen => "Required steps still open: {n}", "남은 필수 단계: {n}개", "尚未完成的必要步驟：{n} 項";
+    StartPlan => "Start the plan from the template", "템플릿으로 복구 계획 시작", "以範本建立復原計畫";
+    NewStep => "New step", "새 단계", "新步驟";
+    StepRequired => "Required", "필수", "必要";
+    RequiredMark => "(required)", "(필수)", "（必要）";
+    AddStep => "Add step", "단계 추가", "新增步驟";
+    RequiredStep => "Required: {step}", "필수: {step}", "必要：{step}";
+    MoveStepUp => "Move {step} up", "{step} 위로 이동", "將「{step}」上移";
+    MoveStepDown => "Move {step} down", "{step} 아래로 이동", "將「{step}」下移";
+    RemoveStep => "Remove {step}", "{step} 삭제", "移除「{step}」";
+    DoneByAt => "Done by {name} · {time}", "{name} 완료 · {time}", "{name} 完成 · {time}";
+    ResolveIncident => "Resolve incident", "장애 해결 처리", "將事件標示為已解決";
+    ResolveWithOpenSteps => "Resolve with required steps open?", "필수 단계가 남아 있는데 해결 처리할까요?", "仍有必要步驟未完成，確定要標示為已解決？";
+    ResolveWithOpenStepsHint => "These required steps are not done. Say why the incident is resolved anyway; the reason is logged on the timeline.",
+        "아래 필수 단계가 완료되지 않았습니다. 그래도 해결 처리하는 이유를 입력하세요. 사유는 타임라인에 기록됩니다.",
+        "下列必要步驟尚未完成。請說明仍要標示為已解決的原因，原因會記錄在時間軸上。";
+    ResolveReason => "Reason", "사유", "原因";
+    ResolveAnyway => "Resolve anyway", "그래도 해결 처리", "仍然標示為已解決";
+    AffectedCustomersHeading => "Affected customers", "영향받은 고객", "受影響客戶";
+    NotContactedCount => "Not contacted yet: {n}", "미연락 고객: {n}", "尚未聯繫：{n} 位";
+    ContactNote => "Contact note written on their open cases", "고객의 진행 중 문의에 남길 응대 메모", "寫入其未結案件的聯繫紀錄";
+    ContactNoteDefault => "Told the customer about the ongoing incident and when the next update comes.",
+        "진행 중인 장애 상황과 다음 안내 시점을 고객에게 안내함.", "已告知客戶目前的事件狀況及下次更新時間。";
+    OnlyNotContacted => "Only customers not contacted yet", "미연락 고객만 보기", "只顯示尚未聯繫的客戶";
+    OutreachStateHead => "Outreach", "연락 상태", "聯繫狀態";
+    OutreachNotContacted => "Not contacted", "미연락", "尚未聯繫";
+    OutreachContacted => "Contacted", "연락함", "已聯繫";
+    OutreachReplied => "Replied", "회신 받음", "已回覆";
+    OutreachNoResponse => "No response", "응답 없음", "無回應";
+    OutreachFor => "Outreach to {customer}", "{customer} 연락 상태", "{customer} 的聯繫狀態";
+    OutreachActions => "Actions", "작업", "操作";
+    LogContact => "Log contact", "연락 기록", "記錄聯繫";
+    LogContactWith => "Log contact with {customer}", "{customer} 연락 기록", "記錄聯繫：{customer}";
+    CustomerNotNamed => "Customer not named", "고객명 없음", "未填客戶名稱";
+    SuggestedCases => "Suggested cases", "추가 추천 문의", "建議加入的案件";
+    SuggestedCasesHint => "New cases in this incident's group that it does not hold yet.", "이 장애의 그룹에 새로 들어왔지만 아직 장애에 포함되지 않은 문의입니다.",
+        "此事件所屬群組中尚未加入事件的新案件。";
+    AddToThisIncident => "Add", "추가", "加入";
+    AddCaseNamed => "Add {title} to this incident", "{title}을(를) 이 장애에 추가", "將「{title}」加入此事件";
+    AddAllSuggested => "Add all", "모두 추가", "全部加入";
+    RemoveFromIncident => "Remove", "제외", "移除";
+    RemoveCaseNamed => "Remove {title} from this incident", "{title}을(를) 이 장애에서 제외", "將「{title}」從此事件移除";
+    EngineeringHandoff => "Engineering hand-off", "개발팀 이관", "轉交工程團隊";
+    HandoffFormat => "Format", "형식", "格式";
+    HandoffMarkdown => "Markdown (GitHub, GitLab)", "Markdown (GitHub·GitLab 이슈)", "Markdown（GitHub、GitLab 議題）";
+    HandoffJira => "Jira wiki markup", "Jira 위키 마크업", "Jira Wiki 標記";
+    HandoffPlain => "Plain text", "일반 텍스트", "純文字";
+    HandoffAsk => "What engineering is asked to do", "개발팀 요청 사항", "需要工程團隊協助的事項";
+    HandoffAskPlaceholder => "Find the cause and tell us the fix plan", "원인 파악 및 수정 계획 공유 요청", "找出原因並告知修正計畫";
+    HandoffDue => "Needed by", "회신 기한", "需回覆時間";
+    HandoffPreview => "Hand-off preview", "이관 내용 미리 보기", "轉交內容預覽";
+    DownloadFile => "Download", "다운로드", "下載";
+    PostmortemDraft => "Postmortem draft", "사후 분석 보고서 초안", "事後檢討報告草稿";
+    PostmortemHint => "Compiled from the incident when it was resolved. Edit it here (kept in this tab), print it on A4 or download it as Markdown.",
+        "장애 해결 시점의 내용으로 작성되었습니다. 여기서 수정하고(이 탭에 보관됨) A4로 인쇄하거나 Markdown으로 다운로드하세요.",
+        "依事件解決時的內容彙整而成。可在此編輯（保留於此分頁）、以 A4 列印或下載為 Markdown。";
+    PostmortemText => "Draft (Markdown)", "초안 (Markdown)", "草稿（Markdown）";
+    CompileAgain => "Compile again from the incident", "장애 내용으로 다시 작성", "依事件內容重新彙整";
+    CasesAddedLog => "{n} case(s) added: {cases}", "문의 {n}건 추가: {cases}", "已加入 {n} 筆案件：{cases}";
+    CaseRemovedLog => "Case {case} removed", "문의 {case} 제외", "已移除案件 {case}";
+    FieldChangedLog => "{field} changed from {from} to {to}", "{field} 변경: {from} → {to}", "{field}由{from}改為{to}";
+    UpdatePostedLog => "Update posted to {audience}: {subject}", "{audience} 대상 업데이트 게시: {subject}", "已向{audience}發布更新：{subject}";
+    PlanStartedLog => "Recovery plan started from {template} ({n} steps)", "{template} 템플릿으로 복구 계획 시작 ({n}단계)",
+        "以「{template}」建立復原計畫（{n} 個步驟）";
+    StepLog => "Plan step {change}: {step}", "복구 단계 {change}: {step}", "復原步驟{change}：{step}";
+    StepAdded => "added", "추가", "已新增";
+    StepRemoved => "removed", "삭제", "已移除";
+    StepMoved => "moved", "이동", "已移動";
+    StepDone => "done", "완료", "已完成";
+    StepNotDone => "not done", "완료 취소", "改為未完成";
+    StepMadeRequired => "made required", "필수로 변경", "改為必要";
+    StepMadeOptional => "made optional", "선택으로 변경", "改為選擇性";
+    ResolvedWithOpenStepsLog => "Resolved with required steps open ({steps}): {reason}", "필수 단계가 남은 채 해결 처리 ({steps}): {reason}",
+        "在必要步驟未完成時標示為已解決（{steps}）：{reason}";
+    OutreachLog => "Outreach to {customer}: {state}", "{customer} 연락 상태: {state}", "{customer} 聯繫狀態：{state}";
 
     // Similar cases.
     SimilarCases => "Similar cases", "유사 문의", "相似案件";

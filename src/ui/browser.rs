@@ -210,6 +210,26 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Appends a `tag` element with `class` and the plain text `text` to `parent`, and returns it.
+/// For lists built straight into the page (the palette's options, the shortcut sheet): one
+/// plain function in the download instead of a compiled view for every shape of row.
+pub fn append_element(
+    parent: &web_sys::Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Option<web_sys::Element> {
+    let element = parent.owner_document()?.create_element(tag).ok()?;
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    if !text.is_empty() {
+        element.set_text_content(Some(text));
+    }
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
 /// Whether a key event belongs to an input method composing text (Korean, Chinese): such a
 /// key must not act as a shortcut or submit a form. WebKit sends Hangul keys with keyCode 229
 /// and without `isComposing`, so both are checked.
@@ -227,16 +247,38 @@ pub fn hold_composing_enter(event: web_sys::KeyboardEvent) {
 /// A value kept for this tab's session (sessionStorage): it survives a reload of the tab and
 /// ends when the tab closes. None when storage is blocked.
 pub fn session_value(key: &str) -> Option<String> {
-    session_storage()?.get_item(key).ok().flatten()
+    stored(session_storage(), key)
 }
 
 /// Keeps `value` under `key` for this tab's session; a blocked storage keeps it only in the page.
 pub fn set_session_value(key: &str, value: &str) {
-    if let Some(storage) = session_storage() {
+    store(session_storage(), key, value);
+}
+
+/// A small preference kept in this browser across reloads and tabs (localStorage), such as
+/// the palette's recent commands; the desk itself is never kept here.
+pub fn local_value(key: &str) -> Option<String> {
+    stored(local_storage(), key)
+}
+
+pub fn set_local_value(key: &str, value: &str) {
+    store(local_storage(), key, value);
+}
+
+fn stored(storage: Option<web_sys::Storage>, key: &str) -> Option<String> {
+    storage?.get_item(key).ok().flatten()
+}
+
+fn store(storage: Option<web_sys::Storage>, key: &str, value: &str) {
+    if let Some(storage) = storage {
         let _ = storage.set_item(key, value);
     }
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|window| window.local_storage().ok().flatten())
 }

@@ -8,9 +8,11 @@ mod widgets;
 
 use crate::i18n::Text;
 use leptos::prelude::*;
-use pages::{case, dashboard, groups, inbox, incidents, new_case, report, settings};
+use pages::{case, dashboard, groups, inbox, incident, incidents, new_case, report, settings};
 use state::Route;
-use widgets::{banners, header, import_review, quick_add, transfer, update_notice, what_if};
+use widgets::{
+    banners, header, import_review, palette, quick_add, shortcuts, transfer, update_notice, what_if,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -23,6 +25,8 @@ pub fn App() -> impl IntoView {
         <transfer::DropHint />
         <quick_add::QuickAddPanel />
         <import_review::ImportReview />
+        <palette::CommandPalette />
+        <shortcuts::ShortcutSheet />
         <main id="main" class="page">
             {move || match router.route.get() {
                 // Until the stored desk is read, an empty inbox would be a lie.
@@ -33,7 +37,7 @@ pub fn App() -> impl IntoView {
                 Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
                 Route::Groups(focus) => view! { <groups::GroupsPage focus /> }.into_any(),
                 Route::Incidents => view! { <incidents::IncidentsPage /> }.into_any(),
-                Route::Incident(id) => view! { <incidents::IncidentPage id /> }.into_any(),
+                Route::Incident(id) => view! { <incident::IncidentPage id /> }.into_any(),
                 Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
                 Route::Report => view! { <report::ReportPage /> }.into_any(),
             }}

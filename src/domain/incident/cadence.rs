@@ -3,7 +3,8 @@
 
 use super::templates::Audience;
 use super::{DataLoss, Incident, IncidentEvent, IncidentField};
-use crate::domain::case::Timestamp;
+use crate::domain::case::{Choice, Timestamp};
+use crate::i18n::Text;
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -29,6 +30,38 @@ impl Impact {
             Impact::Major => "Major",
             Impact::Critical => "Critical",
         }
+    }
+}
+
+impl Choice for Impact {
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Impact::None => "none",
+            Impact::Minor => "minor",
+            Impact::Major => "major",
+            Impact::Critical => "critical",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        Impact::label(self)
+    }
+
+    fn text(self) -> Text {
+        match self {
+            Impact::None => Text::ImpactLevelNone,
+            Impact::Minor => Text::ImpactLevelMinor,
+            Impact::Major => Text::ImpactLevelMajor,
+            Impact::Critical => Text::ImpactLevelCritical,
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|impact| impact.key() == text.trim())
     }
 }
 

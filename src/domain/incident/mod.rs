@@ -436,6 +436,36 @@ impl DataLoss {
     }
 }
 
+impl Choice for DataLoss {
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            DataLoss::Unknown => "unknown",
+            DataLoss::NoneLost => "none_lost",
+            DataLoss::SomeLost => "some_lost",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        DataLoss::label(self)
+    }
+
+    fn text(self) -> Text {
+        match self {
+            DataLoss::Unknown => Text::DataLossUnknown,
+            DataLoss::NoneLost => Text::DataLossNone,
+            DataLoss::SomeLost => Text::DataLossSome,
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|loss| loss.key() == text.trim())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Incident {
     /// "INC-1", "INC-2", …

@@ -239,6 +239,22 @@ impl Rendered {
         let body: Vec<String> = self.body.lines().map(super::handoff::markdown_inline).collect();
         format!("**{}**\n\n{}", super::handoff::markdown_inline(&self.subject), body.join("  \n"))
     }
+
+    /// The rich-text clipboard form (what chat and mail editors paste): the subject in bold,
+    /// the body's lines kept, HTML's characters escaped so the text stays text.
+    pub fn html(&self) -> String {
+        let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        format!(
+            "<p><strong>{}</strong></p><p>{}</p>",
+            escape(&self.subject),
+            escape(&self.body).replace('\n', "<br>")
+        )
+    }
+}
+
+/// A duration in whole minutes as `lang` writes it: "1 h 20 min", "1시간 20분", "1 小時 20 分鐘".
+pub fn duration_in(lang: Lang, duration: TimeDelta) -> String {
+    Words::of(lang).duration(duration)
 }
 
 /// What one incident's placeholders stand for, in one language and zone, at `now`.
@@ -664,5 +680,14 @@ mod tests {
             Rendered { subject: "Fix *soon*".into(), body: "a <b>\n[link](x)".into(), problems: vec![] };
         assert_eq!(done.markdown(), "**Fix \\*soon\\***\n\na \\<b\\>  \n\\[link\\](x)");
         assert_eq!(done.plain(), "Fix *soon*\n\na <b>\n[link](x)");
+        assert_eq!(done.html(), "<p><strong>Fix *soon*</strong></p><p>a &lt;b&gt;<br>[link](x)</p>");
+    }
+
+    #[test]
+    fn durations_read_in_each_language() {
+        let d = TimeDelta::minutes(95);
+        assert_eq!(duration_in(Lang::En, d), "1 h 35 min");
+        assert_eq!(duration_in(Lang::Ko, d), "1시간 35분");
+        assert_eq!(duration_in(Lang::ZhTw, TimeDelta::minutes(20)), "20 分鐘");
     }
 }

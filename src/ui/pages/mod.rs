@@ -4,6 +4,7 @@ pub mod case;
 pub mod dashboard;
 pub mod groups;
 pub mod inbox;
+pub mod incident;
 pub mod incidents;
 pub mod new_case;
 pub mod report;

@@ -8,6 +8,7 @@ use super::scoring::Scoring;
 use super::sla_board::SlaBoard;
 use super::store::DeskStore;
 use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::demo::demo_cases;
 use crate::domain::desk::{new_case_id, Desk};
 use crate::domain::import::{
     check_size, Applying, ColumnRole, ImportJob, Preview, Progress, Steps, MAX_OWN_FILE_BYTES,
@@ -175,6 +176,15 @@ impl ImportState {
             self.stage.set(Some(Stage::Working { name: name.to_string() }));
         }
         self.meter.set(meter);
+    }
+
+    /// Adds the demo queue (from the empty inbox or the command palette).
+    pub fn load_demo(self) {
+        let now = browser::now();
+        self.store.change(|desk| {
+            let cases = demo_cases(now, desk.settings.author());
+            desk.upsert(cases);
+        });
     }
 
     /// Reads a picked or dropped file, step by step, then previews it.

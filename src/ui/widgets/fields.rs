@@ -175,6 +175,10 @@ impl Held {
             }
         };
         let on_blur = move |_| {
+            // The browser blurs a focused field it removes, after its page (and state) went.
+            if self.focused.is_disposed() {
+                return;
+            }
             self.focused.set(false);
             let text = self.text.get_value();
             if when == CommitOn::Leave && !self.pending() && self.base.with_value(|base| *base != text) {

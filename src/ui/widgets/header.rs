@@ -37,6 +37,7 @@ pub fn AppHeader() -> impl IntoView {
                 <a href="#/settings" aria-current=current(Route::Settings)>{move || i18n.t(Text::TabSettings)}</a>
             </nav>
             <div class="actions">
+                <super::palette::PaletteButton />
                 <super::language::LanguageSelect id="header-language" />
                 <SaveStatus />
                 <button class="primary" on:click=move |_| router.go(Route::NewCase)>{move || i18n.t(Text::NewCase)}</button>

@@ -10,10 +10,12 @@ use crate::domain::triage::score;
 use crate::i18n::{Message, Text};
 use crate::ui::browser;
 use crate::ui::state::{
-    use_desk, use_grouping, use_i18n, use_import_state, use_inbox_view, use_scoring, use_sla_board, I18n,
+    use_desk, use_grouping, use_i18n, use_import_state, use_inbox_view, use_scoring, use_sla_board,
+    DeskStore, Grouping, I18n, InboxView, Scoring, SlaBoard,
 };
 use leptos::html::Details;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Why a download did not start, under its button.
 pub fn problem_note(i18n: I18n, problem: ReadSignal<Option<Message>>) -> impl IntoView {
@@ -24,43 +26,38 @@ pub fn problem_note(i18n: I18n, problem: ReadSignal<Option<Message>>) -> impl In
     }
 }
 
-/// Downloads everything as this app's JSON export; `label` names it where it serves as a backup.
-#[component]
-pub fn ExportJsonButton(#[prop(optional)] label: Option<Text>) -> impl IntoView {
-    let store = use_desk();
-    let i18n = use_i18n();
-    let (problem, set_problem) = signal(None::<Message>);
-    let grouping = use_grouping();
-    let export = move |_| {
-        let now = browser::now();
-        let groups = grouping.groups_now();
-        let text = store.desk.with_untracked(|desk| export_json(desk, &groups, now));
-        set_problem.set(
-            browser::download(
-                &browser::stamped_file_name("triage-desk", "json", now),
-                "application/json",
-                &text,
-            )
-            .err(),
-        );
-    };
-    view! {
-        <button on:click=export>{move || i18n.t(label.unwrap_or(Text::ExportJson))}</button>
-        {problem_note(i18n, problem)}
+/// The downloads the Data menu and the command palette start.
+#[derive(Clone, Copy)]
+pub struct Exports {
+    store: DeskStore,
+    inbox: InboxView,
+    scoring: Scoring,
+    sla: SlaBoard,
+    grouping: Grouping,
+}
+
+pub fn use_exports() -> Exports {
+    Exports {
+        store: use_desk(),
+        inbox: use_inbox_view(),
+        scoring: use_scoring(),
+        sla: use_sla_board(),
+        grouping: use_grouping(),
     }
 }
 
-#[component]
-pub fn ExportCsvMenu() -> impl IntoView {
-    let store = use_desk();
-    let inbox = use_inbox_view();
-    let i18n = use_i18n();
-    let scoring = use_scoring();
-    let sla = use_sla_board();
-    let grouping = use_grouping();
-    let menu = NodeRef::<Details>::new();
-    let (problem, set_problem) = signal(None::<Message>);
-    let export = move |whole_desk: bool| {
+impl Exports {
+    /// Downloads everything as this app's JSON export.
+    pub fn json(self) -> Result<(), Message> {
+        let now = browser::now();
+        let groups = self.grouping.groups_now();
+        let text = self.store.desk.with_untracked(|desk| export_json(desk, &groups, now));
+        browser::download(&browser::stamped_file_name("triage-desk", "json", now), "application/json", &text)
+    }
+
+    /// Downloads the inbox as currently filtered and sorted, or every case, as CSV.
+    pub fn csv(self, whole_desk: bool) -> Result<(), Message> {
+        let Exports { store, inbox, scoring, sla, grouping } = self;
         let now = browser::now();
         let settled = sla.settled.get_untracked();
         let rules = scoring.rules.get_untracked();
@@ -91,7 +88,30 @@ pub fn ExportCsvMenu() -> impl IntoView {
         });
         let stem = if whole_desk { "triage-desk-all" } else { "triage-desk-view" };
         let file_name = browser::stamped_file_name(stem, "csv", now);
-        set_problem.set(browser::download_bytes(&file_name, "text/csv;charset=utf-8", &bytes).err());
+        browser::download_bytes(&file_name, "text/csv;charset=utf-8", &bytes)
+    }
+}
+
+/// Downloads everything as this app's JSON export; `label` names it where it serves as a backup.
+#[component]
+pub fn ExportJsonButton(#[prop(optional)] label: Option<Text>) -> impl IntoView {
+    let exports = use_exports();
+    let i18n = use_i18n();
+    let (problem, set_problem) = signal(None::<Message>);
+    view! {
+        <button on:click=move |_| set_problem.set(exports.json().err())>{move || i18n.t(label.unwrap_or(Text::ExportJson))}</button>
+        {problem_note(i18n, problem)}
+    }
+}
+
+#[component]
+pub fn ExportCsvMenu() -> impl IntoView {
+    let exports = use_exports();
+    let i18n = use_i18n();
+    let menu = NodeRef::<Details>::new();
+    let (problem, set_problem) = signal(None::<Message>);
+    let export = move |whole_desk: bool| {
+        set_problem.set(exports.csv(whole_desk).err());
         if let Some(menu) = menu.get_untracked() {
             menu.set_open(false);
         }
@@ -105,6 +125,19 @@ pub fn ExportCsvMenu() -> impl IntoView {
             </div>
         </details>
         {problem_note(i18n, problem)}
+    }
+}
+
+/// The id of the Data menu's file input, which the palette's Import clicks.
+const IMPORT_INPUT: &str = "import-file";
+
+/// Opens the browser's file picker for an import (from a key press or click, which the
+/// browser requires).
+pub fn choose_import_file() {
+    if let Some(input) = document().get_element_by_id(IMPORT_INPUT) {
+        if let Some(input) = input.dyn_ref::<web_sys::HtmlElement>() {
+            input.click();
+        }
     }
 }
 
@@ -122,6 +155,7 @@ pub fn ImportFileInput() -> impl IntoView {
         <label class="button file-button">
             {move || i18n.t(Text::Import)}
             <input
+                id=IMPORT_INPUT
                 type="file"
                 accept=".csv,.tsv,.txt,.json,text/csv,application/json"
                 class="visually-hidden"

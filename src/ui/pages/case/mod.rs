@@ -2,6 +2,7 @@
 //! the full timeline. Case text is shown as written and marked `translate="no"`.
 
 mod engineering;
+mod handoff;
 mod incidents;
 mod merge_notice;
 mod satisfaction;
@@ -14,7 +15,7 @@ use crate::domain::inbox::local_time_label;
 use crate::i18n::{Arg, Message, Text};
 use crate::ui::browser;
 use crate::ui::pages::inbox::select_on_return;
-use crate::ui::state::{use_clock, use_desk, use_i18n, use_route, use_view_clock, I18n, Route};
+use crate::ui::state::{use_clock, use_desk, use_i18n, use_view_clock, I18n, Route};
 use crate::ui::widgets::badges::StatusBadge;
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, DateTimeField, TextField};
 use crate::ui::widgets::presence::page_while_present;
@@ -87,7 +88,6 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
 
 #[component]
 fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
-    let router = use_route();
     let i18n = use_i18n();
     let title = move || case.with(|c| c.title.clone());
     let customer = move || case.with(|c| c.customer.clone());
@@ -95,16 +95,6 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
     document_title(Signal::derive(title));
     // The inbox selects this case's row when the user comes back to it.
     select_on_return(id.clone());
-    // Escape goes back to the inbox, unless it belongs to a field being edited.
-    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_field = document()
-            .active_element()
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "Escape" && !in_field && !ev.default_prevented() {
-            router.go(Route::Inbox);
-        }
-    });
-    on_cleanup(move || on_escape.remove());
     view! {
         <article class="case-page" aria-labelledby="case-title">
             <div class="case-head">
@@ -131,6 +121,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     <CaseIncidents id=id.clone() />
                     <WhyThisScore id=id.clone() case />
                     <SatisfactionPanel id=id.clone() case />
+                    <handoff::CaseHandoff case />
                 </div>
             </div>
         </article>
@@ -148,7 +139,7 @@ fn CaseIds(case: Memo<Case>) -> impl IntoView {
             let value = value.clone();
             leptos::task::spawn_local(async move {
                 let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value)).await;
-                let text = if copied.is_ok() { done } else { Text::CopyRefused };
+                let text = if copied.is_ok() { done } else { Text::CopyIdRefused };
                 set_message.set(Some(Message::new(text).arg("id", value)));
             });
         }
@@ -343,7 +334,7 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
                 <p id="note-message" class="field-error" role="status">{move || message.get().map(|text| i18n.t(text))}</p>
             </div>
             <div class="button-row">
-                <button class="primary" on:click=move |_| add(NoteKind::Contact)>{i18n.text(Text::LogContact)}</button>
+                <button class="primary" on:click=move |_| add(NoteKind::Contact)>{i18n.text(Text::LogCustomerContact)}</button>
                 <button on:click=move |_| add_internal(NoteKind::Internal)>{i18n.text(Text::AddInternalNote)}</button>
                 <Show when=move || status.get().is_open()>
                     <button class="resolve" on:click=resolve.clone()>{i18n.text(Text::ResolveCase)}</button>

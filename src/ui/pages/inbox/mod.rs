@@ -5,12 +5,12 @@ mod sla_alerts;
 mod surge_banner;
 
 use crate::domain::case::Status;
-use crate::domain::demo::demo_cases;
 use crate::domain::inbox::{InboxQuery, SlaFilter, SortOrder, StatusFilter};
 use crate::domain::sla::duration;
 use crate::i18n::Text;
-use crate::ui::browser;
-use crate::ui::state::{use_desk, use_i18n, use_inbox_view, use_route, use_view_clock, Route};
+use crate::ui::state::{
+    use_desk, use_i18n, use_import_state, use_inbox_view, use_route, use_view_clock, Route,
+};
 use crate::ui::widgets::any_choice::AnyChoiceFilter;
 use crate::ui::widgets::disclosure::Disclosure;
 use crate::ui::widgets::title::document_title;
@@ -144,16 +144,10 @@ fn NoMatches() -> impl IntoView {
 
 #[component]
 fn EmptyInbox() -> impl IntoView {
-    let store = use_desk();
+    let import = use_import_state();
     let router = use_route();
     let i18n = use_i18n();
-    let load_demo = move |_| {
-        let now = browser::now();
-        store.change(|desk| {
-            let cases = demo_cases(now, desk.settings.author());
-            desk.upsert(cases);
-        });
-    };
+    let load_demo = move |_| import.load_demo();
     view! {
         <section class="empty" aria-labelledby="empty-heading">
             <h1 id="empty-heading">{move || i18n.t(Text::InboxEmpty)}</h1>
