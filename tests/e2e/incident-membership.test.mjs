@@ -45,7 +45,7 @@ async function axeViolations(page) {
  */
 function englishLeft(page, skip = []) {
   return page.evaluate((skip) => {
-    const allowed = /^(SLA|API|JSON|CSV|ID|IDs|P[1-4]|INC-\d+|App|UTC|Markdown|Jira)$/;
+    const allowed = /^(SLA|API|JSON|CSV|ID|IDs|P[1-4]|INC-\d+|App|UTC|Markdown|Jira|Wiki|GitHub|GitLab)$/;
     const english = (text) => (text.match(/[A-Za-z][A-Za-z0-9-]*/g) ?? []).filter((w) => !allowed.test(w));
     const excluded = (el) => el.closest(['[translate="no"]', 'script', 'style', '[hidden]', ...skip].join(', '));
     const main = document.querySelector('main');
@@ -188,7 +188,7 @@ for (const [language, code, groups] of [['한국어', 'ko', '그룹'], ['繁體�
     await openGroups(page);
     await group(page, PAYMENTS).getByRole('button', { name: 'Promote to incident' }).click();
     await page.getByRole('heading', { level: 1, name: /INC-1/ }).waitFor();
-    await page.getByLabel('Language').selectOption({ label: language });
+    await page.locator('header').getByLabel('Language').selectOption({ label: language });
     await page.waitForFunction((code) => document.documentElement.lang === code, code);
 
     const desk = await stored(page);
