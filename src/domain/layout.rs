@@ -11,6 +11,7 @@ use super::case::{Case, CaseId, Timestamp, Version};
 use super::desk::{record_fields, Desk, DeskRecords, Settings};
 use super::fast_hash::FastMap;
 use super::persist::{Envelope, LoadError, SCHEMA_VERSION};
+use crate::i18n::{Message, Text};
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -603,13 +604,11 @@ pub fn capacity(usage: u64, quota: u64, cases: usize) -> Capacity {
 }
 
 impl Capacity {
-    pub fn describe(&self) -> String {
-        format!(
-            "Using {} of the {} this browser allows this page; room for about {} more cases.",
-            bytes(self.used_bytes),
-            bytes(self.quota_bytes),
-            about(self.more_cases)
-        )
+    pub fn describe(&self) -> Message {
+        Message::new(Text::StorageCapacity)
+            .arg("used", bytes(self.used_bytes))
+            .arg("quota", bytes(self.quota_bytes))
+            .arg("more", about(self.more_cases))
     }
 }
 
@@ -991,10 +990,10 @@ mod tests {
         );
         assert_eq!(capacity(900, 800, 1_000).more_cases, 0, "over quota means no room, not a wrap");
         assert_eq!(
-            big.describe(),
+            big.describe().to_string(),
             "Using 60 MB of the 600 MB this browser allows this page; room for about 450,000 more cases."
         );
-        assert_eq!(capacity(2_500, 1_234_567_890_000, 0).describe(),
+        assert_eq!(capacity(2_500, 1_234_567_890_000, 0).describe().to_string(),
             "Using 2.5 KB of the 1.2 TB this browser allows this page; room for about 1,200,000,000 more cases.");
     }
 }

@@ -16,7 +16,9 @@ const LATIN_ALLOWED: &[Text] = &[
     Text::Quoted,
     Text::ListPair,
     Text::IncidentOption,
+    Text::ListJoin,
     Text::SlaHeading,
+    Text::BuiltinTemplateName,
 ];
 
 fn placeholders(text: &str) -> BTreeSet<&str> {

@@ -406,13 +406,8 @@ texts! {
     PointsHeader => "Points", "점수", "得分";
     OutOfHeader => "Out of", "만점", "滿分";
     TotalRow => "Total", "합계", "總分";
-    FactorMatrix => "Impact x urgency", "영향도 × 긴급도", "影響程度 × 緊急程度";
-    FactorTimePressure => "Time pressure", "시간 압박", "時間壓力";
-    FactorKeywords => "Risk keywords", "위험 키워드", "風險關鍵字";
-    FactorDistress => "Distress cues", "불만·긴박 표현", "情緒急迫用語";
-    FactorCluster => "Similar reports", "유사 문의", "相似回報";
-    NoMatchedText => "No risk keywords or distress cues in the text.", "내용에 위험 키워드나 불만·긴박 표현이 없습니다.",
-        "內容中沒有風險關鍵字或情緒急迫用語。";
+    NoMatchedText => "No risk keywords or distress cues in the text.", "내용에 위험 키워드나 불만 신호가 없습니다.",
+        "內容中沒有風險關鍵字或情緒訊號。";
     MatchedInText => "Matched keywords in the text", "내용에서 찾은 키워드", "內容中符合的關鍵字";
     PinnedPriority => "Pinned priority", "고정 우선순위", "固定優先順序";
     NoPinComputed => "No pin (computed {priority})", "고정 안 함(계산값 {priority})", "不固定（計算結果 {priority}）";
@@ -506,6 +501,281 @@ texts! {
     FileUnreadable => "The file could not be read.", "파일을 읽을 수 없습니다.", "無法讀取檔案。";
 
     // Settings: its sections, templates, update cadence and the glossary.
+    SettingsOnThisPage => "On this page", "이 페이지의 항목", "本頁項目";
+    SettingsYou => "You", "내 정보", "個人資訊";
+    DisplayName => "Display name", "표시 이름", "顯示名稱";
+    DisplayNameHint => "Written as the author of every timeline entry you add. An empty name is shown as “Me”.",
+        "타임라인에 남기는 모든 기록의 작성자로 표시됩니다. 비워 두면 “Me”로 표시됩니다.",
+        "會顯示為您新增的每筆時間軸紀錄的作者。留空時顯示為「Me」。";
+    ListJoin => "{first}, {rest}", "{first}, {rest}", "{first}、{rest}";
+    LanguageEnglish => "English", "영어", "英文";
+    LanguageKorean => "Korean", "한국어", "韓文";
+    LanguageChinese => "Traditional Chinese", "중국어 번체", "繁體中文";
+    // Settings > Storage.
+    StorageHeading => "Storage", "저장 공간", "儲存空間";
+    CasesKeptOne => "1 case is kept in this browser.", "이 브라우저에 문의 1건이 저장되어 있습니다.", "此瀏覽器中保存了 1 筆案件。";
+    CasesKept => "{n} cases are kept in this browser.", "이 브라우저에 문의 {n}건이 저장되어 있습니다.", "此瀏覽器中保存了 {n} 筆案件。";
+    AskingStorage => "Asking the browser how much storage is used…", "브라우저에 사용 중인 저장 공간을 확인하는 중…",
+        "正在向瀏覽器查詢已使用的儲存空間…";
+    StorageUnknown => "This browser does not say how much storage this page uses.",
+        "이 브라우저는 이 페이지가 사용하는 저장 공간을 알려 주지 않습니다.", "此瀏覽器不提供此頁面使用的儲存空間資訊。";
+    StorageCapacity => "Using {used} of the {quota} this browser allows this page; room for about {more} more cases.",
+        "이 브라우저가 허용하는 {quota} 중 {used}를 사용 중이며, 문의 약 {more}건을 더 저장할 수 있습니다.",
+        "已使用此瀏覽器允許此頁面的 {quota} 中的 {used}；大約還能再存放 {more} 筆案件。";
+    // Settings > SLA.
+    SlaIntro => "Targets are business time on the calendar each tier uses. Changes apply to every case at once.",
+        "목표 시간은 각 서비스 등급이 사용하는 캘린더의 업무 시간 기준입니다. 변경하면 모든 문의에 즉시 적용됩니다.",
+        "目標時間以各服務等級所用行事曆的上班時間計算。變更會立即套用到所有案件。";
+    Calendars => "Calendars", "업무 캘린더", "行事曆";
+    AddCalendar => "Add calendar", "캘린더 추가", "新增行事曆";
+    AtRiskLabel => "At risk threshold (% of the target used)", "위험 기준(목표 시간 사용률 %)", "即將逾期門檻（已用目標時間 %）";
+    NotAPercentage => "“{text}” is not a percentage from 1 to 100.", "“{text}”은(는) 1~100 사이의 백분율이 아닙니다.",
+        "「{text}」不是 1 到 100 之間的百分比。";
+    TargetsPerTier => "Targets per tier", "서비스 등급별 목표", "各服務等級的目標";
+    CalendarColumn => "Calendar", "캘린더", "行事曆";
+    TierCalendar => "{tier} calendar", "{tier} 캘린더", "{tier}行事曆";
+    SpanAmount => "{tier} {target} amount", "{tier} {target} 시간", "{tier}{target}時間";
+    SpanUnit => "{tier} {target} unit", "{tier} {target} 단위", "{tier}{target}單位";
+    WholeNumberRange => "Enter a whole number from {min} to {max}.", "{min}~{max} 사이의 정수를 입력하세요.",
+        "請輸入 {min} 到 {max} 之間的整數。";
+    UnitMinutes => "minutes", "분", "分鐘";
+    UnitHours => "hours", "시간", "小時";
+    UnitBusinessDays => "business days", "영업일", "工作天";
+    UnitNone => "no target", "목표 없음", "無目標";
+    CalendarName => "{calendar} name", "{calendar} 이름", "{calendar}名稱";
+    CalendarZone => "{calendar} time zone", "{calendar} 시간대", "{calendar}時區";
+    CalendarDayHours => "{calendar} {day} hours", "{calendar} {day} 업무 시간", "{calendar}{day}上班時間";
+    CalendarHolidays => "{calendar} holidays", "{calendar} 휴일", "{calendar}假日";
+    ZoneExample => "e.g. Asia/Taipei", "예: Asia/Seoul", "例如 Asia/Taipei";
+    HoursHint => "Hours are ranges like 09:00-12:00, 13:00-18:00 (a lunch break is the gap); empty means closed. Holidays are closed all day.",
+        "업무 시간은 09:00-12:00, 13:00-18:00처럼 범위로 입력합니다(점심시간은 두 범위 사이의 공백). 비워 두면 휴무이며, 휴일은 하루 종일 휴무입니다.",
+        "上班時間以 09:00-12:00, 13:00-18:00 這樣的區間輸入（午休即兩段之間的空檔）；留空表示休息。假日全天休息。";
+    RemoveCalendar => "Remove {calendar}", "{calendar} 삭제", "移除{calendar}";
+    Monday => "Monday", "월요일", "星期一";
+    Tuesday => "Tuesday", "화요일", "星期二";
+    Wednesday => "Wednesday", "수요일", "星期三";
+    Thursday => "Thursday", "목요일", "星期四";
+    Friday => "Friday", "금요일", "星期五";
+    Saturday => "Saturday", "토요일", "星期六";
+    Sunday => "Sunday", "일요일", "星期日";
+    CalendarNeedsName => "A calendar needs a name.", "캘린더 이름을 입력하세요.", "行事曆需要名稱。";
+    CalendarNameTaken => "Another calendar is already called “{name}”.", "“{name}” 캘린더가 이미 있습니다.", "已有名為「{name}」的行事曆。";
+    CalendarGone => "This calendar no longer exists.", "이 캘린더는 더 이상 없습니다.", "這個行事曆已不存在。";
+    CalendarInUse => "{tiers} still use this calendar; pick another for them first.",
+        "{tiers} 등급이 아직 이 캘린더를 사용하고 있습니다. 먼저 다른 캘린더를 지정하세요.",
+        "{tiers}仍在使用這個行事曆；請先為它們選擇其他行事曆。";
+    UnknownTimeZone => "\"{zone}\" is not a time zone this browser knows; pick one from the list, such as Asia/Taipei.",
+        "\"{zone}\"은(는) 이 브라우저가 알 수 없는 시간대입니다. 목록에서 Asia/Seoul 같은 시간대를 고르세요.",
+        "此瀏覽器不認得「{zone}」這個時區；請從清單中選擇，例如 Asia/Taipei。";
+    CalendarNeverOpen => "Calendar \"{name}\" is never open.", "\"{name}\" 캘린더에 업무 시간이 없습니다.", "行事曆「{name}」沒有任何上班時間。";
+    CalendarFallsBack => "{problem} Using 24x7 instead.", "{problem} 대신 24시간 연중무휴로 계산합니다.", "{problem}改以全年無休 24 小時計算。";
+    TierCalendarMissing => "{tier} names calendar \"{name}\", which does not exist; using 24x7.",
+        "{tier} 등급에 지정된 \"{name}\" 캘린더가 없어 24시간 연중무휴로 계산합니다.",
+        "{tier}指定的行事曆「{name}」不存在；改以全年無休 24 小時計算。";
+    NotAHoursRange => "“{part}” is not a range like 09:00-12:00.", "“{part}”은(는) 09:00-12:00 형식의 범위가 아닙니다.",
+        "「{part}」不是 09:00-12:00 這樣的區間。";
+    RangeEndsBeforeStart => "“{part}” ends before it starts.", "“{part}”의 종료 시각이 시작 시각보다 이릅니다.", "「{part}」的結束時間早於開始時間。";
+    NotADate => "“{part}” is not a date like 2026-04-03.", "“{part}”은(는) 2026-04-03 형식의 날짜가 아닙니다.",
+        "「{part}」不是 2026-04-03 這樣的日期。";
+    ComplianceHeading => "SLA compliance report", "SLA 준수 보고서", "SLA 達成報告";
+    ComplianceIntro => "Share of targets met among those settled in the range: a met target counts on the day it stopped, a breached one on the day of its deadline.",
+        "기간 안에 확정된 목표 중 달성한 비율입니다. 달성한 목표는 충족된 날, 위반한 목표는 기한일에 집계됩니다.",
+        "期間內已確定結果的目標中達成的比例：達成的目標計入達成當天，逾期的目標計入期限當天。";
+    ToInclusive => "To (inclusive)", "종료일(포함)", "結束日期（含當天）";
+    TargetsMetCaption => "Targets met per tier and target", "서비스 등급 및 목표별 달성률", "各服務等級與目標的達成率";
+    AllTargets => "All targets", "전체 목표", "所有目標";
+    AllTiers => "All tiers", "전체 등급", "所有服務等級";
+    MetShare => "{percent} % ({met} of {total})", "{percent}% ({total}건 중 {met}건)", "{percent}%（{total} 項中 {met} 項）";
+    // Settings > Triage rules.
+    RulesHeading => "Triage rules", "분류 규칙", "分級規則";
+    TriageRulesIntro => "Each weight is the most points its factor can give; the score is scaled to 0–100. Changes apply when you save.",
+        "가중치는 각 요소가 줄 수 있는 최대 점수이며, 점수는 0~100으로 환산됩니다. 변경 사항은 저장할 때 적용됩니다.",
+        "權重是各因素最多可給的分數，總分換算為 0–100。變更會在儲存時套用。";
+    RiskKeywords => "Risk keywords", "위험 키워드", "風險關鍵字";
+    DistressWords => "Distress words", "불만 표현", "情緒字詞";
+    ProblemsToFix => "{n} problem(s) to fix before saving.", "저장하기 전에 고쳐야 할 문제가 {n}개 있습니다.", "儲存前需修正 {n} 個問題。";
+    SaveRules => "Save rules", "규칙 저장", "儲存規則";
+    DiscardChanges => "Discard changes", "변경 취소", "捨棄變更";
+    ResetToDefaults => "Reset to defaults", "기본값으로 재설정", "還原為預設值";
+    WeightsLegend => "Weights (0–{max})", "가중치(0~{max})", "權重（0–{max}）";
+    FactorWeight => "{factor} weight", "{factor} 가중치", "{factor}權重";
+    FactorMatrix => "Impact x urgency", "영향도 × 긴급도", "影響程度 × 緊急程度";
+    FactorTimePressure => "Time pressure", "시간 압박", "時間壓力";
+    FactorKeywords => "Risk keywords", "위험 키워드", "風險關鍵字";
+    FactorDistress => "Distress cues", "불만 신호", "情緒訊號";
+    FactorCluster => "Similar reports", "유사 문의", "相似回報";
+    MatrixLegend => "Priority matrix (impact × urgency)", "우선순위 매트릭스(영향도 × 긴급도)", "優先等級矩陣（影響程度 × 緊急程度）";
+    UrgencyLevel => "Urgency {level}", "긴급도 {level}", "緊急程度{level}";
+    ImpactLevel => "Impact {level}", "영향도 {level}", "影響程度{level}";
+    MatrixCell => "Impact {impact}, urgency {urgency}", "영향도 {impact}, 긴급도 {urgency}", "影響程度{impact}、緊急程度{urgency}";
+    KeywordsLegend => "{title} (one per line; a trailing * matches any ending)", "{title}(한 줄에 하나, 끝에 *를 붙이면 뒷부분 무관)",
+        "{title}（每行一個；結尾加 * 可比對任何字尾）";
+    KeywordList => "{title}, {language}", "{title} - {language} 목록", "{title}：{language}清單";
+    TopTenHeading => "Top ten with these rules", "이 규칙을 적용한 상위 10건", "套用這些規則的前十名";
+    NoOpenCasesPreview => "No open cases to preview.", "미리 볼 미처리 문의가 없습니다.", "沒有可預覽的未結案件。";
+    MovedNew => "new", "신규", "新";
+    WeightOutOfRange => "{factor} weight is {weight}; use 0 to {max}.", "{factor} 가중치가 {weight}입니다. 0~{max} 사이로 입력하세요.",
+        "{factor}權重為 {weight}；請使用 0 到 {max}。";
+    AllWeightsZero => "Give at least one factor a weight above 0, or every case scores 0.",
+        "적어도 한 요소에 0보다 큰 가중치를 주세요. 그렇지 않으면 모든 문의가 0점이 됩니다.",
+        "請至少給一個因素大於 0 的權重，否則所有案件都會是 0 分。";
+    MatrixInverted => "{impact} impact / {urgency} urgency is {here}, less urgent than {other} for {other_impact} impact / {other_urgency} urgency; a higher impact or urgency should not get a lower priority.",
+        "영향도 {impact} / 긴급도 {urgency}가 {here}로, 영향도 {other_impact} / 긴급도 {other_urgency}의 {other}보다 낮습니다. 영향도나 긴급도가 높을수록 우선순위가 낮아지면 안 됩니다.",
+        "影響程度{impact} / 緊急程度{urgency}為 {here}，低於影響程度{other_impact} / 緊急程度{other_urgency}的 {other}；影響程度或緊急程度較高時，優先等級不應較低。";
+    KeywordEmpty => "Entry {n} is empty; type a word or remove it.", "{n}번째 항목이 비어 있습니다. 단어를 입력하거나 삭제하세요.",
+        "第 {n} 項是空的；請輸入字詞或將其刪除。";
+    KeywordTooLong => "\"{keyword}\" is too long; keep keywords to {max} characters.", "\"{keyword}\"이(가) 너무 깁니다. 키워드는 {max}자 이내로 입력하세요.",
+        "「{keyword}」太長；關鍵字請在 {max} 個字元以內。";
+    KeywordRepeatedHere => "\"{keyword}\" is already entry {n} of this list.", "\"{keyword}\"은(는) 이미 이 목록의 {n}번째 항목입니다.",
+        "「{keyword}」已是此清單的第 {n} 項。";
+    KeywordRepeatedThere => "\"{keyword}\" is already entry {n} of the {list} list.", "\"{keyword}\"은(는) 이미 {list} 목록의 {n}번째 항목입니다.",
+        "「{keyword}」已是{list}清單的第 {n} 項。";
+    // Settings > Duplicate groups and the glossary.
+    GroupingHeading => "Duplicate groups", "중복 문의 그룹", "重複案件群組";
+    GroupingStrictness => "Grouping strictness", "그룹화 기준", "分組嚴格程度";
+    CountingGroups => "Counting groups…", "그룹 수를 세는 중…", "正在計算群組數…";
+    OneGroupAtSetting => "1 group at this setting", "이 설정에서 그룹 1개", "此設定下有 1 個群組";
+    GroupsAtSetting => "{n} groups at this setting", "이 설정에서 그룹 {n}개", "此設定下有 {n} 個群組";
+    SurgeCount => "Surge alert: similar cases", "급증 알림: 유사 문의 수", "激增警示：相似案件數";
+    SurgeWindow => "Surge alert: within minutes", "급증 알림: 기준 시간(분)", "激增警示：時間範圍（分鐘）";
+    GroupingHint => "Cases group when they are far more alike than each is to the rest of the desk, so short chats, long bug reports and reports in other languages each find their own level. Move right for fewer, tighter groups, left for more, looser ones. The inbox warns when the given number of similar cases arrive within the window.",
+        "문의는 데스크의 다른 문의보다 서로 훨씬 비슷할 때 그룹으로 묶이므로, 짧은 채팅, 긴 버그 신고, 다른 언어로 된 문의도 각자에 맞는 기준으로 묶입니다. 오른쪽으로 옮기면 더 적고 촘촘한 그룹이, 왼쪽으로 옮기면 더 많고 느슨한 그룹이 만들어집니다. 지정한 시간 안에 유사 문의가 지정한 수만큼 들어오면 받은 문의함에서 알려 드립니다.",
+        "案件彼此的相似程度遠高於與其他案件的相似程度時才會分成一組，因此簡短的對話、冗長的錯誤回報和其他語言的回報，都會依各自的程度分組。往右移可得到較少、較緊密的群組，往左移則得到較多、較寬鬆的群組。在指定時間內收到指定數量的相似案件時，收件匣會發出警示。";
+    StrictnessDefault => "Default: set by how alike this desk's cases are", "기본값: 이 데스크 문의들의 유사도에 맞춰 자동 설정",
+        "預設：依此工作台案件的相似程度自動設定";
+    StrictnessStricter => "Stricter: cases must be {change} % more alike than by default", "엄격하게: 기본값보다 {change}% 더 비슷해야 묶임",
+        "較嚴格：案件須比預設相似 {change}%";
+    StrictnessLooser => "Looser: cases may be {change} % less alike than by default", "느슨하게: 기본값보다 {change}% 덜 비슷해도 묶임",
+        "較寬鬆：案件可比預設少相似 {change}%";
+    SettingsTitle => "Settings", "설정", "設定";
+    HolidaysExample => "2026-04-03, 2026-12-25", "2026-04-03, 2026-12-25", "2026-04-03, 2026-12-25";
+    DayClosed => "closed", "휴무", "休息";
+    Edit => "Edit", "편집", "編輯";
+    Remove => "Remove", "삭제", "移除";
+    // Settings > Support glossary.
+    GlossaryHeading => "Support glossary", "고객지원 용어집", "客服詞彙表";
+    GlossaryIntro => "Each concept lists its words in English, Korean and Traditional Chinese. Cases that use any of a concept's words share it, so reports of one problem in different languages are found as similar and grouped.",
+        "각 개념에는 영어, 한국어, 중국어 번체 단어가 들어 있습니다. 같은 개념의 단어를 쓴 문의는 그 개념을 공유하는 것으로 보므로, 서로 다른 언어로 들어온 같은 문제의 문의도 유사 문의로 찾아 그룹으로 묶습니다.",
+        "每個概念都列出它的英文、韓文與繁體中文字詞。使用同一概念任一字詞的案件即視為共享該概念，因此以不同語言回報的同一個問題也能被找出為相似案件並分成一組。";
+    GlossaryBuiltin => "Built-in glossary: {n} concepts.", "기본 용어집: 개념 {n}개.", "內建詞彙表：{n} 個概念。";
+    GlossaryEdited => "Edited glossary: {n} concepts.", "편집한 용어집: 개념 {n}개.", "已編輯的詞彙表：{n} 個概念。";
+    GlossaryProblems => "These lines are left out of grouping until they are fixed:", "다음 줄은 고칠 때까지 그룹화에 쓰이지 않습니다:",
+        "以下各行修正前不會用於分組：";
+    GlossaryLineProblem => "Line {n}: {problem}", "{n}번째 줄: {problem}", "第 {n} 行：{problem}";
+    GlossaryEnglishForms => "English words", "영어 단어", "英文字詞";
+    GlossaryKoreanForms => "Korean words", "한국어 단어", "韓文字詞";
+    GlossaryChineseForms => "Traditional Chinese words", "중국어 번체 단어", "繁體中文字詞";
+    GlossaryFormHint => "Separate words with commas; the first English word names the concept. English words are single words (“log in” is written “login”); Korean and Chinese words are also found inside longer words.",
+        "단어는 쉼표로 구분하고, 첫 번째 영어 단어가 개념의 이름이 됩니다. 영어는 한 단어로 입력하세요(“log in”은 “login”). 한국어와 중국어 단어는 더 긴 단어 안에서도 찾습니다.",
+        "字詞以逗號分隔；第一個英文字詞即為概念名稱。英文請輸入單一個字（“log in” 寫成 “login”）；韓文與中文字詞在較長的詞中也會被找到。";
+    AddConceptLegend => "Add a concept", "개념 추가", "新增概念";
+    EditConceptLegend => "Edit the concept", "개념 편집", "編輯概念";
+    AddConcept => "Add concept", "개념 추가", "新增概念";
+    SaveConcept => "Save concept", "개념 저장", "儲存概念";
+    ResetGlossary => "Reset to the built-in glossary", "기본 용어집으로 재설정", "還原為內建詞彙表";
+    FindConcept => "Find a concept", "개념 찾기", "搜尋概念";
+    EditConcept => "Edit {name}", "{name} 편집", "編輯「{name}」";
+    RemoveConcept => "Remove {name}", "{name} 삭제", "移除「{name}」";
+    GlossaryThreeParts => "“{line}” needs three parts separated by |: English | Korean | Traditional Chinese.",
+        "“{line}”은(는) |로 구분한 세 부분(영어 | 한국어 | 중국어 번체)이 있어야 합니다.",
+        "「{line}」需要以 | 分隔的三個部分：英文 | 韓文 | 繁體中文。";
+    GlossaryEmptyPart => "The {language} part has no words.", "{language} 부분에 단어가 없습니다.", "{language}部分沒有任何字詞。";
+    GlossaryNotOneWord => "“{form}” is not one English word: use letters and digits only (“log in” is written “login”).",
+        "“{form}”은(는) 영어 한 단어가 아닙니다. 영문자와 숫자만 쓰세요(“log in”은 “login”).",
+        "「{form}」不是單一英文字：請只使用英文字母與數字（“log in” 寫成 “login”）。";
+    GlossaryWrongScript => "“{form}” is not written in {language}.", "“{form}”은(는) {language}로 쓰여 있지 않습니다.",
+        "「{form}」不是以{language}書寫。";
+    GlossaryNamedTwice => "The concept “{name}” is already on line {n}.", "“{name}” 개념은 이미 {n}번째 줄에 있습니다.",
+        "概念「{name}」已在第 {n} 行。";
+    // Settings > Incident updates: cadence and the recovery plan template.
+    IncidentUpdates => "Incident updates", "장애 업데이트", "事件進度更新";
+    UpdateCadence => "Update cadence", "업데이트 주기", "更新頻率";
+    CadenceHint => "Minutes between status updates while an incident is open, by its impact. A new cadence applies from each incident's next update.",
+        "장애가 진행 중일 때 영향도별로 상태 업데이트를 보내는 간격(분)입니다. 바뀐 주기는 각 장애의 다음 업데이트부터 적용됩니다.",
+        "事件處理期間依影響程度發送狀態更新的間隔（分鐘）。新的頻率會從各事件的下一次更新開始套用。";
+    CadenceCritical => "Critical: minutes between updates", "심각: 업데이트 간격(분)", "嚴重：更新間隔（分鐘）";
+    CadenceMajor => "Major: minutes between updates", "중대: 업데이트 간격(분)", "重大：更新間隔（分鐘）";
+    CadenceMinor => "Minor: minutes between updates", "경미: 업데이트 간격(분)", "輕微：更新間隔（分鐘）";
+    PlanTemplate => "Recovery plan template", "복구 계획 템플릿", "復原計畫範本";
+    PlanTemplateHint => "Every new incident's recovery plan starts with these steps. Resolving with a required step open asks for a reason.",
+        "새 장애의 복구 계획은 이 단계로 시작합니다. 필수 단계가 남아 있는 상태로 해결하려면 사유를 입력해야 합니다.",
+        "每個新事件的復原計畫都會從這些步驟開始。若仍有必要步驟未完成就要結案，需填寫原因。";
+    PlanName => "Plan name", "계획 이름", "計畫名稱";
+    StepNumber => "Step {n}", "{n}단계", "步驟 {n}";
+    StepRequired => "Required", "필수", "必要";
+    MoveStepUp => "Move “{step}” up", "“{step}” 위로 이동", "將「{step}」上移";
+    MoveStepDown => "Move “{step}” down", "“{step}” 아래로 이동", "將「{step}」下移";
+    RemoveStep => "Remove “{step}”", "“{step}” 삭제", "移除「{step}」";
+    NewStep => "New step", "새 단계", "新步驟";
+    AddStep => "Add step", "단계 추가", "新增步驟";
+    // Settings > Status-update templates.
+    UpdateTemplates => "Status-update templates", "상태 업데이트 템플릿", "狀態更新範本";
+    TemplatesIntro => "Messages for each audience and stage of an incident, in English, Korean and Traditional Chinese. Placeholders such as {{workaround}} are filled in from the incident when an update is written.",
+        "장애의 대상과 단계별 안내 문구(영어, 한국어, 중국어 번체)입니다. {{workaround}} 같은 자리 표시자는 업데이트를 작성할 때 장애 정보로 채워집니다.",
+        "依事件的對象與階段準備的訊息（英文、韓文、繁體中文）。撰寫進度更新時，{{workaround}} 等預留位置會以事件資料填入。";
+    FilterTemplates => "Filter templates", "템플릿 필터", "篩選範本";
+    TemplateAudience => "Audience", "대상", "對象";
+    TemplateStage => "Stage", "단계", "階段";
+    TemplateLanguage => "Written in", "템플릿 언어", "範本語系";
+    AudienceFrontline => "Frontline agents", "현장 상담원", "第一線客服人員";
+    AudienceExecutives => "Executives", "경영진", "主管";
+    AudienceEngineering => "Engineering", "개발팀", "工程團隊";
+    TemplatesShown => "{n} templates", "템플릿 {n}개", "{n} 個範本";
+    TemplateOwn => "Custom", "사용자 템플릿", "自訂";
+    TemplateEdited => "Edited", "편집됨", "已編輯";
+    BuiltinTemplateName => "{audience}: {stage} ({language})", "{audience}: {stage}({language})", "{audience}：{stage}（{language}）";
+    CopyOf => "{name} (copy)", "{name}(사본)", "{name}（副本）";
+    PickTemplate => "Choose a template to edit it.", "편집할 템플릿을 고르세요.", "請選擇要編輯的範本。";
+    TemplateName => "Name", "이름", "名稱";
+    ReaderZone => "Reader's time zone", "수신자 시간대", "讀者時區";
+    TemplateSubject => "Subject", "제목", "主旨";
+    TemplateBody => "Message", "본문", "內文";
+    ShowInText => "Show", "위치 보기", "顯示位置";
+    SaveTemplate => "Save template", "템플릿 저장", "儲存範本";
+    NewFromTemplate => "New from this template", "이 템플릿으로 새로 만들기", "以此範本建立新範本";
+    ResetTemplate => "Reset to built-in", "기본 문구로 재설정", "還原為內建內容";
+    DeleteTemplate => "Delete template", "템플릿 삭제", "刪除範本";
+    DeleteTemplateQuestion => "Delete “{name}”? This cannot be undone.", "“{name}”을(를) 삭제할까요? 되돌릴 수 없습니다.",
+        "要刪除「{name}」嗎？刪除後無法復原。";
+    FixPlaceholdersFirst => "Fix the marked placeholders to save.", "표시된 자리 표시자를 고쳐야 저장할 수 있습니다.", "請先修正標示的預留位置才能儲存。";
+    PlaceholdersHeading => "Placeholders", "자리 표시자", "預留位置";
+    PlaceholdersHint => "Choose one to put it where the cursor is in the subject or message.", "선택하면 제목이나 본문의 커서 위치에 넣습니다.",
+        "選擇後會插入主旨或內文中游標所在的位置。";
+    PreviewWithSample => "Preview with a sample incident", "샘플 장애로 미리 보기", "以範例事件預覽";
+    PlaceholderIncidentId => "The incident's id, e.g. INC-4", "장애 ID(예: INC-4)", "事件編號，例如 INC-4";
+    PlaceholderIncidentTitle => "The incident's title (internal wording: keep it out of customer messages)",
+        "장애 제목(내부용 표현이므로 고객 안내문에는 쓰지 마세요)", "事件標題（內部用語：請勿用於給客戶的訊息）";
+    PlaceholderIncidentStatus => "Investigating, Identified, Monitoring or Resolved, in the template's language",
+        "조사 중, 원인 확인, 모니터링 중, 해결됨 중 하나(템플릿 언어로)", "調查中、已找到原因、觀察中或已解決（以範本語言顯示）";
+    PlaceholderIncidentImpact => "None, Minor, Major or Critical, in the template's language",
+        "없음, 경미, 중대, 심각 중 하나(템플릿 언어로)", "無、輕微、重大或嚴重（以範本語言顯示）";
+    PlaceholderStartedAt => "When the incident started, in the template's time zone", "장애 발생 시각(템플릿 시간대 기준)",
+        "事件開始時間（以範本時區顯示）";
+    PlaceholderDuration => "How long it has lasted (until resolved)", "지속 시간(해결 시점까지)", "持續時間（至解決為止）";
+    PlaceholderCases => "Number of linked cases", "연결된 문의 수", "已連結的案件數";
+    PlaceholderCustomers => "Number of distinct customers", "영향받은 고객 수(중복 제외)", "受影響的客戶數（不重複）";
+    PlaceholderPeople => "People affected: the sum of the cases' counts", "영향받은 사용자 수(문의별 인원 합계)", "受影響人數：各案件人數的總和";
+    PlaceholderTiers => "The tiers affected, highest first", "영향받은 서비스 등급(높은 등급부터)", "受影響的服務等級（由高至低）";
+    PlaceholderSurfaces => "The affected surfaces set on the incident, else those of its cases",
+        "장애에 지정한 영향 범위(없으면 연결된 문의의 발생 경로)", "事件上設定的受影響範圍，未設定時使用案件的發生管道";
+    PlaceholderWorkaround => "The workaround, or a sentence saying there is none yet", "임시 해결 방법(없으면 아직 없다는 안내 문장)",
+        "替代方案，若尚無則顯示說明尚無的句子";
+    PlaceholderNextUpdate => "When the next update is due after this one (needs an impact)", "다음 업데이트 예정 시각(영향도 필요)",
+        "下次更新的預定時間（需設定影響程度）";
+    PlaceholderDataLoss => "Whether customer data was lost (must be set on the incident)", "고객 데이터 손실 여부(장애에서 지정 필요)",
+        "客戶資料是否遺失（須在事件上設定）";
+    PlaceholderMe => "Your display name", "내 표시 이름", "您的顯示名稱";
+    PlaceholderMisspelt => "{found} is not a placeholder. Did you mean {name}?", "{found}은(는) 자리 표시자가 아닙니다. {name}을(를) 쓰려고 하셨나요?",
+        "{found} 不是預留位置。您是要輸入 {name} 嗎？";
+    PlaceholderUnknown => "{found} is not a placeholder.", "{found}은(는) 자리 표시자가 아닙니다.", "{found} 不是預留位置。";
+    PlaceholderUnclosed => "{found} has no closing }}.", "{found}에 닫는 }}가 없습니다.", "{found} 缺少結尾的 }}。";
+    PlaceholderNoValue => "{found} has no value yet: {what}.", "{found}에 아직 값이 없습니다: {what}.", "{found} 尚無值：{what}。";
+    PlaceholderNeedsDataLoss => "say on the incident whether any data was lost", "장애에서 데이터 손실 여부를 지정하세요",
+        "請在事件上註明是否有資料遺失";
+    PlaceholderNoUpdateOwed => "a resolved incident owes no further update", "해결된 장애는 더 이상 업데이트가 필요 없습니다",
+        "已解決的事件不需要再發送更新";
+    PlaceholderNeedsImpact => "set the incident's impact, which sets the update cadence", "업데이트 주기를 정하는 장애 영향도를 지정하세요",
+        "請設定事件的影響程度，以決定更新頻率";
 
     // Moving cases in and out.
     ExportJson => "Export JSON", "JSON 내보내기", "匯出 JSON";
@@ -665,7 +935,7 @@ texts! {
     IncidentSurfaces => "Affected surfaces", "영향받는 서비스 영역", "受影響的服務範圍";
     IncidentWorkaround => "Workaround", "임시 해결 방법", "暫時解決方法";
     ImpactAndCadence => "Impact and update cadence", "영향도 및 공지 주기", "影響程度與更新頻率";
-    CadenceHint => "Impact sets how often an update is owed: Critical every 30 min, Major every hour, Minor every 4 h (Settings can change this). Posting an update restarts the countdown.",
+    IncidentCadenceHint => "Impact sets how often an update is owed: Critical every 30 min, Major every hour, Minor every 4 h (Settings can change this). Posting an update restarts the countdown.",
         "영향도에 따라 공지 주기가 정해집니다. 심각은 30분, 중대는 1시간, 경미는 4시간마다이며 설정에서 바꿀 수 있습니다. 업데이트를 게시하면 카운트다운이 다시 시작됩니다.",
         "影響程度決定多久必須發布一次更新：嚴重每 30 分鐘、重大每小時、輕微每 4 小時（可在設定中調整）。發布更新後會重新倒數。";
     NextUpdateDue => "Next update", "다음 업데이트", "下次更新";
@@ -697,26 +967,11 @@ texts! {
         "브라우저가 복사를 허용하지 않았습니다. 텍스트를 선택해 직접 복사하세요.", "瀏覽器不允許複製，請選取文字後手動複製。";
     UpdatePostedTo => "Update posted to {audience}; the countdown restarted.", "{audience} 대상 업데이트를 게시했습니다. 카운트다운이 다시 시작됩니다.",
         "已向{audience}發布更新，倒數已重新開始。";
-    PlaceholderUnknown => "{found} is not a placeholder.", "{found}은(는) 자리표시자가 아닙니다.", "{found} 不是預留位置。";
-    PlaceholderDidYouMean => "{found} is not a placeholder. Did you mean {name}?", "{found}은(는) 자리표시자가 아닙니다. {name}을(를) 입력하려던 것인가요?",
-        "{found} 不是預留位置。您是不是要輸入 {name}？";
-    PlaceholderUnclosed => "{found} has no closing }}.", "{found}에 닫는 }}가 없습니다.", "{found} 缺少結尾的 }}。";
-    PlaceholderNoValue => "{found} has no value yet: {why}.", "{found}에 아직 값이 없습니다: {why}.", "{found} 目前還沒有值：{why}。";
-    NeedsDataLoss => "set Data loss on this incident", "이 장애의 데이터 손실 여부를 먼저 지정하세요", "請先設定此事件的資料遺失狀況";
-    NeedsImpact => "set the incident's impact, which sets the update cadence", "공지 주기를 정하는 장애 영향도를 먼저 지정하세요",
-        "請先設定事件的影響程度（決定更新頻率）";
-    NeedsOpenIncident => "a resolved incident owes no further update", "해결된 장애는 다음 공지가 없습니다", "已解決的事件不需要再發布更新";
     RecoveryPlan => "Recovery plan", "복구 계획", "復原計畫";
     RequiredStepsOpen => "Required steps still open: {n}", "남은 필수 단계: {n}개", "尚未完成的必要步驟：{n} 項";
     StartPlan => "Start the plan from the template", "템플릿으로 복구 계획 시작", "以範本建立復原計畫";
-    NewStep => "New step", "새 단계", "新步驟";
-    StepRequired => "Required", "필수", "必要";
     RequiredMark => "(required)", "(필수)", "（必要）";
-    AddStep => "Add step", "단계 추가", "新增步驟";
     RequiredStep => "Required: {step}", "필수: {step}", "必要：{step}";
-    MoveStepUp => "Move {step} up", "{step} 위로 이동", "將「{step}」上移";
-    MoveStepDown => "Move {step} down", "{step} 아래로 이동", "將「{step}」下移";
-    RemoveStep => "Remove {step}", "{step} 삭제", "移除「{step}」";
     DoneByAt => "Done by {name} · {time}", "{name} 완료 · {time}", "{name} 完成 · {time}";
     ResolveIncident => "Resolve incident", "장애 해결 처리", "將事件標示為已解決";
     ResolveWithOpenSteps => "Resolve with required steps open?", "필수 단계가 남아 있는데 해결 처리할까요?", "仍有必要步驟未完成，確定要標示為已解決？";
@@ -827,6 +1082,10 @@ texts! {
     UpdateNote => "Update: {text}", "업데이트: {text}", "進度更新：{text}";
 
     // The dashboard and the report.
+    UpdatingFigures => "Updating the figures\u{2026}", "지표를 다시 계산하는 중\u{2026}", "正在更新指標\u{2026}";
+    FilterShown => "{field}: {value}", "{field}: {value}", "{field}：{value}";
+    GroupNamed => "Duplicate group: {name}", "중복 문의 그룹: {name}", "重複案件群組：{name}";
+    StillOpen => "{duration} so far, ongoing", "현재까지 {duration}, 진행 중", "至今 {duration}，仍在處理中";
     Dashboard => "Dashboard", "대시보드", "儀表板";
     Report => "Report", "보고서", "報告";
     ExportMetrics => "Export metrics", "지표 내보내기", "匯出指標";
@@ -909,7 +1168,7 @@ texts! {
     DownloadMarkdown => "Download Markdown", "Markdown 다운로드", "下載 Markdown";
     BackToDashboard => "\u{2190} Dashboard", "\u{2190} 대시보드", "\u{2190} 儀表板";
     PainPoints => "Customer pain points", "고객 불편 사항", "客戶痛點";
-    CategoryNamed => "Category: {category}", "분류: {category}", "類別：{category}";
+    CategoryNamed => "Category: {name}", "분류: {name}", "類別：{name}";
     PainFigures => ": {cases} cases, {customers} customers affected.", ": 문의 {cases}건, 영향 고객 {customers}명.", "：{cases} 筆案件，影響 {customers} 位客戶。";
     ForExample => " For example: {examples}", " 예: {examples}", " 例如：{examples}";
     NoneInPeriod => "None in this period.", "이 기간에는 없습니다.", "本期間沒有事件。";
@@ -947,6 +1206,7 @@ texts! {
     MdPain => "- **{name}**: {cases} cases, {customers} customers affected. For example: {examples}",
         "- **{name}**: 문의 {cases}건, 영향 고객 {customers}명. 예: {examples}",
         "- **{name}**：{cases} 筆案件，影響 {customers} 位客戶。例如：{examples}";
-    MdIncident => "- {name}: {status}, {duration}, {customers} customers", "- {name}: {status}, {duration}, 고객 {customers}명",
-        "- {name}：{status}，{duration}，{customers} 位客戶";
+    MdIncident => "- {name}: impact {impact}, {duration}, {customers} customers, {people} people affected",
+        "- {name}: 영향도 {impact}, {duration}, 고객 {customers}명, 영향 사용자 {people}명",
+        "- {name}：影響程度{impact}，{duration}，{customers} 位客戶，影響 {people} 人";
 }

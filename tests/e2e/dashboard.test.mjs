@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { useServedApp, withApp, importThroughReview, readDownload, artifacts } from './harness.mjs';
+import { exportFile, syntheticCases } from './synthetic.mjs';
 
 const app = useServedApp();
 
@@ -110,4 +111,92 @@ test('the report has every section, prefills recommendations, prints to A4 and d
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(artifacts, 'report.pdf'), pdf);
     assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+  }));
+
+// This app's own export with an incident of known impact and a merge of duplicates, all in
+// 2 to 8 March (Asia/Taipei): the report must list the incident's impact and reach, and the
+// merged duplicates as the period's largest group.
+function caseOf(id, title, customer, customersAffected, at, status = 'new') {
+  return {
+    id, external_id: '', title, description: '', customer, tier: 'standard', surface: 'website',
+    category: 'Payments', customers_affected: customersAffected, urgency: 'medium', status,
+    created_at: at, updated_at: at, first_response_at: null, resolved_at: null,
+    timeline: [{ at, author: 'Mina', event: 'created' }],
+  };
+}
+
+function deskWithIncident() {
+  const cases = [
+    caseOf('r1', 'Checkout down for Acme', 'Acme', 30, '2026-03-03T01:00:00Z'),
+    caseOf('r2', 'Checkout down for Globex', 'Globex', 20, '2026-03-03T02:00:00Z'),
+    caseOf('r3', 'Refund emails missing', 'Initech', 100, '2026-03-04T01:00:00Z'),
+    caseOf('r4', 'No refund email received', 'Umbrella', 150, '2026-03-04T02:00:00Z', 'closed'),
+    caseOf('r5', 'Where is my refund email', 'Hooli', 200, '2026-03-04T03:00:00Z', 'closed'),
+  ];
+  const merged = cases.slice(3).map((c) => ({ ...c, status: 'new' }));
+  for (const c of cases.slice(3)) c.timeline.push({ at: '2026-03-05T00:00:00Z', author: 'Mina', event: 'merged_into', primary: 'r3' });
+  const incident = {
+    id: 'INC-1', title: 'Checkout outage', status: 'resolved', created_at: '2026-03-03T03:00:00Z',
+    updated_at: '2026-03-06T00:00:00Z', cases: ['r1', 'r2'], impact: 'major',
+    timeline: [
+      { at: '2026-03-03T03:00:00Z', author: 'Mina', event: 'promoted', group_id: 'g-r1', cases: ['r1', 'r2'] },
+      { at: '2026-03-03T05:30:00Z', author: 'Mina', event: 'status_changed', from: 'investigating', to: 'resolved' },
+    ],
+  };
+  const merges = [{ primary: 'r3', at: '2026-03-05T00:00:00Z', author: 'Mina', before: merged }];
+  const file = JSON.parse(exportFile(cases));
+  return JSON.stringify({ ...file, incidents: [incident], merges });
+}
+
+test('the report lists incidents with their impact and the period\'s largest duplicate groups', () =>
+  withApp(app, async ({ page }) => {
+    mkdirSync(artifacts, { recursive: true });
+    const file = join(artifacts, 'kpi-incident.json');
+    writeFileSync(file, deskWithIncident());
+    await importThroughReview(page, file);
+    await page.goto(`${app.server.url}#/dashboard`);
+    await chooseDays(page, '2026-03-02', '2026-03-08');
+    const groups = page.getByRole('figure', { name: 'Largest duplicate groups by customers affected' });
+    await groups.getByText('Show as a table').click();
+    await groups.getByRole('table').getByRole('row', { name: /Refund emails/ }).getByRole('cell', { name: '450' }).waitFor();
+    await page.getByRole('link', { name: 'Report' }).click();
+    const incidents = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Impact' }) });
+    const row = incidents.getByRole('row', { name: /INC-1 Checkout outage/ });
+    for (const cell of ['Major', '2 h 30 m', '2', '50']) {
+      await row.getByRole('cell', { name: cell, exact: true }).waitFor();
+    }
+    await page.getByText('Duplicate group: Refund emails missing').waitFor();
+    await page.getByText(/3 cases, 450 customers affected/).first().waitFor();
+    // Last year's March has neither.
+    await chooseDays(page, '2025-03-02', '2025-03-08');
+    await page.getByRole('heading', { name: 'Incidents', exact: true }).waitFor();
+    await page.getByText('None in this period.').waitFor();
+    assert.equal(await page.getByText('Duplicate group: Refund emails missing').count(), 0);
+  }));
+
+test('changing the period keeps the page answering while the figures are worked out', () =>
+  withApp(app, async ({ page }) => {
+    mkdirSync(artifacts, { recursive: true });
+    const file = join(artifacts, 'kpi-20000.json');
+    writeFileSync(file, exportFile(syntheticCases(20000)));
+    await importThroughReview(page, file);
+    await page.goto(`${app.server.url}#/dashboard`);
+    await page.locator('.kpi-value').first().waitFor({ timeout: 60_000 });
+    await chooseDays(page, '2026-11-01', '2026-11-30');
+    const updating = page.getByRole('status').filter({ hasText: 'Updating the figures' });
+    await updating.waitFor({ state: 'hidden', timeout: 60_000 });
+    // Each key handled in the From field notes whether newer figures were still on their way.
+    const from = page.getByLabel('From', { exact: true });
+    await from.evaluate((input) => {
+      window.keysSeen = [];
+      input.addEventListener('keydown', () => window.keysSeen.push(document.querySelector('.kpi-state').textContent));
+    });
+    // The keys are sent right behind the change, not after it was handled.
+    await Promise.all([from.fill('2026-11-02'), ...Array.from({ length: 5 }, () => from.press('Shift'))]);
+    const seen = await page.evaluate(() => window.keysSeen);
+    assert.ok(seen.some((text) => text.includes('Updating')), `keys handled while computing: ${JSON.stringify(seen)}`);
+    // The figures of the new period arrive and the page is whole.
+    await updating.waitFor({ state: 'hidden', timeout: 60_000 });
+    await page.getByRole('button', { name: 'Export metrics' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Export metrics' }).isEnabled(), true);
   }));

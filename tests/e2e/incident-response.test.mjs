@@ -150,7 +150,7 @@ test('the plan, outreach that meets first responses, the hand-off in each format
   await plan.getByRole('checkbox', { name: /^Scope confirmed \(required\)/ }).check();
   await assert.doesNotReject(plan.getByText(/^Done by .+ · /).waitFor());
   await assert.doesNotReject(timeline.getByText('Plan step done: “Scope confirmed”').waitFor());
-  await plan.getByRole('button', { name: 'Move Fix deployed up' }).click();
+  await plan.getByRole('button', { name: 'Move “Fix deployed” up' }).click();
   const labels = () => plan.locator('.step-label').allInnerTexts();
   await assert.doesNotReject(page.waitForFunction(() =>
     [...document.querySelectorAll('.step-label')].map((l) => l.innerText).findIndex((t) => t.startsWith('Fix deployed')) === 2));
@@ -159,7 +159,7 @@ test('the plan, outreach that meets first responses, the hand-off in each format
   await plan.getByRole('checkbox', { name: 'Required', exact: true }).check();
   await plan.getByRole('button', { name: 'Add step' }).click();
   await assert.doesNotReject(plan.getByRole('checkbox', { name: /^Status page updated \(required\)/ }).waitFor());
-  await plan.getByRole('button', { name: 'Remove Status page updated' }).click();
+  await plan.getByRole('button', { name: 'Remove “Status page updated”' }).click();
   await assert.doesNotReject(timeline.getByText('Plan step removed: “Status page updated”').waitFor());
 
   // Outreach: Enterprise first; Log contact notes the customer's open cases.

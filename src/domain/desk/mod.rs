@@ -31,6 +31,10 @@ pub struct Settings {
     pub language: Option<Lang>,
     /// Update cadence, status-update templates and the recovery plan template.
     pub incidents: IncidentSettings,
+    /// The support glossary as edited in Settings, one concept per line; None is the
+    /// built-in (`grouping::glossary`), so a new release's concepts reach unedited desks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub glossary: Option<Vec<String>>,
 }
 
 impl Default for Settings {
@@ -43,6 +47,7 @@ impl Default for Settings {
             grouping: GroupingSettings::default(),
             language: None,
             incidents: IncidentSettings::default(),
+            glossary: None,
         }
     }
 }

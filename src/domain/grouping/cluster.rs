@@ -11,7 +11,7 @@
 //! unit vectors the average over all cross pairs is the dot product of the two groups'
 //! summed vectors divided by the sizes, so pairs the candidate search skipped still count.
 
-use super::glossary::{glossary, Glossary};
+use super::glossary::Glossary;
 use super::index::{best, kind_weight, shared, Entry, FastMap, SimilarityIndex};
 use super::tokenize::Kind;
 use super::{Group, GroupingSettings, NotDuplicates, VIA_GLOSSARY};
@@ -651,7 +651,7 @@ impl SimilarityIndex {
                 .filter_map(|&term| match Glossary::name(term) {
                     None => Some(term.to_string()),
                     Some(name) => {
-                        let forms = glossary().forms_of(term);
+                        let forms = self.glossary.forms_of(term);
                         let shown = words.iter().any(|word| forms.iter().any(|form| form == word));
                         (!shown).then(|| format!("{name}{VIA_GLOSSARY}"))
                     }

@@ -6,7 +6,8 @@
 //! their own words, and reports in different languages meet on the concept.
 
 use crate::domain::fast_hash::FastMap;
-use std::sync::OnceLock;
+use crate::i18n::{Message, Text};
+use std::sync::{Arc, OnceLock};
 
 /// Starts every concept term; the tokenizer treats it as a separator, so no word has it.
 pub const CONCEPT_MARK: char = '≈';
@@ -45,13 +46,100 @@ fn shape(word: &[u8]) -> usize {
 const SHAPES: usize = 1 << 15;
 const STARTS: usize = 1 << 16;
 
+fn builtin_arc() -> &'static Arc<Glossary> {
+    static GLOSSARY: OnceLock<Arc<Glossary>> = OnceLock::new();
+    GLOSSARY.get_or_init(|| Arc::new(Glossary::parse(SOURCE)))
+}
+
 /// The built-in glossary, parsed once.
 pub fn glossary() -> &'static Glossary {
-    static GLOSSARY: OnceLock<Glossary> = OnceLock::new();
-    GLOSSARY.get_or_init(|| Glossary::parse(SOURCE))
+    builtin_arc()
+}
+
+/// The built-in glossary, to hold beside an edited one.
+pub fn builtin() -> Arc<Glossary> {
+    builtin_arc().clone()
+}
+
+/// The built-in concepts as lines, "English | Korean | Traditional Chinese": what Settings
+/// starts editing from and goes back to.
+pub fn builtin_lines() -> Vec<String> {
+    SOURCE
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// Which column of a line: English, Korean, Traditional Chinese.
+const COLUMNS: [Text; 3] = [Text::LanguageEnglish, Text::LanguageKorean, Text::LanguageChinese];
+
+/// Whether `form` is in its column's script: Latin letters and digits for English, Hangul
+/// for Korean, Han for Chinese.
+fn in_script(column: usize, form: &str) -> bool {
+    let hangul =
+        |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}');
+    let han =
+        |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+    match column {
+        0 => form.chars().all(|c| c.is_alphanumeric() && !hangul(c) && !han(c)),
+        1 => form.chars().all(hangul),
+        _ => form.chars().all(han),
+    }
+}
+
+/// Checks one concept line, "English forms | Korean forms | Chinese forms" with the forms of
+/// each separated by commas; the error says what to fix. English forms are single words (as
+/// the tokenizer reads them); Korean and Chinese forms are in their script or, for a brand
+/// written so ("PayPal"), a Latin word.
+pub fn check_line(line: &str) -> Result<(), Message> {
+    let columns: Vec<&str> = line.split('|').collect();
+    if columns.len() != 3 {
+        return Err(Message::new(Text::GlossaryThreeParts).arg("line", line.trim()));
+    }
+    for (at, column) in columns.iter().enumerate() {
+        let forms: Vec<&str> = column.split(',').map(str::trim).filter(|form| !form.is_empty()).collect();
+        if forms.is_empty() {
+            return Err(Message::new(Text::GlossaryEmptyPart).arg_text("language", COLUMNS[at]));
+        }
+        if let Some(form) = forms.iter().find(|form| !in_script(at, form) && !in_script(0, form)) {
+            let text = if at == 0 { Text::GlossaryNotOneWord } else { Text::GlossaryWrongScript };
+            return Err(Message::new(text).arg("form", form).arg_text("language", COLUMNS[at]));
+        }
+    }
+    Ok(())
+}
+
+/// The concept a line names: its first English form, as the index names it.
+pub fn concept_name(line: &str) -> String {
+    line.split(['|', ',']).next().unwrap_or_default().trim().to_lowercase()
+}
+
+/// Every problem of `lines` by line index: a malformed line, or a concept named twice.
+pub fn check_lines(lines: &[String]) -> Vec<(usize, Message)> {
+    let mut problems = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let name = concept_name(line);
+        let earlier = lines[..at].iter().position(|other| concept_name(other) == name);
+        match (check_line(line), earlier) {
+            (Err(problem), _) => problems.push((at, problem)),
+            (Ok(()), Some(first)) => problems
+                .push((at, Message::new(Text::GlossaryNamedTwice).arg("name", &name).arg("n", first + 1))),
+            (Ok(()), None) => {}
+        }
+    }
+    problems
 }
 
 impl Glossary {
+    /// The glossary of edited `lines`; malformed ones are left out (Settings names them).
+    pub fn from_lines(lines: &[String]) -> Glossary {
+        let good: Vec<&str> =
+            lines.iter().map(String::as_str).filter(|line| check_line(line).is_ok()).collect();
+        Glossary::parse(&good.join("\n"))
+    }
+
     /// Parses "English forms | Korean forms | Chinese forms" lines; a form is filed by its
     /// script, not its column, and the first concept to claim a form keeps it.
     pub fn parse(source: &str) -> Glossary {
@@ -216,6 +304,38 @@ mod tests {
         });
         assert!(found.contains(&("≈verification".into(), "驗證碼".into())), "{found:?}");
         assert!(found.contains(&("≈sms".into(), "簡訊".into())), "{found:?}");
+    }
+
+    #[test]
+    fn lines_are_checked_column_by_column_and_concepts_named_once() {
+        assert!(builtin_lines().iter().all(|line| check_line(line).is_ok()), "the built-ins are valid");
+        let problem = |line: &str| check_line(line).unwrap_err().to_string();
+        assert!(check_line("widgetpay, wpay | 위젯페이 | 威捷支付").is_ok());
+        assert!(problem("widgetpay | 위젯페이").contains("three parts"));
+        assert_eq!(problem("widgetpay |  , | 威捷支付"), "The Korean part has no words.");
+        assert!(
+            check_line("paypal | 페이팔, PayPal | PayPal, 貝寶").is_ok(),
+            "a brand may keep its Latin name"
+        );
+        assert!(
+            problem("widget pay | 위젯페이 | 威捷支付").starts_with("“widget pay” is not one English word")
+        );
+        assert_eq!(problem("widgetpay | 위젯 페이 | 威捷支付"), "“위젯 페이” is not written in Korean.");
+        assert_eq!(problem("widgetpay | 위젯페이 | 위젯"), "“위젯” is not written in Traditional Chinese.");
+        assert_eq!(
+            problem("widgetpay | 위젯페이 | 威捷 支付"),
+            "“威捷 支付” is not written in Traditional Chinese."
+        );
+        let lines: Vec<String> =
+            ["Payment | 결제 | 付款", "oops", "payment, paid | 지불 | 支付"].map(String::from).to_vec();
+        let found: Vec<(usize, String)> =
+            check_lines(&lines).into_iter().map(|(at, problem)| (at, problem.to_string())).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1], (2, "The concept “payment” is already on line 1.".to_string()));
+        // A malformed line is left out of the glossary the engine reads.
+        let glossary = Glossary::from_lines(&lines);
+        assert_eq!(glossary.terms, ["≈payment"]);
+        assert_eq!(glossary.latin("paid"), Some(0));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! from the live counts when a query or a grouping runs, so adding, editing or removing one
 //! case touches only that case's postings and the result equals a rebuild.
 
-use super::glossary::Glossary;
+use super::glossary::{builtin, Glossary};
 use super::tokenize::{for_each_token, Kind};
 use super::vocabulary::Vocabulary;
 use super::{GlossaryMatch, NotDuplicates, SimilarCase};
@@ -13,6 +13,7 @@ use crate::domain::fast_hash::hash_of;
 pub(super) use crate::domain::fast_hash::FastMap;
 use std::cmp::Ordering;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 /// Title words count this many times: titles are short and written to say what is wrong,
 /// while descriptions carry templates and pasted logs. Measured on the labelled reports
@@ -126,11 +127,16 @@ const BIGRAM_WEIGHT: f32 = 0.4;
 
 /// Calls `emit(term, surface, weight, kind)` for every counted word of a case: title words
 /// weigh [`TITLE_WEIGHT`], and only the first [`DESCRIPTION_WORDS`] of the description count.
-fn for_each_word(title: &str, description: &str, mut emit: impl FnMut(&str, &str, f32, Kind)) {
+fn for_each_word(
+    glossary: &Glossary,
+    title: &str,
+    description: &str,
+    mut emit: impl FnMut(&str, &str, f32, Kind),
+) {
     // Concepts repeat words already counted.
     let counts = |kind: Kind| usize::from(kind != Kind::Concept);
     let mut seen = 0;
-    for_each_token(title, |term, surface, kind| {
+    for_each_token(title, glossary, |term, surface, kind| {
         emit(term, surface, TITLE_WEIGHT, kind);
         seen += counts(kind);
         if seen < MAX_TITLE_WORDS {
@@ -141,7 +147,7 @@ fn for_each_word(title: &str, description: &str, mut emit: impl FnMut(&str, &str
     });
     seen = 0;
     for line in description.lines().filter(|line| !is_machine_text(line)) {
-        for_each_token(line, |term, surface, kind| {
+        for_each_token(line, glossary, |term, surface, kind| {
             emit(term, surface, 1.0, kind);
             seen += counts(kind);
             if seen < DESCRIPTION_WORDS {
@@ -192,9 +198,9 @@ struct Analysed {
     kind: Kind,
 }
 
-fn analyse(title: &str, description: &str) -> Vec<Analysed> {
+fn analyse(glossary: &Glossary, title: &str, description: &str) -> Vec<Analysed> {
     let mut terms: Vec<Analysed> = Vec::new();
-    for_each_word(title, description, |term, surface, weight, kind| {
+    for_each_word(glossary, title, description, |term, surface, weight, kind| {
         // A case has a few dozen distinct terms: a linear scan beats hashing here.
         match terms.iter_mut().find(|known| known.term == term) {
             Some(known) => known.count += weight,
@@ -217,7 +223,10 @@ fn tf_weight(count: f32) -> f32 {
 /// written, and the words that matched only through the glossary. A shared identifier
 /// ("PAY-502") stands for its parts ("PAY", "502"), and a concept for the word it comes from
 /// when that word itself matched.
-fn explain<'a>(shared: impl Iterator<Item = &'a Analysed> + Clone) -> (Vec<String>, Vec<GlossaryMatch>) {
+fn explain<'a>(
+    glossary: &Glossary,
+    shared: impl Iterator<Item = &'a Analysed> + Clone,
+) -> (Vec<String>, Vec<GlossaryMatch>) {
     let direct =
         |surface: &str| shared.clone().any(|word| word.kind != Kind::Concept && word.surface == surface);
     let identifiers: Vec<String> = shared
@@ -225,12 +234,13 @@ fn explain<'a>(shared: impl Iterator<Item = &'a Analysed> + Clone) -> (Vec<Strin
         .filter(|word| word.kind == Kind::Identifier)
         .map(|word| word.surface.to_lowercase())
         .collect();
-    let (mut matched, mut glossary) = (Vec::new(), Vec::new());
+    let (mut matched, mut through) = (Vec::new(), Vec::new());
     for word in shared.clone() {
         match word.kind {
-            Kind::Concept if !direct(&word.surface) => glossary.push(GlossaryMatch {
+            Kind::Concept if !direct(&word.surface) => through.push(GlossaryMatch {
                 word: word.surface.clone(),
                 concept: Glossary::name(&word.term).unwrap_or(&word.term).to_string(),
+                forms: glossary.forms_of(&word.term).to_vec(),
             }),
             Kind::Concept => {}
             Kind::Word | Kind::Bigram
@@ -239,7 +249,7 @@ fn explain<'a>(shared: impl Iterator<Item = &'a Analysed> + Clone) -> (Vec<Strin
             _ => matched.push(word.surface.clone()),
         }
     }
-    (matched, glossary)
+    (matched, through)
 }
 
 /// Partial dot products of one query against many documents, kept dense for speed.
@@ -289,8 +299,10 @@ pub(super) fn best<T>(
 }
 
 /// Similar-case search and grouping over the cases it is given; see the module docs.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SimilarityIndex {
+    /// The glossary its cases were read with: the built-in unless Settings changed it.
+    pub(super) glossary: Arc<Glossary>,
     vocabulary: Vocabulary,
     /// The postings of each term, by term id.
     postings: Vec<Vec<Posting>>,
@@ -303,9 +315,29 @@ pub struct SimilarityIndex {
     generation: u64,
 }
 
+impl Default for SimilarityIndex {
+    fn default() -> SimilarityIndex {
+        SimilarityIndex::with_glossary(builtin())
+    }
+}
+
 impl SimilarityIndex {
     pub fn new() -> SimilarityIndex {
         SimilarityIndex::default()
+    }
+
+    /// An empty index whose cases are read with `glossary`.
+    pub fn with_glossary(glossary: Arc<Glossary>) -> SimilarityIndex {
+        SimilarityIndex {
+            glossary,
+            vocabulary: Vocabulary::default(),
+            postings: Vec::new(),
+            docs: Vec::new(),
+            free: Vec::new(),
+            slots: FastMap::default(),
+            tokens: Vec::new(),
+            generation: 0,
+        }
     }
 
     /// Indexes the given cases (the app passes its open cases). The result equals upserting
@@ -351,7 +383,7 @@ impl SimilarityIndex {
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
         let mut scripts = [0u32; 3];
-        for_each_word(title, description, |term, _, weight, kind| {
+        for_each_word(&self.glossary, title, description, |term, _, weight, kind| {
             if let Some(script) = Script::of(term, kind) {
                 scripts[script as usize] += 1;
             }
@@ -549,7 +581,7 @@ impl SimilarityIndex {
     ) -> Vec<SimilarCase> {
         let extra = usize::from(!indexed);
         let docs = self.len() + extra;
-        let mut words = analyse(title, description);
+        let mut words = analyse(&self.glossary, title, description);
         self.correct_typos(&mut words);
         let mut query_norm = 0.0;
         let mut query: Vec<QueryTerm> = Vec::new();
@@ -598,7 +630,8 @@ impl SimilarityIndex {
                 .collect();
             let similarity = matched.iter().map(|(contribution, _)| contribution).sum::<f32>().min(1.0);
             matched.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.order().cmp(&b.1.order())));
-            let (matched, glossary) = explain(matched.iter().map(|(_, entry)| surfaces[&entry.term]));
+            let (matched, glossary) =
+                explain(&self.glossary, matched.iter().map(|(_, entry)| surfaces[&entry.term]));
             (similarity, SimilarCase { id: doc.id.clone(), similarity, matched, glossary })
         });
         best(results, k, |a, b| a.id.cmp(&b.id)).into_iter().map(|(_, found)| found).collect()

@@ -18,6 +18,7 @@ pub use index::SimilarityIndex;
 use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::fast_hash::FastMap;
 use crate::domain::sort;
+use crate::i18n::{Message, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -43,14 +44,12 @@ impl Default for GroupingSettings {
 
 /// The strictness slider in words: the default adapts to the desk, and the slider scales
 /// how far above its cases' background a pair must stand.
-pub fn strictness_label(threshold: f32) -> String {
-    let change = ((threshold / NEUTRAL - 1.0) * 100.0).round();
-    if change == 0.0 {
-        "Default: set by how alike this desk's cases are".to_string()
-    } else if change > 0.0 {
-        format!("Stricter: cases must be {change:.0} % more alike than by default")
-    } else {
-        format!("Looser: cases may be {:.0} % less alike than by default", -change)
+pub fn strictness_label(threshold: f32) -> Message {
+    let change = ((threshold / NEUTRAL - 1.0) * 100.0).round() as i32;
+    match change {
+        0 => Text::StrictnessDefault.into(),
+        1.. => Message::new(Text::StrictnessStricter).arg("change", change),
+        _ => Message::new(Text::StrictnessLooser).arg("change", -change),
     }
 }
 
@@ -136,6 +135,8 @@ pub struct GlossaryMatch {
     pub word: String,
     /// The glossary entry's English name ("payment").
     pub concept: String,
+    /// Every form of the entry, in all three languages.
+    pub forms: Vec<String>,
 }
 
 impl SimilarCase {
@@ -146,12 +147,9 @@ impl SimilarCase {
     /// The words to mark in the other case's text: the shared words, and every form of the
     /// glossary entries that matched, since the other case used one of them.
     pub fn highlight_words(&self) -> Vec<String> {
-        let glossary = glossary::glossary();
         let mut words = self.matched.clone();
         for found in &self.glossary {
-            words.extend(
-                glossary.forms_of(&format!("{}{}", glossary::CONCEPT_MARK, found.concept)).iter().cloned(),
-            );
+            words.extend(found.forms.iter().cloned());
         }
         words
     }

@@ -3,7 +3,7 @@
 //! codes, order numbers, versions, URLs) are also kept whole, and words of the support
 //! glossary also yield their concept, the same for all three languages.
 
-use super::glossary::glossary;
+use super::glossary::{glossary, Glossary};
 use std::borrow::Cow;
 use std::ops::ControlFlow;
 
@@ -31,10 +31,10 @@ pub struct Token {
     pub kind: Kind,
 }
 
-/// Splits `text` into tokens; see [`for_each_token`].
+/// Splits `text` into tokens with the built-in glossary; see [`for_each_token`].
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for_each_token(text, |term, surface, kind| {
+    for_each_token(text, glossary(), |term, surface, kind| {
         tokens.push(Token { term: term.to_string(), surface: surface.to_string(), kind });
         ControlFlow::Continue(())
     });
@@ -42,15 +42,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Calls `emit(term, surface, kind)` for every token of `text` until it breaks, without
-/// allocating per token.
-pub fn for_each_token(text: &str, emit: impl FnMut(&str, &str, Kind) -> ControlFlow<()>) {
+/// allocating per token; words of `glossary` also yield their concept.
+pub fn for_each_token(
+    text: &str,
+    glossary: &Glossary,
+    emit: impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
+) {
     // Most text is ASCII, which NFKC leaves as it is and whose bytes are its characters:
     // both checks per character are skipped for it, and they were a tenth of indexing.
     if text.is_ascii() {
-        runs(text, text.bytes().map(char::from).enumerate(), emit);
+        runs(text, text.bytes().map(char::from).enumerate(), glossary, emit);
     } else {
         let normalised: Cow<str> = crate::nfkc::nfkc(text);
-        runs(&normalised, normalised.char_indices(), emit);
+        runs(&normalised, normalised.char_indices(), glossary, emit);
     }
 }
 
@@ -58,9 +62,11 @@ pub fn for_each_token(text: &str, emit: impl FnMut(&str, &str, Kind) -> ControlF
 fn runs(
     text: &str,
     chars: impl Iterator<Item = (usize, char)>,
+    glossary: &Glossary,
     mut emit: impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
 ) {
-    let mut state = Runs::default();
+    let mut state =
+        Runs { glossary, term: String::new(), chunk: None, joined: false, verb: None, spaced: false };
     let (mut start, mut current) = (0, Script::Separator);
     for (at, c) in chars {
         let script = script(c);
@@ -86,8 +92,8 @@ const MAX_IDENTIFIER_BYTES: usize = 100;
 
 /// What the runs read so far leave open: an identifier being joined, and the last word for
 /// "log in" style verbs, which people also write as one word ("login").
-#[derive(Default)]
-struct Runs {
+struct Runs<'g> {
+    glossary: &'g Glossary,
     term: String,
     /// The Latin runs joined so far: where they start and end, how many, and any digit.
     chunk: Option<(usize, usize, u32, bool)>,
@@ -99,7 +105,7 @@ struct Runs {
     spaced: bool,
 }
 
-impl Runs {
+impl Runs<'_> {
     fn run(
         &mut self,
         text: &str,
@@ -139,13 +145,13 @@ impl Runs {
                     if run.len() <= 3 && PARTICLES.iter().any(|p| run.eq_ignore_ascii_case(p)) {
                         let mut joined = text[from..span.start - 1].to_ascii_lowercase();
                         joined.push_str(&run.to_ascii_lowercase());
-                        return word(&joined, &text[from..span.end], emit);
+                        return word(self.glossary, &joined, &text[from..span.end], emit);
                     }
                 }
                 if (3..=5).contains(&run.len()) && VERBS.iter().any(|v| run.eq_ignore_ascii_case(v)) {
                     self.verb = Some(span.start);
                 }
-                latin(run, &mut self.term, emit)
+                latin(self.glossary, run, &mut self.term, emit)
             }
             Script::Hangul => {
                 let stem = strip_korean_ending(run);
@@ -153,12 +159,12 @@ impl Runs {
                     ControlFlow::Continue(())
                 } else {
                     emit(stem, stem, Kind::Word)?;
-                    concepts(run, stem, emit)
+                    concepts(self.glossary, run, stem, emit)
                 }
             }
             Script::Cjk => {
                 cjk_bigrams(run, emit)?;
-                concepts(run, run, emit)
+                concepts(self.glossary, run, run, emit)
             }
         }
     }
@@ -191,13 +197,14 @@ const PARTICLES: &[&str] = &["in", "on", "out", "up"];
 
 /// Emits a normalised Latin word and its glossary concept, if any.
 fn word(
+    glossary: &Glossary,
     term: &str,
     surface: &str,
     emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     emit(term, surface, Kind::Word)?;
-    match glossary().latin(term) {
-        Some(concept) => emit(glossary().concept_term(concept), surface, Kind::Concept),
+    match glossary.latin(term) {
+        Some(concept) => emit(glossary.concept_term(concept), surface, Kind::Concept),
         None => ControlFlow::Continue(()),
     }
 }
@@ -205,11 +212,11 @@ fn word(
 /// Emits the glossary concepts found in a Hangul word or a Han run (`stem` is the word
 /// without its ending, for one-syllable forms).
 fn concepts(
+    glossary: &Glossary,
     run: &str,
     stem: &str,
     emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let glossary = glossary();
     if let Some(concept) = glossary.single(stem) {
         return emit(glossary.concept_term(concept), stem, Kind::Concept);
     }
@@ -226,6 +233,7 @@ fn concepts(
 const MAX_WORD_CHARS: usize = 40;
 
 fn latin(
+    glossary: &Glossary,
     run: &str,
     term: &mut String,
     emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
@@ -246,7 +254,7 @@ fn latin(
         return ControlFlow::Continue(());
     }
     strip_plural(term);
-    word(term, run, emit)
+    word(glossary, term, run, emit)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

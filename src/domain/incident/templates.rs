@@ -7,6 +7,7 @@ use super::cadence::{Cadence, Impact};
 use super::{DataLoss, Incident, IncidentStatus};
 use crate::domain::case::{Surface, Tier, Timestamp};
 use crate::domain::incident::BlastRadius;
+use crate::i18n::{Message, Text};
 use crate::zone::{offset_label, Zone};
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,15 @@ impl Audience {
             Audience::Frontline => "Frontline agents",
             Audience::Executives => "Executives",
             Audience::Engineering => "Engineering",
+        }
+    }
+
+    pub fn text(self) -> Text {
+        match self {
+            Audience::Customers => Text::Customers,
+            Audience::Frontline => Text::AudienceFrontline,
+            Audience::Executives => Text::AudienceExecutives,
+            Audience::Engineering => Text::AudienceEngineering,
         }
     }
 }
@@ -148,23 +158,28 @@ pub fn is_builtin(id: &str) -> bool {
 }
 
 /// Every placeholder, with what it stands for: the list the editor shows.
-pub const PLACEHOLDERS: [(&str, &str); 15] = [
-    ("incident.id", "The incident's id, e.g. INC-4"),
-    ("incident.title", "The incident's title (internal wording: keep it out of customer messages)"),
-    ("incident.status", "Investigating, Identified, Monitoring or Resolved, in the template's language"),
-    ("incident.impact", "None, Minor, Major or Critical, in the template's language"),
-    ("incident.started_at", "When the incident started, in the template's time zone"),
-    ("incident.duration", "How long it has lasted (until resolved)"),
-    ("impact.cases", "Number of linked cases"),
-    ("impact.customers", "Number of distinct customers"),
-    ("impact.people", "People affected: the sum of the cases' counts"),
-    ("impact.tiers", "The tiers affected, highest first"),
-    ("impact.surfaces", "The affected surfaces set on the incident, else those of its cases"),
-    ("workaround", "The workaround, or a sentence saying there is none yet"),
-    ("next_update_at", "When the next update is due after this one (needs an impact)"),
-    ("data_loss", "Whether customer data was lost (must be set on the incident)"),
-    ("me", "Your display name"),
+pub const PLACEHOLDERS: [(&str, Text); 15] = [
+    ("incident.id", Text::PlaceholderIncidentId),
+    ("incident.title", Text::PlaceholderIncidentTitle),
+    ("incident.status", Text::PlaceholderIncidentStatus),
+    ("incident.impact", Text::PlaceholderIncidentImpact),
+    ("incident.started_at", Text::PlaceholderStartedAt),
+    ("incident.duration", Text::PlaceholderDuration),
+    ("impact.cases", Text::PlaceholderCases),
+    ("impact.customers", Text::PlaceholderCustomers),
+    ("impact.people", Text::PlaceholderPeople),
+    ("impact.tiers", Text::PlaceholderTiers),
+    ("impact.surfaces", Text::PlaceholderSurfaces),
+    ("workaround", Text::PlaceholderWorkaround),
+    ("next_update_at", Text::PlaceholderNextUpdate),
+    ("data_loss", Text::PlaceholderDataLoss),
+    ("me", Text::PlaceholderMe),
 ];
+
+/// Why a known placeholder has no value yet, as [`ProblemKind::NoValue`] says it.
+const DATA_LOSS_UNSET: &str = "say on the incident whether any data was lost";
+const NO_UPDATE_OWED: &str = "a resolved incident owes no further update";
+const NO_IMPACT: &str = "set the incident's impact, which sets the update cadence";
 
 /// Which text of a template a problem is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,16 +217,65 @@ impl PlaceholderProblem {
         start..start + units(&text[self.range.clone()])
     }
 
+    /// In English, as a log keeps it.
     pub fn message(&self) -> String {
+        self.describe().to_string()
+    }
+
+    /// What is wrong, in words for the reader's language.
+    pub fn describe(&self) -> Message {
+        let found = self.found.as_str();
         match &self.kind {
-            ProblemKind::Unknown { suggestion: Some(name) } => {
-                format!("{} is not a placeholder. Did you mean {{{{{name}}}}}?", self.found)
+            ProblemKind::Unknown { suggestion: Some(name) } => Message::new(Text::PlaceholderMisspelt)
+                .arg("found", found)
+                .arg("name", format!("{{{{{name}}}}}")),
+            ProblemKind::Unknown { suggestion: None } => {
+                Message::new(Text::PlaceholderUnknown).arg("found", found)
             }
-            ProblemKind::Unknown { suggestion: None } => format!("{} is not a placeholder.", self.found),
-            ProblemKind::Unclosed => format!("{} has no closing }}}}.", self.found),
-            ProblemKind::NoValue { what } => format!("{} has no value yet: {what}.", self.found),
+            ProblemKind::Unclosed => Message::new(Text::PlaceholderUnclosed).arg("found", found),
+            ProblemKind::NoValue { what } => {
+                let why = match *what {
+                    DATA_LOSS_UNSET => Text::PlaceholderNeedsDataLoss,
+                    NO_UPDATE_OWED => Text::PlaceholderNoUpdateOwed,
+                    _ => Text::PlaceholderNeedsImpact,
+                };
+                Message::new(Text::PlaceholderNoValue).arg("found", found).arg_text("what", why)
+            }
         }
     }
+}
+
+/// The unknown, misspelt and unclosed placeholders of `text`: what an editor marks, as no
+/// incident could fill them.
+pub fn check_placeholders(text: &str, part: Part) -> Vec<PlaceholderProblem> {
+    let known = Values { values: PLACEHOLDERS.iter().map(|(name, _)| (*name, Ok(String::new()))).collect() };
+    known.fill(text, part).1
+}
+
+/// A made-up incident at `stage`, for previewing a template in `lang`: every placeholder has
+/// a value, except those a real incident at that stage lacks (no next update once resolved).
+pub fn sample(stage: IncidentStatus, lang: Lang, now: Timestamp) -> (Incident, BlastRadius) {
+    let (title, workaround) = match lang {
+        Lang::En => {
+            ("Card payments fail at checkout", "Pay by bank transfer, or try again in a few minutes.")
+        }
+        Lang::Ko => ("결제 단계에서 카드 결제 실패", "계좌이체로 결제하시거나 잠시 후 다시 시도해 주세요."),
+        Lang::ZhTw => ("結帳時信用卡付款失敗", "請改用銀行轉帳付款，或稍候幾分鐘再試一次。"),
+    };
+    let started = now - TimeDelta::minutes(95);
+    let mut incident = Incident::promote("INC-7".into(), title, "g-sample", vec![], "", started);
+    incident.set_impact(Impact::Major, &Cadence::default(), "", started);
+    incident.set_workaround(workaround, "", started);
+    incident.set_data_loss(DataLoss::NoneLost, "", started);
+    incident.set_status(stage, "", now);
+    let radius = BlastRadius {
+        cases: 12,
+        customers: vec!["Acme".into(), "Globex".into(), "Initech".into()],
+        tiers: vec![Tier::Enterprise, Tier::Premium],
+        surfaces: vec![Surface::Website, Surface::App],
+        customers_affected: 340,
+    };
+    (incident, radius)
 }
 
 /// A template filled in for one incident.
@@ -292,14 +356,14 @@ impl Values {
             text => text.to_string(),
         };
         let data_loss = match incident.data_loss {
-            DataLoss::Unknown => Err("say on the incident whether any data was lost"),
+            DataLoss::Unknown => Err(DATA_LOSS_UNSET),
             DataLoss::NoneLost => Ok(words.no_data_lost.to_string()),
             DataLoss::SomeLost => Ok(words.some_data_lost.to_string()),
         };
         let next = match incident.due_after_update(cadence, now) {
             Some(due) => Ok(time(due)),
-            None if !incident.is_open() => Err("a resolved incident owes no further update"),
-            None => Err("set the incident's impact, which sets the update cadence"),
+            None if !incident.is_open() => Err(NO_UPDATE_OWED),
+            None => Err(NO_IMPACT),
         };
         let values = vec![
             ("incident.id", Ok(incident.id.clone())),
@@ -672,6 +736,57 @@ mod tests {
         assert_eq!(serde_json::from_str::<TemplateLibrary>(&stored).unwrap(), library);
         assert!(stored.contains(r#""lang":"ko""#), "{stored}");
         assert_eq!(serde_json::from_str::<TemplateLibrary>("{}").unwrap(), TemplateLibrary::default());
+    }
+
+    #[test]
+    fn an_editor_marks_only_what_no_incident_could_fill_and_the_sample_fills_the_rest() {
+        let body = "{{me}} {{data_loss}} {{incident.titel}} {{ next_update_at }} {{oops";
+        let found: Vec<(Range<usize>, String)> = check_placeholders(body, Part::Body)
+            .iter()
+            .map(|problem| (problem.range.clone(), problem.describe().to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (21..39, "{{incident.titel}} is not a placeholder. Did you mean {{incident.title}}?".into()),
+                (61..67, "{{oops has no closing }}.".into()),
+            ]
+        );
+        assert_eq!(
+            crate::i18n::Message::in_lang(
+                &check_placeholders("{{x}}", Part::Subject)[0].describe(),
+                Lang::Ko
+            ),
+            "{{x}}은(는) 자리 표시자가 아닙니다."
+        );
+        for template in TemplateLibrary::default().all() {
+            assert!(check_placeholders(&template.subject, Part::Subject).is_empty(), "{}", template.id);
+            assert!(check_placeholders(&template.body, Part::Body).is_empty(), "{}", template.id);
+            let (incident, radius) = sample(template.stage, template.lang, at(200));
+            let input = RenderInput {
+                incident: &incident,
+                radius: &radius,
+                cadence: &Cadence::default(),
+                me: "Mina",
+                now: at(200),
+            };
+            assert!(render(&template, &input).can_post(), "{} previews in full", template.id);
+        }
+        let (resolved, radius) = sample(IncidentStatus::Resolved, Lang::ZhTw, at(200));
+        let input = RenderInput {
+            incident: &resolved,
+            radius: &radius,
+            cadence: &Cadence::default(),
+            me: "",
+            now: at(200),
+        };
+        let done =
+            render(&template("{{next_update_at}}", "{{incident.duration}}", Lang::ZhTw, "UTC"), &input);
+        assert_eq!(done.body, "1 小時 35 分鐘");
+        assert_eq!(
+            done.problems[0].describe().to_string(),
+            "{{next_update_at}} has no value yet: a resolved incident owes no further update."
+        );
     }
 
     #[test]

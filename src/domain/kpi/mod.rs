@@ -4,21 +4,22 @@
 //! incidents. Each figure's definition is in `docs/kpi.md`; times are calendar time.
 
 mod life;
+mod pass;
 mod period;
 mod prompts;
 pub mod series;
 
 pub use life::Life;
+pub use pass::{Figures, Pass};
 pub use period::{local_date, start_of_day, Period, Preset};
-pub use prompts::{prompts, Prompt};
+pub use prompts::Prompt;
 
-use crate::domain::case::{Case, Rating, Surface, Tier, Timestamp};
+use crate::domain::case::{Case, CaseId, Rating, Surface, Tier, Timestamp};
+use crate::domain::incident::cadence::Impact;
 use crate::domain::incident::{radius_of, Incident, IncidentEvent, IncidentStatus};
-use crate::domain::sla::{compliance, CaseClocks, Compliance, Tally};
+use crate::domain::sla::{CaseClocks, Compliance, Tally};
 use crate::domain::sort;
 use chrono::TimeDelta;
-use std::borrow::Borrow;
-use std::collections::HashMap;
 
 /// Cases a backlog counts as old after this long open.
 pub const OLD_BACKLOG: TimeDelta = TimeDelta::hours(72);
@@ -51,16 +52,24 @@ pub struct Spread {
 impl Spread {
     /// The median is the middle value (the mean of the two middle ones for an even count);
     /// the 90th percentile is the nearest rank: the smallest value at least 90 % of the
-    /// values do not exceed.
+    /// values do not exceed. Found by selection rather than sorting: it is worked out for
+    /// up to 50,000 values at once.
     pub fn of(mut minutes: Vec<f64>) -> Spread {
-        sort::sort_by(&mut minutes, |a, b| a.total_cmp(b));
         let n = minutes.len();
         if n == 0 {
             return Spread::default();
         }
-        let median = if n % 2 == 1 { minutes[n / 2] } else { (minutes[n / 2 - 1] + minutes[n / 2]) / 2.0 };
+        let order = |a: &f64, b: &f64| a.total_cmp(b);
         let rank = (n * 9).div_ceil(10).max(1);
-        Spread { median: Some(median), p90: Some(minutes[rank - 1]), count: n }
+        let p90 = *minutes.select_nth_unstable_by(rank - 1, order).1;
+        let (below, upper, _) = minutes.select_nth_unstable_by(n / 2, order);
+        let upper = *upper;
+        // Everything below the middle place is no larger: its largest is the other middle value.
+        let median = match below.iter().copied().max_by(order) {
+            Some(lower) if n.is_multiple_of(2) => (lower + upper) / 2.0,
+            _ => upper,
+        };
+        Spread { median: Some(median), p90: Some(p90), count: n }
     }
 }
 
@@ -170,104 +179,144 @@ fn format_value(value: f64) -> String {
     }
 }
 
-/// Everything the KPIs read: the cases with their lives and SLA clocks (both aligned with
-/// the cases, as the page keeps its clocks) and the incidents.
-pub struct Inputs<'a, C, L> {
-    pub cases: &'a [Case],
-    pub lives: &'a [L],
-    pub clocks: &'a [C],
-    pub incidents: &'a [Incident],
-}
-
-/// Every case's life, aligned with `cases`.
-pub fn lives(cases: &[Case]) -> Vec<Life> {
-    cases.iter().map(Life::of).collect()
-}
-
-/// The KPIs of `period` for the cases `filters` lets through, as known at `now`.
-pub fn metrics<C: Borrow<CaseClocks>, L: Borrow<Life>>(
-    inputs: &Inputs<'_, C, L>,
-    period: Period,
-    filters: &Filters,
+/// The KPIs of one period, counted a case at a time so the page can count in slices.
+pub(super) struct MetricsPass {
+    m: Metrics,
     now: Timestamp,
-) -> Metrics {
-    // The backlog is what was open at the last instant of the period (or now).
-    let end = period.to.min(now) - TimeDelta::milliseconds(1);
-    let mut m = Metrics { period, ..Metrics::default() };
-    let (mut first_response, mut resolution) = (Vec::new(), Vec::new());
-    let (mut on_customer, mut on_engineering) = (Vec::new(), Vec::new());
-    let (mut total, mut customer_total, mut engineering_total) = (0.0, 0.0, 0.0);
-    let (mut reopened, mut one_touch, mut good) = (0, 0, 0);
-    let mut counted_clocks = Vec::new();
-    for (place, (case, life)) in inputs.cases.iter().zip(inputs.lives).enumerate() {
-        if !filters.matches(case) {
-            continue;
+    /// The instant the backlog is read at: the last of the period (or now).
+    end: Timestamp,
+    first_response: Vec<f64>,
+    resolution: Vec<f64>,
+    on_customer: Vec<f64>,
+    on_engineering: Vec<f64>,
+    total: f64,
+    customer_total: f64,
+    engineering_total: f64,
+    reopened: usize,
+    one_touch: usize,
+    good: usize,
+}
+
+impl MetricsPass {
+    pub(super) fn new(period: Period, now: Timestamp) -> MetricsPass {
+        MetricsPass {
+            m: Metrics { period, ..Metrics::default() },
+            now,
+            end: period.to.min(now) - TimeDelta::milliseconds(1),
+            first_response: Vec::new(),
+            resolution: Vec::new(),
+            on_customer: Vec::new(),
+            on_engineering: Vec::new(),
+            total: 0.0,
+            customer_total: 0.0,
+            engineering_total: 0.0,
+            reopened: 0,
+            one_touch: 0,
+            good: 0,
         }
-        let life: &Life = life.borrow();
-        if let Some(clocks) = inputs.clocks.get(place) {
-            counted_clocks.push(clocks.borrow());
+    }
+
+    /// Counts one case the filters let through; returns since when it was open at the
+    /// period's end, if it was.
+    pub(super) fn add(&mut self, case: &Case, life: &Life, clocks: Option<&CaseClocks>) -> Option<Timestamp> {
+        let period = self.m.period;
+        let m = &mut self.m;
+        if let Some(clocks) = clocks {
+            m.sla.count(clocks, period.from, period.to, self.now);
         }
         if period.contains(case.created_at) {
             m.cases_created += 1;
             if let Some(at) = case.first_response_at.filter(|&at| at >= case.created_at) {
-                first_response.push(minutes(at - case.created_at));
+                self.first_response.push(minutes(at - case.created_at));
             }
         }
-        if let Some(since) = life.open_since(end) {
+        let open_since = life.open_since(self.end);
+        if let Some(since) = open_since {
             m.backlog_open += 1;
-            m.backlog_older_than_72h += usize::from(end - since > OLD_BACKLOG);
+            m.backlog_older_than_72h += usize::from(self.end - since > OLD_BACKLOG);
         }
-        let Some(resolved) = life.resolved_at().filter(|&at| period.contains(at)) else { continue };
+        let Some(resolved) = life.resolved_at().filter(|&at| period.contains(at)) else { return open_since };
         m.cases_resolved += 1;
-        let took = resolved - case.created_at;
-        resolution.push(minutes(took));
-        on_customer.push(minutes(life.waiting_on_customer));
-        on_engineering.push(minutes(life.waiting_on_engineering));
-        total += minutes(took);
-        customer_total += minutes(life.waiting_on_customer);
-        engineering_total += minutes(life.waiting_on_engineering);
-        reopened += usize::from(life.reopened);
-        one_touch += usize::from(!life.reopened && life.contacts <= 1);
+        let took = minutes(resolved - case.created_at);
+        let (customer, engineering) =
+            (minutes(life.waiting_on_customer), minutes(life.waiting_on_engineering));
+        self.resolution.push(took);
+        self.on_customer.push(customer);
+        self.on_engineering.push(engineering);
+        self.total += took;
+        self.customer_total += customer;
+        self.engineering_total += engineering;
+        self.reopened += usize::from(life.reopened);
+        self.one_touch += usize::from(!life.reopened && life.contacts <= 1);
         if let Some(satisfaction) = &case.satisfaction {
             m.csat_rated += 1;
-            good += usize::from(satisfaction.rating == Rating::Good);
+            self.good += usize::from(satisfaction.rating == Rating::Good);
         }
+        open_since
     }
-    m.first_response = Spread::of(first_response);
-    m.resolution = Spread::of(resolution);
-    m.waiting_on_customer = Spread::of(on_customer);
-    m.waiting_on_engineering = Spread::of(on_engineering);
-    m.time_shares = (total > 0.0).then(|| TimeShares {
-        working: (total - customer_total - engineering_total).max(0.0) / total,
-        waiting_on_customer: customer_total / total,
-        waiting_on_engineering: engineering_total / total,
-    });
-    m.reopen_percent = percent(reopened, m.cases_resolved);
-    m.one_touch_percent = percent(one_touch, m.cases_resolved);
-    m.csat_percent = percent(good, m.csat_rated);
-    m.sla = compliance(counted_clocks, period.from, period.to, now);
-    incident_metrics(&mut m, inputs, filters, now);
-    m
+
+    /// The figures, with the incidents started in the period (those reaching a case the
+    /// filters let through, found by `find`) listed.
+    pub(super) fn finish<'a>(
+        self,
+        incidents: &[Incident],
+        filters: &Filters,
+        find: impl Fn(&CaseId) -> Option<&'a Case>,
+    ) -> (Metrics, Vec<IncidentRow>) {
+        let mut m = self.m;
+        m.first_response = Spread::of(self.first_response);
+        m.resolution = Spread::of(self.resolution);
+        m.waiting_on_customer = Spread::of(self.on_customer);
+        m.waiting_on_engineering = Spread::of(self.on_engineering);
+        let total = self.total;
+        m.time_shares = (total > 0.0).then(|| TimeShares {
+            working: (total - self.customer_total - self.engineering_total).max(0.0) / total,
+            waiting_on_customer: self.customer_total / total,
+            waiting_on_engineering: self.engineering_total / total,
+        });
+        m.reopen_percent = percent(self.reopened, m.cases_resolved);
+        m.one_touch_percent = percent(self.one_touch, m.cases_resolved);
+        m.csat_percent = percent(self.good, m.csat_rated);
+        let rows = incident_metrics(&mut m, incidents, filters, self.now, find);
+        (m, rows)
+    }
+}
+
+/// An incident of the period as the report lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncidentRow {
+    pub id: String,
+    pub title: String,
+    pub impact: Impact,
+    /// Started to resolved, or to now while it is open.
+    pub duration: TimeDelta,
+    pub open: bool,
+    /// Distinct customers of its cases, and the sum of their "customers affected".
+    pub customers: usize,
+    pub people: u64,
 }
 
 /// Incidents started in the period (those reaching a case the filters let through), their
-/// durations, and the customers and people their cases reach.
-fn incident_metrics<C, L>(m: &mut Metrics, inputs: &Inputs<'_, C, L>, filters: &Filters, now: Timestamp) {
-    let places: HashMap<_, _> = inputs.cases.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+/// durations, and the customers and people their cases reach; the rows most severe first.
+fn incident_metrics<'a>(
+    m: &mut Metrics,
+    incidents: &[Incident],
+    filters: &Filters,
+    now: Timestamp,
+    find: impl Fn(&CaseId) -> Option<&'a Case>,
+) -> Vec<IncidentRow> {
     let mut customers = std::collections::BTreeSet::new();
     let mut durations = Vec::new();
-    for incident in inputs.incidents {
-        let cases: Vec<&Case> = incident
-            .cases
-            .iter()
-            .filter_map(|id| places.get(id).map(|&i| &inputs.cases[i]))
-            .filter(|case| filters.matches(case))
-            .collect();
-        let filtered = *filters != Filters::default();
+    let mut rows = Vec::new();
+    let filtered = *filters != Filters::default();
+    for incident in incidents {
+        let cases: Vec<&Case> =
+            incident.cases.iter().filter_map(&find).filter(|case| filters.matches(case)).collect();
         if filtered && cases.is_empty() {
             continue;
         }
-        if let Some(resolved) = resolved_at(incident).filter(|&at| m.period.contains(at) && at <= now) {
+        let resolved = resolved_at(incident).filter(|&at| at <= now);
+        if let Some(resolved) = resolved.filter(|&at| m.period.contains(at)) {
             durations.push(minutes(resolved - incident.created_at));
         }
         if !m.period.contains(incident.created_at) {
@@ -276,10 +325,21 @@ fn incident_metrics<C, L>(m: &mut Metrics, inputs: &Inputs<'_, C, L>, filters: &
         m.incidents += 1;
         let radius = radius_of(cases);
         m.incident_people += radius.customers_affected;
+        rows.push(IncidentRow {
+            id: incident.id.clone(),
+            title: incident.title.clone(),
+            impact: incident.impact,
+            duration: resolved.unwrap_or(now) - incident.created_at,
+            open: resolved.is_none(),
+            customers: radius.customers.len(),
+            people: radius.customers_affected,
+        });
         customers.extend(radius.customers);
     }
     m.incident_customers = customers.len();
     m.incident_duration = Spread::of(durations);
+    sort::sort_by(&mut rows, |a, b| b.impact.cmp(&a.impact).then(b.people.cmp(&a.people)));
+    rows
 }
 
 /// When a resolved incident was last moved to Resolved.

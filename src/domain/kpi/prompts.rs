@@ -2,11 +2,10 @@
 //! categories that grew and where their time went, SLA targets most often missed, an ageing
 //! backlog, and reopened cases. The director writes the recommendations; these only prompt.
 
-use super::{Filters, Life, Metrics, Period};
-use crate::domain::case::{Case, Tier};
+use super::series::CategoryTally;
+use super::Metrics;
+use crate::domain::case::Tier;
 use crate::domain::sla::Target;
-use std::borrow::Borrow;
-use std::collections::HashMap;
 
 /// One fact worth a recommendation.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,55 +24,26 @@ pub enum Prompt {
 /// A category counts as risen from this many cases up, and by at least a fifth.
 const RISE_FLOOR: usize = 5;
 
-/// The prompts for `period` (figures `now` beside `before`), most telling first.
-pub fn prompts<L: Borrow<Life>>(
-    cases: &[Case],
-    lives: &[L],
-    period: Period,
-    filters: &Filters,
-    now: &Metrics,
-    before: &Metrics,
-) -> Vec<Prompt> {
-    #[derive(Default)]
-    struct Tally {
-        name: String,
-        now: usize,
-        before: usize,
-        resolution_ms: i64,
-        engineering_ms: i64,
-    }
-    let earlier = period.previous();
-    let mut categories: HashMap<String, Tally> = HashMap::new();
-    for (case, life) in cases.iter().zip(lives).filter(|(case, _)| filters.matches(case)) {
-        let name = case.category.trim();
-        if name.is_empty() {
-            continue;
-        }
-        let life: &Life = life.borrow();
-        let tally = categories
-            .entry(name.to_lowercase())
-            .or_insert_with(|| Tally { name: name.into(), ..Tally::default() });
-        tally.now += usize::from(period.contains(case.created_at));
-        tally.before += usize::from(earlier.contains(case.created_at));
-        if let Some(resolved) = life.resolved_at().filter(|&at| period.contains(at)) {
-            tally.resolution_ms += (resolved - case.created_at).num_milliseconds();
-            tally.engineering_ms += life.waiting_on_engineering.num_milliseconds();
-        }
-    }
-    let mut risen: Vec<Tally> = categories
-        .into_values()
-        .filter(|t| t.now >= RISE_FLOOR && t.now * 5 >= t.before * 6 && t.now > t.before)
+/// The prompts for a period (figures `now` beside `before`, categories as tallied), most
+/// telling first.
+pub(super) fn prompts(categories: &[CategoryTally], now: &Metrics, before: &Metrics) -> Vec<Prompt> {
+    let mut risen: Vec<&CategoryTally> = categories
+        .iter()
+        .filter(|t| {
+            let n = t.load.cases;
+            n >= RISE_FLOOR && n * 5 >= t.before * 6 && n > t.before
+        })
         .collect();
     crate::domain::sort::sort_by(&mut risen, |a, b| {
-        (b.now - b.before).cmp(&(a.now - a.before)).then(a.name.cmp(&b.name))
+        (b.load.cases - b.before).cmp(&(a.load.cases - a.before)).then(a.load.name.cmp(&b.load.name))
     });
     let mut out: Vec<Prompt> = risen
         .into_iter()
         .take(3)
         .map(|t| Prompt::CategoryRose {
-            category: t.name,
+            category: t.load.name.clone(),
             before: t.before,
-            now: t.now,
+            now: t.load.cases,
             engineering_share: (t.resolution_ms > 0)
                 .then(|| t.engineering_ms as f64 / t.resolution_ms as f64),
         })

@@ -1,13 +1,14 @@
 //! The KPIs over time, for the dashboard's charts: per local day, cases created and resolved
 //! and the backlog at the day's end by age; per week, response and resolution times; and the
-//! categories that hurt most.
+//! categories and duplicate groups that hurt most.
 
 use super::{minutes, Filters, Life, Period, Spread, OLD_BACKLOG};
-use crate::domain::case::{Case, Timestamp};
+use crate::domain::case::{Case, CaseId, Timestamp};
+use crate::domain::desk::MergeRecord;
+use crate::domain::grouping::Group;
 use crate::domain::sort;
 use crate::zone::Zone;
 use chrono::TimeDelta;
-use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// Open cases at one instant by how long they had been open.
@@ -52,36 +53,40 @@ pub struct Week {
     pub resolution: Spread,
 }
 
-/// The period day by day; the backlog is reconstructed from each case's timeline.
-pub fn daily<L: Borrow<Life>>(
-    cases: &[Case],
-    lives: &[L],
-    period: Period,
-    filters: &Filters,
-    zone: &Zone,
+/// The period day by day, counted a case at a time; the backlog is reconstructed from each
+/// case's open stretches.
+pub(super) struct DailyPass {
+    days: Vec<Day>,
     now: Timestamp,
-) -> Vec<Day> {
-    let periods = period.each_day(zone);
-    let day_of = |at: Timestamp| {
-        let i = periods.partition_point(|day| day.to <= at);
-        periods.get(i).filter(|day| day.contains(at)).map(|_| i)
-    };
-    let mut days: Vec<Day> = periods
-        .iter()
-        .map(|&period| Day { period, created: 0, resolved: 0, backlog: AgeBands::default() })
-        .collect();
-    for (case, life) in cases.iter().zip(lives).filter(|(case, _)| filters.matches(case)) {
-        let life: &Life = life.borrow();
-        if let Some(i) = day_of(case.created_at) {
-            days[i].created += 1;
+}
+
+impl DailyPass {
+    pub(super) fn new(period: Period, zone: &Zone, now: Timestamp) -> DailyPass {
+        let days = period
+            .each_day(zone)
+            .into_iter()
+            .map(|period| Day { period, created: 0, resolved: 0, backlog: AgeBands::default() })
+            .collect();
+        DailyPass { days, now }
+    }
+
+    fn day_of(&self, at: Timestamp) -> Option<usize> {
+        let i = self.days.partition_point(|day| day.period.to <= at);
+        self.days.get(i).filter(|day| day.period.contains(at)).map(|_| i)
+    }
+
+    pub(super) fn add(&mut self, case: &Case, life: &Life) {
+        if let Some(i) = self.day_of(case.created_at) {
+            self.days[i].created += 1;
         }
-        if let Some(i) = life.resolved_at().and_then(day_of) {
-            days[i].resolved += 1;
+        if let Some(i) = life.resolved_at().and_then(|at| self.day_of(at)) {
+            self.days[i].resolved += 1;
         }
+        let now = self.now;
         // Only the days each open stretch covers, so a long period costs little more.
         for &(from, until) in &life.open {
-            let first = days.partition_point(|day| end_of(day, now) < from);
-            for day in &mut days[first..] {
+            let first = self.days.partition_point(|day| end_of(day, now) < from);
+            for day in &mut self.days[first..] {
                 let end = end_of(day, now);
                 if until.is_some_and(|until| end >= until) || day.period.from > now {
                     break;
@@ -90,7 +95,10 @@ pub fn daily<L: Borrow<Life>>(
             }
         }
     }
-    days
+
+    pub(super) fn finish(self) -> Vec<Day> {
+        self.days
+    }
 }
 
 /// The last instant of a day that the backlog is read at (now, for today).
@@ -98,45 +106,61 @@ fn end_of(day: &Day, now: Timestamp) -> Timestamp {
     day.period.to.min(now) - TimeDelta::milliseconds(1)
 }
 
+const WEEK: TimeDelta = TimeDelta::days(7);
+
 /// First-response times of the cases created each week and resolution times of those
-/// resolved each week.
-pub fn weekly<L: Borrow<Life>>(cases: &[Case], lives: &[L], period: Period, filters: &Filters) -> Vec<Week> {
-    let week = TimeDelta::days(7);
-    let mut starts = Vec::new();
-    let mut at = period.from;
-    while at < period.to && starts.len() < 600 {
-        starts.push(at);
-        at += week;
+/// resolved each week, counted a case at a time.
+pub(super) struct WeeklyPass {
+    period: Period,
+    first: Vec<Vec<f64>>,
+    resolution: Vec<Vec<f64>>,
+}
+
+impl WeeklyPass {
+    pub(super) fn new(period: Period) -> WeeklyPass {
+        let weeks = (period.length().num_milliseconds().max(0) as u64)
+            .div_ceil(WEEK.num_milliseconds() as u64)
+            .min(600) as usize;
+        WeeklyPass { period, first: vec![Vec::new(); weeks], resolution: vec![Vec::new(); weeks] }
     }
-    let index = |at: Timestamp| {
+
+    fn week_of(&self, at: Timestamp) -> Option<usize> {
+        let period = self.period;
         period
             .contains(at)
-            .then(|| ((at - period.from).num_milliseconds() / week.num_milliseconds()) as usize)
-    };
-    let mut first = vec![Vec::new(); starts.len()];
-    let mut resolution = vec![Vec::new(); starts.len()];
-    for (case, life) in cases.iter().zip(lives).filter(|(case, _)| filters.matches(case)) {
-        let life: &Life = life.borrow();
-        if let (Some(i), Some(at)) = (index(case.created_at), case.first_response_at) {
+            .then(|| ((at - period.from).num_milliseconds() / WEEK.num_milliseconds()) as usize)
+            .filter(|&i| i < self.first.len())
+    }
+
+    pub(super) fn add(&mut self, case: &Case, life: &Life) {
+        if let (Some(i), Some(at)) = (self.week_of(case.created_at), case.first_response_at) {
             if at >= case.created_at {
-                first[i].push(minutes(at - case.created_at));
+                self.first[i].push(minutes(at - case.created_at));
             }
         }
         if let Some(resolved) = life.resolved_at() {
-            if let Some(i) = index(resolved) {
-                resolution[i].push(minutes(resolved - case.created_at));
+            if let Some(i) = self.week_of(resolved) {
+                self.resolution[i].push(minutes(resolved - case.created_at));
             }
         }
     }
-    starts
-        .into_iter()
-        .zip(first.into_iter().zip(resolution))
-        .map(|(from, (first, resolved))| Week {
-            period: Period { from, to: (from + week).min(period.to) },
-            first_response: Spread::of(first),
-            resolution: Spread::of(resolved),
-        })
-        .collect()
+
+    pub(super) fn finish(self) -> Vec<Week> {
+        let period = self.period;
+        self.first
+            .into_iter()
+            .zip(self.resolution)
+            .enumerate()
+            .map(|(i, (first, resolved))| {
+                let from = period.from + WEEK * i as i32;
+                Week {
+                    period: Period { from, to: (from + WEEK).min(period.to) },
+                    first_response: Spread::of(first),
+                    resolution: Spread::of(resolved),
+                }
+            })
+            .collect()
+    }
 }
 
 /// The top of a chart's axis: `max` rounded up to 1, 2, 2.5 or 5 times a power of ten.
@@ -148,44 +172,131 @@ pub fn axis_top(max: f64) -> f64 {
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|step| step * power).find(|&top| top >= max).unwrap_or(max)
 }
 
-/// A category's weight in a period: cases created and the customers they reached.
+/// What weighs on customers in a period: a category or a duplicate group, with the cases
+/// created in the period and the customers they reached.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CategoryLoad {
-    pub category: String,
+pub struct Load {
+    pub name: String,
     pub cases: usize,
     pub customers_affected: u64,
     /// Up to two titles of its cases, for the report.
     pub examples: Vec<String>,
 }
 
-/// The categories of cases created in the period, most customers affected first (then most
-/// cases, then by name); cases with no category are left out.
-pub fn top_categories(cases: &[Case], period: Period, filters: &Filters, limit: usize) -> Vec<CategoryLoad> {
-    let mut loads: HashMap<String, CategoryLoad> = HashMap::new();
-    for case in cases.iter().filter(|c| filters.matches(c) && period.contains(c.created_at)) {
-        let name = case.category.trim();
-        if name.is_empty() {
-            continue;
-        }
-        let load = loads.entry(name.to_lowercase()).or_insert_with(|| CategoryLoad {
-            category: name.to_string(),
-            cases: 0,
-            customers_affected: 0,
-            examples: Vec::new(),
-        });
-        load.cases += 1;
-        load.customers_affected += u64::from(case.customers_affected);
-        if load.examples.len() < 2 {
-            load.examples.push(case.title.clone());
+impl Load {
+    fn new(name: &str) -> Load {
+        Load { name: name.into(), cases: 0, customers_affected: 0, examples: Vec::new() }
+    }
+
+    fn add(&mut self, case: &Case) {
+        self.cases += 1;
+        self.customers_affected += u64::from(case.customers_affected);
+        if self.examples.len() < 2 {
+            self.examples.push(case.title.clone());
         }
     }
-    let mut loads: Vec<CategoryLoad> = loads.into_values().collect();
+}
+
+/// Most customers affected first, then most cases, then by name; at most `limit`.
+fn heaviest(mut loads: Vec<Load>, limit: usize) -> Vec<Load> {
     sort::sort_by(&mut loads, |a, b| {
-        b.customers_affected
-            .cmp(&a.customers_affected)
-            .then(b.cases.cmp(&a.cases))
-            .then(a.category.cmp(&b.category))
+        b.customers_affected.cmp(&a.customers_affected).then(b.cases.cmp(&a.cases)).then(a.name.cmp(&b.name))
     });
     loads.truncate(limit);
     loads
+}
+
+/// One category over the period and the one before, for the chart and the prompts.
+#[derive(Debug)]
+pub(super) struct CategoryTally {
+    /// Cases created in the period.
+    pub load: Load,
+    /// Cases created in the period before.
+    pub before: usize,
+    /// Of its cases resolved in the period: their resolution time and the part of it spent
+    /// waiting on engineering, in milliseconds.
+    pub resolution_ms: i64,
+    pub engineering_ms: i64,
+}
+
+/// The categories of the cases, counted a case at a time; cases with no category are left
+/// out, and categories are told apart without regard to case.
+pub(super) struct CategoryPass {
+    period: Period,
+    earlier: Period,
+    tallies: HashMap<String, CategoryTally>,
+}
+
+impl CategoryPass {
+    pub(super) fn new(period: Period) -> CategoryPass {
+        CategoryPass { period, earlier: period.previous(), tallies: HashMap::new() }
+    }
+
+    pub(super) fn add(&mut self, case: &Case, life: &Life) {
+        let name = case.category.trim();
+        let (now, before) = (self.period.contains(case.created_at), self.earlier.contains(case.created_at));
+        let resolved = life.resolved_at().filter(|&at| self.period.contains(at));
+        if name.is_empty() || !(now || before || resolved.is_some()) {
+            return;
+        }
+        let tally = self.tallies.entry(name.to_lowercase()).or_insert_with(|| CategoryTally {
+            load: Load::new(name),
+            before: 0,
+            resolution_ms: 0,
+            engineering_ms: 0,
+        });
+        if now {
+            tally.load.add(case);
+        }
+        tally.before += usize::from(before);
+        if let Some(resolved) = resolved {
+            tally.resolution_ms += (resolved - case.created_at).num_milliseconds();
+            tally.engineering_ms += life.waiting_on_engineering.num_milliseconds();
+        }
+    }
+
+    /// The categories of cases created in the period, heaviest first, and every tally.
+    pub(super) fn finish(self, limit: usize) -> (Vec<Load>, Vec<CategoryTally>) {
+        let tallies: Vec<CategoryTally> = self.tallies.into_values().collect();
+        let loads = tallies.iter().filter(|t| t.load.cases > 0).map(|t| t.load.clone()).collect();
+        (heaviest(loads, limit), tallies)
+    }
+}
+
+/// The duplicate groups with the most customers affected among cases created in the period
+/// that the filters let through: the groups the grouping finds now (open cases), each with
+/// the cases merged into its members, and the merges of cases no longer grouped, each named
+/// by its most typical case or primary. A group counts with at least two such cases.
+pub fn largest_groups<'a>(
+    groups: &[Group],
+    merges: &[MergeRecord],
+    period: Period,
+    filters: &Filters,
+    find: impl Fn(&CaseId) -> Option<&'a Case>,
+    limit: usize,
+) -> Vec<Load> {
+    let mut sets: Vec<(&CaseId, Vec<&CaseId>)> =
+        groups.iter().map(|g| (&g.medoid, g.members.iter().collect())).collect();
+    let mut set_of: HashMap<&CaseId, usize> =
+        groups.iter().enumerate().flat_map(|(i, g)| g.members.iter().map(move |id| (id, i))).collect();
+    for merge in merges {
+        let i = *set_of.entry(&merge.primary).or_insert_with(|| {
+            sets.push((&merge.primary, vec![&merge.primary]));
+            sets.len() - 1
+        });
+        sets[i].1.extend(merge.duplicates());
+    }
+    let loads = sets
+        .into_iter()
+        .filter_map(|(name, members)| {
+            let mut load = Load::new(&find(name)?.title);
+            members
+                .into_iter()
+                .filter_map(&find)
+                .filter(|case| period.contains(case.created_at) && filters.matches(case))
+                .for_each(|case| load.add(case));
+            (load.cases >= 2).then_some(load)
+        })
+        .collect();
+    heaviest(loads, limit)
 }

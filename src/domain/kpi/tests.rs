@@ -1,12 +1,13 @@
 //! Every KPI on a small desk whose answers are worked out by hand in the comments.
 
-use super::series::{axis_top, daily, top_categories, weekly, AgeBands};
+use super::series::{axis_top, AgeBands};
 use super::*;
 use crate::domain::case::{CaseDraft, CaseId, NoteKind, Satisfaction, Status};
+use crate::domain::desk::MergeRecord;
 use crate::domain::sla::{SlaEngine, SlaSettings, Target};
 use crate::zone::Zone;
 use chrono::DateTime;
-use std::sync::Arc;
+use std::collections::HashMap;
 
 fn utc(text: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(text).unwrap().to_utc()
@@ -74,10 +75,40 @@ fn desk() -> Vec<Case> {
     vec![a, b, c, d, e, f]
 }
 
-fn compute(cases: &[Case], filters: &Filters, period: Period) -> Metrics {
+fn lives(cases: &[Case]) -> Vec<Life> {
+    cases.iter().map(Life::of).collect()
+}
+
+/// What the desk tells about `period`, its cases fed `slice` at a time (with their SLA
+/// clocks when `clocks`), read on a UTC clock.
+fn figures_sliced(
+    cases: &[Case],
+    incidents: &[Incident],
+    filters: &Filters,
+    period: Period,
+    clocks: bool,
+    slice: usize,
+) -> Figures {
     let lives = lives(cases);
-    let clocks: Vec<Arc<CaseClocks>> = Vec::new();
-    metrics(&Inputs { cases, lives: &lives, clocks: &clocks, incidents: &[] }, period, filters, now())
+    let engine = SlaEngine::new(&SlaSettings::default());
+    let clocks: Vec<CaseClocks> =
+        if clocks { cases.iter().map(|c| engine.compute_clocks(c)).collect() } else { Vec::new() };
+    let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|c| (&c.id, c)).collect();
+    let mut pass = Pass::new(period, filters.clone(), Zone::parse("UTC").unwrap(), now());
+    for start in (0..cases.len()).step_by(slice.max(1)) {
+        let end = (start + slice.max(1)).min(cases.len());
+        pass.add(&cases[start..end], &lives[start..end], clocks.get(start..end).unwrap_or(&[]));
+    }
+    assert_eq!(pass.done(), cases.len());
+    pass.finish(cases, incidents, &[], &[], |id| by_id.get(id).copied())
+}
+
+fn figures(cases: &[Case], incidents: &[Incident], filters: &Filters, period: Period) -> Figures {
+    figures_sliced(cases, incidents, filters, period, true, usize::MAX)
+}
+
+fn compute(cases: &[Case], filters: &Filters, period: Period) -> Metrics {
+    figures(cases, &[], filters, period).now
 }
 
 #[test]
@@ -136,18 +167,14 @@ fn sla_achievement_counts_targets_settled_in_the_period() {
     let mut slow = new_case("S", Tier::Enterprise, "", h(2.0));
     slow.add_note(NoteKind::Contact, "Sorry", "Mina", h(3.0));
     let cases = vec![quick, slow];
-    let engine = SlaEngine::new(&SlaSettings::default());
-    let clocks: Vec<Arc<CaseClocks>> = cases.iter().map(|c| Arc::new(engine.compute_clocks(c))).collect();
-    let lives = lives(&cases);
-    let inputs = Inputs { cases: &cases, lives: &lives, clocks: &clocks, incidents: &[] };
-    let m = metrics(&inputs, week(), &Filters::default(), now());
+    let f = figures(&cases, &[], &Filters::default(), week());
+    let m = f.now;
     assert_eq!(m.sla.get(Tier::Enterprise, Target::FirstResponse), Tally { met: 1, breached: 1 });
     let row = m.rows().into_iter().find(|(key, _)| *key == "sla_achievement_percent").unwrap();
     let overall = m.sla_overall();
     assert_eq!(row.1, Some(overall.met as f64 * 100.0 / overall.total() as f64));
     // Nothing settles in a period before the cases existed.
-    let before = metrics(&inputs, week().previous(), &Filters::default(), now());
-    assert_eq!(before.sla_overall().total(), 0);
+    assert_eq!(f.before.sla_overall().total(), 0);
 }
 
 #[test]
@@ -156,16 +183,26 @@ fn incidents_count_their_reach_and_duration() {
     let ids = vec![CaseId("A".into()), CaseId("B".into())];
     let mut incident = Incident::promote("INC-1".into(), "Payments down", "g1", ids, "Mina", h(10.0));
     incident.set_status(IncidentStatus::Resolved, "Mina", h(14.0));
-    let lives = lives(&cases);
-    let clocks: Vec<Arc<CaseClocks>> = Vec::new();
-    let inputs =
-        Inputs { cases: &cases, lives: &lives, clocks: &clocks, incidents: std::slice::from_ref(&incident) };
-    let m = metrics(&inputs, week(), &Filters::default(), now());
-    assert_eq!((m.incidents, m.incident_customers, m.incident_people), (1, 2, 2));
+    incident.set_impact(Impact::Major, &Default::default(), "Mina", h(11.0));
+    let open =
+        Incident::promote("INC-2".into(), "Login slow", "g2", vec![CaseId("D".into())], "Mina", h(160.0));
+    let incidents = [incident, open];
+    let f = figures(&cases, &incidents, &Filters::default(), week());
+    let m = &f.now;
+    assert_eq!((m.incidents, m.incident_customers, m.incident_people), (2, 3, 3));
     assert_eq!(m.incident_duration.median, Some(240.0));
-    // A filter that reaches none of its cases leaves it out.
+    // The report's rows: the most severe first, each with its impact, duration and reach;
+    // the open one runs until now.
+    let row = |i: usize| {
+        let r = &f.incidents[i];
+        (r.id.as_str(), r.impact, r.open, r.duration, r.customers, r.people)
+    };
+    assert_eq!(row(0), ("INC-1", Impact::Major, false, TimeDelta::hours(4), 2, 2));
+    assert_eq!(row(1), ("INC-2", Impact::None, true, TimeDelta::hours(8 * 24 - 160), 1, 1));
+    // A filter that reaches none of an incident's cases leaves it out.
     let login = Filters { category: Some("Login".into()), ..Filters::default() };
-    assert_eq!(metrics(&inputs, week(), &login, now()).incidents, 0);
+    let f = figures(&cases, &incidents, &login, week());
+    assert_eq!((f.now.incidents, f.incidents.len(), f.incidents[0].id.as_str()), (1, 1, "INC-2"));
 }
 
 #[test]
@@ -194,10 +231,8 @@ fn the_metrics_export_has_one_row_per_key() {
 
 #[test]
 fn days_reconstruct_the_backlog_from_the_timelines() {
-    let cases = desk();
-    let lives = lives(&cases);
-    let utc_zone = Zone::parse("UTC").unwrap();
-    let days = daily(&cases, &lives, week(), &Filters::default(), &utc_zone, now());
+    let f = figures(&desk(), &[], &Filters::default(), week());
+    let days = &f.days;
     assert_eq!(days.len(), 7);
     // Monday: A created and resolved; open at its end: C (old), E (24 h to 72 h).
     assert_eq!((days[0].created, days[0].resolved), (1, 1));
@@ -209,16 +244,14 @@ fn days_reconstruct_the_backlog_from_the_timelines() {
     assert_eq!(days[3].resolved, 1);
     // Sunday: D created; open at the end: C and D.
     assert_eq!(days[6].backlog.total(), 2);
-    let weeks = weekly(&cases, &lives, week(), &Filters::default());
-    assert_eq!(weeks.len(), 1);
-    assert_eq!(weeks[0].resolution.median, Some(3_000.0));
+    assert_eq!(f.weeks.len(), 1);
+    assert_eq!(f.weeks[0].resolution.median, Some(3_000.0));
 }
 
 #[test]
 fn top_categories_rank_by_customers_then_cases() {
-    let cases = desk();
-    let top = top_categories(&cases, week(), &Filters::default(), 5);
-    let names: Vec<&str> = top.iter().map(|c| c.category.as_str()).collect();
+    let top = figures(&desk(), &[], &Filters::default(), week()).categories;
+    let names: Vec<&str> = top.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Payments", "Login"]);
     assert_eq!(top[0].examples, ["Case A", "Case B"]);
 }
@@ -234,7 +267,6 @@ fn chart_axes_end_on_round_numbers() {
 
 #[test]
 fn prompts_state_what_the_data_supports() {
-    use super::prompts::{prompts, Prompt};
     let mut cases = desk();
     // Six more Payments cases this week, each waiting 10 h on engineering of its 20 h, and
     // one the week before.
@@ -247,10 +279,7 @@ fn prompts_state_what_the_data_supports() {
         cases.push(case);
     }
     cases.push(new_case("P-old", Tier::Standard, "payments", h(-30.0)));
-    let lives = lives(&cases);
-    let now_m = compute(&cases, &Filters::default(), week());
-    let before = compute(&cases, &Filters::default(), week().previous());
-    let found = prompts(&cases, &lives, week(), &Filters::default(), &now_m, &before);
+    let found = figures(&cases, &[], &Filters::default(), week()).prompts;
     // Payments: A, B and the six new ones against P-old; of the resolved Payments cases'
     // 360 + 3,000 + 6 x 1,200 minutes, B's 1,440 and 6 x 600 waited on engineering.
     let Prompt::CategoryRose { category, before, now, engineering_share } = &found[0] else {
@@ -260,4 +289,74 @@ fn prompts_state_what_the_data_supports() {
     let expected = (1_440.0 + 3_600.0) / (360.0 + 3_000.0 + 7_200.0);
     assert!((engineering_share.unwrap() - expected).abs() < 1e-9, "{engineering_share:?}");
     assert!(found.iter().any(|p| matches!(p, Prompt::Reopened { .. })), "{found:?}");
+}
+
+#[test]
+fn sliced_passes_give_exactly_the_whole_pass() {
+    let mut cases = desk();
+    for i in 0..9 {
+        let mut case = new_case(&format!("S{i}"), Tier::ALL[i % 4], "Payments", h(20.0 * i as f64 - 30.0));
+        case.set_status(Status::WaitingOnCustomer, "Mina", h(20.0 * i as f64 - 20.0));
+        if i % 3 != 0 {
+            case.set_status(Status::Resolved, "Mina", h(20.0 * i as f64));
+        }
+        cases.push(case);
+    }
+    let ids = vec![CaseId("A".into()), CaseId("S4".into())];
+    let incidents = [Incident::promote("INC-1".into(), "Payments down", "g1", ids, "Mina", h(50.0))];
+    for filters in [Filters::default(), Filters { tier: Some(Tier::Standard), ..Filters::default() }] {
+        let whole = figures_sliced(&cases, &incidents, &filters, week(), true, usize::MAX);
+        assert!(whole.now.cases_created > 0 && !whole.oldest.is_empty());
+        for slice in [1, 2, 3, 7] {
+            assert_eq!(figures_sliced(&cases, &incidents, &filters, week(), true, slice), whole, "{slice}");
+        }
+    }
+}
+
+#[test]
+fn largest_groups_count_the_cases_created_in_the_period_and_their_merges() {
+    use super::series::largest_groups;
+    let mut cases = desk();
+    for (id, customers) in [("X1", 5), ("X2", 5), ("Y1", 1)] {
+        let mut case = new_case(id, Tier::Standard, "Payments", h(30.0));
+        case.customers_affected = customers;
+        cases.push(case);
+    }
+    let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|c| (&c.id, c)).collect();
+    let ids = |names: &[&str]| names.iter().map(|n| CaseId((*n).into())).collect::<Vec<_>>();
+    let group = |id: &str, members: &[&str]| crate::domain::grouping::Group {
+        id: id.into(),
+        members: ids(members),
+        medoid: ids(members)[0].clone(),
+        top_terms: Vec::new(),
+        cohesion: 1.0,
+    };
+    // A, B and D were created in the week; C (before it) with Y1 leaves one: no group.
+    let groups = [group("g-A", &["A", "B", "D"]), group("g-C", &["C", "Y1"])];
+    // X1 and X2 were merged into E (created before the week): their merge is a group too.
+    let duplicates = |names: &[&str]| names.iter().map(|n| by_id[&CaseId((*n).into())].clone()).collect();
+    let merge = MergeRecord {
+        primary: CaseId("E".into()),
+        at: h(40.0),
+        author: "Mina".into(),
+        before: duplicates(&["X1", "X2"]),
+    };
+    let find = |id: &CaseId| by_id.get(id).copied();
+    let top = largest_groups(&groups, &[merge], week(), &Filters::default(), find, 8);
+    let seen: Vec<(&str, usize, u64)> =
+        top.iter().map(|g| (g.name.as_str(), g.cases, g.customers_affected)).collect();
+    assert_eq!(seen, [("Case E", 2, 10), ("Case A", 3, 3)]);
+    assert_eq!(top[1].examples, ["Case A", "Case B"]);
+}
+
+#[test]
+fn spreads_by_selection_match_a_sorted_list() {
+    for n in 1..40 {
+        let values: Vec<f64> = (0..n).map(|i| ((i * 37 + 11) % 17) as f64 * 1.5).collect();
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let median = if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 };
+        let p90 = sorted[(n * 9).div_ceil(10) - 1];
+        assert_eq!(Spread::of(values), Spread { median: Some(median), p90: Some(p90), count: n }, "{n}");
+    }
 }

@@ -4,6 +4,7 @@
 //! calendar is open, so a DST change inside an open interval adds or removes that hour.
 
 use crate::domain::sort;
+use crate::i18n::{Message, Text};
 use crate::zone::{Zone, TRACKED_FROM_MS, TRACKED_UNTIL_MS};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -177,19 +178,15 @@ impl Calendar {
     }
 
     /// Checks what the settings form must refuse: an unknown zone or a week with no open time.
-    pub fn compile(&self) -> Result<BusinessCalendar, String> {
-        let tz = Zone::parse(self.time_zone.trim()).ok_or_else(|| {
-            format!(
-                "\"{}\" is not a time zone this browser knows; pick one from the list, such as Asia/Taipei.",
-                self.time_zone
-            )
-        })?;
+    pub fn compile(&self) -> Result<BusinessCalendar, Message> {
+        let tz = Zone::parse(self.time_zone.trim())
+            .ok_or_else(|| Message::new(Text::UnknownTimeZone).arg("zone", &self.time_zone))?;
         let days = ALL_DAYS.map(|day| merged_spans(self.week.day(day)));
         let day_lengths =
             days.each_ref().map(|spans| spans.iter().map(|(start, end)| end - start).sum::<i64>());
         let week_ms: i64 = day_lengths.iter().sum();
         if week_ms == 0 {
-            return Err(format!("Calendar \"{}\" is never open.", self.name));
+            return Err(Message::new(Text::CalendarNeverOpen).arg("name", &self.name));
         }
         let mut holidays = self.holidays.clone();
         sort::sort(&mut holidays);

@@ -4,6 +4,7 @@ use super::calendar::{from_ms, to_ms, BusinessCalendar, Calendar, Window, HOUR_M
 use super::{Policies, SlaSettings, Target, TargetState, TargetStatus};
 use crate::domain::case::{Case, Event, NoteKind, Status, Tier, TimelineEntry, Timestamp};
 use crate::domain::sort;
+use crate::i18n::{Message, Text};
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -187,7 +188,7 @@ pub struct SlaEngine {
     /// Calendar index per tier, in `Tier::ALL` order.
     tier_calendars: Vec<usize>,
     at_risk: f64,
-    problems: Vec<String>,
+    problems: Vec<Message>,
     far: Arc<Mutex<FarSpans>>,
 }
 
@@ -214,7 +215,7 @@ impl SlaEngine {
             .iter()
             .map(|calendar| {
                 calendar.compile().unwrap_or_else(|problem| {
-                    problems.push(format!("{problem} Using 24x7 instead."));
+                    problems.push(Message::new(Text::CalendarFallsBack).arg_message("problem", problem));
                     always_open(&calendar.name)
                 })
             })
@@ -224,8 +225,11 @@ impl SlaEngine {
             .map(|&tier| {
                 let name = &settings.policies.get(tier).calendar;
                 calendars.iter().position(|calendar| calendar.name() == name).unwrap_or_else(|| {
-                    problems
-                        .push(format!("{tier} names calendar \"{name}\", which does not exist; using 24x7."));
+                    problems.push(
+                        Message::new(Text::TierCalendarMissing)
+                            .arg_text("tier", tier.text())
+                            .arg("name", name),
+                    );
                     calendars.push(always_open(name));
                     calendars.len() - 1
                 })
@@ -264,7 +268,7 @@ impl SlaEngine {
     }
 
     /// Settings that could not be used as written, in words for the settings page.
-    pub fn problems(&self) -> &[String] {
+    pub fn problems(&self) -> &[Message] {
         &self.problems
     }
 

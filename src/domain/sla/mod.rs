@@ -232,15 +232,15 @@ impl SlaSettings {
     }
 
     /// Renames a calendar and the policies that use it, keeping names unique and non-empty.
-    pub fn rename_calendar(&mut self, index: usize, name: &str) -> Result<(), String> {
+    pub fn rename_calendar(&mut self, index: usize, name: &str) -> Result<(), Message> {
         let name = name.trim();
         if name.is_empty() {
-            return Err("A calendar needs a name.".into());
+            return Err(Text::CalendarNeedsName.into());
         }
         if self.calendars.iter().enumerate().any(|(i, c)| i != index && c.name == name) {
-            return Err(format!("Another calendar is already called \u{201c}{name}\u{201d}."));
+            return Err(Message::new(Text::CalendarNameTaken).arg("name", name));
         }
-        let calendar = self.calendars.get_mut(index).ok_or("This calendar no longer exists.")?;
+        let calendar = self.calendars.get_mut(index).ok_or(Text::CalendarGone)?;
         let old = std::mem::replace(&mut calendar.name, name.to_string());
         for tier in Tier::ALL {
             let policy = self.policies.get_mut(*tier);
@@ -252,18 +252,23 @@ impl SlaSettings {
     }
 
     /// Removes a calendar no tier uses; one in use is refused with the tiers that use it.
-    pub fn remove_calendar(&mut self, index: usize) -> Result<(), String> {
-        let name = &self.calendars.get(index).ok_or("This calendar no longer exists.")?.name;
-        let users: Vec<&str> = Tier::ALL
-            .iter()
-            .filter(|tier| &self.policies.get(**tier).calendar == name)
-            .map(|t| t.label())
-            .collect();
-        if !users.is_empty() {
-            return Err(format!(
-                "{} still use this calendar; pick another for them first.",
-                users.join(", ")
-            ));
+    pub fn remove_calendar(&mut self, index: usize) -> Result<(), Message> {
+        let name = &self.calendars.get(index).ok_or(Text::CalendarGone)?.name;
+        // The tiers as one message, "Premium, Standard, Free", built from the last.
+        let users = Tier::ALL.iter().rev().filter(|tier| &self.policies.get(**tier).calendar == name).fold(
+            None,
+            |rest: Option<Message>, tier| {
+                let tier = Message::new(tier.text());
+                Some(match rest {
+                    None => tier,
+                    Some(rest) => {
+                        Message::new(Text::ListJoin).arg_message("first", tier).arg_message("rest", rest)
+                    }
+                })
+            },
+        );
+        if let Some(users) = users {
+            return Err(Message::new(Text::CalendarInUse).arg_message("tiers", users));
         }
         self.calendars.remove(index);
         Ok(())
@@ -282,13 +287,13 @@ mod settings_tests {
         assert_eq!(sla.add_calendar(), 3);
         assert_eq!(sla.calendars[3].name, "Calendar 4");
 
-        assert!(sla.rename_calendar(added, "24x7").unwrap_err().contains("already called"));
+        assert!(sla.rename_calendar(added, "24x7").unwrap_err().to_string().contains("already called"));
         assert!(sla.rename_calendar(added, "  ").is_err());
         sla.rename_calendar(1, "Taipei office").unwrap();
         assert_eq!(sla.policies.get(Tier::Premium).calendar, "Taipei office");
         assert_eq!(sla.policies.get(Tier::Enterprise).calendar, Calendar::ALWAYS_OPEN);
 
-        let refused = sla.remove_calendar(1).unwrap_err();
+        let refused = sla.remove_calendar(1).unwrap_err().to_string();
         assert_eq!(refused, "Premium, Standard, Free still use this calendar; pick another for them first.");
         sla.remove_calendar(added).unwrap();
         assert_eq!(sla.calendars.len(), 3);

@@ -175,10 +175,19 @@ pub fn compliance<'a>(
 ) -> Compliance {
     let mut result = Compliance::default();
     for case in cases {
+        result.count(case, from, to, now);
+    }
+    result
+}
+
+impl Compliance {
+    /// Adds the targets of one case that [`compliance`] would count, so the KPIs can count
+    /// a slice of cases at a time.
+    pub fn count(&mut self, case: &CaseClocks, from: Timestamp, to: Timestamp, now: Timestamp) {
         for clock in &case.clocks {
             let Some((state, at)) = clock.outcome(now) else { continue };
             if from <= at && at < to && at <= now {
-                let cell = &mut result.cells[case.tier as usize][clock.target as usize];
+                let cell = &mut self.cells[case.tier as usize][clock.target as usize];
                 match state {
                     TargetState::Met => cell.met += 1,
                     _ => cell.breached += 1,
@@ -186,5 +195,4 @@ pub fn compliance<'a>(
             }
         }
     }
-    result
 }

@@ -4,7 +4,7 @@
 
 use super::text::{fold_keyword, FoldedKeyword};
 use crate::domain::case::Priority;
-use crate::i18n::Text;
+use crate::i18n::{Message, Text};
 use serde::{Deserialize, Serialize};
 
 /// A three-step scale, used for both ITIL impact and ITIL urgency.
@@ -28,7 +28,6 @@ impl Level {
         }
     }
 
-    /// The label as the page shows it, in any language.
     pub fn text(self) -> Text {
         match self {
             Level::High => Text::UrgencyHigh,
@@ -96,7 +95,6 @@ impl Factor {
         }
     }
 
-    /// The label as the page shows it, in any language.
     pub fn text(self) -> Text {
         match self {
             Factor::Matrix => Text::FactorMatrix,
@@ -215,6 +213,14 @@ impl Language {
             Language::English => "English",
             Language::Korean => "Korean",
             Language::TraditionalChinese => "Traditional Chinese",
+        }
+    }
+
+    pub fn text(self) -> Text {
+        match self {
+            Language::English => Text::LanguageEnglish,
+            Language::Korean => Text::LanguageKorean,
+            Language::TraditionalChinese => Text::LanguageChinese,
         }
     }
 }
@@ -432,7 +438,7 @@ pub enum RuleField {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleError {
     pub field: RuleField,
-    pub message: String,
+    pub message: Message,
 }
 
 pub const MAX_KEYWORD_CHARS: usize = 60;
@@ -470,15 +476,15 @@ impl TriageRules {
             if weight > Weights::MAX {
                 errors.push(RuleError {
                     field: RuleField::Weight(factor),
-                    message: format!("{} weight is {weight}; use 0 to {}.", factor.label(), Weights::MAX),
+                    message: Message::new(Text::WeightOutOfRange)
+                        .arg_text("factor", factor.text())
+                        .arg("weight", weight)
+                        .arg("max", Weights::MAX),
                 });
             }
         }
         if self.weights.total() == 0 {
-            errors.push(RuleError {
-                field: RuleField::Weights,
-                message: "Give at least one factor a weight above 0, or every case scores 0.".into(),
-            });
+            errors.push(RuleError { field: RuleField::Weights, message: Text::AllWeightsZero.into() });
         }
     }
 
@@ -502,14 +508,13 @@ impl TriageRules {
                 };
                 errors.push(RuleError {
                     field: RuleField::MatrixCell { impact, urgency },
-                    message: format!(
-                        "{} impact / {} urgency is {here}, less urgent than {other} for {} impact / {} \
-                         urgency; a higher impact or urgency should not get a lower priority.",
-                        impact.label(),
-                        urgency.label(),
-                        other_impact.label(),
-                        other_urgency.label()
-                    ),
+                    message: Message::new(Text::MatrixInverted)
+                        .arg_text("impact", impact.text())
+                        .arg_text("urgency", urgency.text())
+                        .arg("here", here)
+                        .arg("other", other)
+                        .arg_text("other_impact", other_impact.text())
+                        .arg_text("other_urgency", other_urgency.text()),
                 });
             }
         }
@@ -525,21 +530,20 @@ impl TriageRules {
                 let field = RuleField::Keyword { list, index };
                 let folded = fold_keyword(keyword);
                 let message = if folded.text.is_empty() {
-                    format!("Entry {} is empty; type a word or remove it.", index + 1)
+                    Message::new(Text::KeywordEmpty).arg("n", index + 1)
                 } else if keyword.trim().chars().count() > MAX_KEYWORD_CHARS {
-                    format!(
-                        "\"{}\" is too long; keep keywords to {MAX_KEYWORD_CHARS} characters.",
-                        keyword.trim()
-                    )
+                    Message::new(Text::KeywordTooLong)
+                        .arg("keyword", keyword.trim())
+                        .arg("max", MAX_KEYWORD_CHARS)
                 } else if let Some((_, first_list, first_index)) =
                     seen.iter().find(|(earlier, _, _)| *earlier == folded)
                 {
-                    let place = if first_list.language == language {
-                        "this list".to_string()
+                    let repeated = if first_list.language == language {
+                        Message::new(Text::KeywordRepeatedHere)
                     } else {
-                        format!("the {} list", first_list.language.label())
+                        Message::new(Text::KeywordRepeatedThere).arg_text("list", first_list.language.text())
                     };
-                    format!("\"{}\" is already entry {} of {place}.", keyword.trim(), first_index + 1)
+                    repeated.arg("keyword", keyword.trim()).arg("n", first_index + 1)
                 } else {
                     seen.push((folded, list, index));
                     continue;

@@ -194,22 +194,22 @@ fn keyword_validation_names_the_entry() {
     let english = ListId { kind: KeywordKind::Risk, language: Language::English };
     let korean = ListId { kind: KeywordKind::Risk, language: Language::Korean };
     let errors = rules.validate();
-    let message = |field: RuleField| errors.iter().find(|e| e.field == field).map(|e| e.message.as_str());
+    let message = |field: RuleField| errors.iter().find(|e| e.field == field).map(|e| e.message.to_string());
     assert_eq!(
         message(RuleField::Keyword { list: english, index: 1 }),
-        Some("Entry 2 is empty; type a word or remove it.")
+        Some("Entry 2 is empty; type a word or remove it.".into())
     );
     assert_eq!(
         message(RuleField::Keyword { list: english, index: 2 }),
-        Some("\"outage\" is already entry 1 of this list.")
+        Some("\"outage\" is already entry 1 of this list.".into())
     );
     let last_korean = rules.risk_keywords.korean.len() - 1;
     assert_eq!(
         message(RuleField::Keyword { list: korean, index: last_korean }),
-        Some("\"OUTAGE\" is already entry 1 of the English list.")
+        Some("\"OUTAGE\" is already entry 1 of the English list.".into())
     );
     assert_eq!(errors.len(), 4, "{errors:?}");
-    assert!(errors[3].message.contains("too long"));
+    assert!(errors[3].message.to_string().contains("too long"));
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn a_wildcard_is_a_different_keyword_but_a_bare_star_is_empty() {
     rules.risk_keywords.english = vec!["crash".into(), "crash*".into(), "*".into()];
     let errors = rules.validate();
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].message.contains("empty"));
+    assert!(errors[0].message.to_string().contains("empty"));
 }
 
 #[test]
@@ -229,10 +229,10 @@ fn weight_and_matrix_validation() {
     rules.matrix.set(Level::High, Level::High, Priority::P3);
     let errors = rules.validate();
     assert_eq!(errors[0].field, RuleField::Weight(Factor::Tier));
-    assert_eq!(errors[0].message, "Tier weight is 51; use 0 to 50.");
+    assert_eq!(errors[0].message.to_string(), "Tier weight is 51; use 0 to 50.");
     assert_eq!(errors[1].field, RuleField::MatrixCell { impact: Level::High, urgency: Level::High });
     assert_eq!(
-        errors[1].message,
+        errors[1].message.to_string(),
         "High impact / High urgency is P3, less urgent than P2 for Medium impact / High urgency; \
          a higher impact or urgency should not get a lower priority."
     );

@@ -2,24 +2,19 @@
 //! figures, customer pain points, incidents, bottlenecks, trends and the director's
 //! recommendations, prefilled with facts the data supports; also downloadable as Markdown.
 
-use crate::domain::case::Choice;
-use crate::domain::case::{Case, CaseId, Tier};
-use crate::domain::duplicates::overview;
-use crate::domain::grouping::Group;
-use crate::domain::incident::radius_of;
-use crate::domain::kpi::{changes, local_date, prompts, Life, Prompt};
+use crate::domain::case::{Choice, Tier};
+use crate::domain::kpi::series::Load;
+use crate::domain::kpi::{changes, local_date, Filters, Prompt};
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
-use crate::domain::sort;
 use crate::i18n::{fill, tr, Lang, Message, Text};
 use crate::ui::browser;
 use crate::ui::pages::dashboard::{day_label, metric_label, metric_value, Headlines, PeriodControls};
 use crate::ui::state::use_i18n;
-use crate::ui::state::{use_desk, use_grouping, use_kpi, Figures, Route, Shared};
+use crate::ui::state::{use_kpi, Figures, Route, Shared};
 use crate::ui::widgets::chart::{Chart, Kind, Series};
 use crate::ui::widgets::transfer::problem_note;
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A pain point: a duplicate group or a category, with two example titles.
@@ -30,13 +25,24 @@ struct Pain {
     examples: Vec<String>,
 }
 
+/// An incident as the report lists it, in words.
+struct IncidentLine {
+    name: String,
+    impact: &'static str,
+    duration: String,
+    customers: usize,
+    people: u64,
+}
+
 /// Everything the report says, worked out once and shown both on the page and in Markdown.
 struct Report {
     period: String,
+    /// The filters the figures were counted with, if any.
+    filters: String,
     as_of: String,
     headlines: Vec<(String, String, String)>,
     pains: Vec<Pain>,
-    incidents: Vec<(String, String, String, usize)>,
+    incidents: Vec<IncidentLine>,
     time_shares: Vec<(String, String)>,
     breaches: Vec<(String, usize, usize)>,
     oldest: Vec<(String, String)>,
@@ -75,18 +81,25 @@ fn prompt_text(lang: Lang, prompt: &Prompt) -> String {
     }
 }
 
-fn build(
-    figures: &Figures,
-    cases: &[Case],
-    lives: &[Arc<Life>],
-    groups: &[Group],
-    incidents: &[crate::domain::incident::Incident],
-    now: chrono::DateTime<chrono::Utc>,
-    lang: Lang,
-) -> Report {
+/// "Tier: Enterprise · Category: Payments", or nothing without filters.
+fn filter_words(lang: Lang, filters: &Filters) -> String {
+    let field =
+        |name, value: &str| fill(tr(lang, Text::FilterShown), &[("field", tr(lang, name)), ("value", value)]);
+    let mut words = Vec::new();
+    if let Some(tier) = filters.tier {
+        words.push(field(Text::FieldTier, tr(lang, tier.text())));
+    }
+    if let Some(surface) = filters.surface {
+        words.push(field(Text::FieldSurface, tr(lang, surface.text())));
+    }
+    if let Some(category) = &filters.category {
+        words.push(field(Text::FieldCategory, category));
+    }
+    words.join(" \u{00b7} ")
+}
+
+fn build(f: &Figures, filters: &Filters, lang: Lang) -> Report {
     let t = |text| tr(lang, text);
-    let f = figures;
-    let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|c| (&c.id, c)).collect();
     let day = |at| local_date(at, &f.zone).format(t(Text::LongDayPattern)).to_string();
     let last = f.now.period.to - chrono::TimeDelta::milliseconds(1);
     let headlines = changes(&f.now, &f.before)
@@ -96,40 +109,30 @@ fn build(
             (t(metric_label(c.key)).to_string(), metric_value(c.key, c.now), metric_value(c.key, c.before))
         })
         .collect();
-    let mut group_view = overview(groups, cases);
-    sort::sort_by(&mut group_view, |a, b| b.radius.customers_affected.cmp(&a.radius.customers_affected));
-    let titles = |ids: &[CaseId]| -> Vec<String> {
-        ids.iter().filter_map(|id| by_id.get(id)).take(2).map(|c| c.title.clone()).collect()
+    let pain = |named, load: &Load| Pain {
+        name: fill(t(named), &[("name", &load.name)]),
+        cases: load.cases,
+        customers: load.customers_affected,
+        examples: load.examples.clone(),
     };
-    let mut pains: Vec<Pain> = group_view
+    let mut pains: Vec<Pain> = f.groups.iter().take(3).map(|g| pain(Text::GroupNamed, g)).collect();
+    pains.extend(f.categories.iter().take(3).map(|c| pain(Text::CategoryNamed, c)));
+    let incidents = f
+        .incidents
         .iter()
-        .take(3)
-        .map(|g| Pain {
-            name: g.summary.suggested_title.clone(),
-            cases: g.summary.size,
-            customers: g.radius.customers_affected,
-            examples: titles(&g.summary.members),
-        })
-        .collect();
-    pains.extend(f.categories.iter().take(3).map(|c| Pain {
-        name: fill(t(Text::CategoryNamed), &[("category", &c.category)]),
-        cases: c.cases,
-        customers: c.customers_affected,
-        examples: c.examples.clone(),
-    }));
-    let period = f.now.period;
-    let incident_rows = incidents
-        .iter()
-        .filter(|i| period.contains(i.created_at))
         .map(|i| {
-            let reached: Vec<&Case> = i.cases.iter().filter_map(|id| by_id.get(id).copied()).collect();
-            let end = if i.status.is_open() { now } else { i.updated_at };
-            (
-                format!("{} {}", i.id, i.title),
-                t(i.status.text()).to_string(),
-                format_duration(end - i.created_at),
-                radius_of(reached).customers.len(),
-            )
+            let duration = format_duration(i.duration);
+            IncidentLine {
+                name: format!("{} {}", i.id, i.title),
+                impact: t(i.impact.text()),
+                duration: if i.open {
+                    fill(t(Text::StillOpen), &[("duration", &duration)])
+                } else {
+                    duration
+                },
+                customers: i.customers,
+                people: i.people,
+            }
         })
         .collect();
     let share = |v: f64| format!("{} %", (v * 100.0).round() as i64);
@@ -153,30 +156,16 @@ fn build(
         .filter(|(_, tally)| tally.total() > 0)
         .map(|(name, tally)| (name, tally.met, tally.breached))
         .collect();
-    let mut open: Vec<(&Case, chrono::DateTime<chrono::Utc>)> = cases
-        .iter()
-        .zip(lives)
-        .filter(|(c, _)| f.now.period.contains(c.created_at) || c.created_at < f.now.period.from)
-        .filter_map(|(c, life)| life.open_since(last.min(now)).map(|since| (c, since)))
-        .collect();
-    sort::sort_by_key(&mut open, |(_, since)| *since);
-    let oldest = open
-        .iter()
-        .take(5)
-        .map(|(c, since)| (c.title.clone(), format_duration(last.min(now) - *since)))
-        .collect();
-    let found = prompts(cases, lives, f.now.period, &Default::default(), &f.now, &f.before);
-    let recommendations = if found.is_empty() {
-        String::new()
-    } else {
-        found.iter().map(|p| format!("- {}", prompt_text(lang, p))).collect::<Vec<_>>().join("\n")
-    };
+    let oldest = f.oldest.iter().map(|c| (c.title.clone(), format_duration(c.open_for))).collect();
+    let recommendations =
+        f.prompts.iter().map(|p| format!("- {}", prompt_text(lang, p))).collect::<Vec<_>>().join("\n");
     Report {
         period: fill(t(Text::PeriodRange), &[("from", &day(f.now.period.from)), ("to", &day(last))]),
-        as_of: crate::domain::inbox::local_time_label(now, browser::utc_offset_minutes()),
+        filters: filter_words(lang, filters),
+        as_of: crate::domain::inbox::local_time_label(f.as_of, browser::utc_offset_minutes()),
         headlines,
         pains,
-        incidents: incident_rows,
+        incidents,
         time_shares,
         breaches,
         oldest,
@@ -203,6 +192,9 @@ fn markdown(lang: Lang, report: &Report, recommendations: &str) -> String {
         report.period,
         capitalised(&fill(t(Text::AsOf), &[("time", &report.as_of)]))
     );
+    if !report.filters.is_empty() {
+        out.push_str(&format!("\n{}\n", report.filters));
+    }
     section(&mut out, Text::HeadlineFigures);
     table_head(&mut out, [Text::Figure, Text::ThisPeriod, Text::PeriodBefore]);
     for (label, now, before) in &report.headlines {
@@ -225,14 +217,15 @@ fn markdown(lang: Lang, report: &Report, recommendations: &str) -> String {
     if report.incidents.is_empty() {
         out.push_str(&format!("{}\n", t(Text::NoneInPeriod)));
     }
-    for (name, status, duration, customers) in &report.incidents {
+    for incident in &report.incidents {
         out.push_str(&fill(
             t(Text::MdIncident),
             &[
-                ("name", &cell(name)),
-                ("status", status),
-                ("duration", duration),
-                ("customers", &customers.to_string()),
+                ("name", &cell(&incident.name)),
+                ("impact", incident.impact),
+                ("duration", &incident.duration),
+                ("customers", &thousands(incident.customers as u64)),
+                ("people", &thousands(incident.people)),
             ],
         ));
         out.push('\n');
@@ -272,6 +265,14 @@ fn capitalised(text: &str) -> String {
 pub fn ReportPage() -> impl IntoView {
     let kpi = use_kpi();
     let i18n = use_i18n();
+    kpi.watch();
+    // What the director wrote survives newer figures of the same period (an edit in another
+    // tab); a new period or filters start again from the prompts.
+    let written = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        kpi.query.track();
+        written.set(None);
+    });
     // The report is worked out in the language once, so a switch works it out again.
     view! {
         <section class="report" aria-labelledby="report-heading">
@@ -281,34 +282,26 @@ pub fn ReportPage() -> impl IntoView {
             <div class="no-print"><PeriodControls /></div>
             {move || {
                 let _ = i18n.lang();
-                match kpi.figures.get() {
-                    None => view! { <p class="field-error" role="alert">{i18n.t(Text::ToBeforeFrom)}</p> }.into_any(),
-                    Some(figures) => view! { <ReportBody figures /> }.into_any(),
-                }
+                kpi.figures.get().map(|figures| view! { <ReportBody figures written /> })
             }}
         </section>
     }
 }
 
 #[component]
-fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
-    let store = use_desk();
-    let grouping = use_grouping();
+fn ReportBody(figures: Shared<Figures>, written: RwSignal<Option<String>>) -> impl IntoView {
     let kpi = use_kpi();
     let i18n = use_i18n();
     let lang = i18n.lang();
     let t = move |text| tr(lang, text);
-    let lives = kpi.lives.get_untracked();
-    let report = store.desk.with_untracked(|desk| {
-        let groups = grouping.groups.get_untracked().unwrap_or_default();
-        build(&figures.0, &desk.cases, &lives.0, &groups, &desk.incidents, browser::now(), lang)
-    });
-    let recommendations = RwSignal::new(report.recommendations.clone());
+    let report = kpi.query.with_untracked(|query| build(&figures.0, &query.filters, lang));
+    let prefilled = report.recommendations.clone();
+    let recommendations = move || written.get().unwrap_or_else(|| prefilled.clone());
     let (problem, set_problem) = signal(None::<Message>);
     let report = Arc::new(report);
-    let for_download = report.clone();
+    let (for_download, written_now) = (report.clone(), recommendations.clone());
     let download = move |_| {
-        let text = markdown(lang, &for_download, &recommendations.get_untracked());
+        let text = markdown(lang, &for_download, &untrack(written_now.clone()));
         let name = browser::stamped_file_name("triage-desk-report", "md", browser::now());
         set_problem.set(browser::download(&name, "text/markdown;charset=utf-8", &text).err());
     };
@@ -328,6 +321,7 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
             <header class="report-head">
                 <h1 id="report-heading">{t(Text::SupportReport)}</h1>
                 <p>{r.period.clone()} " \u{00b7} " {fill(t(Text::AsOf), &[("time", &r.as_of)])}</p>
+                {(!r.filters.is_empty()).then(|| view! { <p>{r.filters.clone()}</p> })}
                 <div class="button-row no-print">
                     <button class="primary" on:click=print>{t(Text::Print)}</button>
                     <button on:click=download>{t(Text::DownloadMarkdown)}</button>
@@ -356,10 +350,16 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
                 } else {
                     view! {
                         <table class="report-table">
-                            <thead><tr><th scope="col">{t(Text::Incident)}</th><th scope="col">{t(Text::FieldStatus)}</th><th scope="col">{t(Text::Duration)}</th><th scope="col">{t(Text::Customers)}</th></tr></thead>
+                            <thead><tr>
+                                <th scope="col">{t(Text::Incident)}</th><th scope="col">{t(Text::IncidentImpact)}</th><th scope="col">{t(Text::Duration)}</th>
+                                <th scope="col">{t(Text::Customers)}</th><th scope="col">{t(Text::PeopleAffected)}</th>
+                            </tr></thead>
                             <tbody>
-                                {r.incidents.iter().map(|(name, status, duration, customers)| view! {
-                                    <tr><th scope="row">{name.clone()}</th><td>{status.clone()}</td><td>{duration.clone()}</td><td>{*customers}</td></tr>
+                                {r.incidents.iter().map(|i| view! {
+                                    <tr>
+                                        <th scope="row">{i.name.clone()}</th><td>{i.impact}</td><td>{i.duration.clone()}</td>
+                                        <td>{thousands(i.customers as u64)}</td><td>{thousands(i.people)}</td>
+                                    </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
@@ -407,9 +407,9 @@ fn ReportBody(figures: Shared<Figures>) -> impl IntoView {
                 <h2 id="report-recommendations">{t(Text::Recommendations)}</h2>
                 <label class="visually-hidden" for="recommendations">{t(Text::Recommendations)}</label>
                 <textarea id="recommendations" class="no-print" rows="8"
-                    prop:value=move || recommendations.get()
-                    on:input=move |ev| recommendations.set(event_target_value(&ev))></textarea>
-                <div class="print-only recommendations-print">{move || recommendations.get()}</div>
+                    prop:value=recommendations.clone()
+                    on:input=move |ev| written.set(Some(event_target_value(&ev)))></textarea>
+                <div class="print-only recommendations-print">{recommendations}</div>
             </section>
         </article>
     }

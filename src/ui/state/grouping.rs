@@ -7,6 +7,7 @@ use super::store::DeskStore;
 use crate::domain::case::{Case, CaseId, Version};
 use crate::domain::duplicates::{group_of, group_size, groupable};
 use crate::domain::fast_hash::FastMap;
+use crate::domain::grouping::glossary::{builtin, Glossary};
 use crate::domain::grouping::{
     Group, GroupingSettings, NotDuplicates, SimilarCase, SimilarityIndex, SIMILAR_COUNT,
 };
@@ -14,6 +15,7 @@ use crate::domain::per_case::PerCase;
 use crate::ui::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long one slice of the first build may hold the page, in milliseconds.
@@ -47,8 +49,11 @@ pub struct Grouping {
     regroup_runs: StoredValue<u64>,
     /// True while a regrouping runs in slices: the groups shown are not yet those of the desk.
     regrouping: StoredValue<bool>,
-    /// True once the first build of the index finished.
+    /// True once the index holds every open case: after the first build, and after each
+    /// rebuild for an edited glossary.
     built: RwSignal<bool>,
+    /// Counts builds started, so one running in slices stops when a newer one starts.
+    builds: StoredValue<u64>,
 }
 
 pub fn provide_grouping(store: DeskStore) -> Grouping {
@@ -66,6 +71,7 @@ pub fn provide_grouping(store: DeskStore) -> Grouping {
         regroup_runs: StoredValue::new(0),
         regrouping: StoredValue::new(false),
         built: RwSignal::new(false),
+        builds: StoredValue::new(0),
     };
     provide_context(grouping);
     let built = grouping.built;
@@ -78,9 +84,16 @@ pub fn provide_grouping(store: DeskStore) -> Grouping {
         spawn_local(async move {
             browser::yield_to_browser().await;
             grouping.build_in_slices().await;
-            built.set(true);
         });
         true
+    });
+    // An edited glossary changes how every case reads: the index is built again with it.
+    let glossary = Memo::new(move |_| store.desk.with(|desk| desk.settings.glossary.clone()));
+    Effect::new(move |previous: Option<()>| {
+        glossary.with(|_| ());
+        if previous.is_some() && store.ready.get_untracked() {
+            spawn_local(grouping.build_in_slices());
+        }
     });
     // After the first build, each change of the desk updates only the cases that changed.
     Effect::new(move |_| {
@@ -120,9 +133,27 @@ pub fn use_grouping() -> Grouping {
 }
 
 impl Grouping {
-    /// Indexes every open case, yielding to the browser between slices of work.
+    /// The glossary the settings name: the built-in unless edited.
+    fn glossary(&self) -> Arc<Glossary> {
+        self.store.desk.with_untracked(|desk| match &desk.settings.glossary {
+            Some(lines) => Arc::new(Glossary::from_lines(lines)),
+            None => builtin(),
+        })
+    }
+
+    /// Indexes every open case into a new index read with the settings' glossary, yielding
+    /// to the browser between slices of work; gives way to a newer build.
     async fn build_in_slices(self) {
+        let Some(build) = self.builds.try_update_value(|builds| {
+            *builds += 1;
+            *builds
+        }) else {
+            return;
+        };
         let store = self.store;
+        self.built.set(false);
+        self.index.set_value(SimilarityIndex::with_glossary(self.glossary()));
+        self.indexed.set_value(PerCase::default());
         // Cases are only appended while this runs, and anything else is caught up at the end.
         let count = store.desk.with_untracked(|desk| desk.cases.len());
         let mut done = 0;
@@ -134,10 +165,14 @@ impl Grouping {
                 done = end;
             }
             browser::yield_to_browser().await;
+            if self.builds.try_get_value() != Some(build) {
+                return;
+            }
         }
         // Cases changed while the index was built are caught up here.
         store.desk.with_untracked(|desk| self.sync(&desk.cases));
         self.version.update(|v| *v += 1);
+        self.built.set(true);
         // Not waited for: the index is built, so changes from here on are synced and regroup.
         spawn_local(self.regroup_in_slices());
     }
@@ -331,7 +366,8 @@ impl Grouping {
             return self.groups.get_untracked().unwrap_or_default();
         }
         self.store.desk.with_untracked(|desk| {
-            let index = SimilarityIndex::from_cases(desk.cases.iter().filter(|c| groupable(c)));
+            let mut index = SimilarityIndex::with_glossary(self.glossary());
+            desk.cases.iter().filter(|c| groupable(c)).for_each(|case| index.upsert_case(case));
             index.group(&desk.settings.grouping, &desk.not_duplicates)
         })
     }

@@ -50,7 +50,7 @@ pub fn provide_app_state() -> AppState {
     let grouping = grouping::provide_grouping(store);
     let sla = sla_board::provide_sla_board(store, clock, view_clock);
     inbox_view::provide_inbox_view(store, scoring, grouping, sla, clock);
-    kpi::provide_kpi(store, sla, clock);
+    kpi::provide_kpi(store, sla, grouping, clock);
     // Warms the scoring, SLA and grouping caches while it imports.
     import::provide_import_state(store, scoring, sla, grouping);
     AppState { store, router, i18n }

@@ -25,6 +25,22 @@ pub enum Kind {
     },
 }
 
+/// A label that fits `room` Latin letters of the x axis (Han and Hangul are twice as wide);
+/// the full text is in the tooltips and the table.
+fn short(text: &str, room: usize) -> String {
+    let mut width = 0;
+    let mut head = String::new();
+    for c in text.chars() {
+        width += if c.len_utf8() >= 3 { 2 } else { 1 };
+        if width > room {
+            head.push('\u{2026}');
+            return head;
+        }
+        head.push(c);
+    }
+    head
+}
+
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
 const LEFT: f64 = 64.0;
@@ -66,8 +82,10 @@ pub fn Chart(
     let x_mid = move |i: usize| LEFT + slot * (i as f64 + 0.5);
     // Five steps: every top `axis_top` picks (1, 2, 2.5 or 5 times a power of ten) divides evenly.
     let ticks: Vec<f64> = (0..=5).map(|k| top * k as f64 / 5.0).collect();
-    // Label every k-th x so labels never overlap (about 60 px each).
+    // Label every k-th x so labels never overlap (about 60 px each), each in the room it
+    // has (a letter is about 7 px, with a gap).
     let every = ((n as f64 * 60.0) / plot_w).ceil().max(1.0) as usize;
+    let room = (slot * every as f64 / 7.5) as usize;
     let tip_text = i18n.t(Text::ChartTip);
     let tip = |series: &Series, label: &str, value: f64| {
         crate::i18n::fill(tip_text, &[("series", &series.name), ("label", label), ("value", &format(value))])
@@ -142,17 +160,25 @@ pub fn Chart(
         .enumerate()
         .map(|(s, row)| view! { <li><span class=format!("swatch series-{s}") aria-hidden="true"></span>{row.name.clone()}</li> })
         .collect_view();
-    let table_rows = x_labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let cells = series
+    // The table is built when first opened: most readers never open it, and its rows are
+    // most of a chart's nodes.
+    let table = StoredValue::new((x_labels.clone(), series.clone()));
+    let (opened, set_opened) = signal(false);
+    let table_rows = move || {
+        table.with_value(|(x_labels, series)| {
+            x_labels
                 .iter()
-                .map(|row| view! { <td>{row.values.get(i).copied().flatten().map(format).unwrap_or_default()}</td> })
-                .collect_view();
-            view! { <tr><th scope="row">{label.clone()}</th>{cells}</tr> }
+                .enumerate()
+                .map(|(i, label)| {
+                    let cells = series
+                        .iter()
+                        .map(|row| view! { <td>{row.values.get(i).copied().flatten().map(format).unwrap_or_default()}</td> })
+                        .collect_view();
+                    view! { <tr><th scope="row">{label.clone()}</th>{cells}</tr> }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     let table_head =
         series.iter().map(|row| view! { <th scope="col">{row.name.clone()}</th> }).collect_view();
     view! {
@@ -165,7 +191,7 @@ pub fn Chart(
                         <text x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{format(t)}</text>
                     }).collect_view()}
                     {x_labels.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, label)| view! {
-                        <text x=x_mid(i) y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{label.clone()}</text>
+                        <text x=x_mid(i) y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{short(label, room)}</text>
                     }).collect_view()}
                     <text class="axis-name" x=LEFT y=HEIGHT - 4.0>{x_name.clone()}</text>
                     <text class="axis-name" x="4" y="12">{y_name.clone()}</text>
@@ -173,12 +199,12 @@ pub fn Chart(
                 {marks}
             </svg>
             <ul class="legend">{legend}</ul>
-            <details class="chart-table">
+            <details class="chart-table" on:toggle=move |_| set_opened.set(true)>
                 <summary>{move || i18n.t(Text::ShowAsTable)}</summary>
                 <table>
                     <caption class="visually-hidden">{title}</caption>
                     <thead><tr><th scope="col">{x_name}</th>{table_head}</tr></thead>
-                    <tbody>{table_rows}</tbody>
+                    <tbody>{move || opened.get().then(table_rows)}</tbody>
                 </table>
             </details>
         </figure>

@@ -69,7 +69,7 @@ pub fn SlaPanel(id: CaseId) -> impl IntoView {
             <ul class="sla-list">
                 {Target::ALL.into_iter().map(|target| view! { <li><SlaTimer id=id.clone() target compact=false /></li> }).collect_view()}
             </ul>
-            {move || problems().into_iter().map(|p| view! { <p class="muted small">{p}</p> }).collect_view()}
+            {move || problems().into_iter().map(|p| view! { <p class="muted small">{i18n.message(&p)}</p> }).collect_view()}
         </section>
     }
 }

@@ -1,13 +1,12 @@
 //! The dashboard's charts, each from the figures of the chosen period.
 
 use crate::domain::case::Tier;
-use crate::domain::duplicates::overview;
-use crate::domain::kpi::series::Day;
-use crate::domain::kpi::{Spread, TimeShares};
+use crate::domain::kpi::series::{Day, Load, Week};
+use crate::domain::kpi::{Metrics, Spread, TimeShares};
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
 use crate::i18n::{tr, Lang, Text};
-use crate::ui::state::{use_desk, use_grouping, use_i18n, Figures, Shared};
+use crate::ui::state::{use_i18n, use_kpi, Figures};
 use crate::ui::widgets::chart::{Chart, Kind, Series};
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -29,147 +28,156 @@ pub fn day_label(lang: Lang, figures: &Figures, from: crate::domain::case::Times
     crate::domain::kpi::local_date(from, &figures.zone).format(tr(lang, Text::DayPattern)).to_string()
 }
 
-/// A label short enough for the x axis (about ten Latin letters, five Han or Hangul, which are
-/// twice as wide); the full text is in the table.
-fn short(text: &str) -> String {
-    let mut width = 0;
-    let mut head = String::new();
-    for c in text.chars() {
-        width += if c.len_utf8() >= 3 { 2 } else { 1 };
-        if width > 10 {
-            head.push('\u{2026}');
-            return head;
-        }
-        head.push(c);
-    }
-    head
-}
-
 fn series(name: &str, values: Vec<Option<f64>>) -> Series {
     Series { name: name.into(), values }
 }
 
-#[component]
-pub fn Charts(figures: Shared<Figures>) -> impl IntoView {
-    let lang = use_i18n().lang();
-    let t = |text| tr(lang, text);
-    let f = &figures.0;
-    let days: Vec<String> = f.days.iter().map(|day| day_label(lang, f, day.period.from)).collect();
-    let per_day = |read: fn(&Day) -> usize| f.days.iter().map(|d| Some(read(d) as f64)).collect();
-    let weeks: Vec<String> = f.weeks.iter().map(|w| day_label(lang, f, w.period.from)).collect();
-    let weekly = |read: fn(&Spread) -> Option<f64>,
-                  pick: fn(&crate::domain::kpi::series::Week) -> &Spread| {
-        f.weeks.iter().map(|w| read(pick(w))).collect::<Vec<_>>()
-    };
-    let sla_rows = Target::ALL
+/// A chart's x labels and rows.
+type Data = (Vec<String>, Vec<Series>);
+
+/// A row of a per-day chart: its name and what it reads of a day.
+type DayRow = (Text, fn(&Day) -> usize);
+
+fn per_day(f: &Figures, lang: Lang, rows: &[DayRow]) -> Data {
+    let days = f.days.iter().map(|day| day_label(lang, f, day.period.from)).collect();
+    let rows = rows
+        .iter()
+        .map(|&(name, read)| series(tr(lang, name), f.days.iter().map(|d| Some(read(d) as f64)).collect()))
+        .collect();
+    (days, rows)
+}
+
+fn weekly(f: &Figures, lang: Lang, pick: fn(&Week) -> &Spread) -> Data {
+    let weeks = f.weeks.iter().map(|w| day_label(lang, f, w.period.from)).collect();
+    let rows = [
+        (Text::Median, (|s: &Spread| s.median) as fn(&Spread) -> Option<f64>),
+        (Text::Percentile90, |s| s.p90),
+    ]
+    .into_iter()
+    .map(|(name, read)| series(tr(lang, name), f.weeks.iter().map(|w| read(pick(w))).collect()))
+    .collect();
+    (weeks, rows)
+}
+
+fn volume(f: &Figures, lang: Lang) -> Data {
+    per_day(f, lang, &[(Text::SeriesCreated, |d| d.created), (Text::SeriesResolved, |d| d.resolved)])
+}
+
+fn backlog(f: &Figures, lang: Lang) -> Data {
+    per_day(
+        f,
+        lang,
+        &[
+            (Text::Under24h, |d| d.backlog.under_24h),
+            (Text::From24hTo72h, |d| d.backlog.from_24h_to_72h),
+            (Text::Over72h, |d| d.backlog.over_72h),
+        ],
+    )
+}
+
+fn first_response(f: &Figures, lang: Lang) -> Data {
+    weekly(f, lang, |w| &w.first_response)
+}
+
+fn resolution(f: &Figures, lang: Lang) -> Data {
+    weekly(f, lang, |w| &w.resolution)
+}
+
+fn sla(f: &Figures, lang: Lang) -> Data {
+    let tiers = Tier::ALL.iter().map(|&tier| tr(lang, tier.text()).to_string()).collect();
+    let rows = Target::ALL
         .into_iter()
         .map(|target| {
-            let values = Tier::ALL
-                .iter()
-                .map(|&tier| {
-                    let tally = f.now.sla.get(tier, target);
-                    tally.share_met().map(|share| share * 100.0)
-                })
-                .collect();
-            series(t(target.text()), values)
+            let met = |tier| f.now.sla.get(tier, target).share_met().map(|share| share * 100.0);
+            series(tr(lang, target.text()), Tier::ALL.iter().map(|&tier| met(tier)).collect())
         })
         .collect();
-    let shares = |s: Option<TimeShares>, read: fn(&TimeShares) -> f64| s.map(|s| read(&s) * 100.0);
-    let time_goes = vec![
-        series(
-            t(Text::Working),
-            vec![shares(f.now.time_shares, |s| s.working), shares(f.before.time_shares, |s| s.working)],
-        ),
-        series(
-            t(Text::StatusWaitingOnCustomer),
-            vec![
-                shares(f.now.time_shares, |s| s.waiting_on_customer),
-                shares(f.before.time_shares, |s| s.waiting_on_customer),
-            ],
-        ),
-        series(
-            t(Text::StatusWaitingOnEngineering),
-            vec![
-                shares(f.now.time_shares, |s| s.waiting_on_engineering),
-                shares(f.before.time_shares, |s| s.waiting_on_engineering),
-            ],
-        ),
+    (tiers, rows)
+}
+
+type ShareOf = fn(&TimeShares) -> f64;
+
+fn time_goes(f: &Figures, lang: Lang) -> Data {
+    let parts: [(Text, ShareOf); 3] = [
+        (Text::Working, |s| s.working),
+        (Text::StatusWaitingOnCustomer, |s| s.waiting_on_customer),
+        (Text::StatusWaitingOnEngineering, |s| s.waiting_on_engineering),
     ];
-    let categories = &f.categories;
-    view! {
-        <div class="chart-grid">
-            <Chart id="chart-volume" title=t(Text::ChartVolume).into() x_name=t(Text::AxisDay).into() y_name=t(Text::Cases).into()
-                x_labels=days.clone()
-                series=vec![series(t(Text::SeriesCreated), per_day(|d| d.created)), series(t(Text::SeriesResolved), per_day(|d| d.resolved))]
-                kind=Kind::Bars format=count />
-            <Chart id="chart-backlog" title=t(Text::ChartBacklog).into() x_name=t(Text::AxisDay).into() y_name=t(Text::OpenCases).into()
-                x_labels=days
-                series=vec![
-                    series(t(Text::Under24h), per_day(|d| d.backlog.under_24h)),
-                    series(t(Text::From24hTo72h), per_day(|d| d.backlog.from_24h_to_72h)),
-                    series(t(Text::Over72h), per_day(|d| d.backlog.over_72h)),
-                ]
-                kind=Kind::Stacked format=count />
-            <Chart id="chart-first-response" title=t(Text::ChartFirstResponse).into() x_name=t(Text::AxisWeekOf).into() y_name=t(Text::AxisTime).into()
-                x_labels=weeks.clone()
-                series=vec![
-                    series(t(Text::Median), weekly(|s| s.median, |w| &w.first_response)),
-                    series(t(Text::Percentile90), weekly(|s| s.p90, |w| &w.first_response)),
-                ]
-                kind=Kind::Lines { band: true } format=duration />
-            <Chart id="chart-resolution" title=t(Text::ChartResolution).into() x_name=t(Text::AxisWeekOf).into() y_name=t(Text::AxisTime).into()
-                x_labels=weeks
-                series=vec![
-                    series(t(Text::Median), weekly(|s| s.median, |w| &w.resolution)),
-                    series(t(Text::Percentile90), weekly(|s| s.p90, |w| &w.resolution)),
-                ]
-                kind=Kind::Lines { band: true } format=duration />
-            <Chart id="chart-sla" title=t(Text::ChartSla).into() x_name=t(Text::FieldTier).into() y_name=t(Text::AxisMet).into()
-                x_labels=Tier::ALL.iter().map(|&tier| t(tier.text()).to_string()).collect()
-                series=sla_rows kind=Kind::Bars format=percent />
-            <Chart id="chart-time" title=t(Text::ChartTimeGoes).into() x_name=t(Text::Period).into() y_name=t(Text::AxisShare).into()
-                x_labels=vec![t(Text::ThisPeriod).into(), t(Text::PeriodBefore).into()]
-                series=time_goes kind=Kind::Stacked format=percent />
-            <Chart id="chart-categories" title=t(Text::ChartCategories).into() x_name=t(Text::FieldCategory).into() y_name=t(Text::Customers).into()
-                x_labels=categories.iter().map(|c| short(&c.category)).collect()
-                series=vec![
-                    series(t(Text::FieldCustomersAffected), categories.iter().map(|c| Some(c.customers_affected as f64)).collect()),
-                    series(t(Text::Cases), categories.iter().map(|c| Some(c.cases as f64)).collect()),
-                ]
-                kind=Kind::Bars format=count />
-            <LargestGroups />
-        </div>
+    let rows = parts
+        .into_iter()
+        .map(|(name, read)| {
+            let share = |m: &Metrics| m.time_shares.map(|s| read(&s) * 100.0);
+            series(tr(lang, name), vec![share(&f.now), share(&f.before)])
+        })
+        .collect();
+    (vec![tr(lang, Text::ThisPeriod).into(), tr(lang, Text::PeriodBefore).into()], rows)
+}
+
+fn loads(loads: &[Load], lang: Lang) -> Data {
+    let names = loads.iter().map(|l| l.name.clone()).collect();
+    let rows = vec![
+        series(
+            tr(lang, Text::FieldCustomersAffected),
+            loads.iter().map(|l| Some(l.customers_affected as f64)).collect(),
+        ),
+        series(tr(lang, Text::Cases), loads.iter().map(|l| Some(l.cases as f64)).collect()),
+    ];
+    (names, rows)
+}
+
+fn categories(f: &Figures, lang: Lang) -> Data {
+    loads(&f.categories, lang)
+}
+
+fn groups(f: &Figures, lang: Lang) -> Data {
+    loads(&f.groups, lang)
+}
+
+/// One chart of the figures, drawn again only when its own numbers (or the language) change,
+/// so a new period redraws only the charts it changed, and each in a task of its own, so
+/// drawing them all never holds the page at once.
+fn chart(
+    id: &'static str,
+    [title, x_name, y_name]: [Text; 3],
+    kind: Kind,
+    format: fn(f64) -> String,
+    data: fn(&Figures, Lang) -> Data,
+) -> impl IntoView {
+    let kpi = use_kpi();
+    let i18n = use_i18n();
+    let drawn = RwSignal::new(Data::default());
+    Effect::new(move |_| {
+        let lang = i18n.lang();
+        let next = kpi.figures.with(|f| f.as_ref().map(|f| data(&f.0, lang))).unwrap_or_default();
+        set_timeout(
+            move || {
+                if drawn.try_with_untracked(|now| *now != next) == Some(true) {
+                    drawn.set(next);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    move || {
+        let (x_labels, series) = drawn.get();
+        let t = |text| i18n.t(text).to_string();
+        view! { <Chart id title=t(title) x_name=t(x_name) y_name=t(y_name) x_labels series kind format /> }
     }
 }
 
-/// The duplicate groups reaching the most customers: problems hitting many at once.
 #[component]
-fn LargestGroups() -> impl IntoView {
-    let store = use_desk();
-    let grouping = use_grouping();
-    let i18n = use_i18n();
-    let groups = Memo::new(move |_| {
-        let groups = grouping.groups.get().unwrap_or_default();
-        let mut all = store.desk.with(|desk| overview(&groups, &desk.cases));
-        crate::domain::sort::sort_by(&mut all, |a, b| {
-            b.radius.customers_affected.cmp(&a.radius.customers_affected)
-        });
-        all.truncate(8);
-        all
-    });
+pub fn Charts() -> impl IntoView {
+    let lines = Kind::Lines { band: true };
     view! {
-        {move || {
-            let groups = groups.get();
-            let t = |text| i18n.t(text);
-            view! {
-                <Chart id="chart-groups" title=t(Text::ChartGroups).into() x_name=t(Text::AxisGroup).into() y_name=t(Text::Customers).into()
-                    x_labels=groups.iter().map(|g| short(&g.summary.suggested_title)).collect()
-                    series=vec![
-                        series(t(Text::FieldCustomersAffected), groups.iter().map(|g| Some(g.radius.customers_affected as f64)).collect()),
-                        series(t(Text::Cases), groups.iter().map(|g| Some(g.summary.size as f64)).collect()),
-                    ]
-                    kind=Kind::Bars format=count />
-            }
-        }}
+        <div class="chart-grid">
+            {chart("chart-volume", [Text::ChartVolume, Text::AxisDay, Text::Cases], Kind::Bars, count, volume)}
+            {chart("chart-backlog", [Text::ChartBacklog, Text::AxisDay, Text::OpenCases], Kind::Stacked, count, backlog)}
+            {chart("chart-first-response", [Text::ChartFirstResponse, Text::AxisWeekOf, Text::AxisTime], lines, duration, first_response)}
+            {chart("chart-resolution", [Text::ChartResolution, Text::AxisWeekOf, Text::AxisTime], lines, duration, resolution)}
+            {chart("chart-sla", [Text::ChartSla, Text::FieldTier, Text::AxisMet], Kind::Bars, percent, sla)}
+            {chart("chart-time", [Text::ChartTimeGoes, Text::Period, Text::AxisShare], Kind::Stacked, percent, time_goes)}
+            {chart("chart-categories", [Text::ChartCategories, Text::FieldCategory, Text::Customers], Kind::Bars, count, categories)}
+            {chart("chart-groups", [Text::ChartGroups, Text::AxisGroup, Text::Customers], Kind::Bars, count, groups)}
+        </div>
     }
 }

@@ -32,7 +32,7 @@ fn preset_text(preset: Preset) -> Text {
 pub fn DashboardPage() -> impl IntoView {
     let kpi = use_kpi();
     let i18n = use_i18n();
-    // The charts' titles and names are built once, so a language switch rebuilds them.
+    kpi.watch();
     view! {
         <section class="dashboard" aria-labelledby="dashboard-heading">
             <div class="section-head">
@@ -45,16 +45,26 @@ pub fn DashboardPage() -> impl IntoView {
             <PeriodControls />
             {move || {
                 let _ = i18n.lang();
-                match kpi.figures.get() {
-                    None => view! { <p class="field-error" role="alert">{i18n.t(Text::ToBeforeFrom)}</p> }.into_any(),
-                    Some(figures) => view! {
-                        <Headlines figures=figures.clone() />
-                        <charts::Charts figures />
-                    }
-                    .into_any(),
-                }
+                kpi.figures.get().map(|figures| view! { <Headlines figures /> })
             }}
+            <Show when=move || kpi.figures.with(Option::is_some)>
+                <charts::Charts />
+            </Show>
         </section>
+    }
+}
+
+/// Whether the figures on screen are those of the chosen period, said where the period is
+/// chosen: the chosen days make no period, or newer figures are being worked out.
+#[component]
+fn FiguresState() -> impl IntoView {
+    let kpi = use_kpi();
+    let i18n = use_i18n();
+    view! {
+        {move || kpi.no_period.get().then(|| view! { <p class="field-error" role="alert">{i18n.t(Text::ToBeforeFrom)}</p> })}
+        <p class="kpi-state muted" role="status">
+            {move || (kpi.updating.get() && !kpi.no_period.get()).then(|| i18n.t(Text::UpdatingFigures))}
+        </p>
     }
 }
 
@@ -122,6 +132,7 @@ pub fn PeriodControls() -> impl IntoView {
                 </select>
             </div>
         </div>
+        <FiguresState />
     }
 }
 
@@ -137,7 +148,8 @@ fn ExportMetrics() -> impl IntoView {
         set_problem.set(browser::download(&name, "text/csv;charset=utf-8", &figures.0.now.to_csv()).err());
     };
     view! {
-        <button on:click=export>{move || i18n.t(Text::ExportMetrics)}</button>
+        // Not while the figures on screen are not yet those of the chosen period.
+        <button on:click=export prop:disabled=move || kpi.updating.get() || kpi.no_period.get()>{move || i18n.t(Text::ExportMetrics)}</button>
         {problem_note(i18n, problem)}
     }
 }

@@ -6,11 +6,11 @@
 
 use super::edit;
 use crate::domain::incident::templates::{
-    Audience, Lang, Part, PlaceholderProblem, ProblemKind, RenderInput, Rendered, Template, Values,
+    Audience, Lang, Part, PlaceholderProblem, RenderInput, Rendered, Template, Values,
 };
 use crate::domain::incident::{radius_of, Incident};
 use crate::i18n::Text;
-use crate::ui::state::{use_clock, use_desk, use_i18n, I18n};
+use crate::ui::state::{use_clock, use_desk, use_i18n};
 use crate::ui::widgets::handoff::copy_to_clipboard;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,26 +21,6 @@ pub fn audience_text(audience: Audience) -> Text {
         Audience::Frontline => Text::ToFrontline,
         Audience::Executives => Text::ToExecutives,
         Audience::Engineering => Text::ToEngineering,
-    }
-}
-
-/// A problem in the page's language; the domain's `message()` is the English one.
-fn problem_text(i18n: I18n, problem: &PlaceholderProblem, resolved: bool) -> String {
-    let found = problem.found.as_str();
-    match &problem.kind {
-        ProblemKind::Unknown { suggestion: Some(name) } => {
-            i18n.fill(Text::PlaceholderDidYouMean, &[("found", found), ("name", &format!("{{{{{name}}}}}"))])
-        }
-        ProblemKind::Unknown { suggestion: None } => i18n.fill(Text::PlaceholderUnknown, &[("found", found)]),
-        ProblemKind::Unclosed => i18n.fill(Text::PlaceholderUnclosed, &[("found", found)]),
-        ProblemKind::NoValue { .. } => {
-            let why = match found.contains("data_loss") {
-                true => Text::NeedsDataLoss,
-                false if resolved => Text::NeedsOpenIncident,
-                false => Text::NeedsImpact,
-            };
-            i18n.fill(Text::PlaceholderNoValue, &[("found", found), ("why", i18n.t(why))])
-        }
     }
 }
 
@@ -203,13 +183,12 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
             </div>
             <div id="compose-problems" role="status">
                 {move || {
-                    let resolved = incident.with(|i| !i.is_open());
                     rendered.with(|r| r.problems.iter().map(|problem| {
                         let chosen = problem.clone();
                         view! {
                             <p class="field-error placeholder-problem">
                                 <button class="link-button" on:click=move |_| select_problem(&chosen)>
-                                    {problem_text(i18n, problem, resolved)}
+                                    {i18n.message(&problem.describe())}
                                 </button>
                             </p>
                         }

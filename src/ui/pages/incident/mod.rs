@@ -193,7 +193,7 @@ fn ResponseFacts(incident: Memo<Incident>) -> impl IntoView {
                     edit(store, &id.get_value(), |i, _, author, now| i.set_workaround(&text, author, now));
                 } />
             </div>
-            <p class="muted small">{move || i18n.t(Text::CadenceHint)}</p>
+            <p class="muted small">{move || i18n.t(Text::IncidentCadenceHint)}</p>
         </section>
     }
 }

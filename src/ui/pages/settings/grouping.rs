@@ -1,9 +1,11 @@
 //! Settings > Duplicate groups: how strict grouping is (with a live count of the groups it
 //! would make) and when many similar cases count as a surge.
 
+use super::tx;
 use crate::domain::grouping::{strictness_label, GroupingSettings};
+use crate::i18n::Text;
 use crate::ui::browser;
-use crate::ui::state::{use_desk, use_grouping};
+use crate::ui::state::{use_desk, use_grouping, use_i18n};
 use crate::ui::widgets::fields::CountField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,6 +18,7 @@ const SLIDER_PAUSE: Duration = Duration::from_millis(120);
 pub fn GroupingSettingsSection() -> impl IntoView {
     let store = use_desk();
     let grouping = use_grouping();
+    let i18n = use_i18n();
     let saved = Memo::new(move |_| store.desk.with(|desk| desk.settings.grouping.clone()));
     let threshold = RwSignal::new(saved.get_untracked().threshold);
     Effect::new(move |_| threshold.set(saved.with(|s| s.threshold)));
@@ -61,10 +64,11 @@ pub fn GroupingSettingsSection() -> impl IntoView {
     // Anything but a whole number of at least one leaves the saved value as it is.
     let at_least_one = |n: Result<u32, String>| n.ok().filter(|n| *n >= 1);
     view! {
-        <h2 id="grouping-heading">"Duplicate groups"</h2>
-        <div class="form-grid" role="group" aria-labelledby="grouping-heading">
+        <section id="settings-grouping" tabindex="-1" class="panel" aria-labelledby="grouping-heading">
+        <h2 id="grouping-heading">{tx(Text::GroupingHeading)}</h2>
+        <div class="form-grid">
             <div class="field wide">
-                <label for="similarity-threshold">"Grouping strictness"</label>
+                <label for="similarity-threshold">{tx(Text::GroupingStrictness)}</label>
                 <div class="slider-row">
                     <input
                         id="similarity-threshold"
@@ -84,18 +88,18 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                             save(&|s| s.threshold = at);
                         }
                     />
-                    <output for="similarity-threshold">{move || strictness_label(threshold.get())}</output>
+                    <output for="similarity-threshold">{move || i18n.message(&strictness_label(threshold.get()))}</output>
                 </div>
                 <p id="threshold-count" class="muted small" aria-live="polite">
                     {move || match count.get() {
-                        None => "Counting groups…".to_string(),
-                        Some(1) => "1 group at this setting".to_string(),
-                        Some(n) => format!("{n} groups at this setting"),
+                        None => i18n.t(Text::CountingGroups).to_string(),
+                        Some(1) => i18n.t(Text::OneGroupAtSetting).to_string(),
+                        Some(n) => i18n.fill(Text::GroupsAtSetting, &[("n", &n.to_string())]),
                     }}
                 </p>
             </div>
             <CountField
-                label="Surge alert: similar cases"
+                label=Text::SurgeCount
                 value=Signal::derive(move || saved.with(|s| s.surge_count as u32))
                 on_commit=move |n| {
                     if let Some(n) = at_least_one(n) {
@@ -104,7 +108,7 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                 }
             />
             <CountField
-                label="Surge alert: within minutes"
+                label=Text::SurgeWindow
                 value=Signal::derive(move || saved.with(|s| s.surge_window_minutes))
                 on_commit=move |n| {
                     if let Some(n) = at_least_one(n) {
@@ -113,6 +117,7 @@ pub fn GroupingSettingsSection() -> impl IntoView {
                 }
             />
         </div>
-        <p class="muted">"Cases group when they are far more alike than each is to the rest of the desk, so short chats, long bug reports and reports in other languages each find their own level. Move right for fewer, tighter groups, left for more, looser ones. The inbox warns when the given number of similar cases arrive within the window."</p>
+        <p class="muted">{tx(Text::GroupingHint)}</p>
+        </section>
     }
 }

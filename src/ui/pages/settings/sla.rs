@@ -1,22 +1,24 @@
 //! Settings > SLA: targets per tier, business calendars, the at-risk threshold, and the SLA
 //! compliance report.
 
+use super::tx;
 use crate::domain::case::{Tier, Timestamp};
 use crate::domain::sla::form::{format_day_hours, format_holidays, parse_day_hours, parse_holidays};
 use crate::domain::sla::{compliance, time_zone_names, Calendar, SlaSettings, Span, SpanUnit, Tally, Target};
+use crate::i18n::{Message, Text};
 use crate::ui::browser;
-use crate::ui::state::{use_desk, use_sla_board, use_view_clock};
+use crate::ui::state::{use_desk, use_i18n, use_sla_board, use_view_clock, I18n};
 use chrono::{NaiveDate, TimeDelta, Timelike, Weekday};
 use leptos::prelude::*;
 
-const DAYS: [(Weekday, &str); 7] = [
-    (Weekday::Mon, "Monday"),
-    (Weekday::Tue, "Tuesday"),
-    (Weekday::Wed, "Wednesday"),
-    (Weekday::Thu, "Thursday"),
-    (Weekday::Fri, "Friday"),
-    (Weekday::Sat, "Saturday"),
-    (Weekday::Sun, "Sunday"),
+const DAYS: [(Weekday, Text); 7] = [
+    (Weekday::Mon, Text::Monday),
+    (Weekday::Tue, Text::Tuesday),
+    (Weekday::Wed, Text::Wednesday),
+    (Weekday::Thu, Text::Thursday),
+    (Weekday::Fri, Text::Friday),
+    (Weekday::Sat, Text::Saturday),
+    (Weekday::Sun, Text::Sunday),
 ];
 
 /// Applies a change to the SLA settings and saves it.
@@ -44,19 +46,19 @@ pub fn SlaSettingsSection() -> impl IntoView {
     // Names are in the labels, so a rename re-renders the editors.
     let names = sla_signal(|sla| sla.calendars.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
     view! {
-        <section class="sla-settings" aria-labelledby="sla-settings-heading">
-            <h2 id="sla-settings-heading">"SLA"</h2>
-            <p class="muted">"Targets are business time on the calendar each tier uses. Changes apply to every case at once."</p>
+        <section id="settings-sla" tabindex="-1" class="panel sla-settings" aria-labelledby="sla-settings-heading">
+            <h2 id="sla-settings-heading">{tx(Text::SlaHeading)}</h2>
+            <p class="muted">{tx(Text::SlaIntro)}</p>
             <AtRiskField />
             <PolicyTable />
-            <h3>"Calendars"</h3>
+            <h3>{tx(Text::Calendars)}</h3>
             <datalist id=TIME_ZONES>
                 {time_zone_names().into_iter().map(|zone| view! { <option value=zone></option> }).collect_view()}
             </datalist>
             {move || (0..names.with(Vec::len)).map(|index| view! { <CalendarEditor index /> }).collect_view()}
             <button on:click=move |_| change_sla(|sla| {
                 sla.add_calendar();
-            })>"Add calendar"</button>
+            })>{tx(Text::AddCalendar)}</button>
             <SlaProblems />
             <ComplianceReport />
         </section>
@@ -66,11 +68,12 @@ pub fn SlaSettingsSection() -> impl IntoView {
 #[component]
 fn SlaProblems() -> impl IntoView {
     let board = use_sla_board();
+    let i18n = use_i18n();
     let problems = move || board.engine.with(|engine| engine.0.problems().to_vec());
     view! {
         <Show when=move || !problems().is_empty()>
             <div class="banner warning" role="status">
-                {move || problems().into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                {move || problems().into_iter().map(|p| view! { <p>{i18n.message(&p)}</p> }).collect_view()}
             </div>
         </Show>
     }
@@ -79,7 +82,8 @@ fn SlaProblems() -> impl IntoView {
 #[component]
 fn AtRiskField() -> impl IntoView {
     let percent = sla_signal(|sla| (sla.at_risk_threshold * 100.0).round().to_string());
-    let (message, set_message) = signal(None::<String>);
+    let i18n = use_i18n();
+    let (message, set_message) = signal(None::<Message>);
     let commit = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match text.trim().parse::<f64>() {
@@ -87,16 +91,16 @@ fn AtRiskField() -> impl IntoView {
                 set_message.set(None);
                 change_sla(|sla| sla.at_risk_threshold = value / 100.0);
             }
-            _ => set_message.set(Some(format!("\u{201c}{text}\u{201d} is not a percentage from 1 to 100."))),
+            _ => set_message.set(Some(Message::new(Text::NotAPercentage).arg("text", text))),
         }
     };
     view! {
         <div class="field">
-            <label for="sla-at-risk">"At risk threshold (% of the target used)"</label>
+            <label for="sla-at-risk">{tx(Text::AtRiskLabel)}</label>
             <input id="sla-at-risk" type="number" min="1" max="100" aria-describedby="sla-at-risk-message"
                 aria-invalid=move || message.with(Option::is_some).to_string()
                 prop:value=move || percent.get() on:change=commit />
-            <p id="sla-at-risk-message" class="field-error" role="status">{move || message.get()}</p>
+            <p id="sla-at-risk-message" class="field-error" role="status">{move || message.with(|m| m.as_ref().map(|m| i18n.message(m)))}</p>
         </div>
     }
 }
@@ -104,14 +108,15 @@ fn AtRiskField() -> impl IntoView {
 #[component]
 fn PolicyTable() -> impl IntoView {
     let names = sla_signal(|sla| sla.calendars.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
+    let i18n = use_i18n();
     view! {
         <table class="cases sla-policies">
-            <caption>"Targets per tier"</caption>
+            <caption>{tx(Text::TargetsPerTier)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Tier"</th>
-                    {Target::ALL.into_iter().map(|t| view! { <th scope="col">{t.label()}</th> }).collect_view()}
-                    <th scope="col">"Calendar"</th>
+                    <th scope="col">{tx(Text::FieldTier)}</th>
+                    {Target::ALL.into_iter().map(|t| view! { <th scope="col">{tx(t.text())}</th> }).collect_view()}
+                    <th scope="col">{tx(Text::CalendarColumn)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -120,10 +125,10 @@ fn PolicyTable() -> impl IntoView {
                     let select_id = format!("sla-{}-calendar", tier.key());
                     view! {
                         <tr>
-                            <th scope="row">{tier.label()}</th>
-                            {Target::ALL.into_iter().map(|target| view! { <td data-label=target.label()><SpanField tier target /></td> }).collect_view()}
-                            <td data-label="Calendar">
-                                <label class="visually-hidden" for=select_id.clone()>{format!("{} calendar", tier.label())}</label>
+                            <th scope="row">{tx(tier.text())}</th>
+                            {Target::ALL.into_iter().map(|target| view! { <td data-label=tx(target.text())><SpanField tier target /></td> }).collect_view()}
+                            <td data-label=tx(Text::CalendarColumn)>
+                                <label class="visually-hidden" for=select_id.clone()>{move || i18n.fill(Text::TierCalendar, &[("tier", i18n.t(tier.text()))])}</label>
                                 <select id=select_id prop:value=move || calendar.get()
                                     on:change=move |ev| {
                                         let name = event_target_value(&ev);
@@ -153,11 +158,14 @@ fn unit_key(span: Option<Span>) -> &'static str {
 #[component]
 fn SpanField(tier: Tier, target: Target) -> impl IntoView {
     let span = sla_signal(move |sla| sla.policies.get(tier).target(target));
+    let i18n = use_i18n();
     let (message, set_message) = signal(None::<String>);
     let base = format!("sla-{}-{}", tier.key(), target as usize);
     let (amount_id, unit_id, message_id) =
         (format!("{base}-amount"), format!("{base}-unit"), format!("{base}-message"));
-    let name = format!("{} {}", tier.label(), target.label());
+    let named = move |text: Text| {
+        i18n.fill(text, &[("tier", i18n.t(tier.text())), ("target", i18n.t(target.text()))])
+    };
     let set = move |span: Option<Span>| {
         change_sla(|sla| {
             let policy = sla.policies.get_mut(tier);
@@ -176,7 +184,7 @@ fn SpanField(tier: Tier, target: Target) -> impl IntoView {
                 let unit = span.get_untracked().map_or(SpanUnit::Hours, |s| s.unit);
                 set(Some(Span { amount, unit }));
             }
-            _ => set_message.set(Some(format!("Enter a whole number from 1 to {}.", Span::MAX_AMOUNT))),
+            _ => set_message.set(Some(whole_number(i18n, 1, Span::MAX_AMOUNT))),
         }
     };
     let on_unit = move |ev: leptos::ev::Event| {
@@ -192,55 +200,61 @@ fn SpanField(tier: Tier, target: Target) -> impl IntoView {
     };
     view! {
         <div class="span-field">
-            <label class="visually-hidden" for=amount_id.clone()>{format!("{name} amount")}</label>
+            <label class="visually-hidden" for=amount_id.clone()>{move || named(Text::SpanAmount)}</label>
             <input id=amount_id type="number" min="1" class="amount" aria-describedby=message_id.clone()
                 disabled=move || span.get().is_none()
                 prop:value=move || span.get().map_or(String::new(), |s| s.amount.to_string())
                 on:change=on_amount />
-            <label class="visually-hidden" for=unit_id.clone()>{format!("{name} unit")}</label>
+            <label class="visually-hidden" for=unit_id.clone()>{move || named(Text::SpanUnit)}</label>
             <select id=unit_id prop:value=move || unit_key(span.get()) on:change=on_unit>
-                <option value="minutes">"minutes"</option>
-                <option value="hours">"hours"</option>
-                <option value="business_days">"business days"</option>
-                <option value="none">"no target"</option>
+                {[("minutes", Text::UnitMinutes), ("hours", Text::UnitHours), ("business_days", Text::UnitBusinessDays), ("none", Text::UnitNone)]
+                    .into_iter()
+                    .map(|(key, text)| view! { <option value=key>{tx(text)}</option> })
+                    .collect_view()}
             </select>
             <p id=message_id class="field-error" role="status">{move || message.get()}</p>
         </div>
     }
 }
 
+/// "Enter a whole number from `min` to `max`."
+pub(super) fn whole_number(i18n: I18n, min: u32, max: u32) -> String {
+    untrack(|| i18n.fill(Text::WholeNumberRange, &[("min", &min.to_string()), ("max", &max.to_string())]))
+}
+
 /// A text input that saves through `commit`, which may refuse with a message shown next to it.
 #[component]
 fn CheckedInput(
     id: String,
-    label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] value: Signal<String>,
-    commit: impl Fn(String) -> Result<(), String> + 'static,
-    #[prop(optional)] hint: &'static str,
+    commit: impl Fn(String) -> Result<(), Message> + 'static,
+    #[prop(optional)] hint: Option<Text>,
     /// The id of a `<datalist>` of suggestions.
     #[prop(optional)]
     list: Option<&'static str>,
 ) -> impl IntoView {
-    let (message, set_message) = signal(None::<String>);
+    let i18n = use_i18n();
+    let (message, set_message) = signal(None::<Message>);
     let message_id = format!("{id}-message");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" autocomplete="off" placeholder=hint list=list
+            <input id=id type="text" autocomplete="off" placeholder=move || hint.map(|h| i18n.t(h)) list=list
                 aria-describedby=message_id.clone()
                 aria-invalid=move || message.with(Option::is_some).to_string()
                 prop:value=move || value.get()
                 on:change=move |ev| set_message.set(commit(event_target_value(&ev)).err()) />
-            <p id=message_id class="field-error" role="status">{move || message.get()}</p>
+            <p id=message_id class="field-error" role="status">{move || message.with(|m| m.as_ref().map(|m| i18n.message(m)))}</p>
         </div>
     }
 }
 
 /// Saves `edit` of calendar `index` only if the result still compiles.
-fn edit_calendar(index: usize, edit: impl FnOnce(&mut Calendar)) -> Result<(), String> {
+fn edit_calendar(index: usize, edit: impl FnOnce(&mut Calendar)) -> Result<(), Message> {
     let store = use_desk();
     let mut calendar = store.desk.with_untracked(|desk| desk.settings.sla.calendars.get(index).cloned());
-    let Some(calendar) = calendar.as_mut() else { return Err("This calendar no longer exists.".into()) };
+    let Some(calendar) = calendar.as_mut() else { return Err(Text::CalendarGone.into()) };
     edit(calendar);
     calendar.compile()?;
     let calendar = calendar.clone();
@@ -255,10 +269,13 @@ fn edit_calendar(index: usize, edit: impl FnOnce(&mut Calendar)) -> Result<(), S
 #[component]
 fn CalendarEditor(index: usize) -> impl IntoView {
     let calendar = sla_signal(move |sla| sla.calendars.get(index).cloned().unwrap_or_default());
+    let i18n = use_i18n();
     let name = move || calendar.with(|c| c.name.clone());
     let id = |what: &str| format!("sla-calendar-{index}-{what}");
-    let label = move |what: &str| format!("{} {what}", calendar.with_untracked(|c| c.name.clone()));
-    let (removal, set_removal) = signal(None::<String>);
+    let label = move |text: Text| {
+        Signal::derive(move || i18n.fill(text, &[("calendar", &calendar.with_untracked(|c| c.name.clone()))]))
+    };
+    let (removal, set_removal) = signal(None::<Message>);
     let remove = move |_| {
         let mut sla = use_desk().desk.with_untracked(|desk| desk.settings.sla.clone());
         match sla.remove_calendar(index) {
@@ -269,7 +286,7 @@ fn CalendarEditor(index: usize) -> impl IntoView {
     view! {
         <fieldset class="calendar-editor">
             <legend>{name}</legend>
-            <CheckedInput id=id("name") label=label("name")
+            <CheckedInput id=id("name") label=label(Text::CalendarName)
                 value=Signal::derive(name)
                 commit=move |text| {
                     let mut sla = use_desk().desk.with_untracked(|desk| desk.settings.sla.clone());
@@ -277,12 +294,14 @@ fn CalendarEditor(index: usize) -> impl IntoView {
                     change_sla(move |settings| *settings = sla);
                     Ok(())
                 } />
-            <CheckedInput id=id("zone") label=label("time zone") hint="e.g. Asia/Taipei" list=TIME_ZONES
+            <CheckedInput id=id("zone") label=label(Text::CalendarZone) hint=Text::ZoneExample list=TIME_ZONES
                 value=Signal::derive(move || calendar.with(|c| c.time_zone.clone()))
                 commit=move |zone| edit_calendar(index, |c| c.time_zone = zone.trim().to_string()) />
             <div class="week-grid">
                 {DAYS.into_iter().map(|(day, day_name)| view! {
-                    <CheckedInput id=id(&format!("{day:?}").to_lowercase()) label=label(&format!("{day_name} hours")) hint="closed"
+                    <CheckedInput id=id(&format!("{day:?}").to_lowercase())
+                        label=Signal::derive(move || i18n.fill(Text::CalendarDayHours, &[("calendar", &calendar.with_untracked(|c| c.name.clone())), ("day", i18n.t(day_name))]))
+                        hint=Text::DayClosed
                         value=Signal::derive(move || calendar.with(|c| format_day_hours(c.week.day(day))))
                         commit=move |text| {
                             let hours = parse_day_hours(&text)?;
@@ -290,15 +309,15 @@ fn CalendarEditor(index: usize) -> impl IntoView {
                         } />
                 }).collect_view()}
             </div>
-            <CheckedInput id=id("holidays") label=label("holidays") hint="2026-04-03, 2026-12-25"
+            <CheckedInput id=id("holidays") label=label(Text::CalendarHolidays) hint=Text::HolidaysExample
                 value=Signal::derive(move || calendar.with(|c| format_holidays(&c.holidays)))
                 commit=move |text| {
                     let days = parse_holidays(&text)?;
                     edit_calendar(index, |c| c.holidays = days)
                 } />
-            <p class="muted small">"Hours are ranges like 09:00-12:00, 13:00-18:00 (a lunch break is the gap); empty means closed. Holidays are closed all day."</p>
-            <button on:click=remove>{move || format!("Remove {}", name())}</button>
-            <p class="field-error" role="status">{move || removal.get()}</p>
+            <p class="muted small">{tx(Text::HoursHint)}</p>
+            <button on:click=remove>{move || i18n.fill(Text::RemoveCalendar, &[("calendar", &name())])}</button>
+            <p class="field-error" role="status">{move || removal.with(|m| m.as_ref().map(|m| i18n.message(m)))}</p>
         </fieldset>
     }
 }
@@ -309,9 +328,16 @@ fn local_midnight(date: NaiveDate) -> Timestamp {
     date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc() - offset
 }
 
-fn share(tally: Tally) -> String {
+fn share(i18n: I18n, tally: Tally) -> String {
     match tally.share_met() {
-        Some(share) => format!("{:.0}% ({} of {})", share * 100.0, tally.met, tally.total()),
+        Some(share) => i18n.fill(
+            Text::MetShare,
+            &[
+                ("percent", &((share * 100.0).round() as u32).to_string()),
+                ("met", &tally.met.to_string()),
+                ("total", &tally.total().to_string()),
+            ],
+        ),
         None => "\u{2014}".into(),
     }
 }
@@ -320,6 +346,7 @@ fn share(tally: Tally) -> String {
 #[component]
 fn ComplianceReport() -> impl IntoView {
     let board = use_sla_board();
+    let i18n = use_i18n();
     let clock = use_view_clock();
     let today = (browser::now() + TimeDelta::minutes(i64::from(browser::utc_offset_minutes()))).date_naive();
     let from = RwSignal::new(today - TimeDelta::days(29));
@@ -334,10 +361,10 @@ fn ComplianceReport() -> impl IntoView {
         let now = minute.get();
         board.clocks.with(|clocks| compliance(clocks.0.iter().map(|c| c.as_ref()), from, to, now))
     });
-    let date_input = move |id: &'static str, label: &'static str, value: RwSignal<NaiveDate>| {
+    let date_input = move |id: &'static str, label: Text, value: RwSignal<NaiveDate>| {
         view! {
             <div class="field">
-                <label for=id>{label}</label>
+                <label for=id>{tx(label)}</label>
                 <input id=id type="date" prop:value=move || value.get().format("%Y-%m-%d").to_string()
                     on:change=move |ev| {
                         if let Ok(date) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
@@ -349,38 +376,38 @@ fn ComplianceReport() -> impl IntoView {
     };
     view! {
         <section class="sla-compliance" aria-labelledby="sla-compliance-heading">
-            <h3 id="sla-compliance-heading">"SLA compliance report"</h3>
-            <p class="muted small">"Share of targets met among those settled in the range: a met target counts on the day it stopped, a breached one on the day of its deadline."</p>
+            <h3 id="sla-compliance-heading">{tx(Text::ComplianceHeading)}</h3>
+            <p class="muted small">{tx(Text::ComplianceIntro)}</p>
             <div class="filters">
-                {date_input("sla-report-from", "From", from)}
-                {date_input("sla-report-to", "To (inclusive)", to)}
+                {date_input("sla-report-from", Text::FromDay, from)}
+                {date_input("sla-report-to", Text::ToInclusive, to)}
             </div>
             <table class="cases compliance">
-                <caption class="visually-hidden">"Targets met per tier and target"</caption>
+                <caption class="visually-hidden">{tx(Text::TargetsMetCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Tier"</th>
-                        {Target::ALL.into_iter().map(|t| view! { <th scope="col">{t.label()}</th> }).collect_view()}
-                        <th scope="col">"All targets"</th>
+                        <th scope="col">{tx(Text::FieldTier)}</th>
+                        {Target::ALL.into_iter().map(|t| view! { <th scope="col">{tx(t.text())}</th> }).collect_view()}
+                        <th scope="col">{tx(Text::AllTargets)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {Tier::ALL.iter().map(|&tier| view! {
                         <tr>
-                            <th scope="row">{tier.label()}</th>
-                            {Target::ALL.into_iter().map(|target| view! { <td data-label=target.label()>{move || report.with(|r| share(r.get(tier, target)))}</td> }).collect_view()}
-                            <td data-label="All targets">{move || report.with(|r| share(r.tier(tier)))}</td>
+                            <th scope="row">{tx(tier.text())}</th>
+                            {Target::ALL.into_iter().map(|target| view! { <td data-label=tx(target.text())>{move || report.with(|r| share(i18n, r.get(tier, target)))}</td> }).collect_view()}
+                            <td data-label=tx(Text::AllTargets)>{move || report.with(|r| share(i18n, r.tier(tier)))}</td>
                         </tr>
                     }).collect_view()}
                     <tr class="total">
-                        <th scope="row">"All tiers"</th>
-                        {Target::ALL.into_iter().map(|target| view! { <td data-label=target.label()>{move || report.with(|r| share(r.target(target)))}</td> }).collect_view()}
-                        <td data-label="All targets">{move || report.with(|r| {
+                        <th scope="row">{tx(Text::AllTiers)}</th>
+                        {Target::ALL.into_iter().map(|target| view! { <td data-label=tx(target.text())>{move || report.with(|r| share(i18n, r.target(target)))}</td> }).collect_view()}
+                        <td data-label=tx(Text::AllTargets)>{move || report.with(|r| {
                             let all = Tier::ALL.iter().fold(Tally::default(), |sum, &tier| {
                                 let t = r.tier(tier);
                                 Tally { met: sum.met + t.met, breached: sum.breached + t.breached }
                             });
-                            share(all)
+                            share(i18n, all)
                         })}</td>
                     </tr>
                 </tbody>

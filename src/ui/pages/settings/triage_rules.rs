@@ -1,6 +1,7 @@
 //! Settings > Triage rules: weights, the priority matrix and keyword lists, edited as a
 //! draft with a live preview of how the top ten of the inbox would reorder.
 
+use super::tx;
 use crate::domain::case::{CaseId, Priority, Timestamp};
 use crate::domain::desk::Desk;
 use crate::domain::duplicates::group_size;
@@ -10,8 +11,9 @@ use crate::domain::triage::{
     rank, Factor, KeywordKind, Language, Level, ListId, RuleError, RuleField, Score, ScoreInput, SignalCache,
     TextSignals, TriageRules, Weights,
 };
+use crate::i18n::Text;
 use crate::ui::browser;
-use crate::ui::state::{use_clock, use_desk, use_grouping, use_scoring, use_sla_board, Settled};
+use crate::ui::state::{use_clock, use_desk, use_grouping, use_i18n, use_scoring, use_sla_board, Settled};
 use crate::ui::widgets::badges::PriorityBadge;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,6 +24,7 @@ const PREVIEW_SIZE: usize = 10;
 pub fn TriageRulesEditor() -> impl IntoView {
     let store = use_desk();
     let scoring = use_scoring();
+    let i18n = use_i18n();
     let draft = RwSignal::new(scoring.rules.get_untracked());
     let errors = Memo::new(move |_| draft.with(TriageRules::validate));
     let changed = move || draft.with(|d| scoring.rules.with(|saved| d != saved));
@@ -34,27 +37,25 @@ pub fn TriageRulesEditor() -> impl IntoView {
         });
     };
     view! {
-        <section class="panel" aria-labelledby="rules-heading">
-            <h2 id="rules-heading">"Triage rules"</h2>
-            <p class="muted small">
-                "Each weight is the most points its factor can give; the score is scaled to 0\u{2013}100. Changes apply when you save."
-            </p>
+        <section id="settings-rules" tabindex="-1" class="panel" aria-labelledby="rules-heading">
+            <h2 id="rules-heading">{tx(Text::RulesHeading)}</h2>
+            <p class="muted small">{tx(Text::TriageRulesIntro)}</p>
             <div class="rules-layout">
                 <div>
                     <WeightsEditor draft errors />
                     <MatrixEditor draft />
-                    <KeywordEditor draft errors kind=KeywordKind::Risk title="Risk keywords" />
-                    <KeywordEditor draft errors kind=KeywordKind::Distress title="Distress words" />
+                    <KeywordEditor draft errors kind=KeywordKind::Risk title=Text::RiskKeywords />
+                    <KeywordEditor draft errors kind=KeywordKind::Distress title=Text::DistressWords />
                 </div>
                 <TopTenPreview draft />
             </div>
             <p class="inline-error" role="status">
-                {move || errors.with(|e| (!e.is_empty()).then(|| format!("{} problem(s) to fix before saving.", e.len())))}
+                {move || errors.with(|e| (!e.is_empty()).then(|| i18n.fill(Text::ProblemsToFix, &[("n", &e.len().to_string())])))}
             </p>
             <div class="button-row">
-                <button class="primary" on:click=save disabled=move || !changed() || errors.with(|e| !e.is_empty())>"Save rules"</button>
-                <button on:click=move |_| draft.set(scoring.rules.get_untracked()) disabled=move || !changed()>"Discard changes"</button>
-                <button on:click=move |_| draft.set(TriageRules::default())>"Reset to defaults"</button>
+                <button class="primary" on:click=save disabled=move || !changed() || errors.with(|e| !e.is_empty())>{tx(Text::SaveRules)}</button>
+                <button on:click=move |_| draft.set(scoring.rules.get_untracked()) disabled=move || !changed()>{tx(Text::DiscardChanges)}</button>
+                <button on:click=move |_| draft.set(TriageRules::default())>{tx(Text::ResetToDefaults)}</button>
             </div>
         </section>
     }
@@ -64,9 +65,14 @@ fn message_for(
     errors: Memo<Vec<RuleError>>,
     wanted: impl Fn(&RuleField) -> bool + Send + Sync + 'static,
 ) -> Signal<String> {
+    let i18n = use_i18n();
     Signal::derive(move || {
         errors.with(|all| {
-            all.iter().filter(|e| wanted(&e.field)).map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")
+            all.iter()
+                .filter(|e| wanted(&e.field))
+                .map(|e| i18n.message(&e.message))
+                .collect::<Vec<_>>()
+                .join(" ")
         })
     })
 }
@@ -74,9 +80,10 @@ fn message_for(
 #[component]
 fn WeightsEditor(draft: RwSignal<TriageRules>, errors: Memo<Vec<RuleError>>) -> impl IntoView {
     let all_zero = message_for(errors, |field| *field == RuleField::Weights);
+    let i18n = use_i18n();
     view! {
         <fieldset>
-            <legend>"Weights (0\u{2013}" {Weights::MAX} ")"</legend>
+            <legend>{move || i18n.fill(Text::WeightsLegend, &[("max", &Weights::MAX.to_string())])}</legend>
             <div class="weights">
                 {Factor::ALL.into_iter().map(|factor| view! { <WeightField draft errors factor /> }).collect_view()}
             </div>
@@ -88,6 +95,7 @@ fn WeightsEditor(draft: RwSignal<TriageRules>, errors: Memo<Vec<RuleError>>) -> 
 #[component]
 fn WeightField(draft: RwSignal<TriageRules>, errors: Memo<Vec<RuleError>>, factor: Factor) -> impl IntoView {
     let id = format!("weight-{factor:?}").to_lowercase();
+    let i18n = use_i18n();
     let message_id = format!("{id}-message");
     let typed_error = RwSignal::new(None::<String>);
     let rule_error = message_for(errors, move |field| *field == RuleField::Weight(factor));
@@ -97,11 +105,11 @@ fn WeightField(draft: RwSignal<TriageRules>, errors: Memo<Vec<RuleError>>, facto
             typed_error.set(None);
             draft.update(|d| d.weights.set(factor, weight));
         }
-        Err(_) => typed_error.set(Some(format!("Enter a whole number from 0 to {}.", Weights::MAX))),
+        Err(_) => typed_error.set(Some(super::sla::whole_number(i18n, 0, Weights::MAX.into()))),
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{format!("{} weight", factor.label())}</label>
+            <label for=id.clone()>{move || i18n.fill(Text::FactorWeight, &[("factor", i18n.t(factor.text()))])}</label>
             <input
                 id=id
                 type="number"
@@ -119,14 +127,16 @@ fn WeightField(draft: RwSignal<TriageRules>, errors: Memo<Vec<RuleError>>, facto
 
 #[component]
 fn MatrixEditor(draft: RwSignal<TriageRules>) -> impl IntoView {
+    let i18n = use_i18n();
+    let level = move |text: Text, level: Level| i18n.fill(text, &[("level", i18n.t(level.text()))]);
     view! {
         <fieldset>
-            <legend>"Priority matrix (impact \u{00d7} urgency)"</legend>
+            <legend>{tx(Text::MatrixLegend)}</legend>
             <table class="matrix">
                 <thead>
                     <tr>
                         <td></td>
-                        {Level::ALL.into_iter().map(|u| view! { <th scope="col">{format!("Urgency {}", u.label())}</th> }).collect_view()}
+                        {Level::ALL.into_iter().map(|u| view! { <th scope="col">{move || level(Text::UrgencyLevel, u)}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -134,8 +144,8 @@ fn MatrixEditor(draft: RwSignal<TriageRules>) -> impl IntoView {
                         .into_iter()
                         .map(|impact| view! {
                             <tr>
-                                <th scope="row">{format!("Impact {}", impact.label())}</th>
-                                {Level::ALL.into_iter().map(|urgency| view! { <td data-label=format!("Urgency {}", urgency.label())><MatrixCell draft impact urgency /></td> }).collect_view()}
+                                <th scope="row">{move || level(Text::ImpactLevel, impact)}</th>
+                                {Level::ALL.into_iter().map(|urgency| view! { <td data-label=move || level(Text::UrgencyLevel, urgency)><MatrixCell draft impact urgency /></td> }).collect_view()}
                             </tr>
                         })
                         .collect_view()}
@@ -147,9 +157,10 @@ fn MatrixEditor(draft: RwSignal<TriageRules>) -> impl IntoView {
 
 #[component]
 fn MatrixCell(draft: RwSignal<TriageRules>, impact: Level, urgency: Level) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <select
-            aria-label=format!("Impact {}, urgency {}", impact.label(), urgency.label())
+            aria-label=move || i18n.fill(Text::MatrixCell, &[("impact", i18n.t(impact.text())), ("urgency", i18n.t(urgency.text()))])
             prop:value=move || draft.with(|d| d.matrix.get(impact, urgency).label())
             on:change=move |ev| {
                 let value = event_target_value(&ev);
@@ -168,11 +179,12 @@ fn KeywordEditor(
     draft: RwSignal<TriageRules>,
     errors: Memo<Vec<RuleError>>,
     kind: KeywordKind,
-    title: &'static str,
+    title: Text,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <fieldset>
-            <legend>{title} " (one per line; a trailing * matches any ending)"</legend>
+            <legend>{move || i18n.fill(Text::KeywordsLegend, &[("title", i18n.t(title))])}</legend>
             <div class="keyword-lists">
                 {Language::ALL.into_iter().map(|language| view! { <KeywordList draft errors list=ListId { kind, language } title /> }).collect_view()}
             </div>
@@ -185,8 +197,9 @@ fn KeywordList(
     draft: RwSignal<TriageRules>,
     errors: Memo<Vec<RuleError>>,
     list: ListId,
-    title: &'static str,
+    title: Text,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = format!("keywords-{:?}-{:?}", list.kind, list.language).to_lowercase();
     let message_id = format!("{id}-message");
     let message =
@@ -201,7 +214,7 @@ fn KeywordList(
     });
     view! {
         <div class="field">
-            <label for=id.clone()>{format!("{title}, {}", list.language.label())}</label>
+            <label for=id.clone()>{move || i18n.fill(Text::KeywordList, &[("title", i18n.t(title)), ("language", i18n.t(list.language.text()))])}</label>
             <textarea
                 id=id
                 rows="6"
@@ -238,6 +251,7 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
     let now = use_clock().0;
     let sla = use_sla_board();
     let grouping = use_grouping();
+    let i18n = use_i18n();
     let draft_cache = StoredValue::new_local(None::<SignalCache>);
     // The order under the saved rules changes only with them, not with each draft keystroke.
     let saved_order = Memo::new(move |_| {
@@ -286,8 +300,8 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
     });
     view! {
         <aside class="preview" aria-labelledby="preview-heading">
-            <h3 id="preview-heading">"Top ten with these rules"</h3>
-            <Show when=move || top.with(|t| !t.is_empty()) fallback=|| view! { <p class="muted small">"No open cases to preview."</p> }>
+            <h3 id="preview-heading">{tx(Text::TopTenHeading)}</h3>
+            <Show when=move || top.with(|t| !t.is_empty()) fallback=move || view! { <p class="muted small">{tx(Text::NoOpenCasesPreview)}</p> }>
                 <ol class="top-ten">
                     {move || {
                         top.get()
@@ -296,7 +310,7 @@ fn TopTenPreview(draft: RwSignal<TriageRules>) -> impl IntoView {
                                 <li>
                                     <PriorityBadge computed=priority pinned=None score=total />
                                     <span class="top-title">{title}</span>
-                                    <span class=format!("moved {}", moved.0)>{moved.1}</span>
+                                    <span class=format!("moved {}", moved.0)>{moved.1.unwrap_or_else(|| i18n.t(Text::MovedNew).to_string())}</span>
                                 </li>
                             })
                             .collect_view()
@@ -326,12 +340,13 @@ fn rank_open(
     rank(inputs, rules).into_iter().map(|ranked| (open[ranked.index], ranked.score)).collect()
 }
 
-/// ("up" | "down" | "same", label) for a case now at `place` that was at `was`.
-fn movement(place: usize, was: Option<usize>) -> (&'static str, String) {
+/// ("up" | "down" | "same", label) for a case now at `place` that was at `was`; no label
+/// for one new to the top ten.
+fn movement(place: usize, was: Option<usize>) -> (&'static str, Option<String>) {
     match was {
-        Some(was) if was > place => ("up", format!("\u{2191}{}", was - place)),
-        Some(was) if was < place => ("down", format!("\u{2193}{}", place - was)),
-        Some(_) => ("same", "\u{2013}".into()),
-        None => ("up", "new".into()),
+        Some(was) if was > place => ("up", Some(format!("\u{2191}{}", was - place))),
+        Some(was) if was < place => ("down", Some(format!("\u{2193}{}", place - was))),
+        Some(_) => ("same", Some("\u{2013}".into())),
+        None => ("up", None),
     }
 }
