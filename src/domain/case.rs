@@ -395,6 +395,119 @@ pub enum Event {
     },
 }
 
+/// `text` between the quotation marks of the reader's language: case text, shown as written.
+pub fn quoted(text: &str) -> Message {
+    Message::new(Text::Quoted).arg("text", text)
+}
+
+/// Names every one of `names`, quoted: “A”, “A” and “B”, “A”, “B” and “C”.
+pub fn quoted_names(names: &[String]) -> Message {
+    let Some((last, rest)) = names.split_last() else { return Message::new(Text::Nothing) };
+    let Some((first, middle)) = rest.split_first() else { return quoted(last) };
+    let list = middle.iter().fold(quoted(first), |list, name| {
+        Message::new(Text::ListPair).arg_message("a", list).arg_message("b", quoted(name))
+    });
+    Message::new(Text::NamesAnd).arg_message("rest", list).arg_message("last", quoted(last))
+}
+
+impl Event {
+    /// The entry's look on a timeline (`created`, `field`, `status`, `contact`, `note`, `link`)
+    /// and what happened, in words of any language. `name` names another case (its title),
+    /// `time` shows a stored time as the reader's local time.
+    pub fn describe(
+        &self,
+        name: &dyn Fn(&CaseId) -> String,
+        time: &dyn Fn(Timestamp) -> String,
+    ) -> (&'static str, Message) {
+        let statuses = |text: Text, from: &Status, to: &Status| {
+            Message::new(text).arg_text("from", from.text()).arg_text("to", to.text())
+        };
+        let case = |text: Text, id: &CaseId| Message::new(text).arg_message("case", quoted(&name(id)));
+        let names = |cases: &[CaseId]| quoted_names(&cases.iter().map(name).collect::<Vec<_>>());
+        let incident = |text: Text, incident: &str, title: &str| {
+            Message::new(text).arg("incident", incident).arg_message("title", quoted(title))
+        };
+        match self {
+            Event::Created => ("created", Message::new(Text::EvCreated)),
+            Event::FieldChanged { field, from, to } => {
+                // Times are stored in UTC; choices under their English label.
+                let shown = |value: &str| match (field, value) {
+                    (_, "") => Message::new(Text::EvEmpty),
+                    (Field::CreatedAt, _) => match DateTime::parse_from_rfc3339(value) {
+                        Ok(at) => Message::new(Text::Verbatim).arg("text", time(at.to_utc())),
+                        Err(_) => quoted(value),
+                    },
+                    (Field::Tier, _) => choice::<Tier>(value),
+                    (Field::Surface, _) => choice::<Surface>(value),
+                    (Field::Urgency, _) => choice::<Urgency>(value),
+                    _ => quoted(value),
+                };
+                let message = Message::new(Text::EvFieldChanged)
+                    .arg_text("field", field.text())
+                    .arg_message("from", shown(from))
+                    .arg_message("to", shown(to));
+                ("field", message)
+            }
+            // Waiting on customer pauses the Next update and Resolution clocks; say so where it happens.
+            Event::StatusChanged { from, to } if *to == Status::WaitingOnCustomer => {
+                ("status", statuses(Text::EvStatusPaused, from, to))
+            }
+            Event::StatusChanged { from, to } if *from == Status::WaitingOnCustomer => {
+                ("status", statuses(Text::EvStatusResumed, from, to))
+            }
+            Event::StatusChanged { from, to } => ("status", statuses(Text::StatusChangedFromTo, from, to)),
+            Event::Reopened { from, to } => ("status", statuses(Text::EvReopened, from, to)),
+            Event::Note { kind: NoteKind::Contact, text } => {
+                ("contact", Message::new(Text::EvContact).arg("text", text))
+            }
+            Event::Note { kind: NoteKind::Internal, text } => {
+                ("note", Message::new(Text::EvInternal).arg("text", text))
+            }
+            Event::PriorityPinned { to: Some(to), .. } => {
+                ("status", Message::new(Text::EvPinned).arg("to", to))
+            }
+            Event::PriorityPinned { from: Some(was), to: None } => {
+                ("status", Message::new(Text::EvPinRemovedWas).arg("was", was))
+            }
+            Event::PriorityPinned { from: None, to: None } => ("status", Message::new(Text::EvPinRemoved)),
+            Event::Linked { case: id } => ("link", case(Text::EvLinked, id)),
+            Event::MergedInto { primary } => ("link", case(Text::EvMergedInto, primary)),
+            Event::MergedDuplicates { cases } => {
+                ("link", Message::new(Text::EvMergedDuplicates).arg_message("cases", names(cases)))
+            }
+            Event::Unmerged { primary } => ("link", case(Text::EvUnmerged, primary)),
+            Event::UnmergedDuplicates { cases } => {
+                let text = if cases.len() == 1 { Text::EvUnmergedOne } else { Text::EvUnmergedMany };
+                ("link", Message::new(text).arg("n", cases.len()).arg_message("cases", names(cases)))
+            }
+            Event::IncidentLinked { incident: id, title } => {
+                ("link", incident(Text::EvIncidentLinked, id, title))
+            }
+            Event::IncidentUnlinked { incident: id, title } => {
+                ("link", incident(Text::EvIncidentUnlinked, id, title))
+            }
+            Event::Rated { rating: Some(rating), comment } => {
+                let message = if comment.is_empty() {
+                    Message::new(Text::EvRated)
+                } else {
+                    Message::new(Text::EvRatedComment).arg_message("comment", quoted(comment))
+                };
+                ("note", message.arg_text("rating", rating.text()))
+            }
+            Event::Rated { rating: None, .. } => ("note", Message::new(Text::EvRatingRemoved)),
+        }
+    }
+}
+
+/// A choice stored under its English label, named in the reader's language (as written if
+/// no choice has that label).
+fn choice<T: Choice>(label: &str) -> Message {
+    match T::parse(label) {
+        Some(choice) => Message::new(Text::Quoted).arg_text("text", choice.text()),
+        None => quoted(label),
+    }
+}
+
 /// A timeline entry as stored. Entries go through this flat struct instead of serde's
 /// `flatten` over an internally tagged enum, which buffers every entry in a generic tree
 /// first: that was the slowest part of reading 50,000 cases and the largest deserialiser in
@@ -1247,6 +1360,45 @@ mod tests {
         for field in Field::ALL {
             assert_eq!(serde_json::to_value(field).unwrap(), field.key(), "the key is the stored name");
         }
+    }
+
+    #[test]
+    fn timeline_entries_read_in_english_and_in_the_readers_language() {
+        let name = |id: &CaseId| format!("Title of {id}");
+        let time = |at: Timestamp| at.format("%H:%M").to_string();
+        let said = |event: Event, lang: Lang| event.describe(&name, &time).1.in_lang(lang);
+        let tier = Event::FieldChanged { field: Field::Tier, from: "Standard".into(), to: "Premium".into() };
+        assert_eq!(said(tier.clone(), Lang::En), "Tier changed from “Standard” to “Premium”");
+        assert_eq!(said(tier, Lang::ZhTw), "服務等級已由「標準版」改為「進階版」");
+        let created = Event::FieldChanged {
+            field: Field::CreatedAt,
+            from: "2026-11-02T09:00:00Z".into(),
+            to: String::new(),
+        };
+        assert_eq!(said(created, Lang::En), "Created changed from 09:00 to (empty)");
+        let merged = Event::MergedDuplicates {
+            cases: vec![CaseId("a".into()), CaseId("b".into()), CaseId("c".into())],
+        };
+        assert_eq!(
+            said(merged.clone(), Lang::En),
+            "Merged duplicates into this case: “Title of a”, “Title of b” and “Title of c”"
+        );
+        assert_eq!(
+            said(merged, Lang::ZhTw),
+            "已將重複案件合併至此案件：「Title of a」、「Title of b」及「Title of c」"
+        );
+        let paused = Event::StatusChanged { from: Status::New, to: Status::WaitingOnCustomer };
+        assert_eq!(
+            said(paused, Lang::Ko),
+            "상태 변경: 신규 → 고객 회신 대기. 고객 회신 대기로 SLA 일시 정지(다음 업데이트, 해결)"
+        );
+        let rated = Event::Rated { rating: Some(Rating::Good), comment: "Fast".into() };
+        assert_eq!(said(rated, Lang::En), "Customer satisfaction rated Good: “Fast”");
+        let pin = Event::PriorityPinned { from: Some(Priority::P3), to: None };
+        assert_eq!(said(pin, Lang::En), "Priority pin removed (was P3)");
+        let unlinked = Event::IncidentUnlinked { incident: "INC-1".into(), title: "Checkout down".into() };
+        assert_eq!(unlinked.describe(&name, &time).0, "link");
+        assert_eq!(said(unlinked, Lang::En), "Removed from incident INC-1 “Checkout down”");
     }
 
     #[test]

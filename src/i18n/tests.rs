@@ -14,6 +14,8 @@ const LATIN_ALLOWED: &[Text] = &[
     Text::DayPattern,
     Text::ChartTip,
     Text::Quoted,
+    Text::ListPair,
+    Text::IncidentOption,
     Text::ListJoin,
     Text::SlaHeading,
     Text::BuiltinTemplateName,

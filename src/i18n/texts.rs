@@ -310,6 +310,156 @@ texts! {
     EnterCompleteDateTime => "Enter a complete date and time.", "날짜와 시간을 모두 입력하세요.", "請輸入完整的日期與時間。";
 
     // The case page and Groups.
+    CaseNotFound => "Case not found", "문의를 찾을 수 없음", "找不到案件";
+    NoCaseWithId => "There is no case with the id {id} in this browser.", "이 브라우저에 ID가 {id}인 문의가 없습니다.",
+        "此瀏覽器中沒有 ID 為 {id} 的案件。";
+    BackToInbox => "Back to inbox", "문의함으로 돌아가기", "返回收件匣";
+    CaseToInbox => "\u{2190} Inbox", "\u{2190} 문의함", "\u{2190} 收件匣";
+    CaseLead => "Case", "문의", "案件";
+    ExternalLead => "External", "외부", "外部";
+    CopyId => "Copy", "복사", "複製";
+    CopyCaseId => "Copy case id {id}", "문의 ID {id} 복사", "複製案件 ID {id}";
+    CopyExternalId => "Copy external id {id}", "외부 ID {id} 복사", "複製外部 ID {id}";
+    CopiedCaseId => "Copied the case id {id}.", "문의 ID {id}을(를) 복사했습니다.", "已複製案件 ID {id}。";
+    CopiedExternalId => "Copied the external id {id}.", "외부 ID {id}을(를) 복사했습니다.", "已複製外部 ID {id}。";
+    CopyIdRefused => "The browser did not allow copying; select {id} and copy it by hand.",
+        "브라우저에서 복사를 허용하지 않았습니다. {id}을(를) 선택해 직접 복사하세요.", "瀏覽器不允許複製；請選取 {id} 後手動複製。";
+    FactOpened => "opened {ago}", "{ago} 접수", "{ago}建立";
+    FactFirstResponse => " · first response {time}", " · 첫 응답 {time}", " · 首次回覆 {time}";
+    FactNoContact => " · no customer contact yet", " · 아직 고객 응대 없음", " · 尚未聯繫客戶";
+    FactResolved => " · resolved {time}", " · 해결 {time}", " · 解決於 {time}";
+    CaseDetails => "Case details", "문의 상세 정보", "案件詳細資料";
+    DetailsHeading => "Details", "상세 정보", "詳細資料";
+    SavedOnLeave => "Changes are saved as you leave each field, and logged on the timeline.",
+        "각 항목에서 벗어나면 변경 사항이 저장되고 타임라인에 기록됩니다.", "離開各欄位時即會儲存變更，並記錄在時間軸上。";
+    StatusAndNotesLabel => "Status and notes", "상태 및 메모", "狀態與備註";
+    NoteLabel => "Note", "메모", "備註";
+    NotePlaceholder => "What the customer said, what you did…", "고객이 한 말, 처리한 내용…", "客戶說了什麼、您做了哪些處理…";
+    ContactedCustomer => "Contacted the customer.", "고객에게 연락했습니다.", "已聯繫客戶。";
+    WriteNoteFirst => "Write the note first.", "메모를 먼저 입력하세요.", "請先輸入備註。";
+    LogCustomerContact => "Log customer contact", "고객 응대 기록", "記錄客戶聯繫";
+    AddInternalNote => "Add internal note", "내부 메모 추가", "新增內部備註";
+    ResolveCase => "Resolve", "해결 처리", "設為已解決";
+    EngineeringDetails => "Details for engineering", "개발팀 전달용 정보", "提供給工程團隊的資訊";
+    EngineeringFilled => "{n} of {total} filled", "{total}개 중 {n}개 입력됨", "已填寫 {n}/{total} 項";
+    EnvironmentLegend => "Environment", "환경", "環境";
+    EngineeringHint => "For the engineering hand-off; saved as you leave each field.",
+        "개발팀 인계 자료에 들어갑니다. 각 항목에서 벗어나면 저장됩니다.", "會放入交接給工程團隊的資料；離開各欄位時即會儲存。";
+    EvCreated => "Case created", "문의 생성됨", "已建立案件";
+    EvFieldChanged => "{field} changed from {from} to {to}", "{field} 변경: {from} → {to}", "{field}已由{from}改為{to}";
+    EvEmpty => "(empty)", "(비어 있음)", "（空白）";
+    EvStatusPaused => "Status changed from {from} to {to}; SLA paused (Next update, Resolution): waiting on the customer",
+        "상태 변경: {from} → {to}. 고객 회신 대기로 SLA 일시 정지(다음 업데이트, 해결)",
+        "狀態由「{from}」改為「{to}」；等待客戶回覆，SLA 暫停計時（下次更新、解決）";
+    EvStatusResumed => "Status changed from {from} to {to}; SLA resumed", "상태 변경: {from} → {to}. SLA 재개",
+        "狀態由「{from}」改為「{to}」；SLA 恢復計時";
+    EvReopened => "Reopened: {from} to {to}; resolution time cleared", "재오픈: {from} → {to}. 해결 시각 초기화",
+        "重新開啟：{from} → {to}；已清除解決時間";
+    EvContact => "Customer contact: {text}", "고객 응대: {text}", "客戶聯繫：{text}";
+    EvInternal => "Internal note: {text}", "내부 메모: {text}", "內部備註：{text}";
+    EvPinned => "Priority pinned to {to}", "우선순위를 {to}(으)로 고정", "優先順序固定為 {to}";
+    EvPinRemoved => "Priority pin removed", "우선순위 고정 해제", "已取消固定優先順序";
+    EvPinRemovedWas => "Priority pin removed (was {was})", "우선순위 고정 해제(이전 {was})", "已取消固定優先順序（原為 {was}）";
+    EvLinked => "Linked to {case}", "{case}와(과) 연결됨", "已連結至 {case}";
+    EvMergedInto => "Closed as a duplicate of {case}", "{case}의 중복 문의로 종료됨", "已作為 {case} 的重複案件結案";
+    EvMergedDuplicates => "Merged duplicates into this case: {cases}", "이 문의로 중복 문의 병합: {cases}",
+        "已將重複案件合併至此案件：{cases}";
+    EvUnmerged => "Unmerged from {case}", "{case}에서 병합 해제됨", "已從 {case} 取消合併";
+    EvUnmergedOne => "Unmerged 1 duplicate: {cases}", "중복 문의 1건 병합 해제: {cases}", "已取消合併 1 筆重複案件：{cases}";
+    EvUnmergedMany => "Unmerged {n} duplicates: {cases}", "중복 문의 {n}건 병합 해제: {cases}", "已取消合併 {n} 筆重複案件：{cases}";
+    EvIncidentLinked => "Linked to incident {incident} {title}", "장애 {incident} {title}에 연결됨", "已連結至事件 {incident} {title}";
+    EvIncidentUnlinked => "Removed from incident {incident} {title}", "장애 {incident} {title}에서 제외됨",
+        "已從事件 {incident} {title} 移除";
+    EvRated => "Customer satisfaction rated {rating}", "고객 만족도 평가: {rating}", "客戶滿意度評為「{rating}」";
+    EvRatedComment => "Customer satisfaction rated {rating}: {comment}", "고객 만족도 평가: {rating} - {comment}",
+        "客戶滿意度評為「{rating}」：{comment}";
+    EvRatingRemoved => "Customer satisfaction rating removed", "고객 만족도 평가 삭제", "已移除客戶滿意度評分";
+    ListPair => "{a}, {b}", "{a}, {b}", "{a}、{b}";
+    NamesAnd => "{rest} and {last}", "{rest} 및 {last}", "{rest}及{last}";
+    ClosedAsDuplicateOf => "Closed as a duplicate of {case}.", "{case}의 중복 문의로 종료되었습니다.", "已作為 {case} 的重複案件結案。";
+    MergedDuplicatesHeld => "Merged duplicates: {titles}.", "병합된 중복 문의: {titles}.", "已合併的重複案件：{titles}。";
+    UnmergeButton => "Unmerge", "병합 해제", "取消合併";
+    UnmergeTitle => "Unmerge {title}", "{title} 병합 해제", "取消合併「{title}」";
+    UnmergedOne => "Unmerged {restored} from {from}: it has its fields back, and the merge and the unmerge stay on its timeline.",
+        "{from}에서 {restored}의 병합을 해제했습니다. 원래 값이 복원되었으며, 병합과 병합 해제 기록은 타임라인에 남습니다.",
+        "已將 {restored} 從 {from} 取消合併：欄位已還原，合併與取消合併的紀錄都會保留在時間軸上。";
+    UnmergedMany => "Unmerged {n} cases from {from}: {restored}. They have their fields back, and the merge and the unmerge stay on their timelines.",
+        "{from}에서 문의 {n}건의 병합을 해제했습니다: {restored}. 원래 값이 복원되었으며, 병합과 병합 해제 기록은 각 타임라인에 남습니다.",
+        "已從 {from} 取消合併 {n} 筆案件：{restored}。欄位均已還原，合併與取消合併的紀錄都會保留在各自的時間軸上。";
+    MergedOne => "Merged {merged} into {into}. Unmerge puts it back.", "{merged}을(를) {into}(으)로 병합했습니다. 병합 해제로 되돌릴 수 있습니다.",
+        "已將 {merged} 合併至 {into}。可用「取消合併」還原。";
+    MergedMany => "Merged {n} cases into {into}: {merged}. Unmerge puts them back.",
+        "문의 {n}건을 {into}(으)로 병합했습니다: {merged}. 병합 해제로 되돌릴 수 있습니다.",
+        "已將 {n} 筆案件合併至 {into}：{merged}。可用「取消合併」還原。";
+    MergeNothing => "Choose at least one case besides the primary.", "대표 문의 외에 문의를 하나 이상 선택하세요.",
+        "請至少選擇一筆主要案件以外的案件。";
+    MergeUnknown => "There is no case {id}.", "문의 {id}이(가) 없습니다.", "沒有案件 {id}。";
+    MergeAlreadyMerged => "Case {id} is already merged into another case.", "문의 {id}은(는) 이미 다른 문의에 병합되었습니다.",
+        "案件 {id} 已合併至其他案件。";
+    MergedCasesHeading => "Merged cases", "병합된 문의", "已合併的案件";
+    WhyThisScore => "Why this score", "점수 산정 근거", "分數依據";
+    ScoreOf => "Score {n} of 100", "100점 만점에 {n}점", "{n} 分（滿分 100）";
+    ImpactTimesUrgency => "Impact {impact} \u{00d7} urgency {urgency} \u{2192} {priority}",
+        "영향도 {impact} \u{00d7} 긴급도 {urgency} \u{2192} {priority}", "影響程度{impact} \u{00d7} 緊急程度{urgency} \u{2192} {priority}";
+    PointsPerFactor => "Points per factor", "요소별 점수", "各項因素得分";
+    FactorHeader => "Factor", "요소", "因素";
+    PointsHeader => "Points", "점수", "得分";
+    OutOfHeader => "Out of", "만점", "滿分";
+    TotalRow => "Total", "합계", "總分";
+    NoMatchedText => "No risk keywords or distress cues in the text.", "내용에 위험 키워드나 불만 신호가 없습니다.",
+        "內容中沒有風險關鍵字或情緒訊號。";
+    MatchedInText => "Matched keywords in the text", "내용에서 찾은 키워드", "內容中符合的關鍵字";
+    PinnedPriority => "Pinned priority", "고정 우선순위", "固定優先順序";
+    NoPinComputed => "No pin (computed {priority})", "고정 안 함(계산값 {priority})", "不固定（計算結果 {priority}）";
+    PinTo => "Pin {priority}", "{priority}(으)로 고정", "固定為 {priority}";
+    RatingLabel => "Rating", "평가", "評分";
+    NotRated => "Not rated", "평가 없음", "未評分";
+    WhatCustomerSaid => "What the customer said", "고객 의견", "客戶意見";
+    GroupingCases => "Grouping open cases…", "진행 중인 문의를 그룹으로 묶는 중…", "正在將未結案件分組…";
+    GroupCountOne => "1 group of likely duplicates", "중복 가능성이 높은 그룹 1개", "1 個可能重複的群組";
+    GroupCount => "{n} groups of likely duplicates", "중복 가능성이 높은 그룹 {n}개", "{n} 個可能重複的群組";
+    GroupsIntro => "Open cases whose title and description say the same thing. Mark a case that does not belong as not a duplicate, merge a group into one primary case, or promote it to an incident.",
+        "제목과 설명이 같은 문제를 말하는 진행 중인 문의입니다. 그룹에 맞지 않는 문의는 중복 아님으로 표시하고, 그룹을 대표 문의 하나로 병합하거나 장애로 전환하세요.",
+        "標題與說明描述同一個問題的未結案件。不屬於群組的案件請標記為非重複，也可以將群組合併為一筆主要案件，或升級為事件。";
+    LookingForDuplicates => "Looking for duplicates…", "중복 문의를 찾는 중…", "正在尋找重複案件…";
+    NoGroups => "No groups: no two open cases look alike at the current grouping strictness.",
+        "그룹 없음: 현재 그룹화 기준에서 서로 비슷한 진행 중 문의가 없습니다.", "沒有群組：在目前的分組嚴格度下，沒有相似的未結案件。";
+    ShowMoreOf => "Show {n} more of {rest}", "{rest}개 중 {n}개 더 보기", "再顯示 {n} 個（尚有 {rest} 個）";
+    GroupFacts => "{cases} cases · {customers} · {tiers} · {surfaces}", "문의 {cases}건 · {customers} · {tiers} · {surfaces}",
+        "{cases} 筆案件 · {customers} · {tiers} · {surfaces}";
+    OneCustomer => "1 customer", "고객 1명", "1 位客戶";
+    NCustomers => "{n} customers", "고객 {n}명", "{n} 位客戶";
+    CustomersLead => "Customers: ", "고객: ", "客戶：";
+    GroupSeen => " · first seen {first} · last seen {last} · {percent} % alike", " · 최초 접수 {first} · 최근 접수 {last} · 유사도 {percent}%",
+        " · 首次出現 {first} · 最近出現 {last} · 相似度 {percent}%";
+    SharedWordsLead => "Shared words: ", "공통 단어: ", "共同字詞：";
+    ViaGlossaryNote => "(via glossary)", "(용어집 대응)", "（經由詞彙表）";
+    MergeIntoPrimary => "Merge into primary", "대표 문의로 병합", "合併至主要案件";
+    PromoteToIncident => "Promote to incident", "장애로 전환", "升級為事件";
+    KeepWhenMerging => "Keep this case when merging", "병합할 때 이 문의를 남깁니다", "合併時保留此案件";
+    PrimaryOf => "Primary: {title}", "대표 문의: {title}", "主要案件：{title}";
+    PrimaryPick => "Primary", "대표", "主要";
+    NotADuplicate => "Not a duplicate", "중복 아님", "非重複";
+    NotDuplicateOf => "Not a duplicate: {title}", "중복 아님: {title}", "非重複：{title}";
+    AddToIncidentLabel => "Add to incident", "장애에 추가", "加入事件";
+    AddToIncidentOf => "Add to incident: {title}", "장애에 추가: {title}", "加入事件：{title}";
+    AddToIncidentButton => "Add", "추가", "加入";
+    IncidentOption => "{id} · {title}", "{id} · {title}", "{id}・{title}";
+    NotInIncident => "Not part of an incident.", "연결된 장애가 없습니다.", "未納入任何事件。";
+    NoOpenIncident => "No open incident to add it to.", "추가할 수 있는 진행 중인 장애가 없습니다.", "目前沒有可加入的進行中事件。";
+    RemoveCase => "Remove", "제외", "移除";
+    RemoveFrom => "Remove from {incident}", "{incident}에서 제외", "從 {incident} 移除";
+    AddedTo => "Added to {incident}.", "{incident}에 추가했습니다.", "已加入 {incident}。";
+    RemovedFrom => "Removed from {incident}; both timelines note it.", "{incident}에서 제외했습니다. 양쪽 타임라인에 기록됩니다.",
+        "已從 {incident} 移除，雙方的時間軸都會記錄。";
+    AddedOneCaseTo => "Added 1 case to {incident}.", "문의 1건을 {incident}에 추가했습니다.", "已將 1 筆案件加入 {incident}。";
+    AddedCasesTo => "Added {n} cases to {incident}.", "문의 {n}건을 {incident}에 추가했습니다.", "已將 {n} 筆案件加入 {incident}。";
+    HoldsOf => "{incident} holds {held} of these {total} cases", "{incident}에 이 문의 {total}건 중 {held}건이 포함되어 있습니다",
+        "{incident} 已包含這 {total} 筆案件中的 {held} 筆";
+    AddNewCasesTo => "Add the new cases to {incident}", "새 문의를 {incident}에 추가", "將新案件加入 {incident}";
+    AlreadyInIncident => "{incident} already holds cases of this group: add the new cases to it instead of making a second incident.",
+        "이 그룹의 문의가 이미 {incident}에 포함되어 있습니다. 장애를 새로 만들지 말고 새 문의를 여기에 추가하세요.",
+        "{incident} 已包含此群組的案件：請將新案件加入該事件，不要另建第二個事件。";
 
     // Saving and stored data.
     NotSavedLead => "Not saved. ", "저장되지 않았습니다. ", "尚未儲存。";

@@ -14,7 +14,7 @@
 use super::glossary::Glossary;
 use super::index::{best, kind_weight, shared, Entry, FastMap, SimilarityIndex};
 use super::tokenize::Kind;
-use super::{Group, GroupingSettings, NotDuplicates};
+use super::{Group, GroupingSettings, NotDuplicates, VIA_GLOSSARY};
 use crate::domain::sort;
 
 const TOP_TERMS: usize = 5;
@@ -653,7 +653,7 @@ impl SimilarityIndex {
                     Some(name) => {
                         let forms = self.glossary.forms_of(term);
                         let shown = words.iter().any(|word| forms.iter().any(|form| form == word));
-                        (!shown).then(|| format!("{name} (via glossary)"))
+                        (!shown).then(|| format!("{name}{VIA_GLOSSARY}"))
                     }
                 })
                 .take(TOP_TERMS)

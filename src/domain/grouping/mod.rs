@@ -155,6 +155,9 @@ impl SimilarCase {
     }
 }
 
+/// Marks a top term that is a glossary concept's name, not a word of the cases.
+pub const VIA_GLOSSARY: &str = " (via glossary)";
+
 /// A group of likely duplicates.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Group {
@@ -164,7 +167,8 @@ pub struct Group {
     pub members: Vec<CaseId>,
     /// The member most similar to the rest, whose title best names the group.
     pub medoid: CaseId,
-    /// The group's strongest terms (normalised), strongest first.
+    /// The group's strongest terms (normalised), strongest first; a concept matched only
+    /// through the glossary is its name followed by [`VIA_GLOSSARY`].
     pub top_terms: Vec<String>,
     /// Average pairwise similarity of the members, 0..1.
     pub cohesion: f32,

@@ -1,10 +1,16 @@
 //! Groups: open cases that look like one problem, biggest first, with what to do about them:
-//! Not a duplicate, Merge into a primary case, Unmerge, Promote to incident.
+//! Not a duplicate, Merge into a primary case, Unmerge, Promote to incident or add the group
+//! to an open one; a group whose cases an open incident already holds offers to add its new
+//! cases there instead of a second incident.
 
-use crate::domain::case::{Case, CaseId, Tier};
-use crate::domain::duplicates::{overview, surfaces_label, tiers_label, GroupOverview};
-use crate::domain::inbox::ago_label;
-use crate::ui::state::{use_clock, use_desk, use_grouping, use_route, Route};
+use crate::domain::case::{quoted, quoted_names, Case, CaseId, Choice, Tier};
+use crate::domain::desk::MergeError;
+use crate::domain::desk_incidents::Promotion;
+use crate::domain::duplicates::{overview, GroupOverview};
+use crate::domain::grouping::VIA_GLOSSARY;
+use crate::i18n::{Message, Text};
+use crate::ui::pages::case::{said_view, AddToIncident};
+use crate::ui::state::{use_clock, use_desk, use_grouping, use_i18n, use_route, DeskStore, I18n, Route};
 use crate::ui::widgets::title::document_title;
 use leptos::prelude::*;
 
@@ -20,43 +26,54 @@ const SHOWN_TERMS: usize = 6;
 struct Notice {
     /// Place in the list of merged cases.
     at: usize,
-    text: String,
+    text: Message,
 }
 
-/// "“Title”" of a case, or its id when it is not in this browser.
-fn quoted_title(store: crate::ui::state::DeskStore, id: &CaseId) -> String {
+/// The title of a case, or its id when it is not in this browser.
+fn title_of(store: DeskStore, id: &CaseId) -> String {
     let title = store.desk.with_untracked(|desk| store.find(desk, id).map(|case| case.title.clone()));
-    format!("\u{201c}{}\u{201d}", title.unwrap_or_else(|| id.0.clone()))
+    title.unwrap_or_else(|| id.0.clone())
+}
+
+/// Names every case of `ids`, quoted: "“A”", "“A” and “B”", "“A”, “B” and “C”".
+fn names_of(store: DeskStore, ids: &[CaseId]) -> Message {
+    quoted_names(&ids.iter().map(|id| title_of(store, id)).collect::<Vec<_>>())
 }
 
 /// Unmerges every duplicate merged into `primary` and says which cases came back: the words
 /// the Groups page and the case page both show next to the Unmerge button.
-pub(crate) fn unmerge_and_say(store: crate::ui::state::DeskStore, primary: &CaseId) -> String {
+pub(crate) fn unmerge_and_say(store: DeskStore, primary: &CaseId) -> Message {
     let duplicates: Vec<CaseId> = store
         .desk
         .with_untracked(|desk| desk.merges_into(primary).flat_map(|m| m.duplicates().cloned()).collect());
-    let (from, restored) = (quoted_title(store, primary), quoted_titles(store, &duplicates));
-    match store.act(|desk, author, now| desk.unmerge(primary, author, now)) {
-        1 => format!("Unmerged {restored} from {from}: it has its fields back, and the merge and the unmerge stay on its timeline."),
-        n => format!("Unmerged {n} cases from {from}: {restored}. They have their fields back, and the merge and the unmerge stay on their timelines."),
+    let (from, restored) = (quoted(&title_of(store, primary)), names_of(store, &duplicates));
+    let n = store.act(|desk, author, now| desk.unmerge(primary, author, now));
+    Message::new(if n == 1 { Text::UnmergedOne } else { Text::UnmergedMany })
+        .arg("n", n)
+        .arg_message("from", from)
+        .arg_message("restored", restored)
+}
+
+fn merge_error(error: &MergeError) -> Message {
+    match error {
+        MergeError::NothingToMerge => Message::new(Text::MergeNothing),
+        MergeError::UnknownCase(id) => Message::new(Text::MergeUnknown).arg("id", id),
+        MergeError::AlreadyMerged(id) => Message::new(Text::MergeAlreadyMerged).arg("id", id),
     }
 }
 
-/// Names every case of `ids`: "“A”", "“A” and “B”", "“A”, “B” and “C”".
-fn quoted_titles(store: crate::ui::state::DeskStore, ids: &[CaseId]) -> String {
-    let names: Vec<String> = ids.iter().map(|id| quoted_title(store, id)).collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => names.concat(),
-    }
+/// Choices named in the page's language, as a list: "Enterprise, Free".
+fn choices<T: Choice>(i18n: I18n, all: &[T]) -> String {
+    all.iter().map(|choice| i18n.t(choice.text())).collect::<Vec<_>>().join(i18n.t(Text::ListSeparator))
 }
 
 #[component]
 pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
     let store = use_desk();
     let grouping = use_grouping();
-    document_title(Signal::stored("Groups".to_string()));
-    let (message, set_message) = signal(None::<String>);
+    let i18n = use_i18n();
+    document_title(Signal::derive(move || i18n.t(Text::Groups).to_string()));
+    let (message, set_message) = signal(None::<Message>);
     let notice = RwSignal::new(None::<Notice>);
     let shown = Memo::new(move |_| {
         grouping.groups.with(|groups| {
@@ -69,27 +86,27 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
     view! {
         <section aria-labelledby="groups-heading">
             <div class="section-head">
-                <h1 id="groups-heading">"Groups"</h1>
+                <h1 id="groups-heading">{i18n.text(Text::Groups)}</h1>
                 <p class="muted" aria-live="polite">
                     {move || match shown.with(|s| s.as_ref().map(Vec::len)) {
-                        None => "Grouping open cases…".to_string(),
-                        Some(1) => "1 group of likely duplicates".to_string(),
-                        Some(n) => format!("{n} groups of likely duplicates"),
+                        None => i18n.t(Text::GroupingCases).to_string(),
+                        Some(1) => i18n.t(Text::GroupCountOne).to_string(),
+                        Some(n) => i18n.fill(Text::GroupCount, &[("n", &n.to_string())]),
                     }}
                 </p>
             </div>
-            <p class="muted">
-                "Open cases whose title and description say the same thing. Mark a case that does not belong as not a duplicate, merge a group into one primary case, or promote it to an incident."
+            <p class="muted">{i18n.text(Text::GroupsIntro)}</p>
+            <p class="banner" role="status" hidden=move || message.with(Option::is_none)>
+                {said_view(i18n, message.into())}
             </p>
-            <p class="banner" role="status" hidden=move || message.with(Option::is_none)>{move || message.get()}</p>
             // Announces a merge or unmerge; the same words show next to the merged case.
-            <p class="visually-hidden" role="status">{move || notice.with(|n| n.as_ref().map(|n| n.text.clone()))}</p>
+            <p class="visually-hidden" role="status">{move || notice.with(|n| n.as_ref().map(|n| i18n.message(&n.text)))}</p>
             <MergedCases notice />
             <Show
                 when=move || shown.with(|s| s.as_ref().is_some_and(|s| !s.is_empty()))
                 fallback=move || view! {
                     <p class="panel empty small">
-                        {move || if shown.with(Option::is_none) { "Looking for duplicates…" } else { "No groups: no two open cases look alike at the current grouping strictness." }}
+                        {move || i18n.t(if shown.with(Option::is_none) { Text::LookingForDuplicates } else { Text::NoGroups })}
                     </p>
                 }
             >
@@ -105,7 +122,10 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
                 <Show when=move || { total() > limit.get() }>
                     <div class="button-row center">
                         <button on:click=move |_| limit.update(|l| *l += GROUPS_PER_PAGE)>
-                            {move || format!("Show {} more of {}", GROUPS_PER_PAGE.min(total() - limit.get()), total() - limit.get())}
+                            {move || {
+                                let rest = total() - limit.get();
+                                i18n.fill(Text::ShowMoreOf, &[("n", &GROUPS_PER_PAGE.min(rest).to_string()), ("rest", &rest.to_string())])
+                            }}
                         </button>
                     </div>
                 </Show>
@@ -114,16 +134,26 @@ pub fn GroupsPage(focus: Option<String>) -> impl IntoView {
     }
 }
 
+/// Where a group stands with incidents: the newest open incident holding some of its cases
+/// (its id, how many it holds, the group's cases not in it yet), or the open incidents it
+/// could be added to.
+#[derive(Clone, PartialEq)]
+enum Standing {
+    HeldBy { incident: String, held: usize, new_cases: Vec<CaseId> },
+    Free { open: Vec<(String, String)> },
+}
+
 #[component]
 fn GroupCard(
     group: GroupOverview,
     focused: bool,
-    set_message: WriteSignal<Option<String>>,
+    set_message: WriteSignal<Option<Message>>,
     notice: RwSignal<Option<Notice>>,
 ) -> impl IntoView {
     let store = use_desk();
     let router = use_route();
     let now = use_clock().0;
+    let i18n = use_i18n();
     let heading_id = format!("group-{}", group.summary.group_id);
     let members: Vec<Case> = store.desk.with_untracked(|desk| {
         group.summary.members.iter().filter_map(|id| store.find(desk, id).cloned()).collect()
@@ -132,34 +162,94 @@ fn GroupCard(
     let radio_name = format!("primary-{}", group.summary.group_id);
     let (first, last) = (group.first_seen, group.last_seen);
     let title = group.summary.suggested_title.clone();
-    let ids = group.summary.members.clone();
-    let merge = {
-        let ids = ids.clone();
-        move |_| {
-            let main = primary.get_untracked();
-            let duplicates: Vec<CaseId> = ids.iter().filter(|id| **id != main).cloned().collect();
-            // Named before the merge: the duplicates' fields are the merge's to change.
-            let (into, merged) = (quoted_title(store, &main), quoted_titles(store, &duplicates));
-            match store.act(|desk, author, now| desk.merge_into(&main, &ids, author, now)) {
-                Ok(()) => {
-                    let at =
-                        store.desk.with_untracked(|desk| desk.merges.iter().rposition(|m| m.primary == main));
-                    let text = match duplicates.len() {
-                        1 => format!("Merged {merged} into {into}. Unmerge puts it back."),
-                        n => format!("Merged {n} cases into {into}: {merged}. Unmerge puts them back."),
-                    };
-                    set_message.set(None);
-                    notice.set(Some(Notice { at: at.unwrap_or(0), text }));
-                }
-                Err(error) => set_message.set(Some(error.to_string())),
+    let ids = StoredValue::new(group.summary.members.clone());
+    let merge = move |_| {
+        let main = primary.get_untracked();
+        let all = ids.get_value();
+        let duplicates: Vec<CaseId> = all.iter().filter(|id| **id != main).cloned().collect();
+        // Named before the merge: the duplicates' fields are the merge's to change.
+        let (into, merged) = (quoted(&title_of(store, &main)), names_of(store, &duplicates));
+        match store.act(|desk, author, now| desk.merge_into(&main, &all, author, now)) {
+            Ok(()) => {
+                let at =
+                    store.desk.with_untracked(|desk| desk.merges.iter().rposition(|m| m.primary == main));
+                let text =
+                    Message::new(if duplicates.len() == 1 { Text::MergedOne } else { Text::MergedMany })
+                        .arg("n", duplicates.len())
+                        .arg_message("into", into)
+                        .arg_message("merged", merged);
+                set_message.set(None);
+                notice.set(Some(Notice { at: at.unwrap_or(0), text }));
             }
+            Err(error) => set_message.set(Some(merge_error(&error))),
         }
+    };
+    let standing = Memo::new(move |_| {
+        store.desk.with(|desk| {
+            ids.with_value(|ids| match desk.open_incidents_holding(ids).first() {
+                Some(incident) => Standing::HeldBy {
+                    incident: incident.id.clone(),
+                    held: ids.iter().filter(|id| incident.holds(id)).count(),
+                    new_cases: ids.iter().filter(|id| !incident.holds(id)).cloned().collect(),
+                },
+                None => Standing::Free {
+                    open: desk.open_incidents().iter().map(|i| (i.id.clone(), i.title.clone())).collect(),
+                },
+            })
+        })
+    });
+    // What adding cases to an incident did, said on the card.
+    let said = RwSignal::new(None::<Message>);
+    let add = move |incident: String, cases: Vec<CaseId>| {
+        let added = store.act(|desk, author, now| desk.add_to_incident(&incident, &cases, author, now));
+        let text = if added.len() == 1 { Text::AddedOneCaseTo } else { Text::AddedCasesTo };
+        said.set(Some(Message::new(text).arg("n", added.len()).arg("incident", incident)));
     };
     let group_id = group.summary.group_id.clone();
     let promote = move |_| {
-        let id =
-            store.act(|desk, author, now| desk.promote_to_incident(&title, &group_id, &ids, author, now));
-        router.go(Route::Incident(id));
+        let promoted = ids.with_value(|ids| {
+            store.act(|desk, author, now| desk.promote_group(&title, &group_id, ids, author, now))
+        });
+        match promoted {
+            Promotion::Created(id) => router.go(Route::Incident(id)),
+            Promotion::AlreadyIn { incident, .. } => {
+                said.set(Some(Message::new(Text::AlreadyInIncident).arg("incident", incident)))
+            }
+        }
+    };
+    let add_id = format!("add-{}", group.summary.group_id);
+    let incident_actions = move || {
+        match standing.get() {
+        Standing::HeldBy { incident, held, new_cases } => {
+            let (before, after) = i18n.around(Text::HoldsOf, "incident");
+            let (held, total) = (held.to_string(), ids.with_value(Vec::len).to_string());
+            let fill = |part: &str| crate::i18n::fill(part, &[("held", &held), ("total", &total)]);
+            let button = (!new_cases.is_empty()).then(|| {
+                let (label, target) = (incident.clone(), incident.clone());
+                view! {
+                    <button class="primary" on:click=move |_| add(target.clone(), new_cases.clone())>
+                        {move || i18n.fill(Text::AddNewCasesTo, &[("incident", &label)])}
+                    </button>
+                }
+            });
+            view! {
+                <p class="group-incident small">
+                    {fill(before)}
+                    <a href=Route::Incident(incident.clone()).href() translate="no">{incident.clone()}</a>
+                    {fill(after)}
+                </p>
+                {button}
+            }
+            .into_any()
+        }
+        Standing::Free { open } => view! {
+            <button class="primary" on:click=promote.clone()>{i18n.text(Text::PromoteToIncident)}</button>
+            {(!open.is_empty()).then(|| view! {
+                <AddToIncident id=add_id.clone() choices=open add=move |incident| add(incident, ids.get_value()) />
+            })}
+        }
+        .into_any(),
+    }
     };
     // The group a surge banner pointed at is brought into view once drawn.
     let card = NodeRef::<leptos::html::Li>::new();
@@ -170,35 +260,45 @@ fn GroupCard(
             }
         });
     }
-    let radius = &group.radius;
-    let facts = format!(
-        "{} cases · {} · {} · {}",
-        group.summary.size,
-        match radius.customers.len() {
-            1 => "1 customer".to_string(),
-            n => format!("{n} customers"),
-        },
-        tiers_label(&radius.tiers),
-        surfaces_label(&radius.surfaces),
-    );
-    let customers = radius.customers.join(", ");
-    let top_tier = radius.tiers.first().copied().unwrap_or(Tier::Free);
+    let radius = group.radius.clone();
+    let size = group.summary.size;
+    let facts = move || {
+        let customers = match radius.customers.len() {
+            1 => i18n.t(Text::OneCustomer).to_string(),
+            n => i18n.fill(Text::NCustomers, &[("n", &n.to_string())]),
+        };
+        i18n.fill(
+            Text::GroupFacts,
+            &[
+                ("cases", &size.to_string()),
+                ("customers", &customers),
+                ("tiers", &choices(i18n, &radius.tiers)),
+                ("surfaces", &choices(i18n, &radius.surfaces)),
+            ],
+        )
+    };
+    let customers = group.radius.customers.join(", ");
+    let top_tier = group.radius.tiers.first().copied().unwrap_or(Tier::Free);
+    let alike = ((group.summary.cohesion * 100.0).round() as u32).to_string();
+    let seen = move || {
+        let ago = |at: crate::domain::case::Timestamp| i18n.ago((now.get() - at).num_milliseconds());
+        i18n.fill(Text::GroupSeen, &[("first", &ago(first)), ("last", &ago(last)), ("percent", &alike)])
+    };
+    let terms = group.summary.top_terms.iter().take(SHOWN_TERMS).map(|term| match term.strip_suffix(VIA_GLOSSARY) {
+        Some(concept) => view! { <mark translate="no">{concept.to_string()}</mark> " " {i18n.text(Text::ViaGlossaryNote)} " " }.into_any(),
+        None => view! { <mark translate="no">{term.clone()}</mark> " " }.into_any(),
+    });
     view! {
-        <li node_ref=card class=if focused { "panel group focused" } else { "panel group" } aria-labelledby=heading_id.clone()>
+        <li node_ref=card class="panel group" class:focused=focused aria-labelledby=heading_id.clone()>
             <div class="group-head">
-                <h2 id=heading_id.clone()>{group.summary.suggested_title.clone()}</h2>
-                <span class=format!("tier tier-{}", top_tier.key())>{top_tier.label()}</span>
+                <h2 id=heading_id.clone() translate="no">{group.summary.suggested_title.clone()}</h2>
+                <span class=format!("tier tier-{}", top_tier.key())>{i18n.text(top_tier.text())}</span>
             </div>
             <p class="group-facts">{facts}</p>
             <p class="muted small">
-                "Customers: " {customers} " · first seen " {move || ago_label(first, now.get())}
-                " · last seen " {move || ago_label(last, now.get())}
-                " · " {format!("{} % alike", (group.summary.cohesion * 100.0).round())}
+                {i18n.text(Text::CustomersLead)} <span translate="no">{customers}</span> {seen}
             </p>
-            <p class="shared-words small">
-                "Shared words: "
-                {group.summary.top_terms.iter().take(SHOWN_TERMS).map(|term| view! { <mark>{term.clone()}</mark> " " }).collect_view()}
-            </p>
+            <p class="shared-words small">{i18n.text(Text::SharedWordsLead)} {terms.collect_view()}</p>
             <ul class="group-members">
                 {members
                     .into_iter()
@@ -206,9 +306,10 @@ fn GroupCard(
                     .collect_view()}
             </ul>
             <div class="button-row">
-                <button on:click=merge>"Merge into primary"</button>
-                <button class="primary" on:click=promote>"Promote to incident"</button>
+                <button on:click=merge>{i18n.text(Text::MergeIntoPrimary)}</button>
+                {incident_actions}
             </div>
+            <p class="small" role="status">{said_view(i18n, said.into())}</p>
         </li>
     }
 }
@@ -225,6 +326,7 @@ fn pick_primary(members: &[Case], group: &GroupOverview) -> CaseId {
 #[component]
 fn GroupMember(case: Case, radio_name: String, primary: RwSignal<CaseId>, all: Vec<CaseId>) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     let id = case.id.clone();
     let pick = id.clone();
     let checked = Memo::new(move |_| primary.with(|p| p == &id));
@@ -238,21 +340,23 @@ fn GroupMember(case: Case, radio_name: String, primary: RwSignal<CaseId>, all: V
             });
         }
     };
-    let radio_label = format!("Primary: {}", case.title);
+    let title = StoredValue::new(case.title.clone());
+    let (tier, surface) = (case.tier, case.surface);
     view! {
         <li class="group-member">
-            <label class="primary-pick" title="Keep this case when merging">
-                <input type="radio" name=radio_name aria-label=radio_label prop:checked=checked on:change=move |_| primary.set(pick.clone()) />
-                <span aria-hidden="true">"Primary"</span>
+            <label class="primary-pick" title=i18n.text(Text::KeepWhenMerging)>
+                <input type="radio" name=radio_name aria-label=move || title.with_value(|t| i18n.fill(Text::PrimaryOf, &[("title", t)]))
+                    prop:checked=checked on:change=move |_| primary.set(pick.clone()) />
+                <span aria-hidden="true">{i18n.text(Text::PrimaryPick)}</span>
             </label>
             <div class="member-body">
-                <a href=Route::Case(case.id.clone()).href()>{case.title.clone()}</a>
+                <a href=Route::Case(case.id.clone()).href() translate="no">{case.title.clone()}</a>
                 <span class="muted small">
-                    {case.customer.clone()} " · " {case.tier.label()} " · " {case.surface.label()}
+                    <span translate="no">{case.customer.clone()}</span> " · " {i18n.text(tier.text())} " · " {i18n.text(surface.text())}
                 </span>
             </div>
-            <button class="small-button" aria-label=format!("Not a duplicate: {}", case.title) on:click=not_duplicate>
-                "Not a duplicate"
+            <button class="small-button" aria-label=move || title.with_value(|t| i18n.fill(Text::NotDuplicateOf, &[("title", t)])) on:click=not_duplicate>
+                {i18n.text(Text::NotADuplicate)}
             </button>
         </li>
     }
@@ -263,6 +367,7 @@ fn GroupMember(case: Case, radio_name: String, primary: RwSignal<CaseId>, all: V
 #[component]
 fn MergedCases(notice: RwSignal<Option<Notice>>) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     let merges = Memo::new(move |_| {
         store.desk.with(|desk| {
             desk.merges
@@ -288,12 +393,14 @@ fn MergedCases(notice: RwSignal<Option<Notice>>) -> impl IntoView {
         }
     });
     let notice_item = move || {
-        notice.get().map(|notice| view! { <li class="merge-notice" tabindex="-1" node_ref=shown_notice>{notice.text}</li> })
+        notice.get().map(|notice| {
+            view! { <li class="merge-notice" tabindex="-1" node_ref=shown_notice>{said_view(i18n, Signal::stored(Some(notice.text)))}</li> }
+        })
     };
     view! {
         <Show when=move || merges.with(|m| !m.is_empty()) || notice.with(Option::is_some)>
             <section class="panel" aria-labelledby="merged-heading">
-                <h2 id="merged-heading">"Merged cases"</h2>
+                <h2 id="merged-heading">{i18n.text(Text::MergedCasesHeading)}</h2>
                 <ul class="merged-list">
                     {move || {
                         let at = notice.with(|n| n.as_ref().map(|n| n.at));
@@ -301,12 +408,12 @@ fn MergedCases(notice: RwSignal<Option<Notice>>) -> impl IntoView {
                             let restore = primary.clone();
                             view! {
                                 <li>
-                                    <a href=Route::Case(primary.clone()).href()>{title.clone()}</a>
-                                    <span class="muted small">{format!(" ← {}", duplicates.join(" · "))}</span>
-                                    <button class="small-button" aria-label=format!("Unmerge {title}") on:click=move |_| {
+                                    <a href=Route::Case(primary.clone()).href() translate="no">{title.clone()}</a>
+                                    <span class="muted small" translate="no">{format!(" \u{2190} {}", duplicates.join(" · "))}</span>
+                                    <button class="small-button" aria-label=move || i18n.fill(Text::UnmergeTitle, &[("title", &title)]) on:click=move |_| {
                                         let text = unmerge_and_say(store, &restore);
                                         notice.set(Some(Notice { at: place, text }));
-                                    }>"Unmerge"</button>
+                                    }>{i18n.text(Text::UnmergeButton)}</button>
                                 </li>
                             }.into_any()
                         }).collect();

@@ -37,6 +37,13 @@ impl I18n {
         i18n::tr(self.lang(), text)
     }
 
+    /// `text` as a view or attribute value that follows a language switch. One closure type
+    /// for every text, so a page of labels adds one rendering routine to the download, not one
+    /// per label as `move || i18n.t(…)` does.
+    pub fn text(self, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(text)
+    }
+
     /// `text` with its `{name}` placeholders filled.
     pub fn fill(&self, text: Text, args: &[(&str, &str)]) -> String {
         i18n::fill(self.t(text), args)

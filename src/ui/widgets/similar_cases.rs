@@ -193,7 +193,7 @@ fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl Into
         view! {
             <span class="shared-words small">
                 {move || i18n.t(Text::SharedWords)}
-                {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark>{word}</mark> " " }).collect_view()}
+                {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark translate="no">{word}</mark> " " }).collect_view()}
             </span>
         }
     });
@@ -205,7 +205,8 @@ fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl Into
                 {glossary
                     .into_iter()
                     .take(SHOWN_WORDS)
-                    .map(|(word, concept)| view! { <mark>{word}</mark> {format!(" = {concept} ")} })
+                    // The concept is the glossary entry's name, a term as written there.
+                    .map(|(word, concept)| view! { <mark translate="no">{word}</mark> <span translate="no">{format!(" = {concept} ")}</span> })
                     .collect_view()}
             </span>
         }

@@ -11,15 +11,14 @@ pub fn TimelineRow(
     at: Timestamp,
     author: String,
     kind: &'static str,
-    /// Follows the page's language where the text is the app's own.
-    #[prop(into)]
-    text: Signal<String>,
+    /// Follows the page's language where the text is the app's own (a signal or a closure).
+    text: impl IntoView + 'static,
 ) -> impl IntoView {
     view! {
         <li class=format!("entry entry-{kind}")>
             <div class="entry-meta">
                 <time datetime=at.to_rfc3339()>{local_time_label(at, browser::utc_offset_minutes())}</time>
-                " · " <span class="author">{author}</span>
+                " · " <span class="author" translate="no">{author}</span>
             </div>
             <div class="entry-text">{text}</div>
         </li>

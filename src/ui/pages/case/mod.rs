@@ -1,18 +1,21 @@
-//! One case: every field editable in place, its status, notes, and the full timeline.
+//! One case: every field editable in place, its status, notes, the incidents holding it, and
+//! the full timeline. Case text is shown as written and marked `translate="no"`.
 
+mod engineering;
 mod handoff;
+mod incidents;
 mod merge_notice;
 mod satisfaction;
 mod why_score;
 
 use crate::domain::case::{
-    Case, CaseId, Event, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry, Version,
+    Case, CaseId, Field, FieldError, FieldValue, NoteKind, Status, TimelineEntry, Version,
 };
-use crate::domain::inbox::{ago_label, local_time_label};
-use crate::i18n::Message;
+use crate::domain::inbox::local_time_label;
+use crate::i18n::{Arg, Message, Text};
 use crate::ui::browser;
 use crate::ui::pages::inbox::select_on_return;
-use crate::ui::state::{use_clock, use_desk, use_i18n, use_view_clock, Route};
+use crate::ui::state::{use_clock, use_desk, use_i18n, use_view_clock, I18n, Route};
 use crate::ui::widgets::badges::StatusBadge;
 use crate::ui::widgets::fields::{ChoiceSelect, CountField, DateTimeField, TextField};
 use crate::ui::widgets::presence::page_while_present;
@@ -20,11 +23,40 @@ use crate::ui::widgets::similar_cases::CaseSimilarCases;
 use crate::ui::widgets::sla_timer::SlaPanel;
 use crate::ui::widgets::timeline::TimelineRow;
 use crate::ui::widgets::title::document_title;
-use chrono::DateTime;
+use engineering::EngineeringFields;
+pub(crate) use incidents::AddToIncident;
+use incidents::CaseIncidents;
 use leptos::prelude::*;
 use merge_notice::MergeNotice;
 use satisfaction::SatisfactionPanel;
 use why_score::WhyThisScore;
+
+/// What `said` holds (the outcome of the last action, if any), as [`marked`] shows it.
+pub(crate) fn said_view(i18n: I18n, said: Signal<Option<Message>>) -> impl IntoView {
+    move || said.with(|m| m.as_ref().map(|m| marked(i18n, m)))
+}
+
+/// `message` in the page's language, each value it carries (a title, a note, an id, a count)
+/// in a `translate="no"` span: those are shown as written, whatever the language.
+pub(crate) fn marked(i18n: I18n, message: &Message) -> Vec<AnyView> {
+    let mut views = Vec::new();
+    let mut rest = i18n.t(message.text);
+    while let Some((before, (name, after))) =
+        rest.split_once('{').and_then(|(b, a)| Some((b, a.split_once('}')?)))
+    {
+        views.push(before.into_any());
+        match message.args.iter().find(|(n, _)| *n == name).map(|(_, arg)| arg) {
+            Some(Arg::Plain(value)) => {
+                views.push(view! { <span translate="no">{value.clone()}</span> }.into_any())
+            }
+            Some(Arg::Message(nested)) => views.extend(marked(i18n, nested)),
+            None => views.push(format!("{{{name}}}").into_any()),
+        }
+        rest = after;
+    }
+    views.push(rest.into_any());
+    views
+}
 
 #[component]
 pub fn CaseView(id: CaseId) -> impl IntoView {
@@ -36,12 +68,17 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
         found,
         move |case| view! { <CaseDetail id=id.clone() case /> }.into_any(),
         move || {
-            document_title(Signal::stored("Case not found".to_string()));
+            let i18n = use_i18n();
+            document_title(Signal::derive(move || i18n.t(Text::CaseNotFound).to_string()));
             view! {
                 <section class="panel empty">
-                    <h1>"Case not found"</h1>
-                    <p>"There is no case with the id " <code>{missing.0.clone()}</code> " in this browser."</p>
-                    <a class="button" href="#/">"Back to inbox"</a>
+                    <h1>{i18n.text(Text::CaseNotFound)}</h1>
+                    <p>
+                        {move || i18n.around(Text::NoCaseWithId, "id").0}
+                        <code translate="no">{missing.0.clone()}</code>
+                        {move || i18n.around(Text::NoCaseWithId, "id").1}
+                    </p>
+                    <a class="button" href="#/">{i18n.text(Text::BackToInbox)}</a>
                 </section>
             }
             .into_any()
@@ -51,6 +88,7 @@ pub fn CaseView(id: CaseId) -> impl IntoView {
 
 #[component]
 fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
+    let i18n = use_i18n();
     let title = move || case.with(|c| c.title.clone());
     let customer = move || case.with(|c| c.customer.clone());
     let status = Signal::derive(move || case.with(|c| c.status));
@@ -60,11 +98,11 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
     view! {
         <article class="case-page" aria-labelledby="case-title">
             <div class="case-head">
-                <a class="back" href=Route::Inbox.href()>"\u{2190} Inbox"</a>
-                <h1 id="case-title">{title}</h1>
+                <a class="back" href=Route::Inbox.href()>{i18n.text(Text::CaseToInbox)}</a>
+                <h1 id="case-title" translate="no">{title}</h1>
                 <div class="case-meta">
                     {move || view! { <StatusBadge status=status.get() full=true /> }}
-                    <span class="muted">{customer}</span>
+                    <span class="muted" translate="no">{customer}</span>
                     <span class="muted"><CaseFacts case /></span>
                     <CaseIds case />
                 </div>
@@ -72,6 +110,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
             <div class="case-columns">
                 <div class="case-main">
                     <CaseFields id=id.clone() case />
+                    <EngineeringFields id=id.clone() case />
                     <CaseSimilarCases case />
                     <Timeline case />
                 </div>
@@ -79,6 +118,7 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     <StatusAndNotes id=id.clone() status />
                     <SlaPanel id=id.clone() />
                     <MergeNotice case />
+                    <CaseIncidents id=id.clone() />
                     <WhyThisScore id=id.clone() case />
                     <SatisfactionPanel id=id.clone() case />
                     <handoff::CaseHandoff case />
@@ -91,42 +131,43 @@ fn CaseDetail(id: CaseId, case: Memo<Case>) -> impl IntoView {
 /// The case's id and external id, each with a Copy button.
 #[component]
 fn CaseIds(case: Memo<Case>) -> impl IntoView {
-    let (message, set_message) = signal(None::<String>);
-    let copy = move |label: &'static str, value: String| {
+    let i18n = use_i18n();
+    let (message, set_message) = signal(None::<Message>);
+    let copy = move |done: Text, value: String| {
         move |_| {
             let clipboard = window().navigator().clipboard();
             let value = value.clone();
             leptos::task::spawn_local(async move {
-                let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value)).await;
-                set_message.set(Some(match (done, label) {
-                    (Ok(_), "id") => format!("Copied the case id {value}."),
-                    (Ok(_), _) => format!("Copied the external id {value}."),
-                    (Err(_), _) => {
-                        format!("The browser did not allow copying; select {value} and copy it by hand.")
-                    }
-                }));
+                let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value)).await;
+                let text = if copied.is_ok() { done } else { Text::CopyIdRefused };
+                set_message.set(Some(Message::new(text).arg("id", value)));
             });
         }
     };
     let ids = move || case.with(|c| (c.id.0.clone(), c.external_id.clone()));
+    let id_view = move |lead: Text, label: Text, done: Text, value: String| {
+        let (named, copied) = (value.clone(), value.clone());
+        view! {
+            <span class="case-id">
+                <span class="muted">{i18n.text(lead)} " "</span><code translate="no">{value.clone()}</code>
+                <button class="small-button" aria-label=move || i18n.fill(label, &[("id", &named)]) on:click=copy(done, copied)>
+                    {i18n.text(Text::CopyId)}
+                </button>
+            </span>
+        }
+    };
     view! {
         <span class="case-ids">
             {move || {
                 let (id, external) = ids();
-                view! {
-                    <span class="case-id">
-                        <span class="muted">"Case "</span><code>{id.clone()}</code>
-                        <button class="small-button" aria-label=format!("Copy case id {id}") on:click=copy("id", id.clone())>"Copy"</button>
-                    </span>
-                    {(!external.is_empty()).then(|| view! {
-                        <span class="case-id">
-                            <span class="muted">"External "</span><code>{external.clone()}</code>
-                            <button class="small-button" aria-label=format!("Copy external id {external}") on:click=copy("external", external.clone())>"Copy"</button>
-                        </span>
-                    })}
-                }
+                (
+                    id_view(Text::CaseLead, Text::CopyCaseId, Text::CopiedCaseId, id),
+                    (!external.is_empty()).then(|| {
+                        id_view(Text::ExternalLead, Text::CopyExternalId, Text::CopiedExternalId, external)
+                    }),
+                )
             }}
-            <span class="muted small" role="status">{move || message.get()}</span>
+            <span class="muted small" role="status">{said_view(i18n, message.into())}</span>
         </span>
     }
 }
@@ -136,17 +177,20 @@ fn CaseIds(case: Memo<Case>) -> impl IntoView {
 fn CaseFacts(case: Memo<Case>) -> impl IntoView {
     let now = use_clock().0;
     let view_clock = use_view_clock();
+    let i18n = use_i18n();
     let offset = browser::utc_offset_minutes();
+    let at = move |text: Text, time| i18n.fill(text, &[("time", &local_time_label(time, offset))]);
     move || {
         case.with(|c| {
             let now = now.get() + view_clock.ahead();
-            let mut facts = format!("opened {}", ago_label(c.created_at, now));
+            let mut facts =
+                i18n.fill(Text::FactOpened, &[("ago", &i18n.ago((now - c.created_at).num_milliseconds()))]);
             match c.first_response_at {
-                Some(at) => facts.push_str(&format!(" · first response {}", local_time_label(at, offset))),
-                None => facts.push_str(" · no customer contact yet"),
+                Some(time) => facts.push_str(&at(Text::FactFirstResponse, time)),
+                None => facts.push_str(i18n.t(Text::FactNoContact)),
             }
-            if let Some(at) = c.resolved_at {
-                facts.push_str(&format!(" · resolved {}", local_time_label(at, offset)));
+            if let Some(time) = c.resolved_at {
+                facts.push_str(&at(Text::FactResolved, time));
             }
             facts
         })
@@ -188,11 +232,11 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let categories = store.categories;
     let text_field = {
         let set = set.clone();
-        move |label: &'static str, field: Field, multiline: bool| {
+        move |field: Field, multiline: bool| {
             let set = set.clone();
             view! {
                 <TextField
-                    label
+                    label=field.text()
                     multiline
                     wide=multiline || field == Field::Title
                     required=field == Field::Title
@@ -207,17 +251,17 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let (set_tier, set_surface, set_urgency, set_count, set_created) =
         (set.clone(), set.clone(), set.clone(), set.clone(), set);
     view! {
-        <section class="panel" aria-label="Case details">
-            <h2>"Details"</h2>
+        <section class="panel" aria-label=i18n.text(Text::CaseDetails)>
+            <h2>{i18n.text(Text::DetailsHeading)}</h2>
             <div class="form-grid">
-                {text_field("Title", Field::Title, false)}
-                {text_field("Description", Field::Description, true)}
-                {text_field("Customer", Field::Customer, false)}
-                <ChoiceSelect label="Tier" value=Signal::derive(move || case.with(|c| c.tier)) on_pick=move |tier| set_tier(Field::Tier, FieldValue::Tier(tier)) />
-                <ChoiceSelect label="Surface" value=Signal::derive(move || case.with(|c| c.surface)) on_pick=move |surface| set_surface(Field::Surface, FieldValue::Surface(surface)) />
-                {text_field("Category", Field::Category, false)}
+                {text_field(Field::Title, false)}
+                {text_field(Field::Description, true)}
+                {text_field(Field::Customer, false)}
+                <ChoiceSelect label=Text::FieldTier value=Signal::derive(move || case.with(|c| c.tier)) on_pick=move |tier| set_tier(Field::Tier, FieldValue::Tier(tier)) />
+                <ChoiceSelect label=Text::FieldSurface value=Signal::derive(move || case.with(|c| c.surface)) on_pick=move |surface| set_surface(Field::Surface, FieldValue::Surface(surface)) />
+                {text_field(Field::Category, false)}
                 <CountField
-                    label="Customers affected"
+                    label=Text::FieldCustomersAffected
                     value=Signal::derive(move || case.with(|c| c.customers_affected))
                     on_commit=move |count| match count {
                         Ok(count) => set_count(Field::CustomersAffected, FieldValue::Count(count)),
@@ -225,9 +269,9 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     }
                     error=error_for(Field::CustomersAffected)
                 />
-                <ChoiceSelect label="Urgency" value=Signal::derive(move || case.with(|c| c.urgency)) on_pick=move |urgency| set_urgency(Field::Urgency, FieldValue::Urgency(urgency)) />
+                <ChoiceSelect label=Text::FieldUrgency value=Signal::derive(move || case.with(|c| c.urgency)) on_pick=move |urgency| set_urgency(Field::Urgency, FieldValue::Urgency(urgency)) />
                 <DateTimeField
-                    label="Created"
+                    label=Text::TargetCreated
                     value=Signal::derive(move || case.with(|c| c.created_at))
                     on_commit=move |at| match at {
                         Ok(at) => set_created(Field::CreatedAt, FieldValue::Time(at)),
@@ -236,7 +280,7 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
                     error=error_for(Field::CreatedAt)
                 />
             </div>
-            <p class="muted small">"Changes are saved as you leave each field, and logged on the timeline."</p>
+            <p class="muted small">{i18n.text(Text::SavedOnLeave)}</p>
         </section>
     }
 }
@@ -244,15 +288,17 @@ fn CaseFields(id: CaseId, case: Memo<Case>) -> impl IntoView {
 #[component]
 fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     let note = RwSignal::new(String::new());
-    let (message, set_message) = signal(None::<String>);
+    let (message, set_message) = signal(None::<Text>);
     let status_id = id.clone();
     let add = move |kind: NoteKind| {
         let text = note.get_untracked();
         let text = match (kind, text.trim().is_empty()) {
-            (NoteKind::Contact, true) => "Contacted the customer.".to_string(),
+            // What the agent would have written, in the language they work in.
+            (NoteKind::Contact, true) => untrack(|| i18n.t(Text::ContactedCustomer)).to_string(),
             (NoteKind::Internal, true) => {
-                set_message.set(Some("Write the note first.".into()));
+                set_message.set(Some(Text::WriteNoteFirst));
                 return;
             }
             _ => text,
@@ -267,31 +313,31 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
         store.edit_case(&resolve_id, |case, author, now| case.set_status(Status::Resolved, author, now));
     };
     view! {
-        <section class="panel actions-panel" aria-label="Status and notes">
+        <section class="panel actions-panel" aria-label=i18n.text(Text::StatusAndNotesLabel)>
             <ChoiceSelect
-                label="Status"
+                label=Text::FieldStatus
                 value=status
                 on_pick=move |to| {
                     store.edit_case(&status_id, |case, author, now| case.set_status(to, author, now));
                 }
             />
             <div class="field wide">
-                <label for="note-text">"Note"</label>
+                <label for="note-text">{i18n.text(Text::NoteLabel)}</label>
                 <textarea
                     id="note-text"
                     rows="2"
-                    placeholder="What the customer said, what you did…"
+                    placeholder=i18n.text(Text::NotePlaceholder)
                     aria-describedby="note-message"
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
                 ></textarea>
-                <p id="note-message" class="field-error" role="status">{move || message.get()}</p>
+                <p id="note-message" class="field-error" role="status">{move || message.get().map(|text| i18n.t(text))}</p>
             </div>
             <div class="button-row">
-                <button class="primary" on:click=move |_| add(NoteKind::Contact)>"Log customer contact"</button>
-                <button on:click=move |_| add_internal(NoteKind::Internal)>"Add internal note"</button>
+                <button class="primary" on:click=move |_| add(NoteKind::Contact)>{i18n.text(Text::LogCustomerContact)}</button>
+                <button on:click=move |_| add_internal(NoteKind::Internal)>{i18n.text(Text::AddInternalNote)}</button>
                 <Show when=move || status.get().is_open()>
-                    <button class="resolve" on:click=resolve.clone()>"Resolve"</button>
+                    <button class="resolve" on:click=resolve.clone()>{i18n.text(Text::ResolveCase)}</button>
                 </Show>
             </div>
         </section>
@@ -300,97 +346,27 @@ fn StatusAndNotes(id: CaseId, status: Signal<Status>) -> impl IntoView {
 
 #[component]
 fn Timeline(case: Memo<Case>) -> impl IntoView {
-    let offset = browser::utc_offset_minutes();
+    let i18n = use_i18n();
     let entries = move || case.with(|c| c.timeline.clone());
     view! {
         <section class="panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">"Timeline"</h2>
+            <h2 id="timeline-heading">{i18n.text(Text::Timeline)}</h2>
             <ol class="timeline">
-                {move || entries().into_iter().rev().map(|entry| view! { <TimelineItem entry offset /> }).collect_view()}
+                {move || entries().into_iter().rev().map(|entry| view! { <TimelineItem entry /> }).collect_view()}
             </ol>
         </section>
     }
 }
 
 #[component]
-fn TimelineItem(entry: TimelineEntry, offset: i32) -> impl IntoView {
+fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
     // Other cases are named by their title, read once when the entry is drawn.
     let store = use_desk();
-    let (kind, text) = store.desk.with_untracked(|desk| {
-        describe(&entry.event, offset, &|id: &CaseId| {
-            store
-                .find(desk, id)
-                .map_or_else(|| format!("case {id}"), |c| format!("\u{201c}{}\u{201d}", c.title))
-        })
+    let i18n = use_i18n();
+    let offset = browser::utc_offset_minutes();
+    let (kind, message) = store.desk.with_untracked(|desk| {
+        let name = |id: &CaseId| store.find(desk, id).map_or_else(|| id.0.clone(), |c| c.title.clone());
+        entry.event.describe(&name, &|at| local_time_label(at, offset))
     });
-    view! { <TimelineRow at=entry.at author=entry.author kind text /> }
-}
-
-fn describe(event: &Event, offset: i32, case_name: &dyn Fn(&CaseId) -> String) -> (&'static str, String) {
-    match event {
-        Event::Created => ("created", "Case created".into()),
-        Event::FieldChanged { field, from, to } => {
-            // Times are stored in UTC; the reader thinks in local time.
-            let time = |value: &str| {
-                (*field == Field::CreatedAt).then(|| DateTime::parse_from_rfc3339(value).ok()).flatten()
-            };
-            let shown = |value: &str| match time(value) {
-                Some(at) => local_time_label(at.to_utc(), offset),
-                None if value.is_empty() => "(empty)".to_string(),
-                None => format!("\u{201c}{value}\u{201d}"),
-            };
-            ("field", format!("{} changed from {} to {}", field.label(), shown(from), shown(to)))
-        }
-        // Waiting on customer pauses the Next update and Resolution clocks; say so where it happens.
-        Event::StatusChanged { from, to } if *to == Status::WaitingOnCustomer => (
-            "status",
-            format!("Status changed from {from} to {to}; SLA paused (Next update, Resolution): waiting on the customer"),
-        ),
-        Event::StatusChanged { from, to } if *from == Status::WaitingOnCustomer => {
-            ("status", format!("Status changed from {from} to {to}; SLA resumed"))
-        }
-        Event::StatusChanged { from, to } => ("status", format!("Status changed from {from} to {to}")),
-        Event::Reopened { from, to } => {
-            ("status", format!("Reopened: {from} to {to}; resolution time cleared"))
-        }
-        Event::Note { kind: NoteKind::Contact, text } => ("contact", format!("Customer contact: {text}")),
-        Event::Note { kind: NoteKind::Internal, text } => ("note", format!("Internal note: {text}")),
-        Event::PriorityPinned { to: Some(to), .. } => ("status", format!("Priority pinned to {to}")),
-        Event::PriorityPinned { from, to: None } => (
-            "status",
-            format!("Priority pin removed{}", from.map(|p| format!(" (was {p})")).unwrap_or_default()),
-        ),
-        Event::Linked { case } => ("link", format!("Linked to {}", case_name(case))),
-        Event::MergedInto { primary } => ("link", format!("Closed as a duplicate of {}", case_name(primary))),
-        Event::MergedDuplicates { cases } => (
-            "link",
-            format!(
-                "Merged duplicates into this case: {}",
-                cases.iter().map(case_name).collect::<Vec<_>>().join(", ")
-            ),
-        ),
-        Event::Unmerged { primary } => ("link", format!("Unmerged from {}", case_name(primary))),
-        Event::UnmergedDuplicates { cases } => (
-            "link",
-            format!(
-                "Unmerged {} duplicate{}: {}",
-                cases.len(),
-                if cases.len() == 1 { "" } else { "s" },
-                cases.iter().map(case_name).collect::<Vec<_>>().join(", ")
-            ),
-        ),
-        Event::IncidentLinked { incident, title } => {
-            ("link", format!("Linked to incident {incident} \u{201c}{title}\u{201d}"))
-        }
-        Event::IncidentUnlinked { incident, title } => {
-            ("link", format!("Removed from incident {incident} \u{201c}{title}\u{201d}"))
-        }
-        Event::Rated { rating: Some(rating), comment } if comment.is_empty() => {
-            ("note", format!("Customer satisfaction rated {rating}"))
-        }
-        Event::Rated { rating: Some(rating), comment } => {
-            ("note", format!("Customer satisfaction rated {rating}: \u{201c}{comment}\u{201d}"))
-        }
-        Event::Rated { rating: None, .. } => ("note", "Customer satisfaction rating removed".into()),
-    }
+    view! { <TimelineRow at=entry.at author=entry.author kind text=said_view(i18n, Signal::stored(Some(message))) /> }
 }

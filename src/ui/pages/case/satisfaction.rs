@@ -1,12 +1,14 @@
 //! The customer's satisfaction rating of a case, as a survey or the customer told it.
 
 use crate::domain::case::{Case, CaseId, Rating, Satisfaction};
-use crate::ui::state::use_desk;
+use crate::i18n::Text;
+use crate::ui::state::{use_desk, use_i18n};
 use leptos::prelude::*;
 
 #[component]
 pub fn SatisfactionPanel(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let store = use_desk();
+    let i18n = use_i18n();
     let rating = move || case.with(|c| c.satisfaction.as_ref().map_or("", |s| s.rating.key()));
     let comment = RwSignal::new(
         case.with_untracked(|c| c.satisfaction.as_ref().map(|s| s.comment.clone()).unwrap_or_default()),
@@ -36,16 +38,16 @@ pub fn SatisfactionPanel(id: CaseId, case: Memo<Case>) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="satisfaction-heading">
-            <h2 id="satisfaction-heading">"Customer satisfaction"</h2>
+            <h2 id="satisfaction-heading">{i18n.text(Text::MetricCsat)}</h2>
             <div class="field">
-                <label for="satisfaction-rating">"Rating"</label>
+                <label for="satisfaction-rating">{i18n.text(Text::RatingLabel)}</label>
                 <select id="satisfaction-rating" prop:value=rating on:change=on_rating>
-                    <option value="">"Not rated"</option>
-                    {Rating::ALL.iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
+                    <option value="">{i18n.text(Text::NotRated)}</option>
+                    {Rating::ALL.iter().map(|r| view! { <option value=r.key()>{i18n.text(r.text())}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="satisfaction-comment">"What the customer said"</label>
+                <label for="satisfaction-comment">{i18n.text(Text::WhatCustomerSaid)}</label>
                 <textarea id="satisfaction-comment" rows="2"
                     prop:value=move || comment.get()
                     on:input=move |ev| comment.set(event_target_value(&ev))

@@ -5,7 +5,8 @@ use crate::domain::case::{Case, CaseId, Priority};
 use crate::domain::sla::board::time_pressure;
 use crate::domain::sort;
 use crate::domain::triage::{score, Factor, TextField, TextMatch, TextSignals};
-use crate::ui::state::{use_clock, use_desk, use_grouping, use_scoring, use_sla_board};
+use crate::i18n::Text;
+use crate::ui::state::{use_clock, use_desk, use_grouping, use_i18n, use_scoring, use_sla_board};
 use crate::ui::widgets::badges::PriorityBadge;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
     let scoring = use_scoring();
     let store = use_desk();
+    let i18n = use_i18n();
     let now = use_clock().0;
     let place_of = id.clone();
     let signals = Memo::new(move |_| {
@@ -38,9 +40,9 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
     };
     view! {
         <section class="panel why" aria-labelledby="why-heading">
-            <h2 id="why-heading">"Why this score"</h2>
+            <h2 id="why-heading">{i18n.text(Text::WhyThisScore)}</h2>
             <div class="why-summary">
-                <span class="big-score" aria-label=move || format!("Score {} of 100", computed.get().total)>
+                <span class="big-score" aria-label=move || i18n.fill(Text::ScoreOf, &[("n", &computed.get().total.to_string())])>
                     {move || computed.get().total} <small>"/100"</small>
                 </span>
                 {move || {
@@ -50,21 +52,24 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
                 <span class="muted small">
                     {move || {
                         let s = computed.get();
-                        format!("Impact {} \u{00d7} urgency {} \u{2192} {}", s.impact.label(), s.urgency.label(), s.priority)
+                        let priority = s.priority.to_string();
+                        i18n.fill(Text::ImpactTimesUrgency, &[("impact", i18n.t(s.impact.text())), ("urgency", i18n.t(s.urgency.text())), ("priority", &priority)])
                     }}
                 </span>
             </div>
             <table class="breakdown">
-                <caption class="visually-hidden">"Points per factor"</caption>
+                <caption class="visually-hidden">{i18n.text(Text::PointsPerFactor)}</caption>
                 <thead>
-                    <tr><th scope="col">"Factor"</th><th scope="col">"Points"</th><th scope="col">"Out of"</th></tr>
+                    <tr>
+                        {[Text::FactorHeader, Text::PointsHeader, Text::OutOfHeader].map(|text| view! { <th scope="col">{i18n.text(text)}</th> })}
+                    </tr>
                 </thead>
                 <tbody>
                     {Factor::ALL
                         .into_iter()
                         .map(|factor| view! {
                             <tr>
-                                <th scope="row">{factor.label()}</th>
+                                <th scope="row">{i18n.text(factor.text())}</th>
                                 <td class="points">{move || computed.get().points.get(factor)}</td>
                                 <td class="muted">{move || maxima().get(factor)}</td>
                             </tr>
@@ -72,15 +77,15 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
                 <tfoot>
-                    <tr><th scope="row">"Total"</th><td class="points">{move || computed.get().total}</td><td class="muted">"100"</td></tr>
+                    <tr><th scope="row">{i18n.text(Text::TotalRow)}</th><td class="points">{move || computed.get().total}</td><td class="muted">"100"</td></tr>
                 </tfoot>
             </table>
             <MatchedText case signals />
             <div class="field">
-                <label for="priority-pin">"Pinned priority"</label>
+                <label for="priority-pin">{i18n.text(Text::PinnedPriority)}</label>
                 <select id="priority-pin" on:change=pin prop:value=move || case.with(|c| c.priority_pin.map_or("", |p| p.label()))>
-                    <option value="">{move || format!("No pin (computed {})", computed.get().priority)}</option>
-                    {Priority::ALL.into_iter().map(|p| view! { <option value=p.label()>{format!("Pin {p}")}</option> }).collect_view()}
+                    <option value="">{move || i18n.fill(Text::NoPinComputed, &[("priority", computed.get().priority.label())])}</option>
+                    {Priority::ALL.into_iter().map(|p| view! { <option value=p.label()>{move || i18n.fill(Text::PinTo, &[("priority", p.label())])}</option> }).collect_view()}
                 </select>
             </div>
         </section>
@@ -90,6 +95,7 @@ pub fn WhyThisScore(id: CaseId, case: Memo<Case>) -> impl IntoView {
 /// The title and description with every matched keyword and cue marked.
 #[component]
 fn MatchedText(case: Memo<Case>, signals: Memo<Arc<TextSignals>>) -> impl IntoView {
+    let i18n = use_i18n();
     let marked = move |field: TextField| {
         let text =
             case.with(|c| if field == TextField::Title { c.title.clone() } else { c.description.clone() });
@@ -97,8 +103,8 @@ fn MatchedText(case: Memo<Case>, signals: Memo<Arc<TextSignals>>) -> impl IntoVi
     };
     let has_matches = move || signals.with(|s| !s.matches.is_empty());
     view! {
-        <Show when=has_matches fallback=|| view! { <p class="muted small">"No risk keywords or distress cues in the text."</p> }>
-            <div class="matched" aria-label="Matched keywords in the text">
+        <Show when=has_matches fallback=move || view! { <p class="muted small">{i18n.text(Text::NoMatchedText)}</p> }>
+            <div class="matched" translate="no" aria-label=i18n.text(Text::MatchedInText)>
                 <p class="matched-title">{move || marked(TextField::Title)}</p>
                 <p class="matched-description">{move || marked(TextField::Description)}</p>
             </div>
