@@ -3,9 +3,9 @@
 //! recommendations, prefilled with facts the data supports; also downloadable as Markdown.
 
 use crate::domain::case::{Choice, Tier};
+use crate::domain::format::{capitalised, written};
 use crate::domain::kpi::series::Load;
 use crate::domain::kpi::{changes, local_date, Filters, Prompt};
-use crate::domain::format::{capitalised, written};
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
 use crate::i18n::{fill, tr, Lang, Message, Text};

@@ -1,9 +1,9 @@
 //! The dashboard's charts, each from the figures of the chosen period.
 
 use crate::domain::case::Tier;
+use crate::domain::format::written;
 use crate::domain::kpi::series::{Day, Load, Week};
 use crate::domain::kpi::{Metrics, Spread, TimeShares};
-use crate::domain::format::written;
 use crate::domain::layout::thousands;
 use crate::domain::sla::{format_duration, Target};
 use crate::i18n::{tr, Lang, Text};
