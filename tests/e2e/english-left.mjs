@@ -8,6 +8,7 @@ export const ALLOWED = [
   /^(SLA|API|JSON|CSV|IDs?|UTC|TD)$/, // abbreviations, and the product's mark
   /^UTC[+-−]\d{1,2}(:\d\d)?$/, // a time zone's offset
   /^P[1-4]$/, // priorities
+  /^(Ctrl|Cmd|Shift|Alt|Esc|Enter|Tab|[A-Z])$/, // key names, as printed on the keys
   /^INC-[\w-]+$/i, // incident numbers
   /^[^\s@]+@[^\s@]+$/, // email addresses
   /^(https?:\/\/|www\.)\S+$|^[\w-]+(\.[\w-]+)+\/\S*$/, // URLs

@@ -29,7 +29,7 @@ test('the created date is shown and corrected on the case page, with the change 
   const expected = await page.evaluate(() => new Date('2026-11-20T08:30').toISOString());
   await assert.doesNotReject(page.getByRole('region', { name: 'Timeline' }).getByText(/^Created changed from \d{4}-\d\d-\d\d \d\d:\d\d to 2026-11-20 08:30$/).waitFor());
   assert.equal(Date.parse((await stored(page)).data.cases[0].created_at), Date.parse(expected));
-  await assert.doesNotReject(page.getByText(/opened \d+ d ago/).waitFor());
+  await assert.doesNotReject(page.getByText(/opened \d+ days ago/).waitFor());
 
   await created.fill('2099-01-01T10:00');
   await created.blur();
