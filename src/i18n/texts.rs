@@ -267,7 +267,6 @@ texts! {
     ImportFieldTooLong => "{field} is longer than {max} characters", "{field}: {max}자를 넘습니다", "{field}超過 {max} 個字元";
     ImportCellCount => "has {n} cells where the header has {width}", "셀이 {n}개로, 머리글의 {width}개와 다릅니다",
         "有 {n} 個欄位，但標題列有 {width} 個";
-    ImportRowUnreadable => "could not be read: {error}", "읽을 수 없습니다: {error}", "無法讀取：{error}";
     ImportUnclosedQuote => "a quote opened in this row is never closed, so lines {first}–{last} were read as one row; close the quote and import again",
         "이 행에서 시작한 따옴표가 닫히지 않아 {first}–{last}행이 한 행으로 읽혔습니다. 따옴표를 닫고 다시 가져오세요",
         "此列的引號沒有關閉，因此第 {first}–{last} 行被讀成同一列；請補上引號後重新匯入";
