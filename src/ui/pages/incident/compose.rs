@@ -165,7 +165,7 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
                     <label for="compose-template">{move || i18n.t(Text::UpdateTemplate)}</label>
                     <select id="compose-template" prop:value=move || template.with(|t| t.as_ref().map(|t| t.id.clone()).unwrap_or_default())
                         on:change=pick_template>
-                        {move || templates.get().into_iter().map(|t| view! { <option value=t.id.clone()>{t.name}</option> }).collect_view()}
+                        {move || templates.get().into_iter().map(|t| view! { <option value=t.id.clone()>{t.title(i18n.lang())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field wide">

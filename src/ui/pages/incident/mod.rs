@@ -383,6 +383,7 @@ fn describe(i18n: I18n, event: &IncidentEvent) -> String {
                 format!("{line} {}", quoted(text))
             }
         }
+        IncidentEvent::PostmortemEdited => i18n.t(Text::PostmortemEditedLog).to_string(),
     }
 }
 

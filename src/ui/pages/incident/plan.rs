@@ -61,7 +61,7 @@ pub fn RecoveryPlan(incident: Memo<Incident>, ask_reason: RwSignal<bool>) -> imp
         }
     };
     let start = move |_| {
-        let template = store.desk.with_untracked(|desk| desk.settings.incidents.plan.clone());
+        let template = store.desk.with_untracked(|desk| desk.settings.incidents.plan.in_lang(i18n.lang()));
         edit(store, &id.get_value(), |i, _, author, now| i.start_plan(&template, author, now));
     };
     view! {
