@@ -77,8 +77,8 @@ pub fn Postmortem(incident: Memo<Incident>) -> impl IntoView {
                 <span class="muted small" role="status">{move || message.get()}</span>
             </div>
             <Show when=move || confirming.get()>
-                <div class="postmortem-confirm no-print" role="alertdialog" aria-labelledby="postmortem-confirm-text">
-                    <p id="postmortem-confirm-text">{move || i18n.t(Text::CompileAgainQuestion)}</p>
+                <div class="postmortem-confirm no-print" role="group" aria-labelledby="postmortem-confirm-text">
+                    <p id="postmortem-confirm-text" role="alert">{move || i18n.t(Text::CompileAgainQuestion)}</p>
                     <div class="button-row">
                         <button class="danger" on:click=compile_again>{move || i18n.t(Text::ReplaceDraft)}</button>
                         <button on:click=move |_| confirming.set(false)>{move || i18n.t(Text::Cancel)}</button>
