@@ -6,11 +6,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { useServedApp, withApp, loadDemo, readDownload, openDataMenu, storedDesk } from './harness.mjs';
 
 const app = useServedApp();
 const PAYMENTS = /declined.*PAY-502|PAY-502.*declined/;
 const SHOTS = process.env.POSTMORTEM_SHOTS ?? '/tmp/a';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 /** The stored INC-1, once `check` holds for it. */
 async function storedIncident(page, check) {
@@ -46,7 +57,7 @@ test('the edited postmortem is stored, survives a reload, is exported and prints
   await loadDemo(page);
   await promoteAndResolve(page, ENGLISH);
   const postmortem = page.getByRole('region', { name: 'Postmortem draft' });
-  const draft = postmortem.getByLabel('Draft (Markdown)');
+  const draft = postmortem.getByLabel('Draft (Markdown)', { exact: true });
   const compiled = await draft.inputValue();
   assert.match(compiled, /^# Postmortem: INC-1 /);
 
@@ -95,6 +106,7 @@ test('the edited postmortem is stored, survives a reload, is exported and prints
   const ask = postmortem.getByRole('group', { name: /Replace the edited draft/ });
   await ask.waitFor();
   await page.screenshot({ path: `${SHOTS}/postmortem-confirm.png` });
+  assert.deepEqual(await axeViolations(page), []);
   await ask.getByRole('button', { name: 'Cancel' }).click();
   assert.match(await draft.inputValue(), / more$/);
   await postmortem.getByRole('button', { name: 'Compile again from the incident' }).click();
@@ -104,12 +116,29 @@ test('the edited postmortem is stored, survives a reload, is exported and prints
   assert.equal(await ask.count(), 0);
 }));
 
+test('another tab\'s edit of the postmortem asks, rather than replaces, while the field has focus', { timeout: 240_000 }, () => withApp(app, async ({ page, open }) => {
+  await loadDemo(page);
+  await promoteAndResolve(page, ENGLISH);
+  const other = await open('#/incident/INC-1');
+  const theirs = other.getByRole('region', { name: 'Postmortem draft' }).getByLabel('Draft (Markdown)', { exact: true });
+  await theirs.click();
+  const draft = page.getByRole('region', { name: 'Postmortem draft' }).getByLabel('Draft (Markdown)', { exact: true });
+  await draft.fill(`${await draft.inputValue()}\nFrom the first tab`);
+  await draft.press('Tab');
+  const prompt = other.getByRole('group', { name: 'Draft (Markdown) changed in another tab' });
+  await prompt.waitFor();
+  assert.doesNotMatch(await theirs.inputValue(), /From the first tab/, 'not replaced under the cursor');
+  await prompt.getByRole('button', { name: 'Take theirs' }).click();
+  assert.match(await theirs.inputValue(), /From the first tab$/);
+  await other.close();
+}));
+
 test('a draft an earlier build kept in the tab session is adopted once into the incident', { timeout: 240_000 }, () => withApp(app, async ({ page }) => {
   await loadDemo(page);
   await promoteAndResolve(page, ENGLISH);
   await page.evaluate(() => sessionStorage.setItem('triage-desk:postmortem:INC-1', '# Kept in the session\n\nWritten before the upgrade.'));
   await page.reload();
-  const draft = page.getByRole('region', { name: 'Postmortem draft' }).getByLabel('Draft (Markdown)');
+  const draft = page.getByRole('region', { name: 'Postmortem draft' }).getByLabel('Draft (Markdown)', { exact: true });
   await draft.waitFor();
   assert.equal(await draft.inputValue(), '# Kept in the session\n\nWritten before the upgrade.');
   await storedIncident(page, (i) => i.postmortem?.text === '# Kept in the session\n\nWritten before the upgrade.');
