@@ -20,21 +20,23 @@ pub fn to_html(markdown: &str) -> String {
             close(&mut out, &mut open);
         } else if (1..=3).contains(&heading) && trimmed[heading..].starts_with(' ') {
             close(&mut out, &mut open);
-            out.push_str(&format!("<h{heading}>"));
+            let (open_tag, close_tag) =
+                [("<h1>", "</h1>"), ("<h2>", "</h2>"), ("<h3>", "</h3>")][heading - 1];
+            out.push_str(open_tag);
             inline(&mut out, trimmed[heading..].trim());
-            out.push_str(&format!("</h{heading}>"));
+            out.push_str(close_tag);
         } else if trimmed.starts_with('|') {
             close(&mut out, &mut open);
             // A header row is one followed by a `| --- |` line.
             let header = lines.get(at).is_some_and(|next| is_separator(next));
             out.push_str("<table>");
-            row(&mut out, trimmed, if header { "th" } else { "td" });
+            row(&mut out, trimmed, if header { HEADER } else { CELL });
             if header {
                 at += 1;
             }
             while let Some(next) = lines.get(at).map(|l| l.trim()).filter(|l| l.starts_with('|')) {
                 if !is_separator(next) {
-                    row(&mut out, next, "td");
+                    row(&mut out, next, CELL);
                 }
                 at += 1;
             }
@@ -86,8 +88,11 @@ fn is_separator(line: &str) -> bool {
     line.starts_with('|') && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
+const HEADER: (&str, &str) = ("<th>", "</th>");
+const CELL: (&str, &str) = ("<td>", "</td>");
+
 /// One table row; cells are split at each `|` not escaped by a backslash.
-fn row(out: &mut String, line: &str, cell: &str) {
+fn row(out: &mut String, line: &str, (open, close): (&str, &str)) {
     let line = line.strip_prefix('|').unwrap_or(line);
     let mut cells = Vec::new();
     let (mut start, mut escaped) = (0, false);
@@ -107,9 +112,9 @@ fn row(out: &mut String, line: &str, cell: &str) {
     }
     out.push_str("<tr>");
     for text in cells {
-        out.push_str(&format!("<{cell}>"));
+        out.push_str(open);
         inline(out, text.trim());
-        out.push_str(&format!("</{cell}>"));
+        out.push_str(close);
     }
     out.push_str("</tr>");
 }

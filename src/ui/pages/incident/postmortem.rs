@@ -63,28 +63,28 @@ pub fn Postmortem(incident: Memo<Incident>) -> impl IntoView {
     };
     view! {
         <section class="panel postmortem" aria-labelledby="postmortem-heading">
-            <h2 id="postmortem-heading">{move || i18n.t(Text::PostmortemDraft)}</h2>
-            <p class="muted small no-print">{move || i18n.t(Text::PostmortemHint)}</p>
+            <h2 id="postmortem-heading">{i18n.text(Text::PostmortemDraft)}</h2>
+            <p class="muted small no-print">{i18n.text(Text::PostmortemHint)}</p>
             <div class="no-print">
                 <TextField label=Text::PostmortemText value=draft multiline=true wide=true pause=true
                     on_commit=move |text: String| save(&text) />
             </div>
             <div class="print-only postmortem-print" inner_html=move || to_html(&draft.get())></div>
             <div class="button-row no-print">
-                <button on:click=move |_| { let _ = window().print(); }>{move || i18n.t(Text::Print)}</button>
-                <button on:click=download>{move || i18n.t(Text::DownloadMarkdown)}</button>
-                <button on:click=compile_again>{move || i18n.t(Text::CompileAgain)}</button>
+                <button on:click=move |_| { let _ = window().print(); }>{i18n.text(Text::Print)}</button>
+                <button on:click=download>{i18n.text(Text::DownloadMarkdown)}</button>
+                <button on:click=compile_again>{i18n.text(Text::CompileAgain)}</button>
                 <span class="muted small" role="status">{move || message.get()}</span>
             </div>
-            <Show when=move || confirming.get()>
+            {move || confirming.get().then(|| view! {
                 <div class="postmortem-confirm no-print" role="group" aria-labelledby="postmortem-confirm-text">
-                    <p id="postmortem-confirm-text" role="alert">{move || i18n.t(Text::CompileAgainQuestion)}</p>
+                    <p id="postmortem-confirm-text" role="alert">{i18n.text(Text::CompileAgainQuestion)}</p>
                     <div class="button-row">
-                        <button class="danger" on:click=compile_again>{move || i18n.t(Text::ReplaceDraft)}</button>
-                        <button on:click=move |_| confirming.set(false)>{move || i18n.t(Text::Cancel)}</button>
+                        <button class="danger" on:click=compile_again>{i18n.text(Text::ReplaceDraft)}</button>
+                        <button on:click=move |_| confirming.set(false)>{i18n.text(Text::Cancel)}</button>
                     </div>
                 </div>
-            </Show>
+            })}
         </section>
     }
 }
