@@ -35,18 +35,18 @@ pub fn Postmortem(incident: Memo<Incident>) -> impl IntoView {
     };
     view! {
         <section class="panel postmortem" aria-labelledby="postmortem-heading">
-            <h2 id="postmortem-heading">{move || i18n.t(Text::PostmortemDraft)}</h2>
-            <p class="muted small no-print">{move || i18n.t(Text::PostmortemHint)}</p>
+            <h2 id="postmortem-heading">{i18n.text(Text::PostmortemDraft)}</h2>
+            <p class="muted small no-print">{i18n.text(Text::PostmortemHint)}</p>
             <div class="field wide no-print">
-                <label for="postmortem-text">{move || i18n.t(Text::PostmortemText)}</label>
+                <label for="postmortem-text">{i18n.text(Text::PostmortemText)}</label>
                 <textarea id="postmortem-text" rows="18" prop:value=move || draft.get()
                     on:input=move |ev| edit(event_target_value(&ev))></textarea>
             </div>
             <div class="print-only postmortem-print">{move || draft.get()}</div>
             <div class="button-row no-print">
-                <button on:click=move |_| { let _ = window().print(); }>{move || i18n.t(Text::Print)}</button>
-                <button on:click=download>{move || i18n.t(Text::DownloadMarkdown)}</button>
-                <button on:click=move |_| edit(compile())>{move || i18n.t(Text::CompileAgain)}</button>
+                <button on:click=move |_| { let _ = window().print(); }>{i18n.text(Text::Print)}</button>
+                <button on:click=download>{i18n.text(Text::DownloadMarkdown)}</button>
+                <button on:click=move |_| edit(compile())>{i18n.text(Text::CompileAgain)}</button>
                 <span class="muted small" role="status">{move || message.get()}</span>
             </div>
         </section>
