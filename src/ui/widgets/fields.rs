@@ -265,11 +265,11 @@ fn ChangedElsewhere(id: String, label: Label, held: Held) -> impl IntoView {
                                 <button type="button" on:click=move |_| {
                                     held.keep_mine();
                                     refocus(&keep_id);
-                                }>{move || i18n.t(Text::KeepMine)}</button>
+                                }>{i18n.text(Text::KeepMine)}</button>
                                 <button type="button" on:click=move |_| {
                                     held.take_theirs();
                                     refocus(&id);
-                                }>{move || i18n.t(Text::TakeTheirs)}</button>
+                                }>{i18n.text(Text::TakeTheirs)}</button>
                             </div>
                         </div>
                     }
