@@ -27,8 +27,18 @@ impl Life {
     /// The life of `case` as its timeline tells it.
     pub fn of(case: &Case) -> Life {
         let implied = implied_entries(case);
-        let mut entries: Vec<&TimelineEntry> = case.timeline.iter().chain(&implied).collect();
+        let timeline = &case.timeline;
+        // Most timelines are already in order with nothing implied: read them as they are.
+        if implied.is_empty() && timeline.is_sorted_by_key(|entry| entry.at) {
+            return Life::read(case, timeline);
+        }
+        let mut entries: Vec<&TimelineEntry> = timeline.iter().chain(&implied).collect();
         sort::sort_by_key(&mut entries, |entry| entry.at);
+        Life::read(case, entries)
+    }
+
+    /// The life told by `entries`, in order of time.
+    fn read<'a>(case: &Case, entries: impl IntoIterator<Item = &'a TimelineEntry>) -> Life {
         let mut life = Life {
             open: vec![(case.created_at, None)],
             waiting_on_customer: TimeDelta::zero(),

@@ -185,6 +185,8 @@ pub(super) struct MetricsPass {
     now: Timestamp,
     /// The instant the backlog is read at: the last of the period (or now).
     end: Timestamp,
+    /// Cases open since before this are old at `end`.
+    old_before: Timestamp,
     first_response: Vec<f64>,
     resolution: Vec<f64>,
     on_customer: Vec<f64>,
@@ -199,10 +201,12 @@ pub(super) struct MetricsPass {
 
 impl MetricsPass {
     pub(super) fn new(period: Period, now: Timestamp) -> MetricsPass {
+        let end = period.to.min(now) - TimeDelta::milliseconds(1);
         MetricsPass {
             m: Metrics { period, ..Metrics::default() },
             now,
-            end: period.to.min(now) - TimeDelta::milliseconds(1),
+            end,
+            old_before: end - OLD_BACKLOG,
             first_response: Vec::new(),
             resolution: Vec::new(),
             on_customer: Vec::new(),
@@ -233,7 +237,7 @@ impl MetricsPass {
         let open_since = life.open_since(self.end);
         if let Some(since) = open_since {
             m.backlog_open += 1;
-            m.backlog_older_than_72h += usize::from(self.end - since > OLD_BACKLOG);
+            m.backlog_older_than_72h += usize::from(since < self.old_before);
         }
         let Some(resolved) = life.resolved_at().filter(|&at| period.contains(at)) else { return open_since };
         m.cases_resolved += 1;

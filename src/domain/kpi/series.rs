@@ -5,6 +5,7 @@
 use super::{minutes, Filters, Life, Period, Spread, OLD_BACKLOG};
 use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::desk::MergeRecord;
+use crate::domain::fast_hash::FastMap;
 use crate::domain::grouping::Group;
 use crate::domain::sort;
 use crate::zone::Zone;
@@ -22,16 +23,6 @@ pub struct AgeBands {
 impl AgeBands {
     pub fn total(&self) -> usize {
         self.under_24h + self.from_24h_to_72h + self.over_72h
-    }
-
-    fn count(&mut self, age: TimeDelta) {
-        if age > OLD_BACKLOG {
-            self.over_72h += 1;
-        } else if age > TimeDelta::hours(24) {
-            self.from_24h_to_72h += 1;
-        } else {
-            self.under_24h += 1;
-        }
     }
 }
 
@@ -57,17 +48,29 @@ pub struct Week {
 /// case's open stretches.
 pub(super) struct DailyPass {
     days: Vec<Day>,
-    now: Timestamp,
+    /// The instant each day's backlog is read at, for the days begun by now (in order).
+    ends: Vec<Timestamp>,
+    /// Per age band, how the count of open cases changes from one day to the next: a stretch
+    /// adds one where it enters a band and takes one away where it leaves it, so a case costs
+    /// a few searches however many days it stayed open.
+    steps: [Vec<isize>; 3],
 }
 
 impl DailyPass {
     pub(super) fn new(period: Period, zone: &Zone, now: Timestamp) -> DailyPass {
-        let days = period
+        let days: Vec<Day> = period
             .each_day(zone)
             .into_iter()
             .map(|period| Day { period, created: 0, resolved: 0, backlog: AgeBands::default() })
             .collect();
-        DailyPass { days, now }
+        // The last instant of each day begun by now that the backlog is read at (now, for today).
+        let ends: Vec<Timestamp> = days
+            .iter()
+            .take_while(|day| day.period.from <= now)
+            .map(|day| day.period.to.min(now) - TimeDelta::milliseconds(1))
+            .collect();
+        let steps = std::array::from_fn(|_| vec![0; ends.len() + 1]);
+        DailyPass { days, ends, steps }
     }
 
     fn day_of(&self, at: Timestamp) -> Option<usize> {
@@ -82,28 +85,37 @@ impl DailyPass {
         if let Some(i) = life.resolved_at().and_then(|at| self.day_of(at)) {
             self.days[i].resolved += 1;
         }
-        let now = self.now;
-        // Only the days each open stretch covers, so a long period costs little more.
+        let ends = &self.ends;
+        // The first day whose end comes after `at` (days ending at `at` or before come first).
+        let after = |at: Option<Timestamp>| at.map_or(ends.len(), |at| ends.partition_point(|&end| end <= at));
         for &(from, until) in &life.open {
-            let first = self.days.partition_point(|day| end_of(day, now) < from);
-            for day in &mut self.days[first..] {
-                let end = end_of(day, now);
-                if until.is_some_and(|until| end >= until) || day.period.from > now {
-                    break;
+            // The days it was open at the end of: ending at or after `from`, before `until`.
+            let first = ends.partition_point(|&end| end < from);
+            let last = until.map_or(ends.len(), |until| ends.partition_point(|&end| end < until));
+            // Open up to 24 hours, then up to 72, then longer.
+            let day = after(from.checked_add_signed(TimeDelta::hours(24)));
+            let three = after(from.checked_add_signed(OLD_BACKLOG));
+            for (steps, (a, b)) in self.steps.iter_mut().zip([(first, day), (day, three), (three, last)]) {
+                let (a, b) = (a.max(first), b.min(last));
+                if a < b {
+                    steps[a] += 1;
+                    steps[b] -= 1;
                 }
-                day.backlog.count(end - from);
             }
         }
     }
 
-    pub(super) fn finish(self) -> Vec<Day> {
+    pub(super) fn finish(mut self) -> Vec<Day> {
+        let mut open = [0isize; 3];
+        for (i, day) in self.days.iter_mut().take(self.ends.len()).enumerate() {
+            for (count, steps) in open.iter_mut().zip(&self.steps) {
+                *count += steps[i];
+            }
+            let [under_24h, from_24h_to_72h, over_72h] = open.map(|n| n.max(0) as usize);
+            day.backlog = AgeBands { under_24h, from_24h_to_72h, over_72h };
+        }
         self.days
     }
-}
-
-/// The last instant of a day that the backlog is read at (now, for today).
-fn end_of(day: &Day, now: Timestamp) -> Timestamp {
-    day.period.to.min(now) - TimeDelta::milliseconds(1)
 }
 
 const WEEK: TimeDelta = TimeDelta::days(7);
@@ -224,12 +236,14 @@ pub(super) struct CategoryTally {
 pub(super) struct CategoryPass {
     period: Period,
     earlier: Period,
-    tallies: HashMap<String, CategoryTally>,
+    tallies: FastMap<String, CategoryTally>,
+    /// The key of the case at hand, in lower case, kept so a case costs no allocation.
+    key: String,
 }
 
 impl CategoryPass {
     pub(super) fn new(period: Period) -> CategoryPass {
-        CategoryPass { period, earlier: period.previous(), tallies: HashMap::new() }
+        CategoryPass { period, earlier: period.previous(), tallies: FastMap::default(), key: String::new() }
     }
 
     pub(super) fn add(&mut self, case: &Case, life: &Life) {
@@ -239,12 +253,19 @@ impl CategoryPass {
         if name.is_empty() || !(now || before || resolved.is_some()) {
             return;
         }
-        let tally = self.tallies.entry(name.to_lowercase()).or_insert_with(|| CategoryTally {
-            load: Load::new(name),
-            before: 0,
-            resolution_ms: 0,
-            engineering_ms: 0,
-        });
+        let key = &mut self.key;
+        key.clear();
+        if name.is_ascii() {
+            key.push_str(name);
+            key.make_ascii_lowercase();
+        } else {
+            key.push_str(&name.to_lowercase());
+        }
+        if !self.tallies.contains_key(key.as_str()) {
+            let tally = CategoryTally { load: Load::new(name), before: 0, resolution_ms: 0, engineering_ms: 0 };
+            self.tallies.insert(key.clone(), tally);
+        }
+        let Some(tally) = self.tallies.get_mut(key.as_str()) else { return };
         if now {
             tally.load.add(case);
         }

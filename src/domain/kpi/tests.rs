@@ -248,6 +248,55 @@ fn days_reconstruct_the_backlog_from_the_timelines() {
     assert_eq!(f.weeks[0].resolution.median, Some(3_000.0));
 }
 
+/// Each day's backlog as a direct count: every case open at the day's end, by its age then.
+#[test]
+fn days_count_the_backlog_as_each_days_end_sees_it() {
+    let mut cases = desk();
+    // Stretches that end exactly at a day's end, or turn 24 or 72 hours old exactly then, and
+    // one opened after now.
+    let end = |day: f64| h(24.0 * day) - TimeDelta::milliseconds(1);
+    for (i, (opened, closed, reopened)) in [
+        (end(1.0), Some(end(2.0)), None),
+        (end(0.0) - TimeDelta::hours(24), None, None),
+        (end(3.0) - TimeDelta::hours(72), Some(end(5.0)), Some(end(5.0) + TimeDelta::hours(1))),
+        (h(-30.0), Some(h(30.0)), Some(h(60.0))),
+        (h(100.5), None, None),
+        (now() + TimeDelta::hours(1), None, None),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut case = new_case(&format!("B{i}"), Tier::Standard, "Payments", opened);
+        if let Some(at) = closed {
+            case.set_status(Status::Resolved, "Mina", at);
+        }
+        if let Some(at) = reopened {
+            case.set_status(Status::InProgress, "Mina", at);
+        }
+        cases.push(case);
+    }
+    let all = lives(&cases);
+    // A period that ends in the middle of its last day, as a preset's does, and one that runs
+    // past now (days begun after now have no backlog).
+    for to in [h(6.0 * 24.0 + 5.0), h(9.0 * 24.0 + 14.0)] {
+        let f = figures(&cases, &[], &Filters::default(), Period { from: h(-24.0), to });
+        assert!(f.days.len() >= 8);
+        for day in &f.days {
+            let at = day.period.to.min(now()) - TimeDelta::milliseconds(1);
+            let mut expected = AgeBands::default();
+            let begun = day.period.from <= now();
+            for since in all.iter().filter_map(|life| life.open_since(at)).filter(|_| begun) {
+                match at - since {
+                    age if age > OLD_BACKLOG => expected.over_72h += 1,
+                    age if age > TimeDelta::hours(24) => expected.from_24h_to_72h += 1,
+                    _ => expected.under_24h += 1,
+                }
+            }
+            assert_eq!(day.backlog, expected, "{:?}", day.period);
+        }
+    }
+}
+
 #[test]
 fn top_categories_rank_by_customers_then_cases() {
     let top = figures(&desk(), &[], &Filters::default(), week()).categories;
