@@ -15,10 +15,10 @@ mod native {
     use std::hint::black_box;
     use triage_desk::domain::case::{Case, CaseId, NoteKind, Status, Tier};
     use triage_desk::domain::grouping::{GroupingSettings, NotDuplicates, SimilarityIndex};
+    use triage_desk::domain::inbox::{InboxQuery, SearchCache, SortOrder};
     use triage_desk::domain::kpi::{Filters, Life, Pass, Period, Preset};
     use triage_desk::domain::sla::{CaseClocks, SlaEngine, SlaSettings};
     use triage_desk::zone::Zone;
-    use triage_desk::domain::inbox::{InboxQuery, SearchCache, SortOrder};
 
     const CASES: usize = 50_000;
 
@@ -94,7 +94,8 @@ mod native {
         let mut group = c.benchmark_group("kpi");
         group.sample_size(10);
         let opened = synthetic_cases(CASES);
-        let groups = SimilarityIndex::from_cases(&opened).group(&GroupingSettings::default(), &NotDuplicates::new());
+        let groups =
+            SimilarityIndex::from_cases(&opened).group(&GroupingSettings::default(), &NotDuplicates::new());
         for (desk, cases) in [("as imported", opened.clone()), ("with histories", with_histories(opened))] {
             let lives: Vec<Life> = cases.iter().map(Life::of).collect();
             let clocks: Vec<CaseClocks> = cases.iter().map(|case| engine.compute_clocks(case)).collect();

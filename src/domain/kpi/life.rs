@@ -30,15 +30,15 @@ impl Life {
         let timeline = &case.timeline;
         // Most timelines are already in order with nothing implied: read them as they are.
         if implied.is_empty() && timeline.is_sorted_by_key(|entry| entry.at) {
-            return Life::read(case, timeline);
+            return Life::read(case, &mut timeline.iter());
         }
         let mut entries: Vec<&TimelineEntry> = timeline.iter().chain(&implied).collect();
         sort::sort_by_key(&mut entries, |entry| entry.at);
-        Life::read(case, entries)
+        Life::read(case, &mut entries.into_iter())
     }
 
-    /// The life told by `entries`, in order of time.
-    fn read<'a>(case: &Case, entries: impl IntoIterator<Item = &'a TimelineEntry>) -> Life {
+    /// The life told by `entries`, in order of time (behind `dyn`, so one copy serves both).
+    fn read<'a>(case: &Case, entries: &mut dyn Iterator<Item = &'a TimelineEntry>) -> Life {
         let mut life = Life {
             open: vec![(case.created_at, None)],
             waiting_on_customer: TimeDelta::zero(),

@@ -87,7 +87,8 @@ impl DailyPass {
         }
         let ends = &self.ends;
         // The first day whose end comes after `at` (days ending at `at` or before come first).
-        let after = |at: Option<Timestamp>| at.map_or(ends.len(), |at| ends.partition_point(|&end| end <= at));
+        let after =
+            |at: Option<Timestamp>| at.map_or(ends.len(), |at| ends.partition_point(|&end| end <= at));
         for &(from, until) in &life.open {
             // The days it was open at the end of: ending at or after `from`, before `until`.
             let first = ends.partition_point(|&end| end < from);
@@ -262,7 +263,8 @@ impl CategoryPass {
             key.push_str(&name.to_lowercase());
         }
         if !self.tallies.contains_key(key.as_str()) {
-            let tally = CategoryTally { load: Load::new(name), before: 0, resolution_ms: 0, engineering_ms: 0 };
+            let tally =
+                CategoryTally { load: Load::new(name), before: 0, resolution_ms: 0, engineering_ms: 0 };
             self.tallies.insert(key.clone(), tally);
         }
         let Some(tally) = self.tallies.get_mut(key.as_str()) else { return };
