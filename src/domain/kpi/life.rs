@@ -38,7 +38,7 @@ impl Life {
     }
 
     /// The life told by `entries`, in order of time (behind `dyn`, so one copy serves both).
-    fn read<'a>(case: &Case, entries: &mut dyn Iterator<Item = &'a TimelineEntry>) -> Life {
+    fn read(case: &Case, entries: &mut dyn Iterator<Item = &TimelineEntry>) -> Life {
         let mut life = Life {
             open: vec![(case.created_at, None)],
             waiting_on_customer: TimeDelta::zero(),
