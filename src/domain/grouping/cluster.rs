@@ -499,9 +499,9 @@ impl SimilarityIndex {
             return None;
         }
         let GroupingRun { vectors, mut edges, threshold, floor, .. } = run;
-        edges.sort_unstable_by(|x, y| {
-            y.similarity.total_cmp(&x.similarity).then(x.low.cmp(&y.low)).then(x.high.cmp(&y.high))
-        });
+        // Most similar first, then by rank. Similarities are positive (at least the floor), so
+        // their bits order as they do: a key of plain integers sorts several times faster.
+        edges.sort_unstable_by_key(|edge| (u32::MAX - edge.similarity.to_bits(), edge.low, edge.high));
         let count = vectors.slots.len();
         let background = backgrounds(&edges, count, floor);
         let contrast = CONTRAST * threshold / NEUTRAL;
