@@ -179,10 +179,15 @@ fn is_machine_text(line: &str) -> bool {
     // By bytes, for speed: every line of every case passes here, and any byte of a non-ASCII
     // character counts as a letter (Hangul and Han are words, not dumps).
     // The start of a line tells well enough.
+    let prefix = &bytes[..bytes.len().min(MACHINE_PREFIX)];
     let (mut letters, mut others) = (0usize, 0usize);
-    for &byte in &bytes[..bytes.len().min(MACHINE_PREFIX)] {
+    for &byte in prefix {
         if byte.is_ascii_alphabetic() || byte >= 0x80 {
             letters += 1;
+            // Letters are half the prefix: other bytes can no longer outnumber them.
+            if 2 * letters >= prefix.len() {
+                break;
+            }
         } else if !byte.is_ascii_whitespace() {
             others += 1;
         }

@@ -148,7 +148,7 @@ impl Runs<'_> {
                         return word(self.glossary, &joined, &text[from..span.end], emit);
                     }
                 }
-                if (3..=5).contains(&run.len()) && VERBS.iter().any(|v| run.eq_ignore_ascii_case(v)) {
+                if run.len() >= 3 && run.len() <= 5 && VERBS.iter().any(|v| run.eq_ignore_ascii_case(v)) {
                     self.verb = Some(span.start);
                 }
                 latin(self.glossary, run, &mut self.term, emit)
@@ -175,11 +175,13 @@ impl Runs<'_> {
         text: &str,
         emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
+        // Called after nearly every run, which is most often a lone word: decided before
+        // the slice is taken.
         let Some((start, end, parts, digit)) = self.chunk.take() else { return ControlFlow::Continue(()) };
-        let surface = &text[start..end];
-        if parts < 2 || surface.len() > MAX_IDENTIFIER_BYTES {
+        if parts < 2 || end - start > MAX_IDENTIFIER_BYTES {
             return ControlFlow::Continue(());
         }
+        let surface = &text[start..end];
         self.term.clear();
         self.term.extend(surface.chars().flat_map(char::to_lowercase));
         let url = self.term.contains("://") || self.term.starts_with("www.");
@@ -241,7 +243,8 @@ fn latin(
     // Most words are written in lower case and are not plurals: they are their own term,
     // used as they are instead of copied and lower-cased (a fifth of indexing).
     let bytes = run.as_bytes();
-    if (2..=MAX_WORD_CHARS).contains(&bytes.len())
+    if bytes.len() >= 2
+        && bytes.len() <= MAX_WORD_CHARS
         && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         && bytes[bytes.len() - 1] != b's'
     {
