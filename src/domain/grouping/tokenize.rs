@@ -155,7 +155,7 @@ impl Runs<'_> {
             }
             Script::Hangul => {
                 let stem = strip_korean_ending(run);
-                if KOREAN_STOP_WORDS.iter().any(|stop| stop.len() == stem.len() && *stop == stem) {
+                if KOREAN_STOP_WORDS.binary_search(&stem).is_ok() {
                     ControlFlow::Continue(())
                 } else {
                     emit(stem, stem, Kind::Word)?;
@@ -483,61 +483,61 @@ const KOREAN_ENDINGS: &[&str] = &[
 ];
 
 /// Whole words that say nothing about the problem: particles standing alone, auxiliaries,
-/// connectives and support-letter politeness.
+/// connectives and support-letter politeness. Sorted by bytes, for binary search.
 const KOREAN_STOP_WORDS: &[&str] = &[
     "",
-    "이",
     "가",
-    "은",
-    "는",
-    "을",
-    "를",
-    "에",
-    "의",
-    "도",
-    "와",
+    "감사합니다",
+    "것",
+    "계속",
     "과",
-    "로",
-    "으로",
-    "에서",
-    "하고",
-    "합니다",
+    "그",
+    "그래서",
+    "그런데",
+    "그리고",
+    "너무",
+    "는",
+    "님",
+    "다시",
+    "도",
+    "되지",
     "됩니다",
-    "있습니다",
-    "없습니다",
-    "있어요",
-    "없어요",
+    "등",
+    "때",
+    "또한",
+    "로",
+    "를",
+    "못",
+    "및",
+    "부탁드립니다",
+    "수",
+    "안",
+    "안녕하세요",
     "않습니다",
     "않아요",
-    "되지",
-    "하지",
-    "안",
-    "못",
-    "그리고",
-    "그런데",
-    "하지만",
-    "그래서",
-    "또한",
-    "및",
-    "등",
-    "좀",
-    "너무",
-    "계속",
-    "다시",
-    "지금",
-    "그",
+    "없습니다",
+    "없어요",
+    "에",
+    "에서",
+    "와",
+    "으로",
+    "은",
+    "을",
+    "의",
+    "이",
+    "있습니다",
+    "있어요",
     "저",
-    "것",
-    "수",
-    "때",
-    "중",
-    "후",
     "저희",
     "제가",
-    "님",
-    "안녕하세요",
-    "감사합니다",
-    "부탁드립니다",
+    "좀",
+    "중",
+    "지금",
+    "하고",
+    "하지",
+    "하지만",
+    "합니다",
+    "후",
 ];
 
 /// Function characters that glue Chinese sentences together; a bigram across them is noise.
@@ -738,6 +738,7 @@ mod tests {
     #[test]
     fn stop_word_list_is_sorted_for_binary_search() {
         assert!(ENGLISH_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(KOREAN_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(PACKED_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(ENGLISH_STOP_WORDS.iter().all(|word| is_english_stop_word(word)));
         assert!(!is_english_stop_word("abouts") && !is_english_stop_word("a") && !is_english_stop_word(""));
