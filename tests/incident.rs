@@ -123,6 +123,7 @@ fn fixed_desk() -> Desk {
         "Card payments fail after 3-D Secure",
         "g-e1",
         &[id("k1"), id("t1")],
+        Lang::En,
         "Mina",
         at(25),
     );
@@ -331,4 +332,22 @@ fn templates_and_incident_fields_travel_in_the_export_and_older_files_read_uncha
     let incident = &older.incidents[0];
     assert_eq!((incident.impact, incident.plan.len(), incident.workaround.as_str()), (Impact::None, 0, ""));
     assert!(older.cases.iter().all(|case| case.engineering.is_empty()));
+}
+
+#[test]
+fn the_postmortem_draft_travels_in_the_export_and_older_files_read_unchanged() {
+    let mut desk = fixed_desk();
+    // An export from before the field: no key at all, and it reads back as it was.
+    let older = export_json(&desk, &[], at(60));
+    assert!(!older.contains("postmortem"), "{older}");
+    assert_eq!(read_import(&older).unwrap().into_desk().incidents, desk.incidents);
+
+    let text = "# Postmortem: INC-1\n\n| Measure | Value |\n| --- | --- |\n\n<script>x</script> \u{1f600}";
+    assert!(desk.incident_mut("INC-1").unwrap().set_postmortem(text, "Mina", at(61)));
+    let exported = export_json(&desk, &[], at(62));
+    let written: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(written["incidents"][0]["postmortem"]["text"], text);
+    let back = read_import(&exported).unwrap().into_desk();
+    assert_eq!(back.incidents, desk.incidents);
+    assert_eq!(back.incident("INC-1").unwrap().postmortem.as_ref().unwrap().text, text);
 }

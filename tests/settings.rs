@@ -43,7 +43,7 @@ fn cadence_plan_templates_and_glossary_travel_in_the_export_and_older_files_read
     let mut edited = library.for_stage(Audience::Customers, IncidentStatus::Investigating, Lang::Ko).unwrap();
     edited.body.push_str("\n감사합니다.");
     library.save(edited.clone());
-    let own = library.new_from(&edited);
+    let own = library.new_from(&edited, Lang::Ko);
     library.save(own);
     let mut lines = builtin_lines();
     lines.push("widgetpay | 위젯페이 | 威捷支付".into());

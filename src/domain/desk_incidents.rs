@@ -8,6 +8,7 @@ use super::desk::Desk;
 use super::grouping::Group;
 use super::incident::Incident;
 use super::sort;
+use crate::i18n::Lang;
 
 /// What promoting a group did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,12 +24,14 @@ pub enum Promotion {
 impl Desk {
     /// Promotes a group to an incident, unless its cases already belong to an open incident:
     /// then nothing changes and the caller offers to add the new cases to that one. A new
-    /// incident starts its recovery plan from the settings' plan template.
+    /// incident starts its recovery plan from the settings' plan template, its built-in steps
+    /// in `lang` (the desk's language).
     pub fn promote_group(
         &mut self,
         title: &str,
         group_id: &str,
         cases: &[CaseId],
+        lang: Lang,
         author: &str,
         now: Timestamp,
     ) -> Promotion {
@@ -37,7 +40,7 @@ impl Desk {
             return Promotion::AlreadyIn { incident: incident.id.clone(), new_cases };
         }
         let id = self.promote_to_incident(title, group_id, cases, author, now);
-        let template = self.settings.incidents.plan.clone();
+        let template = self.settings.incidents.plan.in_lang(lang);
         if let Some(incident) = self.incident_mut(&id) {
             incident.start_plan(&template, author, now);
         }
@@ -171,11 +174,12 @@ mod tests {
     fn promoting_a_grown_group_offers_the_open_incident_instead_of_a_second_one() {
         let mut desk = desk();
         assert_eq!(
-            desk.promote_group("Checkout down", "g-a", &[id("a"), id("b")], "Mina", at(1)),
+            desk.promote_group("Checkout down", "g-a", &[id("a"), id("b")], Lang::En, "Mina", at(1)),
             Promotion::Created("INC-1".into())
         );
         assert_eq!(desk.incident("INC-1").unwrap().plan.len(), 8, "the plan starts from the template");
-        let again = desk.promote_group("Checkout down", "g-a", &[id("a"), id("b"), id("c")], "Mina", at(2));
+        let again =
+            desk.promote_group("Checkout down", "g-a", &[id("a"), id("b"), id("c")], Lang::En, "Mina", at(2));
         assert_eq!(again, Promotion::AlreadyIn { incident: "INC-1".into(), new_cases: vec![id("c")] });
         assert_eq!(desk.incidents.len(), 1);
         assert_eq!(desk.open_incidents_holding(&[id("c"), id("b")]).len(), 1);
@@ -206,7 +210,7 @@ mod tests {
             "a resolved incident does not grow"
         );
         assert_eq!(
-            desk.promote_group("Again", "g-a", &[id("a")], "Mina", at(8)),
+            desk.promote_group("Again", "g-a", &[id("a")], Lang::En, "Mina", at(8)),
             Promotion::Created("INC-2".into())
         );
         assert_eq!(desk.open_incidents().iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["INC-2"]);
@@ -215,7 +219,7 @@ mod tests {
     #[test]
     fn new_members_of_the_incidents_group_are_suggested() {
         let mut desk = desk();
-        desk.promote_group("Checkout down", "g-a", &[id("a"), id("b")], "Mina", at(1));
+        desk.promote_group("Checkout down", "g-a", &[id("a"), id("b")], Lang::En, "Mina", at(1));
         let group = |gid: &str, members: &[&str]| Group {
             id: gid.into(),
             members: members.iter().map(|m| id(m)).collect(),
@@ -232,7 +236,7 @@ mod tests {
     #[test]
     fn a_contact_logged_for_a_customer_goes_on_their_open_cases_in_the_incident() {
         let mut desk = desk();
-        desk.promote_group("Checkout down", "g-a", &[id("a"), id("b")], "Mina", at(1));
+        desk.promote_group("Checkout down", "g-a", &[id("a"), id("b")], Lang::En, "Mina", at(1));
         assert_eq!(desk.log_incident_contact("INC-1", "Customer a", "Emailed the admin", "Mina", at(2)), 1);
         assert_eq!(desk.scan_case(&id("a")).unwrap().first_response_at, Some(at(2)));
         assert_eq!(desk.scan_case(&id("b")).unwrap().first_response_at, None);

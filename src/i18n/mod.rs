@@ -16,8 +16,19 @@ use std::fmt;
 macro_rules! texts {
     ($($key:ident => $en:literal, $ko:literal, $zh_tw:literal;)+) => {
         /// A piece of UI text; [`tr`] gives it in a language.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        // The variant names stay out of the download: the page never prints a text's name.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(Debug))]
         pub enum Text { $($key),+ }
+
+        // In the browser a text prints as its row number: the names of 600 rows would cost
+        // the download about 4 KB for output nobody reads there.
+        #[cfg(target_arch = "wasm32")]
+        impl std::fmt::Debug for Text {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "Text({})", *self as usize)
+            }
+        }
 
         impl Text {
             /// Every text, in table order (for the table's own checks).

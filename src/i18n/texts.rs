@@ -922,6 +922,20 @@ texts! {
     ImportNoColumnNames => "The first row has no column names.", "첫 행에 열 이름이 없습니다.", "第一列沒有欄位名稱。";
 
     // The incident page: compose, recovery plan, outreach, hand-off, postmortem.
+    PostmortemEditedLog => "Postmortem draft edited", "사후 분석 보고서 초안 수정", "已編輯事後檢討報告草稿";
+    CompileAgainQuestion => "Replace the edited draft with one compiled again from the incident? Your edits will be lost.",
+        "수정한 초안을 장애 내용으로 다시 작성한 초안으로 바꿀까요? 수정한 내용은 사라집니다.",
+        "要以依事件內容重新彙整的草稿取代已編輯的草稿嗎？你的編輯內容將會遺失。";
+    ReplaceDraft => "Replace draft", "초안 바꾸기", "取代草稿";
+    PlanBuiltInName => "Standard recovery", "표준 복구", "標準復原";
+    PlanStepScope => "Scope confirmed", "영향 범위 확인", "已確認影響範圍";
+    PlanStepBriefed => "Frontline agents briefed", "상담원 공유 완료", "已向第一線客服人員說明";
+    PlanStepWorkaround => "Workaround published", "임시 해결 방법 안내", "已公告暫時解決方法";
+    PlanStepFixDeployed => "Fix deployed", "수정 배포 완료", "已部署修正";
+    PlanStepMonitoring => "Monitoring clean for the agreed time", "합의된 시간 동안 모니터링 이상 없음", "在約定時間內監控無異常";
+    PlanStepContacted => "Affected customers contacted", "영향받은 고객 연락 완료", "已聯繫受影響的客戶";
+    PlanStepGoodwill => "Goodwill or credits decided", "보상 또는 크레딧 결정", "已決定補償或折抵額度";
+    PlanStepPostmortem => "Postmortem scheduled", "사후 분석 일정 수립", "已安排事後檢討";
     IncidentImpact => "Impact", "영향도", "影響程度";
     ImpactLevelNone => "None", "없음", "無";
     ImpactLevelMinor => "Minor", "경미", "輕微";
@@ -1014,9 +1028,9 @@ texts! {
     HandoffPreview => "Hand-off preview", "이관 내용 미리 보기", "轉交內容預覽";
     DownloadFile => "Download", "다운로드", "下載";
     PostmortemDraft => "Postmortem draft", "사후 분석 보고서 초안", "事後檢討報告草稿";
-    PostmortemHint => "Compiled from the incident when it was resolved. Edit it here (kept in this tab), print it on A4 or download it as Markdown.",
-        "장애 해결 시점의 내용으로 작성되었습니다. 여기서 수정하고(이 탭에 보관됨) A4로 인쇄하거나 Markdown으로 다운로드하세요.",
-        "依事件解決時的內容彙整而成。可在此編輯（保留於此分頁）、以 A4 列印或下載為 Markdown。";
+    PostmortemHint => "Compiled from the incident when it was resolved. Your edits are saved with the incident (and in its export); print it on A4 or download it as Markdown.",
+        "장애 해결 시점의 내용으로 작성되었습니다. 수정한 내용은 장애 기록과 함께 저장되며 내보내기에도 포함됩니다. A4로 인쇄하거나 Markdown으로 다운로드하세요.",
+        "依事件解決時的內容彙整而成。編輯內容會隨事件一併儲存（也包含在匯出檔中），可列印為 A4 或下載為 Markdown。";
     PostmortemText => "Draft (Markdown)", "초안 (Markdown)", "草稿（Markdown）";
     CompileAgain => "Compile again from the incident", "장애 내용으로 다시 작성", "依事件內容重新彙整";
     CasesAddedLog => "{n} case(s) added: {cases}", "문의 {n}건 추가: {cases}", "已加入 {n} 筆案件：{cases}";

@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="page">
             {move || match router.route.get() {
                 // Until the stored desk is read, an empty inbox would be a lie.
-                _ if !store.ready.get() => view! { <p class="muted" role="status">{move || i18n.t(Text::LoadingCases)}</p> }.into_any(),
+                _ if !store.ready.get() => view! { <p class="muted" role="status">{i18n.text(Text::LoadingCases)}</p> }.into_any(),
                 Route::Inbox => view! { <inbox::Inbox /> }.into_any(),
                 Route::NewCase => view! { <new_case::NewCaseForm /> }.into_any(),
                 Route::Case(id) => view! { <case::CaseView id /> }.into_any(),

@@ -116,7 +116,7 @@ test('Settings in Korean: template, cadence, plan and glossary, kept through exp
   const step = page.locator('.plan-step').last();
   await step.getByRole('checkbox', { name: '필수' }).check();
   await page.getByRole('button', { name: '“고객 보상 안내” 위로 이동' }).click();
-  await page.getByRole('button', { name: '“Postmortem scheduled” 삭제' }).click();
+  await page.getByRole('button', { name: '“사후 분석 일정 수립” 삭제' }).click();
   stored = await storedUntil(page, (s) => s.incidents.plan?.steps?.length === 8 && s.incidents.plan.steps.at(-1).label === '고객 보상 안내');
   assert.deepEqual(stored.incidents.plan.steps.at(-1), { label: '고객 보상 안내', required: true });
   assert.equal(stored.incidents.plan.steps.at(-2).label, 'Goodwill or credits decided');

@@ -186,8 +186,13 @@ impl DeskRecords {
                     let id = super::incident::next_incident_id(&self.incidents);
                     self.incidents.push(Incident { id, ..incident });
                 }
-                Some(ours) if incident.updated_at > ours.updated_at => *ours = incident,
-                Some(_) => {}
+                // The newer copy wins whole, but for the postmortem, kept field by field.
+                Some(ours) if incident.updated_at > ours.updated_at => {
+                    let mine = ours.postmortem.take();
+                    *ours = incident;
+                    ours.merge_postmortem(mine);
+                }
+                Some(ours) => ours.merge_postmortem(incident.postmortem),
                 None => self.incidents.push(incident),
             }
         }
@@ -522,6 +527,20 @@ mod tests {
         let titles: Vec<(&str, &str)> =
             merged.incidents.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
         assert_eq!(titles, vec![("INC-1", "Ours"), ("INC-2", "Theirs")]);
+    }
+
+    #[test]
+    fn a_newer_copy_of_an_incident_keeps_the_postmortem_written_in_the_other_tab() {
+        let mut base = Desk::default();
+        base.promote_to_incident("Down", "g-a", &[], "A", at(1));
+        let (mut ours, mut theirs) = (base.clone(), base);
+        ours.incident_mut("INC-1").unwrap().set_postmortem("# Written here", "A", at(2));
+        theirs.incident_mut("INC-1").unwrap().add_note("Ticked later elsewhere", "B", at(3));
+        for merged in [ours.clone().merge(theirs.clone()), theirs.merge(ours)] {
+            let incident = merged.incident("INC-1").unwrap();
+            assert_eq!(incident.postmortem.as_ref().map(|p| p.text.as_str()), Some("# Written here"));
+            assert!(incident.timeline.iter().any(|e| e.event.describe() == "Update: Ticked later elsewhere"));
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod builtin;
 pub mod cadence;
 pub mod handoff;
+pub mod markdown;
 pub mod outreach;
 pub mod plan;
 pub mod postmortem;
@@ -148,6 +149,9 @@ pub enum IncidentEvent {
         state: OutreachState,
         text: String,
     },
+    /// The postmortem draft edited: once per editing session (see [`Incident::set_postmortem`]);
+    /// the text itself is in [`Incident::postmortem`], not copied into the timeline.
+    PostmortemEdited,
 }
 
 /// What an [`IncidentEvent::Changed`] changed.
@@ -214,6 +218,7 @@ impl IncidentEvent {
             IncidentEvent::Outreach { customer, state, text } => {
                 format!("Outreach to {customer}: {} ({})", state.label(), quoted(text))
             }
+            IncidentEvent::PostmortemEdited => "Postmortem draft edited".into(),
         }
     }
 }
@@ -291,6 +296,7 @@ enum IncidentEventName {
     Step,
     ResolvedWithOpenSteps,
     Outreach,
+    PostmortemEdited,
 }
 
 impl From<IncidentEntry> for StoredIncidentEntry {
@@ -356,6 +362,9 @@ impl From<IncidentEntry> for StoredIncidentEntry {
                 text: Some(text),
                 ..stored
             },
+            IncidentEvent::PostmortemEdited => {
+                StoredIncidentEntry { event: Name::PostmortemEdited, ..stored }
+            }
         }
     }
 }
@@ -408,6 +417,7 @@ impl TryFrom<StoredIncidentEntry> for IncidentEntry {
                 state: need(stored.outreach, "outreach")?,
                 text: need(stored.text, "text")?,
             },
+            Name::PostmortemEdited => IncidentEvent::PostmortemEdited,
         };
         Ok(IncidentEntry { at: stored.at, author: stored.author, event })
     }
@@ -496,6 +506,17 @@ pub struct Incident {
     /// Outreach state by customer name; a customer not here is Not contacted.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub outreach: BTreeMap<String, OutreachState>,
+    /// The postmortem as the team edited it; None while the page offers the compiled draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmortem: Option<PostmortemDraft>,
+}
+
+/// The edited postmortem (Markdown) and when it was last changed. Ordered by that time, then
+/// by text, so two tabs' edits resolve the same way in both (see [`Incident::merge_postmortem`]).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PostmortemDraft {
+    pub at: Timestamp,
+    pub text: String,
 }
 
 /// What the incident work is set up with: the update cadence, the template library and the
@@ -591,6 +612,7 @@ impl Incident {
             next_update_due: None,
             plan: Vec::new(),
             outreach: BTreeMap::new(),
+            postmortem: None,
         }
     }
 
@@ -669,6 +691,36 @@ impl Incident {
         }
         self.log(author, now, IncidentEvent::Note { text: text.to_string() });
         true
+    }
+
+    /// Stores the edited postmortem; false when it already says `text`. The page saves while
+    /// typing pauses, so the timeline gets one "edited" entry per editing session rather than
+    /// per save: none while its latest entry is this author's edit of the last half hour.
+    pub fn set_postmortem(&mut self, text: &str, author: &str, now: Timestamp) -> bool {
+        if self.postmortem.as_ref().is_some_and(|draft| draft.text == text) {
+            return false;
+        }
+        self.postmortem = Some(PostmortemDraft { at: now, text: text.to_string() });
+        let same_session = self.timeline.last().is_some_and(|last| {
+            last.event == IncidentEvent::PostmortemEdited
+                && last.author == author
+                && now - last.at < chrono::TimeDelta::minutes(30)
+        });
+        if same_session {
+            self.updated_at = now;
+        } else {
+            self.log(author, now, IncidentEvent::PostmortemEdited);
+        }
+        true
+    }
+
+    /// Keeps the later-edited of this postmortem and `theirs` (another copy's), whichever copy
+    /// of the incident as a whole is kept: an edit of the plan in one tab never throws away
+    /// the postmortem written in another.
+    pub fn merge_postmortem(&mut self, theirs: Option<PostmortemDraft>) {
+        if theirs > self.postmortem {
+            self.postmortem = theirs;
+        }
     }
 
     fn log(&mut self, author: &str, now: Timestamp, event: IncidentEvent) {
@@ -807,6 +859,48 @@ mod tests {
         assert!(!incident.add_note("  ", "Mina", at(5)));
         assert_eq!(incident.timeline.len(), 3);
         assert_eq!(incident.updated_at, at(4));
+    }
+
+    #[test]
+    fn the_postmortem_is_stored_and_logged_once_per_editing_session() {
+        let mut incident = Incident::promote("INC-1".into(), "x", "g", vec![], "Mina", at(0));
+        assert!(incident.set_postmortem("# Draft", "Mina", at(1)));
+        assert!(!incident.set_postmortem("# Draft", "Mina", at(2)), "the same text changes nothing");
+        assert!(incident.set_postmortem("# Draft\n\nMore", "Mina", at(20)));
+        let draft = incident.postmortem.clone().unwrap();
+        assert_eq!((draft.text.as_str(), draft.at, incident.updated_at), ("# Draft\n\nMore", at(20), at(20)));
+        // Another author, or the same one half an hour on, starts a new session.
+        assert!(incident.set_postmortem("by Jun", "Jun", at(21)));
+        assert!(incident.set_postmortem("by Jun again", "Jun", at(51)));
+        let edits: Vec<(&str, Timestamp)> = incident
+            .timeline
+            .iter()
+            .filter(|entry| entry.event == IncidentEvent::PostmortemEdited)
+            .map(|entry| (entry.author.as_str(), entry.at))
+            .collect();
+        assert_eq!(edits, [("Mina", at(1)), ("Jun", at(21)), ("Jun", at(51))]);
+        let text = serde_json::to_string(&incident).unwrap();
+        assert!(text.contains(r#""event":"postmortem_edited"}"#), "{text}");
+        assert_eq!(serde_json::from_str::<Incident>(&text).unwrap(), incident);
+        assert_eq!(incident.timeline[1].event.describe(), "Postmortem draft edited");
+    }
+
+    #[test]
+    fn the_later_postmortem_edit_wins_the_same_way_in_either_order() {
+        let draft = |minute, text: &str| Some(PostmortemDraft { at: at(minute), text: text.into() });
+        for (ours, theirs, kept) in [
+            (draft(5, "ours"), draft(6, "theirs"), draft(6, "theirs")),
+            (draft(7, "ours"), draft(6, "theirs"), draft(7, "ours")),
+            (None, draft(6, "theirs"), draft(6, "theirs")),
+            (draft(6, "a"), draft(6, "b"), draft(6, "b")),
+        ] {
+            for (mine, other) in [(ours.clone(), theirs.clone()), (theirs.clone(), ours.clone())] {
+                let mut incident = Incident::promote("INC-1".into(), "x", "g", vec![], "Mina", at(0));
+                incident.postmortem = mine;
+                incident.merge_postmortem(other);
+                assert_eq!(incident.postmortem, kept);
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::{Incident, IncidentEvent, IncidentStatus};
 use crate::domain::case::Timestamp;
+use crate::i18n::{tr, Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// One step of a plan template.
@@ -21,21 +22,50 @@ pub struct PlanTemplate {
     pub steps: Vec<TemplateStep>,
 }
 
+/// The plan every desk starts with: its name, then each step and whether it is required.
+/// Its words are rows of the text table, so a new plan comes in the desk's language.
+const BUILT_IN: (Text, [(Text, bool); 8]) = (
+    Text::PlanBuiltInName,
+    [
+        (Text::PlanStepScope, true),
+        (Text::PlanStepBriefed, true),
+        (Text::PlanStepWorkaround, false),
+        (Text::PlanStepFixDeployed, true),
+        (Text::PlanStepMonitoring, true),
+        (Text::PlanStepContacted, true),
+        (Text::PlanStepGoodwill, false),
+        (Text::PlanStepPostmortem, false),
+    ],
+);
+
 impl Default for PlanTemplate {
+    /// The built-in plan as stored: in English, which [`PlanTemplate::in_lang`] recognises.
     fn default() -> Self {
-        let step = |label: &str, required: bool| TemplateStep { label: label.into(), required };
+        let step =
+            |&(text, required): &(Text, bool)| TemplateStep { label: tr(Lang::En, text).into(), required };
+        PlanTemplate { name: tr(Lang::En, BUILT_IN.0).into(), steps: BUILT_IN.1.iter().map(step).collect() }
+    }
+}
+
+impl PlanTemplate {
+    /// This template for a reader of `lang`: the name and the steps still as shipped come in
+    /// `lang`; what the user wrote or renamed stays as written.
+    pub fn in_lang(&self, lang: Lang) -> PlanTemplate {
+        let texts = std::iter::once(BUILT_IN.0).chain(BUILT_IN.1.iter().map(|(text, _)| *text));
+        let shown = |label: &str| {
+            texts
+                .clone()
+                .find(|text| tr(Lang::En, *text) == label)
+                .map_or(label, |text| tr(lang, text))
+                .to_string()
+        };
         PlanTemplate {
-            name: "Standard recovery".into(),
-            steps: vec![
-                step("Scope confirmed", true),
-                step("Frontline agents briefed", true),
-                step("Workaround published", false),
-                step("Fix deployed", true),
-                step("Monitoring clean for the agreed time", true),
-                step("Affected customers contacted", true),
-                step("Goodwill or credits decided", false),
-                step("Postmortem scheduled", false),
-            ],
+            name: shown(&self.name),
+            steps: self
+                .steps
+                .iter()
+                .map(|step| TemplateStep { label: shown(&step.label), ..step.clone() })
+                .collect(),
         }
     }
 }
@@ -258,6 +288,20 @@ mod tests {
         assert!(
             matches!(&incident.timeline[1].event, IncidentEvent::PlanStarted { steps, .. } if steps.len() == 8)
         );
+    }
+
+    #[test]
+    fn the_built_in_plan_comes_in_the_readers_language_and_the_users_words_stay() {
+        let mut template = PlanTemplate::default();
+        template.steps[1].label = "Brief the night shift".into();
+        template.steps[2].required = true;
+        let korean = template.in_lang(Lang::Ko);
+        assert_eq!(korean.name, "표준 복구");
+        assert_eq!(korean.steps[0], TemplateStep { label: "영향 범위 확인".into(), required: true });
+        assert_eq!(korean.steps[1].label, "Brief the night shift");
+        assert_eq!(korean.steps[2], TemplateStep { label: "임시 해결 방법 안내".into(), required: true });
+        assert_eq!(template.in_lang(Lang::En), template);
+        assert_eq!(PlanTemplate::default().in_lang(Lang::ZhTw).steps[7].label, "已安排事後檢討");
     }
 
     #[test]

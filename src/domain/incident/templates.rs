@@ -8,7 +8,7 @@ use super::{DataLoss, Incident, IncidentStatus};
 use crate::domain::case::{Surface, Tier, Timestamp};
 use crate::domain::format::written;
 use crate::domain::incident::BlastRadius;
-use crate::i18n::{Message, Text};
+use crate::i18n::{fill, tr, Message, Text};
 use crate::zone::{offset_label, Zone};
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
@@ -146,11 +146,38 @@ impl TemplateLibrary {
         is_builtin(id) && self.saved.iter().any(|saved| saved.id == id)
     }
 
-    /// A new template of the user's own, copied from `from`, under a fresh id.
-    pub fn new_from(&self, from: &Template) -> Template {
+    /// A new template of the user's own, copied from `from`, under a fresh id and named as a
+    /// copy in `lang` (the page's language).
+    pub fn new_from(&self, from: &Template, lang: Lang) -> Template {
         let taken = |n: &u32| self.saved.iter().any(|saved| saved.id == format!("custom-{n}"));
         let n = (1..).find(|n| !taken(n)).expect("a free number");
-        Template { id: format!("custom-{n}"), name: format!("{} (copy)", from.name), ..from.clone() }
+        let name = fill(tr(lang, Text::CopyOf), &[("name", &from.title(lang))]);
+        Template { id: format!("custom-{n}"), name, ..from.clone() }
+    }
+}
+
+impl Template {
+    /// What a picker or list calls the template: a built-in by what it is for, in `lang`
+    /// (its stored English name is only a fallback for older builds); the user's own by the
+    /// name they gave it.
+    pub fn title(&self, lang: Lang) -> String {
+        if !is_builtin(&self.id) {
+            return self.name.clone();
+        }
+        let language = match self.lang {
+            Lang::En => Text::LanguageEnglish,
+            Lang::Ko => Text::LanguageKorean,
+            Lang::ZhTw => Text::LanguageChinese,
+        };
+        let t = |text| tr(lang, text);
+        fill(
+            t(Text::BuiltinTemplateName),
+            &[
+                ("audience", t(self.audience.text())),
+                ("stage", t(crate::domain::case::Choice::text(self.stage))),
+                ("language", t(language)),
+            ],
+        )
     }
 }
 
@@ -721,15 +748,18 @@ mod tests {
         assert!(library.is_edited(&original.id));
         assert_eq!(library.get(&original.id), Some(edited.clone()));
         assert_eq!(library.all().len(), 48, "an edit replaces, not adds");
-        let own = library.new_from(&edited);
-        assert_eq!(own.id, "custom-1");
+        let own = library.new_from(&edited, Lang::ZhTw);
+        assert_eq!((own.id.as_str(), own.name.as_str()), ("custom-1", "客戶：觀察中（韓文）（副本）"));
+        assert_eq!(own.title(Lang::Ko), own.name, "one's own keeps its name");
+        assert_eq!(original.title(Lang::Ko), "고객: 모니터링 중(한국어)");
+        assert_eq!(original.title(Lang::En), "Customers: Monitoring (Korean)");
         library.save(own.clone());
         assert_eq!(
             library.for_stage(Audience::Customers, IncidentStatus::Monitoring, Lang::Ko),
             Some(own.clone()),
             "the user's own wins"
         );
-        assert_eq!(library.new_from(&own).id, "custom-2");
+        assert_eq!(library.new_from(&own, Lang::En).name, format!("{} (copy)", own.name));
         assert!(library.reset(&original.id));
         assert!(!library.is_edited(&original.id));
         assert_eq!(library.get(&original.id), Some(original));

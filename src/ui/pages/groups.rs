@@ -208,7 +208,8 @@ fn GroupCard(
     let group_id = group.summary.group_id.clone();
     let promote = move |_| {
         let promoted = ids.with_value(|ids| {
-            store.act(|desk, author, now| desk.promote_group(&title, &group_id, ids, author, now))
+            let lang = untrack(|| i18n.lang());
+            store.act(|desk, author, now| desk.promote_group(&title, &group_id, ids, lang, author, now))
         });
         match promoted {
             Promotion::Created(id) => router.go(Route::Incident(id)),

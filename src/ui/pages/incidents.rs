@@ -69,14 +69,14 @@ pub fn IncidentsPage() -> impl IntoView {
     view! {
         <section aria-labelledby="incidents-heading">
             <div class="section-head">
-                <h1 id="incidents-heading">{move || i18n.t(Text::Incidents)}</h1>
+                <h1 id="incidents-heading">{i18n.text(Text::Incidents)}</h1>
             </div>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! {
                     <p class="panel empty small">
                         {move || i18n.around(Text::NoIncidents, "groups").0}
-                        <a href=Route::Groups(None).href()>{move || i18n.t(Text::Groups)}</a>
+                        <a href=Route::Groups(None).href()>{i18n.text(Text::Groups)}</a>
                         {move || i18n.around(Text::NoIncidents, "groups").1}
                     </p>
                 }
@@ -131,7 +131,7 @@ pub fn UpdateDue(due: Option<Timestamp>) -> impl IntoView {
     let i18n = use_i18n();
     let clock = use_view_clock();
     let Some(due) = due else {
-        return view! { <span class="muted small">{move || i18n.t(Text::NoUpdateOwed)}</span> }.into_any();
+        return view! { <span class="muted small">{i18n.text(Text::NoUpdateOwed)}</span> }.into_any();
     };
     let left = move || due - clock.now();
     let state = move || match left() {

@@ -62,7 +62,7 @@ pub fn NewCaseForm() -> impl IntoView {
 
     view! {
         <section class="panel form-page" aria-labelledby="new-case-heading">
-            <h1 id="new-case-heading">{move || i18n.t(Text::NewCase)}</h1>
+            <h1 id="new-case-heading">{i18n.text(Text::NewCase)}</h1>
             <form novalidate on:submit=save on:keydown=browser::hold_composing_enter>
                 <div class="form-grid">
                     <TextField
@@ -122,8 +122,8 @@ pub fn NewCaseForm() -> impl IntoView {
                     links
                 />
                 <div class="button-row">
-                    <button type="submit" class="primary">{move || i18n.t(Text::SaveCase)}</button>
-                    <button type="button" on:click=move |_| router.go(Route::Inbox)>{move || i18n.t(Text::Cancel)}</button>
+                    <button type="submit" class="primary">{i18n.text(Text::SaveCase)}</button>
+                    <button type="button" on:click=move |_| router.go(Route::Inbox)>{i18n.text(Text::Cancel)}</button>
                 </div>
             </form>
         </section>

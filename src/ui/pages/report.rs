@@ -272,7 +272,7 @@ pub fn ReportPage() -> impl IntoView {
     view! {
         <section class="report" aria-labelledby="report-heading">
             <div class="section-head no-print">
-                <a href=Route::Dashboard.href()>{move || i18n.t(Text::BackToDashboard)}</a>
+                <a href=Route::Dashboard.href()>{i18n.text(Text::BackToDashboard)}</a>
             </div>
             <div class="no-print"><PeriodControls /></div>
             {move || {

@@ -9,8 +9,8 @@
 //! ```ignore
 //! let i18n = use_i18n();
 //! view! {
-//!     <h2>{move || i18n.t(Text::SimilarCases)}</h2>
-//!     <button aria-label=move || i18n.fill(Text::LinkCase, &[("title", &title)])>{move || i18n.t(Text::Link)}</button>
+//!     <h2>{i18n.text(Text::SimilarCases)}</h2>
+//!     <button aria-label=move || i18n.fill(Text::LinkCase, &[("title", &title)])>{i18n.text(Text::Link)}</button>
 //! }
 //! ```
 

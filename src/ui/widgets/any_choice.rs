@@ -21,7 +21,7 @@ pub fn AnyChoiceFilter<T: Choice>(
             <label for=id>{move || i18n.t(label)}</label>
             <select id=id prop:value=move || current.get().map_or("any", |c| c.key())
                 on:change=move |ev| on_pick(T::parse(&event_target_value(&ev)))>
-                <option value="any">{move || i18n.t(Text::AnyChoice)}</option>
+                <option value="any">{i18n.text(Text::AnyChoice)}</option>
                 {T::all().iter().map(|&c| view! { <option value=c.key()>{move || i18n.t(c.text())}</option> }).collect_view()}
             </select>
         </div>

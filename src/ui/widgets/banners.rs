@@ -18,10 +18,10 @@ pub fn StorageBanners() -> impl IntoView {
         </Show>
         <Show when=move || store.save_problem.with(Option::is_some)>
             <div class="banner warning" role="alert">
-                <strong>{move || i18n.t(Text::NotSavedLead)}</strong>
+                <strong>{i18n.text(Text::NotSavedLead)}</strong>
                 {move || store.save_problem.with(|problem| problem.as_ref().map(|m| i18n.message(m)))}
                 <div class="button-row">
-                    <button on:click=move |_| store.save()>{move || i18n.t(Text::TrySavingAgain)}</button>
+                    <button on:click=move |_| store.save()>{i18n.text(Text::TrySavingAgain)}</button>
                     <ExportJsonButton label=Text::DownloadBackup />
                 </div>
             </div>
@@ -46,10 +46,10 @@ fn InterruptedSaveBanner() -> impl IntoView {
         })
     };
     view! {
-        <div class="banner warning" role="alert" aria-label=move || i18n.t(Text::SaveDidNotFinish)>
-            <strong>{move || i18n.t(Text::NotEverythingKept)}</strong>
+        <div class="banner warning" role="alert" aria-label=i18n.text(Text::SaveDidNotFinish)>
+            <strong>{i18n.text(Text::NotEverythingKept)}</strong>
             {text}
-            <button on:click=move |_| store.interrupted.set(None)>{move || i18n.t(Text::Dismiss)}</button>
+            <button on:click=move |_| store.interrupted.set(None)>{i18n.text(Text::Dismiss)}</button>
         </div>
     }
 }
@@ -75,9 +75,9 @@ fn UnreadableDataBanner() -> impl IntoView {
         });
     };
     view! {
-        <div class="banner danger" role="alert" aria-label=move || i18n.t(Text::StoredDataUnreadable)>
+        <div class="banner danger" role="alert" aria-label=i18n.text(Text::StoredDataUnreadable)>
             <p>
-                <strong>{move || i18n.t(Text::SomeDataUnreadable)}</strong>
+                <strong>{i18n.text(Text::SomeDataUnreadable)}</strong>
                 {move || unreadable().map(|u| format!("{} ", u.reason))}
                 {move || {
                     unreadable()
@@ -89,10 +89,10 @@ fn UnreadableDataBanner() -> impl IntoView {
                 }}
             </p>
             <div class="button-row">
-                <button class="primary" on:click=download>{move || i18n.t(Text::DownloadUnreadable)}</button>
-                <button on:click=move |_| store.discard_unreadable()>{move || i18n.t(Text::DiscardUnreadable)}</button>
+                <button class="primary" on:click=download>{i18n.text(Text::DownloadUnreadable)}</button>
+                <button on:click=move |_| store.discard_unreadable()>{i18n.text(Text::DiscardUnreadable)}</button>
                 <button on:click=move |_| store.continue_with_desk() disabled=move || unreadable().is_some_and(|u| u.backup_key.is_none())>
-                    {move || i18n.t(Text::KeepBackupAndContinue)}
+                    {i18n.text(Text::KeepBackupAndContinue)}
                 </button>
             </div>
             <Show when=move || download_problem.get().is_some()>

@@ -200,7 +200,7 @@ pub fn Chart(
             </svg>
             <ul class="legend">{legend}</ul>
             <details class="chart-table" on:toggle=move |_| set_opened.set(true)>
-                <summary>{move || i18n.t(Text::ShowAsTable)}</summary>
+                <summary>{i18n.text(Text::ShowAsTable)}</summary>
                 <table>
                     <caption class="visually-hidden">{title}</caption>
                     <thead><tr><th scope="col">{x_name}</th>{table_head}</tr></thead>

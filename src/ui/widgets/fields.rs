@@ -69,6 +69,9 @@ enum CommitOn {
     Change,
     /// Leaving the field only: a date-time control fires `change` for each part typed.
     Leave,
+    /// `change`, and whenever typing pauses: a long text (the postmortem) is saved while it is
+    /// written, so a reload or a closed tab loses at most the last moment's typing.
+    Pause,
 }
 
 impl CommitOn {
@@ -80,6 +83,9 @@ impl CommitOn {
         }
     }
 }
+
+/// How long typing pauses before a [`CommitOn::Pause`] field saves.
+const PAUSE_MS: u64 = 1500;
 
 /// What a text control holds while the user edits it. The stored value (which another tab
 /// may change at any moment) replaces the text only while the user has no draft in it, so
@@ -97,11 +103,17 @@ struct Held {
     theirs: RwSignal<Option<String>>,
     /// Saves the user's text.
     save: StoredValue<Box<dyn Fn(String)>, LocalStorage>,
+    /// The pending save of a [`CommitOn::Pause`] field.
+    timer: StoredValue<Option<TimeoutHandle>>,
+    /// A field saved while typing pauses treats another tab's change as a conflict for as
+    /// long as it has focus, even when everything typed so far was saved: the user is still
+    /// writing, and a colleague's text replacing theirs under the cursor would go unnoticed.
+    hold: bool,
 }
 
 impl Held {
     /// `commit` comes boxed, so this body is compiled once rather than per caller's closure.
-    fn follow(stored: Signal<String>, commit: Box<dyn Fn(String)>) -> Held {
+    fn follow(stored: Signal<String>, commit: Box<dyn Fn(String)>, hold: bool) -> Held {
         let start = stored.get_untracked();
         let held = Held {
             base: StoredValue::new(start.clone()),
@@ -110,6 +122,8 @@ impl Held {
             focused: RwSignal::new(false),
             theirs: RwSignal::new(None),
             save: StoredValue::new_local(commit),
+            timer: StoredValue::new(None),
+            hold,
         };
         Effect::new(move |_| held.take(stored.get()));
         held
@@ -134,7 +148,7 @@ impl Held {
             self.settle();
             return;
         }
-        let draft = self.base.with_value(|base| *base != text);
+        let draft = self.base.with_value(|base| *base != text) || (self.hold && self.focused.get_untracked());
         if draft && (self.pending() || self.focused.get_untracked()) {
             if self.pending() || self.base.with_value(|base| *base != stored) {
                 self.theirs.set(Some(stored));
@@ -165,13 +179,21 @@ impl Held {
         };
         let on_input = move |ev: Event| {
             let text = typed(&ev);
-            if when == CommitOn::Input {
-                self.commit(text);
+            match when {
+                CommitOn::Input => self.commit(text),
+                CommitOn::Pause => self.timer.update_value(|timer| {
+                    if let Some(earlier) = timer.take() {
+                        earlier.clear();
+                    }
+                    let wait = std::time::Duration::from_millis(PAUSE_MS);
+                    *timer = set_timeout_with_handle(move || self.commit_draft(), wait).ok();
+                }),
+                _ => {}
             }
         };
         let on_change = move |ev: Event| {
             let text = typed(&ev);
-            if when == CommitOn::Change && !self.pending() {
+            if matches!(when, CommitOn::Change | CommitOn::Pause) && !self.pending() {
                 self.commit(text);
             }
         };
@@ -181,12 +203,23 @@ impl Held {
                 return;
             }
             self.focused.set(false);
-            let text = self.text.get_value();
-            if when == CommitOn::Leave && !self.pending() && self.base.with_value(|base| *base != text) {
-                self.commit(text);
+            if when == CommitOn::Leave {
+                self.commit_draft();
             }
         };
         (on_input, on_change, on_blur)
+    }
+
+    /// Saves what the user typed, unless it is saved already or waits for their choice.
+    fn commit_draft(self) {
+        // A pause timer can outlive the field.
+        if self.focused.is_disposed() {
+            return;
+        }
+        let text = self.text.get_value();
+        if !self.pending() && self.base.with_value(|base| *base != text) {
+            self.commit(text);
+        }
     }
 
     fn commit(self, text: String) {
@@ -232,11 +265,11 @@ fn ChangedElsewhere(id: String, label: Label, held: Held) -> impl IntoView {
                                 <button type="button" on:click=move |_| {
                                     held.keep_mine();
                                     refocus(&keep_id);
-                                }>{move || i18n.t(Text::KeepMine)}</button>
+                                }>{i18n.text(Text::KeepMine)}</button>
                                 <button type="button" on:click=move |_| {
                                     held.take_theirs();
                                     refocus(&id);
-                                }>{move || i18n.t(Text::TakeTheirs)}</button>
+                                }>{i18n.text(Text::TakeTheirs)}</button>
                             </div>
                         </div>
                     }
@@ -257,6 +290,9 @@ pub fn TextField(
     #[prop(optional)]
     wide: bool,
     #[prop(optional)] live: bool,
+    /// Saves whenever typing pauses, too (see [`CommitOn::Pause`]); for long texts.
+    #[prop(optional)]
+    pause: bool,
     #[prop(optional)] required: bool,
     /// Earlier values offered while typing; empty for none.
     #[prop(into, optional)]
@@ -264,15 +300,17 @@ pub fn TextField(
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     // Only this line is compiled per caller's closure; the body once.
-    let held = Held::follow(value, Box::new(on_commit));
-    text_field(label, held, [multiline, wide, live, required], suggestions, error)
+    let held = Held::follow(value, Box::new(on_commit), pause);
+    let when = if pause { CommitOn::Pause } else { CommitOn::live(live) };
+    text_field(label, held, when, [multiline, wide, required], suggestions, error)
 }
 
-/// The body of [`TextField`]; `flags` are its `multiline`, `wide`, `live` and `required`.
+/// The body of [`TextField`]; `flags` are its `multiline`, `wide` and `required`.
 fn text_field(
     label: Label,
     held: Held,
-    [multiline, wide, live, required]: [bool; 4],
+    when: CommitOn,
+    [multiline, wide, required]: [bool; 3],
     suggestions: Signal<Vec<String>>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -280,7 +318,7 @@ fn text_field(
     let id = field_id(label);
     let described_by = format!("{id}-message {id}-elsewhere");
     let list_id = format!("{id}-suggestions");
-    let (on_input, on_change, on_blur) = held.events(CommitOn::live(live));
+    let (on_input, on_change, on_blur) = held.events(when);
     let invalid = move || error.with(Option::is_some).to_string();
     // Suggestions are read only while the field has focus: working them out over 50,000
     // cases after every change elsewhere on the page would be wasted.
@@ -350,7 +388,7 @@ pub fn CountField(
         let number = text.trim().parse::<u32>();
         on_commit(number.map_err(|_| untrack(|| i18n.fill(Text::NotAWholeNumber, &[("text", &text)]))));
     };
-    let held = Held::follow(Signal::derive(move || value.get().to_string()), Box::new(commit));
+    let held = Held::follow(Signal::derive(move || value.get().to_string()), Box::new(commit), false);
     view! { <HeldInput label kind="number" held when=CommitOn::live(live) error /> }
 }
 
@@ -368,8 +406,11 @@ pub fn DateTimeField(
         let incomplete = || untrack(|| i18n.t(Text::EnterCompleteDateTime)).to_string();
         on_commit(browser::from_local_input(&text).ok_or_else(incomplete));
     };
-    let held =
-        Held::follow(Signal::derive(move || browser::local_input_value(value.get())), Box::new(commit));
+    let held = Held::follow(
+        Signal::derive(move || browser::local_input_value(value.get())),
+        Box::new(commit),
+        false,
+    );
     view! { <HeldInput label kind="datetime-local" held when=CommitOn::Leave error /> }
 }
 

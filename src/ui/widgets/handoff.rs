@@ -125,9 +125,9 @@ pub fn HandoffPanel(
             let details: web_sys::HtmlDetailsElement = event_target(&ev);
             open.set(details.open());
         }>
-            <summary><h2>{move || i18n.t(Text::EngineeringHandoff)}</h2></summary>
+            <summary><h2>{i18n.text(Text::EngineeringHandoff)}</h2></summary>
             <fieldset class="choice-row">
-                <legend>{move || i18n.t(Text::HandoffFormat)}</legend>
+                <legend>{i18n.text(Text::HandoffFormat)}</legend>
                 {Format::ALL.into_iter().map(|f| view! {
                     <label class="check">
                         <input type="radio" name="handoff-format" prop:checked=move || format.get() == f
@@ -138,20 +138,20 @@ pub fn HandoffPanel(
             </fieldset>
             <div class="form-grid">
                 <div class="field wide">
-                    <label for="handoff-ask">{move || i18n.t(Text::HandoffAsk)}</label>
-                    <input id="handoff-ask" type="text" autocomplete="off" placeholder=move || i18n.t(Text::HandoffAskPlaceholder)
+                    <label for="handoff-ask">{i18n.text(Text::HandoffAsk)}</label>
+                    <input id="handoff-ask" type="text" autocomplete="off" placeholder=i18n.text(Text::HandoffAskPlaceholder)
                         prop:value=move || ask.get() on:change=move |ev| ask.set(event_target_value(&ev)) />
                 </div>
                 <div class="field">
-                    <label for="handoff-due">{move || i18n.t(Text::HandoffDue)}</label>
+                    <label for="handoff-due">{i18n.text(Text::HandoffDue)}</label>
                     <input id="handoff-due" type="datetime-local"
                         on:change=move |ev| due.set(browser::from_local_input(&event_target_value(&ev))) />
                 </div>
             </div>
-            <pre class="handoff-preview" tabindex="0" aria-label=move || i18n.t(Text::HandoffPreview)>{move || text.get()}</pre>
+            <pre class="handoff-preview" tabindex="0" aria-label=i18n.text(Text::HandoffPreview)>{move || text.get()}</pre>
             <div class="button-row">
-                <button on:click=copy>{move || i18n.t(Text::CopyToClipboard)}</button>
-                <button on:click=download>{move || i18n.t(Text::DownloadFile)}</button>
+                <button on:click=copy>{i18n.text(Text::CopyToClipboard)}</button>
+                <button on:click=download>{i18n.text(Text::DownloadFile)}</button>
                 <span class="muted small" role="status">{move || message.get()}</span>
             </div>
         </details>

@@ -29,18 +29,18 @@ pub fn AppHeader() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"TD"</span>
                 <span>"Triage Desk"</span>
             </a>
-            <nav class="tabs" aria-label=move || i18n.t(Text::Sections)>
-                <a href="#/" aria-current=current(Route::Inbox)>{move || i18n.t(Text::TabInbox)}</a>
-                <a href="#/groups" aria-current=current(Route::Groups(None))>{move || i18n.t(Text::Groups)}</a>
-                <a href="#/incidents" aria-current=current(Route::Incidents)>{move || i18n.t(Text::Incidents)}</a>
-                <a href="#/dashboard" aria-current=current(Route::Dashboard)>{move || i18n.t(Text::Dashboard)}</a>
-                <a href="#/settings" aria-current=current(Route::Settings)>{move || i18n.t(Text::TabSettings)}</a>
+            <nav class="tabs" aria-label=i18n.text(Text::Sections)>
+                <a href="#/" aria-current=current(Route::Inbox)>{i18n.text(Text::TabInbox)}</a>
+                <a href="#/groups" aria-current=current(Route::Groups(None))>{i18n.text(Text::Groups)}</a>
+                <a href="#/incidents" aria-current=current(Route::Incidents)>{i18n.text(Text::Incidents)}</a>
+                <a href="#/dashboard" aria-current=current(Route::Dashboard)>{i18n.text(Text::Dashboard)}</a>
+                <a href="#/settings" aria-current=current(Route::Settings)>{i18n.text(Text::TabSettings)}</a>
             </nav>
             <div class="actions">
                 <super::palette::PaletteButton />
                 <super::language::LanguageSelect id="header-language" />
                 <SaveStatus />
-                <button class="primary" on:click=move |_| router.go(Route::NewCase)>{move || i18n.t(Text::NewCase)}</button>
+                <button class="primary" on:click=move |_| router.go(Route::NewCase)>{i18n.text(Text::NewCase)}</button>
                 <DataMenu />
             </div>
         </header>
@@ -61,7 +61,7 @@ fn DataMenu() -> impl IntoView {
     };
     view! {
         <details class="menu data-menu" node_ref=menu>
-            <summary class="button">{move || i18n.t(Text::DataMenu)}</summary>
+            <summary class="button">{i18n.text(Text::DataMenu)}</summary>
             <div class="menu-items">
                 <ExportJsonButton />
                 <ExportCsvMenu />

@@ -33,7 +33,7 @@ pub fn ImportReview() -> impl IntoView {
                         Stage::Done { name, summary } => (name, done(summary, state).into_any()),
                     };
                     view! {
-                        <section class="panel review" role="region" aria-label=move || i18n.t(Text::ImportReview)>
+                        <section class="panel review" role="region" aria-label=i18n.text(Text::ImportReview)>
                             <h2>{move || i18n.fill(Text::ImportTitle, &[("name", &title)])}</h2>
                             {body}
                         </section>
@@ -56,7 +56,7 @@ fn working(state: ImportState) -> impl IntoView {
         ></progress>
         <p class="muted">{move || meter.with(|m| i18n.message(&m.text))}</p>
         <div class="button-row">
-            <button on:click=move |_| state.close()>{move || i18n.t(Text::Cancel)}</button>
+            <button on:click=move |_| state.close()>{i18n.text(Text::Cancel)}</button>
         </div>
     }
 }
@@ -65,7 +65,7 @@ fn working(state: ImportState) -> impl IntoView {
 fn saving(cases: usize) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <progress class="import-progress" aria-label=move || i18n.t(Text::Saving)></progress>
+        <progress class="import-progress" aria-label=i18n.text(Text::Saving)></progress>
         <p class="muted">
             {move || i18n.fill(Text::SavingImported, &[("cases", &i18n.number(cases as f64))])}
         </p>
@@ -76,7 +76,7 @@ fn close_button(state: ImportState) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="button-row">
-            <button on:click=move |_| state.close()>{move || i18n.t(Text::Close)}</button>
+            <button on:click=move |_| state.close()>{i18n.text(Text::Close)}</button>
         </div>
     }
 }
@@ -87,7 +87,7 @@ fn failed(message: Message, state: ImportState) -> impl IntoView {
         <p class="inline-error" role="alert">
             {move || i18n.fill(Text::CannotImport, &[("reason", &i18n.message(&message))])}
         </p>
-        <p>{move || i18n.t(Text::NothingChanged)}</p>
+        <p>{i18n.text(Text::NothingChanged)}</p>
         {close_button(state)}
     }
 }
@@ -157,12 +157,12 @@ fn ReadyReview(review: Arc<Review>) -> impl IntoView {
         router.go(Route::Inbox);
     };
     view! {
-        <p>{move || i18n.t(Text::FormatLead)} <strong>{move || i18n.t(format)}</strong></p>
-        <ul class="import-counts" aria-label=move || i18n.t(Text::WhatImportWillDo)>
-            <li><strong>{preview.to_add}</strong>" " {move || i18n.t(Text::ToAdd)}</li>
-            <li><strong>{preview.to_update}</strong>" " {move || i18n.t(Text::ToUpdate)}</li>
-            <li><strong>{preview.unchanged}</strong>" " {move || i18n.t(Text::Unchanged)}</li>
-            <li class:has-errors={errors > 0}><strong>{errors}</strong>" " {move || i18n.t(Text::WithErrors)}</li>
+        <p>{i18n.text(Text::FormatLead)} <strong>{move || i18n.t(format)}</strong></p>
+        <ul class="import-counts" aria-label=i18n.text(Text::WhatImportWillDo)>
+            <li><strong>{preview.to_add}</strong>" " {i18n.text(Text::ToAdd)}</li>
+            <li><strong>{preview.to_update}</strong>" " {i18n.text(Text::ToUpdate)}</li>
+            <li><strong>{preview.unchanged}</strong>" " {i18n.text(Text::Unchanged)}</li>
+            <li class:has-errors={errors > 0}><strong>{errors}</strong>" " {i18n.text(Text::WithErrors)}</li>
         </ul>
         <p>{counts}</p>
         {brings.map(|text| view! { <p class="import-records">{text}</p> })}
@@ -172,8 +172,8 @@ fn ReadyReview(review: Arc<Review>) -> impl IntoView {
         <MappingEditor columns=review.columns.clone() />
         <FirstRows rows=preview.rows.iter().take(PREVIEW_ROWS).cloned().collect() total=preview.rows.len() />
         <div class="button-row">
-            <button class="primary" on:click=confirm>{move || i18n.t(Text::ImportCases)}</button>
-            <button on:click=move |_| state.close()>{move || i18n.t(Text::Cancel)}</button>
+            <button class="primary" on:click=confirm>{i18n.text(Text::ImportCases)}</button>
+            <button on:click=move |_| state.close()>{i18n.text(Text::Cancel)}</button>
         </div>
     }
 }
@@ -185,7 +185,7 @@ fn RowErrors(review: Arc<Review>) -> impl IntoView {
     (!errors.is_empty()).then(|| {
         let more = errors.len().saturating_sub(ERRORS_LISTED).to_string();
         view! {
-            <h3>{move || i18n.t(Text::RowsNotImported)}</h3>
+            <h3>{i18n.text(Text::RowsNotImported)}</h3>
             <ul class="import-errors">
                 {errors
                     .iter()
@@ -207,7 +207,7 @@ fn Warnings(review: Arc<Review>) -> impl IntoView {
     let warnings = &review.preview.warnings;
     (!warnings.is_empty()).then(|| {
         view! {
-            <h3>{move || i18n.t(Text::WorthKnowing)}</h3>
+            <h3>{i18n.text(Text::WorthKnowing)}</h3>
             <ul class="import-warnings">
                 {warnings
                     .iter()
@@ -254,14 +254,14 @@ fn MappingEditor(columns: Vec<ColumnView>) -> impl IntoView {
     (!columns.is_empty()).then(|| {
         view! {
             <details class="mapping" open>
-                <summary>{move || i18n.t(Text::Columns)}</summary>
+                <summary>{i18n.text(Text::Columns)}</summary>
                 <div class="table-scroll">
                 <table class="mapping-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t(Text::ColumnInFile)}</th>
-                            <th scope="col" class="examples">{move || i18n.t(Text::Examples)}</th>
-                            <th scope="col">{move || i18n.t(Text::UseAs)}</th>
+                            <th scope="col">{i18n.text(Text::ColumnInFile)}</th>
+                            <th scope="col" class="examples">{i18n.text(Text::Examples)}</th>
+                            <th scope="col">{i18n.text(Text::UseAs)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -322,7 +322,7 @@ fn FirstRows(rows: Vec<PlannedRow>, total: usize) -> impl IntoView {
         let head = [Text::Row, Text::Action, Text::Id, Text::FieldTitle, Text::FieldCustomer, Text::FieldStatus];
         view! {
             <div class="table-scroll">
-            <table class="preview-table" aria-label=move || i18n.t(Text::FirstRows)>
+            <table class="preview-table" aria-label=i18n.text(Text::FirstRows)>
                 <caption>{move || i18n.fill(Text::FirstRowsOf, &[("shown", &shown), ("total", &total)])}</caption>
                 <thead>
                     <tr>

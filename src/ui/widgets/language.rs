@@ -10,7 +10,7 @@ pub fn LanguageSelect(id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="language" for=id>
-            <span class="visually-hidden">{move || i18n.t(Text::Language)}</span>
+            <span class="visually-hidden">{i18n.text(Text::Language)}</span>
             <select
                 id=id
                 prop:value=move || i18n.lang().code()

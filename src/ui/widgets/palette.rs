@@ -80,7 +80,7 @@ pub fn PaletteButton() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <button class="palette-button" aria-keyshortcuts="Control+K Meta+K" on:click=move |_| keyboard.open_palette(PaletteMode::Commands)>
-            {move || i18n.t(Text::PaletteOpen)}
+            {i18n.text(Text::PaletteOpen)}
             <kbd aria-hidden="true">{PALETTE_KEYS}</kbd>
         </button>
     }
@@ -425,8 +425,8 @@ pub fn CommandPalette() -> impl IntoView {
                     role="combobox"
                     autocomplete="off"
                     spellcheck="false"
-                    aria-label=move || i18n.t(Text::PaletteSearch)
-                    placeholder=move || i18n.t(Text::PaletteSearch)
+                    aria-label=i18n.text(Text::PaletteSearch)
+                    placeholder=i18n.text(Text::PaletteSearch)
                     aria-expanded="true"
                     aria-controls="palette-list"
                     aria-autocomplete="list"
@@ -434,7 +434,7 @@ pub fn CommandPalette() -> impl IntoView {
                     prop:value=move || query.get()
                     on:input=on_input
                 />
-                <ul id="palette-list" role="listbox" node_ref=list aria-label=move || i18n.t(Text::PaletteResults) on:click=on_click>
+                <ul id="palette-list" role="listbox" node_ref=list aria-label=i18n.text(Text::PaletteResults) on:click=on_click>
                 </ul>
                 <Show when=move || results.with(Vec::is_empty)>
                     <p class="palette-empty muted">{move || query.with(|q| i18n.fill(Text::PaletteNoMatch, &[("query", q)]))}</p>
@@ -442,7 +442,7 @@ pub fn CommandPalette() -> impl IntoView {
                 <Show when=move || problem.with(Option::is_some)>
                     <p class="inline-error" role="alert">{move || problem.with(|p| p.as_ref().map(|m| i18n.message(m)))}</p>
                 </Show>
-                <p class="palette-help muted small">{move || i18n.t(Text::PaletteHelp)}</p>
+                <p class="palette-help muted small">{i18n.text(Text::PaletteHelp)}</p>
         </dialog>
     }
 }

@@ -15,7 +15,7 @@ pub fn QuickAddButton() -> impl IntoView {
             aria-expanded=move || state.quick_add_open.get().to_string()
             on:click=move |_| state.quick_add_open.update(|open| *open = !*open)
         >
-            {move || i18n.t(Text::QuickAdd)}
+            {i18n.text(Text::QuickAdd)}
         </button>
     }
 }
@@ -33,28 +33,28 @@ pub fn QuickAddPanel() -> impl IntoView {
     };
     view! {
         <Show when=move || state.quick_add_open.get()>
-            <section class="panel review" role="region" aria-label=move || i18n.t(Text::QuickAdd)>
-                <h2>{move || i18n.t(Text::QuickAdd)}</h2>
+            <section class="panel review" role="region" aria-label=i18n.text(Text::QuickAdd)>
+                <h2>{i18n.text(Text::QuickAdd)}</h2>
                 <div class="field">
-                    <label for="quick-add-text">{move || i18n.t(Text::PasteCases)}</label>
+                    <label for="quick-add-text">{i18n.text(Text::PasteCases)}</label>
                     <textarea
                         id="quick-add-text"
                         rows="6"
-                        placeholder=move || i18n.t(Text::PastePlaceholder)
+                        placeholder=i18n.text(Text::PastePlaceholder)
                         prop:value=move || state.pasted.get()
                         on:input=move |ev| state.pasted.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <p class="muted">{move || i18n.t(Text::PasteHint)}</p>
+                <p class="muted">{i18n.text(Text::PasteHint)}</p>
                 <div class="button-row">
                     <button
                         class="primary"
                         disabled=move || state.pasted.with(|text| text.trim().is_empty())
                         on:click=preview
                     >
-                        {move || i18n.t(Text::Preview)}
+                        {i18n.text(Text::Preview)}
                     </button>
-                    <button on:click=move |_| state.quick_add_open.set(false)>{move || i18n.t(Text::Close)}</button>
+                    <button on:click=move |_| state.quick_add_open.set(false)>{i18n.text(Text::Close)}</button>
                 </div>
             </section>
         </Show>

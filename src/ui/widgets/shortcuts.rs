@@ -45,11 +45,11 @@ pub fn ShortcutSheet() -> impl IntoView {
             }
         >
             <div class="sheet-head">
-                <h2 id="sheet-title">{move || i18n.t(Text::KeysTitle)}</h2>
-                <button node_ref=close_button on:click=move |_| keyboard.close()>{move || i18n.t(Text::Close)}</button>
+                <h2 id="sheet-title">{i18n.text(Text::KeysTitle)}</h2>
+                <button node_ref=close_button on:click=move |_| keyboard.close()>{i18n.text(Text::Close)}</button>
             </div>
             <div class="sheet-groups" node_ref=groups></div>
-            <p class="muted small">{move || i18n.t(Text::KeysInFields)}</p>
+            <p class="muted small">{i18n.text(Text::KeysInFields)}</p>
         </dialog>
     }
 }

@@ -128,7 +128,7 @@ fn SimilarCasesPanel(
     let i18n = use_i18n();
     view! {
         <section class="panel similar" aria-labelledby="similar-heading">
-            <h2 id="similar-heading">{move || i18n.t(Text::SimilarCases)}</h2>
+            <h2 id="similar-heading">{i18n.text(Text::SimilarCases)}</h2>
             <Show when=move || list.with(|l| !l.is_empty()) fallback=move || view! { <p class="muted">{move || i18n.t(empty)}</p> }>
                 <ol class="similar-list">
                     <For each=move || list.get() key=|row| (row.id.clone(), row.percent, row.title.clone()) let:row>
@@ -150,7 +150,7 @@ fn SimilarItem(row: SimilarRow, linked: Signal<Vec<CaseId>>, link: Callback<Case
     let target = row.id.clone();
     view! {
         <li class="similar-item">
-            <span class="similarity" title=move || i18n.t(Text::HowSimilar)>{format!("{} %", row.percent)}</span>
+            <span class="similarity" title=i18n.text(Text::HowSimilar)>{format!("{} %", row.percent)}</span>
             <div class="similar-body">
                 <a href=Route::Case(row.id.clone()).href() translate="no"><Highlighted text=row.title.clone() words=row.marked.clone() /></a>
                 <span class="muted small" translate="no">{row.customer.clone()}</span>
@@ -192,7 +192,7 @@ fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl Into
     let shared = (!words.is_empty()).then(|| {
         view! {
             <span class="shared-words small">
-                {move || i18n.t(Text::SharedWords)}
+                {i18n.text(Text::SharedWords)}
                 {words.into_iter().take(SHOWN_WORDS).map(|word| view! { <mark translate="no">{word}</mark> " " }).collect_view()}
             </span>
         }
@@ -201,7 +201,7 @@ fn SharedWords(words: Vec<String>, glossary: Vec<(String, String)>) -> impl Into
     let translated = (!glossary.is_empty()).then(|| {
         view! {
             <span class="shared-words small">
-                {move || i18n.t(Text::ViaGlossary)} " "
+                {i18n.text(Text::ViaGlossary)} " "
                 {glossary
                     .into_iter()
                     .take(SHOWN_WORDS)

@@ -42,7 +42,7 @@ pub fn SlaCell(id: CaseId) -> impl IntoView {
             {move || {
                 let targets: Vec<Target> = running.get();
                 if targets.is_empty() {
-                    view! { <span class="muted small">{move || i18n.t(Text::NoRunningSla)}</span> }.into_any()
+                    view! { <span class="muted small">{i18n.text(Text::NoRunningSla)}</span> }.into_any()
                 } else {
                     targets
                         .into_iter()
@@ -65,7 +65,7 @@ pub fn SlaPanel(id: CaseId) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel sla-panel" aria-labelledby="sla-heading">
-            <h2 id="sla-heading">{move || i18n.t(Text::SlaHeading)}</h2>
+            <h2 id="sla-heading">{i18n.text(Text::SlaHeading)}</h2>
             <ul class="sla-list">
                 {Target::ALL.into_iter().map(|target| view! { <li><SlaTimer id=id.clone() target compact=false /></li> }).collect_view()}
             </ul>

@@ -118,10 +118,10 @@ pub fn ExportCsvMenu() -> impl IntoView {
     };
     view! {
         <details class="menu" node_ref=menu>
-            <summary class="button">{move || i18n.t(Text::ExportCsv)}</summary>
+            <summary class="button">{i18n.text(Text::ExportCsv)}</summary>
             <div class="menu-items">
-                <button on:click=move |_| export(false)>{move || i18n.t(Text::ExportCsvView)}</button>
-                <button on:click=move |_| export(true)>{move || i18n.t(Text::ExportCsvAll)}</button>
+                <button on:click=move |_| export(false)>{i18n.text(Text::ExportCsvView)}</button>
+                <button on:click=move |_| export(true)>{i18n.text(Text::ExportCsvAll)}</button>
             </div>
         </details>
         {problem_note(i18n, problem)}
@@ -153,7 +153,7 @@ pub fn ImportFileInput() -> impl IntoView {
     };
     view! {
         <label class="button file-button">
-            {move || i18n.t(Text::Import)}
+            {i18n.text(Text::Import)}
             <input
                 id=IMPORT_INPUT
                 type="file"
@@ -215,7 +215,7 @@ pub fn DropHint() -> impl IntoView {
     view! {
         <Show when=move || dragging.get()>
             <div class="drop-hint" role="status">
-                <p>{move || i18n.t(Text::DropToImport)}</p>
+                <p>{i18n.text(Text::DropToImport)}</p>
             </div>
         </Show>
     }

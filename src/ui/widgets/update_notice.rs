@@ -21,8 +21,8 @@ pub fn UpdateNotice() -> impl IntoView {
     view! {
         <Show when=move || waiting.with(Option::is_some)>
             <div class="banner update" role="status">
-                {move || i18n.t(Text::NewVersionReady)} " "
-                <button on:click=reload>{move || i18n.t(Text::ReloadNewVersion)}</button>
+                {i18n.text(Text::NewVersionReady)} " "
+                <button on:click=reload>{i18n.text(Text::ReloadNewVersion)}</button>
             </div>
         </Show>
     }

@@ -22,9 +22,9 @@ pub fn WhatIfBanner() -> impl IntoView {
         <Show when=move || clock.is_what_if()>
             <div class="banner warning what-if" role="status">
                 <p>
-                    <strong>{move || i18n.t(Text::WhatIfBannerLead)}</strong>" " {showing}
+                    <strong>{i18n.text(Text::WhatIfBannerLead)}</strong>" " {showing}
                 </p>
-                <button on:click=move |_| clock.back_to_now()>{move || i18n.t(Text::BackToNow)}</button>
+                <button on:click=move |_| clock.back_to_now()>{i18n.text(Text::BackToNow)}</button>
             </div>
         </Show>
     }

@@ -118,7 +118,7 @@ pub fn Headlines(figures: Shared<Figures>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="headlines-heading">
-            <h2 id="headlines-heading">{move || i18n.t(Text::HeadlineFigures)}</h2>
+            <h2 id="headlines-heading">{i18n.text(Text::HeadlineFigures)}</h2>
             <ul class="kpi-grid">{cards}</ul>
         </section>
     }

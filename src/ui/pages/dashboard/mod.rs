@@ -36,10 +36,10 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <section class="dashboard" aria-labelledby="dashboard-heading">
             <div class="section-head">
-                <h1 id="dashboard-heading">{move || i18n.t(Text::Dashboard)}</h1>
+                <h1 id="dashboard-heading">{i18n.text(Text::Dashboard)}</h1>
                 <div class="button-row">
                     <ExportMetrics />
-                    <a class="button" href=Route::Report.href()>{move || i18n.t(Text::Report)}</a>
+                    <a class="button" href=Route::Report.href()>{i18n.text(Text::Report)}</a>
                 </div>
             </div>
             <PeriodControls />
@@ -95,22 +95,22 @@ pub fn PeriodControls() -> impl IntoView {
     let pick_tier = move |tier: Option<Tier>| set(&|q| q.filters.tier = tier);
     let pick_surface = move |surface: Option<Surface>| set(&|q| q.filters.surface = surface);
     view! {
-        <div class="filters" role="group" aria-label=move || i18n.t(Text::PeriodAndFilters)>
+        <div class="filters" role="group" aria-label=i18n.text(Text::PeriodAndFilters)>
             <div class="field">
-                <label for="kpi-period">{move || i18n.t(Text::Period)}</label>
+                <label for="kpi-period">{i18n.text(Text::Period)}</label>
                 <select id="kpi-period" on:change=pick_period prop:value=move || query.with(|q| q.preset.map_or("custom", Preset::key))>
                     {Preset::ALL.map(|p| view! { <option value=p.key()>{move || i18n.t(preset_text(p))}</option> }).collect_view()}
-                    <option value="custom">{move || i18n.t(Text::ChooseDays)}</option>
+                    <option value="custom">{i18n.text(Text::ChooseDays)}</option>
                 </select>
             </div>
             <Show when=custom>
                 <div class="field">
-                    <label for="kpi-from">{move || i18n.t(Text::FromDay)}</label>
+                    <label for="kpi-from">{i18n.text(Text::FromDay)}</label>
                     <input id="kpi-from" type="date" prop:value=move || query.with(|q| date(q.from))
                         on:change=move |ev| { let d = read_date(&ev); set(&|q| q.from = d) } />
                 </div>
                 <div class="field">
-                    <label for="kpi-to">{move || i18n.t(Text::ToDay)}</label>
+                    <label for="kpi-to">{i18n.text(Text::ToDay)}</label>
                     <input id="kpi-to" type="date" prop:value=move || query.with(|q| date(q.to))
                         on:change=move |ev| { let d = read_date(&ev); set(&|q| q.to = d) } />
                 </div>
@@ -120,14 +120,14 @@ pub fn PeriodControls() -> impl IntoView {
             <AnyChoiceFilter label=Text::FieldSurface id="kpi-surface" current=Signal::derive(move || query.with(|q| q.filters.surface))
                 on_pick=pick_surface />
             <div class="field">
-                <label for="kpi-category">{move || i18n.t(Text::FieldCategory)}</label>
+                <label for="kpi-category">{i18n.text(Text::FieldCategory)}</label>
                 <select id="kpi-category"
                     prop:value=move || query.with(|q| q.filters.category.clone().unwrap_or_default())
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         set(&|q| q.filters.category = (!value.is_empty()).then(|| value.clone()))
                     }>
-                    <option value="">{move || i18n.t(Text::AnyChoice)}</option>
+                    <option value="">{i18n.text(Text::AnyChoice)}</option>
                     {move || store.categories.get().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
                 </select>
             </div>
@@ -149,7 +149,7 @@ fn ExportMetrics() -> impl IntoView {
     };
     view! {
         // Not while the figures on screen are not yet those of the chosen period.
-        <button on:click=export prop:disabled=move || kpi.updating.get() || kpi.no_period.get()>{move || i18n.t(Text::ExportMetrics)}</button>
+        <button on:click=export prop:disabled=move || kpi.updating.get() || kpi.no_period.get()>{i18n.text(Text::ExportMetrics)}</button>
         {problem_note(i18n, problem)}
     }
 }

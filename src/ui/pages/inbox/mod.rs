@@ -40,7 +40,7 @@ pub fn Inbox() -> impl IntoView {
             <section class="inbox" aria-labelledby="inbox-heading">
                 <div class="inbox-toolbar">
                     <div class="section-head">
-                        <h1 id="inbox-heading">{move || i18n.t(Text::TabInbox)}</h1>
+                        <h1 id="inbox-heading">{i18n.text(Text::TabInbox)}</h1>
                         <p class="muted" aria-live="polite">
                             {move || match total.get() {
                                 1 => i18n.t(Text::OneCase).to_string(),
@@ -136,8 +136,8 @@ fn NoMatches() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="empty small">
-            <p>{move || i18n.t(Text::NoCasesMatch)}</p>
-            <button on:click=move |_| query.set(InboxQuery::default())>{move || i18n.t(Text::ClearFilters)}</button>
+            <p>{i18n.text(Text::NoCasesMatch)}</p>
+            <button on:click=move |_| query.set(InboxQuery::default())>{i18n.text(Text::ClearFilters)}</button>
         </div>
     }
 }
@@ -150,11 +150,11 @@ fn EmptyInbox() -> impl IntoView {
     let load_demo = move |_| import.load_demo();
     view! {
         <section class="empty" aria-labelledby="empty-heading">
-            <h1 id="empty-heading">{move || i18n.t(Text::InboxEmpty)}</h1>
-            <p>{move || i18n.t(Text::InboxEmptyHint)}</p>
+            <h1 id="empty-heading">{i18n.text(Text::InboxEmpty)}</h1>
+            <p>{i18n.text(Text::InboxEmptyHint)}</p>
             <div class="button-row center">
-                <button class="primary" on:click=load_demo>{move || i18n.t(Text::LoadDemoCases)}</button>
-                <button on:click=move |_| router.go(Route::NewCase)>{move || i18n.t(Text::AddFirstCase)}</button>
+                <button class="primary" on:click=load_demo>{i18n.text(Text::LoadDemoCases)}</button>
+                <button on:click=move |_| router.go(Route::NewCase)>{i18n.text(Text::AddFirstCase)}</button>
             </div>
         </section>
     }

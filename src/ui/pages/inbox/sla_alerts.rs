@@ -88,10 +88,10 @@ pub fn BreachAlerts() -> impl IntoView {
                     <button aria-pressed="true" on:click=move |_| {
                         enabled.set(false);
                         tracker.set_value(AlertTracker::default());
-                    }>{move || i18n.t(Text::TurnOffBreachAlerts)}</button>
+                    }>{i18n.text(Text::TurnOffBreachAlerts)}</button>
                 }.into_any()
             } else {
-                view! { <button on:click=turn_on>{move || i18n.t(Text::TurnOnBreachAlerts)}</button> }.into_any()
+                view! { <button on:click=turn_on>{i18n.text(Text::TurnOnBreachAlerts)}</button> }.into_any()
             }}
             <span class="muted small" role="status">
                 {move || message.get().or_else(|| enabled.get().then_some(Text::AlertsAreOn)).map(|text| i18n.t(text))}

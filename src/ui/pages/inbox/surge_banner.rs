@@ -83,8 +83,8 @@ pub fn SurgeBanner() -> impl IntoView {
                 view! {
                     <div class="banner danger surge one-line" role="alert">
                         <p title=tip>{before}<span translate="no">{title}</span>{after}</p>
-                        <a href=Route::Groups(Some(group_id)).href()>{move || i18n.t(Text::OpenTheGroup)}</a>
-                        <button class="dismiss" aria-label=move || i18n.t(Text::DismissSurge) title=move || i18n.t(Text::Dismiss) on:click=dismiss>"\u{00d7}"</button>
+                        <a href=Route::Groups(Some(group_id)).href()>{i18n.text(Text::OpenTheGroup)}</a>
+                        <button class="dismiss" aria-label=i18n.text(Text::DismissSurge) title=i18n.text(Text::Dismiss) on:click=dismiss>"\u{00d7}"</button>
                     </div>
                 }
             }

@@ -136,10 +136,10 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
     let invalid = move |part: Part| rendered.with(|r| r.problems.iter().any(|p| p.part == part)).to_string();
     view! {
         <section class="panel compose" aria-labelledby="compose-heading">
-            <h2 id="compose-heading">{move || i18n.t(Text::ComposeUpdate)}</h2>
+            <h2 id="compose-heading">{i18n.text(Text::ComposeUpdate)}</h2>
             <div class="form-grid">
                 <div class="field">
-                    <label for="compose-audience">{move || i18n.t(Text::UpdateAudience)}</label>
+                    <label for="compose-audience">{i18n.text(Text::UpdateAudience)}</label>
                     <select id="compose-audience" prop:value=move || audience.get().key()
                         on:change=move |ev| {
                             let key = event_target_value(&ev);
@@ -151,7 +151,7 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="compose-lang">{move || i18n.t(Text::MessageLanguage)}</label>
+                    <label for="compose-lang">{i18n.text(Text::MessageLanguage)}</label>
                     <select id="compose-lang" prop:value=move || lang.get().code()
                         on:change=move |ev| {
                             if let Some(to) = Lang::from_code(&event_target_value(&ev)) {
@@ -162,20 +162,20 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field wide">
-                    <label for="compose-template">{move || i18n.t(Text::UpdateTemplate)}</label>
+                    <label for="compose-template">{i18n.text(Text::UpdateTemplate)}</label>
                     <select id="compose-template" prop:value=move || template.with(|t| t.as_ref().map(|t| t.id.clone()).unwrap_or_default())
                         on:change=pick_template>
-                        {move || templates.get().into_iter().map(|t| view! { <option value=t.id.clone()>{t.name}</option> }).collect_view()}
+                        {move || templates.get().into_iter().map(|t| view! { <option value=t.id.clone()>{t.title(i18n.lang())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field wide">
-                    <label for="compose-subject">{move || i18n.t(Text::UpdateSubject)}</label>
+                    <label for="compose-subject">{i18n.text(Text::UpdateSubject)}</label>
                     <input id="compose-subject" type="text" node_ref=subject_input autocomplete="off"
                         aria-invalid=move || invalid(Part::Subject) aria-describedby="compose-problems"
                         prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev)) />
                 </div>
                 <div class="field wide">
-                    <label for="compose-body">{move || i18n.t(Text::MessageText)}</label>
+                    <label for="compose-body">{i18n.text(Text::MessageText)}</label>
                     <textarea id="compose-body" rows="9" node_ref=editor
                         aria-invalid=move || invalid(Part::Body) aria-describedby="compose-problems"
                         prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
@@ -195,17 +195,17 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
                     }).collect_view())
                 }}
             </div>
-            <h3 class="small-heading">{move || i18n.t(Text::Preview)}</h3>
-            <div class="update-preview" role="region" aria-label=move || i18n.t(Text::UpdatePreview) tabindex="0">
+            <h3 class="small-heading">{i18n.text(Text::Preview)}</h3>
+            <div class="update-preview" role="region" aria-label=i18n.text(Text::UpdatePreview) tabindex="0">
                 {move || rendered.with(|r| view! {
                     <p class="preview-subject"><strong>{marked(&r.subject, &r.problems)}</strong></p>
                     <p class="preview-body">{marked(&r.body, &r.problems)}</p>
                 })}
             </div>
             <div class="button-row">
-                <button class="primary" disabled=move || !can_post() on:click=post>{move || i18n.t(Text::PostUpdate)}</button>
-                <button on:click=move |_| copy(false)>{move || i18n.t(Text::CopyToClipboard)}</button>
-                <button on:click=move |_| copy(true)>{move || i18n.t(Text::CopyMarkdown)}</button>
+                <button class="primary" disabled=move || !can_post() on:click=post>{i18n.text(Text::PostUpdate)}</button>
+                <button on:click=move |_| copy(false)>{i18n.text(Text::CopyToClipboard)}</button>
+                <button on:click=move |_| copy(true)>{i18n.text(Text::CopyMarkdown)}</button>
                 <span class="muted small" role="status">{move || message.get()}</span>
             </div>
         </section>

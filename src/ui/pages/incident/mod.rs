@@ -61,13 +61,13 @@ pub fn IncidentPage(id: String) -> impl IntoView {
         move || {
             view! {
                 <section class="panel empty">
-                    <h1>{move || i18n.t(Text::IncidentNotFound)}</h1>
+                    <h1>{i18n.text(Text::IncidentNotFound)}</h1>
                     <p>
                         {move || i18n.around(Text::NoIncident, "id").0}
                         <code>{id.clone()}</code>
                         {move || i18n.around(Text::NoIncident, "id").1}
                     </p>
-                    <a class="button" href=Route::Incidents.href()>{move || i18n.t(Text::AllIncidents)}</a>
+                    <a class="button" href=Route::Incidents.href()>{i18n.text(Text::AllIncidents)}</a>
                 </section>
             }
             .into_any()
@@ -112,12 +112,12 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
     view! {
         <article class="incident-page" aria-labelledby="incident-title">
             <div class="case-head">
-                <a class="back" href=Route::Incidents.href()>"\u{2190} " {move || i18n.t(Text::Incidents)}</a>
+                <a class="back" href=Route::Incidents.href()>"\u{2190} " {i18n.text(Text::Incidents)}</a>
                 <h1 id="incident-title">{move || incident.with(|i| view! { <span class="muted">{i.id.clone()} " "</span>{i.title.clone()} })}</h1>
                 <div class="case-meta">
                     {move || view! { <IncidentStatusBadge status=status.get() /> }}
                     <span>
-                        <span class="muted small">{move || i18n.t(Text::IncidentImpact)} " "</span>
+                        <span class="muted small">{i18n.text(Text::IncidentImpact)} " "</span>
                         {move || view! { <ImpactBadge impact=impact.get() /> }}
                     </span>
                     {move || view! { <UpdateDue due=due.get() /> }}
@@ -132,26 +132,26 @@ fn IncidentDetail(incident: Memo<Incident>) -> impl IntoView {
                     <handoff::IncidentHandoff incident />
                 </div>
                 <div class="case-side">
-                    <section class="panel" aria-label=move || i18n.t(Text::StatusAndUpdates)>
+                    <section class="panel" aria-label=i18n.text(Text::StatusAndUpdates)>
                         <div class="field">
-                            <label for="incident-status">{move || i18n.t(Text::IncidentStatus)}</label>
+                            <label for="incident-status">{i18n.text(Text::IncidentStatus)}</label>
                             <select id="incident-status" prop:value=move || status.get().key() on:change=pick_status>
                                 {IncidentStatus::ALL.iter().map(|s| view! { <option value=s.key()>{move || i18n.t(s.text())}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field wide">
-                            <label for="incident-update">{move || i18n.t(Text::Update)}</label>
-                            <textarea id="incident-update" rows="3" placeholder=move || i18n.t(Text::UpdatePlaceholder)
+                            <label for="incident-update">{i18n.text(Text::Update)}</label>
+                            <textarea id="incident-update" rows="3" placeholder=i18n.text(Text::UpdatePlaceholder)
                                 prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                         </div>
                         <div class="button-row">
-                            <button class="primary" disabled=move || note.with(|n| n.trim().is_empty()) on:click=add_update>{move || i18n.t(Text::AddUpdate)}</button>
+                            <button class="primary" disabled=move || note.with(|n| n.trim().is_empty()) on:click=add_update>{i18n.text(Text::AddUpdate)}</button>
                         </div>
                     </section>
                     <RadiusAndLinkedCases incident />
                     <Suggestions incident />
                     <section class="panel" aria-labelledby="incident-timeline-heading">
-                        <h2 id="incident-timeline-heading">{move || i18n.t(Text::Timeline)}</h2>
+                        <h2 id="incident-timeline-heading">{i18n.text(Text::Timeline)}</h2>
                         <ol class="timeline">
                             {move || incident.with(|i| i.timeline.iter().rev().map(|entry| view! { <IncidentTimelineItem entry=entry.clone() /> }).collect_view())}
                         </ol>
@@ -177,7 +177,7 @@ fn ResponseFacts(incident: Memo<Incident>) -> impl IntoView {
     let workaround = Signal::derive(move || incident.with(|i| i.workaround.clone()));
     view! {
         <section class="panel incident-facts" aria-labelledby="facts-heading">
-            <h2 id="facts-heading">{move || i18n.t(Text::ImpactAndCadence)}</h2>
+            <h2 id="facts-heading">{i18n.text(Text::ImpactAndCadence)}</h2>
             <div class="form-grid">
                 <ChoiceSelect label=Text::IncidentImpact value=impact on_pick=move |to| {
                     edit(store, &id.get_value(), |i, cadence, author, now| i.set_impact(to, cadence, author, now));
@@ -193,7 +193,7 @@ fn ResponseFacts(incident: Memo<Incident>) -> impl IntoView {
                     edit(store, &id.get_value(), |i, _, author, now| i.set_workaround(&text, author, now));
                 } />
             </div>
-            <p class="muted small">{move || i18n.t(Text::IncidentCadenceHint)}</p>
+            <p class="muted small">{i18n.text(Text::IncidentCadenceHint)}</p>
         </section>
     }
 }
@@ -285,8 +285,8 @@ fn Suggestions(incident: Memo<Incident>) -> impl IntoView {
     view! {
         <Show when=move || incident.with(Incident::is_open) && suggested.with(|s| !s.is_empty())>
             <section class="panel" aria-labelledby="suggested-heading">
-                <h2 id="suggested-heading">{move || i18n.t(Text::SuggestedCases)}</h2>
-                <p class="muted small">{move || i18n.t(Text::SuggestedCasesHint)}</p>
+                <h2 id="suggested-heading">{i18n.text(Text::SuggestedCases)}</h2>
+                <p class="muted small">{i18n.text(Text::SuggestedCasesHint)}</p>
                 <ul class="merged-list incident-cases">
                     {move || suggested.get().into_iter().map(|(case, title, customer)| {
                         let label = i18n.fill(Text::AddCaseNamed, &[("title", &title)]);
@@ -303,7 +303,7 @@ fn Suggestions(incident: Memo<Incident>) -> impl IntoView {
                 </ul>
                 <div class="button-row">
                     <button on:click=move |_| add(suggested.get_untracked().into_iter().map(|s| s.0).collect())>
-                        {move || i18n.t(Text::AddAllSuggested)}
+                        {i18n.text(Text::AddAllSuggested)}
                     </button>
                 </div>
             </section>
@@ -383,6 +383,7 @@ fn describe(i18n: I18n, event: &IncidentEvent) -> String {
                 format!("{line} {}", quoted(text))
             }
         }
+        IncidentEvent::PostmortemEdited => i18n.t(Text::PostmortemEditedLog).to_string(),
     }
 }
 

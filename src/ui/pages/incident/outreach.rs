@@ -52,21 +52,21 @@ pub fn AffectedCustomers(incident: Memo<Incident>) -> impl IntoView {
     view! {
         <section class="panel outreach" aria-labelledby="outreach-heading">
             <div class="panel-head">
-                <h2 id="outreach-heading">{move || i18n.t(Text::AffectedCustomersHeading)}</h2>
+                <h2 id="outreach-heading">{i18n.text(Text::AffectedCustomersHeading)}</h2>
                 <span class="count-badge" class=("waiting", move || waiting.get() > 0)>
                     {move || i18n.fill(Text::NotContactedCount, &[("n", &waiting.get().to_string())])}
                 </span>
             </div>
             <div class="form-grid">
                 <div class="field wide">
-                    <label for="contact-note">{move || i18n.t(Text::ContactNote)}</label>
+                    <label for="contact-note">{i18n.text(Text::ContactNote)}</label>
                     <input id="contact-note" type="text" autocomplete="off" prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev)) />
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || only_waiting.get()
                         on:change=move |ev| only_waiting.set(event_target_checked(&ev)) />
-                    {move || i18n.t(Text::OnlyNotContacted)}
+                    {i18n.text(Text::OnlyNotContacted)}
                 </label>
             </div>
             <div class="table-scroll">
@@ -77,7 +77,7 @@ pub fn AffectedCustomers(incident: Memo<Incident>) -> impl IntoView {
                                 .into_iter()
                                 .map(|text| view! { <th scope="col">{move || i18n.t(text)}</th> })
                                 .collect_view()}
-                            <th scope="col"><span class="visually-hidden">{move || i18n.t(Text::OutreachActions)}</span></th>
+                            <th scope="col"><span class="visually-hidden">{i18n.text(Text::OutreachActions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>

@@ -61,17 +61,17 @@ pub fn RecoveryPlan(incident: Memo<Incident>, ask_reason: RwSignal<bool>) -> imp
         }
     };
     let start = move |_| {
-        let template = store.desk.with_untracked(|desk| desk.settings.incidents.plan.clone());
+        let template = store.desk.with_untracked(|desk| desk.settings.incidents.plan.in_lang(i18n.lang()));
         edit(store, &id.get_value(), |i, _, author, now| i.start_plan(&template, author, now));
     };
     view! {
         <section class="panel plan" aria-labelledby="plan-heading">
-            <h2 id="plan-heading">{move || i18n.t(Text::RecoveryPlan)}</h2>
+            <h2 id="plan-heading">{i18n.text(Text::RecoveryPlan)}</h2>
             <p class="muted small">
                 {move || i18n.fill(Text::RequiredStepsOpen, &[("n", &open_required.get().to_string())])}
             </p>
             <Show when=move || steps.with(Vec::is_empty)>
-                <button on:click=start>{move || i18n.t(Text::StartPlan)}</button>
+                <button on:click=start>{i18n.text(Text::StartPlan)}</button>
             </Show>
             <ol class="plan-steps">
                 {move || {
@@ -84,21 +84,21 @@ pub fn RecoveryPlan(incident: Memo<Incident>, ask_reason: RwSignal<bool>) -> imp
             </ol>
             <form class="add-step" on:submit=move |ev| { ev.prevent_default(); add(); }>
                 <div class="field">
-                    <label for="new-step">{move || i18n.t(Text::NewStep)}</label>
+                    <label for="new-step">{i18n.text(Text::NewStep)}</label>
                     <input id="new-step" type="text" autocomplete="off" prop:value=move || new_label.get()
                         on:input=move |ev| new_label.set(event_target_value(&ev)) />
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || new_required.get()
                         on:change=move |ev| new_required.set(event_target_checked(&ev)) />
-                    {move || i18n.t(Text::StepRequired)}
+                    {i18n.text(Text::StepRequired)}
                 </label>
-                <button type="submit" disabled=move || new_label.with(|l| l.trim().is_empty())>{move || i18n.t(Text::AddStep)}</button>
+                <button type="submit" disabled=move || new_label.with(|l| l.trim().is_empty())>{i18n.text(Text::AddStep)}</button>
             </form>
             <Show when=move || open.get()>
                 <div class="button-row">
                     <button class="primary" on:click=move |_| { resolve(store, &id.get_value(), "", ask_reason); }>
-                        {move || i18n.t(Text::ResolveIncident)}
+                        {i18n.text(Text::ResolveIncident)}
                     </button>
                 </div>
             </Show>
@@ -181,21 +181,21 @@ fn ResolveDialog(incident: Memo<Incident>, ask_reason: RwSignal<bool>) -> impl I
     view! {
         <dialog node_ref=dialog class="panel resolve-dialog" aria-labelledby="resolve-heading"
             on:close=move |_| ask_reason.set(false)>
-            <h2 id="resolve-heading">{move || i18n.t(Text::ResolveWithOpenSteps)}</h2>
-            <p>{move || i18n.t(Text::ResolveWithOpenStepsHint)}</p>
+            <h2 id="resolve-heading">{i18n.text(Text::ResolveWithOpenSteps)}</h2>
+            <p>{i18n.text(Text::ResolveWithOpenStepsHint)}</p>
             <ul>
                 {move || incident.with(|i| i.open_required_steps()).into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
             </ul>
             <div class="field wide">
-                <label for="resolve-reason">{move || i18n.t(Text::ResolveReason)}</label>
+                <label for="resolve-reason">{i18n.text(Text::ResolveReason)}</label>
                 <textarea id="resolve-reason" rows="3" aria-required="true" prop:value=move || reason.get()
                     on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
             </div>
             <div class="button-row">
                 <button class="primary" disabled=move || reason.with(|r| r.trim().is_empty()) on:click=confirm>
-                    {move || i18n.t(Text::ResolveAnyway)}
+                    {i18n.text(Text::ResolveAnyway)}
                 </button>
-                <button on:click=move |_| ask_reason.set(false)>{move || i18n.t(Text::Cancel)}</button>
+                <button on:click=move |_| ask_reason.set(false)>{i18n.text(Text::Cancel)}</button>
             </div>
         </dialog>
     }

@@ -62,7 +62,9 @@ fn change_plan(edit: impl FnOnce(&mut PlanTemplate)) {
 #[component]
 fn PlanTemplateEditor() -> impl IntoView {
     let store = use_desk();
-    let plan = Memo::new(move |_| store.desk.with(|desk| desk.settings.incidents.plan.clone()));
+    let i18n = use_i18n();
+    // Shown in the page's language where still as shipped; an edit changes the stored step.
+    let plan = Memo::new(move |_| store.desk.with(|desk| desk.settings.incidents.plan.in_lang(i18n.lang())));
     let new_step = RwSignal::new(String::new());
     let add = move || {
         let label = new_step.get_untracked().trim().to_string();

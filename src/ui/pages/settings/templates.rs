@@ -20,14 +20,6 @@ use wasm_bindgen::{JsCast, JsValue};
 const SUBJECT_ID: &str = "template-subject";
 const BODY_ID: &str = "template-body";
 
-fn lang_text(lang: Lang) -> Text {
-    match lang {
-        Lang::En => Text::LanguageEnglish,
-        Lang::Ko => Text::LanguageKorean,
-        Lang::ZhTw => Text::LanguageChinese,
-    }
-}
-
 const AUDIENCES: [(&str, Text); 4] = [
     ("customers", Text::Customers),
     ("frontline", Text::AudienceFrontline),
@@ -80,21 +72,9 @@ fn select_view(
     .into_any()
 }
 
-/// What a list row or the editor calls a template: a built-in by what it is for, in the
-/// reader's language; the user's own by its name.
+/// What a list row or the editor calls a template, in the reader's language.
 fn title(i18n: I18n, template: &Template) -> String {
-    if is_builtin(&template.id) {
-        i18n.fill(
-            Text::BuiltinTemplateName,
-            &[
-                ("audience", i18n.t(template.audience.text())),
-                ("stage", i18n.t(template.stage.text())),
-                ("language", i18n.t(lang_text(template.lang))),
-            ],
-        )
-    } else {
-        template.name.clone()
-    }
+    template.title(i18n.lang())
 }
 
 /// Calls a method of a text field by name (`setRangeText`, `setSelectionRange`), which the
@@ -189,8 +169,7 @@ pub fn TemplateLibraryEditor() -> impl IntoView {
     };
     let copy = move |_| {
         let Some(from) = draft.get_untracked() else { return };
-        let mut copy = library.with_untracked(|library| library.new_from(&from));
-        copy.name = untrack(|| i18n.fill(Text::CopyOf, &[("name", &title(i18n, &from))]));
+        let copy = library.with_untracked(|library| library.new_from(&from, untrack(|| i18n.lang())));
         draft.set(Some(copy.clone()));
         save_settings(|settings| settings.incidents.templates.save(copy));
     };
