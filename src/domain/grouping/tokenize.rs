@@ -542,8 +542,13 @@ const KOREAN_STOP_WORDS: &[&str] = &[
 
 /// Function characters that glue Chinese sentences together; a bigram across them is noise.
 /// A match, not a list search: every Han character is checked.
+#[rustfmt::skip]
 fn is_chinese_stop_char(c: char) -> bool {
-    matches!(c, '的' | '了' | '是' | '在' | '和' | '与' | '與' | '及' | '或' | '也' | '都' | '就' | '而' | '着' | '著' | '吗' | '嗎' | '呢' | '吧' | '啊' | '呀' | '我' | '你' | '他' | '她' | '它' | '们' | '們' | '这' | '這' | '那' | '把' | '被' | '很' | '又')
+    matches!(c,
+        '的' | '了' | '是' | '在' | '和' | '与' | '與' | '及' | '或' | '也' | '都' | '就' | '而' | '着' | '著'
+        | '吗' | '嗎' | '呢' | '吧' | '啊' | '呀' | '我' | '你' | '他' | '她' | '它' | '们' | '們' | '这'
+        | '這' | '那' | '把' | '被' | '很' | '又'
+    )
 }
 
 /// Sorted, for binary search. Common English function words plus support-letter courtesy.
