@@ -441,7 +441,6 @@ texts! {
     NotADuplicate => "Not a duplicate", "중복 아님", "非重複";
     NotDuplicateOf => "Not a duplicate: {title}", "중복 아님: {title}", "非重複：{title}";
     AddToIncidentLabel => "Add to incident", "장애에 추가", "加入事件";
-    AddToIncidentOf => "Add to incident: {title}", "장애에 추가: {title}", "加入事件：{title}";
     AddToIncidentButton => "Add", "추가", "加入";
     IncidentOption => "{id} · {title}", "{id} · {title}", "{id}・{title}";
     NotInIncident => "Not part of an incident.", "연결된 장애가 없습니다.", "未納入任何事件。";
