@@ -419,3 +419,38 @@ fn both_cross_language_benchmark_sets_group_with_pairwise_f1_above_0_6() {
         );
     }
 }
+
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
+/// The groups (at three slider positions) and the similar lists of the 10,000 synthetic cases
+/// of the speed benchmark, folded into one number. Speed work on the index and the candidate
+/// search must leave it as it is; a change meant to group differently updates it, saying why.
+#[test]
+fn the_synthetic_desk_groups_as_before_the_speed_work() {
+    let cases = synthetic::synthetic_cases(10_000);
+    let index = SimilarityIndex::from_cases(&cases);
+    let none = NotDuplicates::new();
+    let mut fingerprint = 0xcbf2_9ce4_8422_2325u64;
+    let mut fold = |text: &str| {
+        for byte in text.bytes().chain([0]) {
+            fingerprint = (fingerprint ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+    };
+    let mut groups = 0;
+    for threshold in [0.3, 0.5, 0.7] {
+        for group in index.group(&GroupingSettings { threshold, ..GroupingSettings::default() }, &none) {
+            groups += 1;
+            group.members.iter().for_each(|member| fold(&member.0));
+            fold(&group.medoid.0);
+            group.top_terms.iter().for_each(|term| fold(term));
+        }
+    }
+    for case in cases.iter().step_by(97) {
+        for similar in index.similar_to_case(case, 10, &none) {
+            fold(&similar.id.0);
+            similar.matched.iter().for_each(|word| fold(word));
+        }
+    }
+    assert_eq!((groups, fingerprint), (2477, 3_472_986_417_272_888_399));
+}

@@ -154,7 +154,9 @@ impl Rarest {
         by_rarity.sort_unstable();
         let count = vectors.slots.len();
         let rank_of = &vectors.rank[..];
-        let mut start = vec![0u32; count + 1];
+        // Slices, not vectors, in the loops: indexing a Vec is a call in the size-optimised build.
+        let mut start_list = vec![0u32; count + 1];
+        let start = &mut start_list[..];
         for &(_, _, _, term) in &by_rarity {
             for posting in index.postings(term) {
                 start[rank_of[posting.doc as usize] as usize + 1] += 1;
@@ -166,11 +168,13 @@ impl Rarest {
         // Walking the posting lists in rarity order lays out every case's vector already
         // sorted, instead of sorting each one.
         let total = start[count] as usize;
-        let mut next: Vec<u32> = start[..count].to_vec();
-        let (mut positions, mut weights) = (vec![0u32; total], vec![0f32; total]);
+        let mut next_list = start[..count].to_vec();
+        let next = &mut next_list[..];
+        let (mut position_list, mut weight_list) = (vec![0u32; total], vec![0f32; total]);
+        let (positions, weights, idfs) = (&mut position_list[..], &mut weight_list[..], &vectors.idf[..]);
         let inv_norm = &vectors.inv_norm[..];
         for (at, &(_, _, _, term)) in by_rarity.iter().enumerate() {
-            let idf = vectors.idf[term as usize];
+            let idf = idfs[term as usize];
             for posting in index.postings(term) {
                 let rank = rank_of[posting.doc as usize] as usize;
                 let slot = next[rank] as usize;
@@ -180,9 +184,10 @@ impl Rarest {
             }
         }
 
-        let mut reach = vec![0f32; total];
-        let mut tail_start = Vec::with_capacity(count);
-        let mut heads = vec![0u32; by_rarity.len() + 1];
+        let mut reach_list = vec![0f32; total];
+        let mut tail_start = vec![0u32; count];
+        let mut head_list = vec![0u32; by_rarity.len() + 1];
+        let (reach, heads, tails) = (&mut reach_list[..], &mut head_list[..], &mut tail_start[..]);
         let floor = threshold * threshold;
         for rank in 0..count {
             let (from, to) = (start[rank] as usize, start[rank + 1] as usize);
@@ -198,23 +203,33 @@ impl Rarest {
             for &position in &positions[from..cut] {
                 heads[position as usize + 1] += 1;
             }
-            tail_start.push(cut as u32);
+            tails[rank] = cut as u32;
         }
         for at in 1..heads.len() {
             heads[at] += heads[at - 1];
         }
-        let mut next = heads.clone();
-        let mut postings =
+        let mut next_list = heads.to_vec();
+        let next = &mut next_list[..];
+        let mut posting_list =
             vec![HeadPosting { rank: 0, weight: 0.0, reach: 0.0 }; heads[by_rarity.len()] as usize];
+        let postings = &mut posting_list[..];
         for rank in 0..count {
-            for at in start[rank] as usize..tail_start[rank] as usize {
+            for at in start[rank] as usize..tails[rank] as usize {
                 let slot = &mut next[positions[at] as usize];
                 postings[*slot as usize] =
                     HeadPosting { rank: rank as u32, weight: weights[at], reach: reach[at] };
                 *slot += 1;
             }
         }
-        Rarest { start, positions, weights, reach, tail_start, heads, postings }
+        Rarest {
+            start: start_list,
+            positions: position_list,
+            weights: weight_list,
+            reach: reach_list,
+            tail_start,
+            heads: head_list,
+            postings: posting_list,
+        }
     }
 
     fn range(&self, rank: u32) -> std::ops::Range<usize> {
@@ -238,7 +253,20 @@ fn dot(a: &[Entry], b: &[Entry]) -> f32 {
             })
             .sum()
     } else {
-        shared(small, large).map(|(x, y)| x.value * y.value).sum()
+        // A merge written out: through the `shared` iterator it cost twice as much.
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < small.len() && j < large.len() {
+            match small[i].order().cmp(&large[j].order()) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += small[i].value * large[j].value;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
     }
 }
 
@@ -499,9 +527,9 @@ impl SimilarityIndex {
             return None;
         }
         let GroupingRun { vectors, mut edges, threshold, floor, .. } = run;
-        edges.sort_unstable_by(|x, y| {
-            y.similarity.total_cmp(&x.similarity).then(x.low.cmp(&y.low)).then(x.high.cmp(&y.high))
-        });
+        // Most similar first, then by rank. Similarities are positive (at least the floor), so
+        // their bits order as they do: a key of plain integers sorts several times faster.
+        edges.sort_unstable_by_key(|edge| (u32::MAX - edge.similarity.to_bits(), edge.low, edge.high));
         let count = vectors.slots.len();
         let background = backgrounds(&edges, count, floor);
         let contrast = CONTRAST * threshold / NEUTRAL;
@@ -557,7 +585,11 @@ impl SimilarityIndex {
         // refused once is not recomputed until one side has grown or a pair with a lower bar
         // links them.
         let mut refused: FastMap<(u32, u32), ((u32, u32), f32)> = FastMap::default();
-        for edge in edges.iter().filter(|edge| edge.similarity >= bar(edge)) {
+        for edge in &edges {
+            let bar = bar(edge);
+            if edge.similarity < bar {
+                continue;
+            }
             let (x, y) = (clusters.compress(edge.low), clusters.compress(edge.high));
             if x == y || !clusters.may_join(x, y) {
                 continue;
@@ -575,7 +607,6 @@ impl SimilarityIndex {
                 (false, true) => near(edge, edge.high),
                 (false, false) => true,
             };
-            let bar = bar(edge);
             if !admitted || refused.get(&(x, y)).is_some_and(|&(known, at)| known == sizes && at <= bar) {
                 continue;
             }
@@ -611,11 +642,12 @@ impl SimilarityIndex {
             rank[slot as usize] = at as u32;
         }
         let idf = self.idf_table();
+        let idfs = &idf[..];
         let inv_norm = slots
             .iter()
             .map(|&slot| {
                 let entries = &self.doc(slot).entries;
-                let squared: f32 = entries.iter().map(|e| (e.value * idf[e.term as usize]).powi(2)).sum();
+                let squared: f32 = entries.iter().map(|e| (e.value * idfs[e.term as usize]).powi(2)).sum();
                 if squared > 0.0 {
                     1.0 / squared.sqrt()
                 } else {

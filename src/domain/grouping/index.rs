@@ -179,10 +179,15 @@ fn is_machine_text(line: &str) -> bool {
     // By bytes, for speed: every line of every case passes here, and any byte of a non-ASCII
     // character counts as a letter (Hangul and Han are words, not dumps).
     // The start of a line tells well enough.
+    let prefix = &bytes[..bytes.len().min(MACHINE_PREFIX)];
     let (mut letters, mut others) = (0usize, 0usize);
-    for &byte in &bytes[..bytes.len().min(MACHINE_PREFIX)] {
+    for &byte in prefix {
         if byte.is_ascii_alphabetic() || byte >= 0x80 {
             letters += 1;
+            // Letters are half the prefix: other bytes can no longer outnumber them.
+            if 2 * letters >= prefix.len() {
+                break;
+            }
         } else if !byte.is_ascii_whitespace() {
             others += 1;
         }
@@ -378,17 +383,28 @@ impl SimilarityIndex {
                 (self.docs.len() - 1) as u32
             }
         };
-        // Every token becomes an entry as it is read; sorting then brings each term's tokens
-        // together, cheaper than looking every token up among the terms seen so far.
+        // A term's first token in this case adds its posting and an entry; later tokens add
+        // to the posting's count (the last posting of the term if it is this case's).
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
         let mut scripts = [0u32; 3];
+        let postings = &mut self.postings;
         for_each_word(&self.glossary, title, description, |term, _, weight, kind| {
             if let Some(script) = Script::of(term, kind) {
                 scripts[script as usize] += 1;
             }
             let (term, key) = self.vocabulary.intern(term, kind);
-            tokens.push(Entry { key, term, value: weight });
+            if term as usize == postings.len() {
+                postings.push(Vec::new());
+            }
+            let list = &mut postings[term as usize];
+            match list.last_mut() {
+                Some(posting) if posting.doc == slot => posting.tf += weight,
+                _ => {
+                    list.push(Posting { doc: slot, tf: weight });
+                    tokens.push(Entry { key, term, value: 0.0 });
+                }
+            }
         });
         // Han text yields a bigram per character, about twice the tokens of its words.
         scripts[Script::Han as usize] /= 2;
@@ -396,22 +412,13 @@ impl SimilarityIndex {
             .into_iter()
             .max_by_key(|&script| (scripts[script as usize], std::cmp::Reverse(script as usize)))
             .expect("three scripts");
-        self.postings.resize_with(self.vocabulary.len(), Vec::new);
-        tokens.sort_unstable_by_key(Entry::order);
-        let mut distinct = 0;
-        for at in 0..tokens.len() {
-            if distinct > 0 && tokens[distinct - 1].term == tokens[at].term {
-                tokens[distinct - 1].value += tokens[at].value;
-            } else {
-                tokens[distinct] = tokens[at];
-                distinct += 1;
-            }
+        tokens.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.term.cmp(&b.term)));
+        for entry in &mut tokens {
+            let posting = postings[entry.term as usize].last_mut().expect("posted above");
+            posting.tf = tf_weight(posting.tf) * kind_weight(self.vocabulary.kind(entry.term));
+            entry.value = posting.tf;
         }
-        let mut entries = tokens[..distinct].to_vec();
-        for entry in &mut entries {
-            entry.value = tf_weight(entry.value) * kind_weight(self.vocabulary.kind(entry.term));
-            self.postings[entry.term as usize].push(Posting { doc: slot, tf: entry.value });
-        }
+        let entries = tokens.to_vec();
         self.tokens = tokens;
         self.docs[slot as usize] = Some(Doc { id: id.clone(), entries, script });
         self.slots.insert(id.clone(), slot);

@@ -148,14 +148,14 @@ impl Runs<'_> {
                         return word(self.glossary, &joined, &text[from..span.end], emit);
                     }
                 }
-                if (3..=5).contains(&run.len()) && VERBS.iter().any(|v| run.eq_ignore_ascii_case(v)) {
+                if run.len() >= 3 && run.len() <= 5 && VERBS.iter().any(|v| run.eq_ignore_ascii_case(v)) {
                     self.verb = Some(span.start);
                 }
                 latin(self.glossary, run, &mut self.term, emit)
             }
             Script::Hangul => {
                 let stem = strip_korean_ending(run);
-                if KOREAN_STOP_WORDS.iter().any(|stop| same_last_byte(stop, stem) && *stop == stem) {
+                if KOREAN_STOP_WORDS.binary_search(&stem).is_ok() {
                     ControlFlow::Continue(())
                 } else {
                     emit(stem, stem, Kind::Word)?;
@@ -175,11 +175,13 @@ impl Runs<'_> {
         text: &str,
         emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
+        // Called after nearly every run, which is most often a lone word: decided before
+        // the slice is taken.
         let Some((start, end, parts, digit)) = self.chunk.take() else { return ControlFlow::Continue(()) };
-        let surface = &text[start..end];
-        if parts < 2 || surface.len() > MAX_IDENTIFIER_BYTES {
+        if parts < 2 || end - start > MAX_IDENTIFIER_BYTES {
             return ControlFlow::Continue(());
         }
+        let surface = &text[start..end];
         self.term.clear();
         self.term.extend(surface.chars().flat_map(char::to_lowercase));
         let url = self.term.contains("://") || self.term.starts_with("www.");
@@ -238,6 +240,19 @@ fn latin(
     term: &mut String,
     emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    // Most words are written in lower case and are not plurals: they are their own term,
+    // used as they are instead of copied and lower-cased (a fifth of indexing).
+    let bytes = run.as_bytes();
+    if bytes.len() >= 2
+        && bytes.len() <= MAX_WORD_CHARS
+        && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && bytes[bytes.len() - 1] != b's'
+    {
+        if is_english_stop_word(run) {
+            return ControlFlow::Continue(());
+        }
+        return word(glossary, run, run, emit);
+    }
     let ascii = run.is_ascii();
     let chars = if ascii { run.len() } else { run.chars().count() };
     if !(2..=MAX_WORD_CHARS).contains(&chars) {
@@ -266,6 +281,8 @@ enum Script {
     Cjk,
 }
 
+// Called for every character of every case: inlined into the loop over them.
+#[inline(always)]
 fn script(c: char) -> Script {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => Script::Latin,
@@ -357,7 +374,7 @@ const PACKED_STOP_WORDS: [u128; ENGLISH_STOP_WORDS.len()] = {
 /// Han and kana runs become overlapping bigrams; a function character splits the run, and a
 /// single character left alone is kept as a unigram.
 fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>) -> ControlFlow<()> {
-    for segment in run.split(|c| CHINESE_STOP_CHARS.contains(&c)) {
+    for segment in run.split(is_chinese_stop_char) {
         let mut chars = segment.char_indices();
         if chars.next().is_none() {
             continue;
@@ -380,14 +397,19 @@ fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow
 /// Korean attaches particles and verb endings to the word ("오류가" = "오류" + subject marker),
 /// so the same noun would never match without stripping them.
 fn strip_korean_ending(word: &str) -> &str {
-    let chars = word.chars().count();
-    for ending in KOREAN_ENDINGS {
-        // Most endings already differ in the last byte; compare that before the whole ending.
-        if !same_last_byte(word, ending) {
+    // Hangul characters, endings included, are three bytes each in UTF-8; most endings
+    // already differ in the last syllable, compared as one number before the whole ending.
+    let bytes = word.as_bytes();
+    if bytes.len() < 6 {
+        return word;
+    }
+    let (chars, last) = (bytes.len() / 3, last_syllable(bytes));
+    for (ending, &ending_last) in KOREAN_ENDINGS.iter().zip(&ENDING_LAST_SYLLABLES) {
+        if ending_last != last {
             continue;
         }
         if let Some(stem) = word.strip_suffix(ending) {
-            let ending_chars = ending.chars().count();
+            let ending_chars = ending.len() / 3;
             // A one-syllable particle on a one-syllable stem is more often part of the word ("사이").
             let min_stem = if ending_chars == 1 { 2 } else { 1 };
             if chars - ending_chars >= min_stem {
@@ -398,10 +420,21 @@ fn strip_korean_ending(word: &str) -> &str {
     word
 }
 
-#[inline(always)]
-fn same_last_byte(a: &str, b: &str) -> bool {
-    a.as_bytes().last() == b.as_bytes().last()
+/// The last three bytes of a Hangul word as one number.
+const fn last_syllable(bytes: &[u8]) -> u32 {
+    let at = bytes.len() - 3;
+    (bytes[at] as u32) << 16 | (bytes[at + 1] as u32) << 8 | bytes[at + 2] as u32
 }
+
+const ENDING_LAST_SYLLABLES: [u32; KOREAN_ENDINGS.len()] = {
+    let mut last = [0; KOREAN_ENDINGS.len()];
+    let mut at = 0;
+    while at < last.len() {
+        last[at] = last_syllable(KOREAN_ENDINGS[at].as_bytes());
+        at += 1;
+    }
+    last
+};
 
 /// Longest first, so "에서" is stripped before "서" could be considered.
 const KOREAN_ENDINGS: &[&str] = &[
@@ -450,69 +483,73 @@ const KOREAN_ENDINGS: &[&str] = &[
 ];
 
 /// Whole words that say nothing about the problem: particles standing alone, auxiliaries,
-/// connectives and support-letter politeness.
+/// connectives and support-letter politeness. Sorted by bytes, for binary search.
 const KOREAN_STOP_WORDS: &[&str] = &[
     "",
-    "이",
     "가",
-    "은",
-    "는",
-    "을",
-    "를",
-    "에",
-    "의",
-    "도",
-    "와",
+    "감사합니다",
+    "것",
+    "계속",
     "과",
-    "로",
-    "으로",
-    "에서",
-    "하고",
-    "합니다",
+    "그",
+    "그래서",
+    "그런데",
+    "그리고",
+    "너무",
+    "는",
+    "님",
+    "다시",
+    "도",
+    "되지",
     "됩니다",
-    "있습니다",
-    "없습니다",
-    "있어요",
-    "없어요",
+    "등",
+    "때",
+    "또한",
+    "로",
+    "를",
+    "못",
+    "및",
+    "부탁드립니다",
+    "수",
+    "안",
+    "안녕하세요",
     "않습니다",
     "않아요",
-    "되지",
-    "하지",
-    "안",
-    "못",
-    "그리고",
-    "그런데",
-    "하지만",
-    "그래서",
-    "또한",
-    "및",
-    "등",
-    "좀",
-    "너무",
-    "계속",
-    "다시",
-    "지금",
-    "그",
+    "없습니다",
+    "없어요",
+    "에",
+    "에서",
+    "와",
+    "으로",
+    "은",
+    "을",
+    "의",
+    "이",
+    "있습니다",
+    "있어요",
     "저",
-    "것",
-    "수",
-    "때",
-    "중",
-    "후",
     "저희",
     "제가",
-    "님",
-    "안녕하세요",
-    "감사합니다",
-    "부탁드립니다",
+    "좀",
+    "중",
+    "지금",
+    "하고",
+    "하지",
+    "하지만",
+    "합니다",
+    "후",
 ];
 
 /// Function characters that glue Chinese sentences together; a bigram across them is noise.
-const CHINESE_STOP_CHARS: &[char] = &[
-    '的', '了', '是', '在', '和', '与', '與', '及', '或', '也', '都', '就', '而', '着', '著', '吗', '嗎',
-    '呢', '吧', '啊', '呀', '我', '你', '他', '她', '它', '们', '們', '这', '這', '那', '把', '被', '很',
-    '又',
-];
+/// A match, not a list search: every Han character is checked.
+#[rustfmt::skip]
+fn is_chinese_stop_char(c: char) -> bool {
+    matches!(c,
+        '的' | '了' | '是' | '在' | '和' | '与' | '與' | '及' | '或' | '也' | '都' | '就' | '而' | '着' | '著'
+        | '吗' | '嗎' | '呢' | '吧' | '啊' | '呀' | '我' | '你' | '他' | '她' | '它' | '们' | '們' | '这'
+        | '這' | '那' | '把' | '被' | '很' | '又'
+    )
+}
 
 /// Sorted, for binary search. Common English function words plus support-letter courtesy.
 const ENGLISH_STOP_WORDS: &[&str] = &[
@@ -706,6 +743,7 @@ mod tests {
     #[test]
     fn stop_word_list_is_sorted_for_binary_search() {
         assert!(ENGLISH_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(KOREAN_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(PACKED_STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(ENGLISH_STOP_WORDS.iter().all(|word| is_english_stop_word(word)));
         assert!(!is_english_stop_word("abouts") && !is_english_stop_word("a") && !is_english_stop_word(""));

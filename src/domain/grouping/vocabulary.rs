@@ -10,6 +10,7 @@ use std::hash::Hasher;
 /// Documents list their terms in the order of this hash of the term text, not of term ids,
 /// so sums run in the same order whatever order cases were added in: floating-point results,
 /// and so tie-breaks, are then identical after incremental updates and after a rebuild.
+#[inline]
 pub(super) fn term_key(term: &str) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(term.as_bytes());
@@ -95,20 +96,22 @@ impl Vocabulary {
         if self.table.is_empty() {
             return Err(0);
         }
+        // Slices, not vectors: indexing a Vec is a call in the size-optimised build.
         let (term, text) = (term.as_bytes(), self.text.as_bytes());
-        let mask = self.table.len() - 1;
+        let (table, spans) = (&self.table[..], &self.spans[..]);
+        let mask = table.len() - 1;
         let mut slot = key as usize & mask;
         loop {
-            let (id, high) = self.table[slot];
+            let (id, high) = table[slot];
             if id == 0 {
                 return Err(slot);
             }
             if high == (key >> 32) as u32 {
-                let (start, end) = self.spans[id as usize - 1];
+                let (start, end) = spans[id as usize - 1];
                 // Compared in place, not as slices: slice equality is a call to `memcmp`, a
                 // byte loop behind a call in the wasm build, for every token.
                 if (end - start) as usize == term.len()
-                    && term.iter().zip(start as usize..).all(|(&byte, at)| text[at] == byte)
+                    && term.iter().zip(&text[start as usize..end as usize]).all(|(a, b)| a == b)
                 {
                     return Ok(id - 1);
                 }
