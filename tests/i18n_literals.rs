@@ -2,6 +2,8 @@
 //! literals inside every `view!` under `src/ui/` for ones a user would read (text children,
 //! shown attributes such as `aria-label`, `title`, `placeholder`, `alt`, a field's `label`,
 //! and `format!` strings given to them), except in the files still waiting to be converted.
+//! And no row of the table is left that nothing uses: each costs the download all three
+//! languages.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -178,6 +180,68 @@ fn no_english_is_left_in_converted_views() {
         "English outside the text table (add a row to src/i18n/texts.rs):\n{}",
         found.join("\n")
     );
+}
+
+/// The source without `//` comments, so a row named only in a comment counts as unused.
+fn without_comments(source: &str) -> String {
+    source.lines().map(|line| line.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n")
+}
+
+/// The identifiers in `code`.
+fn idents(code: &str) -> impl Iterator<Item = &str> {
+    code.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|word| !word.is_empty())
+}
+
+/// The rows `source` uses: `Text::Name`, and the bare labels `choice_enum!(…)` turns into
+/// `Text::$label`.
+fn rows_used(source: &str, used: &mut std::collections::BTreeSet<String>) {
+    let code = without_comments(source);
+    for (at, _) in code.match_indices("Text::") {
+        used.extend(idents(&code[at + 6..]).next().map(str::to_string));
+    }
+    for (at, _) in code.match_indices("choice_enum!(") {
+        let body = &code[at..];
+        used.extend(idents(&body[..body.find(");").unwrap_or(body.len())]).map(str::to_string));
+    }
+}
+
+#[test]
+fn every_row_of_the_table_is_used() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let table = fs::read_to_string(src.join("i18n/texts.rs")).unwrap();
+    let rows: Vec<&str> = table
+        .lines()
+        .filter_map(|line| line.strip_prefix("    ")?.split_once(" => ").map(|(name, _)| name))
+        .filter(|name| name.chars().all(|c| c.is_ascii_alphanumeric()))
+        .collect();
+    assert!(rows.len() > 100, "the table's rows were not found");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut used = std::collections::BTreeSet::new();
+    for path in files {
+        // The table itself, and its tests' lists of rows allowed to read like English.
+        if path.ends_with("i18n/texts.rs") || path.ends_with("i18n/tests.rs") {
+            continue;
+        }
+        rows_used(&fs::read_to_string(&path).unwrap(), &mut used);
+    }
+    let unused: Vec<&str> = rows.into_iter().filter(|row| !used.contains(*row)).collect();
+    assert!(
+        unused.is_empty(),
+        "rows of src/i18n/texts.rs nothing uses (delete them):\n{}",
+        unused.join("\n")
+    );
+}
+
+#[test]
+fn the_unused_row_scan_reads_paths_and_choice_macros() {
+    let mut used = std::collections::BTreeSet::new();
+    rows_used(
+        "let a = i18n.t(Text::Close); // Text::Commented\nchoice_enum!(Tier { Free => \"free\", TierFree });",
+        &mut used,
+    );
+    assert!(used.contains("Close") && used.contains("TierFree"), "{used:?}");
+    assert!(!used.contains("Commented"), "{used:?}");
 }
 
 #[test]

@@ -441,7 +441,6 @@ texts! {
     NotADuplicate => "Not a duplicate", "중복 아님", "非重複";
     NotDuplicateOf => "Not a duplicate: {title}", "중복 아님: {title}", "非重複：{title}";
     AddToIncidentLabel => "Add to incident", "장애에 추가", "加入事件";
-    AddToIncidentOf => "Add to incident: {title}", "장애에 추가: {title}", "加入事件：{title}";
     AddToIncidentButton => "Add", "추가", "加入";
     IncidentOption => "{id} · {title}", "{id} · {title}", "{id}・{title}";
     NotInIncident => "Not part of an incident.", "연결된 장애가 없습니다.", "未納入任何事件。";
@@ -922,6 +921,28 @@ texts! {
     ImportNoColumnNames => "The first row has no column names.", "첫 행에 열 이름이 없습니다.", "第一列沒有欄位名稱。";
 
     // The incident page: compose, recovery plan, outreach, hand-off, postmortem.
+    PmTitle => "Postmortem: {id} {title}", "사후 분석 보고서: {id} {title}", "事後檢討報告：{id} {title}";
+    PmImpact => "Impact", "영향 범위", "影響範圍";
+    PmMeasure => "Measure", "항목", "項目";
+    PmValue => "Value", "내용", "內容";
+    PmStarted => "Started", "발생 시각", "發生時間";
+    PmResolved => "Resolved", "해결 시각", "解決時間";
+    PmStillOpen => "Still open at", "집계 시각 (진행 중)", "統計時間（仍在處理中）";
+    PmTimeIn => "Time in {status}", "{status} 단계 소요 시간", "{status}階段歷時";
+    PmSlaBreached => "SLA targets breached", "SLA 위반", "SLA 逾期";
+    PmBreachOn => "{target} on {case}", "{case}의 {target}", "{case} 的{target}";
+    PmWho => "Who", "작성자", "人員";
+    PmWhat => "What", "내용", "內容";
+    PmUpdateTo => "Update to {audience}: {subject}: {text}", "{audience} 대상 업데이트: {subject}: {text}", "發給{audience}的更新：{subject}：{text}";
+    PmWhatHappened => "What happened", "발생 경위", "事件經過";
+    PmFactors => "Contributing factors", "원인 및 기여 요인", "促成因素";
+    PmWentWell => "What went well", "잘된 점", "做得好的地方";
+    PmWentBadly => "What did not go well", "개선할 점", "待改進之處";
+    PmToWrite => "_To be written._", "_작성 예정._", "_待填寫。_";
+    PmActionItems => "Action items", "후속 조치", "後續行動項目";
+    PmActionItem => "Action", "조치 사항", "行動項目";
+    PmOwner => "Owner", "담당자", "負責人";
+    PmDue => "Due", "기한", "期限";
     PostmortemEditedLog => "Postmortem draft edited", "사후 분석 보고서 초안 수정", "已編輯事後檢討報告草稿";
     CompileAgainQuestion => "Replace the edited draft with one compiled again from the incident? Your edits will be lost.",
         "수정한 초안을 장애 내용으로 다시 작성한 초안으로 바꿀까요? 수정한 내용은 사라집니다.",
@@ -960,10 +981,6 @@ texts! {
     OverdueBy => "{time} late", "{time} 지연", "逾時 {time}";
     ComposeUpdate => "Compose update", "업데이트 작성", "撰寫進度更新";
     UpdateAudience => "Audience", "수신 대상", "發送對象";
-    ToCustomers => "Customers", "고객", "客戶";
-    ToFrontline => "Frontline agents", "현장 상담원", "第一線客服人員";
-    ToExecutives => "Executives", "경영진", "主管";
-    ToEngineering => "Engineering", "개발팀", "工程團隊";
     MessageLanguage => "Message language", "메시지 언어", "訊息語言";
     UpdateTemplate => "Template", "템플릿", "範本";
     UpdateSubject => "Subject", "제목", "主旨";
@@ -1033,11 +1050,11 @@ texts! {
         "依事件解決時的內容彙整而成。編輯內容會隨事件一併儲存（也包含在匯出檔中），可列印為 A4 或下載為 Markdown。";
     PostmortemText => "Draft (Markdown)", "초안 (Markdown)", "草稿（Markdown）";
     CompileAgain => "Compile again from the incident", "장애 내용으로 다시 작성", "依事件內容重新彙整";
-    CasesAddedLog => "{n} case(s) added: {cases}", "문의 {n}건 추가: {cases}", "已加入 {n} 筆案件：{cases}";
+    CasesAddedLog => "Cases added ({n}): {cases}", "문의 {n}건 추가: {cases}", "已加入 {n} 筆案件：{cases}";
     CaseRemovedLog => "Case {case} removed", "문의 {case} 제외", "已移除案件 {case}";
     FieldChangedLog => "{field} changed from {from} to {to}", "{field} 변경: {from} → {to}", "{field}由{from}改為{to}";
     UpdatePostedLog => "Update posted to {audience}: {subject}", "{audience} 대상 업데이트 게시: {subject}", "已向{audience}發布更新：{subject}";
-    PlanStartedLog => "Recovery plan started from {template} ({n} steps)", "{template} 템플릿으로 복구 계획 시작 ({n}단계)",
+    PlanStartedLog => "Recovery plan started from \u{201c}{template}\u{201d}; steps: {n}", "{template} 템플릿으로 복구 계획 시작 ({n}단계)",
         "以「{template}」建立復原計畫（{n} 個步驟）";
     StepLog => "Plan step {change}: {step}", "복구 단계 {change}: {step}", "復原步驟{change}：{step}";
     StepAdded => "added", "추가", "已新增";

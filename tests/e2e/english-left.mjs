@@ -5,7 +5,8 @@
 
 /** Latin words that stay as they are in every language. */
 export const ALLOWED = [
-  /^(SLA|API|JSON|CSV|IDs?|UTC|TD)$/, // abbreviations, and the product's mark
+  /^(SLA|API|JSON|CSV|IDs?|UTC|TD|A4)$/, // abbreviations, paper size, and the product's mark
+  /^(Markdown|Jira|Wiki|GitHub|GitLab|App)$/, // formats and products, written in Latin ("App 版本")
   /^UTC[+-−]\d{1,2}(:\d\d)?$/, // a time zone's offset
   /^P[1-4]$/, // priorities
   /^(Ctrl|Cmd|Shift|Alt|Esc|Enter|Tab|[A-Z])$/, // key names, as printed on the keys
@@ -22,7 +23,9 @@ const PRODUCT = /Triage Desk/g;
  * English left on `page`: one `{ text, word }` per visible text node (outside `[translate="no"]`
  * and other-language elements) that holds a Latin word not in `ALLOWED`; `word` is the first
  * such word. Options: `attributes` (default false) also reads `aria-label`, `title`,
- * `placeholder` and `alt`; `allow` adds patterns for a page's own exceptions.
+ * `placeholder` and `alt`, with the case text the page shows (under `translate="no"`) taken
+ * out of them first, since a name may quote a title; `allow` adds patterns for a page's own
+ * exceptions.
  */
 export async function englishLeft(page, { attributes = false, allow = [] } = {}) {
   const patterns = [...ALLOWED, ...allow].map((re) => [re.source, re.flags]);
@@ -55,6 +58,12 @@ export async function englishLeft(page, { attributes = false, allow = [] } = {})
         if (word) found.push({ text: node.data.trim(), word });
       }
       if (attributes) {
+        // Longest first, so a title is taken out whole before a shorter id inside it.
+        const caseText = [...document.body.querySelectorAll('[translate="no"]')]
+          .map((element) => element.textContent.trim())
+          .filter(Boolean)
+          .sort((a, b) => b.length - a.length);
+        const withoutCaseText = (value) => caseText.reduce((rest, text) => rest.split(text).join(' '), value);
         for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
           if (exempt(element) || !visible(element)) continue;
           for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
@@ -62,7 +71,7 @@ export async function englishLeft(page, { attributes = false, allow = [] } = {})
             // A tooltip that repeats the element's text (a cut line's whole text) was read as text,
             // with its case text set apart.
             if (name === 'title' && value === element.textContent.trim()) continue;
-            const word = value && englishWord(value);
+            const word = value && englishWord(withoutCaseText(value));
             if (word) found.push({ text: `${name}="${value}"`, word });
           }
         }

@@ -2,7 +2,7 @@
 // build: an edit survives a reload and travels in the JSON export, a draft an earlier build kept in
 // the tab's session is adopted once, "Compile again" asks before replacing an edited draft, and
 // the print is the Markdown rendered (tables, headings), not the Markdown itself. Also: a Korean
-// desk's new recovery plan and its template pickers speak Korean.
+// desk's new recovery plan, its template pickers and its postmortem draft speak Korean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -160,4 +160,24 @@ test('a Korean desk starts its recovery plan in Korean and names the built-in te
   await page.screenshot({ path: `${SHOTS}/plan-ko.png`, fullPage: true });
   const incident = await storedIncident(page, (i) => i.plan?.length === 8);
   assert.equal(incident.plan[0].label, '영향 범위 확인');
+
+  // Resolved, its postmortem draft has Korean headings and labels and prints as tables.
+  await plan.getByRole('button', { name: '장애 해결 처리' }).click();
+  const dialog = page.getByRole('dialog', { name: '필수 단계가 남아 있는데 해결 처리할까요?' });
+  await dialog.getByLabel('사유').fill('결제 대행사 조치 완료');
+  await dialog.getByRole('button', { name: '그래도 해결 처리' }).click();
+  const postmortem = page.getByRole('region', { name: '사후 분석 보고서 초안' });
+  const compiled = await postmortem.getByLabel('초안 (Markdown)', { exact: true }).inputValue();
+  assert.match(compiled, /^# 사후 분석 보고서: INC-1 /);
+  for (const heading of ['## 영향 범위', '| 항목 | 내용 |', '## 타임라인', '## 발생 경위', '## 잘된 점', '## 후속 조치', '| 조치 사항 | 담당자 | 기한 |']) {
+    assert.ok(compiled.includes(heading), `${heading} in ${compiled}`);
+  }
+  assert.doesNotMatch(compiled, /Postmortem|Measure|Duration|What happened|Action items|To be written|Status changed/);
+  await page.emulateMedia({ media: 'print' });
+  const print = postmortem.locator('.postmortem-print');
+  assert.ok(await print.locator('table').count() >= 3);
+  assert.match(await print.locator('h1').innerText(), /^사후 분석 보고서: INC-1 \S/);
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/postmortem-ko-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 }));

@@ -7,7 +7,7 @@
 
 use super::templates::zoned;
 use super::{radius_of, CaseFacts, Incident};
-use crate::domain::case::{Case, Event, NoteKind, Tier, Timestamp};
+use crate::domain::case::{Case, Event, Tier, Timestamp};
 use crate::domain::sla::TargetState;
 use crate::domain::sort;
 use crate::zone::Zone;
@@ -314,31 +314,10 @@ fn sla_summary(cases: &[CaseFacts]) -> String {
     )
 }
 
-/// A case's timeline entry in words, for the hand-off.
-pub fn case_event_text(event: &Event) -> String {
-    match event {
-        Event::Created => "Case created".into(),
-        Event::FieldChanged { field, from, to } => {
-            format!("{} changed from \"{from}\" to \"{to}\"", field.label())
-        }
-        Event::StatusChanged { from, to } => format!("Status changed from {from} to {to}"),
-        Event::Reopened { from, to } => format!("Reopened: {from} to {to}"),
-        Event::Note { kind: NoteKind::Contact, text } => format!("Customer contact: {text}"),
-        Event::Note { kind: NoteKind::Internal, text } => format!("Internal note: {text}"),
-        Event::PriorityPinned { to: Some(to), .. } => format!("Priority pinned to {to}"),
-        Event::PriorityPinned { to: None, .. } => "Priority pin removed".into(),
-        Event::Linked { case } => format!("Linked to {case}"),
-        Event::MergedInto { primary } => format!("Closed as a duplicate of {primary}"),
-        Event::MergedDuplicates { cases } => format!("Merged {} duplicates into this case", cases.len()),
-        Event::Unmerged { primary } => format!("Unmerged from {primary}"),
-        Event::UnmergedDuplicates { cases } => format!("Unmerged {} duplicates", cases.len()),
-        Event::IncidentLinked { incident, title } => format!("Linked to incident {incident} \"{title}\""),
-        Event::IncidentUnlinked { incident, title } => {
-            format!("Removed from incident {incident} \"{title}\"")
-        }
-        Event::Rated { rating: Some(rating), .. } => format!("Customer satisfaction rated {rating}"),
-        Event::Rated { rating: None, .. } => "Customer satisfaction rating removed".into(),
-    }
+/// A case's timeline entry in English (the hand-off is for engineers): other cases by id,
+/// times in UTC like the timeline's first column.
+fn case_event_text(event: &Event) -> String {
+    event.describe(&|id| id.0.clone(), &|at| zoned(at, None)).1.to_string()
 }
 
 /// Writes blocks in a format.

@@ -250,7 +250,13 @@ mod tests {
         let mut incident =
             Incident::promote("INC-1".into(), "Pay | <down>", "g", vec![CaseId("c".into())], "Mina", at);
         incident.start_plan(&PlanTemplate::default(), "Mina", at);
-        let html = to_html(&crate::domain::incident::postmortem::postmortem(&incident, &[], "UTC", at));
+        let html = to_html(&crate::domain::incident::postmortem::postmortem(
+            &incident,
+            &[],
+            "UTC",
+            crate::i18n::Lang::En,
+            at,
+        ));
         assert!(html.contains("<table><tr><th>Measure</th><th>Value</th></tr>"), "{html}");
         assert!(html.contains("<h1>Postmortem: INC-1 Pay | &lt;down&gt;</h1>"), "{html}");
         for raw in ["| ---", "|  |", "# ", "\\", "- [", "**"] {

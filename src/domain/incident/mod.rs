@@ -18,7 +18,7 @@ pub mod templates;
 use super::case::{Case, CaseId, Choice, Priority, Surface, Tier, Timestamp};
 use super::sla::{Target, TargetState, TargetStatus};
 use super::triage::Score;
-use crate::i18n::{tr, Lang, Text};
+use crate::i18n::{fill, tr, Lang, Text};
 use cadence::{Cadence, Impact};
 use outreach::OutreachState;
 use plan::{PlanStep, PlanTemplate, StepChange};
@@ -165,60 +165,89 @@ pub enum IncidentField {
 }
 
 impl IncidentField {
+    /// The English label, as the hand-off writes it.
     pub fn label(self) -> &'static str {
+        tr(Lang::En, self.text())
+    }
+
+    pub fn text(self) -> Text {
         match self {
-            IncidentField::Impact => "Impact",
-            IncidentField::Surfaces => "Affected surfaces",
-            IncidentField::Workaround => "Workaround",
-            IncidentField::DataLoss => "Data loss",
+            IncidentField::Impact => Text::IncidentImpact,
+            IncidentField::Surfaces => Text::IncidentSurfaces,
+            IncidentField::Workaround => Text::IncidentWorkaround,
+            IncidentField::DataLoss => Text::IncidentDataLoss,
         }
     }
 }
 
 impl IncidentEvent {
-    /// The entry in words, for the incident's timeline and the postmortem.
+    /// The entry in English, as the hand-off and the tests read it.
     pub fn describe(&self) -> String {
-        fn quoted(text: &str) -> String {
-            if text.is_empty() {
-                "(empty)".into()
-            } else {
-                format!("\u{201c}{text}\u{201d}")
-            }
-        }
+        self.describe_in(Lang::En)
+    }
+
+    /// The entry in words of `lang`, for the incident's timeline and the postmortem; what
+    /// people typed (notes, subjects, reasons) stays as written.
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let t = |text: Text| tr(lang, text);
+        let quoted = |text: &str| match text {
+            "" => t(Text::EvEmpty).to_string(),
+            text => fill(t(Text::Quoted), &[("text", text)]),
+        };
         match self {
             IncidentEvent::Promoted { cases, .. } => {
-                format!("Promoted from a group of {} similar cases", cases.len())
+                fill(t(Text::PromotedFromGroup), &[("n", &cases.len().to_string())])
             }
-            IncidentEvent::StatusChanged { from, to } => format!("Status changed from {from} to {to}"),
-            IncidentEvent::Note { text } => format!("Update: {text}"),
-            IncidentEvent::CasesAdded { cases } => match cases.as_slice() {
-                [one] => format!("Case {one} added"),
-                many => format!("{} cases added: {}", many.len(), join(many)),
-            },
-            IncidentEvent::CaseRemoved { case } => format!("Case {case} removed"),
+            IncidentEvent::StatusChanged { from, to } => {
+                fill(t(Text::StatusChangedFromTo), &[("from", t(from.text())), ("to", t(to.text()))])
+            }
+            IncidentEvent::Note { text } => fill(t(Text::UpdateNote), &[("text", text)]),
+            IncidentEvent::CasesAdded { cases } => {
+                fill(t(Text::CasesAddedLog), &[("n", &cases.len().to_string()), ("cases", &join(cases))])
+            }
+            IncidentEvent::CaseRemoved { case } => fill(t(Text::CaseRemovedLog), &[("case", &case.0)]),
             IncidentEvent::Changed { field, from, to } => {
-                format!("{} changed from {} to {}", field.label(), quoted(from), quoted(to))
+                // Impact and data loss are logged by their English labels; shown in `lang`.
+                let shown = |text: &str| {
+                    let choice = match field {
+                        IncidentField::Impact => {
+                            Impact::ALL.into_iter().find(|i| i.label() == text).map(Choice::text)
+                        }
+                        IncidentField::DataLoss => {
+                            DataLoss::ALL.into_iter().find(|d| d.label() == text).map(Choice::text)
+                        }
+                        _ => None,
+                    };
+                    quoted(choice.map_or(text, |choice| tr(lang, choice)))
+                };
+                fill(
+                    t(Text::FieldChangedLog),
+                    &[("field", t(field.text())), ("from", &shown(from)), ("to", &shown(to))],
+                )
             }
-            IncidentEvent::UpdatePosted { audience, subject, .. } => {
-                format!("Update posted to {}: {}", audience.label(), quoted(subject))
+            IncidentEvent::UpdatePosted { audience, subject, .. } => fill(
+                t(Text::UpdatePostedLog),
+                &[("audience", t(audience.text())), ("subject", &quoted(subject))],
+            ),
+            IncidentEvent::PlanStarted { template, steps } => {
+                fill(t(Text::PlanStartedLog), &[("template", template), ("n", &steps.len().to_string())])
             }
-            IncidentEvent::PlanStarted { template, steps } => match steps.len() {
-                1 => format!("Recovery plan started from \u{201c}{template}\u{201d} with 1 step"),
-                n => format!("Recovery plan started from \u{201c}{template}\u{201d} with {n} steps"),
-            },
             IncidentEvent::Step { label, change, .. } => {
-                format!("Plan step {}: {}", change.label(), quoted(label))
+                fill(t(Text::StepLog), &[("change", t(change.text())), ("step", &quoted(label))])
             }
-            IncidentEvent::ResolvedWithOpenSteps { steps, reason } => {
-                format!("Resolved with required steps open ({}): {}", steps.join(", "), quoted(reason))
-            }
-            IncidentEvent::Outreach { customer, state, text } if text.is_empty() => {
-                format!("Outreach to {customer}: {}", state.label())
-            }
+            IncidentEvent::ResolvedWithOpenSteps { steps, reason } => fill(
+                t(Text::ResolvedWithOpenStepsLog),
+                &[("steps", &steps.join(t(Text::ListSeparator))), ("reason", &quoted(reason))],
+            ),
             IncidentEvent::Outreach { customer, state, text } => {
-                format!("Outreach to {customer}: {} ({})", state.label(), quoted(text))
+                let line = fill(t(Text::OutreachLog), &[("customer", customer), ("state", t(state.text()))]);
+                if text.is_empty() {
+                    line
+                } else {
+                    format!("{line} {}", quoted(text))
+                }
             }
-            IncidentEvent::PostmortemEdited => "Postmortem draft edited".into(),
+            IncidentEvent::PostmortemEdited => t(Text::PostmortemEditedLog).to_string(),
         }
     }
 }
@@ -797,11 +826,11 @@ mod tests {
         assert_eq!(
             described,
             [
-                "Case c3 added",
+                "Cases added (1): c3",
                 "Case c2 removed",
                 "Impact changed from \u{201c}None\u{201d} to \u{201c}Major\u{201d}",
                 "Update posted to Customers: \u{201c}S\u{201d}",
-                "Recovery plan started from \u{201c}Standard recovery\u{201d} with 1 step",
+                "Recovery plan started from \u{201c}Standard recovery\u{201d}; steps: 1",
                 "Plan step done: \u{201c}Scope confirmed\u{201d}",
                 "Resolved with required steps open (Fix deployed): \u{201c}Vendor fixed it\u{201d}",
                 "Outreach to Kumo: Replied",

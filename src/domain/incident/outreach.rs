@@ -4,6 +4,7 @@
 use super::{Incident, IncidentEvent};
 use crate::domain::case::{Case, CaseId, NoteKind, Tier, Timestamp};
 use crate::domain::sort;
+use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -25,12 +26,12 @@ impl OutreachState {
         OutreachState::NoResponse,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn text(self) -> Text {
         match self {
-            OutreachState::NotContacted => "Not contacted",
-            OutreachState::Contacted => "Contacted",
-            OutreachState::Replied => "Replied",
-            OutreachState::NoResponse => "No response",
+            OutreachState::NotContacted => Text::OutreachNotContacted,
+            OutreachState::Contacted => Text::OutreachContacted,
+            OutreachState::Replied => Text::OutreachReplied,
+            OutreachState::NoResponse => Text::OutreachNoResponse,
         }
     }
 }

@@ -101,15 +101,15 @@ pub enum StepChange {
 }
 
 impl StepChange {
-    pub fn label(self) -> &'static str {
+    pub fn text(self) -> Text {
         match self {
-            StepChange::Added => "added",
-            StepChange::Removed => "removed",
-            StepChange::Moved => "moved",
-            StepChange::Ticked => "done",
-            StepChange::Unticked => "not done",
-            StepChange::Required => "made required",
-            StepChange::Optional => "made optional",
+            StepChange::Added => Text::StepAdded,
+            StepChange::Removed => Text::StepRemoved,
+            StepChange::Moved => Text::StepMoved,
+            StepChange::Ticked => Text::StepDone,
+            StepChange::Unticked => Text::StepNotDone,
+            StepChange::Required => Text::StepMadeRequired,
+            StepChange::Optional => Text::StepMadeOptional,
         }
     }
 }

@@ -15,15 +15,6 @@ use crate::ui::widgets::handoff::copy_to_clipboard;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-pub fn audience_text(audience: Audience) -> Text {
-    match audience {
-        Audience::Customers => Text::ToCustomers,
-        Audience::Frontline => Text::ToFrontline,
-        Audience::Executives => Text::ToExecutives,
-        Audience::Engineering => Text::ToEngineering,
-    }
-}
-
 #[component]
 pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
     let store = use_desk();
@@ -90,7 +81,7 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
             i.post_update(to, &subject, &body, cadence, author, at)
         });
         if posted {
-            message.set(Some(i18n.fill(Text::UpdatePostedTo, &[("audience", i18n.t(audience_text(to)))])));
+            message.set(Some(i18n.fill(Text::UpdatePostedTo, &[("audience", i18n.t(to.text()))])));
         }
     };
     let copy = move |markdown: bool| {
@@ -147,7 +138,7 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
                                 audience.set(to);
                             }
                         }>
-                        {Audience::ALL.into_iter().map(|a| view! { <option value=a.key()>{move || i18n.t(audience_text(a))}</option> }).collect_view()}
+                        {Audience::ALL.into_iter().map(|a| view! { <option value=a.key()>{move || i18n.t(a.text())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

@@ -9,11 +9,9 @@ mod plan;
 mod postmortem;
 
 use crate::domain::case::{CaseId, Choice, Timestamp};
-use crate::domain::incident::cadence::{Cadence, Impact};
+use crate::domain::incident::cadence::Cadence;
 use crate::domain::incident::plan::ResolveError;
-use crate::domain::incident::{
-    radius_of, DataLoss, Incident, IncidentEntry, IncidentEvent, IncidentField, IncidentStatus,
-};
+use crate::domain::incident::{radius_of, Incident, IncidentEntry, IncidentEvent, IncidentStatus};
 use crate::i18n::Text;
 use crate::ui::pages::incidents::{ImpactBadge, IncidentStatusBadge, UpdateDue};
 use crate::ui::state::{use_desk, use_grouping, use_i18n, DeskStore, I18n, Route};
@@ -320,80 +318,8 @@ fn IncidentTimelineItem(entry: IncidentEntry) -> impl IntoView {
         IncidentEvent::Outreach { .. } => "contact",
         _ => "status",
     };
-    let text = Signal::derive(move || describe(i18n, &event));
+    let text = Signal::derive(move || event.describe_in(i18n.lang()));
     view! { <TimelineRow at=entry.at author=entry.author kind text /> }
-}
-
-/// An incident's timeline entry in the page's language.
-fn describe(i18n: I18n, event: &IncidentEvent) -> String {
-    let quoted = |text: &str| i18n.fill(Text::Quoted, &[("text", text)]);
-    match event {
-        IncidentEvent::Promoted { cases, .. } => {
-            i18n.fill(Text::PromotedFromGroup, &[("n", &cases.len().to_string())])
-        }
-        IncidentEvent::StatusChanged { from, to } => {
-            i18n.fill(Text::StatusChangedFromTo, &[("from", i18n.t(from.text())), ("to", i18n.t(to.text()))])
-        }
-        IncidentEvent::Note { text } => i18n.fill(Text::UpdateNote, &[("text", text)]),
-        IncidentEvent::CasesAdded { cases } => {
-            let ids: Vec<&str> = cases.iter().map(|id| id.0.as_str()).collect();
-            i18n.fill(Text::CasesAddedLog, &[("n", &cases.len().to_string()), ("cases", &ids.join(", "))])
-        }
-        IncidentEvent::CaseRemoved { case } => i18n.fill(Text::CaseRemovedLog, &[("case", &case.0)]),
-        IncidentEvent::Changed { field, from, to } => {
-            // Impact and data loss are logged by their English labels; shown in the page's words.
-            let shown = |text: &str| {
-                let choice = match field {
-                    IncidentField::Impact => {
-                        Impact::ALL.into_iter().find(|i| i.label() == text).map(Choice::text)
-                    }
-                    IncidentField::DataLoss => {
-                        DataLoss::ALL.into_iter().find(|d| d.label() == text).map(Choice::text)
-                    }
-                    _ => None,
-                };
-                quoted(choice.map_or(text, |choice| i18n.t(choice)))
-            };
-            i18n.fill(
-                Text::FieldChangedLog,
-                &[("field", i18n.t(field_text(*field))), ("from", &shown(from)), ("to", &shown(to))],
-            )
-        }
-        IncidentEvent::UpdatePosted { audience, subject, .. } => i18n.fill(
-            Text::UpdatePostedLog,
-            &[("audience", i18n.t(compose::audience_text(*audience))), ("subject", &quoted(subject))],
-        ),
-        IncidentEvent::PlanStarted { template, steps } => {
-            i18n.fill(Text::PlanStartedLog, &[("template", template), ("n", &steps.len().to_string())])
-        }
-        IncidentEvent::Step { label, change, .. } => i18n
-            .fill(Text::StepLog, &[("change", i18n.t(plan::change_text(*change))), ("step", &quoted(label))]),
-        IncidentEvent::ResolvedWithOpenSteps { steps, reason } => i18n.fill(
-            Text::ResolvedWithOpenStepsLog,
-            &[("steps", &steps.join(i18n.t(Text::ListSeparator))), ("reason", &quoted(reason))],
-        ),
-        IncidentEvent::Outreach { customer, state, text } => {
-            let line = i18n.fill(
-                Text::OutreachLog,
-                &[("customer", customer), ("state", i18n.t(outreach::state_text(*state)))],
-            );
-            if text.is_empty() {
-                line
-            } else {
-                format!("{line} {}", quoted(text))
-            }
-        }
-        IncidentEvent::PostmortemEdited => i18n.t(Text::PostmortemEditedLog).to_string(),
-    }
-}
-
-fn field_text(field: IncidentField) -> Text {
-    match field {
-        IncidentField::Impact => Text::IncidentImpact,
-        IncidentField::Surfaces => Text::IncidentSurfaces,
-        IncidentField::Workaround => Text::IncidentWorkaround,
-        IncidentField::DataLoss => Text::IncidentDataLoss,
-    }
 }
 
 /// Choices named in the page's language, as a list: "Enterprise, Free".

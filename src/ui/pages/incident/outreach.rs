@@ -9,15 +9,6 @@ use crate::i18n::Text;
 use crate::ui::state::{use_desk, use_i18n};
 use leptos::prelude::*;
 
-pub fn state_text(state: OutreachState) -> Text {
-    match state {
-        OutreachState::NotContacted => Text::OutreachNotContacted,
-        OutreachState::Contacted => Text::OutreachContacted,
-        OutreachState::Replied => Text::OutreachReplied,
-        OutreachState::NoResponse => Text::OutreachNoResponse,
-    }
-}
-
 fn state_key(state: OutreachState) -> &'static str {
     match state {
         OutreachState::NotContacted => "not_contacted",
@@ -131,7 +122,7 @@ fn CustomerRow(
                         }
                     }>
                     {OutreachState::ALL.into_iter().map(|s| view! {
-                        <option value=state_key(s) selected=s == row.state>{i18n.t(state_text(s))}</option>
+                        <option value=state_key(s) selected=s == row.state>{i18n.t(s.text())}</option>
                     }).collect_view()}
                 </select>
             </td>

@@ -4,24 +4,12 @@
 
 use super::{edit, resolve};
 use crate::domain::inbox::local_time_label;
-use crate::domain::incident::plan::{PlanStep, StepChange};
+use crate::domain::incident::plan::PlanStep;
 use crate::domain::incident::Incident;
 use crate::i18n::Text;
 use crate::ui::browser;
 use crate::ui::state::{use_desk, use_i18n};
 use leptos::prelude::*;
-
-pub fn change_text(change: StepChange) -> Text {
-    match change {
-        StepChange::Added => Text::StepAdded,
-        StepChange::Removed => Text::StepRemoved,
-        StepChange::Moved => Text::StepMoved,
-        StepChange::Ticked => Text::StepDone,
-        StepChange::Unticked => Text::StepNotDone,
-        StepChange::Required => Text::StepMadeRequired,
-        StepChange::Optional => Text::StepMadeOptional,
-    }
-}
 
 /// What one step's buttons do.
 #[derive(Clone, Copy)]

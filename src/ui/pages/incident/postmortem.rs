@@ -23,7 +23,7 @@ pub fn Postmortem(incident: Memo<Incident>) -> impl IntoView {
     let compile = move || {
         incident.with_untracked(|i| {
             let now = browser::now();
-            facts.read(&i.cases, now, |cases| postmortem(i, &cases, &facts.zone(), now))
+            facts.read(&i.cases, now, |cases| postmortem(i, &cases, &facts.zone(), i18n.lang(), now))
         })
     };
     let save = move |text: &str| {
