@@ -9,7 +9,7 @@ use crate::domain::incident::templates::{
     Audience, Lang, Part, PlaceholderProblem, RenderInput, Rendered, Template, Values,
 };
 use crate::domain::incident::{radius_of, Incident};
-use crate::i18n::Text;
+use crate::i18n::{Message, Text};
 use crate::ui::state::{use_clock, use_desk, use_i18n};
 use crate::ui::widgets::handoff::copy_to_clipboard;
 use leptos::prelude::*;
@@ -26,7 +26,8 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
     let template = RwSignal::new(None::<Template>);
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<String>);
+    // Kept as a message, not words, so a language switch re-words it.
+    let message = RwSignal::new(None::<Message>);
     let stage = Memo::new(move |_| incident.with(|i| i.status));
     let templates = Memo::new(move |_| {
         let (audience, lang) = (audience.get(), lang.get());
@@ -81,7 +82,7 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
             i.post_update(to, &subject, &body, cadence, author, at)
         });
         if posted {
-            message.set(Some(i18n.fill(Text::UpdatePostedTo, &[("audience", i18n.t(to.text()))])));
+            message.set(Some(Message::new(Text::UpdatePostedTo).arg_text("audience", to.text())));
         }
     };
     let copy = move |markdown: bool| {
@@ -97,7 +98,7 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
                 (true, true) => Text::CopiedMarkdown,
                 (false, _) => Text::CopyRefused,
             };
-            message.set(Some(i18n.t(text).to_string()));
+            message.set(Some(Message::new(text)));
         });
     };
     let editor = NodeRef::<leptos::html::Textarea>::new();
@@ -197,7 +198,7 @@ pub fn ComposeUpdate(incident: Memo<Incident>) -> impl IntoView {
                 <button class="primary" disabled=move || !can_post() on:click=post>{i18n.text(Text::PostUpdate)}</button>
                 <button on:click=move |_| copy(false)>{i18n.text(Text::CopyToClipboard)}</button>
                 <button on:click=move |_| copy(true)>{i18n.text(Text::CopyMarkdown)}</button>
-                <span class="muted small" role="status">{move || message.get()}</span>
+                <span class="muted small" role="status">{move || message.with(|m| m.as_ref().map(|m| i18n.message(m)))}</span>
             </div>
         </section>
     }

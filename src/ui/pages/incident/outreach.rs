@@ -30,9 +30,11 @@ pub fn AffectedCustomers(incident: Memo<Incident>) -> impl IntoView {
     });
     let waiting = Memo::new(move |_| rows.with(|rows| not_contacted(rows)));
     let only_waiting = RwSignal::new(false);
-    let note = RwSignal::new(untrack(|| i18n.t(Text::ContactNoteDefault).to_string()));
+    // Until the user types, the note is the default in the page's language (it follows a switch).
+    let typed = RwSignal::new(None::<String>);
+    let note = move || typed.get().unwrap_or_else(|| i18n.t(Text::ContactNoteDefault).to_string());
     let log_contact = move |customer: String| {
-        let text = note.get_untracked();
+        let text = untrack(note);
         store.act(|desk, author, now| {
             desk.log_incident_contact(&id.get_value(), &customer, &text, author, now)
         });
@@ -51,8 +53,8 @@ pub fn AffectedCustomers(incident: Memo<Incident>) -> impl IntoView {
             <div class="form-grid">
                 <div class="field wide">
                     <label for="contact-note">{i18n.text(Text::ContactNote)}</label>
-                    <input id="contact-note" type="text" autocomplete="off" prop:value=move || note.get()
-                        on:input=move |ev| note.set(event_target_value(&ev)) />
+                    <input id="contact-note" type="text" autocomplete="off" prop:value=note
+                        on:input=move |ev| typed.set(Some(event_target_value(&ev))) />
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || only_waiting.get()
