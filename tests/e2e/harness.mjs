@@ -219,9 +219,19 @@ export async function clearStorage(page) {
 export const caseRows = (page) =>
   page.getByRole('grid', { name: 'Inbox' }).getByRole('row').filter({ has: page.getByRole('gridcell') });
 
-/** Waits until the page has painted twice, so a scroll has been answered with rows. */
+/**
+ * Waits until the page has painted twice, so a scroll has been answered with rows. Bounded: a
+ * headless page that stops producing frames would otherwise hold the evaluation (which has no
+ * timeout) and the whole run forever, as one CI run did in `screens.test.mjs`.
+ */
 export const settle = (page) =>
-  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+        setTimeout(resolve, 1000);
+      }),
+  );
 
 /**
  * Every row of the inbox in order, read by scrolling the page from top to bottom:

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { useServedApp, withApp, artifacts, root } from './harness.mjs';
+import { useServedApp, withApp, artifacts, root, settle } from './harness.mjs';
 
 const app = useServedApp();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,7 +27,7 @@ async function go(page, hash) {
     location.hash = hash;
   }, hash);
   await page.locator('h1').first().waitFor();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await settle(page);
   await page.waitForTimeout(150);
   await page.evaluate(() => window.scrollTo(0, 0));
 }

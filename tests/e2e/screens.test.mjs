@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { useServedApp, withApp, artifacts, root } from './harness.mjs';
+import { useServedApp, withApp, artifacts, root, settle as painted } from './harness.mjs';
 
 const app = useServedApp();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,7 +22,7 @@ const shots = join(artifacts, 'screens');
 
 /** Two painted frames and a moment for the virtual list to measure after a resize. */
 const settle = async (page) => {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await painted(page);
   await page.waitForTimeout(150);
 };
 
@@ -64,7 +64,7 @@ const rowsFullyVisible = (page) =>
     }).length;
   });
 
-test('every screen at laptop, desktop and phone size, light and dark: geometry, overflow and axe', () =>
+test('every screen at laptop, desktop and phone size, light and dark: geometry, overflow and axe', { timeout: 300_000 }, () =>
   withApp(app, async ({ context, page, errors }) => {
   await page.getByRole('button', { name: 'Load demo cases' }).click();
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
