@@ -116,6 +116,10 @@ test('impact starts the countdown; updates are composed, checked and posted in E
 
   // Traditional Chinese, with the page itself in Chinese: the message language follows it.
   await page.locator('#header-language').selectOption({ label: '繁體中文' });
+  // Reloads only once the choice is stored, as the header says. (A script's choice gives the page
+  // no user activation, so Chromium skips the "changes may not be saved" prompt and the reload
+  // would cut the write off.)
+  await page.getByRole('status').filter({ hasText: /^已儲存$/ }).waitFor();
   await page.reload();
   const composeZh = page.getByRole('region', { name: '撰寫進度更新' });
   await assert.doesNotReject(composeZh.waitFor());
