@@ -36,13 +36,9 @@ impl Audience {
         }
     }
 
+    /// The English name, for what the desk writes (the table's English row, not a copy of it).
     pub fn label(self) -> &'static str {
-        match self {
-            Audience::Customers => "Customers",
-            Audience::Frontline => "Frontline agents",
-            Audience::Executives => "Executives",
-            Audience::Engineering => "Engineering",
-        }
+        tr(Lang::En, self.text())
     }
 
     pub fn text(self) -> Text {
