@@ -138,26 +138,30 @@ impl Rarest {
         // A term of one case only adds nothing to any dot product (most terms are such, and
         // they are the rarest), so it is left out; the lengths below stay exact, as they add
         // up the terms after each in this order, and terms of one case add nothing.
-        // Plain tuples sort several times faster than a key closure looking terms up.
         // Identifiers first, as an error code shared across languages is the strongest
         // evidence and their posting lists are short; then the heaviest terms: for words the
         // rarest, while Han bigrams, weighed less, come after the glossary concepts a Chinese
-        // report shares with a Korean or English one. Positive floats order as their bits do.
-        let mut by_rarity: Vec<(bool, u32, u64, u32)> = (0..vectors.idf.len() as u32)
+        // report shares with a Korean or English one; then by key. Positive floats order as
+        // their bits do, so all four make one integer, which sorts several times faster than
+        // a tuple (term ids stay far below 2^31).
+        let mut by_rarity: Vec<u128> = (0..vectors.idf.len() as u32)
             .filter(|&term| index.df(term) > 1)
             .map(|term| {
                 let kind = index.term_kind(term);
                 let weight = vectors.idf[term as usize] * kind_weight(kind);
-                (kind != Kind::Identifier, u32::MAX - weight.to_bits(), index.term_key(term), term)
+                let class =
+                    u128::from(kind != Kind::Identifier) << 32 | u128::from(u32::MAX - weight.to_bits());
+                class << 95 | u128::from(index.term_key(term)) << 31 | u128::from(term)
             })
             .collect();
         by_rarity.sort_unstable();
+        let terms = || by_rarity.iter().map(|&order| order as u32 & (u32::MAX >> 1));
         let count = vectors.slots.len();
         let rank_of = &vectors.rank[..];
         // Slices, not vectors, in the loops: indexing a Vec is a call in the size-optimised build.
         let mut start_list = vec![0u32; count + 1];
         let start = &mut start_list[..];
-        for &(_, _, _, term) in &by_rarity {
+        for term in terms() {
             for posting in index.postings(term) {
                 start[rank_of[posting.doc as usize] as usize + 1] += 1;
             }
@@ -173,7 +177,7 @@ impl Rarest {
         let (mut position_list, mut weight_list) = (vec![0u32; total], vec![0f32; total]);
         let (positions, weights, idfs) = (&mut position_list[..], &mut weight_list[..], &vectors.idf[..]);
         let inv_norm = &vectors.inv_norm[..];
-        for (at, &(_, _, _, term)) in by_rarity.iter().enumerate() {
+        for (at, term) in terms().enumerate() {
             let idf = idfs[term as usize];
             for posting in index.postings(term) {
                 let rank = rank_of[posting.doc as usize] as usize;
@@ -526,10 +530,26 @@ impl SimilarityIndex {
         if !run.is_for(self) || run.next < run.vectors.slots.len() as u32 {
             return None;
         }
-        let GroupingRun { vectors, mut edges, threshold, floor, .. } = run;
+        let GroupingRun { vectors, edges, threshold, floor, .. } = run;
         // Most similar first, then by rank. Similarities are positive (at least the floor), so
         // their bits order as they do: a key of plain integers sorts several times faster.
-        edges.sort_unstable_by_key(|edge| (u32::MAX - edge.similarity.to_bits(), edge.low, edge.high));
+        let mut order: Vec<u128> = edges
+            .iter()
+            .map(|edge| {
+                u128::from(u32::MAX - edge.similarity.to_bits()) << 64
+                    | u128::from(edge.low) << 32
+                    | u128::from(edge.high)
+            })
+            .collect();
+        order.sort_unstable();
+        let edges: Vec<Edge> = order
+            .into_iter()
+            .map(|order| Edge {
+                similarity: f32::from_bits(u32::MAX - (order >> 64) as u32),
+                low: (order >> 32) as u32,
+                high: order as u32,
+            })
+            .collect();
         let count = vectors.slots.len();
         let background = backgrounds(&edges, count, floor);
         let contrast = CONTRAST * threshold / NEUTRAL;

@@ -314,8 +314,8 @@ pub struct SimilarityIndex {
     docs: Vec<Option<Doc>>,
     free: Vec<u32>,
     slots: FastMap<CaseId, u32>,
-    /// Scratch space for [`upsert`](Self::upsert), kept so indexing a case allocates none.
-    tokens: Vec<Entry>,
+    /// Scratch space for [`upsert`](Self::upsert): a case's terms by key and id.
+    tokens: Vec<u128>,
     /// Counts changes, so a grouping run can tell it is still about this index.
     generation: u64,
 }
@@ -402,7 +402,7 @@ impl SimilarityIndex {
                 Some(posting) if posting.doc == slot => posting.tf += weight,
                 _ => {
                     list.push(Posting { doc: slot, tf: weight });
-                    tokens.push(Entry { key, term, value: 0.0 });
+                    tokens.push(u128::from(key) << 32 | u128::from(term));
                 }
             }
         });
@@ -412,13 +412,17 @@ impl SimilarityIndex {
             .into_iter()
             .max_by_key(|&script| (scripts[script as usize], std::cmp::Reverse(script as usize)))
             .expect("three scripts");
-        tokens.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.term.cmp(&b.term)));
-        for entry in &mut tokens {
-            let posting = postings[entry.term as usize].last_mut().expect("posted above");
-            posting.tf = tf_weight(posting.tf) * kind_weight(self.vocabulary.kind(entry.term));
-            entry.value = posting.tf;
-        }
-        let entries = tokens.to_vec();
+        // In entry order, as one integer: it sorts several times faster than a tuple.
+        tokens.sort_unstable();
+        let entries = tokens
+            .iter()
+            .map(|&order| {
+                let term = order as u32;
+                let posting = postings[term as usize].last_mut().expect("posted above");
+                posting.tf = tf_weight(posting.tf) * kind_weight(self.vocabulary.kind(term));
+                Entry { key: (order >> 32) as u64, term, value: posting.tf }
+            })
+            .collect();
         self.tokens = tokens;
         self.docs[slot as usize] = Some(Doc { id: id.clone(), entries, script });
         self.slots.insert(id.clone(), slot);
