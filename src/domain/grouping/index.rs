@@ -5,7 +5,7 @@
 //! case touches only that case's postings and the result equals a rebuild.
 
 use super::glossary::{builtin, Glossary};
-use super::tokenize::{for_each_token, Kind};
+use super::tokenize::{for_each_token, Kind, Sink};
 use super::vocabulary::Vocabulary;
 use super::{GlossaryMatch, NotDuplicates, SimilarCase};
 use crate::domain::case::{Case, CaseId};
@@ -125,38 +125,73 @@ const CONCEPT_WEIGHT: f32 = 1.0;
 /// full weight they swamped the few words a Chinese report shares with a Korean or English one.
 const BIGRAM_WEIGHT: f32 = 0.4;
 
-/// Calls `emit(term, surface, weight, kind)` for every counted word of a case: title words
-/// weigh [`TITLE_WEIGHT`], and only the first [`DESCRIPTION_WORDS`] of the description count.
-fn for_each_word(
-    glossary: &Glossary,
-    title: &str,
-    description: &str,
-    mut emit: impl FnMut(&str, &str, f32, Kind),
-) {
-    // Concepts repeat words already counted.
-    let counts = |kind: Kind| usize::from(kind != Kind::Concept);
-    let mut seen = 0;
-    for_each_token(title, glossary, |term, surface, kind| {
-        emit(term, surface, TITLE_WEIGHT, kind);
-        seen += counts(kind);
-        if seen < MAX_TITLE_WORDS {
-            ControlFlow::Continue(())
-        } else {
-            ControlFlow::Break(())
-        }
-    });
-    seen = 0;
+/// What reads a case's counted words (see [`for_each_word`]): each token with its weight, and
+/// the words it can replay (see [`Sink`]), giving each replayed token's kind to `count`.
+trait Words {
+    fn word(&mut self, term: &str, surface: &str, weight: f32, kind: Kind);
+
+    fn replay(
+        &mut self,
+        _word: &str,
+        _weight: f32,
+        _count: impl FnMut(Kind) -> ControlFlow<()>,
+    ) -> Option<ControlFlow<()>> {
+        None
+    }
+
+    fn read(&mut self, _word: &str, _whole: bool) {}
+}
+
+impl<F: FnMut(&str, &str, f32, Kind)> Words for F {
+    fn word(&mut self, term: &str, surface: &str, weight: f32, kind: Kind) {
+        self(term, surface, weight, kind)
+    }
+}
+
+/// The tokens of a title or description given to [`Words`] until `limit` words are counted.
+struct Counted<'w, W> {
+    words: &'w mut W,
+    weight: f32,
+    seen: usize,
+    limit: usize,
+}
+
+/// Counts a token into `seen`, breaking at `limit`; concepts repeat words already counted.
+fn count(seen: &mut usize, limit: usize, kind: Kind) -> ControlFlow<()> {
+    *seen += usize::from(kind != Kind::Concept);
+    if *seen < limit {
+        ControlFlow::Continue(())
+    } else {
+        ControlFlow::Break(())
+    }
+}
+
+impl<W: Words> Sink for Counted<'_, W> {
+    fn token(&mut self, term: &str, surface: &str, kind: Kind) -> ControlFlow<()> {
+        self.words.word(term, surface, self.weight, kind);
+        count(&mut self.seen, self.limit, kind)
+    }
+
+    fn replay(&mut self, word: &str) -> Option<ControlFlow<()>> {
+        let (weight, limit, seen) = (self.weight, self.limit, &mut self.seen);
+        self.words.replay(word, weight, |kind| count(seen, limit, kind))
+    }
+
+    fn read(&mut self, word: &str, whole: bool) {
+        self.words.read(word, whole)
+    }
+}
+
+/// Gives `words` every counted word of a case: title words weigh [`TITLE_WEIGHT`], and only
+/// the first [`DESCRIPTION_WORDS`] of the description count.
+fn for_each_word(glossary: &Glossary, title: &str, description: &str, words: &mut impl Words) {
+    let mut title_words =
+        Counted { words: &mut *words, weight: TITLE_WEIGHT, seen: 0, limit: MAX_TITLE_WORDS };
+    for_each_token(title, glossary, &mut title_words);
+    let mut counted = Counted { words, weight: 1.0, seen: 0, limit: DESCRIPTION_WORDS };
     for line in description.lines().filter(|line| !is_machine_text(line)) {
-        for_each_token(line, glossary, |term, surface, kind| {
-            emit(term, surface, 1.0, kind);
-            seen += counts(kind);
-            if seen < DESCRIPTION_WORDS {
-                ControlFlow::Continue(())
-            } else {
-                ControlFlow::Break(())
-            }
-        });
-        if seen >= DESCRIPTION_WORDS {
+        for_each_token(line, glossary, &mut counted);
+        if counted.seen >= DESCRIPTION_WORDS {
             break;
         }
     }
@@ -205,7 +240,7 @@ struct Analysed {
 
 fn analyse(glossary: &Glossary, title: &str, description: &str) -> Vec<Analysed> {
     let mut terms: Vec<Analysed> = Vec::new();
-    for_each_word(glossary, title, description, |term, surface, weight, kind| {
+    for_each_word(glossary, title, description, &mut |term: &str, surface: &str, weight, kind| {
         // A case has a few dozen distinct terms: a linear scan beats hashing here.
         match terms.iter_mut().find(|known| known.term == term) {
             Some(known) => known.count += weight,
@@ -303,6 +338,100 @@ pub(super) fn best<T>(
     kept
 }
 
+/// Words remembered in [`Memo`] at most: a desk repeats its words, so a few thousand cover
+/// nearly every word read, and the rest (ids, typos, names) are read each time instead of
+/// growing the memo with the desk.
+const MEMO_WORDS: usize = 1 << 15;
+
+/// The terms each word as written gave (see [`Sink`]), so a word read before is not read
+/// again: no lower-casing, stop words, glossary or vocabulary look-up per token, only one
+/// look-up of the word. Term ids stay valid, as the vocabulary never drops a term, and an
+/// index keeps its glossary (Settings builds a new index when the glossary changes).
+#[derive(Clone, Debug, Default)]
+struct Memo {
+    /// Word `w` gave `terms[spans[w].0..spans[w].1]`.
+    words: Vocabulary,
+    spans: Vec<(u32, u32)>,
+    terms: Vec<u32>,
+    /// Where the tokens of the word being read start in `terms`, while it is read.
+    pending: Option<usize>,
+}
+
+/// Posts the words of the case in `slot`, see [`SimilarityIndex::upsert`].
+struct Posted<'i> {
+    vocabulary: &'i mut Vocabulary,
+    postings: &'i mut Vec<Vec<Posting>>,
+    memo: &'i mut Memo,
+    /// The case's terms, each once, by key and id.
+    tokens: Vec<u128>,
+    /// Words per [`Script`].
+    scripts: [u32; 3],
+    slot: u32,
+}
+
+impl Posted<'_> {
+    /// A term's first token in this case adds its posting and an entry; later tokens add to
+    /// the posting's count (the last posting of the term if it is this case's).
+    fn post(&mut self, term: u32, script: Option<Script>, weight: f32) {
+        if let Some(script) = script {
+            self.scripts[script as usize] += 1;
+        }
+        if term as usize == self.postings.len() {
+            self.postings.push(Vec::new());
+        }
+        let list = &mut self.postings[term as usize];
+        match list.last_mut() {
+            Some(posting) if posting.doc == self.slot => posting.tf += weight,
+            _ => {
+                list.push(Posting { doc: self.slot, tf: weight });
+                self.tokens.push(u128::from(self.vocabulary.key(term)) << 32 | u128::from(term));
+            }
+        }
+    }
+}
+
+impl Words for Posted<'_> {
+    fn word(&mut self, text: &str, _: &str, weight: f32, kind: Kind) {
+        let (term, _) = self.vocabulary.intern(text, kind);
+        if self.memo.pending.is_some() {
+            self.memo.terms.push(term);
+        }
+        self.post(term, Script::of(text, kind), weight);
+    }
+
+    fn replay(
+        &mut self,
+        word: &str,
+        weight: f32,
+        mut count: impl FnMut(Kind) -> ControlFlow<()>,
+    ) -> Option<ControlFlow<()>> {
+        let Some(known) = self.memo.words.get(word) else {
+            self.memo.pending = Some(self.memo.terms.len());
+            return None;
+        };
+        let (start, end) = self.memo.spans[known as usize];
+        for at in start..end {
+            let term = self.memo.terms[at as usize];
+            let kind = self.vocabulary.kind(term);
+            self.post(term, Script::of(self.vocabulary.text(term), kind), weight);
+            if count(kind).is_break() {
+                return Some(ControlFlow::Break(()));
+            }
+        }
+        Some(ControlFlow::Continue(()))
+    }
+
+    fn read(&mut self, word: &str, whole: bool) {
+        let Some(start) = self.memo.pending.take() else { return };
+        if whole && self.memo.spans.len() < MEMO_WORDS {
+            self.memo.words.intern(word, Kind::Word);
+            self.memo.spans.push((start as u32, self.memo.terms.len() as u32));
+        } else {
+            self.memo.terms.truncate(start);
+        }
+    }
+}
+
 /// Similar-case search and grouping over the cases it is given; see the module docs.
 #[derive(Clone, Debug)]
 pub struct SimilarityIndex {
@@ -316,6 +445,8 @@ pub struct SimilarityIndex {
     slots: FastMap<CaseId, u32>,
     /// Scratch space for [`upsert`](Self::upsert): a case's terms by key and id.
     tokens: Vec<u128>,
+    /// The terms each word as written gave, read with this index's glossary.
+    memo: Memo,
     /// Counts changes, so a grouping run can tell it is still about this index.
     generation: u64,
 }
@@ -341,6 +472,7 @@ impl SimilarityIndex {
             free: Vec::new(),
             slots: FastMap::default(),
             tokens: Vec::new(),
+            memo: Memo::default(),
             generation: 0,
         }
     }
@@ -383,29 +515,18 @@ impl SimilarityIndex {
                 (self.docs.len() - 1) as u32
             }
         };
-        // A term's first token in this case adds its posting and an entry; later tokens add
-        // to the posting's count (the last posting of the term if it is this case's).
-        let mut tokens = std::mem::take(&mut self.tokens);
-        tokens.clear();
-        let mut scripts = [0u32; 3];
+        let mut posted = Posted {
+            vocabulary: &mut self.vocabulary,
+            postings: &mut self.postings,
+            memo: &mut self.memo,
+            tokens: std::mem::take(&mut self.tokens),
+            scripts: [0; 3],
+            slot,
+        };
+        posted.tokens.clear();
+        for_each_word(&self.glossary, title, description, &mut posted);
+        let Posted { mut tokens, mut scripts, .. } = posted;
         let postings = &mut self.postings;
-        for_each_word(&self.glossary, title, description, |term, _, weight, kind| {
-            if let Some(script) = Script::of(term, kind) {
-                scripts[script as usize] += 1;
-            }
-            let (term, key) = self.vocabulary.intern(term, kind);
-            if term as usize == postings.len() {
-                postings.push(Vec::new());
-            }
-            let list = &mut postings[term as usize];
-            match list.last_mut() {
-                Some(posting) if posting.doc == slot => posting.tf += weight,
-                _ => {
-                    list.push(Posting { doc: slot, tf: weight });
-                    tokens.push(u128::from(key) << 32 | u128::from(term));
-                }
-            }
-        });
         // Han text yields a bigram per character, about twice the tokens of its words.
         scripts[Script::Han as usize] /= 2;
         let script = [Script::Latin, Script::Hangul, Script::Han]

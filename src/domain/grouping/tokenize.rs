@@ -34,52 +34,79 @@ pub struct Token {
 /// Splits `text` into tokens with the built-in glossary; see [`for_each_token`].
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for_each_token(text, glossary(), |term, surface, kind| {
+    for_each_token(text, glossary(), &mut |term: &str, surface: &str, kind| {
         tokens.push(Token { term: term.to_string(), surface: surface.to_string(), kind });
         ControlFlow::Continue(())
     });
     tokens
 }
 
-/// Calls `emit(term, surface, kind)` for every token of `text` until it breaks, without
-/// allocating per token; words of `glossary` also yield their concept.
-pub fn for_each_token(
-    text: &str,
-    glossary: &Glossary,
-    emit: impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
-) {
+/// Where [`for_each_token`] puts tokens, until a token breaks. A desk repeats the same words
+/// across thousands of cases, so an index may remember what a word as written gave and replay
+/// it instead of reading the word again; a closure just takes the tokens.
+pub trait Sink {
+    fn token(&mut self, term: &str, surface: &str, kind: Kind) -> ControlFlow<()>;
+
+    /// Before a word (a Latin word, a Hangul word or a Han run, whose tokens depend on nothing
+    /// around it) is read: `Some` if the sink gave its tokens itself.
+    fn replay(&mut self, _word: &str) -> Option<ControlFlow<()>> {
+        None
+    }
+
+    /// After a word `replay` did not know: its tokens were all given (`whole`) or a token broke.
+    fn read(&mut self, _word: &str, _whole: bool) {}
+}
+
+impl<F: FnMut(&str, &str, Kind) -> ControlFlow<()>> Sink for F {
+    fn token(&mut self, term: &str, surface: &str, kind: Kind) -> ControlFlow<()> {
+        self(term, surface, kind)
+    }
+}
+
+/// Gives every token of `text` to `sink` until it breaks, without allocating per token;
+/// words of `glossary` also yield their concept.
+pub fn for_each_token(text: &str, glossary: &Glossary, sink: &mut impl Sink) {
     // Most text is ASCII, which NFKC leaves as it is and whose bytes are its characters:
     // both checks per character are skipped for it, and they were a tenth of indexing.
     if text.is_ascii() {
-        runs(text, text.bytes().map(char::from).enumerate(), glossary, emit);
+        runs(text, text.bytes().map(char::from).enumerate(), glossary, sink);
     } else {
         let normalised: Cow<str> = crate::nfkc::nfkc(text);
-        runs(&normalised, normalised.char_indices(), glossary, emit);
+        runs(&normalised, normalised.char_indices(), glossary, sink);
     }
 }
 
 /// Splits `text`, given as its characters with their byte offsets, into same-script runs.
-fn runs(
-    text: &str,
-    chars: impl Iterator<Item = (usize, char)>,
-    glossary: &Glossary,
-    mut emit: impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
-) {
+fn runs(text: &str, chars: impl Iterator<Item = (usize, char)>, glossary: &Glossary, sink: &mut impl Sink) {
     let mut state =
         Runs { glossary, term: String::new(), chunk: None, joined: false, verb: None, spaced: false };
     let (mut start, mut current) = (0, Script::Separator);
     for (at, c) in chars {
         let script = script(c);
         if script != current {
-            if state.run(text, start..at, current, &mut emit).is_break() {
+            if state.run(text, start..at, current, sink).is_break() {
                 return;
             }
             (start, current) = (at, script);
         }
     }
-    if state.run(text, start..text.len(), current, &mut emit).is_continue() {
-        let _ = state.end_chunk(text, &mut emit);
+    if state.run(text, start..text.len(), current, sink).is_continue() {
+        let _ = state.end_chunk(text, sink);
     }
+}
+
+/// Reads `word` with `read` unless `sink` replays it, and tells the sink how the reading went.
+fn remembered<S: Sink>(
+    sink: &mut S,
+    word: &str,
+    read: impl FnOnce(&mut S) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    if let Some(flow) = sink.replay(word) {
+        return flow;
+    }
+    let flow = read(sink);
+    sink.read(word, flow.is_continue());
+    flow
 }
 
 /// Whether a separator joins the parts of an identifier ("PAY-502", "5.2.0", "a.b@c.com");
@@ -111,7 +138,7 @@ impl Runs<'_> {
         text: &str,
         span: std::ops::Range<usize>,
         script: Script,
-        emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
+        sink: &mut impl Sink,
     ) -> ControlFlow<()> {
         let run = &text[span.clone()];
         if script == Script::Separator {
@@ -121,7 +148,7 @@ impl Runs<'_> {
             }
             self.joined = self.chunk.is_some_and(|(_, end, _, _)| end == span.start) && is_joiner(run);
             if !self.joined {
-                self.end_chunk(text, emit)?;
+                self.end_chunk(text, sink)?;
             }
             return ControlFlow::Continue(());
         }
@@ -131,10 +158,10 @@ impl Runs<'_> {
                 self.chunk = Some((start, span.end, parts + 1, digits || digit))
             }
             (Script::Latin, _, _) => {
-                self.end_chunk(text, emit)?;
+                self.end_chunk(text, sink)?;
                 self.chunk = Some((span.start, span.end, 1, digit));
             }
-            _ => self.end_chunk(text, emit)?,
+            _ => self.end_chunk(text, sink)?,
         }
         self.joined = false;
         let verb = std::mem::take(&mut self.verb).filter(|_| self.spaced);
@@ -145,36 +172,33 @@ impl Runs<'_> {
                     if run.len() <= 3 && PARTICLES.iter().any(|p| run.eq_ignore_ascii_case(p)) {
                         let mut joined = text[from..span.start - 1].to_ascii_lowercase();
                         joined.push_str(&run.to_ascii_lowercase());
-                        return word(self.glossary, &joined, &text[from..span.end], emit);
+                        return word(self.glossary, &joined, &text[from..span.end], sink);
                     }
                 }
                 if run.len() >= 3 && run.len() <= 5 && VERBS.iter().any(|v| run.eq_ignore_ascii_case(v)) {
                     self.verb = Some(span.start);
                 }
-                latin(self.glossary, run, &mut self.term, emit)
+                let (glossary, term) = (self.glossary, &mut self.term);
+                remembered(sink, run, |sink| latin(glossary, run, term, sink))
             }
-            Script::Hangul => {
+            Script::Hangul => remembered(sink, run, |sink| {
                 let stem = strip_korean_ending(run);
                 if KOREAN_STOP_WORDS.binary_search(&stem).is_ok() {
                     ControlFlow::Continue(())
                 } else {
-                    emit(stem, stem, Kind::Word)?;
-                    concepts(self.glossary, run, stem, emit)
+                    sink.token(stem, stem, Kind::Word)?;
+                    concepts(self.glossary, run, stem, sink)
                 }
-            }
-            Script::Cjk => {
-                cjk_bigrams(run, emit)?;
-                concepts(self.glossary, run, run, emit)
-            }
+            }),
+            Script::Cjk => remembered(sink, run, |sink| {
+                cjk_bigrams(run, sink)?;
+                concepts(self.glossary, run, run, sink)
+            }),
         }
     }
 
     /// Emits the identifier being joined, if it is one.
-    fn end_chunk(
-        &mut self,
-        text: &str,
-        emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
+    fn end_chunk(&mut self, text: &str, sink: &mut impl Sink) -> ControlFlow<()> {
         // Called after nearly every run, which is most often a lone word: decided before
         // the slice is taken.
         let Some((start, end, parts, digit)) = self.chunk.take() else { return ControlFlow::Continue(()) };
@@ -186,7 +210,7 @@ impl Runs<'_> {
         self.term.extend(surface.chars().flat_map(char::to_lowercase));
         let url = self.term.contains("://") || self.term.starts_with("www.");
         if digit || url {
-            emit(&self.term, surface, Kind::Identifier)
+            sink.token(&self.term, surface, Kind::Identifier)
         } else {
             ControlFlow::Continue(())
         }
@@ -198,34 +222,24 @@ const VERBS: &[&str] = &["log", "sign", "check"];
 const PARTICLES: &[&str] = &["in", "on", "out", "up"];
 
 /// Emits a normalised Latin word and its glossary concept, if any.
-fn word(
-    glossary: &Glossary,
-    term: &str,
-    surface: &str,
-    emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
-) -> ControlFlow<()> {
-    emit(term, surface, Kind::Word)?;
+fn word(glossary: &Glossary, term: &str, surface: &str, sink: &mut impl Sink) -> ControlFlow<()> {
+    sink.token(term, surface, Kind::Word)?;
     match glossary.latin(term) {
-        Some(concept) => emit(glossary.concept_term(concept), surface, Kind::Concept),
+        Some(concept) => sink.token(glossary.concept_term(concept), surface, Kind::Concept),
         None => ControlFlow::Continue(()),
     }
 }
 
 /// Emits the glossary concepts found in a Hangul word or a Han run (`stem` is the word
 /// without its ending, for one-syllable forms).
-fn concepts(
-    glossary: &Glossary,
-    run: &str,
-    stem: &str,
-    emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
-) -> ControlFlow<()> {
+fn concepts(glossary: &Glossary, run: &str, stem: &str, sink: &mut impl Sink) -> ControlFlow<()> {
     if let Some(concept) = glossary.single(stem) {
-        return emit(glossary.concept_term(concept), stem, Kind::Concept);
+        return sink.token(glossary.concept_term(concept), stem, Kind::Concept);
     }
     let mut flow = ControlFlow::Continue(());
     glossary.scan(run, |concept, form| {
         if flow.is_continue() {
-            flow = emit(glossary.concept_term(concept), form, Kind::Concept);
+            flow = sink.token(glossary.concept_term(concept), form, Kind::Concept);
         }
     });
     flow
@@ -234,12 +248,7 @@ fn concepts(
 /// Latin words longer than this are hashes, tokens or base64: never shared, only costly.
 const MAX_WORD_CHARS: usize = 40;
 
-fn latin(
-    glossary: &Glossary,
-    run: &str,
-    term: &mut String,
-    emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>,
-) -> ControlFlow<()> {
+fn latin(glossary: &Glossary, run: &str, term: &mut String, sink: &mut impl Sink) -> ControlFlow<()> {
     // Most words are written in lower case and are not plurals: they are their own term,
     // used as they are instead of copied and lower-cased (a fifth of indexing).
     let bytes = run.as_bytes();
@@ -251,7 +260,7 @@ fn latin(
         if is_english_stop_word(run) {
             return ControlFlow::Continue(());
         }
-        return word(glossary, run, run, emit);
+        return word(glossary, run, run, sink);
     }
     let ascii = run.is_ascii();
     let chars = if ascii { run.len() } else { run.chars().count() };
@@ -269,7 +278,7 @@ fn latin(
         return ControlFlow::Continue(());
     }
     strip_plural(term);
-    word(glossary, term, run, emit)
+    word(glossary, term, run, sink)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -373,7 +382,7 @@ const PACKED_STOP_WORDS: [u128; ENGLISH_STOP_WORDS.len()] = {
 
 /// Han and kana runs become overlapping bigrams; a function character splits the run, and a
 /// single character left alone is kept as a unigram.
-fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow<()>) -> ControlFlow<()> {
+fn cjk_bigrams(run: &str, sink: &mut impl Sink) -> ControlFlow<()> {
     for segment in run.split(is_chinese_stop_char) {
         let mut chars = segment.char_indices();
         if chars.next().is_none() {
@@ -383,12 +392,12 @@ fn cjk_bigrams(run: &str, emit: &mut impl FnMut(&str, &str, Kind) -> ControlFlow
         let mut lone = true;
         for (at, c) in chars {
             let bigram = &segment[start..at + c.len_utf8()];
-            emit(bigram, bigram, Kind::Bigram)?;
+            sink.token(bigram, bigram, Kind::Bigram)?;
             start = at;
             lone = false;
         }
         if lone {
-            emit(segment, segment, Kind::Bigram)?;
+            sink.token(segment, segment, Kind::Bigram)?;
         }
     }
     ControlFlow::Continue(())
