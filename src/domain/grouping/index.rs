@@ -352,7 +352,8 @@ struct Memo {
     /// Word `w` gave `terms[spans[w].0..spans[w].1]`.
     words: Vocabulary,
     spans: Vec<(u32, u32)>,
-    terms: Vec<u32>,
+    /// Each with what posting it needs, so a replay reads nothing else.
+    terms: Vec<(u32, Kind, Option<Script>)>,
     /// Where the tokens of the word being read start in `terms`, while it is read.
     pending: Option<usize>,
 }
@@ -393,10 +394,11 @@ impl Posted<'_> {
 impl Words for Posted<'_> {
     fn word(&mut self, text: &str, _: &str, weight: f32, kind: Kind) {
         let (term, _) = self.vocabulary.intern(text, kind);
+        let script = Script::of(text, kind);
         if self.memo.pending.is_some() {
-            self.memo.terms.push(term);
+            self.memo.terms.push((term, kind, script));
         }
-        self.post(term, Script::of(text, kind), weight);
+        self.post(term, script, weight);
     }
 
     fn replay(
@@ -411,9 +413,8 @@ impl Words for Posted<'_> {
         };
         let (start, end) = self.memo.spans[known as usize];
         for at in start..end {
-            let term = self.memo.terms[at as usize];
-            let kind = self.vocabulary.kind(term);
-            self.post(term, Script::of(self.vocabulary.text(term), kind), weight);
+            let (term, kind, script) = self.memo.terms[at as usize];
+            self.post(term, script, weight);
             if count(kind).is_break() {
                 return Some(ControlFlow::Break(()));
             }
