@@ -98,7 +98,7 @@ impl Vocabulary {
         }
         // Slices, not vectors: indexing a Vec is a call in the size-optimised build.
         let (term, text) = (term.as_bytes(), self.text.as_bytes());
-        let (table, spans) = (&self.table[..], &self.spans[..]);
+        let (table, spans, keys) = (&self.table[..], &self.spans[..], &self.keys[..]);
         let mask = table.len() - 1;
         let mut slot = key as usize & mask;
         loop {
@@ -106,14 +106,19 @@ impl Vocabulary {
             if id == 0 {
                 return Err(slot);
             }
-            if high == (key >> 32) as u32 {
-                let (start, end) = spans[id as usize - 1];
-                // Compared in place, not as slices: slice equality is a call to `memcmp`, a
-                // byte loop behind a call in the wasm build, for every token.
+            let id = id as usize - 1;
+            if high == (key >> 32) as u32 && keys[id] == key {
+                let (start, end) = spans[id];
+                // A text of up to 8 bytes is hashed as one multiply of its bytes zero-padded,
+                // so its key is its own: the same key and length is the same text, and most
+                // words are that short. Longer ones are compared in place, not as slices:
+                // slice equality is a call to `memcmp`, a byte loop behind a call in the wasm
+                // build.
                 if (end - start) as usize == term.len()
-                    && term.iter().zip(&text[start as usize..end as usize]).all(|(a, b)| a == b)
+                    && (term.len() <= 8
+                        || term.iter().zip(&text[start as usize..end as usize]).all(|(a, b)| a == b))
                 {
-                    return Ok(id - 1);
+                    return Ok(id as u32);
                 }
             }
             slot = (slot + 1) & mask;
