@@ -643,11 +643,12 @@ impl SimilarityIndex {
         for at in 0..count as u32 {
             members[clusters.find(at) as usize].push(at);
         }
+        let mut dense = vec![0f32; vectors.idf.len()];
         let mut groups: Vec<Group> = members
             .iter()
             .enumerate()
             .filter(|(_, members)| members.len() >= 2)
-            .map(|(root, members)| self.describe(&vectors, &clusters.sum[root], members))
+            .map(|(root, members)| self.describe(&vectors, &clusters.sum[root], members, &mut dense))
             .collect();
         sort::sort_by(&mut groups, |a, b| {
             b.members.len().cmp(&a.members.len()).then_with(|| a.id.cmp(&b.id))
@@ -680,12 +681,27 @@ impl SimilarityIndex {
 
     /// Names a group after its smallest member id, so the id survives regrouping as long as
     /// that case stays in the group, and finds its most central case and strongest terms.
-    fn describe(&self, vectors: &Vectors, sum: &[Entry], members: &[u32]) -> Group {
+    fn describe(&self, vectors: &Vectors, sum: &[Entry], members: &[u32], dense: &mut [f32]) -> Group {
         let size = members.len() as f32;
-        let medoid =
-            best(members.iter().map(|&member| (dot(&vectors.unit(self, member), sum), member)), 1, u32::cmp)
-                [0]
-            .1;
+        // The group's sum by term, so each member's dot product with it is a walk of the
+        // member's own terms (all in the sum): the same products, in the same key order, as
+        // `dot` of its unit vector, without making that vector.
+        for entry in sum {
+            dense[entry.term as usize] = entry.value;
+        }
+        let centrality = |member: u32| {
+            let scale = vectors.inv_norm[member as usize];
+            let entries = &self.doc(vectors.slots[member as usize]).entries;
+            entries.iter().fold(0.0, |total, entry| {
+                total + entry.value * vectors.idf[entry.term as usize] * scale * dense[entry.term as usize]
+            })
+        };
+        let medoid = best(members.iter().map(|&member| (centrality(member), member)), 1, u32::cmp)[0].1;
+        // `dot(sum, sum)`, summed in the same order.
+        let squared = sum.iter().fold(0.0, |total, entry| total + entry.value * entry.value);
+        for entry in sum {
+            dense[entry.term as usize] = 0.0;
+        }
         // Twice as many as shown, as a concept whose own word is among them is dropped.
         let strongest = best(sum.iter().map(|entry| (entry.value, entry)), 2 * TOP_TERMS, |a, b| {
             a.order().cmp(&b.order())
@@ -696,7 +712,7 @@ impl SimilarityIndex {
         sort::sort(&mut members);
         Group {
             id: format!("g-{}", members[0]),
-            cohesion: ((dot(sum, sum) - size) / (size * (size - 1.0))).clamp(0.0, 1.0),
+            cohesion: ((squared - size) / (size * (size - 1.0))).clamp(0.0, 1.0),
             medoid: id_of(medoid),
             top_terms: words
                 .iter()
