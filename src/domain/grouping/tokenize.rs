@@ -122,8 +122,8 @@ const MAX_IDENTIFIER_BYTES: usize = 100;
 struct Runs<'g> {
     glossary: &'g Glossary,
     term: String,
-    /// The Latin runs joined so far: where they start and end, how many, and any digit.
-    chunk: Option<(usize, usize, u32, bool)>,
+    /// The Latin runs joined so far: where they start and end, and how many.
+    chunk: Option<(usize, usize, u32)>,
     /// Whether a joiner came right after the chunk, so a Latin run now extends it.
     joined: bool,
     /// The last Latin word if it can take a particle ("log", "sign"), and where it started.
@@ -146,20 +146,17 @@ impl Runs<'_> {
             if !self.spaced {
                 self.verb = None;
             }
-            self.joined = self.chunk.is_some_and(|(_, end, _, _)| end == span.start) && is_joiner(run);
+            self.joined = self.chunk.is_some_and(|(_, end, _)| end == span.start) && is_joiner(run);
             if !self.joined {
                 self.end_chunk(text, sink)?;
             }
             return ControlFlow::Continue(());
         }
-        let digit = run.bytes().any(|b| b.is_ascii_digit());
         match (script, self.chunk, self.joined) {
-            (Script::Latin, Some((start, _, parts, digits)), true) => {
-                self.chunk = Some((start, span.end, parts + 1, digits || digit))
-            }
+            (Script::Latin, Some((start, _, parts)), true) => self.chunk = Some((start, span.end, parts + 1)),
             (Script::Latin, _, _) => {
                 self.end_chunk(text, sink)?;
-                self.chunk = Some((span.start, span.end, 1, digit));
+                self.chunk = Some((span.start, span.end, 1));
             }
             _ => self.end_chunk(text, sink)?,
         }
@@ -175,7 +172,12 @@ impl Runs<'_> {
                         return word(self.glossary, &joined, &text[from..span.end], sink);
                     }
                 }
-                if run.len() >= 3 && run.len() <= 5 && VERBS.iter().any(|v| run.eq_ignore_ascii_case(v)) {
+                // The first letter first, lower-cased by its bit: most words start otherwise.
+                let first = run.as_bytes()[0] | 0x20;
+                if run.len() >= 3
+                    && run.len() <= 5
+                    && VERBS.iter().any(|v| v.as_bytes()[0] == first && run.eq_ignore_ascii_case(v))
+                {
                     self.verb = Some(span.start);
                 }
                 let (glossary, term) = (self.glossary, &mut self.term);
@@ -201,13 +203,15 @@ impl Runs<'_> {
     fn end_chunk(&mut self, text: &str, sink: &mut impl Sink) -> ControlFlow<()> {
         // Called after nearly every run, which is most often a lone word: decided before
         // the slice is taken.
-        let Some((start, end, parts, digit)) = self.chunk.take() else { return ControlFlow::Continue(()) };
+        let Some((start, end, parts)) = self.chunk.take() else { return ControlFlow::Continue(()) };
         if parts < 2 || end - start > MAX_IDENTIFIER_BYTES {
             return ControlFlow::Continue(());
         }
         let surface = &text[start..end];
         self.term.clear();
         self.term.extend(surface.chars().flat_map(char::to_lowercase));
+        // Looked for only here, not in every word: joined runs are few.
+        let digit = surface.bytes().any(|b| b.is_ascii_digit());
         let url = self.term.contains("://") || self.term.starts_with("www.");
         if digit || url {
             sink.token(&self.term, surface, Kind::Identifier)
