@@ -11,6 +11,7 @@ use super::{GlossaryMatch, NotDuplicates, SimilarCase};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::fast_hash::hash_of;
 pub(super) use crate::domain::fast_hash::FastMap;
+use crate::domain::sort;
 use std::cmp::Ordering;
 use std::ops::ControlFlow;
 use std::sync::Arc;
@@ -585,11 +586,19 @@ impl SimilarityIndex {
     /// tie-break: the same whatever order cases were added in, and integers to sort instead
     /// of ids that often share long prefixes.
     pub(super) fn slots_in_hash_order(&self) -> Vec<u32> {
-        let mut slots: Vec<u32> = self.slots.values().copied().collect();
-        slots.sort_by_cached_key(|&slot| {
-            let id = &self.doc(slot).id;
-            (hash_of(id), id)
-        });
+        // As one integer, hash and slot: it sorts several times faster than a tuple.
+        let mut order: Vec<u128> =
+            self.slots.iter().map(|(id, &slot)| u128::from(hash_of(id)) << 64 | u128::from(slot)).collect();
+        order.sort_unstable();
+        let mut slots: Vec<u32> = order.iter().map(|&order| order as u32).collect();
+        // Ids of one hash (possible, if never seen) go by id, so the order is never the slots'.
+        let mut at = 0;
+        for run in order.chunk_by(|a, b| a >> 64 == b >> 64) {
+            if run.len() > 1 {
+                sort::sort_by_key(&mut slots[at..at + run.len()], |&slot| &self.doc(slot).id);
+            }
+            at += run.len();
+        }
         slots
     }
 
