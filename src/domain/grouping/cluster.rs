@@ -467,12 +467,30 @@ impl GroupingRun {
                 *score += weight * posting.weight;
             }
         }
-        let touched = &touched[..touches];
-        let nearest = best(touched.iter().map(|&y| (acc[y as usize], y)), GROUP_NEIGHBOURS, u32::cmp);
-        for &y in touched {
+        // The cases sharing the most head weight, ties to the earlier: as keys of the score's
+        // bits (positive floats order as their bits do) and the rank reversed, the largest
+        // kept in place of the smallest. Only which cases matter, as edges are sorted later;
+        // most cases lose to the smallest kept after one comparison of integers.
+        let mut nearest = [0u64; GROUP_NEIGHBOURS];
+        let (mut kept, mut smallest) = (0, 0);
+        for &y in &touched[..touches] {
+            let key = u64::from(acc[y as usize].to_bits()) << 32 | u64::from(u32::MAX - y);
             acc[y as usize] = 0.0;
+            if kept < GROUP_NEIGHBOURS {
+                nearest[kept] = key;
+                kept += 1;
+            } else if key > nearest[smallest] {
+                nearest[smallest] = key;
+            } else {
+                continue;
+            }
+            if kept == GROUP_NEIGHBOURS {
+                smallest = (0..GROUP_NEIGHBOURS)
+                    .fold(0, |min, at| if nearest[at] < nearest[min] { at } else { min });
+            }
         }
-        for (_, y) in nearest {
+        for key in &nearest[..kept] {
+            let y = u32::MAX - *key as u32;
             let range = rarest.range(y);
             let (other_positions, other_weights) = (&all_positions[range.clone()], &all_weights[range]);
             let mut similarity = 0.0f32;
