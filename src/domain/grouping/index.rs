@@ -257,7 +257,13 @@ fn analyse(glossary: &Glossary, title: &str, description: &str) -> Vec<Analysed>
 }
 
 fn tf_weight(count: f32) -> f32 {
-    1.0 + count.ln()
+    // Most terms occur once in a description, and ln 1 is exactly 0: no logarithm to compute
+    // (a call into the maths library) for them.
+    if count == 1.0 {
+        1.0
+    } else {
+        1.0 + count.ln()
+    }
 }
 
 /// The words of a query that another case shares, strongest first: the shared words as
