@@ -365,35 +365,47 @@ struct Memo {
     pending: Option<usize>,
 }
 
-/// Posts the words of the case in `slot`, see [`SimilarityIndex::upsert`].
+/// What [`SimilarityIndex::upsert`] keeps from case to case, so reading one allocates little
+/// and a token touches one small table: the posting lists, scattered over the heap, are
+/// written once per term of a case when it is read, not per token.
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    /// The case's terms, each once, as `key << 32 | term` (the order of entries).
+    tokens: Vec<u128>,
+    /// Their weighted counts, in the order first seen.
+    counts: Vec<f32>,
+    /// Per term, the case (by `stamp`) it was last seen in and where its count is.
+    seen: Vec<(u32, u32)>,
+    /// Numbers the cases read, for `seen`.
+    stamp: u32,
+}
+
+/// Reads the words of a case, see [`SimilarityIndex::upsert`].
 struct Posted<'i> {
     vocabulary: &'i mut Vocabulary,
-    postings: &'i mut Vec<Vec<Posting>>,
     memo: &'i mut Memo,
-    /// The case's terms, each once, by key and id.
-    tokens: Vec<u128>,
+    scratch: &'i mut Scratch,
     /// Words per [`Script`].
     scripts: [u32; 3],
-    slot: u32,
 }
 
 impl Posted<'_> {
-    /// A term's first token in this case adds its posting and an entry; later tokens add to
-    /// the posting's count (the last posting of the term if it is this case's).
+    /// A term's first token in this case adds an entry; later tokens add to its count.
     fn post(&mut self, term: u32, script: Option<Script>, weight: f32) {
         if let Some(script) = script {
             self.scripts[script as usize] += 1;
         }
-        if term as usize == self.postings.len() {
-            self.postings.push(Vec::new());
+        let scratch = &mut *self.scratch;
+        if term as usize == scratch.seen.len() {
+            scratch.seen.push((0, 0));
         }
-        let list = &mut self.postings[term as usize];
-        match list.last_mut() {
-            Some(posting) if posting.doc == self.slot => posting.tf += weight,
-            _ => {
-                list.push(Posting { doc: self.slot, tf: weight });
-                self.tokens.push(u128::from(self.vocabulary.key(term)) << 32 | u128::from(term));
-            }
+        let seen = &mut scratch.seen[term as usize];
+        if seen.0 == scratch.stamp {
+            scratch.counts[seen.1 as usize] += weight;
+        } else {
+            *seen = (scratch.stamp, scratch.counts.len() as u32);
+            scratch.counts.push(weight);
+            scratch.tokens.push(u128::from(self.vocabulary.key(term)) << 32 | u128::from(term));
         }
     }
 }
@@ -451,8 +463,7 @@ pub struct SimilarityIndex {
     docs: Vec<Option<Doc>>,
     free: Vec<u32>,
     slots: FastMap<CaseId, u32>,
-    /// Scratch space for [`upsert`](Self::upsert): a case's terms by key and id.
-    tokens: Vec<u128>,
+    scratch: Scratch,
     /// The terms each word as written gave, read with this index's glossary.
     memo: Memo,
     /// Counts changes, so a grouping run can tell it is still about this index.
@@ -479,7 +490,7 @@ impl SimilarityIndex {
             docs: Vec::new(),
             free: Vec::new(),
             slots: FastMap::default(),
-            tokens: Vec::new(),
+            scratch: Scratch::default(),
             memo: Memo::default(),
             generation: 0,
         }
@@ -523,18 +534,21 @@ impl SimilarityIndex {
                 (self.docs.len() - 1) as u32
             }
         };
-        let mut posted = Posted {
-            vocabulary: &mut self.vocabulary,
-            postings: &mut self.postings,
-            memo: &mut self.memo,
-            tokens: std::mem::take(&mut self.tokens),
-            scripts: [0; 3],
-            slot,
-        };
-        posted.tokens.clear();
+        let scratch = &mut self.scratch;
+        scratch.tokens.clear();
+        scratch.counts.clear();
+        if scratch.stamp == u32::MAX {
+            scratch.seen.clear();
+            scratch.stamp = 0;
+        }
+        // Stamps start at 1: a term never seen is (0, 0).
+        scratch.stamp += 1;
+        let mut posted =
+            Posted { vocabulary: &mut self.vocabulary, memo: &mut self.memo, scratch, scripts: [0; 3] };
         for_each_word(&self.glossary, title, description, &mut posted);
-        let Posted { mut tokens, mut scripts, .. } = posted;
-        let postings = &mut self.postings;
+        let mut scripts = posted.scripts;
+        let (scratch, postings) = (&mut self.scratch, &mut self.postings);
+        postings.resize_with(self.vocabulary.len(), Vec::new);
         // Han text yields a bigram per character, about twice the tokens of its words.
         scripts[Script::Han as usize] /= 2;
         let script = [Script::Latin, Script::Hangul, Script::Han]
@@ -542,17 +556,18 @@ impl SimilarityIndex {
             .max_by_key(|&script| (scripts[script as usize], std::cmp::Reverse(script as usize)))
             .expect("three scripts");
         // In entry order, as one integer: it sorts several times faster than a tuple.
-        tokens.sort_unstable();
-        let entries = tokens
+        scratch.tokens.sort_unstable();
+        let entries = scratch
+            .tokens
             .iter()
             .map(|&order| {
                 let term = order as u32;
-                let posting = postings[term as usize].last_mut().expect("posted above");
-                posting.tf = tf_weight(posting.tf) * kind_weight(self.vocabulary.kind(term));
-                Entry { key: (order >> 32) as u64, term, value: posting.tf }
+                let count = scratch.counts[scratch.seen[term as usize].1 as usize];
+                let tf = tf_weight(count) * kind_weight(self.vocabulary.kind(term));
+                postings[term as usize].push(Posting { doc: slot, tf });
+                Entry { key: (order >> 32) as u64, term, value: tf }
             })
             .collect();
-        self.tokens = tokens;
         self.docs[slot as usize] = Some(Doc { id: id.clone(), entries, script });
         self.slots.insert(id.clone(), slot);
     }
