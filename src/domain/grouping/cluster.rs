@@ -659,7 +659,11 @@ impl SimilarityIndex {
 
         let mut members: Vec<Vec<u32>> = vec![Vec::new(); count];
         for at in 0..count as u32 {
-            members[clusters.find(at) as usize].push(at);
+            // Most cases stay alone: no list for them.
+            let root = clusters.find(at) as usize;
+            if clusters.size[root] >= 2 {
+                members[root].push(at);
+            }
         }
         let mut dense = vec![0f32; vectors.idf.len()];
         let mut groups: Vec<Group> = members
