@@ -6,8 +6,9 @@
 //! never replaces another tab's newer one and a failed write changes nothing. After a write
 //! commits, the other tabs hear which chunks changed over a BroadcastChannel.
 //!
-//! Local storage holds only what the earlier layout left: the single `triage-desk` key, read
-//! once, moved into the database and removed after that write commits, and its backups.
+//! Local storage holds what the earlier layout left (the single `triage-desk` key, read once,
+//! moved into the database and removed after that write commits, and its backups), the
+//! markers of saves under way, and the rescue of changes a closing page had not yet stored.
 
 use crate::domain::desk::Desk;
 use crate::domain::layout::{self, Capacity, CaseReader, Damage, DeskRecord, Meta, Notice, Start};
@@ -509,7 +510,9 @@ impl Interrupted {
 type Heartbeat = (i32, Closure<dyn Fn()>);
 
 thread_local! {
-    static TAB_KEY: String = format!("{SAVING_PREFIX}{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+    /// This tab's name in the keys below.
+    static TAB: String = format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+    static TAB_KEY: String = TAB.with(|tab| format!("{SAVING_PREFIX}{tab}"));
     static HEARTBEAT: std::cell::RefCell<Option<Heartbeat>> = const { std::cell::RefCell::new(None) };
 }
 
@@ -561,11 +564,8 @@ fn end_heartbeat() {
 pub fn unfinished_saves() -> (Option<Interrupted>, bool) {
     let Some(storage) = local() else { return (None, false) };
     let (mut found, mut live) = (None, false);
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(SAVING_PREFIX) && TAB_KEY.with(|mine| mine != key))
-        .collect();
-    for key in keys {
+    let keys = keys_under(&storage, SAVING_PREFIX);
+    for key in keys.into_iter().filter(|key| TAB_KEY.with(|mine| mine != key)) {
         let marker = storage.get_item(&key).ok().flatten().and_then(|raw| Interrupted::read(&raw));
         match marker {
             Some(marker) if js_sys::Date::now() - marker.alive_ms < 3.0 * HEARTBEAT_MS => live = true,
@@ -579,6 +579,86 @@ pub fn unfinished_saves() -> (Option<Interrupted>, bool) {
         }
     }
     (found, live)
+}
+
+/// Local-storage keys of changes a page could not store before it went away:
+/// `<prefix><tab>` holds the meta record and `<prefix><tab>:<chunk>` each case record the
+/// unfinished saves held. Written at once as the page hides (an IndexedDB write started then
+/// is cut off with the page), taken in by the next page that loads the desk.
+const RESCUE_PREFIX: &str = "triage-desk:rescue:";
+
+/// Keeps the records of what this tab has not yet stored, all of them or none, so that a
+/// rescue found later covers the whole unfinished save; false if local storage refused them.
+pub fn keep_rescue(meta: &str, chunks: &[(u32, String)]) -> bool {
+    let Some(storage) = local() else { return false };
+    let tab = TAB.with(Clone::clone);
+    drop_rescue_of(&storage, &tab);
+    let key = format!("{RESCUE_PREFIX}{tab}");
+    let mut kept = storage.set_item(&key, meta).is_ok();
+    for (chunk, record) in chunks {
+        kept = kept && storage.set_item(&format!("{key}:{chunk}"), record).is_ok();
+    }
+    if !kept {
+        drop_rescue_of(&storage, &tab);
+    }
+    kept
+}
+
+/// Removes this tab's rescue: everything it held has been stored since.
+pub fn drop_rescue() {
+    if let Some(storage) = local() {
+        TAB.with(|tab| drop_rescue_of(&storage, tab));
+    }
+}
+
+fn drop_rescue_of(storage: &web_sys::Storage, tab: &str) {
+    let key = format!("{RESCUE_PREFIX}{tab}");
+    for found in keys_under(storage, &key) {
+        if found == key || found.as_bytes().get(key.len()) == Some(&b':') {
+            let _ = storage.remove_item(&found);
+        }
+    }
+}
+
+fn keys_under(storage: &web_sys::Storage, prefix: &str) -> Vec<String> {
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect()
+}
+
+/// What pages that went away could not store, as desks to merge in (their cases and the
+/// records beside them; merging is a union, so an older rescue never undoes a later change).
+/// Each rescue read is removed with its page's unfinished-save marker, as its changes are
+/// now here to be saved again; one that cannot be read is removed and its marker left, so
+/// the page still says that a save did not finish.
+pub fn take_rescues() -> Vec<Desk> {
+    let Some(storage) = local() else { return Vec::new() };
+    let mine = TAB.with(Clone::clone);
+    let mut desks = Vec::new();
+    for key in keys_under(&storage, RESCUE_PREFIX) {
+        let tab = &key[RESCUE_PREFIX.len()..];
+        if tab.contains(':') || tab == mine {
+            continue;
+        }
+        let chunks: Vec<String> = keys_under(&storage, &format!("{key}:"))
+            .iter()
+            .filter_map(|chunk| storage.get_item(chunk).ok().flatten())
+            .collect();
+        let read = storage
+            .get_item(&key)
+            .ok()
+            .flatten()
+            .ok_or(LoadError::Unreadable(String::new()))
+            .and_then(|meta| layout::decode_meta(&meta))
+            .and_then(|meta| layout::decode(meta, &chunks));
+        if let Ok(envelope) = read {
+            desks.push(envelope.data);
+            let _ = storage.remove_item(&format!("{SAVING_PREFIX}{tab}"));
+        }
+        drop_rescue_of(&storage, tab);
+    }
+    desks
 }
 
 /// Removes the earlier layout's key once its data is safely in the database.
