@@ -16,6 +16,7 @@
 // load average is read before each size.
 import { serveDist, launch, artifacts, importThroughReview } from '../harness.mjs';
 import { exportFile, syntheticCases } from '../synthetic.mjs';
+import { mainThreadTasks } from './trace.mjs';
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -78,20 +79,12 @@ function untilFigures(page, act) {
  * longest long-task entry and the longest gap between turns of the event loop, in ms. */
 async function traced(browser, page, act) {
   await page.evaluate(() => (window.longTasks = []));
-  await browser.startTracing(page, { categories: ['toplevel'] });
-  const wall = await untilFigures(page, act);
-  await page.waitForTimeout(300);
+  const { result: wall, tasks } = await mainThreadTasks(browser, page, async () => {
+    const wall = await untilFigures(page, act);
+    await page.waitForTimeout(300);
+    return wall;
+  });
   const gap = await page.evaluate(() => window.longestGap);
-  const { traceEvents } = JSON.parse(await browser.stopTracing());
-  const main = new Set(
-    traceEvents
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  // Top-level tasks of the renderer's main thread (nested ones are part of their parent's time).
-  const tasks = traceEvents
-    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`))
-    .map((e) => (e.tdur ?? e.dur) / 1000);
   const cpu = tasks.reduce((sum, ms) => sum + ms, 0);
   const longTask = Math.max(0, ...(await page.evaluate(() => window.longTasks)));
   return { wall, cpu, longestCpu: Math.max(0, ...tasks), longTask, gap };
