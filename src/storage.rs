@@ -513,6 +513,8 @@ thread_local! {
     /// This tab's name in the keys below.
     static TAB: String = format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
     static TAB_KEY: String = TAB.with(|tab| format!("{SAVING_PREFIX}{tab}"));
+    /// Other pages' rescues taken in, removed once this tab has stored everything.
+    static TAKEN: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
     static HEARTBEAT: std::cell::RefCell<Option<Heartbeat>> = const { std::cell::RefCell::new(None) };
 }
 
@@ -604,10 +606,13 @@ pub fn keep_rescue(meta: &str, chunks: &[(u32, String)]) -> bool {
     kept
 }
 
-/// Removes this tab's rescue: everything it held has been stored since.
+/// Removes this tab's rescue and those it took in: everything they held has been stored.
 pub fn drop_rescue() {
     if let Some(storage) = local() {
         TAB.with(|tab| drop_rescue_of(&storage, tab));
+        for tab in TAKEN.with(|taken| std::mem::take(&mut *taken.borrow_mut())) {
+            drop_rescue_of(&storage, &tab);
+        }
     }
 }
 
@@ -628,10 +633,11 @@ fn keys_under(storage: &web_sys::Storage, prefix: &str) -> Vec<String> {
 }
 
 /// What pages that went away could not store, as desks to merge in (their cases and the
-/// records beside them; merging is a union, so an older rescue never undoes a later change).
-/// Each rescue read is removed with its page's unfinished-save marker, as its changes are
-/// now here to be saved again; one that cannot be read is removed and its marker left, so
-/// the page still says that a save did not finish.
+/// records beside them; merging is a union, so an older rescue never undoes a later change,
+/// and one taken in twice changes nothing). A rescue read stays until this tab has stored
+/// it ([`drop_rescue`]); its page's unfinished-save marker goes now, as its changes are here
+/// to be saved again. One that cannot be read is removed and its marker left, so the page
+/// still says that a save did not finish.
 pub fn take_rescues() -> Vec<Desk> {
     let Some(storage) = local() else { return Vec::new() };
     let mine = TAB.with(Clone::clone);
@@ -651,12 +657,16 @@ pub fn take_rescues() -> Vec<Desk> {
             .flatten()
             .ok_or(LoadError::Unreadable(String::new()))
             .and_then(|meta| layout::decode_meta(&meta))
-            .and_then(|meta| layout::decode(meta, &chunks));
-        if let Ok(envelope) = read {
-            desks.push(envelope.data);
-            let _ = storage.remove_item(&format!("{SAVING_PREFIX}{tab}"));
+            // It counts the whole desk, not the few cases here: no list sized for all of them.
+            .and_then(|meta| layout::decode(Meta { case_count: 0, ..meta }, &chunks));
+        match read {
+            Ok(envelope) => {
+                desks.push(envelope.data);
+                let _ = storage.remove_item(&format!("{SAVING_PREFIX}{tab}"));
+                TAKEN.with(|taken| taken.borrow_mut().push(tab.to_string()));
+            }
+            Err(_) => drop_rescue_of(&storage, tab),
         }
-        drop_rescue_of(&storage, tab);
     }
     desks
 }
