@@ -16,15 +16,12 @@
 // load average is read before each size.
 import { serveDist, launch, artifacts, importThroughReview } from '../harness.mjs';
 import { exportFile, syntheticCases } from '../synthetic.mjs';
-import { mainThreadTasks } from './trace.mjs';
-import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mainThreadTasks, median, spread, load, printTable } from './measure.mjs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SIZES = (process.env.DASHBOARD_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.DASHBOARD_RUNS ?? 3);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const spread = (values) => `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
-const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' / ');
 
 // Long tasks seen by the page, and a timer that notes the longest gap between its turns.
 const HOOKS = () => {
@@ -147,9 +144,12 @@ try {
   await browser.close();
   await server.close();
 }
-console.log('| cases | open (wall) | open (CPU) | change (wall) | change (CPU) | longest task (CPU) | long-task entry | longest gap | load average |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-for (const row of rows) {
-  const cells = ['open', 'openCpu', 'change', 'changeCpu', 'longestCpu', 'longTask', 'gap'].map((key) => spread(row[key]));
-  console.log(`| ${row.size.toLocaleString('en')} | ${cells.join(' | ')} | ${row.load} |`);
-}
+printTable(
+  ['cases', 'open (wall)', 'open (CPU)', 'change (wall)', 'change (CPU)', 'longest task (CPU)', 'long-task entry', 'longest gap', 'load average'],
+  rows,
+  (row) => [
+    row.size.toLocaleString('en'),
+    ...['open', 'openCpu', 'change', 'changeCpu', 'longestCpu', 'longTask', 'gap'].map((key) => spread(row[key])),
+    row.load,
+  ],
+);

@@ -10,16 +10,13 @@
 // Each is the median of RUNS runs, with the range.
 import { serveDist, launch, artifacts, importThroughReview } from '../harness.mjs';
 import { exportFile, syntheticCases } from '../synthetic.mjs';
-import { mainThreadTasks } from './trace.mjs';
-import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mainThreadTasks, spread, load, printTable } from './measure.mjs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SIZES = (process.env.PALETTE_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.PALETTE_RUNS ?? 3);
 const KEY_GAPS = [60, 170];
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const spread = (values) => `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
-const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' / ');
 
 const server = await serveDist();
 const browser = await launch();
@@ -70,8 +67,10 @@ try {
   await browser.close();
   await server.close();
 }
-console.log('| cases | key every | longest task (CPU) | last key to case shown | load average |');
-console.log('|---:|---:|---:|---:|---|');
-for (const row of rows) {
-  console.log(`| ${row.size.toLocaleString('en')} | ${row.gap} ms | ${spread(row.longest)} | ${spread(row.shown)} | ${row.load} |`);
-}
+printTable(['cases', 'key every', 'longest task (CPU)', 'last key to case shown', 'load average'], rows, (row) => [
+  row.size.toLocaleString('en'),
+  `${row.gap} ms`,
+  spread(row.longest),
+  spread(row.shown),
+  row.load,
+]);
