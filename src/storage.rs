@@ -513,8 +513,9 @@ thread_local! {
     /// This tab's name in the keys below.
     static TAB: String = format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
     static TAB_KEY: String = TAB.with(|tab| format!("{SAVING_PREFIX}{tab}"));
-    /// Other pages' rescues taken in, removed once this tab has stored everything.
-    static TAKEN: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Other pages' rescues taken in (their tab and meta record as read), removed once this
+    /// tab has stored everything or kept a rescue of its own.
+    static TAKEN: std::cell::RefCell<Vec<(String, Option<String>)>> = const { std::cell::RefCell::new(Vec::new()) };
     static HEARTBEAT: std::cell::RefCell<Option<Heartbeat>> = const { std::cell::RefCell::new(None) };
 }
 
@@ -589,19 +590,29 @@ pub fn unfinished_saves() -> (Option<Interrupted>, bool) {
 /// is cut off with the page), taken in by the next page that loads the desk.
 const RESCUE_PREFIX: &str = "triage-desk:rescue:";
 
-/// Keeps the records of what this tab has not yet stored, all of them or none, so that a
-/// rescue found later covers the whole unfinished save; false if local storage refused them.
+/// Keeps the records of what this tab has not yet stored; false if local storage refused
+/// them. The case records go first and the meta record last, each over its older copy, so a
+/// rescue cut short (local storage full) still holds, record by record, the older rescue or
+/// newer copies, and its meta record's time says which save it covers.
 pub fn keep_rescue(meta: &str, chunks: &[(u32, String)]) -> bool {
     let Some(storage) = local() else { return false };
     let tab = TAB.with(Clone::clone);
-    drop_rescue_of(&storage, &tab);
     let key = format!("{RESCUE_PREFIX}{tab}");
-    let mut kept = storage.set_item(&key, meta).is_ok();
-    for (chunk, record) in chunks {
-        kept = kept && storage.set_item(&format!("{key}:{chunk}"), record).is_ok();
+    let wanted: Vec<String> = chunks.iter().map(|(chunk, _)| format!("{key}:{chunk}")).collect();
+    let mut kept = true;
+    for (chunk_key, (_, record)) in wanted.iter().zip(chunks) {
+        kept = kept && storage.set_item(chunk_key, record).is_ok();
     }
-    if !kept {
-        drop_rescue_of(&storage, &tab);
+    kept = kept && storage.set_item(&key, meta).is_ok();
+    if kept {
+        // A record of an older rescue that this one no longer holds has been stored since.
+        for found in rescue_keys(&storage, &tab) {
+            if found != key && !wanted.contains(&found) {
+                let _ = storage.remove_item(&found);
+            }
+        }
+        // What this tab took in from other pages and has not stored is in this rescue too.
+        drop_taken(&storage);
     }
     kept
 }
@@ -610,19 +621,32 @@ pub fn keep_rescue(meta: &str, chunks: &[(u32, String)]) -> bool {
 pub fn drop_rescue() {
     if let Some(storage) = local() {
         TAB.with(|tab| drop_rescue_of(&storage, tab));
-        for tab in TAKEN.with(|taken| std::mem::take(&mut *taken.borrow_mut())) {
-            drop_rescue_of(&storage, &tab);
+        drop_taken(&storage);
+    }
+}
+
+/// Removes the rescues taken in from other pages, each only if it is still the one taken:
+/// a live tab that was hidden may have written a newer one since.
+fn drop_taken(storage: &web_sys::Storage) {
+    for (tab, meta) in TAKEN.with(|taken| std::mem::take(&mut *taken.borrow_mut())) {
+        if storage.get_item(&format!("{RESCUE_PREFIX}{tab}")).ok().flatten() == meta {
+            drop_rescue_of(storage, &tab);
         }
     }
 }
 
 fn drop_rescue_of(storage: &web_sys::Storage, tab: &str) {
-    let key = format!("{RESCUE_PREFIX}{tab}");
-    for found in keys_under(storage, &key) {
-        if found == key || found.as_bytes().get(key.len()) == Some(&b':') {
-            let _ = storage.remove_item(&found);
-        }
+    for found in rescue_keys(storage, tab) {
+        let _ = storage.remove_item(&found);
     }
+}
+
+/// The keys of one tab's rescue: its meta record's and its case records'.
+fn rescue_keys(storage: &web_sys::Storage, tab: &str) -> Vec<String> {
+    let key = format!("{RESCUE_PREFIX}{tab}");
+    let mut keys = keys_under(storage, &key);
+    keys.retain(|found| found.len() == key.len() || found.as_bytes()[key.len()] == b':');
+    keys
 }
 
 fn keys_under(storage: &web_sys::Storage, prefix: &str) -> Vec<String> {
@@ -633,42 +657,62 @@ fn keys_under(storage: &web_sys::Storage, prefix: &str) -> Vec<String> {
 }
 
 /// What pages that went away could not store, as desks to merge in (their cases and the
-/// records beside them; merging is a union, so an older rescue never undoes a later change,
-/// and one taken in twice changes nothing). A rescue read stays until this tab has stored
-/// it ([`drop_rescue`]); its page's unfinished-save marker goes now, as its changes are here
-/// to be saved again. One that cannot be read is removed and its marker left, so the page
-/// still says that a save did not finish.
+/// records beside them). A rescue read stays until this tab has stored it ([`drop_rescue`]);
+/// taking one in twice changes nothing. Its page's unfinished-save marker goes now if the
+/// rescue covers that save (kept after it started), as its changes are here to be saved
+/// again; one that cannot be read is removed and the marker left, so the page still says that
+/// a save did not finish. One written by a newer version of the app is left for it.
 pub fn take_rescues() -> Vec<Desk> {
     let Some(storage) = local() else { return Vec::new() };
     let mine = TAB.with(Clone::clone);
+    let mut tabs: Vec<String> = keys_under(&storage, RESCUE_PREFIX)
+        .iter()
+        .filter_map(|key| key[RESCUE_PREFIX.len()..].split(':').next().map(str::to_string))
+        .filter(|tab| *tab != mine)
+        .collect();
+    tabs.sort_unstable();
+    tabs.dedup();
     let mut desks = Vec::new();
-    for key in keys_under(&storage, RESCUE_PREFIX) {
-        let tab = &key[RESCUE_PREFIX.len()..];
-        if tab.contains(':') || tab == mine {
-            continue;
-        }
-        let chunks: Vec<String> = keys_under(&storage, &format!("{key}:"))
+    for tab in tabs {
+        let meta = storage.get_item(&format!("{RESCUE_PREFIX}{tab}")).ok().flatten();
+        let chunks: Vec<String> = rescue_keys(&storage, &tab)
             .iter()
-            .filter_map(|chunk| storage.get_item(chunk).ok().flatten())
+            .filter(|key| key.len() > RESCUE_PREFIX.len() + tab.len())
+            .filter_map(|key| storage.get_item(key).ok().flatten())
             .collect();
-        let read = storage
-            .get_item(&key)
-            .ok()
-            .flatten()
-            .ok_or(LoadError::Unreadable(String::new()))
-            .and_then(|meta| layout::decode_meta(&meta))
-            // It counts the whole desk, not the few cases here: no list sized for all of them.
-            .and_then(|meta| layout::decode(Meta { case_count: 0, ..meta }, &chunks));
-        match read {
-            Ok(envelope) => {
-                desks.push(envelope.data);
-                let _ = storage.remove_item(&format!("{SAVING_PREFIX}{tab}"));
-                TAKEN.with(|taken| taken.borrow_mut().push(tab.to_string()));
+        match read_rescue(meta.as_deref(), &chunks) {
+            Ok((saved_ms, desk)) => {
+                desks.push(desk);
+                let marker_key = format!("{SAVING_PREFIX}{tab}");
+                let marker =
+                    storage.get_item(&marker_key).ok().flatten().and_then(|raw| Interrupted::read(&raw));
+                if marker.is_some_and(|marker| saved_ms.is_some_and(|saved| saved >= marker.started_ms)) {
+                    let _ = storage.remove_item(&marker_key);
+                }
+                TAKEN.with(|taken| taken.borrow_mut().push((tab, meta)));
             }
-            Err(_) => drop_rescue_of(&storage, tab),
+            Err(LoadError::TooNew(_)) => {}
+            Err(_) => drop_rescue_of(&storage, &tab),
         }
     }
     desks
+}
+
+/// A rescue's cases and records, and when it was kept (epoch milliseconds); case records
+/// left without their meta record (a rescue cut short) are read under no settings.
+fn read_rescue(meta: Option<&str>, chunks: &[String]) -> Result<(Option<f64>, Desk), LoadError> {
+    let Some(meta) = meta else {
+        let mut reader = CaseReader::new(0);
+        for chunk in chunks {
+            reader.read(chunk.as_bytes())?;
+        }
+        return Ok((None, Desk { cases: reader.finish(), ..Desk::default() }));
+    };
+    let meta = layout::decode_meta(meta)?;
+    let saved_ms = meta.saved_at.timestamp_millis() as f64;
+    // It counts the whole desk, not the few cases here: no list sized for all of them.
+    let envelope = layout::decode(Meta { case_count: 0, ..meta }, chunks)?;
+    Ok((Some(saved_ms), envelope.data))
 }
 
 /// Removes the earlier layout's key once its data is safely in the database.

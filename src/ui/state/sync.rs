@@ -142,12 +142,18 @@ impl DeskStore {
         if !self.ready.get_untracked() || !self.unsaved.get_untracked() {
             return;
         }
-        let Some(mut dirty) = self.saving.try_with_value(|state| state.dirty.clone()) else { return };
-        self.saving.with_value(|state| dirty.absorb(state.writing.clone()));
-        let chunks = dirty.chunks();
-        if dirty.rewrites_everything() || chunks.len() > RESCUE_CHUNKS {
+        let Some((dirty, marked)) = self.saving.try_with_value(|state| {
+            let mut dirty = state.dirty.clone();
+            dirty.absorb(state.writing.clone());
+            (dirty, (state.rescued != state.marked).then_some(state.marked))
+        }) else {
+            return;
+        };
+        if dirty.rewrites_everything() {
             return;
         }
+        let chunks = dirty.chunks();
+        let Some(marked) = marked.filter(|_| chunks.len() <= RESCUE_CHUNKS) else { return };
         let (meta, records) = self.desk.with_untracked(|desk| {
             let members = layout::members(&desk.cases, &chunks);
             let records: Vec<(u32, String)> = members
@@ -159,7 +165,9 @@ impl DeskStore {
                 records,
             )
         });
-        storage::keep_rescue(&meta, &records);
+        if storage::keep_rescue(&meta, &records) {
+            self.saving.update_value(|state| state.rescued = marked);
+        }
     }
 
     /// Shows why the last change was not saved; `reason` is a sentence part, in any language.

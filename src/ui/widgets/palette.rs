@@ -104,33 +104,47 @@ pub fn CommandPalette() -> impl IntoView {
     // a key may. Each new search makes the one under way stop.
     let case_hits = RwSignal::new((String::new(), Vec::<(i32, usize)>::new()));
     let searches = StoredValue::new(0u64);
+    // Where the search under way has got to (its query, next place, best so far), so Enter
+    // finishes it rather than starting over.
+    let progress = StoredValue::new((String::new(), 0usize, Vec::<(i32, usize)>::new()));
     let typing = StoredValue::new(None::<TimeoutHandle>);
     // `at_once` (Enter): what is run is what the whole query matches, so no slices.
     let find_cases = move |at_once: bool| {
         if let Some(pause) = typing.get_value() {
             pause.clear();
         }
+        // A search under way is for an older query, or is finished here.
+        searches.update_value(|count| *count += 1);
         let typed = query.get_untracked();
         if case_hits.with_untracked(|(found_for, _)| *found_for == typed) {
             return;
         }
-        searches.update_value(|count| *count += 1);
         let search = searches.get_value();
         let mut matcher = Matcher::new(&typed);
-        if matcher.len() < 2 || at_once {
-            // One letter matches nearly every case: cases are looked for from the second.
-            let found = if matcher.len() < 2 {
-                Vec::new()
-            } else {
-                store.desk.with_untracked(|desk| {
-                    score_cases(&desk.cases, &mut matcher, 0, f64::INFINITY, Vec::new()).1
-                })
-            };
+        // One letter matches nearly every case: cases are looked for from the second.
+        if matcher.len() < 2 {
+            case_hits.set((typed, Vec::new()));
+            return;
+        }
+        let (from, kept) = progress
+            .try_update_value(|progress| {
+                let (query, from, kept) = std::mem::take(progress);
+                if query == typed {
+                    (from, kept)
+                } else {
+                    (0, Vec::new())
+                }
+            })
+            .unwrap_or_default();
+        if at_once {
+            let found = store
+                .desk
+                .with_untracked(|desk| score_cases(&desk.cases, &mut matcher, from, f64::INFINITY, kept).1);
             case_hits.set((typed, found));
             return;
         }
         leptos::task::spawn_local(async move {
-            let (mut from, mut kept) = (0, Vec::new());
+            let (mut from, mut kept) = (from, kept);
             loop {
                 let until = browser::elapsed_ms() + CASE_SLICE_MS;
                 let (next, best, total) = store.desk.with_untracked(|desk| {
@@ -142,11 +156,13 @@ pub fn CommandPalette() -> impl IntoView {
                 if from >= total {
                     break;
                 }
+                progress.set_value((typed.clone(), from, kept.clone()));
                 browser::yield_to_browser().await;
                 if searches.get_value() != search {
                     return;
                 }
             }
+            progress.set_value(Default::default());
             case_hits.set((typed, kept));
         });
     };
@@ -277,9 +293,12 @@ pub fn CommandPalette() -> impl IntoView {
                             }
                         }
                     } else {
+                        // Scored again: they may be for the query of a moment ago (cases
+                        // follow typing after a pause), or the case may have changed since.
                         case_hits.with(|(_, hits)| {
-                            for &(score, at) in hits {
-                                if let Some(case) = desk.cases.get(at) {
+                            for case in hits.iter().filter_map(|&(_, at)| desk.cases.get(at)) {
+                                if let Some(score) = matcher.score(&case.title).max(matcher.score(&case.id.0))
+                                {
                                     scored.push((score, case_entry(case)));
                                 }
                             }
@@ -313,6 +332,7 @@ pub fn CommandPalette() -> impl IntoView {
         query.set(String::new());
         searches.update_value(|count| *count += 1);
         case_hits.set(Default::default());
+        progress.set_value(Default::default());
         problem.set(None);
         match mode {
             Some(_) => {
