@@ -27,3 +27,9 @@ printf '\n== inbox timings in headless Chromium (release build): open, search, s
 node --test tests/e2e/bench/inbox-timing.mjs
 printf '\n== first and repeat visit at 1.6 Mbps / 150 ms (headless Chromium, release build, service worker)\n'
 node tests/e2e/bench/visit-timing.mjs
+
+printf '\n== dashboard open and period change at 1k / 10k / 50k cases (headless Chromium, release build)\n'
+node tests/e2e/bench/dashboard.mjs
+
+printf '\n== command palette while typing at 1k / 10k / 50k cases (headless Chromium, release build)\n'
+node tests/e2e/bench/palette.mjs

@@ -6,8 +6,9 @@
 //! never replaces another tab's newer one and a failed write changes nothing. After a write
 //! commits, the other tabs hear which chunks changed over a BroadcastChannel.
 //!
-//! Local storage holds only what the earlier layout left: the single `triage-desk` key, read
-//! once, moved into the database and removed after that write commits, and its backups.
+//! Local storage holds what the earlier layout left (the single `triage-desk` key, read once,
+//! moved into the database and removed after that write commits, and its backups), the
+//! markers of saves under way, and the rescue of changes a closing page had not yet stored.
 
 use crate::domain::desk::Desk;
 use crate::domain::layout::{self, Capacity, CaseReader, Damage, DeskRecord, Meta, Notice, Start};
@@ -509,7 +510,12 @@ impl Interrupted {
 type Heartbeat = (i32, Closure<dyn Fn()>);
 
 thread_local! {
-    static TAB_KEY: String = format!("{SAVING_PREFIX}{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+    /// This tab's name in the keys below.
+    static TAB: String = format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+    static TAB_KEY: String = TAB.with(|tab| format!("{SAVING_PREFIX}{tab}"));
+    /// Other pages' rescues taken in (their tab and meta record as read), removed once this
+    /// tab has stored everything or kept a rescue of its own.
+    static TAKEN: std::cell::RefCell<Vec<(String, Option<String>)>> = const { std::cell::RefCell::new(Vec::new()) };
     static HEARTBEAT: std::cell::RefCell<Option<Heartbeat>> = const { std::cell::RefCell::new(None) };
 }
 
@@ -561,11 +567,8 @@ fn end_heartbeat() {
 pub fn unfinished_saves() -> (Option<Interrupted>, bool) {
     let Some(storage) = local() else { return (None, false) };
     let (mut found, mut live) = (None, false);
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(SAVING_PREFIX) && TAB_KEY.with(|mine| mine != key))
-        .collect();
-    for key in keys {
+    let keys = keys_under(&storage, SAVING_PREFIX);
+    for key in keys.into_iter().filter(|key| TAB_KEY.with(|mine| mine != key)) {
         let marker = storage.get_item(&key).ok().flatten().and_then(|raw| Interrupted::read(&raw));
         match marker {
             Some(marker) if js_sys::Date::now() - marker.alive_ms < 3.0 * HEARTBEAT_MS => live = true,
@@ -579,6 +582,137 @@ pub fn unfinished_saves() -> (Option<Interrupted>, bool) {
         }
     }
     (found, live)
+}
+
+/// Local-storage keys of changes a page could not store before it went away:
+/// `<prefix><tab>` holds the meta record and `<prefix><tab>:<chunk>` each case record the
+/// unfinished saves held. Written at once as the page hides (an IndexedDB write started then
+/// is cut off with the page), taken in by the next page that loads the desk.
+const RESCUE_PREFIX: &str = "triage-desk:rescue:";
+
+/// Keeps the records of what this tab has not yet stored; false if local storage refused
+/// them. The case records go first and the meta record last, each over its older copy, so a
+/// rescue cut short (local storage full) still holds, record by record, the older rescue or
+/// newer copies, and its meta record's time says which save it covers.
+pub fn keep_rescue(meta: &str, chunks: &[(u32, String)]) -> bool {
+    let Some(storage) = local() else { return false };
+    let tab = TAB.with(Clone::clone);
+    let key = format!("{RESCUE_PREFIX}{tab}");
+    let wanted: Vec<String> = chunks.iter().map(|(chunk, _)| format!("{key}:{chunk}")).collect();
+    let mut kept = true;
+    for (chunk_key, (_, record)) in wanted.iter().zip(chunks) {
+        kept = kept && storage.set_item(chunk_key, record).is_ok();
+    }
+    kept = kept && storage.set_item(&key, meta).is_ok();
+    if kept {
+        // A record of an older rescue that this one no longer holds has been stored since.
+        for found in rescue_keys(&storage, &tab) {
+            if found != key && !wanted.contains(&found) {
+                let _ = storage.remove_item(&found);
+            }
+        }
+        // What this tab took in from other pages and has not stored is in this rescue too.
+        drop_taken(&storage);
+    }
+    kept
+}
+
+/// Removes this tab's rescue and those it took in: everything they held has been stored.
+pub fn drop_rescue() {
+    if let Some(storage) = local() {
+        TAB.with(|tab| drop_rescue_of(&storage, tab));
+        drop_taken(&storage);
+    }
+}
+
+/// Removes the rescues taken in from other pages, each only if it is still the one taken:
+/// a live tab that was hidden may have written a newer one since.
+fn drop_taken(storage: &web_sys::Storage) {
+    for (tab, meta) in TAKEN.with(|taken| std::mem::take(&mut *taken.borrow_mut())) {
+        if storage.get_item(&format!("{RESCUE_PREFIX}{tab}")).ok().flatten() == meta {
+            drop_rescue_of(storage, &tab);
+        }
+    }
+}
+
+fn drop_rescue_of(storage: &web_sys::Storage, tab: &str) {
+    for found in rescue_keys(storage, tab) {
+        let _ = storage.remove_item(&found);
+    }
+}
+
+/// The keys of one tab's rescue: its meta record's and its case records'.
+fn rescue_keys(storage: &web_sys::Storage, tab: &str) -> Vec<String> {
+    let key = format!("{RESCUE_PREFIX}{tab}");
+    let mut keys = keys_under(storage, &key);
+    keys.retain(|found| found.len() == key.len() || found.as_bytes()[key.len()] == b':');
+    keys
+}
+
+fn keys_under(storage: &web_sys::Storage, prefix: &str) -> Vec<String> {
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect()
+}
+
+/// What pages that went away could not store, as desks to merge in (their cases and the
+/// records beside them). A rescue read stays until this tab has stored it ([`drop_rescue`]);
+/// taking one in twice changes nothing. Its page's unfinished-save marker goes now if the
+/// rescue covers that save (kept after it started), as its changes are here to be saved
+/// again; one that cannot be read is removed and the marker left, so the page still says that
+/// a save did not finish. One written by a newer version of the app is left for it.
+pub fn take_rescues() -> Vec<Desk> {
+    let Some(storage) = local() else { return Vec::new() };
+    let mine = TAB.with(Clone::clone);
+    let mut tabs: Vec<String> = keys_under(&storage, RESCUE_PREFIX)
+        .iter()
+        .filter_map(|key| key[RESCUE_PREFIX.len()..].split(':').next().map(str::to_string))
+        .filter(|tab| *tab != mine)
+        .collect();
+    tabs.sort_unstable();
+    tabs.dedup();
+    let mut desks = Vec::new();
+    for tab in tabs {
+        let meta = storage.get_item(&format!("{RESCUE_PREFIX}{tab}")).ok().flatten();
+        let chunks: Vec<String> = rescue_keys(&storage, &tab)
+            .iter()
+            .filter(|key| key.len() > RESCUE_PREFIX.len() + tab.len())
+            .filter_map(|key| storage.get_item(key).ok().flatten())
+            .collect();
+        match read_rescue(meta.as_deref(), &chunks) {
+            Ok((saved_ms, desk)) => {
+                desks.push(desk);
+                let marker_key = format!("{SAVING_PREFIX}{tab}");
+                let marker =
+                    storage.get_item(&marker_key).ok().flatten().and_then(|raw| Interrupted::read(&raw));
+                if marker.is_some_and(|marker| saved_ms.is_some_and(|saved| saved >= marker.started_ms)) {
+                    let _ = storage.remove_item(&marker_key);
+                }
+                TAKEN.with(|taken| taken.borrow_mut().push((tab, meta)));
+            }
+            Err(LoadError::TooNew(_)) => {}
+            Err(_) => drop_rescue_of(&storage, &tab),
+        }
+    }
+    desks
+}
+
+/// A rescue's cases and records, and when it was kept (epoch milliseconds); case records
+/// left without their meta record (a rescue cut short) are read under no settings.
+fn read_rescue(meta: Option<&str>, chunks: &[String]) -> Result<(Option<f64>, Desk), LoadError> {
+    let Some(meta) = meta else {
+        let mut reader = CaseReader::new(0);
+        for chunk in chunks {
+            reader.read(chunk.as_bytes())?;
+        }
+        return Ok((None, Desk { cases: reader.finish(), ..Desk::default() }));
+    };
+    let meta = layout::decode_meta(meta)?;
+    let saved_ms = meta.saved_at.timestamp_millis() as f64;
+    // It counts the whole desk, not the few cases here: no list sized for all of them.
+    let envelope = layout::decode(Meta { case_count: 0, ..meta }, chunks)?;
+    Ok((Some(saved_ms), envelope.data))
 }
 
 /// Removes the earlier layout's key once its data is safely in the database.

@@ -138,6 +138,24 @@ pub fn ask_before_leaving(pending: impl Fn() -> bool + 'static) {
     handler.forget();
 }
 
+/// Calls `hiding` when the page is hidden (another tab, the app switcher) or goes away
+/// (closed, reloaded, navigated): the last moment its script surely runs, and there is no
+/// time left for anything asynchronous.
+pub fn on_page_hide(hiding: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let document = window.document();
+    let handler =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            if event.type_() == "pagehide" || document.as_ref().is_some_and(web_sys::Document::hidden) {
+                hiding();
+            }
+        });
+    let _ = window.add_event_listener_with_callback("pagehide", handler.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("visibilitychange", handler.as_ref().unchecked_ref());
+    // Listens for the page's whole life.
+    handler.forget();
+}
+
 /// Registers the service worker (`pwa/sw.js`, written into the build by `scripts/sw.mjs`) and
 /// calls `on_ready` with a new version of the app once it is installed and waiting.
 pub fn watch_for_new_version(on_ready: impl Fn(web_sys::ServiceWorker) + 'static) {

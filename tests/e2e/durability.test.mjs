@@ -93,6 +93,43 @@ test('a big save cut off by the page closing lands whole or not at all, and the 
   await assert.doesNotReject(row(next, 'Here before the big import').waitFor());
 }));
 
+test('a change not yet stored when the page goes away is kept and stored by the next load', () => withApp(app, async ({ page, open }) => {
+  await createCase(page, { title: 'Stored before' });
+  await saveStatus(page, 'Saved').waitFor();
+  // The storage takes nothing; the person leaves anyway when the browser asks.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await createCase(page, { title: 'Typed just before leaving' });
+  await saveStatus(page, 'Not saved').waitFor();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.close({ runBeforeUnload: true });
+  await page.waitForEvent('close');
+
+  const next = await open();
+  await assert.doesNotReject(row(next, 'Typed just before leaving').waitFor());
+  await saveStatus(next, 'Saved').waitFor();
+  assert.equal(await storedCount(next), 2);
+  assert.equal(await next.getByRole('alert', { name: 'A save did not finish' }).count(), 0);
+  const rescues = () => next.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('triage-desk:rescue:')));
+  assert.deepEqual(await rescues(), [], 'taken in, then removed');
+
+  // An edit and a reload in the same moment (a script's reload asks nothing): the write is
+  // cut off with the page, the edit is not.
+  await row(next, 'Stored before').getByRole('link').click();
+  await next.getByLabel('Title', { exact: true }).fill('Renamed as the page reloads');
+  await next.evaluate(() => {
+    document.activeElement.blur();
+    location.reload();
+  });
+  await next.getByRole('heading', { name: 'Renamed as the page reloads' }).waitFor();
+  await saveStatus(next, 'Saved').waitFor();
+  assert.match(await storedDesk(next), /Renamed as the page reloads/);
+  assert.deepEqual(await rescues(), []);
+}));
+
 /** Reopens `page` on a desk of `titles` after `damage` (see `chunkWork`) has run on its records;
  * returns the banner that explains the damage. */
 async function damagedDesk(page, titles, damage) {

@@ -180,19 +180,29 @@ impl DeskRecords {
         let undone_merges = &self.undone_merges;
         self.merges.retain(|merge| !undone_merges.iter().any(|undone| undone.undoes(merge)));
         for incident in theirs.incidents {
-            match self.incidents.iter_mut().find(|ours| ours.id == incident.id) {
+            // The same incident has the same id and creation time, or only the same creation
+            // time once a clash renumbered one copy (it can arrive again under its first
+            // number: from a tab that had not heard yet, or from a closed page's rescue).
+            let same = self
+                .incidents
+                .iter()
+                .position(|ours| ours.id == incident.id && ours.created_at == incident.created_at)
+                .or_else(|| self.incidents.iter().position(|ours| ours.created_at == incident.created_at));
+            match same {
+                // The newer copy wins whole (under the number this desk knows it by), but for
+                // the postmortem, kept field by field.
+                Some(at) if incident.updated_at > self.incidents[at].updated_at => {
+                    let ours = &mut self.incidents[at];
+                    let mine = ours.postmortem.take();
+                    *ours = Incident { id: std::mem::take(&mut ours.id), ..incident };
+                    ours.merge_postmortem(mine);
+                }
+                Some(at) => self.incidents[at].merge_postmortem(incident.postmortem),
                 // Both tabs promoted a different group under the same next number: keep both.
-                Some(ours) if ours.created_at != incident.created_at => {
+                None if self.incidents.iter().any(|ours| ours.id == incident.id) => {
                     let id = super::incident::next_incident_id(&self.incidents);
                     self.incidents.push(Incident { id, ..incident });
                 }
-                // The newer copy wins whole, but for the postmortem, kept field by field.
-                Some(ours) if incident.updated_at > ours.updated_at => {
-                    let mine = ours.postmortem.take();
-                    *ours = incident;
-                    ours.merge_postmortem(mine);
-                }
-                Some(ours) => ours.merge_postmortem(incident.postmortem),
                 None => self.incidents.push(incident),
             }
         }
@@ -527,6 +537,25 @@ mod tests {
         let titles: Vec<(&str, &str)> =
             merged.incidents.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
         assert_eq!(titles, vec![("INC-1", "Ours"), ("INC-2", "Theirs")]);
+    }
+
+    #[test]
+    fn an_incident_renumbered_by_a_clash_is_not_added_again_when_its_first_copy_returns() {
+        let (mut ours, mut theirs) = (Desk::default(), Desk::default());
+        ours.promote_to_incident("Ours", "g-a", &[], "A", at(1));
+        theirs.promote_to_incident("Theirs", "g-c", &[], "B", at(2));
+        let merged = ours.merge(theirs.clone());
+        // Their copy arrives again as INC-1, once unchanged and once with a later note.
+        let again = merged.clone().merge(theirs.clone());
+        theirs.incident_mut("INC-1").unwrap().add_note("Later", "B", at(4));
+        let later = again.clone().merge(theirs);
+        for desk in [&again, &later] {
+            let titles: Vec<(&str, &str)> =
+                desk.incidents.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
+            assert_eq!(titles, vec![("INC-1", "Ours"), ("INC-2", "Theirs")]);
+        }
+        let kept = later.incident("INC-2").unwrap();
+        assert!(kept.timeline.iter().any(|e| e.event.describe() == "Update: Later"), "the newer copy wins");
     }
 
     #[test]

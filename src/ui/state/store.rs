@@ -58,6 +58,10 @@ pub struct DeskStore {
 #[derive(Default)]
 pub(super) struct SaveState {
     pub(super) dirty: Dirty,
+    /// What the write under way holds (no longer in `dirty`), for the rescue at page hide.
+    pub(super) writing: Dirty,
+    /// `marked` when the last rescue was kept: hiding, then closing, keeps one, not two.
+    pub(super) rescued: u64,
     /// Changes marked so far, and how many of them have committed.
     pub(super) marked: u64,
     pub(super) committed: u64,

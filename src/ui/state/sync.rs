@@ -14,6 +14,10 @@ use leptos::task::spawn_local;
 
 /// Milliseconds of serialising between two breaks for the browser.
 const SERIALISE_STEP_MS: f64 = 12.0;
+/// The most case records a rescue holds (at 50,000 cases about a megabyte of local storage's
+/// five): a typed edit, a few linked cases or an incident's members. An import or the demo
+/// queue (every record) is too big; the page asks before closing and reports it cut off.
+const RESCUE_CHUNKS: usize = 32;
 
 impl DeskStore {
     /// Reads the stored desk, then keeps this tab in step with what other tabs write, and
@@ -22,6 +26,7 @@ impl DeskStore {
         let store = self;
         storage::listen(move |notice| store.on_other_tab_write(notice));
         browser::ask_before_leaving(move || store.unsaved.get_untracked());
+        browser::on_page_hide(move || store.keep_rescue());
         spawn_local(async move {
             match storage::load().await {
                 Ok(loaded) => {
@@ -62,9 +67,10 @@ impl DeskStore {
         // are enough unless tabs write in a tight loop, and then the next change retries.
         let mut newer_rounds = 0;
         loop {
-            let Some((wrote, covering)) =
-                self.saving.try_update_value(|state| (std::mem::take(&mut state.dirty), state.marked))
-            else {
+            let Some((wrote, covering)) = self.saving.try_update_value(|state| {
+                state.writing = state.dirty.clone();
+                (std::mem::take(&mut state.dirty), state.marked)
+            }) else {
                 return;
             };
             if wrote.is_clean() {
@@ -85,6 +91,7 @@ impl DeskStore {
                     });
                     if all_saved == Some(true) {
                         self.unsaved.set(false);
+                        storage::drop_rescue();
                     }
                     storage::announce(&Notice::of(write.revision, &wrote));
                     if self.saving.try_update_value(|state| std::mem::take(&mut state.remove_legacy))
@@ -121,7 +128,46 @@ impl DeskStore {
                 }
             }
         }
-        self.saving.update_value(|state| state.running = false);
+        self.saving.update_value(|state| {
+            state.running = false;
+            state.writing = Dirty::default();
+        });
+    }
+
+    /// The page is hiding or going away with changes not yet stored: a write started now
+    /// would be cut off with the page, so their records go to local storage at once, to be
+    /// taken in by the next load ([`storage::take_rescues`]). A write under way may still
+    /// land; merging its changes twice changes nothing.
+    fn keep_rescue(&self) {
+        if !self.ready.get_untracked() || !self.unsaved.get_untracked() {
+            return;
+        }
+        let Some((dirty, marked)) = self.saving.try_with_value(|state| {
+            let mut dirty = state.dirty.clone();
+            dirty.absorb(state.writing.clone());
+            (dirty, (state.rescued != state.marked).then_some(state.marked))
+        }) else {
+            return;
+        };
+        if dirty.rewrites_everything() {
+            return;
+        }
+        let chunks = dirty.chunks();
+        let Some(marked) = marked.filter(|_| chunks.len() <= RESCUE_CHUNKS) else { return };
+        let (meta, records) = self.desk.with_untracked(|desk| {
+            let members = layout::members(&desk.cases, &chunks);
+            let records: Vec<(u32, String)> = members
+                .iter()
+                .map(|(&chunk, places)| (chunk, layout::encode_chunk(&desk.cases, places)))
+                .collect();
+            (
+                layout::encode_meta(self.revision.get_untracked(), browser::now(), desk, desk.cases.len()),
+                records,
+            )
+        });
+        if storage::keep_rescue(&meta, &records) {
+            self.saving.update_value(|state| state.rescued = marked);
+        }
     }
 
     /// Shows why the last change was not saved; `reason` is a sentence part, in any language.
@@ -222,20 +268,37 @@ impl DeskStore {
     fn start(&self, start: layout::Start) {
         let Envelope { revision, data, .. } = start.envelope;
         self.revision.set(revision);
+        // What pages that went away could not store is merged in and saved again.
+        let rescued = storage::take_rescues();
+        let rescued_cases: Vec<_> =
+            rescued.iter().flat_map(|rescue| rescue.cases.iter().map(|case| case.id.clone())).collect();
+        let any_rescued = !rescued.is_empty();
         self.desk.update(|desk| {
-            *desk = if desk.cases.is_empty() && desk.settings == Settings::default() {
+            let mut stored = if desk.cases.is_empty() && desk.settings == Settings::default() {
                 data
             } else {
                 data.merge(std::mem::take(desk))
+            };
+            for rescue in rescued {
+                stored = stored.merge(rescue);
             }
+            *desk = stored;
         });
         self.roster_changed();
         self.saving.update_value(|state| {
             if start.write_all {
                 state.dirty.everything();
             }
+            if any_rescued {
+                state.dirty.settings();
+                rescued_cases.iter().for_each(|id| state.dirty.case(id));
+                state.marked += 1;
+            }
             state.remove_legacy = start.remove_legacy;
         });
+        if any_rescued {
+            self.unsaved.set(true);
+        }
         self.ready.set(true);
         browser::measure_since("triage-desk:load", "");
         self.save();

@@ -3,7 +3,7 @@
 //! and recently used first. Driven by the keyboard: arrows move, Enter runs, Esc closes and
 //! gives the focus back.
 
-use crate::domain::case::{Priority, Status};
+use crate::domain::case::{Case, Priority, Status};
 use crate::domain::fuzzy::{best, Matcher};
 use crate::domain::shortcuts::{Screen, Shortcut, PALETTE_KEYS, SHEET};
 use crate::domain::sort::sort_by_key;
@@ -16,6 +16,8 @@ use wasm_bindgen::JsCast;
 
 /// Cases listed at most, the best matches: the list stays short and quick to build.
 const CASES_SHOWN: usize = 12;
+/// Milliseconds of scoring cases before the page gets a turn.
+const CASE_SLICE_MS: f64 = 8.0;
 /// Commands remembered as recently used.
 const RECENT_KEPT: usize = 6;
 const RECENT_KEY: &str = "triage-desk:palette-recent";
@@ -95,24 +97,83 @@ pub fn CommandPalette() -> impl IntoView {
     let import = use_import_state();
     let exports = use_exports();
     let query = RwSignal::new(String::new());
-    // The query the cases are matched with: it follows the typed one once typing pauses, so a
-    // key press waits only for the commands (50,000 cases take longer than a key may).
-    let case_query = RwSignal::new(String::new());
+    // The cases the query matches, best first, by place in the desk (cases are only ever
+    // appended, so places stay good), with the query they are for. They follow the typed
+    // query once typing pauses, so a key press waits only for the commands, and are scored
+    // in slices between which the page takes the next key: 50,000 titles take longer than
+    // a key may. Each new search makes the one under way stop.
+    let case_hits = RwSignal::new((String::new(), Vec::<(i32, usize)>::new()));
+    let searches = StoredValue::new(0u64);
+    // Where the search under way has got to (its query, next place, best so far), so Enter
+    // finishes it rather than starting over.
+    let progress = StoredValue::new((String::new(), 0usize, Vec::<(i32, usize)>::new()));
     let typing = StoredValue::new(None::<TimeoutHandle>);
-    let cases_now = move || {
+    // `at_once` (Enter): what is run is what the whole query matches, so no slices.
+    let find_cases = move |at_once: bool| {
         if let Some(pause) = typing.get_value() {
             pause.clear();
         }
-        if case_query.with_untracked(|cases| query.with_untracked(|typed| cases != typed)) {
-            case_query.set(query.get_untracked());
+        // A search under way is for an older query, or is finished here.
+        searches.update_value(|count| *count += 1);
+        let typed = query.get_untracked();
+        if case_hits.with_untracked(|(found_for, _)| *found_for == typed) {
+            return;
         }
+        let search = searches.get_value();
+        let mut matcher = Matcher::new(&typed);
+        // One letter matches nearly every case: cases are looked for from the second.
+        if matcher.len() < 2 {
+            case_hits.set((typed, Vec::new()));
+            return;
+        }
+        let (from, kept) = progress
+            .try_update_value(|progress| {
+                let (query, from, kept) = std::mem::take(progress);
+                if query == typed {
+                    (from, kept)
+                } else {
+                    (0, Vec::new())
+                }
+            })
+            .unwrap_or_default();
+        if at_once {
+            let found = store
+                .desk
+                .with_untracked(|desk| score_cases(&desk.cases, &mut matcher, from, f64::INFINITY, kept).1);
+            case_hits.set((typed, found));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let (mut from, mut kept) = (from, kept);
+            loop {
+                let until = browser::elapsed_ms() + CASE_SLICE_MS;
+                let (next, best, total) = store.desk.with_untracked(|desk| {
+                    let (next, best) =
+                        score_cases(&desk.cases, &mut matcher, from, until, std::mem::take(&mut kept));
+                    (next, best, desk.cases.len())
+                });
+                (from, kept) = (next, best);
+                if from >= total {
+                    break;
+                }
+                progress.set_value((typed.clone(), from, kept.clone()));
+                browser::yield_to_browser().await;
+                if searches.get_value() != search {
+                    return;
+                }
+            }
+            progress.set_value(Default::default());
+            case_hits.set((typed, kept));
+        });
     };
     let on_input = move |ev: leptos::ev::Event| {
         query.set(event_target_value(&ev));
         if let Some(pause) = typing.get_value() {
             pause.clear();
         }
-        typing.set_value(set_timeout_with_handle(cases_now, std::time::Duration::from_millis(120)).ok());
+        typing.set_value(
+            set_timeout_with_handle(move || find_cases(false), std::time::Duration::from_millis(120)).ok(),
+        );
     };
     let active = RwSignal::new(0usize);
     let problem = RwSignal::new(None::<Message>);
@@ -221,7 +282,6 @@ pub fn CommandPalette() -> impl IntoView {
                 commands.with(|list| list.iter().for_each(|entry| add(entry.clone())));
                 let recent = recent.get();
                 let nothing_typed = matcher.is_empty();
-                let mut matcher = case_query.with(|q| Matcher::new(q));
                 store.desk.with(|desk| {
                     if nothing_typed {
                         // Recently opened cases, found through the index.
@@ -232,15 +292,17 @@ pub fn CommandPalette() -> impl IntoView {
                                 }
                             }
                         }
-                    } else if matcher.len() >= 2 {
-                        // Every case is scored, only the best few are copied. One letter
-                        // matches nearly every case: cases are looked for from the second.
-                        let found = desk.cases.iter().enumerate().filter_map(|(at, case)| {
-                            Some((matcher.score(&case.title).max(matcher.score(&case.id.0))?, at))
+                    } else {
+                        // Scored again: they may be for the query of a moment ago (cases
+                        // follow typing after a pause), or the case may have changed since.
+                        case_hits.with(|(_, hits)| {
+                            for case in hits.iter().filter_map(|&(_, at)| desk.cases.get(at)) {
+                                if let Some(score) = matcher.score(&case.title).max(matcher.score(&case.id.0))
+                                {
+                                    scored.push((score, case_entry(case)));
+                                }
+                            }
                         });
-                        for (score, at) in best(found, CASES_SHOWN) {
-                            scored.push((score, case_entry(&desk.cases[at])));
-                        }
                     }
                 });
                 // Recently used first among equals, and ahead of weaker matches.
@@ -268,7 +330,9 @@ pub fn CommandPalette() -> impl IntoView {
         let mode = keyboard.palette.get();
         let Some(dialog) = dialog.get() else { return };
         query.set(String::new());
-        case_query.set(String::new());
+        searches.update_value(|count| *count += 1);
+        case_hits.set(Default::default());
+        progress.set_value(Default::default());
         problem.set(None);
         match mode {
             Some(_) => {
@@ -378,7 +442,7 @@ pub fn CommandPalette() -> impl IntoView {
             "ArrowUp" if n > 0 => active.set((at + n - 1) % n),
             // What is run is what the whole query matches, cases included.
             "Enter" => {
-                cases_now();
+                find_cases(true);
                 run(at);
             }
             "Escape" => keyboard.close(),
@@ -445,6 +509,32 @@ pub fn CommandPalette() -> impl IntoView {
                 <p class="palette-help muted small">{i18n.text(Text::PaletteHelp)}</p>
         </dialog>
     }
+}
+
+/// Scores `cases` from `from` on against the query, merging the best into `kept`, until the
+/// time `until` (of [`browser::elapsed_ms`]) has passed; returns where it stopped and the best.
+fn score_cases(
+    cases: &[Case],
+    matcher: &mut Matcher,
+    from: usize,
+    until: f64,
+    mut kept: Vec<(i32, usize)>,
+) -> (usize, Vec<(i32, usize)>) {
+    let mut at = from;
+    while at < cases.len() {
+        let end = (at + 256).min(cases.len());
+        let found = (at..end).filter_map(|i| {
+            let case = &cases[i];
+            Some((matcher.score(&case.title).max(matcher.score(&case.id.0))?, i))
+        });
+        // The kept come first, from earlier places: ties keep the desk's order, as in one pass.
+        kept = best(kept.into_iter().chain(found), CASES_SHOWN);
+        at = end;
+        if browser::elapsed_ms() > until {
+            break;
+        }
+    }
+    (at, kept)
 }
 
 /// The options, built straight into the list (see [`browser::append_element`]); which one is

@@ -16,14 +16,12 @@
 // load average is read before each size.
 import { serveDist, launch, artifacts, importThroughReview } from '../harness.mjs';
 import { exportFile, syntheticCases } from '../synthetic.mjs';
-import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mainThreadTasks, median, spread, load, printTable } from './measure.mjs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SIZES = (process.env.DASHBOARD_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.DASHBOARD_RUNS ?? 3);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const spread = (values) => `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
-const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' / ');
 
 // Long tasks seen by the page, and a timer that notes the longest gap between its turns.
 const HOOKS = () => {
@@ -78,20 +76,12 @@ function untilFigures(page, act) {
  * longest long-task entry and the longest gap between turns of the event loop, in ms. */
 async function traced(browser, page, act) {
   await page.evaluate(() => (window.longTasks = []));
-  await browser.startTracing(page, { categories: ['toplevel'] });
-  const wall = await untilFigures(page, act);
-  await page.waitForTimeout(300);
+  const { result: wall, tasks } = await mainThreadTasks(browser, page, async () => {
+    const wall = await untilFigures(page, act);
+    await page.waitForTimeout(300);
+    return wall;
+  });
   const gap = await page.evaluate(() => window.longestGap);
-  const { traceEvents } = JSON.parse(await browser.stopTracing());
-  const main = new Set(
-    traceEvents
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  // Top-level tasks of the renderer's main thread (nested ones are part of their parent's time).
-  const tasks = traceEvents
-    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`))
-    .map((e) => (e.tdur ?? e.dur) / 1000);
   const cpu = tasks.reduce((sum, ms) => sum + ms, 0);
   const longTask = Math.max(0, ...(await page.evaluate(() => window.longTasks)));
   return { wall, cpu, longestCpu: Math.max(0, ...tasks), longTask, gap };
@@ -154,9 +144,12 @@ try {
   await browser.close();
   await server.close();
 }
-console.log('| cases | open (wall) | open (CPU) | change (wall) | change (CPU) | longest task (CPU) | long-task entry | longest gap | load average |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-for (const row of rows) {
-  const cells = ['open', 'openCpu', 'change', 'changeCpu', 'longestCpu', 'longTask', 'gap'].map((key) => spread(row[key]));
-  console.log(`| ${row.size.toLocaleString('en')} | ${cells.join(' | ')} | ${row.load} |`);
-}
+printTable(
+  ['cases', 'open (wall)', 'open (CPU)', 'change (wall)', 'change (CPU)', 'longest task (CPU)', 'long-task entry', 'longest gap', 'load average'],
+  rows,
+  (row) => [
+    row.size.toLocaleString('en'),
+    ...['open', 'openCpu', 'change', 'changeCpu', 'longestCpu', 'longTask', 'gap'].map((key) => spread(row[key])),
+    row.load,
+  ],
+);
