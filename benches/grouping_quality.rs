@@ -220,7 +220,7 @@ mod quality {
             );
         }
         println!(
-            "{:<19} goals: R@5 {:+.3} (>= +0.05 {}), F1 {} (>= x1.3 {}), largest {} vs {} ({})",
+            "{:<19} goals: R@5 {:+.3} (>= +0.05 {}), F1 {} (>= x1.3 {}), largest {} vs {} ({}; gold's {})",
             "",
             engine_found.at_5 - baseline_found.at_5,
             verdict(engine_found.at_5 >= baseline_found.at_5 + 0.05),
@@ -229,6 +229,7 @@ mod quality {
             engine_scores.largest,
             scores.largest,
             verdict(engine_scores.largest <= scores.largest),
+            score(&set.gold, &set.gold).largest,
         );
         let slider: Vec<String> = SLIDER
             .iter()

@@ -391,6 +391,18 @@ fn the_same_desk_at_any_duplicate_density_keeps_its_groups_coherent() {
     }
 }
 
+/// An incident reported by many customers is one big group: grouping exists to show that
+/// blast radius. The synthetic desk plants incidents of up to 30 reports, each in its own
+/// words; a merge bar rising with group size once cut its largest group from 20 to 8.
+#[test]
+fn a_big_incident_stays_one_group() {
+    let cases = synthetic::synthetic_cases(10_000);
+    let groups =
+        SimilarityIndex::from_cases(&cases).group(&GroupingSettings::default(), &NotDuplicates::new());
+    let largest = groups.iter().map(|group| group.size()).max().unwrap_or(0);
+    assert!(largest >= 15, "the largest group holds {largest} cases");
+}
+
 #[path = "../benches/support/scoring.rs"]
 mod scoring;
 
