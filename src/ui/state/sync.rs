@@ -142,18 +142,20 @@ impl DeskStore {
         if !self.ready.get_untracked() || !self.unsaved.get_untracked() {
             return;
         }
-        let Some((dirty, marked)) = self.saving.try_with_value(|state| {
+        let Some((dirty, marked, rescued)) = self.saving.try_with_value(|state| {
             let mut dirty = state.dirty.clone();
             dirty.absorb(state.writing.clone());
-            (dirty, (state.rescued != state.marked).then_some(state.marked))
+            (dirty, state.marked, state.rescued)
         }) else {
             return;
         };
-        if dirty.rewrites_everything() {
+        if marked == rescued || dirty.rewrites_everything() {
             return;
         }
         let chunks = dirty.chunks();
-        let Some(marked) = marked.filter(|_| chunks.len() <= RESCUE_CHUNKS) else { return };
+        if chunks.len() > RESCUE_CHUNKS {
+            return;
+        }
         let (meta, records) = self.desk.with_untracked(|desk| {
             let members = layout::members(&desk.cases, &chunks);
             let records: Vec<(u32, String)> = members
@@ -270,9 +272,9 @@ impl DeskStore {
         self.revision.set(revision);
         // What pages that went away could not store is merged in and saved again.
         let rescued = storage::take_rescues();
+        let any_rescued = !rescued.is_empty();
         let rescued_cases: Vec<_> =
             rescued.iter().flat_map(|rescue| rescue.cases.iter().map(|case| case.id.clone())).collect();
-        let any_rescued = !rescued.is_empty();
         self.desk.update(|desk| {
             let mut stored = if desk.cases.is_empty() && desk.settings == Settings::default() {
                 data
@@ -289,15 +291,14 @@ impl DeskStore {
             if start.write_all {
                 state.dirty.everything();
             }
-            if any_rescued {
-                state.dirty.settings();
-                rescued_cases.iter().for_each(|id| state.dirty.case(id));
-                state.marked += 1;
-            }
             state.remove_legacy = start.remove_legacy;
         });
         if any_rescued {
-            self.unsaved.set(true);
+            // A change like any other, saved once the store is ready below.
+            self.mark(&mut |dirty| {
+                dirty.settings();
+                rescued_cases.iter().for_each(|id| dirty.case(id));
+            });
         }
         self.ready.set(true);
         browser::measure_since("triage-desk:load", "");

@@ -102,7 +102,7 @@ pub fn CommandPalette() -> impl IntoView {
     // query once typing pauses, so a key press waits only for the commands, and are scored
     // in slices between which the page takes the next key: 50,000 titles take longer than
     // a key may. Each new search makes the one under way stop.
-    let case_hits = RwSignal::new((String::new(), Vec::<(i32, usize)>::new()));
+    let case_hits = RwSignal::new((String::new(), Vec::<usize>::new()));
     let searches = StoredValue::new(0u64);
     // Where the search under way has got to (its query, next place, best so far), so Enter
     // finishes it rather than starting over.
@@ -140,7 +140,7 @@ pub fn CommandPalette() -> impl IntoView {
             let found = store
                 .desk
                 .with_untracked(|desk| score_cases(&desk.cases, &mut matcher, from, f64::INFINITY, kept).1);
-            case_hits.set((typed, found));
+            case_hits.set((typed, places(found)));
             return;
         }
         leptos::task::spawn_local(async move {
@@ -163,7 +163,7 @@ pub fn CommandPalette() -> impl IntoView {
                 }
             }
             progress.set_value(Default::default());
-            case_hits.set((typed, kept));
+            case_hits.set((typed, places(kept)));
         });
     };
     let on_input = move |ev: leptos::ev::Event| {
@@ -296,9 +296,8 @@ pub fn CommandPalette() -> impl IntoView {
                         // Scored again: they may be for the query of a moment ago (cases
                         // follow typing after a pause), or the case may have changed since.
                         case_hits.with(|(_, hits)| {
-                            for case in hits.iter().filter_map(|&(_, at)| desk.cases.get(at)) {
-                                if let Some(score) = matcher.score(&case.title).max(matcher.score(&case.id.0))
-                                {
+                            for case in hits.iter().filter_map(|&at| desk.cases.get(at)) {
+                                if let Some(score) = case_score(&mut matcher, case) {
                                     scored.push((score, case_entry(case)));
                                 }
                             }
@@ -511,6 +510,16 @@ pub fn CommandPalette() -> impl IntoView {
     }
 }
 
+/// How well the query matches a case's title or id, whichever is better.
+fn case_score(matcher: &mut Matcher, case: &Case) -> Option<i32> {
+    matcher.score(&case.title).max(matcher.score(&case.id.0))
+}
+
+/// The places of scored cases, best first.
+fn places(scored: Vec<(i32, usize)>) -> Vec<usize> {
+    scored.into_iter().map(|(_, at)| at).collect()
+}
+
 /// Scores `cases` from `from` on against the query, merging the best into `kept`, until the
 /// time `until` (of [`browser::elapsed_ms`]) has passed; returns where it stopped and the best.
 fn score_cases(
@@ -523,10 +532,7 @@ fn score_cases(
     let mut at = from;
     while at < cases.len() {
         let end = (at + 256).min(cases.len());
-        let found = (at..end).filter_map(|i| {
-            let case = &cases[i];
-            Some((matcher.score(&case.title).max(matcher.score(&case.id.0))?, i))
-        });
+        let found = (at..end).filter_map(|i| Some((case_score(matcher, &cases[i])?, i)));
         // The kept come first, from earlier places: ties keep the desk's order, as in one pass.
         kept = best(kept.into_iter().chain(found), CASES_SHOWN);
         at = end;
